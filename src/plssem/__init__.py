@@ -1,0 +1,26 @@
+"""plssem: PLS path modelling (PLS-SEM) with a vectorised bootstrap, matching SmartPLS 4 defaults.
+
+Modules, one topic each:
+
+* :mod:`plssem.model` — constructs, indicators, paths; validation.
+* :mod:`plssem.algorithm` — the batched PLS algorithm on correlation matrices.
+* :mod:`plssem.estimate` — :func:`estimate` a model from a data frame; :class:`PLSResult`.
+* :mod:`plssem.quality` — reliability, validity, collinearity and fit criteria.
+* :mod:`plssem.effects` — total, indirect and specific indirect effects.
+* :mod:`plssem.statistics` — the bootstrapped statistics and their labels.
+* :mod:`plssem.bootstrap` — deterministic, chunkable, vectorised bootstrap.
+* :mod:`plssem.inference` — SEs, t, p, percentile and BCa intervals.
+
+Nothing here imports Snakemake, matplotlib or scipy at import time.
+"""
+from .model import Construct, Model, ModelError, parse_path
+from .estimate import PLSResult, estimate, prepare
+from .bootstrap import BootstrapDraws, bootstrap, jackknife, merge
+from .inference import summarize
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Construct", "Model", "ModelError", "parse_path", "PLSResult", "estimate", "prepare",
+    "BootstrapDraws", "bootstrap", "jackknife", "merge", "summarize", "__version__",
+]

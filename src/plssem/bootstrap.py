@@ -1,0 +1,244 @@
+"""Nonparametric bootstrap of a PLS path model, vectorised over subsamples.
+
+Each subsample draws ``n`` respondents with replacement (Efron & Tibshirani
+1993, ch. 6; Hair et al. 2022, ch. 5). Subsample ``i`` takes its draws from its
+own generator, ``numpy.random.default_rng([seed, i])`` (a ``SeedSequence``
+hashed from the pair), so its data, and therefore its estimates, depend on
+``(seed, i)`` alone: splitting subsamples ``0 .. B-1`` into any chunks, in any
+order, across processes or machines, gives byte-identical results once the
+chunks are concatenated.
+
+No Python loop runs per subsample in the estimation. A subsample is fully
+described by how often it draws each respondent (a count vector ``c``), and
+its indicator correlation matrix follows from two matrix products over the
+whole chunk: ``Σ c_r z_r`` and ``Σ c_r z_r z_r'`` (the standardised data ``z``
+of the full sample; correlations do not depend on the standardisation used).
+The batched algorithm of :mod:`plssem.algorithm` then estimates every
+subsample of the chunk at once. Memory is bounded by ``chunk_size``
+subsamples at a time plus the ``(B, m)`` array of results.
+
+Subsamples whose estimation fails (a constant indicator in the subsample, a
+singular block or regression, or no convergence within ``max_iter``) are kept
+in the arrays as NaN, flagged in :attr:`BootstrapDraws.failed` and left out of
+the summary statistics, which report how many there were.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import statistics
+from .algorithm import PLSCore, fit_correlations, path_coefficients
+from .model import Model
+
+__all__ = ["BootstrapDraws", "resample_counts", "bootstrap", "jackknife", "merge"]
+
+SIGN_CHANGES = ("none", "construct")
+
+
+@dataclass
+class BootstrapDraws:
+    """Bootstrap estimates of subsamples ``start .. start + len - 1``.
+
+    Attributes
+    ----------
+    start : int
+        Index of the first subsample.
+    values : dict of str -> ndarray (B, m)
+        One array per family of :data:`plssem.statistics.FAMILIES`; NaN rows for failed subsamples.
+    iterations : ndarray (B,) of int
+    converged : ndarray (B,) of bool
+    failed : ndarray (B,) of bool
+        Singular, non-finite or non-converged subsamples.
+    """
+
+    start: int
+    values: dict[str, np.ndarray]
+    iterations: np.ndarray
+    converged: np.ndarray
+    failed: np.ndarray
+
+    def __len__(self) -> int:
+        return self.failed.size
+
+    @property
+    def subsample_ids(self) -> np.ndarray:
+        """Global index of each subsample."""
+        return np.arange(self.start, self.start + len(self))
+
+
+def resample_counts(n: int, seed: int, subsamples: np.ndarray) -> np.ndarray:
+    """How often each of ``n`` rows is drawn in each subsample, ``(len(subsamples), n)``.
+
+    Subsample ``i`` draws ``n`` row indices uniformly with replacement from
+    ``numpy.random.default_rng([seed, i])``.
+    """
+    subsamples = np.asarray(subsamples, dtype=np.int64)
+    draws = np.empty((subsamples.size, n), dtype=np.int64)
+    for row, i in enumerate(subsamples):  # one generator per subsample; the estimation is batched
+        draws[row] = np.random.default_rng([seed, int(i)]).integers(0, n, n)
+    offsets = np.arange(subsamples.size)[:, None] * n
+    return np.bincount((draws + offsets).ravel(), minlength=subsamples.size * n).reshape(subsamples.size, n)
+
+
+#: Rows per matrix product in :func:`weighted_correlations`; products always have this many rows.
+TILE = 64
+
+
+def _tiled_product(counts: np.ndarray, offset: int, right: np.ndarray) -> np.ndarray:
+    """``counts @ right`` computed in products of exactly :data:`TILE` rows, aligned on global row numbers.
+
+    BLAS may round differently for a different number of rows (a single row
+    goes through ``gemv``, not ``gemm``). Padding with zero rows so that row
+    ``offset + r`` always sits at position ``(offset + r) % TILE`` of a
+    ``TILE``-row product makes each subsample's result independent of how the
+    bootstrap was chunked.
+    """
+    lead = offset % TILE
+    rows = counts.shape[0]
+    padded = np.zeros((-(-(lead + rows) // TILE) * TILE, counts.shape[1]))
+    padded[lead:lead + rows] = counts
+    product = np.matmul(padded.reshape(-1, TILE, counts.shape[1]), right)
+    return product.reshape(-1, right.shape[1])[lead:lead + rows]
+
+
+def weighted_correlations(z: np.ndarray, counts: np.ndarray, offset: int = 0) -> np.ndarray:
+    """Correlation matrices of ``z`` with rows repeated ``counts`` times, ``(b, p, p)``.
+
+    ``cov = Σ c_r z_r z_r' / N - m m'`` with ``m = Σ c_r z_r / N`` and ``N = Σ c_r``.
+    ``offset`` is the global index of the first count vector (see :func:`_tiled_product`).
+    A subsample in which an indicator is constant gives NaN.
+    """
+    n, p = z.shape
+    total = counts.sum(axis=1, dtype=float)[:, None]
+    mean = _tiled_product(counts, offset, z) / total
+    second = _tiled_product(counts, offset, (z[:, :, None] * z[:, None, :]).reshape(n, p * p))
+    cov = second.reshape(-1, p, p) / total[:, :, None] - mean[:, :, None] * mean[:, None, :]
+    sd = np.sqrt(np.diagonal(cov, axis1=1, axis2=2))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        corr = cov / (sd[:, :, None] * sd[:, None, :])
+    corr[~(sd > 1e-12).all(axis=1)] = np.nan
+    return corr
+
+
+def _construct_sign_change(core: PLSCore, original_loadings: np.ndarray, model: Model) -> None:
+    """Construct-level sign change (Tenenhaus et al. 2005, sec. 2.4), in place.
+
+    A subsample's construct is reversed when its block loadings are closer to the
+    negated original loadings than to the original ones:
+    ``|Σ(λ_orig - λ_b)| > |Σ(λ_orig + λ_b)|``. Weights, loadings and construct
+    correlations are reversed and the paths re-estimated.
+    """
+    mask = model.block_mask.astype(float)
+    load = core.cross_loadings * mask
+    orig = (original_loadings[:, None] * mask)[None]
+    flip = np.abs((orig - load).sum(axis=1)) > np.abs((orig + load).sum(axis=1))
+    sign = np.where(flip, -1.0, 1.0)                           # (b, k)
+    core.weights *= sign[:, None, :]
+    core.cross_loadings *= sign[:, None, :]
+    core.construct_correlations *= sign[:, :, None] * sign[:, None, :]
+    core.paths, core.r2, _ = path_coefficients(core.construct_correlations, model)
+
+
+def bootstrap(
+    standardized: np.ndarray,
+    model: Model,
+    *,
+    seed: int,
+    start: int = 0,
+    stop: int = 5000,
+    chunk_size: int = 1000,
+    scheme: str = "path",
+    max_iter: int = 300,
+    tol: float = 1e-7,
+    sign_change: str = "none",
+    original_loadings: np.ndarray | None = None,
+) -> BootstrapDraws:
+    """Estimate subsamples ``start .. stop - 1`` of a bootstrap.
+
+    Parameters
+    ----------
+    standardized : ndarray (n, p)
+        The full sample's indicators in model order, after the missing-value
+        treatment (``PreparedData.standardized``).
+    model : Model
+    seed : int
+        Non-negative integer; with the subsample index it seeds that subsample.
+    start, stop : int
+        Range of subsample indices; a complete bootstrap is ``0 .. B``.
+    chunk_size : int
+        Subsamples estimated together; bounds the working memory.
+    scheme, max_iter, tol
+        As for :func:`plssem.estimate`.
+    sign_change : {"none", "construct"}
+        ``"none"`` (SmartPLS's default) keeps each subsample's orientation;
+        ``"construct"`` applies construct-level sign changes against
+        ``original_loadings`` (each indicator's loading on its construct, ``(p,)``).
+
+    Returns
+    -------
+    BootstrapDraws
+    """
+    if sign_change not in SIGN_CHANGES:
+        raise ValueError(f"unknown sign_change {sign_change!r}; expected one of {SIGN_CHANGES}")
+    if sign_change == "construct" and original_loadings is None:
+        raise ValueError("sign_change='construct' needs original_loadings")
+    if not (0 <= start <= stop):
+        raise ValueError(f"need 0 <= start <= stop, got start={start}, stop={stop}")
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be positive, got {chunk_size}")
+    z = np.asarray(standardized, dtype=float)
+    total = stop - start
+    widths = {name: len(cols) for name, cols in statistics.labels(model).items()}
+    values = {name: np.empty((total, m)) for name, m in widths.items()}
+    iterations = np.zeros(total, dtype=int)
+    converged = np.zeros(total, dtype=bool)
+    failed = np.zeros(total, dtype=bool)
+    for lo in range(start, stop, chunk_size):
+        ids = np.arange(lo, min(lo + chunk_size, stop))
+        rows = ids - start
+        corr = weighted_correlations(z, resample_counts(z.shape[0], seed, ids), offset=lo)
+        core = fit_correlations(corr, model, scheme=scheme, max_iter=max_iter, tol=tol)
+        if sign_change == "construct":
+            _construct_sign_change(core, original_loadings, model)
+        bad = core.failed | ~core.converged
+        for name, arr in statistics.collect(core, corr, model).items():
+            arr[bad] = np.nan
+            values[name][rows] = arr
+        iterations[rows] = core.iterations
+        converged[rows] = core.converged
+        failed[rows] = bad
+    return BootstrapDraws(start, values, iterations, converged, failed)
+
+
+def merge(parts: list[BootstrapDraws]) -> BootstrapDraws:
+    """Concatenate chunks into one bootstrap, checking that they tile ``0 .. B-1`` without gaps."""
+    parts = sorted(parts, key=lambda d: d.start)
+    expected = 0
+    for part in parts:
+        if part.start != expected:
+            raise ValueError(f"bootstrap chunks do not tile: expected a chunk starting at {expected}, got {part.start}")
+        expected += len(part)
+    return BootstrapDraws(
+        0,
+        {name: np.concatenate([p.values[name] for p in parts]) for name in parts[0].values},
+        np.concatenate([p.iterations for p in parts]),
+        np.concatenate([p.converged for p in parts]),
+        np.concatenate([p.failed for p in parts]),
+    )
+
+
+def jackknife(
+    standardized: np.ndarray, model: Model, *, scheme: str = "path", max_iter: int = 300, tol: float = 1e-7,
+) -> dict[str, np.ndarray]:
+    """Leave-one-out estimates of every statistic, ``(n, m)`` per family (for BCa's acceleration).
+
+    The ``n`` leave-one-out samples are count vectors with one zero, estimated
+    in one batch like bootstrap subsamples.
+    """
+    n = standardized.shape[0]
+    counts = 1 - np.eye(n, dtype=np.int64)
+    corr = weighted_correlations(np.asarray(standardized, dtype=float), counts)
+    core = fit_correlations(corr, model, scheme=scheme, max_iter=max_iter, tol=tol)
+    return statistics.collect(core, corr, model)

@@ -1,0 +1,343 @@
+"""Estimate a PLS path model from a data frame: the researcher's entry point.
+
+>>> from plssem import Model, estimate                                     # doctest: +SKIP
+>>> model = Model.from_spec({"X": ["x1", "x2"], "Y": ["y1", "y2"]}, ["X -> Y"])
+>>> result = estimate(survey, model)                                       # doctest: +SKIP
+>>> result.paths                                                           # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import effects, quality
+from .algorithm import PLSCore, fit_correlations
+from .model import Model, ModelError
+from .statistics import reachable_pairs
+
+__all__ = ["MISSING_TREATMENTS", "PreparedData", "PLSResult", "prepare", "estimate"]
+
+MISSING_TREATMENTS = ("none", "mean_replacement", "casewise_deletion")
+
+
+@dataclass
+class PreparedData:
+    """Standardised indicator data ready for estimation.
+
+    Attributes
+    ----------
+    standardized : ndarray (n, p)
+        Indicators in model order, centred and divided by their SD (n - 1 divisor).
+    index : pandas.Index
+        Row labels of the rows used.
+    means, sds : ndarray (p,)
+        Means and SDs (n - 1) of the indicators after the missing-value treatment.
+    replaced : list of (row label, indicator)
+        Cells filled by mean replacement.
+    deleted : list of row labels
+        Rows removed by casewise deletion.
+    """
+
+    standardized: np.ndarray
+    index: pd.Index
+    means: np.ndarray
+    sds: np.ndarray
+    replaced: list = field(default_factory=list)
+    deleted: list = field(default_factory=list)
+
+    @property
+    def correlations(self) -> np.ndarray:
+        """Indicator correlation matrix ``Z'Z / (n - 1)``."""
+        z = self.standardized
+        return z.T @ z / (z.shape[0] - 1)
+
+
+def prepare(data: pd.DataFrame, model: Model, missing: str = "none") -> PreparedData:
+    """Select, check, treat missing values and standardise the model's indicators.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per respondent; must hold every indicator of ``model`` as a numeric column.
+    model : Model
+    missing : {"none", "mean_replacement", "casewise_deletion"}
+        ``"none"`` refuses missing values; ``"mean_replacement"`` fills each missing
+        cell with its indicator's mean (SmartPLS's default); ``"casewise_deletion"``
+        drops every row with a missing indicator. What was changed is listed in
+        the returned object; nothing is changed silently.
+
+    Raises
+    ------
+    ModelError
+        Naming the missing indicator columns, a non-numeric column, missing values
+        when ``missing="none"``, too few rows, or an indicator with zero variance.
+    """
+    if missing not in MISSING_TREATMENTS:
+        raise ModelError(f"unknown missing-value treatment {missing!r}; expected one of {MISSING_TREATMENTS}")
+    names = list(model.indicator_names)
+    absent = [c for c in names if c not in data.columns]
+    if absent:
+        raise ModelError("indicator column(s) not in the data: " + ", ".join(absent))
+    frame = data[names]
+    for column in names:
+        if not pd.api.types.is_numeric_dtype(frame[column]):
+            raise ModelError(f"indicator {column!r} is not numeric (dtype {frame[column].dtype})")
+    values = frame.to_numpy(dtype=float)
+    nan = np.isnan(values)
+    replaced: list = []
+    deleted: list = []
+    index = frame.index
+    if nan.any():
+        if missing == "none":
+            row, col = np.argwhere(nan)[0]
+            raise ModelError(
+                f"{int(nan.sum())} missing value(s), first in row {index[row]!r}, indicator {names[col]!r}; "
+                "choose missing='mean_replacement' or 'casewise_deletion'"
+            )
+        if missing == "mean_replacement":
+            means = np.nanmean(values, axis=0)
+            replaced = [(index[r], names[c]) for r, c in np.argwhere(nan)]
+            values = np.where(nan, means, values)
+        else:
+            keep = ~nan.any(axis=1)
+            deleted = list(index[~keep])
+            values, index = values[keep], index[keep]
+    n = values.shape[0]
+    if n < 3:
+        raise ModelError(f"only {n} complete row(s); at least 3 are needed to estimate")
+    means = values.mean(axis=0)
+    sds = values.std(axis=0, ddof=1)
+    flat = np.flatnonzero(~(sds > 0))
+    if flat.size:
+        raise ModelError("indicator(s) with zero variance cannot be standardised: " + ", ".join(names[i] for i in flat))
+    return PreparedData((values - means) / sds, index, means, sds, replaced, deleted)
+
+
+@dataclass
+class PLSResult:
+    """A PLS path model estimated on one sample.
+
+    The arrays of the batched algorithm are kept in :attr:`core` (batch size 1);
+    the properties present them as labelled pandas objects.
+
+    Attributes
+    ----------
+    model : Model
+    data : PreparedData
+    core : PLSCore
+    scheme : str
+    max_iter : int
+    tol : float
+    """
+
+    model: Model
+    data: PreparedData
+    core: PLSCore
+    scheme: str
+    max_iter: int
+    tol: float
+
+    # ----------------------------------------------------------- helpers
+    def _square(self, values: np.ndarray) -> pd.DataFrame:
+        names = list(self.model.construct_names)
+        return pd.DataFrame(values, index=pd.Index(names, name="construct"), columns=names)
+
+    def _per_indicator(self, values: np.ndarray, name: str) -> pd.Series:
+        model = self.model
+        idx = pd.MultiIndex.from_arrays(
+            [[model.construct_names[j] for j in model.indicator_construct], list(model.indicator_names)],
+            names=["construct", "indicator"],
+        )
+        return pd.Series(values, index=idx, name=name)
+
+    def _per_path(self, matrix: np.ndarray, name: str, pairs=None) -> pd.Series:
+        names = self.model.construct_names
+        pairs = pairs if pairs is not None else [(self.model.index(s), self.model.index(t)) for s, t in self.model.paths]
+        idx = pd.MultiIndex.from_tuples([(names[a], names[b]) for a, b in pairs], names=["source", "target"])
+        return pd.Series([matrix[a, b] for a, b in pairs], index=idx, name=name)
+
+    @property
+    def n(self) -> int:
+        """Number of observations used."""
+        return self.data.standardized.shape[0]
+
+    @property
+    def correlations(self) -> np.ndarray:
+        """Indicator correlations ``(p, p)``."""
+        return self.data.correlations
+
+    # ------------------------------------------------------- convergence
+    @property
+    def iterations(self) -> int:
+        """Outer-weight updates performed."""
+        return int(self.core.iterations[0])
+
+    @property
+    def converged(self) -> bool:
+        """Whether the stop criterion was met within ``max_iter`` updates."""
+        return bool(self.core.converged[0])
+
+    # ------------------------------------------------------- outer model
+    @property
+    def outer_weights(self) -> pd.Series:
+        """Outer weights, scaled so that each construct score has unit variance."""
+        return self._per_indicator(self.core.weights[0][self.model.block_mask], "weight")
+
+    @property
+    def outer_loadings(self) -> pd.Series:
+        """Correlation of each indicator with its own construct's score."""
+        return self._per_indicator(self.core.cross_loadings[0][self.model.block_mask], "loading")
+
+    @property
+    def cross_loadings(self) -> pd.DataFrame:
+        """Correlation of every indicator with every construct score."""
+        return pd.DataFrame(
+            self.core.cross_loadings[0], index=pd.Index(self.model.indicator_names, name="indicator"),
+            columns=list(self.model.construct_names),
+        )
+
+    @property
+    def scores(self) -> pd.DataFrame:
+        """Construct scores ``Y = Z W`` (standardised), one row per observation."""
+        return pd.DataFrame(self.data.standardized @ self.core.weights[0], index=self.data.index,
+                            columns=list(self.model.construct_names))
+
+    @property
+    def construct_correlations(self) -> pd.DataFrame:
+        return self._square(self.core.construct_correlations[0])
+
+    @property
+    def outer_vif(self) -> pd.Series:
+        """VIF of each indicator within its block."""
+        return self._per_indicator(quality.outer_vif(self.correlations[None], self.model)[0], "vif")
+
+    @property
+    def reliability(self) -> pd.DataFrame:
+        """Cronbach's α, ρ_A, ρ_C and AVE per construct (columns ``cronbach_alpha, rho_a, rho_c, ave``)."""
+        load = self.core.cross_loadings[:, self.model.block_mask]
+        weights = self.core.weights[:, self.model.block_mask]
+        frame = pd.DataFrame({
+            "cronbach_alpha": quality.cronbach_alpha(self.correlations[None], self.model)[0],
+            "rho_a": quality.rho_a(weights, self.correlations[None], self.model)[0],
+            "rho_c": quality.composite_reliability(load, self.model)[0],
+            "ave": quality.average_variance_extracted(load, self.model)[0],
+        }, index=pd.Index(self.model.construct_names, name="construct"))
+        return frame
+
+    @property
+    def htmt(self) -> pd.DataFrame:
+        """Heterotrait–monotrait ratios (symmetric, NaN diagonal)."""
+        return self._square(quality.htmt(self.correlations[None], self.model)[0])
+
+    @property
+    def fornell_larcker(self) -> pd.DataFrame:
+        """Construct correlations with √AVE on the diagonal."""
+        ave = self.reliability["ave"].to_numpy()[None]
+        return self._square(quality.fornell_larcker(self.core.construct_correlations, ave)[0])
+
+    # ------------------------------------------------------- inner model
+    @property
+    def path_matrix(self) -> pd.DataFrame:
+        """Path coefficients as a square matrix (rows sources, columns targets)."""
+        return self._square(self.core.paths[0])
+
+    @property
+    def paths(self) -> pd.Series:
+        """Path coefficient of each structural path, in model order."""
+        return self._per_path(self.core.paths[0], "coefficient")
+
+    @property
+    def r2(self) -> pd.DataFrame:
+        """R² and adjusted R² of each endogenous construct.
+
+        ``R²_adj = 1 - (1 - R²)(n - 1)/(n - m - 1)`` with ``m`` predecessors
+        (Hair et al. 2022, ch. 6).
+        """
+        model = self.model
+        endo = list(model.endogenous)
+        r2 = self.core.r2[0, endo]
+        m = np.array([model.predecessors(j).size for j in endo])
+        adj = 1 - (1 - r2) * (self.n - 1) / (self.n - m - 1)
+        return pd.DataFrame({"r2": r2, "r2_adj": adj},
+                            index=pd.Index([model.construct_names[j] for j in endo], name="construct"))
+
+    @property
+    def f2(self) -> pd.Series:
+        """Cohen's f² of each structural path."""
+        f2 = quality.f_squared(self.core.construct_correlations, self.core.r2, self.model)[0]
+        return self._per_path(f2, "f2")
+
+    @property
+    def inner_vif(self) -> pd.Series:
+        """VIF of each predictor in its structural regression."""
+        vif = quality.inner_vif(self.core.construct_correlations, self.model)[0]
+        return self._per_path(vif, "vif")
+
+    @property
+    def total_effects(self) -> pd.Series:
+        """Total effect of every construct on every construct it reaches."""
+        total = effects.total_effects(self.core.paths)[0]
+        return self._per_path(total, "total_effect", reachable_pairs(self.model))
+
+    @property
+    def total_indirect_effects(self) -> pd.Series:
+        """Total indirect effect for every pair joined by a route of two or more paths."""
+        total = effects.total_effects(self.core.paths)[0] - self.core.paths[0]
+        return self._per_path(total, "total_indirect_effect", reachable_pairs(self.model, 2))
+
+    @property
+    def specific_indirect_effects(self) -> pd.Series:
+        """Every specific indirect effect, indexed by its route ``"A -> M -> B"``."""
+        routes = self.model.mediated_paths()
+        values = effects.specific_indirect_effects(self.core.paths, routes)[0]
+        names = self.model.construct_names
+        idx = pd.Index([" -> ".join(names[c] for c in r) for r in routes], name="path")
+        return pd.Series(values, index=idx, name="specific_indirect_effect")
+
+    @property
+    def srmr(self) -> float:
+        """SRMR of the estimated model (see :func:`plssem.quality.srmr`)."""
+        implied = quality.implied_construct_correlations(self.core.construct_correlations, self.core.paths, self.model)
+        return float(quality.srmr(self.correlations[None], self.core.cross_loadings, implied, self.model)[0])
+
+
+def estimate(
+    data: pd.DataFrame,
+    model: Model,
+    *,
+    scheme: str = "path",
+    max_iter: int = 300,
+    tol: float = 1e-7,
+    missing: str = "none",
+) -> PLSResult:
+    """Estimate a PLS path model (Lohmöller 1989) with SmartPLS 4's default settings.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Raw indicator data; standardised here (n - 1 divisor).
+    model : Model
+    scheme : {"path", "centroid", "factorial"}
+        Inner weighting scheme.
+    max_iter : int
+        Maximum number of outer-weight updates (SmartPLS default 300).
+    tol : float
+        Stop criterion on the sum of absolute outer-weight changes (SmartPLS default 1e-7).
+    missing : {"none", "mean_replacement", "casewise_deletion"}
+        See :func:`prepare`.
+
+    Returns
+    -------
+    PLSResult
+        Non-convergence is reported in ``result.converged`` (and is never an error).
+    """
+    prepared = prepare(data, model, missing)
+    core: PLSCore = fit_correlations(prepared.correlations, model, scheme=scheme, max_iter=max_iter, tol=tol)
+    if core.failed[0]:
+        raise ModelError(
+            "the estimation broke down: a Mode B block or a structural regression has a singular "
+            "correlation matrix (perfectly collinear indicators or constructs)"
+        )
+    return PLSResult(model, prepared, core, scheme, max_iter, tol)

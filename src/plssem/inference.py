@@ -1,0 +1,102 @@
+"""Bootstrap inference: standard errors, t statistics, p values and confidence intervals.
+
+For each statistic with original estimate ``θ̂`` and ``B'`` usable bootstrap
+estimates ``θ*_b`` (failed subsamples left out and counted):
+
+* ``mean = Σ θ*_b / B'``;
+* ``sd = sqrt(Σ (θ*_b - mean)² / (B' - 1))``, the bootstrap standard error with
+  the ``B' - 1`` divisor, as SmartPLS's STDEV column (Efron & Tibshirani 1993, eq. 6.6);
+* ``t = θ̂ / sd`` (SmartPLS prints ``|t|``);
+* ``p = 2 · P(T > |t|)`` for ``T`` Student-t with ``B' - 1`` degrees of freedom,
+  two-tailed. With 5,000 subsamples this equals the normal-theory p to within
+  1e-4; the t reference keeps small test bootstraps honest;
+* percentile interval: the ``α/2`` and ``1 - α/2`` quantiles of the ``θ*_b``
+  (linear interpolation between order statistics, R's type 7);
+* BCa interval (optional): percentile levels adjusted by the bias correction
+  ``z0 = Φ^{-1}(#{θ*_b < θ̂} + #{θ*_b ≤ θ̂}) / 2B')`` and the jackknife
+  acceleration ``a = Σ d_i³ / (6 (Σ d_i²)^{3/2})``, ``d_i = mean(θ_(·)) - θ_(i)``
+  (Efron 1987; Efron & Tibshirani 1993, ch. 14).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["CI_METHODS", "summarize"]
+
+CI_METHODS = ("percentile", "bca")
+
+
+def _normal():
+    from scipy import stats  # imported on use: scipy.stats costs ~0.8 s to import
+    return stats
+
+
+def _bca_levels(draws: np.ndarray, original: np.ndarray, jack: np.ndarray, alpha: float) -> np.ndarray:
+    """Adjusted lower and upper quantile levels, ``(2, m)``."""
+    norm = _normal().norm
+    b = np.isfinite(draws).sum(axis=0)
+    below = (np.nan_to_num(draws, nan=np.inf) < original).sum(axis=0)
+    at_or_below = (np.nan_to_num(draws, nan=np.inf) <= original).sum(axis=0)
+    z0 = norm.ppf((below + at_or_below) / (2 * b))
+    d = np.nanmean(jack, axis=0) - jack
+    with np.errstate(invalid="ignore", divide="ignore"):
+        accel = np.nansum(d**3, axis=0) / (6 * np.nansum(d**2, axis=0) ** 1.5)
+    accel = np.nan_to_num(accel)
+    z = norm.ppf([alpha / 2, 1 - alpha / 2])[:, None]
+    return norm.cdf(z0 + (z0 + z) / (1 - accel * (z0 + z)))
+
+
+def summarize(
+    original: np.ndarray,
+    draws: np.ndarray,
+    *,
+    alpha: float = 0.05,
+    ci: str = "percentile",
+    jackknife: np.ndarray | None = None,
+) -> pd.DataFrame:
+    """Summarise bootstrap draws of ``m`` statistics.
+
+    Parameters
+    ----------
+    original : ndarray (m,)
+        Estimates on the full sample.
+    draws : ndarray (B, m)
+        Bootstrap estimates; rows of failed subsamples are NaN and left out.
+    alpha : float
+        Two-sided level of the confidence interval (0.05 gives a 95 % interval).
+    ci : {"percentile", "bca"}
+    jackknife : ndarray (n, m), optional
+        Leave-one-out estimates, required for ``ci="bca"``.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``original, mean, sd, t, p, ci_low, ci_high, n_valid``, one row per statistic.
+    """
+    if ci not in CI_METHODS:
+        raise ValueError(f"unknown confidence interval method {ci!r}; expected one of {CI_METHODS}")
+    if ci == "bca" and jackknife is None:
+        raise ValueError("ci='bca' needs the jackknife estimates")
+    original = np.asarray(original, dtype=float)
+    draws = np.asarray(draws, dtype=float)
+    valid = np.isfinite(draws).all(axis=1)
+    usable = draws[valid]
+    b = usable.shape[0]
+    mean = usable.mean(axis=0)
+    sd = usable.std(axis=0, ddof=1) if b > 1 else np.full(original.shape, np.nan)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = original / sd
+    p = 2 * _normal().t.sf(np.abs(t), df=max(b - 1, 1))
+    if ci == "percentile":
+        levels = np.broadcast_to(np.array([alpha / 2, 1 - alpha / 2])[:, None], (2, original.size))
+    else:
+        levels = _bca_levels(usable, original, np.asarray(jackknife, dtype=float), alpha)
+    bounds = np.array([
+        [np.quantile(usable[:, j], levels[r, j]) if b else np.nan for j in range(original.size)]
+        for r in range(2)
+    ]) if original.size else np.empty((2, 0))
+    return pd.DataFrame({
+        "original": original, "mean": mean, "sd": sd, "t": t, "p": p,
+        "ci_low": bounds[0], "ci_high": bounds[1], "n_valid": b,
+    })

@@ -1,0 +1,82 @@
+"""The statistics that are estimated once and bootstrapped, with their labels.
+
+One function, :func:`collect`, turns a batched :class:`~plssem.algorithm.PLSCore`
+into flat ``(b, m)`` arrays, one per family of statistics, and
+:func:`labels` names their columns. The original estimation and every
+bootstrap or jackknife sample go through the same code, so the bootstrap
+distribution of a statistic is always the distribution of exactly what was
+reported for the original sample.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import effects, quality
+from .algorithm import PLSCore
+from .model import Model
+
+__all__ = ["FAMILIES", "labels", "collect", "reachable_pairs"]
+
+#: Families of bootstrapped statistics, in report order.
+FAMILIES = (
+    "paths", "specific_indirect", "total_indirect", "total_effects",
+    "loadings", "weights", "r2", "htmt",
+)
+
+
+def reachable_pairs(model: Model, min_length: int = 1) -> list[tuple[int, int]]:
+    """Sorted construct pairs ``(a, b)`` joined by a directed route of at least ``min_length`` paths."""
+    if min_length > 1:
+        return sorted({(r[0], r[-1]) for r in model.mediated_paths()})
+    adj = model.path_matrix.astype(int)
+    reach, power = adj.copy(), adj.copy()
+    for _ in range(len(model.constructs)):
+        power = power @ adj
+        reach += power
+    return sorted((int(a), int(b)) for a, b in zip(*np.nonzero(reach)))
+
+
+def labels(model: Model) -> dict[str, list[dict[str, str]]]:
+    """Column labels of each family: a list of dicts (the CSV key columns) in column order."""
+    names = model.construct_names
+    index = {n: j for j, n in enumerate(names)}
+    path_pairs = [(index[s], index[t]) for s, t in model.paths]
+    pair = lambda a, b: {"source": names[a], "target": names[b]}  # noqa: E731
+    owner = model.indicator_construct
+    k = len(names)
+    return {
+        "paths": [pair(a, b) for a, b in path_pairs],
+        "specific_indirect": [
+            {"path": " -> ".join(names[c] for c in route), "source": names[route[0]], "target": names[route[-1]]}
+            for route in model.mediated_paths()
+        ],
+        "total_indirect": [pair(a, b) for a, b in reachable_pairs(model, 2)],
+        "total_effects": [pair(a, b) for a, b in reachable_pairs(model)],
+        "loadings": [{"construct": names[owner[i]], "indicator": ind} for i, ind in enumerate(model.indicator_names)],
+        "weights": [{"construct": names[owner[i]], "indicator": ind} for i, ind in enumerate(model.indicator_names)],
+        "r2": [{"construct": names[j]} for j in model.endogenous],
+        "htmt": [{"construct_1": names[i], "construct_2": names[j]} for i in range(k) for j in range(i + 1, k)],
+    }
+
+
+def collect(core: PLSCore, corr_ind: np.ndarray, model: Model) -> dict[str, np.ndarray]:
+    """Flatten a batched estimation into ``(b, m)`` arrays, columns as in :func:`labels`."""
+    index = {n: j for j, n in enumerate(model.construct_names)}
+    src = np.array([index[s] for s, _ in model.paths])
+    tgt = np.array([index[t] for _, t in model.paths])
+    total = effects.total_effects(core.paths)
+    mask = model.block_mask
+    k = len(model.constructs)
+    iu = np.triu_indices(k, 1)
+    indirect_pairs = np.array(reachable_pairs(model, 2), dtype=int).reshape(-1, 2)
+    total_pairs = np.array(reachable_pairs(model), dtype=int).reshape(-1, 2)
+    return {
+        "paths": core.paths[:, src, tgt],
+        "specific_indirect": effects.specific_indirect_effects(core.paths, model.mediated_paths()),
+        "total_indirect": (total - core.paths)[:, indirect_pairs[:, 0], indirect_pairs[:, 1]],
+        "total_effects": total[:, total_pairs[:, 0], total_pairs[:, 1]],
+        "loadings": core.cross_loadings[:, mask],
+        "weights": core.weights[:, mask],
+        "r2": core.r2[:, list(model.endogenous)],
+        "htmt": quality.htmt(corr_ind, model)[:, iu[0], iu[1]],
+    }
