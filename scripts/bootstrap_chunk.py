@@ -1,0 +1,21 @@
+"""Rule `bootstrap_chunk`: estimate bootstrap subsamples start .. stop-1 and save their draws."""
+from plssem_pipeline.runner import run
+
+
+def main(smk, log):
+    import plssem
+    from plssem_pipeline import io, study
+
+    start, stop = int(smk.wildcards.start), int(smk.wildcards.stop)
+    model = study.model_from_config(smk.params.constructs, smk.params.paths)
+    options = study.algorithm_options(smk.params.algorithm)
+    result = plssem.estimate(io.read_csv(smk.input.survey), model, **options)
+    draws = plssem.bootstrap(
+        result.data.standardized, model, seed=int(smk.params.seed), start=start, stop=stop,
+        sign_change=smk.params.sign_change, original_loadings=result.outer_loadings.to_numpy(), **options,
+    )
+    log.info("subsamples %d..%d: %d failed", start, stop - 1, int(draws.failed.sum()))
+    io.save_draws(smk.output.draws, draws, seed=int(smk.params.seed), engine=smk.params.engine)
+
+
+run(main, snakemake)  # noqa: F821

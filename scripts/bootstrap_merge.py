@@ -1,0 +1,46 @@
+"""Rule `bootstrap`: merge the chunks and summarise every bootstrapped statistic."""
+from plssem_pipeline.runner import run
+
+
+def main(smk, log):
+    import numpy as np
+    import plssem
+    from plssem_pipeline import io, provenance, study, tables
+    from plssem_pipeline.errors import UserError
+
+    config = smk.params.bootstrap
+    model = study.model_from_config(smk.params.constructs, smk.params.paths)
+    options = study.algorithm_options(smk.params.algorithm)
+    result = plssem.estimate(io.read_csv(smk.input.survey), model, **options)
+    parts = []
+    for path in smk.input.chunks:
+        draws, meta = io.load_draws(path)
+        if meta.get("seed") != config["seed"] or meta.get("engine") != smk.params.engine:
+            raise UserError(f"chunk {path} was made with seed {meta.get('seed')} / engine {meta.get('engine')}, "
+                            f"not seed {config['seed']} / engine {smk.params.engine}; delete results/bootstrap/chunks")
+        parts.append(draws)
+    draws = plssem.merge(parts)
+    if len(draws) != config["samples"]:
+        raise UserError(f"the chunks hold {len(draws)} subsamples, not {config['samples']}", key="bootstrap.samples")
+    jackknife = plssem.jackknife(result.data.standardized, model, **options) if config["ci"] == "bca" else None
+    summaries = tables.bootstrap_tables(result, draws, alpha=config["alpha"], ci=config["ci"], jackknife=jackknife)
+    for family, frame in summaries.items():
+        io.write_csv(frame, smk.output[family])
+    io.write_csv(tables.subsample_table(draws), smk.output.subsamples)
+    with open(smk.output.draws, "wb") as handle:
+        np.savez_compressed(handle, **draws.values)
+    failed = draws.subsample_ids[draws.failed]
+    log.info("%d subsamples, %d failed", len(draws), failed.size)
+    provenance.write_json(provenance.step_summary(
+        "bootstrap", inputs=[smk.input.survey, *smk.input.chunks],
+        outputs=[smk.output[f] for f in summaries] + [smk.output.subsamples],
+        config={"bootstrap": config, "constructs": smk.params.constructs, "paths": smk.params.paths,
+                "algorithm": smk.params.algorithm},
+        seed=config["seed"], fingerprints={"engine": smk.params.engine, "pipeline": smk.params.pipeline},
+        details={"subsamples": len(draws), "chunks": len(parts), "failed": int(failed.size),
+                 "failed_subsamples": failed.tolist()[:1000],
+                 "not_converged": int((~draws.converged).sum()), "n": result.n},
+    ), smk.output.summary)
+
+
+run(main, snakemake)  # noqa: F821

@@ -1,0 +1,30 @@
+"""Rule `clean`: read and validate the survey, write the cleaned data and the exclusions log."""
+from plssem_pipeline.runner import run
+
+
+def main(smk, log):
+    from plssem_pipeline import io, provenance
+    from plssem_pipeline.cleaning import SurveySpec, clean_survey
+    from plssem_pipeline.survey import read_survey
+
+    data = smk.params.data
+    constructs = {name: {"indicators": items} for name, items in smk.params.indicators.items()}
+    spec = SurveySpec.from_config(data, smk.params.respondents, constructs)
+    raw = read_survey(smk.input.survey, delimiter=data["delimiter"], encoding=data["encoding"])
+    log.info("read %s: %s", smk.input.survey, raw.format)
+    cleaned = clean_survey(raw, spec)
+    io.write_csv(cleaned.survey, smk.output.survey)
+    io.write_csv(cleaned.validated, smk.output.validated)
+    io.write_csv(cleaned.exclusions, smk.output.exclusions)
+    details = {"format": raw.format, **cleaned.details}
+    log.info("%d respondents kept of %d; %d row(s) in the exclusions log", details["respondents_kept"],
+             details["rows_read"], details["exclusion_rows"])
+    provenance.write_json(provenance.step_summary(
+        "clean", inputs=[smk.input.survey],
+        outputs=[smk.output.survey, smk.output.validated, smk.output.exclusions],
+        config={"data": data, "respondents": smk.params.respondents, "indicators": smk.params.indicators},
+        fingerprints={"pipeline": smk.params.pipeline}, details=details,
+    ), smk.output.summary)
+
+
+run(main, snakemake)  # noqa: F821 (injected by Snakemake)

@@ -1,0 +1,69 @@
+"""Reading and writing the pipeline's files.
+
+Results CSVs follow the design's contract: comma-separated, UTF-8, one header
+row, ``.`` as decimal point and *full precision*: every float is written as
+Python's shortest repr, which reads back to the identical double
+(``float(repr(x)) == x``), so a CSV can be compared byte for byte and re-read
+without loss. Missing values are written as empty cells. Line endings are
+``\\n`` on every platform.
+
+Bootstrap chunks are ``.npz`` files holding the draws of one range of
+subsamples (:func:`save_draws` / :func:`load_draws`).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["format_float", "write_csv", "read_csv", "save_draws", "load_draws"]
+
+
+def format_float(value: float) -> str:
+    """Shortest string that reads back as the same double (``repr``).
+
+    >>> format_float(0.1), format_float(3.0), format_float(1 / 3)
+    ('0.1', '3.0', '0.3333333333333333')
+    """
+    return repr(float(value))
+
+
+def write_csv(frame, path, *, index: bool = False) -> None:
+    """Write ``frame`` as a results-contract CSV (full precision, empty cells for NaN)."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, index=index, float_format=format_float, na_rep="", lineterminator="\n",
+                 encoding="utf-8")
+
+
+def read_csv(path, **kwargs):
+    """Read a CSV written by :func:`write_csv` (or the cleaned survey)."""
+    import pandas as pd
+
+    return pd.read_csv(path, **kwargs)
+
+
+def save_draws(path, draws, **metadata) -> None:
+    """Save a :class:`plssem.BootstrapDraws` chunk with scalar ``metadata`` (seed, fingerprint, ...).
+
+    Arrays are stored as ``values/<family>``, ``iterations``, ``converged``,
+    ``failed`` and ``start``; metadata as ``meta/<name>``.
+    """
+    import numpy as np
+
+    arrays = {f"values/{name}": values for name, values in draws.values.items()}
+    arrays.update(iterations=draws.iterations, converged=draws.converged, failed=draws.failed,
+                  start=np.array(draws.start))
+    arrays.update({f"meta/{k}": np.array(v) for k, v in metadata.items()})
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:  # np.savez would append ".npz" to a name without it
+        np.savez(handle, **arrays)
+
+
+def load_draws(path):
+    """Load a chunk saved by :func:`save_draws`; returns ``(BootstrapDraws, metadata dict)``."""
+    import numpy as np
+    from plssem import BootstrapDraws
+
+    with np.load(path, allow_pickle=False) as data:
+        values = {k.split("/", 1)[1]: data[k] for k in data.files if k.startswith("values/")}
+        meta = {k.split("/", 1)[1]: data[k].item() for k in data.files if k.startswith("meta/")}
+        draws = BootstrapDraws(int(data["start"]), values, data["iterations"], data["converged"], data["failed"])
+    return draws, meta

@@ -1,0 +1,136 @@
+"""Mediation analysis: Zhao, Lynch & Chen's (2010) typology and the VAF.
+
+For a specific indirect effect ``a × b`` of X on Y through mediator(s) M and
+the direct effect ``c'`` of X on Y (Zhao, Lynch & Chen 2010, Fig. 2; Hair et
+al. 2022, ch. 7):
+
+* indirect significant, direct significant with the same sign:
+  **complementary** (partial) mediation;
+* indirect significant, direct significant with the opposite sign:
+  **competitive** (partial) mediation;
+* indirect significant, direct not significant: **indirect-only** (full) mediation;
+* indirect not significant, direct significant: **direct-only** (no mediation);
+* neither significant: **no effect** (no mediation).
+
+"Same sign" means ``a × b × c' > 0``. Where the model has no direct path
+X -> Y, ``c'`` is fixed at zero and treated as not significant, so the type
+can only be indirect-only or no effect (said in the table's ``direct``
+column, left empty).
+
+Significance follows the bootstrap: ``p < alpha`` (``significance="p_value"``)
+or a confidence interval that excludes zero (``"confidence_interval"``); Zhao
+et al. recommend the bootstrap test of the indirect effect over Sobel's.
+
+The *variance accounted for*, ``VAF = indirect / total`` with the total
+effect of X on Y (Hair et al. 2022, ch. 7), is reported for completeness;
+Zhao et al. argue the typology, not the VAF, should classify mediation.
+"""
+from __future__ import annotations
+
+import math
+
+__all__ = ["MEDIATION_TYPES", "MEDIATION", "INDIRECT_COLUMNS", "mediation_type", "is_significant", "vaf",
+           "mediation_table"]
+
+#: The five outcomes of the typology.
+MEDIATION_TYPES = ("complementary", "competitive", "indirect-only", "direct-only", "no-effect")
+#: Partial / full / no mediation, by type.
+MEDIATION = {"complementary": "partial", "competitive": "partial", "indirect-only": "full",
+             "direct-only": "none", "no-effect": "none"}
+#: Columns of ``results/mediation/indirect.csv``.
+INDIRECT_COLUMNS = ["path", "source", "target", "original", "mean", "sd", "t", "p", "ci_low", "ci_high",
+                    "n_valid", "significant", "direct", "direct_p", "direct_significant", "total_indirect",
+                    "total_effect", "vaf", "mediation_type", "mediation"]
+
+
+def mediation_type(indirect_significant: bool, direct_significant: bool, indirect: float,
+                   direct: float | None) -> str:
+    """Zhao, Lynch & Chen (2010) type of one mediation, see the module table.
+
+    Parameters
+    ----------
+    indirect_significant, direct_significant : bool
+    indirect : float
+        The indirect effect ``a × b``.
+    direct : float or None
+        The direct effect ``c'``; ``None`` when the model has no direct path.
+
+    Examples
+    --------
+    >>> mediation_type(True, True, 0.14, 0.57)
+    'complementary'
+    >>> mediation_type(True, True, 0.14, -0.2)
+    'competitive'
+    >>> mediation_type(True, False, 0.14, None)
+    'indirect-only'
+    """
+    direct_significant = bool(direct_significant) and direct is not None
+    if indirect_significant and direct_significant:
+        return "complementary" if indirect * direct > 0 else "competitive"
+    if indirect_significant:
+        return "indirect-only"
+    if direct_significant:
+        return "direct-only"
+    return "no-effect"
+
+
+def is_significant(p: float, ci_low: float, ci_high: float, *, alpha: float, method: str = "p_value") -> bool:
+    """Bootstrap significance: ``p < alpha`` or an interval excluding zero (NaN is never significant)."""
+    if method == "p_value":
+        return bool(p < alpha) if not math.isnan(p) else False
+    if method == "confidence_interval":
+        if math.isnan(ci_low) or math.isnan(ci_high):
+            return False
+        return bool(ci_low > 0 or ci_high < 0)
+    raise ValueError(f"unknown significance method {method!r}; expected 'p_value' or 'confidence_interval'")
+
+
+def vaf(indirect: float, total: float) -> float:
+    """Variance accounted for, ``indirect / total`` (NaN when the total effect is 0)."""
+    return indirect / total if total != 0 else float("nan")
+
+
+def mediation_table(specific, paths, total_effects, total_indirect, *, alpha: float = 0.05,
+                    significance: str = "p_value"):
+    """The mediation table: every specific indirect effect with its type.
+
+    Parameters
+    ----------
+    specific : DataFrame
+        ``results/bootstrap/specific_indirect.csv`` (path, source, target, original, mean, sd, t, p, ci_low,
+        ci_high, n_valid).
+    paths, total_effects, total_indirect : DataFrame
+        ``results/bootstrap/paths.csv``, ``total_effects.csv``, ``total_indirect.csv``.
+    alpha : float
+    significance : {"p_value", "confidence_interval"}
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`INDIRECT_COLUMNS`.
+    """
+    import pandas as pd
+
+    def lookup(frame):
+        return {(r.source, r.target): r for r in frame.itertuples(index=False)}
+
+    direct, totals, indirect_totals = lookup(paths), lookup(total_effects), lookup(total_indirect)
+    rows = []
+    for r in specific.itertuples(index=False):
+        sig = is_significant(r.p, r.ci_low, r.ci_high, alpha=alpha, method=significance)
+        d = direct.get((r.source, r.target))
+        d_sig = is_significant(d.p, d.ci_low, d.ci_high, alpha=alpha, method=significance) if d is not None else False
+        kind = mediation_type(sig, d_sig, r.original, d.original if d is not None else None)
+        total = totals[(r.source, r.target)].original
+        rows.append({
+            "path": r.path, "source": r.source, "target": r.target, "original": r.original, "mean": r.mean,
+            "sd": r.sd, "t": r.t, "p": r.p, "ci_low": r.ci_low, "ci_high": r.ci_high, "n_valid": r.n_valid,
+            "significant": sig,
+            "direct": d.original if d is not None else float("nan"),
+            "direct_p": d.p if d is not None else float("nan"),
+            "direct_significant": d_sig,
+            "total_indirect": indirect_totals[(r.source, r.target)].original,
+            "total_effect": total, "vaf": vaf(r.original, total),
+            "mediation_type": kind, "mediation": MEDIATION[kind],
+        })
+    return pd.DataFrame(rows, columns=INDIRECT_COLUMNS)

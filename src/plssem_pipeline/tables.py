@@ -1,0 +1,142 @@
+"""The engine's results laid out as the results contract's tables.
+
+Each function takes a :class:`plssem.PLSResult` (or bootstrap draws) and
+returns plain DataFrames whose columns are the documented CSV columns
+(see ``docs/pipeline.md``). No statistic is computed here: this module only
+selects, names and orders what :mod:`plssem` estimated.
+"""
+from __future__ import annotations
+
+__all__ = ["outer_tables", "inner_tables", "bootstrap_tables", "subsample_table", "SUMMARY_COLUMNS", "KEY_COLUMNS"]
+
+#: Columns of every bootstrap summary, after the key columns.
+SUMMARY_COLUMNS = ["original", "mean", "sd", "t", "p", "ci_low", "ci_high", "n_valid"]
+
+#: Key columns of each bootstrapped family (see :func:`plssem.statistics.labels`).
+KEY_COLUMNS = {
+    "paths": ["source", "target"],
+    "specific_indirect": ["path", "source", "target"],
+    "total_indirect": ["source", "target"],
+    "total_effects": ["source", "target"],
+    "loadings": ["construct", "indicator"],
+    "weights": ["construct", "indicator"],
+    "r2": ["construct"],
+    "htmt": ["construct_1", "construct_2"],
+}
+
+
+def _square(frame):
+    out = frame.copy()
+    out.index.name = "construct"
+    return out.reset_index()
+
+
+def outer_tables(result) -> dict:
+    """Measurement-model tables: ``loadings, reliability, htmt, fornell_larcker, cross_loadings, vif``.
+
+    * ``loadings``: construct, indicator, loading, weight;
+    * ``reliability``: construct, cronbach_alpha, rho_a, rho_c, ave;
+    * ``htmt``, ``fornell_larcker``: square matrices, first column ``construct``,
+      then one column per construct (HTMT diagonal empty; Fornell–Larcker
+      diagonal √AVE);
+    * ``cross_loadings``: indicator, then one column per construct;
+    * ``vif``: construct, indicator, vif (within its block).
+    """
+    loadings = result.outer_loadings.to_frame()
+    loadings["weight"] = result.outer_weights
+    cross = result.cross_loadings.reset_index()
+    return {
+        "loadings": loadings.reset_index(),
+        "reliability": result.reliability.reset_index(),
+        "htmt": _square(result.htmt),
+        "fornell_larcker": _square(result.fornell_larcker),
+        "cross_loadings": cross,
+        "vif": result.outer_vif.reset_index(),
+    }
+
+
+def inner_tables(result) -> dict:
+    """Structural-model tables: ``paths, r2, f2, vif, effects, specific_indirect, fit``.
+
+    * ``paths``: source, target, coefficient (model order);
+    * ``r2``: construct, r2, r2_adj (endogenous constructs);
+    * ``f2``: source, target, f2; ``vif``: source, target, vif (of the source
+      among the target's predictors);
+    * ``effects``: source, target, direct, total_indirect, total for every
+      pair joined by a directed route (direct 0 where the model has no direct
+      path, total_indirect 0 where there is no route of two or more paths);
+    * ``specific_indirect``: path (``"A -> M -> B"``), source, target, effect;
+    * ``fit``: statistic, value (``srmr`` of the estimated model).
+    """
+    import pandas as pd
+
+    total = result.total_effects
+    indirect = result.total_indirect_effects
+    path_matrix = result.path_matrix
+    effects = pd.DataFrame({
+        "source": total.index.get_level_values("source"),
+        "target": total.index.get_level_values("target"),
+        "direct": [float(path_matrix.loc[s, t]) for s, t in total.index],
+        "total_indirect": [float(indirect.get((s, t), 0.0)) for s, t in total.index],
+        "total": total.to_numpy(),
+    })
+    specific = result.specific_indirect_effects
+    routes = [p.split(" -> ") for p in specific.index]
+    specific_frame = pd.DataFrame({"path": list(specific.index), "source": [r[0] for r in routes],
+                                   "target": [r[-1] for r in routes], "effect": specific.to_numpy()})
+    return {
+        "paths": result.paths.reset_index(),
+        "r2": result.r2.reset_index(),
+        "f2": result.f2.reset_index(),
+        "vif": result.inner_vif.reset_index(),
+        "effects": effects,
+        "specific_indirect": specific_frame,
+        "fit": pd.DataFrame({"statistic": ["srmr"], "value": [result.srmr]}),
+    }
+
+
+def bootstrap_tables(result, draws, *, alpha: float = 0.05, ci: str = "percentile", jackknife=None) -> dict:
+    """One summary table per bootstrapped family of statistics.
+
+    Parameters
+    ----------
+    result : plssem.PLSResult
+        The full-sample estimate (gives the ``original`` column).
+    draws : plssem.BootstrapDraws
+        All subsamples, merged.
+    alpha, ci
+        As :func:`plssem.summarize`.
+    jackknife : dict, optional
+        Leave-one-out estimates per family (:func:`plssem.jackknife`), needed for BCa.
+
+    Returns
+    -------
+    dict
+        Family -> DataFrame: the family's key columns (``source, target`` /
+        ``path, source, target`` / ``construct, indicator`` / ``construct`` /
+        ``construct_1, construct_2``) then :data:`SUMMARY_COLUMNS`. Families:
+        ``paths, specific_indirect, total_indirect, total_effects, loadings,
+        weights, r2, htmt``. ``t`` is signed (``original / sd``); SmartPLS
+        prints ``|t|``.
+    """
+    import pandas as pd
+    from plssem import statistics, summarize
+
+    model = result.model
+    original = statistics.collect(result.core, result.correlations[None], model)
+    labels = statistics.labels(model)
+    tables = {}
+    for family, keys in labels.items():
+        summary = summarize(original[family][0], draws.values[family], alpha=alpha, ci=ci,
+                            jackknife=None if jackknife is None else jackknife[family])
+        key_frame = pd.DataFrame(keys, columns=KEY_COLUMNS.get(family) or (list(keys[0]) if keys else []))
+        tables[family] = pd.concat([key_frame, summary[SUMMARY_COLUMNS]], axis=1)
+    return tables
+
+
+def subsample_table(draws):
+    """One row per subsample: subsample, iterations, converged, failed."""
+    import pandas as pd
+
+    return pd.DataFrame({"subsample": draws.subsample_ids, "iterations": draws.iterations,
+                         "converged": draws.converged, "failed": draws.failed})

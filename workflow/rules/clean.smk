@@ -1,0 +1,22 @@
+# Step 1: read, validate and clean the survey; log every change.
+
+
+rule clean:
+    input:
+        survey=config["data"]["survey"],
+    output:
+        survey="results/clean/survey.csv",
+        validated="results/clean/validated.csv",
+        exclusions="results/clean/exclusions.csv",
+        summary="results/clean/summary.json",
+    params:
+        data=config["data"],
+        respondents=config["respondents"],
+        indicators=study.indicator_lists(config["constructs"]),
+        pipeline=PIPELINE,
+    log:
+        "results/logs/clean.log",
+    benchmark:
+        "results/benchmarks/clean.tsv"
+    script:
+        "../../scripts/clean.py"

@@ -1,0 +1,20 @@
+# Step 2: the respondent profile and the indicator descriptives.
+
+
+rule describe:
+    input:
+        validated="results/clean/validated.csv",
+    output:
+        respondents="results/describe/respondents.csv",
+        indicators="results/describe/indicators.csv",
+        summary="results/describe/summary.json",
+    params:
+        respondents=config["respondents"],
+        indicators=study.indicator_lists(config["constructs"]),
+        pipeline=PIPELINE,
+    log:
+        "results/logs/describe.log",
+    benchmark:
+        "results/benchmarks/describe.tsv"
+    script:
+        "../../scripts/describe.py"

@@ -1,0 +1,22 @@
+# Step 6: mediation analysis (Zhao, Lynch & Chen 2010) from the bootstrap results.
+
+
+rule mediation:
+    input:
+        specific_indirect="results/bootstrap/specific_indirect.csv",
+        paths="results/bootstrap/paths.csv",
+        total_effects="results/bootstrap/total_effects.csv",
+        total_indirect="results/bootstrap/total_indirect.csv",
+    output:
+        indirect="results/mediation/indirect.csv",
+        summary="results/mediation/summary.json",
+    params:
+        alpha=config["bootstrap"]["alpha"],
+        mediation=config["mediation"],
+        pipeline=PIPELINE,
+    log:
+        "results/logs/mediation.log",
+    benchmark:
+        "results/benchmarks/mediation.tsv"
+    script:
+        "../../scripts/mediation.py"

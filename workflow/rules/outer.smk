@@ -1,0 +1,26 @@
+# Step 3: the measurement (outer) model.
+
+
+rule outer:
+    input:
+        survey="results/clean/survey.csv",
+    output:
+        loadings="results/outer/loadings.csv",
+        reliability="results/outer/reliability.csv",
+        htmt="results/outer/htmt.csv",
+        fornell_larcker="results/outer/fornell_larcker.csv",
+        cross_loadings="results/outer/cross_loadings.csv",
+        vif="results/outer/vif.csv",
+        summary="results/outer/summary.json",
+    params:
+        constructs=config["constructs"],
+        paths=config["paths"],
+        algorithm=config["algorithm"],
+        engine=ENGINE,
+        pipeline=PIPELINE,
+    log:
+        "results/logs/outer.log",
+    benchmark:
+        "results/benchmarks/outer.tsv"
+    script:
+        "../../scripts/outer.py"
