@@ -236,6 +236,7 @@ def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
     numeric_cells = [c for name in spec.indicators + list(spec.respondents) for c in raw.column(name)]
     decimal = spec.decimal if spec.decimal != "auto" else detect_decimal(numeric_cells, raw.delimiter)
     scale_text = f"{_g(lo)}–{_g(hi)}"
+    range_text = f"{_g(lo)} to {_g(hi)}"
 
     events: list[_Event] = []
     invalid: list[_Event] = []
@@ -252,7 +253,7 @@ def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
                 continue
             number = parse_number(stripped, decimal)
             if number is None:
-                invalid.append(_Event(i, name, text, f"not a number (expected a number from {scale_text}, data.scale"
+                invalid.append(_Event(i, name, text, f"not a number (expected a number from {range_text}, data.scale"
                                       + (", decimal mark ','" if decimal == "," else "") + ")", "missing"))
                 continue
             if not lo <= number <= hi:
@@ -344,7 +345,7 @@ def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
         if e.kind == "missing" and e.column in spec.owners:
             j = spec.indicators.index(e.column)
             if keep[e.pos]:
-                e.action = f"replaced by the mean of {e.column} over its valid values ({means[j]!r})"
+                e.action = f"replaced by the mean of {e.column} over its valid values ({float(means[j])!r})"
             elif e.pos in straight_set and spec.straight_lining == "exclude":
                 e.action = "respondent excluded (data.straight_lining: exclude)"
             else:

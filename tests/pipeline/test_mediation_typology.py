@@ -1,0 +1,65 @@
+"""Zhao, Lynch & Chen (2010) mediation typology and VAF (plssem_pipeline.mediation)."""
+import math
+
+import pandas as pd
+import pytest
+
+from plssem_pipeline.mediation import INDIRECT_COLUMNS, MEDIATION, is_significant, mediation_table, \
+    mediation_type, vaf
+
+
+@pytest.mark.parametrize("ind_sig, dir_sig, indirect, direct, expected", [
+    (True, True, 0.14, 0.57, "complementary"),
+    (True, True, -0.14, -0.2, "complementary"),
+    (True, True, 0.14, -0.20, "competitive"),
+    (True, True, -0.14, 0.20, "competitive"),
+    (True, False, 0.14, 0.02, "indirect-only"),
+    (False, True, 0.01, 0.40, "direct-only"),
+    (False, False, 0.01, 0.02, "no-effect"),
+    (True, False, 0.14, None, "indirect-only"),   # no direct path in the model
+    (False, True, 0.01, None, "no-effect"),       # a missing direct path is never significant
+])
+def test_typology(ind_sig, dir_sig, indirect, direct, expected):
+    assert mediation_type(ind_sig, dir_sig, indirect, direct) == expected
+
+
+def test_partial_full_none():
+    assert MEDIATION == {"complementary": "partial", "competitive": "partial", "indirect-only": "full",
+                         "direct-only": "none", "no-effect": "none"}
+
+
+def test_significance_rules():
+    assert is_significant(0.049, -1, 1, alpha=0.05)
+    assert not is_significant(0.05, 0.1, 0.2, alpha=0.05)
+    assert not is_significant(math.nan, 0.1, 0.2, alpha=0.05)
+    assert is_significant(0.9, 0.01, 0.3, alpha=0.05, method="confidence_interval")
+    assert is_significant(0.9, -0.3, -0.01, alpha=0.05, method="confidence_interval")
+    assert not is_significant(0.001, -0.01, 0.3, alpha=0.05, method="confidence_interval")
+    with pytest.raises(ValueError):
+        is_significant(0.01, 0, 1, alpha=0.05, method="sobel")
+
+
+def test_vaf():
+    assert vaf(0.1, 0.4) == 0.25
+    assert math.isnan(vaf(0.1, 0.0))
+
+
+def _summary(rows, keys):
+    cols = ["original", "mean", "sd", "t", "p", "ci_low", "ci_high", "n_valid"]
+    return pd.DataFrame([dict(zip(keys + cols, r)) for r in rows])
+
+
+def test_table_from_bootstrap_summaries():
+    key = ["source", "target"]
+    paths = _summary([("X", "M", .5, .5, .1, 5, 1e-6, .3, .7, 100), ("M", "Y", .4, .4, .1, 4, 1e-4, .2, .6, 100),
+                      ("X", "Y", -.1, -.1, .1, -1, .3, -.3, .1, 100)], key)
+    specific = _summary([("X -> M -> Y", "X", "Y", .2, .2, .05, 4, 1e-4, .1, .3, 100),
+                         ("Z -> M -> Y", "Z", "Y", .02, .02, .05, .4, .7, -.08, .12, 100)], ["path"] + key)
+    totals = _summary([("X", "Y", .1, .1, .1, 1, .3, -.1, .3, 100), ("Z", "Y", .02, 0, 0, 0, .7, 0, 0, 100)], key)
+    table = mediation_table(specific, paths, totals, totals.assign(original=[.2, .02]), alpha=0.05)
+    assert list(table.columns) == INDIRECT_COLUMNS
+    first, second = table.iloc[0], table.iloc[1]
+    assert first["mediation_type"] == "indirect-only" and first["mediation"] == "full"
+    assert first["direct"] == -.1 and not first["direct_significant"]
+    assert first["vaf"] == pytest.approx(2.0) and first["total_indirect"] == .2
+    assert second["mediation_type"] == "no-effect" and math.isnan(second["direct"])

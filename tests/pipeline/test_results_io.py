@@ -1,0 +1,95 @@
+"""Full-precision CSV, bootstrap chunk files, summaries, fingerprints and the script runner."""
+import hashlib
+import json
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, strategies as st
+
+import plssem
+from plssem_pipeline import io, provenance
+from plssem_pipeline.errors import UserError
+from plssem_pipeline.fingerprint import package_fingerprint
+from plssem_pipeline.runner import run
+
+
+@given(st.lists(st.floats(allow_nan=False, allow_infinity=False, width=64), min_size=1, max_size=30))
+def test_csv_round_trips_every_double(tmp_path_factory, values):
+    path = tmp_path_factory.mktemp("csv") / "x.csv"
+    io.write_csv(pd.DataFrame({"x": values}), path)
+    assert np.array_equal(pd.read_csv(path)["x"].to_numpy(), np.array(values))
+
+
+def test_csv_format(tmp_path):
+    path = tmp_path / "t.csv"
+    io.write_csv(pd.DataFrame({"a": ["x", "y"], "b": [0.1, np.nan], "n": [1, 2]}), path)
+    assert path.read_bytes() == b"a,b,n\nx,0.1,1\ny,,2\n"
+
+
+def test_draws_round_trip(tmp_path):
+    model = plssem.Model.from_spec({"X": ["x1", "x2"], "Y": ["y1", "y2"]}, ["X -> Y"])
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((50, 1))
+    data = np.hstack([x + rng.standard_normal((50, 2)), x + rng.standard_normal((50, 2))])
+    z = (data - data.mean(0)) / data.std(0, ddof=1)
+    draws = plssem.bootstrap(z, model, seed=3, start=7, stop=19)
+    io.save_draws(tmp_path / "chunk.npz", draws, seed=3, engine="e")
+    back, meta = io.load_draws(tmp_path / "chunk.npz")
+    assert meta == {"seed": 3, "engine": "e"} and back.start == 7
+    for name in draws.values:
+        assert np.array_equal(back.values[name], draws.values[name], equal_nan=True)
+    assert np.array_equal(back.failed, draws.failed)
+
+
+def test_summary_hashes_and_versions(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text("a\n1\n")
+    summary = provenance.step_summary("clean", inputs=[source], config={"bootstrap": {"seed": 1}}, seed=1)
+    provenance.write_json(summary, tmp_path / "s.json")
+    back = json.loads((tmp_path / "s.json").read_text())
+    assert back["inputs"][str(source)] == hashlib.sha256(b"a\n1\n").hexdigest()
+    assert back["seed"] == 1 and back["config"] == {"bootstrap": {"seed": 1}}
+    assert {"python", "numpy", "pandas", "plssem", "plssem_pipeline"} <= set(back["versions"])
+
+
+def test_fingerprint_follows_sources():
+    fp = package_fingerprint("plssem")
+    assert fp.startswith(plssem.__version__ + "+sha256:") and len(fp.split(":")[1]) == 16
+    assert fp == package_fingerprint("plssem") != package_fingerprint("plssem_pipeline")
+
+
+def _smk(tmp_path, rule="clean"):
+    return SimpleNamespace(log=[str(tmp_path / "rule.log")], rule=rule)
+
+
+def test_runner_turns_user_errors_into_clean_exit(tmp_path, capsys):
+    def main(smk, log):
+        raise UserError("'6' is off the scale 1–5", file="survey.csv", row=7, column="KP3")
+
+    with pytest.raises(SystemExit) as info:
+        run(main, _smk(tmp_path))
+    assert info.value.code == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "Error in rule clean: survey.csv, row 7, column KP3: '6' is off the scale 1–5"
+    assert "Traceback" not in err
+    assert "survey.csv, row 7, column KP3" in (tmp_path / "rule.log").read_text()
+
+
+def test_runner_reports_engine_refusals(tmp_path, capsys):
+    def main(smk, log):
+        raise plssem.ModelError("indicator(s) with zero variance cannot be standardised: KP1")
+
+    with pytest.raises(SystemExit):
+        run(main, _smk(tmp_path, "outer"))
+    assert "Error in rule outer: indicator(s) with zero variance" in capsys.readouterr().err
+
+
+def test_runner_keeps_tracebacks_of_bugs(tmp_path):
+    def main(smk, log):
+        raise KeyError("bug")
+
+    with pytest.raises(KeyError):
+        run(main, _smk(tmp_path))
+    assert "Traceback" in (tmp_path / "rule.log").read_text()
