@@ -25,7 +25,7 @@ from pathlib import Path
 from .errors import UserError
 
 __all__ = [
-    "ConfigError", "format_key", "load_schema", "schema_problems", "check_semantics",
+    "ConfigError", "format_key", "load_schema", "schema_problems", "check_semantics", "typed_overrides",
     "model_from_config", "algorithm_options", "indicator_lists", "chunk_ranges", "abort",
 ]
 
@@ -111,6 +111,34 @@ def schema_problems(config: Mapping, schema: Mapping) -> list[str]:
     validator = Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(config), key=lambda e: [str(p) for p in e.absolute_path])
     return [_problem(e) for e in errors]
+
+
+def typed_overrides(overrides):
+    """``--config`` values with YAML types restored.
+
+    Snakemake parses a nested ``--config`` value such as
+    ``bootstrap='{samples: 200}'`` with YAML's *base* loader, which leaves every
+    scalar a string (``'200'``), and a top-level ``published=null`` as the
+    string ``'null'``. This re-reads each string leaf with the safe loader and
+    keeps the result when it is a number, boolean or null, so that such
+    overrides validate as the user meant them.
+
+    >>> typed_overrides({"bootstrap": {"samples": "200", "ci": "bca"}, "published": "null"})
+    {'bootstrap': {'samples': 200, 'ci': 'bca'}, 'published': None}
+    """
+    import yaml
+
+    if isinstance(overrides, Mapping):
+        return {key: typed_overrides(value) for key, value in overrides.items()}
+    if isinstance(overrides, (list, tuple)):
+        return [typed_overrides(value) for value in overrides]
+    if isinstance(overrides, str):
+        try:
+            value = yaml.safe_load(overrides)
+        except yaml.YAMLError:
+            return overrides
+        return value if value is None or isinstance(value, (bool, int, float)) else overrides
+    return overrides
 
 
 def indicator_lists(constructs: Mapping) -> dict[str, list[str]]:

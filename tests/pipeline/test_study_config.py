@@ -8,7 +8,7 @@ from hypothesis import given, strategies as st
 from snakemake.utils import validate
 
 from plssem_pipeline.study import ConfigError, check_semantics, chunk_ranges, format_key, load_schema, \
-    schema_problems
+    schema_problems, typed_overrides
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = ROOT / "workflow" / "schemas" / "config.schema.yaml"
@@ -137,3 +137,11 @@ def test_chunks_tile_the_subsamples(samples, chunks):
     assert len(ranges) == min(chunks, samples)
     sizes = [stop - start for start, stop in ranges]
     assert min(sizes) >= 1 and max(sizes) - min(sizes) <= 1
+
+
+def test_typed_overrides_restore_yaml_types():
+    # what Snakemake's --config gives for bootstrap='{samples: 200, alpha: 0.1, ci: bca}' published=null
+    given = {"bootstrap": {"samples": "200", "alpha": "0.1", "ci": "bca"}, "published": "null",
+             "data": {"missing_codes": ["-99", "NA"], "survey": "data/raw/x.csv"}}
+    assert typed_overrides(given) == {"bootstrap": {"samples": 200, "alpha": 0.1, "ci": "bca"}, "published": None,
+                                      "data": {"missing_codes": [-99, "NA"], "survey": "data/raw/x.csv"}}

@@ -135,9 +135,11 @@ def test_byte_identical_whatever_cores_and_chunks(default_run, chunked_run):
             assert np.array_equal(a[name], b[name], equal_nan=True), name
 
 
-def test_second_run_has_nothing_to_do(default_run):
+def test_second_run_has_nothing_to_do_and_report_works(default_run):
     done = snakemake(default_run, "-n", "--cores", "1")
     assert "Nothing to be done" in done.stdout + done.stderr
+    snakemake(default_run, "--report", "snakemake_report.html")
+    assert (default_run / "snakemake_report.html").stat().st_size > 10000
 
 
 SECOND_STUDY = {
@@ -201,6 +203,10 @@ def test_dry_run_lists_the_dag(tmp_path, simulated_survey):
                         ("bootstrap", 1), ("mediation", 1), ("figures", 1)]:
         assert any(line.split() == [rule, str(count)] for line in done.stdout.splitlines()), rule
     assert not (directory / "results").exists()
+    # --config overrides of single keys still apply to the default study (nested values typed as YAML)
+    done = snakemake(directory, "-n", "--cores", "4", "--config", "bootstrap={samples: 90, chunks: 3}")
+    assert any(line.split() == ["bootstrap_chunk", "3"] for line in done.stdout.splitlines())
+    assert "subsamples_60-90" in done.stdout
 
 
 def test_lint_asks_only_for_software_environments(tmp_path, simulated_survey):
