@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from conftest import ROOT, make_project, snakemake
+from pipeline_helpers import ROOT, make_project, snakemake
 
 SURVEY = ROOT / "data" / "raw" / "survey.csv"
 PUBLISHED = ROOT / "data" / "published" / "nafia-komaryatin-2026.yaml"

@@ -15,7 +15,7 @@ import yaml
 import plssem
 from plssem_pipeline.study import model_from_config
 
-from conftest import TEST_SAMPLES, make_project, simulate_survey, snakemake, study_config
+from pipeline_helpers import TEST_SAMPLES, make_project, simulate_survey, snakemake, study_config
 
 CONTRACT = {
     "results/clean/survey.csv": None,
