@@ -23,6 +23,18 @@ Order of operations:
    mean over its valid values among the respondents kept, as SmartPLS does),
    casewise deletion, or an error (``none``);
 6. an indicator left constant cannot be standardised: error.
+
+The screening follows Hair et al. (2022, ch. 2, "Data collection and
+examination"): missing data (mean replacement is SmartPLS's default and
+acceptable when few values are missing per indicator; casewise deletion
+otherwise), suspicious response patterns such as straight-lining, and
+values outside the response scale.
+
+References
+----------
+Hair, J. F., Hult, G. T. M., Ringle, C. M., & Sarstedt, M. (2022). *A Primer
+on Partial Least Squares Structural Equation Modeling (PLS-SEM)* (3rd ed.).
+Sage.
 """
 from __future__ import annotations
 
