@@ -114,11 +114,16 @@ def weighted_correlations(z: np.ndarray, counts: np.ndarray, offset: int = 0) ->
     total = counts.sum(axis=1, dtype=float)[:, None]
     mean = _tiled_product(counts, offset, z) / total
     second = _tiled_product(counts, offset, (z[:, :, None] * z[:, None, :]).reshape(n, p * p))
-    cov = second.reshape(-1, p, p) / total[:, :, None] - mean[:, :, None] * mean[:, None, :]
-    sd = np.sqrt(np.diagonal(cov, axis1=1, axis2=2))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        corr = cov / (sd[:, :, None] * sd[:, None, :])
-    corr[~(sd > 1e-12).all(axis=1)] = np.nan
+    second = second.reshape(-1, p, p) / total[:, :, None]
+    cov = second - mean[:, :, None] * mean[:, None, :]
+    var = np.diagonal(cov, axis1=1, axis2=2)
+    # A constant indicator's variance comes out as rounding noise of either sign, about
+    # 1e-16 of its second moment (its SD then ~1e-9, not 0), so it is judged relative to
+    # the second moment: below 1e-10 of it counts as constant.
+    constant = ~(var > 1e-10 * np.diagonal(second, axis1=1, axis2=2))
+    sd = np.sqrt(np.where(constant, 1.0, var))
+    corr = cov / (sd[:, :, None] * sd[:, None, :])
+    corr[constant.any(axis=1)] = np.nan
     return corr
 
 
