@@ -180,7 +180,13 @@ class Model:
                 if indegree[j] == 0:
                     ready.append(int(j))
         if len(order) < k:
-            in_cycle = [self.construct_names[j] for j in range(k) if indegree[j] > 0]
+            # Kahn leaves the cycles *and* everything downstream of them; peel off, repeatedly,
+            # the leftovers with no successor among the leftovers, so only constructs on a
+            # cycle (or between two cycles) are named.
+            left = set(range(k)) - set(order)
+            while sinks := {j for j in left if not any(adj[j, i] for i in left)}:
+                left -= sinks
+            in_cycle = [self.construct_names[j] for j in sorted(left)]
             raise ModelError(
                 "the structural model has a cycle among " + ", ".join(in_cycle)
                 + " (only recursive models are supported)"

@@ -73,8 +73,9 @@ def rho_a(weights: np.ndarray, corr_ind: np.ndarray, model: Model) -> np.ndarray
     ``ρ_A = (ŵ'ŵ)² · ŵ'(S - diag S)ŵ / ŵ'(ŵŵ' - diag(ŵŵ'))ŵ`` with ``ŵ`` the
     block's outer weights scaled to a unit-variance score (Dijkstra & Henseler
     2015, eq. 14). A single-indicator block has ρ_A = 1. The formula is applied
-    to Mode B blocks as well, as SmartPLS and seminr do, although it is a
-    reliability of a reflective measurement.
+    to Mode B blocks as well, as SmartPLS does, although it is a reliability of a
+    reflective measurement; seminr instead reports ρ_A = 1 for every Mode B block
+    (its ``estimate/consistent.py``), so the two differ there.
 
     Parameters
     ----------
