@@ -4,12 +4,12 @@ from plssem_pipeline.runner import run
 
 def main(smk, log):
     import plssem
-    from plssem_pipeline import io, study
+    from plssem_pipeline import io, numerics, study
 
     start, stop = int(smk.wildcards.start), int(smk.wildcards.stop)
     model = study.model_from_config(smk.params.constructs, smk.params.paths)
     options = study.algorithm_options(smk.params.algorithm)
-    result = plssem.estimate(io.read_csv(smk.input.survey), model, **options)
+    result = numerics.estimate(io.read_csv(smk.input.survey), model, smk.params.algorithm, source=smk.input.survey)
     draws = plssem.bootstrap(
         result.data.standardized, model, seed=int(smk.params.seed), start=start, stop=stop,
         sign_change=smk.params.sign_change, original_loadings=result.outer_loadings.to_numpy(), **options,

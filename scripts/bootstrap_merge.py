@@ -5,13 +5,13 @@ from plssem_pipeline.runner import run
 def main(smk, log):
     import numpy as np
     import plssem
-    from plssem_pipeline import io, provenance, study, tables
+    from plssem_pipeline import io, numerics, provenance, study, tables
     from plssem_pipeline.errors import UserError
 
     config = smk.params.bootstrap
     model = study.model_from_config(smk.params.constructs, smk.params.paths)
     options = study.algorithm_options(smk.params.algorithm)
-    result = plssem.estimate(io.read_csv(smk.input.survey), model, **options)
+    result = numerics.estimate(io.read_csv(smk.input.survey), model, smk.params.algorithm, source=smk.input.survey)
     parts = []
     for path in smk.input.chunks:
         draws, meta = io.load_draws(path)
@@ -22,6 +22,9 @@ def main(smk, log):
     draws = plssem.merge(parts)
     if len(draws) != config["samples"]:
         raise UserError(f"the chunks hold {len(draws)} subsamples, not {config['samples']}", key="bootstrap.samples")
+    failures = numerics.bootstrap_failures(draws, smk.params.algorithm)  # UserError if < 2 usable
+    if failures["message"]:
+        log.warning(failures["message"])
     jackknife = plssem.jackknife(result.data.standardized, model, **options) if config["ci"] == "bca" else None
     summaries = tables.bootstrap_tables(result, draws, alpha=config["alpha"], ci=config["ci"], jackknife=jackknife)
     for family, frame in summaries.items():
@@ -39,7 +42,9 @@ def main(smk, log):
         seed=config["seed"], fingerprints={"engine": smk.params.engine, "pipeline": smk.params.pipeline},
         details={"subsamples": len(draws), "chunks": len(parts), "failed": int(failed.size),
                  "failed_subsamples": failed.tolist()[:1000],
-                 "not_converged": int((~draws.converged).sum()), "n": result.n},
+                 "not_converged": int((~draws.converged).sum()), "n": result.n,
+                 "usable": failures["usable"], "failed_by_reason": failures["failed_by_reason"],
+                 "warnings": [failures["message"]] if failures["message"] else []},
     ), smk.output.summary)
 
 

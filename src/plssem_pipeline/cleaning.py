@@ -22,7 +22,12 @@ Order of operations:
 5. missing indicator values are treated: mean replacement (the indicator's
    mean over its valid values among the respondents kept, as SmartPLS does),
    casewise deletion, or an error (``none``);
-6. an indicator left constant cannot be standardised: error.
+6. fewer respondents left than the model needs (see
+   :func:`plssem_pipeline.numerics.minimum_respondents`): error; fewer than
+   the ten-times rule of thumb: a warning in ``details["warnings"]``;
+7. an indicator left constant cannot be standardised, and two indicators
+   that are identical (or mirror images, r = ±1) make every block or
+   regression they share singular: error, naming them.
 
 The screening follows Hair et al. (2022, ch. 2, "Data collection and
 examination"): missing data (mean replacement is SmartPLS's default and
@@ -39,7 +44,7 @@ Sage.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .errors import UserError
@@ -77,6 +82,12 @@ class SurveySpec:
     decimal : {"auto", ".", ","}
     owners : dict
         Indicator -> construct, for messages.
+    min_respondents : int
+        Fewest respondents the model can be estimated with (3 without paths).
+    min_reason : str
+        Why, for the message.
+    recommended_respondents : int or None
+        The ten-times rule of thumb; fewer gives a warning.
     """
 
     indicators: list[str]
@@ -90,11 +101,20 @@ class SurveySpec:
     straight_lining: str = "flag"
     decimal: str = "auto"
     owners: dict = field(default_factory=dict)
+    min_respondents: int = 3
+    min_reason: str = "the PLS algorithm needs at least 3 respondents"
+    recommended_respondents: int | None = None
 
     @classmethod
-    def from_config(cls, data: Mapping, respondents: Mapping, constructs: Mapping) -> "SurveySpec":
-        """Build from the config sections (defaults filled in by the schema)."""
+    def from_config(cls, data: Mapping, respondents: Mapping, constructs: Mapping,
+                    paths: Sequence[str] = ()) -> "SurveySpec":
+        """Build from the config sections (defaults filled in by the schema); ``paths`` sets the minimum sample."""
+        from .numerics import minimum_respondents, ten_times_rule
+
         owners = {str(i): str(c) for c, spec in constructs.items() for i in spec["indicators"]}
+        blocks = {str(c): [str(i) for i in spec["indicators"]] for c, spec in constructs.items()}
+        modes = {str(c): spec.get("mode", "A") for c, spec in constructs.items()}
+        need, why = minimum_respondents(blocks, paths)
         scale = data.get("scale", {})
         return cls(
             indicators=list(owners),
@@ -108,6 +128,9 @@ class SurveySpec:
             straight_lining=data.get("straight_lining", "flag"),
             decimal=data.get("decimal", "auto"),
             owners=owners,
+            min_respondents=need,
+            min_reason=why,
+            recommended_respondents=ten_times_rule(blocks, paths, modes) if paths else None,
         )
 
 
@@ -182,10 +205,11 @@ def _check_columns(raw: RawSurvey, spec: SurveySpec) -> None:
     missing = [(name, key) for name, key in wanted if name not in present]
     if missing:
         lines = []
+        unused = [h for h in raw.header if h not in {name for name, _ in wanted}]  # a configured column is no hint
         for name, key in missing:
-            hint = difflib.get_close_matches(name, raw.header, n=1)
+            hint = [h for h in unused if h.casefold() == name.casefold()]
             if not hint:
-                hint = [h for h in raw.header if h.casefold() == name.casefold()]
+                hint = difflib.get_close_matches(name, unused, n=1)
             lines.append(f"{name!r} (configured in {key})" + (f", did you mean {hint[0]!r}?" if hint else ""))
         shown = ", ".join(raw.header[:40]) + (" ..." if len(raw.header) > 40 else "")
         raise UserError(f"column(s) not found in the header: {'; '.join(lines)}. Columns in the file: {shown}",
@@ -215,10 +239,45 @@ def _check_ids(raw: RawSurvey, spec: SurveySpec) -> list[str]:
 def _raise_invalid(raw: RawSurvey, invalid: list[_Event]) -> None:
     listed = "\n".join(f"    row {raw.lines[e.pos]}, column {e.column}: {e.raw!r} is {e.reason}" for e in invalid[:MAX_LISTED])
     more = f"\n    ... and {len(invalid) - MAX_LISTED} more" if len(invalid) > MAX_LISTED else ""
+    repeated = Counter(e.raw.strip() for e in invalid)
+    codes = [value for value, count in repeated.most_common() if count > 1][:3]
+    hint = "".join(f"\n  {value!r} occurs {repeated[value]} times: if it is a code for 'no answer', add it to "
+                   "data.missing_codes" for value in codes)
     raise UserError(
-        f"{len(invalid)} invalid value(s):\n{listed}{more}\n  Correct them in the file, declare missing-value codes "
+        f"{len(invalid)} invalid value(s):\n{listed}{more}{hint}\n  Correct them in the file, declare missing-value codes "
         "in data.missing_codes, or set data.invalid_values: missing to treat them as missing (each is then "
         "listed in results/clean/exclusions.csv)", file=raw.path)
+
+
+def _check_collinear_pairs(raw: RawSurvey, spec: SurveySpec, kept) -> None:
+    """Refuse two indicators whose values are identical, or mirror images, for every respondent kept.
+
+    Such a pair has correlation ±1: a block holding both has a singular
+    correlation matrix (undefined VIF; Mode B weights undefined), and two
+    constructs holding one each can have perfectly collinear scores. It is
+    almost always a column copied twice, or a reverse-coded copy.
+    """
+    import numpy as np
+
+    centred = kept - kept.mean(axis=0)
+    norms = np.sqrt((centred ** 2).sum(axis=0))
+    corr = (centred.T @ centred) / np.outer(norms, norms)
+    found = []
+    for a in range(len(spec.indicators)):
+        for b in range(a + 1, len(spec.indicators)):
+            if abs(abs(corr[a, b]) - 1) < 1e-12:
+                ia, ib = spec.indicators[a], spec.indicators[b]
+                same = np.array_equal(kept[:, a], kept[:, b])
+                kind = ("identical values" if same else
+                        "values that are a linear function of each other (r = 1)" if corr[a, b] > 0 else
+                        "mirror-image values (r = -1: a reverse-coded copy?)")
+                found.append(f"{ia} (construct {spec.owners[ia]}) and {ib} (construct {spec.owners[ib]}) have {kind}")
+    if found:
+        listed = "; ".join(found[:MAX_LISTED]) + (f"; ... and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else "")
+        raise UserError(f"perfectly correlated indicators among the respondents kept: {listed}. Such a pair makes "
+                        "the correlation matrix of any block or regression holding both singular (probably a column "
+                        "copied twice): correct the data, or keep only one of them in the constructs' indicators in "
+                        "the config", file=raw.path)
 
 
 def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
@@ -336,6 +395,19 @@ def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
     if not keep.any():
         raise UserError("no respondent is left after the exclusions (see the reasons above: straight-lining, "
                         "casewise deletion)", file=raw.path)
+    kept_count = int(keep.sum())
+    if kept_count < spec.min_respondents:
+        dropped = n - kept_count
+        raise UserError(
+            f"{kept_count} respondent(s) " + (f"left of {n} after the exclusions" if dropped else "in the file")
+            + f", but the model needs at least {spec.min_respondents}: {spec.min_reason}. Collect more responses"
+            + (" (or revisit data.missing_treatment / data.straight_lining)" if dropped else "")
+            + " or simplify the model", file=raw.path)
+    warnings = []
+    if spec.recommended_respondents and kept_count < spec.recommended_respondents:
+        warnings.append(f"{kept_count} respondents: fewer than the ten-times rule of thumb "
+                        f"({spec.recommended_respondents} = 10 x the most arrows pointing at one construct; Hair "
+                        "et al. 2022, ch. 1); estimates may be unstable and many bootstrap subsamples may fail")
     means = np.full(len(spec.indicators), np.nan)
     for j, name in enumerate(spec.indicators):
         column = values[keep, j]
@@ -375,6 +447,7 @@ def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
         raise UserError(f"indicator(s) with the same value for every respondent kept: {listed}. A constant "
                         "indicator has no variance and cannot be standardised; remove it from its construct's "
                         "indicators in the config", file=raw.path)
+    _check_collinear_pairs(raw, spec, kept)
 
     # -- frames
     lines = np.asarray(raw.lines)
@@ -382,8 +455,9 @@ def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
     if spec.id_column:
         columns[spec.id_column] = np.asarray(ids, dtype=object)
     for name, codes in profile.items():
-        columns[name] = pd.array(codes, dtype="Int64") if all(c is None or isinstance(c, int) for c in codes) \
-            else np.asarray(codes, dtype=object)
+        integer = all(c is None or (isinstance(c, int) and not isinstance(c, bool) and -2**63 <= c < 2**63)
+                      for c in codes)
+        columns[name] = pd.array(codes, dtype="Int64") if integer else np.asarray(codes, dtype=object)
     base = pd.DataFrame(columns).loc[keep].reset_index(drop=True)
 
     def with_items(matrix):
@@ -421,5 +495,8 @@ def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
         "columns_not_used": [h for h in raw.header if h and h not in set(columns) | set(spec.indicators)],
         "indicator_means_used_for_replacement": {name: float(m) for name, m in zip(spec.indicators, means)}
         if spec.missing_treatment == "mean_replacement" and missing_mask.any() else {},
+        "minimum_respondents": spec.min_respondents,
+        "recommended_respondents": spec.recommended_respondents,
+        "warnings": warnings,
     }
     return CleanedSurvey(survey, validated, exclusions, details)

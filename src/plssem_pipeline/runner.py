@@ -10,7 +10,10 @@
 * any other exception is a bug in the pipeline: its traceback goes to the log
   and stderr and it propagates as usual.
 
-Python warnings are captured into the log.
+Warnings a script logs (``log.warning(...)``: a non-converged estimation,
+failed bootstrap subsamples) go to the log and, as ``Warning in rule <rule>:
+...``, to stderr, so that the user sees them on the terminal. Python warnings
+are captured into the log only.
 """
 from __future__ import annotations
 
@@ -31,7 +34,7 @@ def user_message(error: BaseException, rule: str | None = None) -> str:
     return head + str(error)
 
 
-def _logger(log_path: str | None) -> logging.Logger:
+def _logger(log_path: str | None, rule: str | None = None) -> logging.Logger:
     logger = logging.getLogger("plssem_pipeline.script")
     logger.handlers.clear()
     logger.setLevel(logging.INFO)
@@ -40,6 +43,11 @@ def _logger(log_path: str | None) -> logging.Logger:
         handler = logging.FileHandler(log_path, mode="w", encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
         logger.addHandler(handler)
+        terminal = logging.StreamHandler(sys.stderr)  # warnings only: errors are printed by run()
+        terminal.addFilter(lambda record: record.levelno == logging.WARNING)
+        terminal.setFormatter(logging.Formatter(f"Warning in rule {rule}: %(message)s" if rule
+                                                else "Warning: %(message)s"))
+        logger.addHandler(terminal)
         warnings_logger = logging.getLogger("py.warnings")
         warnings_logger.handlers.clear()
         warnings_logger.addHandler(handler)
@@ -63,7 +71,7 @@ def run(main: Callable, smk) -> None:
 
     log_path = smk.log[0] if len(smk.log) else None
     rule = getattr(smk, "rule", None)
-    logger = _logger(log_path)
+    logger = _logger(log_path, rule)
     logger.info("rule %s", rule)
     try:
         main(smk, logger)

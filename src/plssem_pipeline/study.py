@@ -9,8 +9,10 @@ workflow checks it in three steps before any rule runs:
 2. ``snakemake.utils.validate`` — the same schema, filling in defaults;
 3. :func:`check_semantics` — what a schema cannot say: a path naming an
    unknown construct, a cycle, an indicator in two constructs, a missing
-   survey file, more bootstrap chunks than subsamples. It returns the
-   validated :class:`plssem.Model`.
+   survey file, a relative path that leaves the project (``../``), a
+   published-tables file that is not plain YAML data, a NaN or infinite
+   number, more bootstrap chunks than subsamples. It returns the validated
+   :class:`plssem.Model`.
 
 Every problem is reported at once (not only the first), as a
 :class:`ConfigError`.
@@ -23,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .errors import UserError
+from .safety import load_yaml, project_path_problem
 
 __all__ = [
     "ConfigError", "format_key", "load_schema", "schema_problems", "check_semantics", "typed_overrides",
@@ -91,7 +94,8 @@ def _problem(error) -> str:
         expected = schema.get("type")
         expected = " or ".join(expected) if isinstance(expected, list) else expected
         message = f"expected {expected}, got {_describe(error.instance)}"
-        if isinstance(error.instance, str) and expected in ("number", "integer", "number or null"):
+        if isinstance(error.instance, str) and expected in ("number", "integer", "number or null") \
+                and _number(error.instance) is not None:
             message += " (text, not a number: YAML reads 1e-7 as text, write 1.0e-7; remove quotes)"
     elif kind == "enum":
         message = f"expected one of {', '.join(map(repr, schema['enum']))}, got {_describe(error.instance)}"
@@ -108,6 +112,10 @@ def schema_problems(config: Mapping, schema: Mapping) -> list[str]:
     """
     from jsonschema import Draft202012Validator
 
+    huge = [f"config key {key}: {_number_text(value)} is far too large a number"
+            for key, value in _non_finite(config) if isinstance(value, int)]
+    if huge:  # such integers cannot even be printed in a validation message
+        return huge
     validator = Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(config), key=lambda e: [str(p) for p in e.absolute_path])
     return [_problem(e) for e in errors]
@@ -170,6 +178,41 @@ def chunk_ranges(samples: int, chunks: int) -> list[tuple[int, int]]:
     chunks = max(1, min(int(chunks), int(samples)))
     bounds = [i * samples // chunks for i in range(chunks + 1)]
     return [(bounds[i], bounds[i + 1]) for i in range(chunks)]
+
+
+#: Upper bounds that keep a run feasible (memory for the draws, number of Snakemake jobs).
+MAX_SAMPLES = 1_000_000
+MAX_CHUNKS = 1000
+
+
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, False for a path the OS cannot even look up (too long, NUL byte)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _number_text(value) -> str:
+    if isinstance(value, int) and value.bit_length() > 1000:
+        return f"an integer of {len(str(value)) if value.bit_length() < 13000 else 'thousands of'} digits"
+    return repr(value)
+
+
+def _non_finite(value, key=()):
+    """``(dotted key, value)`` of every NaN or infinite number in a config (YAML reads ``.nan``, ``.inf``)."""
+    import math
+
+    if isinstance(value, Mapping):
+        for name, sub in value.items():
+            yield from _non_finite(sub, (*key, name))
+    elif isinstance(value, (list, tuple)):
+        for i, sub in enumerate(value):
+            yield from _non_finite(sub, (*key, i))
+    elif isinstance(value, float) and not math.isfinite(value):
+        yield format_key(list(key)), value
+    elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 1000:
+        yield format_key(list(key)), value
 
 
 def _number(value) -> float | None:
@@ -258,16 +301,33 @@ def check_semantics(config: Mapping, *, root: Path | str = ".", file: str | None
             problems.append(f"config key respondents.{variable}: {variable!r} is the id column (data.id_column)")
 
     root = Path(root)
-    survey = root / str(data["survey"])
-    if not survey.is_file():
+    escape = project_path_problem(data["survey"], "data.survey", root)
+    if escape:
+        problems.append(escape)
+    elif not _is_file(root / str(data["survey"])):
         problems.append(f"config key data.survey: survey file {str(data['survey'])!r} not found "
                         f"(relative paths are relative to the project directory {root.resolve()})")
     published = config.get("published")
-    if published and not (root / str(published)).is_file():
+    escape = project_path_problem(published, "published", root) if published else None
+    if escape:
+        problems.append(escape)
+    elif published and not _is_file(root / str(published)):
         problems.append(f"config key published: file {str(published)!r} not found "
                         "(set published: null if the study has no published tables)")
+    elif published:
+        try:  # read safely now, so that a Python tag in it stops the run before any job
+            load_yaml(root / str(published), what="published-tables file")
+        except UserError as error:
+            problems.append(f"config key published: {error}")
+    problems += [f"config key {key}: {_number_text(value)} is not a finite number" for key, value in _non_finite(config)]
 
     boot = config["bootstrap"]
+    if boot["samples"] > MAX_SAMPLES:
+        problems.append(f"config key bootstrap.samples: {boot['samples']} subsamples; at most {MAX_SAMPLES:,} "
+                        "(the draws are held in memory; SmartPLS's default is 5000)")
+    if boot["chunks"] > MAX_CHUNKS:
+        problems.append(f"config key bootstrap.chunks: {boot['chunks']} chunks; at most {MAX_CHUNKS} "
+                        "(each chunk is one Snakemake job)")
     if boot["chunks"] > boot["samples"]:
         problems.append(f"config key bootstrap.chunks: {boot['chunks']} chunks for {boot['samples']} "
                         "subsamples (bootstrap.samples); use at most one chunk per subsample")

@@ -13,6 +13,8 @@ rule clean:
         data=config["data"],
         respondents=config["respondents"],
         indicators=study.indicator_lists(config["constructs"]),
+        modes={name: spec.get("mode", "A") for name, spec in config["constructs"].items()},
+        paths=config["paths"],  # the model sets the minimum number of respondents
         pipeline=PIPELINE,
     log:
         "results/logs/clean.log",

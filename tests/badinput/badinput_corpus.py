@@ -1,0 +1,512 @@
+"""The corpus of bad inputs: every mistake a user can bring, and what the pipeline must answer.
+
+Each :class:`Case` is a study (the default study's config, pointed at a survey
+simulated by ``pipeline_helpers.simulate_survey``) with one thing wrong in the
+survey file or in the config, and its expected outcome:
+
+* ``"clean"``: the run succeeds, and every recode or exclusion is a row of
+  ``results/clean/exclusions.csv`` (``exclusions`` lists the rows the mistake
+  must add, beyond the base survey's own straight-lining flags);
+* ``"warning"``: the run succeeds, and the numerical fault is reported
+  (``expect`` are fragments of the warning, which goes to the terminal, the
+  rule's log and the step's ``summary.json``);
+* ``"error"``: a user error (non-zero exit, no traceback) whose message holds
+  every fragment of ``expect`` — the file, row, column or config key, and
+  what was expected.
+
+``run_entry_points`` runs a case through the pipeline's library entry points
+(config schema and semantic checks; survey reading and cleaning; estimation
+and bootstrap) exactly as the workflow's Snakefile and scripts call them; the
+Snakemake tests run a representative subset through the real ``snakemake``.
+
+``python tests/badinput/badinput_corpus.py`` prints the corpus as a table.
+"""
+from __future__ import annotations
+
+import copy
+import io
+import os
+import sys
+import zipfile
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "pipeline"))
+
+from pipeline_helpers import ROOT, simulate_survey, study_config  # noqa: E402
+
+SCHEMA_PATH = ROOT / "workflow" / "schemas" / "config.schema.yaml"
+SURVEY = "data/raw/survey.csv"
+#: Bootstrap subsamples in the corpus runs.
+SAMPLES = 60
+
+
+class Table:
+    """A survey as text cells, edited by file line (header = line 1) and column name, then written as bytes."""
+
+    def __init__(self, header: list[str], rows: list[list[str]]):
+        self.header, self.rows = header, rows
+
+    @classmethod
+    def base(cls, n: int | None = None) -> "Table":
+        frame = simulate_survey()
+        if n is not None:
+            frame = frame.head(n)
+        return cls(list(frame.columns), [[str(v) for v in row] for row in frame.itertuples(index=False)])
+
+    def copy(self) -> "Table":
+        return Table(list(self.header), [list(r) for r in self.rows])
+
+    def set(self, line: int, column: str, value: str) -> "Table":
+        self.rows[line - 2][self.header.index(column)] = value
+        return self
+
+    def column(self, column: str, values) -> "Table":
+        j = self.header.index(column)
+        for row, value in zip(self.rows, values):
+            row[j] = str(value)
+        return self
+
+    def get(self, line: int, column: str) -> str:
+        return self.rows[line - 2][self.header.index(column)]
+
+    def values(self, column: str) -> list[str]:
+        j = self.header.index(column)
+        return [row[j] for row in self.rows]
+
+    def drop(self, column: str) -> "Table":
+        j = self.header.index(column)
+        self.header.pop(j)
+        for row in self.rows:
+            row.pop(j)
+        return self
+
+    def text(self, delimiter: str = ",", newline: str = "\n") -> str:
+        return "".join(delimiter.join(cells) + newline for cells in [self.header, *self.rows])
+
+    def bytes(self, delimiter: str = ",", encoding: str = "utf-8", newline: str = "\n") -> bytes:
+        return self.text(delimiter, newline).encode(encoding)
+
+
+@dataclass
+class Case:
+    """One bad input and its expected outcome (see the module docstring)."""
+
+    name: str
+    family: str                      # config | survey file | survey values | numerical
+    what: str                        # the mistake, in words
+    outcome: str                     # clean | warning | error
+    expect: tuple[str, ...] = ()     # fragments of the error or warning message
+    survey: Callable[[Table], bytes] | None = None   # base table -> file bytes (None: the base survey)
+    config: Callable[[dict], None] | None = None     # edits the config in place
+    exclusions: tuple = ()           # (row, column, raw_value, reason starts with, action starts with)
+    stage: str = "clean"             # where the answer comes from: config | clean | estimate | bootstrap
+    survey_name: str = SURVEY
+    table: Callable[[], Table] = Table.base
+    snakemake: tuple[str, ...] = ()  # targets when the case is in the Snakemake subset
+
+    def make_config(self) -> dict:
+        config = study_config(SURVEY, samples=SAMPLES, chunks=1)
+        config["published"] = None
+        config["data"]["survey"] = self.survey_name
+        if self.config:
+            self.config(config)
+        return config
+
+    def survey_bytes(self) -> bytes:
+        table = self.table()
+        return self.survey(table) if self.survey else table.bytes()
+
+    def write(self, directory: Path) -> Path:
+        """Write the survey into ``directory`` (the config is written by ``make_project``)."""
+        path = directory / self.survey_name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(self.survey_bytes())
+        return path
+
+
+def _xlsx() -> bytes:
+    """A minimal Office Open XML workbook (zip), as Excel saves one."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as book:
+        book.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                      'package/2006/content-types"/>')
+        book.writestr("xl/workbook.xml", "<workbook/>")
+        book.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData/></worksheet>")
+    return buffer.getvalue()
+
+
+def _edit(*changes):
+    """A survey function setting (line, column, value) cells of the base table."""
+    def build(table: Table) -> bytes:
+        for line, column, value in changes:
+            table.set(line, column, value)
+        return table.bytes()
+    return build
+
+
+def _mini_table(n: int = 60, seed: int = 5) -> Table:
+    """A three-predictor study whose third single-item predictor is the sum of the other two (C = A + B)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    a = rng.integers(1, 6, n)
+    b = rng.integers(1, 6, n)
+    y = np.clip(np.round((a + b) / 2 + rng.normal(0, 1, (2, n))), 1, 10).astype(int)
+    return Table(["a1", "b1", "c1", "y1", "y2"], [[str(v) for v in row] for row in zip(a, b, a + b, *y)])
+
+
+def _mini_config(config: dict) -> None:
+    config["respondents"] = {}
+    config["data"].update(id_column=None, scale={"min": 1, "max": 10}, missing_codes=[])
+    config["constructs"] = {"A": {"indicators": ["a1"]}, "B": {"indicators": ["b1"]}, "C": {"indicators": ["c1"]},
+                            "Y": {"indicators": ["y1", "y2"]}}
+    config["paths"] = ["A -> Y", "B -> Y", "C -> Y"]
+
+
+def _mode_b_table(n: int = 60, seed: int = 6) -> Table:
+    """A formative block whose third indicator is the sum of the other two (x3 = x1 + x2)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    x1, x2 = rng.integers(1, 6, n), rng.integers(1, 6, n)
+    y = np.clip(np.round((x1 + x2) / 2 + rng.normal(0, 1, (2, n))), 1, 10).astype(int)
+    return Table(["x1", "x2", "x3", "y1", "y2"], [[str(v) for v in row] for row in zip(x1, x2, x1 + x2, *y)])
+
+
+def _mode_b_config(config: dict) -> None:
+    config["respondents"] = {}
+    config["data"].update(id_column=None, scale={"min": 1, "max": 10}, missing_codes=[])
+    config["constructs"] = {"X": {"indicators": ["x1", "x2", "x3"], "mode": "B"},
+                            "Y": {"indicators": ["y1", "y2"]}}
+    config["paths"] = ["X -> Y"]
+
+
+def _set(path: str, value):
+    """A config function setting the dotted key ``path`` to ``value``."""
+    def change(config: dict) -> None:
+        node = config
+        *parents, last = path.split(".")
+        for key in parents:
+            node = node.setdefault(key, {})
+        node[last] = value
+    return change
+
+
+def _near_constant(table: Table) -> bytes:
+    """KU6 is 4 for every respondent but one: a subsample that misses that one makes KU6 constant."""
+    table.column("KU6", ["4"] * len(table.rows))
+    table.set(10, "KU6", "2")
+    return table.bytes()
+
+
+def _copy_block(table: Table, source: str, target: str, k: int) -> bytes:
+    for i in range(1, k + 1):
+        table.column(f"{target}{i}", table.values(f"{source}{i}"))
+    return table.bytes()
+
+
+def _blank_cells(table: Table) -> bytes:
+    return _edit((3, "IP2", ""), (11, "KU5", "  "), (5, "business_type", ""))(table)
+
+
+BASE_ROW = 8  # a line of the base survey used for single-cell edits
+
+CORPUS: list[Case] = [
+    # ------------------------------------------------------------------ survey file
+    Case("empty_file", "survey file", "the survey file is empty (0 bytes)", "error",
+         (SURVEY, "the file is empty", "expected a header line"), survey=lambda t: b""),
+    Case("header_only", "survey file", "a header line and no data rows", "error",
+         (SURVEY, "header but no data rows", "one row per respondent"),
+         survey=lambda t: Table(t.header, []).bytes(), snakemake=("results/clean/summary.json",)),
+    Case("semicolon_decimal_comma", "survey file", "';' delimiter and decimal commas (3,5), as Excel writes "
+         "in Indonesian/European locales", "clean",
+         survey=lambda t: t.set(BASE_ROW, "KP1", "3,5").set(BASE_ROW, "EC2", "4,0").bytes(";")),
+    Case("utf8_bom", "survey file", "a UTF-8 byte-order mark (Excel's 'CSV UTF-8') and CRLF line ends", "clean",
+         survey=lambda t: b"\xef\xbb\xbf" + t.bytes(newline="\r\n")),
+    Case("latin1_label", "survey file", "Latin-1 bytes in a text column ('Café Jepará') with the default "
+         "encoding utf-8", "error",
+         (SURVEY, "row 4", "byte 0xe9", "not valid utf-8", "data.encoding", "latin-1"),
+         survey=lambda t: Table(t.header + ["business_name"],
+                                [r + [("Café Jepará" if i == 2 else "Toko")] for i, r in enumerate(t.rows)])
+         .bytes(encoding="latin-1"), snakemake=("results/clean/summary.json",)),
+    Case("latin1_label_declared", "survey file", "the same file with data.encoding: latin-1", "clean",
+         survey=lambda t: Table(t.header + ["business_name"],
+                                [r + [("Café Jepará" if i == 2 else "Toko")] for i, r in enumerate(t.rows)])
+         .bytes(encoding="latin-1"), config=_set("data.encoding", "latin-1")),
+    Case("xlsx_workbook", "survey file", "an Excel .xlsx workbook given as the survey", "error",
+         ("data/raw/survey.xlsx", "Excel workbook", "save the sheet as CSV"),
+         survey=lambda t: _xlsx(), survey_name="data/raw/survey.xlsx"),
+    Case("ragged_row", "survey file", "a row with more fields than the header (a stray delimiter)", "error",
+         (SURVEY, "row 6", "34 fields, but the header (line 1) has 33", "quote values"),
+         survey=lambda t: t.set(6, "KU6", "3,4").bytes()),
+    Case("missing_indicator_column", "survey file", "a configured indicator column (KP3) is not in the file", "error",
+         (SURVEY, "row 1", "'KP3' (configured in constructs.KP.indicators)", "column(s) not found"),
+         survey=lambda t: t.drop("KP3").bytes()),
+    Case("renamed_indicator_column", "survey file", "an indicator column spelt differently (kp3)", "error",
+         ("'KP3' (configured in constructs.KP.indicators), did you mean 'kp3'?",),
+         survey=lambda t: Table(["kp3" if h == "KP3" else h for h in t.header], t.rows).bytes()),
+    Case("duplicate_column_names", "survey file", "two columns named KP2", "error",
+         (SURVEY, "row 1", "duplicate column name(s) in the header: 'KP2' in columns 7, 8", "unique name"),
+         survey=lambda t: Table(["KP2" if h == "KP3" else h for h in t.header], t.rows).bytes()),
+    Case("duplicate_ids", "survey values", "respondent id S005 used twice", "error",
+         (SURVEY, "column respondent_id", "duplicate respondent id(s): id 'S005' in rows 6, 9", "unique"),
+         survey=_edit((9, "respondent_id", "S005")), snakemake=("results/clean/summary.json",)),
+    # ------------------------------------------------------------------ survey values
+    Case("off_scale", "survey values", "values off the 1-5 scale: 0, 6 and 99", "error",
+         (SURVEY, "3 invalid value(s)", "row 2, column KP1: '0' is off the scale 1–5 (data.scale)",
+          "row 5, column EC2: '6' is off the scale", "row 9, column IP3: '99' is off the scale",
+          "data.invalid_values: missing"),
+         survey=_edit((2, "KP1", "0"), (5, "EC2", "6"), (9, "IP3", "99"))),
+    Case("off_scale_as_missing", "survey values", "the same with data.invalid_values: missing", "clean",
+         survey=_edit((2, "KP1", "0"), (5, "EC2", "6"), (9, "IP3", "99")),
+         config=_set("data.invalid_values", "missing"),
+         exclusions=((2, "KP1", "0", "off the scale 1–5", "replaced by the mean of KP1"),
+                     (5, "EC2", "6", "off the scale 1–5", "replaced by the mean of EC2"),
+                     (9, "IP3", "99", "off the scale 1–5", "replaced by the mean of IP3"))),
+    Case("text_in_items", "survey values", "text in items: 'empat', 'N/A' (and '4 ' with a trailing space)",
+         "error",
+         (SURVEY, "2 invalid value(s)", "row 3, column KP4: 'empat' is not a number (expected a number from 1 to 5",
+          "row 6, column KU2: 'N/A' is not a number", "data.missing_codes"),
+         survey=_edit((3, "KP4", "empat"), (4, "EC1", "4 "), (6, "KU2", "N/A")),
+         snakemake=("results/clean/summary.json",)),
+    Case("text_in_items_as_missing", "survey values", "the same with data.invalid_values: missing", "clean",
+         survey=_edit((3, "KP4", "empat"), (4, "EC1", "4 "), (6, "KU2", "N/A")),
+         config=_set("data.invalid_values", "missing"),
+         exclusions=((3, "KP4", "empat", "not a number", "replaced by the mean of KP4"),
+                     (4, "EC1", "4 ", "surrounding whitespace", "read as 4"),
+                     (6, "KU2", "N/A", "not a number", "replaced by the mean of KU2"))),
+    Case("blank_cells", "survey values", "blank cells in two items and a profile variable", "clean",
+         survey=_blank_cells,
+         exclusions=((3, "IP2", "", "blank cell", "replaced by the mean of IP2"),
+                     (5, "business_type", "", "blank cell", "counted as missing in the respondent profile"),
+                     (11, "KU5", "  ", "blank cell", "replaced by the mean of KU5")),
+         snakemake=("results/clean/exclusions.csv", "results/describe/respondents.csv")),
+    Case("blank_cells_casewise", "survey values", "blank cells with data.missing_treatment: casewise_deletion",
+         "clean", survey=_blank_cells, config=_set("data.missing_treatment", "casewise_deletion"),
+         exclusions=((3, "IP2", "", "blank cell", "respondent excluded (data.missing_treatment: casewise_deletion)"),
+                     (5, "business_type", "", "blank cell", "counted as missing in the respondent profile"),
+                     (11, "KU5", "  ", "blank cell", "respondent excluded"))),
+    Case("empty_rows", "survey values", "empty lines between respondents", "clean",
+         survey=lambda t: t.text().replace("\nS010,", "\n\n,,,\nS010,", 1).encode(),
+         exclusions=((11, "", "", "empty row", "skipped"), (12, "", "", "empty row", "skipped"))),
+    Case("undeclared_missing_code", "survey values", "-99 used for 'no answer' but data.missing_codes is empty",
+         "error",
+         (SURVEY, "row 4, column KP2: '-99' is off the scale 1–5", "'-99' occurs 3 times",
+          "add it to data.missing_codes"),
+         survey=_edit((4, "KP2", "-99"), (7, "EC5", "-99"), (12, "KU1", "-99")),
+         config=_set("data.missing_codes", [])),
+    Case("declared_missing_code", "survey values", "the same with data.missing_codes: [-99]", "clean",
+         survey=_edit((4, "KP2", "-99"), (7, "EC5", "-99.0"), (12, "KU1", "-99")),
+         config=_set("data.missing_codes", [-99]),
+         exclusions=((4, "KP2", "-99", "missing-value code -99", "replaced by the mean of KP2"),
+                     (7, "EC5", "-99.0", "missing-value code -99", "replaced by the mean of EC5"),
+                     (12, "KU1", "-99", "missing-value code -99", "replaced by the mean of KU1"))),
+    Case("unknown_category", "survey values", "a profile value that is not a configured category", "error",
+         (SURVEY, "row 7, column revenue: '9' is not a category of revenue", "expected one of 1, 2, 3"),
+         survey=_edit((7, "revenue", "9"))),
+    Case("all_missing_column", "survey values", "an indicator column (KP5) with no value at all", "error",
+         (SURVEY, "column KP5", "indicator KP5 has no valid value", "constructs.KP.indicators"),
+         survey=lambda t: t.column("KP5", [""] * len(t.rows)).bytes()),
+    Case("huge_and_negative_numbers", "survey values", "1e308, -3 and 12345678901234567890 in items", "error",
+         ("'1e308' is off the scale 1–5", "'-3' is off the scale", "'12345678901234567890' is off the scale"),
+         survey=_edit((2, "KP1", "1e308"), (3, "KP2", "-3"), (4, "KP3", "12345678901234567890"))),
+    # ------------------------------------------------------------------ numerical
+    Case("constant_indicator", "numerical", "an indicator (EC3) with the same answer from everyone", "error",
+         (SURVEY, "EC3 (always 4, construct EC)", "no variance", "remove it"),
+         survey=lambda t: t.column("EC3", ["4"] * len(t.rows)).bytes(),
+         snakemake=("results/clean/summary.json",)),
+    Case("identical_indicators", "numerical", "two identical indicators (KU4 copied into KU3)", "error",
+         (SURVEY, "KU3 (construct KU) and KU4 (construct KU) have identical values", "copied twice"),
+         survey=lambda t: t.column("KU3", t.values("KU4")).bytes(), snakemake=("results/clean/summary.json",)),
+    Case("collinear_constructs", "numerical", "construct EC's items copied from KP's (EC1-EC6 = KP1-KP6, "
+         "EC7 dropped): perfectly collinear constructs", "error",
+         (SURVEY, "KP1 (construct KP) and EC1 (construct EC) have identical values",
+          "KP6 (construct KP) and EC6 (construct EC)"),
+         survey=lambda t: _copy_block(t, "KP", "EC", 6),
+         config=lambda c: c["constructs"]["EC"].update(indicators=[f"EC{i}" for i in range(1, 7)])),
+    Case("reverse_coded_copy", "numerical", "an item that is another reverse-coded (IP9 = 6 - IP8)", "error",
+         ("IP8 (construct IP) and IP9 (construct IP) have mirror-image values (r = -1",),
+         survey=lambda t: t.column("IP9", [6 - int(v) for v in t.values("IP8")]).bytes()),
+    Case("too_few_respondents", "numerical", "6 respondents for a model with a 9-indicator block", "error",
+         (SURVEY, "6 respondent(s) in the file, but the model needs at least 10",
+          "construct IP has 9 indicators"),
+         table=lambda: Table.base(6), snakemake=("results/clean/summary.json",)),
+    Case("too_few_after_exclusions", "numerical", "casewise deletion leaves too few respondents", "error",
+         ("9 respondent(s) left of 12 after the exclusions, but the model needs at least 10",
+          "data.missing_treatment"),
+         table=lambda: Table.base(12), survey=_edit((2, "KP1", ""), (3, "KP2", ""), (4, "KU1", "")),
+         config=_set("data.missing_treatment", "casewise_deletion")),
+    Case("singular_inner_regression", "numerical", "a construct whose block makes the structural regression "
+         "singular: C's only item is A's plus B's (c1 = a1 + b1), all three pointing at Y", "error",
+         ("results/clean/survey.csv", "the structural regression of Y on its predecessors is singular",
+          "A and B and C together", "paths[0] ('A -> Y')", "paths[2] ('C -> Y')"),
+         stage="estimate", table=_mini_table, config=_mini_config,
+         snakemake=("results/outer/summary.json",)),
+    Case("singular_mode_b_block", "numerical", "a formative (Mode B) block with x3 = x1 + x2", "error",
+         ("results/clean/survey.csv", "the indicators of the Mode B construct X are linearly dependent",
+          "constructs.X.indicators"),
+         stage="estimate", table=_mode_b_table, config=_mode_b_config,
+         snakemake=("results/outer/summary.json",)),
+    Case("not_converged", "numerical", "algorithm.max_iter: 1 (the algorithm cannot converge)", "error",
+         ("the PLS algorithm did not converge: after 1 iterations (algorithm.max_iter = 1)",
+          "config key algorithm.max_iter", "60 of 60 bootstrap subsamples failed and 0 are usable",
+          "60 because the algorithm did not converge", "Raise algorithm.max_iter"),
+         stage="bootstrap", config=_set("algorithm.max_iter", 1),
+         snakemake=("results/outer/summary.json", "results/inner/summary.json", "results/bootstrap/summary.json")),
+    Case("failed_subsamples", "numerical", "KU6 is 4 for all but one respondent: subsamples that miss that "
+         "respondent make KU6 constant and fail", "warning",
+         ("of 60 bootstrap subsamples failed", "because an indicator is constant in the subsample",
+          "left out of every bootstrap summary", "results/bootstrap/subsamples.csv"),
+         stage="bootstrap", survey=_near_constant,
+         snakemake=("results/bootstrap/summary.json", "results/mediation/indirect.csv")),
+    Case("small_sample_warning", "numerical", "25 respondents: below the ten-times rule (30) but estimable",
+         "warning", ("25 respondents: fewer than the ten-times rule of thumb (30",),
+         table=lambda: Table.base(25)),
+    # ------------------------------------------------------------------ config
+    Case("unknown_construct_in_path", "config", "a path to a construct that is not defined", "error",
+         ("config key paths[5] ('KP -> QQ'): unknown construct 'QQ'", "constructs defined under constructs"),
+         stage="config", config=lambda c: c["paths"].append("KP -> QQ")),
+    Case("cycle", "config", "a cycle among the paths (KU -> KP)", "error",
+         ("config keys constructs / paths", "cycle"), stage="config", config=lambda c: c["paths"].append("KU -> KP"),
+         snakemake=("results/clean/summary.json",)),
+    Case("indicator_in_two_constructs", "config", "KP1 also listed under KU", "error",
+         ("config key constructs.KU.indicators[6]: indicator 'KP1' is already in construct 'KP'",),
+         stage="config", config=lambda c: c["constructs"]["KU"]["indicators"].append("KP1")),
+    Case("construct_without_indicators", "config", "a construct with an empty indicator list", "error",
+         ("config key constructs.KU.indicators", "should be non-empty"), stage="config",
+         config=lambda c: c["constructs"]["KU"].update(indicators=[])),
+    Case("construct_without_indicators_key", "config", "a construct with no indicators key", "error",
+         ("config key constructs.KU.indicators: required but missing",), stage="config",
+         config=lambda c: c["constructs"].update(KU={"label": "MSME performance"})),
+    Case("zero_bootstrap_samples", "config", "bootstrap.samples: 0", "error",
+         ("config key bootstrap.samples: 0 is less than the minimum of 2",), stage="config",
+         config=_set("bootstrap.samples", 0)),
+    Case("negative_bootstrap_samples", "config", "bootstrap.samples: -500", "error",
+         ("config key bootstrap.samples: -500 is less than the minimum of 2",), stage="config",
+         config=_set("bootstrap.samples", -500), snakemake=("results/clean/summary.json",)),
+    Case("non_integer_seed", "config", "bootstrap.seed: 12.5", "error",
+         ("config key bootstrap.seed: expected integer, got 12.5",), stage="config", config=_set("bootstrap.seed", 12.5)),
+    Case("text_seed", "config", "bootstrap.seed: 'abc'", "error",
+         ("config key bootstrap.seed: expected integer, got 'abc'",), stage="config", config=_set("bootstrap.seed", "abc")),
+    Case("unknown_weighting_scheme", "config", "algorithm.weighting: pathway", "error",
+         ("config key algorithm.weighting: expected one of 'path', 'centroid', 'factorial', got 'pathway'",),
+         stage="config", config=_set("algorithm.weighting", "pathway")),
+    Case("nan_alpha", "config", "bootstrap.alpha: .nan (YAML's not-a-number)", "error",
+         ("config key bootstrap.alpha: nan is not a finite number",), stage="config",
+         config=_set("bootstrap.alpha", float("nan"))),
+    Case("survey_outside_project", "config", "data.survey: ../survey.csv (outside the project)", "error",
+         ("config key data.survey: '../survey.csv' points outside the project directory", "absolute path"),
+         stage="config", config=_set("data.survey", "../survey.csv"), snakemake=("results/clean/summary.json",)),
+    Case("survey_escape_in_middle", "config", "data.survey: data/../../x/survey.csv", "error",
+         ("config key data.survey: 'data/../../x/survey.csv' points outside the project directory",),
+         stage="config", config=_set("data.survey", "data/../../x/survey.csv")),
+    Case("survey_missing", "config", "data.survey names a file that does not exist", "error",
+         ("config key data.survey: survey file 'data/raw/nope.csv' not found",), stage="config",
+         config=_set("data.survey", "data/raw/nope.csv")),
+    Case("published_outside_project", "config", "published: ../../etc/passwd", "error",
+         ("config key published: '../../etc/passwd' points outside the project directory",), stage="config",
+         config=_set("published", "../../etc/passwd")),
+]
+
+BY_NAME = {case.name: case for case in CORPUS}
+assert len(BY_NAME) == len(CORPUS), "case names must be unique"
+
+
+@contextmanager
+def working_directory(path: Path):
+    old = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
+@dataclass
+class Outcome:
+    """What the entry points answered."""
+
+    kind: str                         # clean | warning | error
+    stage: str                        # config | clean | estimate | bootstrap
+    message: str = ""
+    warnings: list = field(default_factory=list)
+    exclusions: object = None
+    details: dict = field(default_factory=dict)
+    survey: object = None             # the cleaned analysis data
+    raw: object = None                # the survey as read (RawSurvey)
+    indicators: tuple = ()
+
+
+def run_entry_points(case: Case, directory: Path) -> Outcome:
+    """Run ``case`` (already written into ``directory``) through the pipeline's entry points.
+
+    The same calls, in the same order, as ``workflow/Snakefile`` (config
+    schema, defaults, semantics) and the clean / outer / bootstrap scripts;
+    relative paths are resolved in ``directory``, as in a Snakemake run.
+    """
+    import plssem
+    from snakemake.utils import validate
+
+    from plssem_pipeline import numerics, study
+    from plssem_pipeline.cleaning import SurveySpec, clean_survey
+    from plssem_pipeline.errors import UserError
+    from plssem_pipeline.survey import read_survey
+
+    config = copy.deepcopy(case.make_config())
+    with working_directory(directory):
+        try:
+            problems = study.schema_problems(config, study.load_schema(SCHEMA_PATH))
+            if problems:
+                raise study.ConfigError(problems, file="config.yaml")
+            validate(config, str(SCHEMA_PATH))
+            model = study.check_semantics(config, root=".", file="config.yaml")
+        except UserError as error:
+            return Outcome("error", "config", str(error))
+        data = config["data"]
+        try:
+            spec = SurveySpec.from_config(data, config["respondents"], config["constructs"], config["paths"])
+            raw = read_survey(data["survey"], delimiter=data["delimiter"], encoding=data["encoding"])
+            cleaned = clean_survey(raw, spec)
+        except UserError as error:
+            return Outcome("error", "clean", str(error))
+        warnings = list(cleaned.details["warnings"])
+        outcome = Outcome("warning" if warnings else "clean", "clean", warnings=warnings,
+                          exclusions=cleaned.exclusions, details=cleaned.details, survey=cleaned.survey, raw=raw,
+                          indicators=tuple(spec.indicators))
+        if case.stage not in ("estimate", "bootstrap"):
+            return outcome
+        source = "results/clean/survey.csv"
+        try:
+            result = numerics.estimate(cleaned.survey, model, config["algorithm"], source=source)
+            warnings += numerics.estimation_warnings(result, config["algorithm"])
+            if case.stage == "bootstrap":
+                options = study.algorithm_options(config["algorithm"])
+                draws = plssem.bootstrap(result.data.standardized, model, seed=config["bootstrap"]["seed"],
+                                         stop=config["bootstrap"]["samples"], **options)
+                failures = numerics.bootstrap_failures(draws, config["algorithm"])
+                outcome.details["bootstrap"] = failures
+                if failures["message"]:
+                    warnings.append(failures["message"])
+        except UserError as error:
+            return Outcome("error", case.stage, str(error), warnings=warnings)
+        outcome.kind = "warning" if warnings else "clean"
+        return outcome
+
+
+def table() -> str:
+    """The corpus as a Markdown table: case, family, mistake, expected outcome."""
+    lines = ["| case | family | mistake | outcome | message holds |", "|---|---|---|---|---|"]
+    for case in CORPUS:
+        outcome = {"clean": "(a) clean run, logged", "warning": "(a) run completes, fault reported",
+                   "error": "(b) user error, exit 1"}[case.outcome]
+        said = "; ".join(case.expect) or "; ".join(f"row {r} {c} {v!r}: {a}" for r, c, v, _, a in case.exclusions)
+        lines.append(f"| {case.name} | {case.family} | {case.what} | {outcome} | {said.replace('|', '/')} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(table())
