@@ -97,6 +97,24 @@ def make_project(directory: Path, *, survey: pd.DataFrame | None = None, config:
     return directory
 
 
+#: Runs shared by every test folder of one pytest session (see :func:`default_study_run`).
+_RUNS: dict[str, Path] = {}
+
+
+def default_study_run(tmp_path_factory) -> Path:
+    """The default study, unchanged (embedded survey, config.yaml: 5,000 subsamples in 4 chunks), on 2 cores.
+
+    Run once per pytest session whichever folder's fixture asks first
+    (tests/pipeline/test_default_study.py and tests/audit/ both use it): the
+    directory is cached here, in a module imported once.
+    """
+    if "default_study" not in _RUNS:
+        directory = make_project(tmp_path_factory.mktemp("default_study"), real_data=True)
+        snakemake(directory, "--cores", "2")
+        _RUNS["default_study"] = directory
+    return _RUNS["default_study"]
+
+
 def snakemake(directory: Path, *args: str, check: bool = True, timeout: int = 300) -> subprocess.CompletedProcess:
     """Run the real ``snakemake`` CLI in ``directory``; targets must come before ``--configfile``."""
     env = dict(os.environ)

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from pipeline_helpers import ROOT, make_project, snakemake
+from pipeline_helpers import ROOT, default_study_run
 
 SURVEY = ROOT / "data" / "raw" / "survey.csv"
 PUBLISHED = ROOT / "data" / "published" / "nafia-komaryatin-2026.yaml"
@@ -25,9 +25,7 @@ pytestmark = pytest.mark.skipif(not (SURVEY.is_file() and PUBLISHED.is_file()),
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory) -> Path:
-    directory = make_project(tmp_path_factory.mktemp("default_study"), real_data=True)
-    snakemake(directory, "--cores", "2")
-    return directory
+    return default_study_run(tmp_path_factory)  # shared with tests/audit/
 
 
 @pytest.fixture(scope="module")

@@ -57,8 +57,12 @@ CONTRACT = {
                                        "ci_high", "n_valid", "significant", "direct", "direct_p",
                                        "direct_significant", "total_indirect", "total_effect", "vaf",
                                        "mediation_type", "mediation"],
+    "results/audit/published_vs_reproduced.csv": ["table", "row", "statistic", "published", "reproduced",
+                                                  "difference", "tolerance", "within"],
+    "results/audit/consistency.csv": ["check", "table", "item", "published", "recomputed", "difference",
+                                      "verdict", "explanation"],
 }
-SUMMARIES = ["clean", "describe", "outer", "inner", "bootstrap", "mediation"]
+SUMMARIES = ["clean", "describe", "outer", "inner", "bootstrap", "mediation", "audit"]
 FIGURES = ["loadings.png", "bootstrap_paths.png", "bootstrap_indirect.png", "htmt.png"]
 
 
@@ -80,9 +84,13 @@ def test_dag_completes_and_every_contract_file_exists(default_run):
         png = (default_run / "report" / "figures" / name).read_bytes()
         assert png.startswith(b"\x89PNG") and len(png) > 5000, name
     rules = {p.stem for p in (default_run / "results" / "logs").glob("*.log")}
-    assert rules == {"clean", "describe", "outer", "inner", "bootstrap", "mediation", "figures"}
+    assert rules >= {"clean", "describe", "outer", "inner", "bootstrap", "mediation", "figures", "audit",
+                     "provenance"}
     assert len(list((default_run / "results" / "logs" / "bootstrap_chunk").glob("*.log"))) == 1
-    assert len(list((default_run / "results" / "benchmarks").rglob("*.tsv"))) == 8
+    benchmarks = {p.stem for p in (default_run / "results" / "benchmarks").glob("*.tsv")}
+    assert benchmarks == rules                                  # every rule has a log: and a benchmark:
+    assert len(list((default_run / "results" / "benchmarks" / "bootstrap_chunk").glob("*.tsv"))) == 1
+    assert (default_run / "results" / "provenance.json").is_file()
 
 
 def test_results_contents(default_run):
@@ -193,6 +201,8 @@ def test_second_study_configfile_replaces_the_default(tmp_path, simulated_survey
     assert boot["details"]["subsamples"] == 100 and boot["seed"] == 7   # study2's bootstrap, defaults filled
     assert boot["config"]["bootstrap"]["ci"] == "percentile"
     assert pd.read_csv(directory / "results/mediation/indirect.csv")["path"].tolist() == ["TRUST -> USE -> LOYAL"]
+    for name in ("published_vs_reproduced.csv", "consistency.csv"):   # no published tables: headers only
+        assert pd.read_csv(directory / "results/audit" / name).empty
 
 
 def test_dry_run_lists_the_dag(tmp_path, simulated_survey):

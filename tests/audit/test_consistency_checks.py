@@ -1,0 +1,270 @@
+"""The paper against itself: every consistency check on hand-checkable cases.
+
+Two sources of cases: the paper's own tables (data/published/, whose
+arithmetic data/README.md works out by hand) and a made-up, internally
+consistent published file for another model (audit_helpers.py), in which one
+number at a time is broken.
+"""
+import copy
+
+import numpy as np
+import pytest
+import yaml
+
+from plssem_pipeline.consistency import (COLUMNS, ConsistencyOptions, checks_table, implied_correlations, run_checks,
+                                         value_range)
+from plssem_pipeline.published import Printed, parse_published
+from plssem_pipeline.study import model_from_config
+
+import audit_helpers as made_up
+from audit_helpers import PAPER, changed, corners, made_up_published
+
+
+def checks(data, model=None, **options):
+    rows = run_checks(parse_published(data, file="made-up.yaml"), model or made_up.model(),
+                      ConsistencyOptions(**options))
+    return checks_table(rows)
+
+
+def verdicts(table, check):
+    part = table[table["check"] == check]
+    return dict(zip(part["item"], part["verdict"]))
+
+
+# ----------------------------------------------------------------------------- the paper
+@pytest.fixture(scope="module")
+def paper_checks(paper, paper_model):
+    return checks_table(run_checks(paper, paper_model))
+
+
+def test_paper_failures_are_exactly_the_known_ones(paper_checks):
+    failed = paper_checks[paper_checks["verdict"] == "fail"]
+    assert sorted(zip(failed["check"], failed["item"])) == sorted([
+        ("rho_c_from_loadings", "EC"), ("rho_c_from_loadings", "IP"), ("rho_c_from_loadings", "KP"),
+        ("rho_c_from_loadings", "KU"),
+        ("r2_label", "IP"),                                  # 0.678 >= 0.67 is 'kuat' by the paper's own rule
+        ("structural_r2", "KU"), ("structural_correlation_matrix", "implied construct correlations"),
+        ("prose_vs_table", "mediation_claims[0] (KP -> IP -> KU): p"),   # p 0.002 / 0.004 swapped in the text
+        ("prose_vs_table", "mediation_claims[1] (EC -> IP -> KU): p"),
+    ])
+    warned = paper_checks[paper_checks["verdict"] == "warn"]
+    assert sorted(warned["check"]) == ["composite_reliability_variant"] * 4 + ["sample_size_10_per_indicator"]
+    # internally consistent parts of the paper pass
+    for check in ("ave_from_loadings", "alpha_from_loadings", "adjusted_r2", "t_equals_o_over_sd", "p_from_t",
+                  "indirect_equals_product", "respondent_block_sum", "claim_verdict",
+                  "sample_size_10_times_rule", "sample_size_5_per_indicator", "sample_size_inverse_square_root"):
+        assert set(verdicts(paper_checks, check).values()) == {"pass"}, check
+    assert len(verdicts(paper_checks, "t_equals_o_over_sd")) == 7 and len(verdicts(paper_checks, "p_from_t")) == 7
+
+
+def test_paper_csv_columns_and_failures_first(paper_checks):
+    assert list(paper_checks.columns) == COLUMNS
+    order = paper_checks["verdict"].map({"fail": 0, "warn": 1, "pass": 2}).tolist()
+    assert order == sorted(order)
+    assert paper_checks["explanation"].str.len().min() > 60
+
+
+def test_paper_structural_arithmetic_as_worked_out_by_hand(paper_checks):
+    """data/README.md: corr(KP, EC) = 0.1698 from R²(IP); the KU paths then give R²(KU) = 1.0103."""
+    row = paper_checks.set_index(["check", "item"]).loc[("structural_r2", "KU")]
+    assert row["recomputed"] == pytest.approx(1.0103, abs=5e-5) and row["published"] == 0.594
+    assert "corr(KP, EC) = 0.1698" in row["explanation"]
+    assert "[1.0058, 1.0148]" in row["explanation"]          # README: 64 rounding corners give 1.0058 .. 1.0148
+    matrix = paper_checks.set_index(["check", "item"]).loc[("structural_correlation_matrix",
+                                                           "implied construct correlations")]
+    assert matrix["recomputed"] == pytest.approx(-0.0065, abs=5e-5)   # smallest eigenvalue (README: -0.0065)
+    # by hand: corr(KP, IP) = b1 + b2·φ, corr(EC, IP) = b2 + b1·φ
+    phi = (0.678 - 0.484**2 - 0.589**2) / (2 * 0.484 * 0.589)
+    kp_ip, ec_ip = 0.484 + 0.589 * phi, 0.589 + 0.484 * phi
+    r2 = (0.566**2 + 0.409**2 + 0.295**2
+          + 2 * (0.566 * 0.409 * phi + 0.566 * 0.295 * kp_ip + 0.409 * 0.295 * ec_ip))
+    assert row["recomputed"] == pytest.approx(r2, abs=1e-12)
+
+
+def test_paper_rho_c_fails_and_the_printed_column_looks_like_rho_a(paper_checks):
+    rows = paper_checks[paper_checks["check"] == "rho_c_from_loadings"].set_index("item")
+    by_hand = {c: sum(x) ** 2 / (sum(x) ** 2 + sum(1 - v * v for v in x)) for c, x in {
+        "EC": [0.818, 0.802, 0.796, 0.820, 0.804, 0.827, 0.827]}.items()}
+    assert rows.loc["EC", "recomputed"] == pytest.approx(by_hand["EC"], abs=1e-12)     # 0.9320 vs printed 0.916
+    assert rows["recomputed"].round(4).to_dict() == {"EC": 0.932, "IP": 0.9476, "KP": 0.9436, "KU": 0.9384}
+    variant = paper_checks[paper_checks["check"] == "composite_reliability_variant"]
+    assert variant["explanation"].str.contains("rho_a").all()
+
+
+def test_paper_t_that_only_rounding_reconciles(paper_checks):
+    """KP -> KU: 0.566 / 0.047 = 12.04, printed 11.929; with O and STDEV in their rounding intervals
+    |O|/STDEV reaches [11.905, 12.183], so the printed rounding must be honoured for it to pass."""
+    row = paper_checks.set_index(["check", "item"]).loc[("t_equals_o_over_sd", "KP -> KU")]
+    assert row["recomputed"] == pytest.approx(0.566 / 0.047) and abs(row["difference"]) > 0.1
+    assert row["verdict"] == "pass" and "[11.9053, 12.1828]" in row["explanation"]
+
+
+def test_paper_sample_size_rules(paper_checks):
+    table = paper_checks.set_index("check")
+    assert table.loc["sample_size_10_times_rule", "recomputed"] == 30             # 10 x 3 paths into KU
+    assert table.loc["sample_size_5_per_indicator", "recomputed"] == 140          # 5 x 28: exactly the paper's n
+    assert table.loc["sample_size_10_per_indicator", "recomputed"] == 280
+    row = table.loc["sample_size_inverse_square_root"]
+    assert row["recomputed"] == pytest.approx((2.486 / 0.295) ** 2)                # 71.02: at least 72
+    assert "IP -> KU" in row["item"] and "at least 72 respondents" in row["explanation"]
+
+
+@pytest.mark.parametrize("row, column, value, check, item", [
+    ("EC -> IP", "t", 12.574, "t_equals_o_over_sd", "EC -> IP"),
+    ("IP -> KU", "p", 0.01, "p_from_t", "IP -> KU"),
+    ("KP -> IP", "sd", 0.064, "t_equals_o_over_sd", "KP -> IP"),
+])
+def test_paper_perturbed_table5_fails_only_there(paper_model, row, column, value, check, item):
+    from plssem_pipeline.published import load_published
+    data = yaml.safe_load(PAPER.read_text(encoding="utf-8"))
+    data["tables"]["table5_path_coefficients"]["rows"][row][column] = value
+    table = checks(data, paper_model)
+    assert verdicts(table, check)[item] == "fail"
+    before = checks_table(run_checks(load_published(PAPER), paper_model))
+    new_failures = set(zip(table.loc[table["verdict"] == "fail", "check"], table.loc[table["verdict"] == "fail", "item"]))
+    old_failures = set(zip(before.loc[before["verdict"] == "fail", "check"], before.loc[before["verdict"] == "fail", "item"]))
+    assert (check, item) in new_failures - old_failures
+
+
+# ----------------------------------------------------------------------------- a made-up consistent study
+def test_made_up_consistent_study_passes_every_check():
+    table = checks(made_up_published())
+    assert set(table["verdict"]) == {"pass"}, table[table["verdict"] != "pass"][["check", "item", "explanation"]]
+    counted = table["check"].value_counts().to_dict()
+    assert counted == {
+        "respondent_block_sum": 1, "respondent_percent": 2, "ave_from_loadings": 4, "rho_c_from_loadings": 4,
+        "alpha_from_loadings": 4, "criterion_verdict": 8, "adjusted_r2": 2, "r2_label": 2, "structural_r2": 2,
+        "structural_correlation_matrix": 1, "t_equals_o_over_sd": 6, "p_from_t": 6, "indirect_equals_product": 2,
+        "claim_verdict": 5, "prose_vs_table": 1, "sample_size_10_times_rule": 1, "sample_size_5_per_indicator": 1,
+        "sample_size_10_per_indicator": 1, "sample_size_inverse_square_root": 1}
+    # the paper's table ids and construct names appear nowhere
+    assert not table["table"].str.contains("table").any() and not table["item"].str.contains("KU").any()
+
+
+BREAKS = [
+    # (keys to change, new value, check, item)
+    (("tables", "profile", "blocks", "gender", "categories", "m", "n"), 131, "respondent_block_sum", "gender"),
+    (("tables", "profile", "blocks", "gender", "categories", "f", "percent"), 48.3, "respondent_percent",
+     "gender = f (Female)"),
+    (("tables", "measurement", "ave", "M"), 0.64, "ave_from_loadings", "M"),
+    (("tables", "reliability", "rho_c", "Y"), 0.9, "rho_c_from_loadings", "Y"),
+    (("tables", "explained_variance", "r2_adj", "M"), 0.37, "adjusted_r2", "M"),
+    (("tables", "explained_variance", "interpretation_published", "Y"), "substantial", "r2_label", "Y"),
+    (("tables", "direct_effects", "rows", "A -> M", "t"), 7.9, "t_equals_o_over_sd", "A -> M"),
+    (("tables", "direct_effects", "rows", "A -> Y", "p"), 0.05, "p_from_t", "A -> Y"),
+    (("tables", "mediation", "rows", "B -> M -> Y", "original"), 0.166, "indirect_equals_product", "B -> M -> Y"),
+    (("tables", "hypotheses", "H3", "verdict_published"), "rejected", "claim_verdict", "H3 (A -> Y)"),
+    (("tables", "mediation_claims", 0, "prose_values", "t"), 5.1, "prose_vs_table",
+     "mediation_claims[0] (A -> M -> Y): t"),
+    (("tables", "measurement", "verdict", "m1"), "invalid", "criterion_verdict", "M loadings"),
+    (("n",), 90, "sample_size_inverse_square_root", "weakest path A -> Y"),
+]
+
+
+@pytest.mark.parametrize("keys, value, check, item", BREAKS, ids=[b[2] for b in BREAKS])
+def test_made_up_study_one_broken_number_fails_its_check(keys, value, check, item):
+    table = checks(changed(made_up_published(), *keys, value=value))
+    failed = table[table["verdict"] == "fail"]
+    assert (check, item) in set(zip(failed["check"], failed["item"])), table[table["check"] == check]
+    assert table["verdict"].iloc[0] == "fail"                                   # failures first
+
+
+def test_made_up_study_r2_that_the_paths_cannot_give():
+    """Lower the printed R²(Y) as the paper's R²(KU) is lower than its paths imply."""
+    data = changed(made_up_published(), "tables", "explained_variance", "r2", "Y", value=0.2)
+    data = changed(data, "tables", "explained_variance", "r2_adj", "Y", value=0.194)
+    table = checks(data)
+    assert verdicts(table, "structural_r2") == {"M": "pass", "Y": "fail"}
+    assert verdicts(table, "adjusted_r2") == {"M": "pass", "Y": "pass"}
+
+
+def test_made_up_study_paths_that_give_an_r2_above_one():
+    data = changed(made_up_published(), "tables", "direct_effects", "rows", "M -> Y", "original", value=0.95)
+    table = checks(data, ).set_index(["check", "item"])
+    assert table.loc[("structural_r2", "Y"), "recomputed"] > 1
+    assert table.loc[("structural_correlation_matrix", "implied construct correlations"), "verdict"] == "fail"
+    assert "negative" in table.loc[("structural_r2", "Y"), "explanation"]
+
+
+def test_rounding_is_honoured_at_the_edge():
+    """A printed t just inside the reach of the rounding intervals passes, just outside fails."""
+    base = made_up_published()
+    row = base["tables"]["direct_effects"]["rows"]["A -> M"]
+    o, sd = row["original"], row["sd"]
+    highest = (o + 0.0005) / (sd - 0.0005)                  # the largest |O|/STDEV the rounding allows
+    last = np.floor((highest + 0.0005) * 1000) / 1000         # the largest printed t whose interval reaches it
+    for t, verdict in ((round(last, 3), "pass"), (round(last + 0.001, 3), "fail")):
+        table = checks(changed(base, "tables", "direct_effects", "rows", "A -> M", "t", value=t))
+        assert verdicts(table, "t_equals_o_over_sd")["A -> M"] == verdict, (t, highest)
+
+
+def test_p_reference_distributions_and_assumed_b():
+    """p = 2 P(T > |t|): t = 2.0 gives 0.0455 (normal) and, with B = 20, 0.0600 (t, 19 df)."""
+    data = changed(made_up_published(), "tables", "direct_effects", "rows", "A -> Y",
+                   value={"original": 0.2, "mean": 0.2, "sd": 0.1, "t": 2.0, "p": 0.046})
+    data.pop("bootstrap_samples")
+    assert verdicts(checks(data), "p_from_t")["A -> Y"] == "pass"                     # B = 5000 assumed: 0.0456
+    table = checks(data, bootstrap_samples=20)
+    row = table.set_index(["check", "item"]).loc[("p_from_t", "A -> Y")]
+    assert row["verdict"] == "warn" and "only the normal reference agrees" in row["explanation"]
+    assert row["recomputed"] == pytest.approx(0.0600, abs=1e-4)
+
+
+def test_one_exogenous_construct_every_r2_is_a_prediction():
+    model = model_from_config({"X": {"indicators": ["x1", "x2"]}, "Z": {"indicators": ["z1", "z2"]},
+                               "W": {"indicators": ["w1", "w2"]}}, ["X -> Z", "Z -> W", "X -> W"])
+    # corr(X, Z) = 0.5; W = 0.3 X + 0.4 Z: R² = 0.09 + 0.16 + 2·0.3·0.4·0.5 = 0.37
+    data = {"n": 100, "tables": {"s": {"r2": {"Z": 0.25, "W": 0.37}, "rows": {
+        "X -> Z": {"original": 0.5}, "Z -> W": {"original": 0.4}, "X -> W": {"original": 0.3}}}}}
+    assert verdicts(checks(data, model), "structural_r2") == {"Z": "pass", "W": "pass"}
+    data["tables"]["s"]["r2"]["W"] = 0.45
+    assert verdicts(checks(data, model), "structural_r2") == {"Z": "pass", "W": "fail"}
+
+
+def test_three_exogenous_constructs_are_fitted_jointly():
+    model = model_from_config({k: {"indicators": [k.lower()]} for k in ("X1", "X2", "X3", "Y")},
+                              ["X1 -> Y", "X2 -> Y", "X3 -> Y"])
+    data = {"n": 200, "tables": {"s": {"r2": {"Y": 0.42}, "rows": {
+        "X1 -> Y": {"original": 0.3}, "X2 -> Y": {"original": 0.35}, "X3 -> Y": {"original": 0.2}}}}}
+    table = checks(data, model)
+    assert set(table.loc[table["check"].str.startswith("structural"), "verdict"]) == {"pass"}
+    data["tables"]["s"]["r2"]["Y"] = 0.99          # needs correlations above 1 among X1..X3
+    table = checks(data, model)
+    assert "fail" in set(table.loc[table["check"].str.startswith("structural"), "verdict"])
+
+
+def test_implied_correlations_match_a_simulated_recursive_model():
+    rng = np.random.default_rng(5)
+    n = 400_000
+    a = rng.standard_normal(n)
+    b = 0.3 * a + np.sqrt(1 - 0.09) * rng.standard_normal(n)
+    m = 0.4 * a + 0.35 * b
+    m += np.sqrt(1 - m.var()) * rng.standard_normal(n)
+    y = 0.25 * a + 0.45 * m
+    y += np.sqrt(1 - y.var()) * rng.standard_normal(n)
+    R, r2 = implied_correlations(["A", "B", "M", "Y"], ["A", "B", "M", "Y"],
+                                 {"A": [], "B": [], "M": ["A", "B"], "Y": ["A", "M"]},
+                                 {("A", "M"): 0.4, ("B", "M"): 0.35, ("A", "Y"): 0.25, ("M", "Y"): 0.45},
+                                 {("A", "B"): 0.3})
+    np.testing.assert_allclose(R, np.corrcoef([a, b, m, y]), atol=6e-3)
+    assert r2["M"] == pytest.approx(0.16 + 0.1225 + 2 * 0.4 * 0.35 * 0.3)
+
+
+def test_value_range_agrees_with_brute_force_corners():
+    printed = [Printed(v, 3) for v in (0.818, 0.802, 0.796, 0.82, 0.804, 0.827, 0.827, 0.9, 0.75, 0.81, 0.77, 0.8)]
+    ave = lambda x: float(np.mean(np.square(x)))  # noqa: E731
+    value, low, high = value_range(ave, printed)          # 12 inputs: the gradient-sign corners
+    lo, hi = corners(ave, [p.value for p in printed], 0.0005)
+    assert (low, high) == pytest.approx((lo, hi), abs=1e-15)
+    assert value_range(lambda x: x[0] / x[1], [Printed(0.566, 3), Printed(0.047, 3)])[1:] == pytest.approx(
+        (0.5655 / 0.0475, 0.5665 / 0.0465))
+    assert value_range(lambda x: x[0] * 2, [Printed(140)]) == (280, 280, 280)       # counts are exact
+
+
+def test_published_file_errors_name_the_key():
+    from plssem_pipeline.errors import UserError
+
+    data = copy.deepcopy(made_up_published())
+    data["tables"]["measurement"]["loadings"]["a2"] = "0,79"
+    with pytest.raises(UserError, match=r"made-up.yaml: tables.measurement.loadings.a2: expected a number, got '0,79'"):
+        checks(data)
