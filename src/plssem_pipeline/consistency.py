@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .published import Printed, Published
+from .published import NEGATIVE_VERDICTS, Printed, Published
 
 __all__ = ["Check", "ConsistencyOptions", "COLUMNS", "VERDICTS", "value_range", "overlaps", "run_checks",
            "checks_table", "implied_correlations", "INVERSE_SQUARE_ROOT_CONSTANT"]
@@ -348,8 +348,6 @@ def check_composite_reliability_variant(pub: Published, model, options) -> list[
 
 
 def _positive(word: str) -> bool:
-    from .published import NEGATIVE_VERDICTS
-
     return word.strip().lower() not in NEGATIVE_VERDICTS
 
 
