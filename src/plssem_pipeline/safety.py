@@ -101,6 +101,8 @@ def load_yaml(path, *, what: str = "YAML file"):
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise UserError(f"{_at(mark)}not valid YAML: {problem}", file=path) from None
+    except (ValueError, OverflowError, RecursionError) as error:  # e.g. an integer of more than 4300 digits
+        raise UserError(f"cannot read the {what}: {error}", file=path) from None
 
 
 def _at(mark) -> str:

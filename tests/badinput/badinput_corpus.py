@@ -221,7 +221,7 @@ CORPUS: list[Case] = [
          (SURVEY, "the file is empty", "expected a header line"), survey=lambda t: b""),
     Case("header_only", "survey file", "a header line and no data rows", "error",
          (SURVEY, "header but no data rows", "one row per respondent"),
-         survey=lambda t: Table(t.header, []).bytes(), snakemake=("results/clean/summary.json",)),
+         survey=lambda t: Table(t.header, []).bytes()),
     Case("semicolon_decimal_comma", "survey file", "';' delimiter and decimal commas (3,5), as Excel writes "
          "in Indonesian/European locales", "clean",
          survey=lambda t: t.set(BASE_ROW, "KP1", "3,5").set(BASE_ROW, "EC2", "4,0").bytes(";")),
@@ -254,7 +254,7 @@ CORPUS: list[Case] = [
          survey=lambda t: Table(["KP2" if h == "KP3" else h for h in t.header], t.rows).bytes()),
     Case("duplicate_ids", "survey values", "respondent id S005 used twice", "error",
          (SURVEY, "column respondent_id", "duplicate respondent id(s): id 'S005' in rows 6, 9", "unique"),
-         survey=_edit((9, "respondent_id", "S005")), snakemake=("results/clean/summary.json",)),
+         survey=_edit((9, "respondent_id", "S005"))),
     # ------------------------------------------------------------------ survey values
     Case("off_scale", "survey values", "values off the 1-5 scale: 0, 6 and 99", "error",
          (SURVEY, "3 invalid value(s)", "row 2, column KP1: '0' is off the scale 1–5 (data.scale)",

@@ -13,3 +13,13 @@ HERE = Path(__file__).resolve().parent
 for folder in (HERE, HERE.parent / "pipeline"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def snakemake_runs(tmp_path_factory):
+    """Every Snakemake run of the bad-input tests (badinput_runs.RUNS), made once, in parallel."""
+    from badinput_runs import run_all
+
+    return run_all(tmp_path_factory.mktemp("badinput_snakemake"))

@@ -1,0 +1,139 @@
+"""Runs of the real ``snakemake`` for the bad-input tests, several at once.
+
+Each :class:`Run` sets up a temporary copy of the project (``make_project``
+from ``tests/pipeline/pipeline_helpers.py``), runs the ``snakemake`` command
+line in it exactly as a user would, and records the exit status, the
+terminal output, the SHA-256 of the raw survey before and after, and whether
+a marker file that hostile input tries to create exists. The runs are
+independent, so they are made in parallel threads (each a subprocess) to keep
+the suite within its time budget.
+"""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from badinput_corpus import CORPUS, SURVEY, Case, Table
+from pipeline_helpers import make_project, snakemake, study_config
+
+#: A file that hostile config text tries to create; it must never exist.
+MARKER = "PWNED"
+
+
+@dataclass
+class Run:
+    name: str
+    setup: Callable[[Path], None]
+    args: tuple[str, ...]
+    survey: str = SURVEY
+
+
+@dataclass
+class Done:
+    run: Run
+    directory: Path
+    process: subprocess.CompletedProcess
+    survey_before: str | None
+    survey_after: str | None
+
+    @property
+    def output(self) -> str:
+        return self.process.stdout + self.process.stderr
+
+    def log(self, rule: str) -> str:
+        path = self.directory / "results" / "logs" / f"{rule}.log"
+        return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+    @property
+    def marker_exists(self) -> bool:
+        return any(self.directory.rglob(f"{MARKER}*"))
+
+
+def _sha256(path: Path) -> str | None:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+
+
+def corpus_run(case: Case) -> Run:
+    def setup(directory: Path) -> None:
+        make_project(directory, config=case.make_config())
+        case.write(directory)
+    return Run(case.name, setup, (*case.snakemake, "--cores", "1", "--keep-going"), case.survey_name)
+
+
+def _base_project(directory: Path, **config_changes) -> dict:
+    config = study_config(SURVEY, samples=20, chunks=1)
+    config["published"] = None
+    config.update(config_changes)
+    make_project(directory, config=config)
+    (directory / SURVEY).write_bytes(Table.base().bytes())
+    return config
+
+
+def _append_to_config(text: str, *, first: bool = False):
+    def setup(directory: Path) -> None:
+        _base_project(directory)
+        path = directory / "config.yaml"
+        body = path.read_text(encoding="utf-8")
+        path.write_text(text + body if first else body + text, encoding="utf-8")
+    return setup
+
+
+def _configfile_with_tag(directory: Path) -> None:
+    _base_project(directory)
+    (directory / "study.yaml").write_text(
+        (directory / "config.yaml").read_text(encoding="utf-8")
+        + f"extra: !!python/object/apply:os.system ['touch {MARKER}_configfile']\n", encoding="utf-8")
+
+
+def _published_with_tag(directory: Path) -> None:
+    _base_project(directory, published="data/published/evil.yaml")
+    (directory / "data" / "published" / "evil.yaml").write_text(
+        f"table2: !!python/object/apply:os.system ['touch {MARKER}_published']\n", encoding="utf-8")
+
+
+def _absolute_survey(directory: Path) -> None:
+    outside = directory.parent / "elsewhere" / "survey.csv"
+    outside.parent.mkdir(parents=True, exist_ok=True)
+    outside.write_bytes(Table.base().bytes())
+    _base_project(directory)
+    config = yaml.safe_load((directory / "config.yaml").read_text(encoding="utf-8"))
+    config["data"]["survey"] = str(outside)
+    (directory / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
+                                           encoding="utf-8")
+
+
+#: Safe-execution runs: hostile or careless config files, refused before anything runs.
+SAFETY_RUNS = [
+    Run("python_tag_in_config_yaml",
+        _append_to_config(f"extra: !!python/object/apply:os.system ['touch {MARKER}_tag']\n"), ("-n",)),
+    Run("yte_template_in_config_yaml",
+        _append_to_config(f"__use_yte__: true\nmarker: ?__import__('pathlib').Path('{MARKER}_yte').touch()\n",
+                          first=True), ("-n",)),
+    Run("python_tag_in_configfile", _configfile_with_tag, ("-n", "--configfile", "study.yaml")),
+    Run("python_tag_in_published", _published_with_tag, ("-n",)),
+    Run("duplicate_key_in_config_yaml", _append_to_config("bootstrap: {samples: 10}\n"), ("-n",)),
+    Run("absolute_survey_path_outside", _absolute_survey, ("-n", "--cores", "1")),
+]
+
+#: Every Snakemake run of the bad-input tests.
+RUNS = [corpus_run(case) for case in CORPUS if case.snakemake] + SAFETY_RUNS
+
+
+def run_all(root: Path, runs=RUNS, workers: int = 3) -> dict[str, Done]:
+    """Make every run in its own directory under ``root``, ``workers`` at a time."""
+    def one(run: Run) -> Done:
+        directory = root / run.name
+        run.setup(directory)
+        survey = directory / run.survey
+        before = _sha256(survey)
+        process = snakemake(directory, *run.args, check=False, timeout=240)
+        return Done(run, directory, process, before, _sha256(survey))
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return {done.run.name: done for done in pool.map(one, runs)}
