@@ -11,6 +11,7 @@ the suite within its time budget.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -20,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from badinput_corpus import CORPUS, SURVEY, Case, Table
-from pipeline_helpers import make_project, snakemake, study_config
+from pipeline_helpers import ROOT, make_project, snakemake, study_config
 
 #: A file that hostile config text tries to create; it must never exist.
 MARKER = "PWNED"
@@ -121,8 +122,38 @@ SAFETY_RUNS = [
     Run("absolute_survey_path_outside", _absolute_survey, ("-n", "--cores", "1")),
 ]
 
-#: Every Snakemake run of the bad-input tests.
-RUNS = [corpus_run(case) for case in CORPUS if case.snakemake] + SAFETY_RUNS
+#: Hostile text for the report, fed through construct labels, a variable label, category names and the title.
+HOSTILE = {
+    "KP": "<script>alert(1)</script>",
+    "EC": r"\input{/etc/passwd}",
+    "IP": rf"\write18{{touch {MARKER}_tex}} \immediate\write18{{touch {MARKER}_tex2}}",
+    "KU": "50% of A&B_1 cost $5 ~ ^ # {x}",
+    "variable": r"<b>Type</b> & \input{/etc/passwd}",
+    "categories": {1: "<script>alert(2)</script>", 2: rf"\write18{{touch {MARKER}_cat}}", 3: "$ & % _ ^ ~ #",
+                   4: r"\def\x{y}\x \catcode`\@=11"},
+    "title": r"<img src=x onerror=alert(3)> \input{/etc/passwd} $(touch PWNED_title)",
+}
+REPORT_RULE = (ROOT / "workflow" / "rules" / "report.smk").is_file()
+TEX = shutil.which("pdflatex") is not None
+
+
+def _hostile_report(directory: Path) -> None:
+    config = _base_project(directory)
+    for name in ("KP", "EC", "IP", "KU"):
+        config["constructs"][name]["label"] = HOSTILE[name]
+    config["respondents"]["business_type"] = {"label": HOSTILE["variable"], "categories": HOSTILE["categories"]}
+    config["report"] = {"title": HOSTILE["title"], "formats": ["html", "tex", "pdf"], "language": "en"}
+    (directory / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
+                                           encoding="utf-8")
+
+
+#: The report with hostile labels: the whole DAG (only where the report rule exists).
+REPORT_RUNS = [Run("hostile_labels_report", _hostile_report,
+                   ("report/results.html", "report/results.tex", *(["report/results.pdf"] if TEX else []),
+                    "--cores", "2"))] if REPORT_RULE else []
+
+#: Every Snakemake run of the bad-input tests (the longest first, so that the pool finishes early).
+RUNS = REPORT_RUNS + [corpus_run(case) for case in CORPUS if case.snakemake] + SAFETY_RUNS
 
 
 def run_all(root: Path, runs=RUNS, workers: int = 3) -> dict[str, Done]:
