@@ -1,22 +1,34 @@
-"""Rule `figures`: loadings chart, bootstrap histograms and HTMT heatmap (PNG)."""
+"""Rule `figures`: loadings chart, bootstrap histograms, HTMT heatmap and the structural model (PNG and PDF)."""
 from plssem_pipeline.runner import run
 
 
 def main(smk, log):
     import numpy as np
     from plssem_pipeline import figures, io
+    from plssem_pipeline.report.catalogue import Catalogue
 
+    t = Catalogue(smk.params.language)
+    out = smk.output
     loadings = io.read_csv(smk.input.loadings)
-    figures.loadings_chart(loadings, smk.output.loadings, labels=smk.params.labels)
+    figures.loadings_chart(loadings, out.loadings, pdf=out.loadings_pdf, labels=smk.params.labels,
+                           title=t("fig_loadings_title"), axis_label=t("fig_loadings_axis"))
+    paths = io.read_csv(smk.input.paths)
     with np.load(smk.input.draws) as draws:
-        paths = io.read_csv(smk.input.paths)
-        names = [f"{s} -> {t}" for s, t in zip(paths["source"], paths["target"])]
-        figures.bootstrap_histograms(draws["paths"], paths, names, smk.output.bootstrap_paths,
-                                     title="Path coefficients")
+        names = [f"{s} -> {t_}" for s, t_ in zip(paths["source"], paths["target"])]
+        figures.bootstrap_histograms(draws["paths"], paths, names, out.bootstrap_paths, pdf=out.bootstrap_paths_pdf,
+                                     title=t("fig_paths_title"), legend=t("fig_bootstrap_legend"),
+                                     empty=t("fig_no_statistics"))
         indirect = io.read_csv(smk.input.specific_indirect)
         figures.bootstrap_histograms(draws["specific_indirect"], indirect, list(indirect["path"]),
-                                     smk.output.bootstrap_indirect, title="Specific indirect effects")
-    figures.htmt_heatmap(io.read_csv(smk.input.htmt), smk.output.htmt)
+                                     out.bootstrap_indirect, pdf=out.bootstrap_indirect_pdf,
+                                     title=t("fig_indirect_title"), legend=t("fig_bootstrap_legend"),
+                                     empty=t("fig_no_statistics"))
+    figures.htmt_heatmap(io.read_csv(smk.input.htmt), out.htmt, pdf=out.htmt_pdf, ci=io.read_csv(smk.input.htmt_ci),
+                         title=t("fig_htmt_title", threshold="0.90"))
+    figures.structural_model(loadings, paths, io.read_csv(smk.input.r2), out.structural_model,
+                             pdf=out.structural_model_pdf, labels=smk.params.labels, modes=smk.params.modes,
+                             alpha=smk.params.alpha, legend=t("fig_structural_legend"))
+    log.info("figures written: %s", ", ".join(out))
 
 
 run(main, snakemake)  # noqa: F821

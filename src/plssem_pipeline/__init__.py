@@ -14,7 +14,9 @@ that is neither Snakemake glue nor PLS estimation, one topic per module:
 * :mod:`plssem_pipeline.describe` — the respondent profile and SmartPLS-style indicator descriptives.
 * :mod:`plssem_pipeline.tables` — the engine's results laid out as the results contract's tables.
 * :mod:`plssem_pipeline.mediation` — Zhao, Lynch & Chen (2010) mediation typology and VAF.
-* :mod:`plssem_pipeline.figures` — matplotlib figures (Agg backend).
+* :mod:`plssem_pipeline.figures` — matplotlib figures (Agg backend), PNG and PDF.
+* :mod:`plssem_pipeline.layout` — automatic layout of the structural-model drawing.
+* :mod:`plssem_pipeline.report` — the report: context, HTML/LaTeX templates, PDF build, wording (en/id).
 * :mod:`plssem_pipeline.io` — CSV with full precision, bootstrap chunk files.
 * :mod:`plssem_pipeline.provenance` — the per-step JSON summary (hashes, config, seed, versions).
 

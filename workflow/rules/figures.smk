@@ -1,21 +1,36 @@
-# Step 7: figures (PNG, matplotlib Agg). The report rule (issue 4) adds the
-# structural-model drawing and PDF/PGF versions for LaTeX.
+# Step 7: figures (matplotlib Agg), each as PNG (embedded in the HTML report)
+# and PDF (included by the LaTeX report): loadings, bootstrap distributions,
+# HTMT heatmap and the structural model drawn as SmartPLS draws it.
 
 
 rule figures:
     input:
         loadings="results/outer/loadings.csv",
         htmt="results/outer/htmt.csv",
+        htmt_ci="results/bootstrap/htmt.csv",
+        r2="results/inner/r2.csv",
         paths="results/bootstrap/paths.csv",
         specific_indirect="results/bootstrap/specific_indirect.csv",
         draws="results/bootstrap/draws.npz",
     output:
-        loadings="report/figures/loadings.png",
-        bootstrap_paths="report/figures/bootstrap_paths.png",
-        bootstrap_indirect="report/figures/bootstrap_indirect.png",
-        htmt="report/figures/htmt.png",
+        loadings=report("report/figures/loadings.png", caption="../report/loadings.rst", category="Figures"),
+        bootstrap_paths=report("report/figures/bootstrap_paths.png", caption="../report/bootstrap.rst",
+                               category="Figures"),
+        bootstrap_indirect=report("report/figures/bootstrap_indirect.png", caption="../report/bootstrap.rst",
+                                  category="Figures"),
+        htmt=report("report/figures/htmt.png", caption="../report/htmt.rst", category="Figures"),
+        structural_model=report("report/figures/structural_model.png", caption="../report/structural_model.rst",
+                                category="Figures"),
+        loadings_pdf="report/figures/loadings.pdf",
+        bootstrap_paths_pdf="report/figures/bootstrap_paths.pdf",
+        bootstrap_indirect_pdf="report/figures/bootstrap_indirect.pdf",
+        htmt_pdf="report/figures/htmt.pdf",
+        structural_model_pdf="report/figures/structural_model.pdf",
     params:
         labels={name: spec.get("label", name) for name, spec in config["constructs"].items()},
+        modes={name: spec.get("mode", "A") for name, spec in config["constructs"].items()},
+        alpha=config["bootstrap"]["alpha"],
+        language=config["report"]["language"],
         pipeline=PIPELINE,
     log:
         "results/logs/figures.log",

@@ -1,0 +1,437 @@
+"""Automatic layout of a PLS path model drawn as SmartPLS draws it.
+
+Constructs are circles, placed in columns by *topological depth* (the length
+of the longest directed route that reaches them from an exogenous construct),
+so every structural path points rightwards. Each construct's indicators are
+boxes in a block on one side of its circle: to the left of the exogenous
+constructs (first column), to the right of the constructs of the last column,
+and above or below the others.
+
+Within a column the constructs are first ordered by the barycentre of their
+neighbours (Sugiyama, Tagawa & Toda 1981, the usual layered-graph heuristic)
+and stacked without overlap. Then a coordinate descent moves one construct at a
+time up or down (and flips an above/below indicator block) to minimise a cost
+that counts, in this order of weight: overlapping footprints (circle, label,
+indicator block), structural paths passing through a construct or an indicator
+block they do not belong to, path crossings, path labels colliding, and the
+height of the drawing. Everything is deterministic.
+
+All lengths are in inches of the final figure, so fonts keep their size
+whatever the model: a bigger model gives a bigger figure.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+__all__ = ["Geometry", "Layout", "depths", "layout_model"]
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Sizes (inches) of the drawing's elements."""
+
+    radius: float = 0.42          # construct circle
+    box_height: float = 0.27      # indicator box
+    box_min_width: float = 0.50
+    char_width: float = 0.075     # per character of an indicator name (8 pt)
+    pitch_gap: float = 0.09       # between neighbouring boxes
+    side_stem: float = 1.35       # circle centre -> box centre, left/right blocks
+    top_stem: float = 1.15        # circle centre -> box centre, above/below blocks
+    label_height: float = 0.2     # construct label under/over its circle
+    label_char: float = 0.068     # per character of a construct label (7.5 pt)
+    column_gap: float = 2.7       # minimum distance between columns
+    node_gap: float = 0.45        # minimum vertical gap between footprints in a column
+    path_label_width_per_char: float = 0.068
+    path_label_height: float = 0.2
+
+    def box_width(self, name: str) -> float:
+        return max(self.box_min_width, self.char_width * len(str(name)) + 0.16)
+
+
+@dataclass
+class Layout:
+    """Positions of a laid-out model (inches; y grows upwards).
+
+    Attributes
+    ----------
+    x, y : dict
+        Construct -> centre of its circle.
+    side : dict
+        Construct -> ``"left"``, ``"right"``, ``"above"`` or ``"below"`` (where its indicator block is).
+    boxes : dict
+        Construct -> list of ``(indicator, x, y, width)``: centres of its indicator boxes.
+    label_pos : dict
+        Construct -> ``"below"`` or ``"above"``: where its label goes.
+    footprints : dict
+        Construct -> list of rectangles ``(x0, y0, x1, y1)`` it occupies.
+    edge_label_at : dict
+        ``(source, target)`` -> fraction along the path where its label sits.
+    problems : dict
+        Counts of what the cost penalises, for the final layout: ``overlaps``,
+        ``paths_through_constructs``, ``paths_through_blocks``, ``crossings``,
+        ``label_collisions``.
+    """
+
+    x: dict
+    y: dict
+    side: dict
+    boxes: dict
+    label_pos: dict
+    footprints: dict
+    edge_label_at: dict
+    problems: dict = field(default_factory=dict)
+    columns: list = field(default_factory=list)
+
+    def bounds(self, margin: float = 0.3) -> tuple[float, float, float, float]:
+        rects = [r for rs in self.footprints.values() for r in rs]
+        x0 = min(r[0] for r in rects) - margin
+        y0 = min(r[1] for r in rects) - margin
+        x1 = max(r[2] for r in rects) + margin
+        y1 = max(r[3] for r in rects) + margin
+        return x0, y0, x1, y1
+
+
+def depths(constructs, edges) -> dict:
+    """Longest-path depth of each construct from the exogenous ones (0 for them).
+
+    >>> depths(["A", "B", "C"], [("A", "B"), ("B", "C"), ("A", "C")])
+    {'A': 0, 'B': 1, 'C': 2}
+    """
+    preds = {c: [s for s, t in edges if t == c] for c in constructs}
+    depth: dict = {}
+
+    def visit(node, stack=()):
+        if node in depth:
+            return depth[node]
+        if node in stack:
+            raise ValueError(f"the structural model has a cycle through {node!r}")
+        depth[node] = 0 if not preds[node] else 1 + max(visit(p, stack + (node,)) for p in preds[node])
+        return depth[node]
+
+    for c in constructs:
+        visit(c)
+    return {c: depth[c] for c in constructs}
+
+
+# --- geometry helpers -----------------------------------------------------------------------
+
+def _overlap(a, b) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def _segment_hits_rect(p, q, rect, shrink: float = 0.0) -> bool:
+    """Liang–Barsky clipping: does segment p-q pass through ``rect``?"""
+    x0, y0, x1, y1 = rect[0] + shrink, rect[1] + shrink, rect[2] - shrink, rect[3] - shrink
+    if x0 >= x1 or y0 >= y1:
+        return False
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    t0, t1 = 0.0, 1.0
+    for pk, qk in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
+        if pk == 0:
+            if qk < 0:
+                return False
+        else:
+            r = qk / pk
+            if pk < 0:
+                t0 = max(t0, r)
+            else:
+                t1 = min(t1, r)
+            if t0 > t1:
+                return False
+    return True
+
+
+def _point_segment_distance(c, p, q) -> float:
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((c[0] - p[0]) * dx + (c[1] - p[1]) * dy) / length2))
+    return math.hypot(c[0] - p[0] - t * dx, c[1] - p[1] - t * dy)
+
+
+def _segments_cross(p1, p2, p3, p4) -> bool:
+    def orient(a, b, c):
+        v = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+        return 0 if abs(v) < 1e-12 else (1 if v > 0 else -1)
+
+    o1, o2, o3, o4 = orient(p1, p2, p3), orient(p1, p2, p4), orient(p3, p4, p1), orient(p3, p4, p2)
+    return o1 != o2 and o3 != o4 and 0 not in (o1, o2, o3, o4)
+
+
+# --- the model's pieces -----------------------------------------------------------------------
+
+class _Model:
+    def __init__(self, constructs, edges, indicators, labels, geometry: Geometry):
+        self.constructs = list(constructs)
+        self.edges = [tuple(e) for e in edges]
+        self.indicators = {c: list(indicators.get(c, [])) for c in self.constructs}
+        self.labels = labels
+        self.g = geometry
+        self.depth = depths(self.constructs, self.edges)
+        self.n_columns = max(self.depth.values()) + 1
+        self.block = {c: self._block_size(c) for c in self.constructs}
+
+    def _block_size(self, c):
+        widths = [self.g.box_width(i) for i in self.indicators[c]]
+        vertical = len(widths) * (self.g.box_height + self.g.pitch_gap) - self.g.pitch_gap if widths else 0.0
+        horizontal = sum(w + self.g.pitch_gap for w in widths) - self.g.pitch_gap if widths else 0.0
+        return {"widths": widths, "vertical": vertical, "horizontal": horizontal,
+                "max_width": max(widths, default=self.g.box_min_width)}
+
+    def sides(self, c):
+        d = self.depth[c]
+        if d == 0:
+            return ("left",)
+        if d == self.n_columns - 1:
+            return ("right",)
+        return ("above", "below")
+
+    def label_width(self, c):
+        text = self.labels.get(c, c)
+        return 0.0 if text == c else self.g.label_char * len(str(text)) + 0.1
+
+    def boxes(self, c, x, y, side):
+        g, widths = self.g, self.block[c]["widths"]
+        names = self.indicators[c]
+        out = []
+        if side in ("left", "right"):
+            sign = -1 if side == "left" else 1
+            top = y + self.block[c]["vertical"] / 2 - g.box_height / 2
+            for k, (name, w) in enumerate(zip(names, widths)):
+                out.append((name, x + sign * g.side_stem, top - k * (g.box_height + g.pitch_gap), w))
+        else:
+            sign = 1 if side == "above" else -1
+            left = x - self.block[c]["horizontal"] / 2
+            for name, w in zip(names, widths):
+                out.append((name, left + w / 2, y + sign * g.top_stem, w))
+                left += w + g.pitch_gap
+        return out
+
+    def label_side(self, side):
+        return "above" if side == "below" else "below"
+
+    def footprint(self, c, x, y, side):
+        """Rectangles a construct occupies: circle with its label, and its indicator fan and block."""
+        g, r = self.g, self.g.radius
+        lw = self.label_width(c)
+        circle = [x - r, y - r, x + r, y + r]
+        if lw:
+            half = max(r, lw / 2)
+            if self.label_side(side) == "below":
+                circle = [x - half, y - r - g.label_height - 0.04, x + half, y + r]
+            else:
+                circle = [x - half, y - r, x + half, y + r + g.label_height + 0.04]
+        rects = [tuple(circle)]
+        boxes = self.boxes(c, x, y, side)
+        if boxes:
+            xs0 = min(bx - w / 2 for _, bx, _, w in boxes)
+            xs1 = max(bx + w / 2 for _, bx, _, w in boxes)
+            ys0 = min(by for _, _, by, _ in boxes) - g.box_height / 2
+            ys1 = max(by for _, _, by, _ in boxes) + g.box_height / 2
+            if side == "left":
+                rects.append((xs0, ys0, x - r * 0.7, ys1))
+            elif side == "right":
+                rects.append((x + r * 0.7, ys0, xs1, ys1))
+            elif side == "above":
+                rects.append((xs0, y + r * 0.7, xs1, ys1))
+            else:
+                rects.append((xs0, ys0, xs1, y - r * 0.7))
+        return rects
+
+    def footprint_height(self, c, side):
+        rects = self.footprint(c, 0.0, 0.0, side)
+        return min(r[1] for r in rects), max(r[3] for r in rects)
+
+
+def _edge_points(x, y, s, t, r):
+    """Endpoints of the path s -> t on the circles' rims."""
+    dx, dy = x[t] - x[s], y[t] - y[s]
+    d = math.hypot(dx, dy) or 1.0
+    return (x[s] + r * dx / d, y[s] + r * dy / d), (x[t] - r * dx / d, y[t] - r * dy / d)
+
+
+def _label_rect(p, q, frac, width, height):
+    cx, cy = p[0] + frac * (q[0] - p[0]), p[1] + frac * (q[1] - p[1])
+    return (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+
+
+LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75)
+
+
+class _Evaluator:
+    def __init__(self, model: _Model, label_chars: dict):
+        self.m = model
+        self.label_w = {e: model.g.path_label_width_per_char * label_chars.get(e, 14) + 0.08 for e in model.edges}
+
+    def evaluate(self, x, y, side, detail=False):
+        m, g = self.m, self.m.g
+        cs = m.constructs
+        fps = {c: m.footprint(c, x[c], y[c], side[c]) for c in cs}
+        overlaps = 0
+        overlap_area = 0.0
+        for i, a in enumerate(cs):
+            for b in cs[i + 1:]:
+                area = sum(_overlap(ra, rb) for ra in fps[a] for rb in fps[b])
+                if area > 0:
+                    overlaps += 1
+                    overlap_area += area
+        # Minimum gap between footprints of the same column (keeps stacks readable).
+        gap_violation = 0.0
+        for a_i, a in enumerate(cs):
+            for b in cs[a_i + 1:]:
+                if m.depth[a] != m.depth[b]:
+                    continue
+                a0, a1 = min(r[1] for r in fps[a]), max(r[3] for r in fps[a])
+                b0, b1 = min(r[1] for r in fps[b]), max(r[3] for r in fps[b])
+                gap = max(b0 - a1, a0 - b1)
+                if gap < g.node_gap:
+                    gap_violation += g.node_gap - gap
+        ends = {e: _edge_points(x, y, e[0], e[1], g.radius) for e in m.edges}
+        through_nodes = through_blocks = 0
+        for e, (p, q) in ends.items():
+            for c in cs:
+                if c in e:
+                    # its own indicator block (not the circle) must not be crossed either
+                    if _segment_hits_rect(p, q, fps[c][-1], shrink=0.02) and len(fps[c]) > 1:
+                        through_blocks += 1
+                    continue
+                if _point_segment_distance((x[c], y[c]), p, q) < g.radius + 0.18:
+                    through_nodes += 1
+                elif any(_segment_hits_rect(p, q, r, shrink=0.02) for r in fps[c]):
+                    through_blocks += 1
+        crossings = 0
+        edges = m.edges
+        for i, e in enumerate(edges):
+            for f in edges[i + 1:]:
+                if set(e) & set(f):
+                    continue
+                if _segments_cross(*ends[e], *ends[f]):
+                    crossings += 1
+        # Path labels: choose, per path, the position along it that collides least.
+        placed = []
+        label_at = {}
+        collisions = 0
+        all_fp = [r for c in cs for r in fps[c]]
+        for e in edges:
+            p, q = ends[e]
+            best = None
+            for frac in LABEL_FRACTIONS:
+                rect = _label_rect(p, q, frac, self.label_w[e], g.path_label_height)
+                hits = sum(1 for r in all_fp if _overlap(rect, r) > 0) + sum(2 for r in placed if _overlap(rect, r) > 0)
+                if best is None or hits < best[0]:
+                    best = (hits, frac, rect)
+                if hits == 0:
+                    break
+            collisions += best[0]
+            label_at[e] = best[1]
+            placed.append(best[2])
+        ys = [r[1] for c in cs for r in fps[c]] + [r[3] for c in cs for r in fps[c]]
+        height = max(ys) - min(ys)
+        cost = (1000.0 * overlaps + 2000.0 * overlap_area + 400.0 * gap_violation + 150.0 * through_nodes
+                + 80.0 * through_blocks + 25.0 * crossings + 6.0 * collisions + 1.0 * height)
+        if not detail:
+            return cost
+        return cost, {"overlaps": overlaps, "paths_through_constructs": through_nodes,
+                      "paths_through_blocks": through_blocks, "crossings": crossings,
+                      "label_collisions": collisions}, fps, label_at
+
+
+def _order_columns(model: _Model):
+    columns = [[c for c in model.constructs if model.depth[c] == d] for d in range(model.n_columns)]
+    neighbours = {c: [s for s, t in model.edges if t == c] + [t for s, t in model.edges if s == c]
+                  for c in model.constructs}
+    for _ in range(4):
+        position = {c: i for col in columns for i, c in enumerate(col)}
+        for k, col in enumerate(columns):
+            def bary(c, col=col):
+                others = [position[n] for n in neighbours[c] if model.depth[n] != model.depth[c]]
+                return (sum(others) / len(others)) if others else position[c]
+            columns[k] = sorted(col, key=lambda c: (bary(c), model.constructs.index(c)))
+            position.update({c: i for i, c in enumerate(columns[k])})
+    return columns
+
+
+def layout_model(constructs, edges, indicators, *, labels=None, path_label_chars=None,
+                 geometry: Geometry | None = None, passes: int = 6) -> Layout:
+    """Lay out a path model.
+
+    Parameters
+    ----------
+    constructs : sequence of str
+        Construct names, in config order.
+    edges : sequence of (source, target)
+        Structural paths (recursive).
+    indicators : mapping
+        Construct -> indicator names.
+    labels : mapping, optional
+        Construct -> display label drawn beside the circle (omitted when equal to the name).
+    path_label_chars : mapping, optional
+        ``(source, target)`` -> number of characters of the path's label, to size label boxes.
+    geometry : Geometry, optional
+    passes : int
+        Maximum rounds of the coordinate descent.
+
+    Returns
+    -------
+    Layout
+    """
+    g = geometry or Geometry()
+    model = _Model(constructs, edges, indicators, labels or {}, g)
+    columns = _order_columns(model)
+    # Column spacing, gap by gap: room for the above/below indicator blocks of
+    # the two neighbouring columns (half a block each) and for path labels.
+    def half_block(column):
+        return max([model.block[c]["horizontal"] / 2 for c in column
+                    if set(model.sides(c)) & {"above", "below"}] + [0.0])
+
+    column_x = [0.0]
+    for k in range(1, len(columns)):
+        column_x.append(column_x[-1] + max(g.column_gap, half_block(columns[k - 1]) + half_block(columns[k]) + 0.3))
+    x = {c: column_x[model.depth[c]] for c in model.constructs}
+    side = {c: model.sides(c)[0] for c in model.constructs}
+    y = {}
+    for col in columns:
+        extents = [model.footprint_height(c, side[c]) for c in col]
+        total = sum(hi - lo for lo, hi in extents) + g.node_gap * 1.5 * (len(col) - 1)
+        top = total / 2
+        for c, (lo, hi) in zip(col, extents):
+            y[c] = top - hi
+            top -= (hi - lo) + g.node_gap * 1.5
+    evaluator = _Evaluator(model, path_label_chars or {})
+    cost = evaluator.evaluate(x, y, side)
+    steps = [k * 0.25 for k in range(-16, 17) if k]
+    order = [c for col in columns for c in col]
+    for _ in range(passes):
+        improved = False
+        for c in order:
+            best = (cost, y[c], side[c])
+            original = (y[c], side[c])
+            for s in model.sides(c):
+                for step in [0.0, *steps]:
+                    if s == original[1] and step == 0.0:
+                        continue
+                    y[c], side[c] = original[0] + step, s
+                    trial = evaluator.evaluate(x, y, side)
+                    if trial < best[0] - 1e-9:
+                        best = (trial, y[c], s)
+            y[c], side[c] = best[1], best[2]
+            if best[0] < cost - 1e-9:
+                cost = best[0]
+                improved = True
+        if not improved:
+            break
+    # Centre vertically on 0.
+    _, problems, fps, label_at = evaluator.evaluate(x, y, side, detail=True)
+    lo = min(r[1] for rs in fps.values() for r in rs)
+    hi = max(r[3] for rs in fps.values() for r in rs)
+    shift = -(lo + hi) / 2
+    y = {c: v + shift for c, v in y.items()}
+    fps = {c: model.footprint(c, x[c], y[c], side[c]) for c in model.constructs}
+    return Layout(
+        x=x, y=y, side=side,
+        boxes={c: model.boxes(c, x[c], y[c], side[c]) for c in model.constructs},
+        label_pos={c: model.label_side(side[c]) for c in model.constructs},
+        footprints=fps, edge_label_at=label_at, problems=problems, columns=columns,
+    )

@@ -1,0 +1,173 @@
+"""The report's content: numbering, layouts, numbers, audit rendering, languages (no browser, no TeX)."""
+import math
+import re
+
+import pandas as pd
+import pytest
+
+from plssem_pipeline.report import render_html
+from plssem_pipeline.report.catalogue import STRINGS, Catalogue
+from plssem_pipeline.report.context import fmt
+
+from report_helpers import FIXTURES, TEMPLATES, context_for, resolved_config, summary
+
+
+def tables(context):
+    return {t.number: t for t in context["tables"]}
+
+
+def test_catalogue_languages_define_the_same_keys():
+    assert set(STRINGS["en"]) == set(STRINGS["id"])
+    for language in STRINGS:
+        for key, text in STRINGS[language].items():
+            assert not re.search(r"<[a-z/]|&[a-z]+;|\\[a-z]", text), (language, key)   # no markup: templates escape
+    with pytest.raises(ValueError):
+        Catalogue("fr")
+
+
+def test_tables_carry_the_papers_numbers_and_smartpls_layout(study_run):
+    context = context_for(study_run, audit=None)
+    numbered = tables(context)
+    assert list(numbered) == ["1", "2", "3", "3a", "3b", "3c", "4", "4a", "5", "6", "7"]
+    assert numbered["1"].caption == "Respondent profile" and numbered["5"].caption == "Path coefficients"
+    headers = [c.label for c in numbered["5"].columns]
+    assert headers == ["Path", "Original sample (O)", "Sample mean (M)", "Standard deviation (STDEV)",
+                       "T statistics (|O/STDEV|)", "P values", "2.5%", "97.5%"]
+    assert [c.label for c in numbered["6"].columns][-2:] == ["VAF", "Mediation type"]
+    # Table 5 holds the bootstrap results, T as |O/STDEV|
+    boot = pd.read_csv(study_run / "results/bootstrap/paths.csv")
+    rows = numbered["5"].rows
+    assert [r.cells[0].text for r in rows] == [f"{s} -> {t}" for s, t in zip(boot["source"], boot["target"])]
+    for row, record in zip(rows, boot.to_dict("records")):
+        values = [c.value for c in row.cells[1:]]
+        expected = [record["original"], record["mean"], record["sd"], abs(record["t"]), record["p"],
+                    record["ci_low"], record["ci_high"]]
+        assert values == pytest.approx(expected, rel=0, abs=0)
+        assert row.cells[1].text == fmt(record["original"])
+    # Table 1: every category, a total per block summing to n
+    respondents = pd.read_csv(study_run / "results/describe/respondents.csv")
+    table1 = numbered["1"]
+    assert [g for g, _ in table1.bodies] == list(dict.fromkeys(respondents["label"]))
+    totals = [r for r in table1.rows if r.total]
+    assert len(totals) == respondents["variable"].nunique() and all(r.cells[1].text == "140" for r in totals)
+    # Table 2: loadings against 0.70, AVE once per construct
+    loadings = pd.read_csv(study_run / "results/outer/loadings.csv")
+    indicator_rows = [r for r in numbered["2"].rows if r.group is None]
+    assert [r.cells[0].text for r in indicator_rows] == loadings["indicator"].tolist()
+    assert sum(1 for r in indicator_rows if r.cells[2].text) == loadings["construct"].nunique()
+
+
+def test_hypotheses_numbered_as_the_paper_numbers_them(study_run):
+    table7 = tables(context_for(study_run, audit=None))["7"]
+    assert [(r.cells[0].text, r.cells[1].text) for r in table7.rows] == [
+        ("H1", "KP -> IP"), ("H2", "EC -> IP"), ("H3", "KP -> KU"), ("H4", "EC -> KU"), ("H5", "IP -> KU")]
+    boot = pd.read_csv(study_run / "results/bootstrap/paths.csv")
+    boot.index = boot["source"] + " -> " + boot["target"]
+    for row in table7.rows:
+        p = boot.loc[row.cells[1].text, "p"]
+        assert row.cells[7].text == ("Supported" if p < 0.05 else "Not supported")
+        assert row.cells[3].value == boot.loc[row.cells[1].text, "original"]
+
+
+def test_hypotheses_without_published_tables_follow_the_config(study_run):
+    config = resolved_config(study_run)
+    config["published"] = None
+    table7 = tables(context_for(study_run, config=config, audit=None))["7"]
+    assert [r.cells[0].text for r in table7.rows] == ["H1", "H2", "H3", "H4", "H5"]
+    assert [r.cells[1].text for r in table7.rows] == [p.replace(" ", "").replace("->", " -> ")
+                                                      for p in config["paths"]]
+
+
+def test_methods_paragraph_from_config_and_results(study_run):
+    text = " ".join(context_for(study_run, audit=None)["methods"])
+    outer, boot = summary(study_run, "outer"), summary(study_run, "bootstrap")
+    for expected in ["140 respondents", "140 rows were read from data/raw/survey.csv", "0 were excluded",
+                     "path weighting scheme", "stop criterion of 1e-7", "at most 300 iterations",
+                     f"converged after {outer['details']['iterations']} iterations", "5,000 subsamples",
+                     f"({boot['details']['failed']} failed", "percentile 95% confidence intervals",
+                     "random seed 20260130", f"numpy {boot['versions']['numpy']}",
+                     f"plssem {boot['versions']['plssem']}", "Zhao, Lynch & Chen (2010)", "mean replacement"]:
+        assert expected in text, expected
+
+
+def test_synthetic_banner_follows_the_config(study_run):
+    config = resolved_config(study_run)
+    assert config["data"]["synthetic"] is True
+    context = context_for(study_run, audit=None)
+    assert context["synthetic"] and "data/raw/survey.csv" in context["synthetic_text"]
+    config["data"]["synthetic"] = False
+    assert not context_for(study_run, config=config, audit=None)["synthetic"]
+
+
+def test_without_an_audit_step_the_report_says_so(study_run):
+    context = context_for(study_run, audit=None)
+    assert context["audit"]["state"] == "not_run" and "not part of this workflow" in context["audit"]["text"]
+    assert all(t.comparison is None for t in context["tables"])
+
+
+def test_audit_fixture_published_beside_reproduced_and_checks_failures_first(study_run):
+    context = context_for(study_run)   # the fixture CSVs, with the audit step's columns
+    numbered = tables(context)
+    for number in ("1", "2", "3", "4", "5", "6"):
+        assert numbered[number].comparison is not None, number
+    comparison = numbered["5"].comparison
+    assert [c.label for c in comparison.columns] == ["Row", "Statistic", "Published", "Reproduced", "Difference",
+                                                   "Tolerance", "Within tolerance"]
+    out = [r for r in comparison.rows if r.cells[6].flag == "fail"]
+    assert [(r.cells[0].text, r.cells[1].text) for r in out] == [("EC -> IP", "t")]
+    assert out[0].cells[4].text == "+2.975" and out[0].cells[4].flag == "out"
+    assert "1 of 2 published values within tolerance; 1 out of tolerance" in comparison.notes[0]
+    # rows of no numbered table (n, hypotheses) are listed in the audit section
+    other = context["audit"]["other"]
+    assert [r.cells[0].text for r in other.rows] == ["respondents", "H1 (KP -> IP)"]
+    consistency = context["audit"]["consistency"]
+    assert [r.cells[6].text for r in consistency["table"].rows] == ["fail", "note", "pass"]
+    assert consistency["table"].rows[0].detail.startswith("R²(KU) = b'Rb")
+    assert consistency["table"].rows[0].cells[1].text == "Table 4"
+    assert consistency["counts"] == [1, 1, 1]
+
+
+def test_out_of_tolerance_cells_are_marked_in_the_table(study_run, tmp_path):
+    boot = pd.read_csv(study_run / "results/bootstrap/paths.csv").iloc[2]   # KP -> KU
+    loading = pd.read_csv(study_run / "results/outer/loadings.csv").iloc[0]
+    rows = pd.DataFrame([
+        {"table": "table5_path_coefficients", "row": f"{boot['source']} -> {boot['target']}", "statistic": "sd",
+         "published": 0.047, "reproduced": boot["sd"], "difference": boot["sd"] - 0.047, "tolerance": 0.0235,
+         "within": False},
+        {"table": "table5_path_coefficients", "row": f"{boot['source']} -> {boot['target']}", "statistic": "t",
+         "published": 11.929, "reproduced": abs(boot["t"]), "difference": abs(boot["t"]) - 11.929, "tolerance": 2,
+         "within": False},
+        {"table": "table2_convergent_validity", "row": loading["indicator"], "statistic": "loading",
+         "published": 0.85, "reproduced": loading["loading"], "difference": loading["loading"] - 0.85,
+         "tolerance": 0.03, "within": True},
+    ])
+    path = tmp_path / "published_vs_reproduced.csv"
+    rows.to_csv(path, index=False)
+    context = context_for(study_run, audit={"published_vs_reproduced": str(path),
+                                            "consistency": str(FIXTURES / "consistency.csv")})
+    numbered = tables(context)
+    marked = [(r.cells[0].text, k) for r in numbered["5"].rows for k, c in enumerate(r.cells) if c.flag == "out"]
+    assert marked == [("KP -> KU", 3), ("KP -> KU", 4)] and numbered["5"].marked == 2
+    assert any("† out of the audit's tolerance" in note for note in numbered["5"].notes)
+    assert numbered["2"].marked == 0 and numbered["2"].comparison is not None
+    html = render_html(context, TEMPLATES)
+    assert html.count('class="mark"') == 4   # two cells of Table 5, two differences in its comparison
+
+
+def test_indonesian_labels_and_prose(study_run):
+    context = context_for(study_run, language="id", audit=None)
+    numbered = tables(context)
+    assert numbered["1"].caption == "Deskripsi responden" and numbered["2"].caption == "Uji validitas konvergen"
+    assert context["methods"][0].startswith("Analisis menggunakan 140 responden")
+    assert "5.000 subsampel" in context["methods"][2] and "α = 0,05" in context["methods"][2]
+    html = render_html(context, TEMPLATES)
+    assert '<html lang="id">' in html and "Tabel 1." in html and "Data sintetis" in html
+    assert re.search(r"Hipotesis", html) and "Diterima" in html
+    english = render_html(context_for(study_run, audit=None), TEMPLATES)
+    assert "Tabel 1." not in english and "Table 1." in english
+
+
+def test_fmt():
+    assert fmt(0.0004) == "0.000" and fmt(-0.0004) == "0.000" and fmt(-0.0006) == "-0.001"
+    assert fmt(float("nan")) == "" and fmt(None) == "" and fmt(140.0, 0) == "140"
+    assert not math.isnan(float(fmt(1 / 3)))
