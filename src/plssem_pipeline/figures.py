@@ -139,7 +139,8 @@ def bootstrap_histograms(draws, summary, names, path, *, title: str = "Bootstrap
         return _save(fig, path, pdf)
     cols = min(3, m)
     rows = math.ceil(m / cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(3.3 * cols, 2.5 * rows), squeeze=False, layout="constrained")
+    fig, axes = plt.subplots(rows, cols, figsize=(max(5.0, 3.3 * cols), 2.5 * rows + 0.3), squeeze=False,
+                             layout="constrained")
     for k, ax in enumerate(axes.flat):
         if k >= m:
             ax.axis("off")
@@ -154,7 +155,7 @@ def bootstrap_histograms(draws, summary, names, path, *, title: str = "Bootstrap
         ax.axvline(0, color="grey", linewidth=0.6)
         ax.set_title(str(names[k]), fontsize=9)
         ax.tick_params(labelsize=7)
-    fig.suptitle(f"{title} ({legend})", fontsize=9)
+    fig.suptitle(f"{title} ({legend})" if cols == 3 else f"{title}\n({legend})", fontsize=9)
     return _save(fig, path, pdf)
 
 
@@ -330,7 +331,8 @@ def structural_model(loadings, paths, r2, path, *, pdf=None, labels=None, modes=
         if label != c:
             below = layout.label_pos[c] == "below"
             ax.text(cx, cy - r - 0.05 if below else cy + r + 0.05, label, ha="center",
-                    va="top" if below else "bottom", fontsize=7.5, style="italic", zorder=7)
+                    va="top" if below else "bottom", fontsize=7.5, style="italic", zorder=7,
+                    bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
     for e in edges:
         s, t = e
         p0 = _rim(layout.x[s], layout.y[s], layout.x[t], layout.y[t], r)

@@ -239,6 +239,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "f_bootstrap_indirect": ("Bootstrap distributions of the specific indirect effects ({samples} "
                                  "subsamples; red: original estimate; dashed: {ci} confidence interval)"),
         "f_open": "Open the full-size image",
+        "no_indirect": "The model has no specific indirect effects (no route of two or more paths), so no mediation.",
         "fig_loadings_title": "Outer loadings",
         "fig_loadings_axis": "outer loading",
         "fig_htmt_title": "HTMT (threshold {threshold})",
@@ -485,6 +486,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "f_bootstrap_indirect": ("Distribusi bootstrap pengaruh tidak langsung spesifik ({samples} subsampel; "
                                  "merah: estimasi asli; putus-putus: interval kepercayaan {ci})"),
         "f_open": "Buka gambar ukuran penuh",
+        "no_indirect": "Model tidak memiliki pengaruh tidak langsung spesifik (tidak ada rute dua jalur atau lebih), jadi tidak ada mediasi.",
         "fig_loadings_title": "Outer loading",
         "fig_loadings_axis": "outer loading",
         "fig_htmt_title": "HTMT (ambang {threshold})",

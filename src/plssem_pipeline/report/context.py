@@ -859,6 +859,7 @@ def build_context(*, files: Mapping[str, str], config: Mapping, figures: Mapping
         f = b.figure(name, number, caption, wide=wide)
         return {"kind": "figure", "figure": f} if f else None
 
+    table6 = b.table6()
     structural_caption = t("f_structural", alpha=alpha_text)
     if b.published:
         structural_caption += t("f_structural_paper")
@@ -877,8 +878,9 @@ def build_context(*, files: Mapping[str, str], config: Mapping, figures: Mapping
             {"kind": "heading", "text": t("sec_r2")}, table(b.table4()), table(b.table4a()),
             {"kind": "heading", "text": t("sec_paths")}, table(b.table5()),
             figure("bootstrap_paths", "4", t("f_bootstrap_paths", samples=samples, ci=ci)),
-            {"kind": "heading", "text": t("sec_mediation")}, table(b.table6()),
-            figure("bootstrap_indirect", "5", t("f_bootstrap_indirect", samples=samples, ci=ci)),
+            {"kind": "heading", "text": t("sec_mediation")},
+            *([table(table6), figure("bootstrap_indirect", "5", t("f_bootstrap_indirect", samples=samples, ci=ci))]
+              if table6.rows else [{"kind": "text", "text": t("no_indirect")}]),
             {"kind": "heading", "text": t("sec_hypotheses")}, table(b.table7()),
         ]},
     ]
