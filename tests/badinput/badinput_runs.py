@@ -98,17 +98,6 @@ def _published_with_tag(directory: Path) -> None:
         f"table2: !!python/object/apply:os.system ['touch {MARKER}_published']\n", encoding="utf-8")
 
 
-def _absolute_survey(directory: Path) -> None:
-    outside = directory.parent / "elsewhere" / "survey.csv"
-    outside.parent.mkdir(parents=True, exist_ok=True)
-    outside.write_bytes(Table.base().bytes())
-    _base_project(directory)
-    config = yaml.safe_load((directory / "config.yaml").read_text(encoding="utf-8"))
-    config["data"]["survey"] = str(outside)
-    (directory / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
-                                           encoding="utf-8")
-
-
 #: Safe-execution runs: hostile or careless config files, refused before anything runs.
 SAFETY_RUNS = [
     Run("python_tag_in_config_yaml",
@@ -118,8 +107,6 @@ SAFETY_RUNS = [
                           first=True), ("-n",)),
     Run("python_tag_in_configfile", _configfile_with_tag, ("-n", "--configfile", "study.yaml")),
     Run("python_tag_in_published", _published_with_tag, ("-n",)),
-    Run("duplicate_key_in_config_yaml", _append_to_config("bootstrap: {samples: 10}\n"), ("-n",)),
-    Run("absolute_survey_path_outside", _absolute_survey, ("-n", "--cores", "1")),
 ]
 
 #: Hostile text for the report, fed through construct labels, a variable label, category names and the title.
