@@ -171,3 +171,22 @@ def test_fmt():
     assert fmt(0.0004) == "0.000" and fmt(-0.0004) == "0.000" and fmt(-0.0006) == "-0.001"
     assert fmt(float("nan")) == "" and fmt(None) == "" and fmt(140.0, 0) == "140"
     assert not math.isnan(float(fmt(1 / 3)))
+
+
+def test_a_model_without_indirect_effects_or_published_tables(study_run, tmp_path):
+    mediation = pd.read_csv(study_run / "results/mediation/indirect.csv").iloc[0:0]
+    mediation.to_csv(tmp_path / "indirect.csv", index=False)
+    empty = tmp_path / "empty.csv"
+    empty.write_text("table,row,statistic,published,reproduced,difference,tolerance,within\n")
+    checks = tmp_path / "checks.csv"
+    checks.write_text("check,table,item,published,recomputed,difference,verdict,explanation\n")
+    config = resolved_config(study_run)
+    config["published"] = None
+    context = context_for(study_run, config=config, files={"mediation": tmp_path / "indirect.csv"},
+                          audit={"published_vs_reproduced": str(empty), "consistency": str(checks)})
+    assert "6" not in tables(context)
+    structural = next(s for s in context["sections"] if s["id"] == "structural")
+    assert {"kind": "text", "text": STRINGS["en"]["no_indirect"]} in structural["blocks"]
+    assert context["audit"]["state"] == "no_published"
+    html = render_html(context, TEMPLATES)
+    assert "nothing to compare" in html and "The paper against itself" not in html
