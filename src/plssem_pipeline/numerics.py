@@ -201,7 +201,8 @@ def _collinear_pairs(z, names: Sequence[str], left, right=None, tol: float = 1e-
     for a, b in pairs:
         r = corr[a, b]
         if abs(abs(r) - 1) < tol:
-            out.append(f"{names[a]} and {names[b]} are {'identical after standardising' if r > 0 else 'mirror images (r = -1)'}")
+            kind = "identical after standardising" if r > 0 else "mirror images (r = -1)"
+            out.append(f"{names[a]} and {names[b]} are {kind}")
     return out
 
 

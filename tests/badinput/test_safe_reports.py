@@ -26,7 +26,8 @@ from pipeline_helpers import ROOT
 
 pytestmark = pytest.mark.skipif(not REPORT_RULE, reason="no report rule (workflow/rules/report.smk) yet")
 
-LABELS = [HOSTILE[name] for name in ("KP", "EC", "IP", "KU", "variable", "title")] + list(HOSTILE["categories"].values())
+LABELS = ([HOSTILE[name] for name in ("KP", "EC", "IP", "KU", "variable", "title")]
+          + list(HOSTILE["categories"].values()))
 FORBIDDEN = {"input", "include", "write", "immediate", "def", "edef", "gdef", "catcode", "openout", "openin",
              "read", "csname", "let", "newwrite", "special"}
 
