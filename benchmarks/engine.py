@@ -363,9 +363,8 @@ def stage_breakdown(fit, model, repeats: int = 5, chunk_size: int = 1000) -> dic
         times = dict.fromkeys(("resample_counts", "weighted_correlations", "fit_correlations", "collect", "summarize"), 0.0)
         paths = []
         for lo in range(0, B, chunk_size):
-            ids = np.arange(lo, min(lo + chunk_size, B))
             t0 = time.perf_counter()
-            counts = resample_counts(z.shape[0], SEED, ids)
+            counts = resample_counts(z.shape[0], SEED, lo, min(lo + chunk_size, B))
             t1 = time.perf_counter()
             corr = weighted_correlations(z, counts, offset=lo)
             t2 = time.perf_counter()

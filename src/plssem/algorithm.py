@@ -156,24 +156,29 @@ def _inner_weights(corr: np.ndarray, model: Model, scheme: str) -> tuple[np.ndar
     return corr * both, singular
 
 
-def _normalise(weights: np.ndarray, corr_ind: np.ndarray) -> np.ndarray:
-    """Scale each construct's weights so that its score has unit variance."""
-    var = ((corr_ind @ weights) * weights).sum(axis=1)
+def _normalise(weights: np.ndarray, corr_ind: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Scale each construct's weights so that its score has unit variance.
+
+    Returns the scaled weights and ``S W`` for them (the indicator-score
+    correlations, which the next iteration starts from).
+    """
+    ind_score = corr_ind @ weights
+    var = (ind_score * weights).sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return weights / np.sqrt(var)[:, None, :]
+        scale = 1 / np.sqrt(var)[:, None, :]
+    return weights * scale, ind_score * scale
 
 
 def _outer_update(
-    corr_ind: np.ndarray, weights: np.ndarray, model: Model, mask: np.ndarray, scheme: str
-) -> tuple[np.ndarray, np.ndarray]:
+    corr_ind: np.ndarray, weights: np.ndarray, ind_score: np.ndarray, model: Model, mask: np.ndarray, scheme: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One iteration: inner proxies from the current scores, then new outer weights.
 
     Mode A: ``w_j = cor(x_j, z_j)``, the covariances of the block's indicators
     with the inner proxy ``z_j``. Mode B: ``w_j = S_jj^{-1} cor(x_j, z_j)``, the
     OLS regression of the proxy on the block (Lohmöller 1989, sec. 2.3.3).
     """
-    ind_score = corr_ind @ weights                     # (b, p, k)
-    corr = np.swapaxes(weights, 1, 2) @ ind_score      # (b, k, k)
+    corr = np.swapaxes(weights, 1, 2) @ ind_score      # (b, k, k); ind_score = S W, (b, p, k)
     inner, singular = _inner_weights(corr, model, scheme)
     ind_proxy = ind_score @ inner                      # (b, p, k): cov(x, z_j)
     new = ind_proxy * mask
@@ -182,7 +187,7 @@ def _outer_update(
             coef, bad = solve_batched(corr_ind[:, block[:, None], block], ind_proxy[:, block, j])
             new[:, block, j] = coef
             singular |= bad
-    return _normalise(new, corr_ind), singular
+    return *_normalise(new, corr_ind), singular
 
 
 def fit_correlations(
@@ -229,16 +234,17 @@ def fit_correlations(
         corr_ind = corr_ind[None]
     b = corr_ind.shape[0]
     mask = model.block_mask.astype(float)
-    weights = _normalise(np.broadcast_to(mask, (b,) + mask.shape).copy(), corr_ind)
+    weights, cross = _normalise(np.broadcast_to(mask, (b,) + mask.shape).copy(), corr_ind)
     iterations = np.zeros(b, dtype=int)
     converged = np.zeros(b, dtype=bool)
     failed = ~np.isfinite(weights).all(axis=(1, 2))
     active = np.flatnonzero(~failed)
     sub = corr_ind[active]
     while active.size and iterations[active[0]] < max_iter:
-        new, singular = _outer_update(sub, weights[active], model, mask, scheme)
-        change = np.abs(new - weights[active]).sum(axis=(1, 2))
+        new, new_cross, singular = _outer_update(sub, weights[active], cross[active], model, mask, scheme)
+        change = np.abs(new - weights[active]).reshape(active.size, -1).sum(axis=1)
         weights[active] = new
+        cross[active] = new_cross
         iterations[active] += 1
         broken = singular | ~np.isfinite(change)
         failed[active[broken]] = True
@@ -248,7 +254,6 @@ def fit_correlations(
         if not keep.all():
             active, sub = active[keep], sub[keep]
 
-    cross = corr_ind @ weights
     corr = np.swapaxes(weights, 1, 2) @ cross
     paths, r2, singular = path_coefficients(corr, model)
     failed |= singular

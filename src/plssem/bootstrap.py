@@ -1,12 +1,16 @@
 """Nonparametric bootstrap of a PLS path model, vectorised over subsamples.
 
 Each subsample draws ``n`` respondents with replacement (Efron & Tibshirani
-1993, ch. 6; Hair et al. 2022, ch. 5). Subsample ``i`` takes its draws from its
-own generator, ``numpy.random.default_rng([seed, i])`` (a ``SeedSequence``
-hashed from the pair), so its data, and therefore its estimates, depend on
+1993, ch. 6; Hair et al. 2022, ch. 5). The draws come from the counter-based
+generator Philox-4x64 (Salmon et al. 2011, "Parallel random numbers: as easy as
+1, 2, 3"; ``numpy.random.Philox``) keyed by the seed: subsample ``i`` owns the
+counter values ``i·m .. (i+1)·m - 1`` (``m = ⌈n/4⌉``, four 64-bit words per
+counter value) and turns their first ``n`` words into uniform numbers ``u`` and
+row indices ``⌊u·n⌋``. Its data, and therefore its estimates, depend on
 ``(seed, i)`` alone: splitting subsamples ``0 .. B-1`` into any chunks, in any
 order, across processes or machines, gives byte-identical results once the
-chunks are concatenated.
+chunks are concatenated; and a chunk's draws come from one generator call,
+with no Python loop over subsamples.
 
 No Python loop runs per subsample in the estimation. A subsample is fully
 described by how often it draws each respondent (a count vector ``c``), and
@@ -32,7 +36,7 @@ from . import statistics
 from .algorithm import PLSCore, fit_correlations, path_coefficients
 from .model import Model
 
-__all__ = ["BootstrapDraws", "resample_counts", "bootstrap", "jackknife", "merge"]
+__all__ = ["BootstrapDraws", "resample_indices", "resample_counts", "bootstrap", "jackknife", "merge"]
 
 SIGN_CHANGES = ("none", "construct")
 
@@ -68,18 +72,28 @@ class BootstrapDraws:
         return np.arange(self.start, self.start + len(self))
 
 
-def resample_counts(n: int, seed: int, subsamples: np.ndarray) -> np.ndarray:
-    """How often each of ``n`` rows is drawn in each subsample, ``(len(subsamples), n)``.
+def resample_indices(n: int, seed: int, start: int, stop: int) -> np.ndarray:
+    """Row indices drawn by subsamples ``start .. stop - 1``, shape ``(stop - start, n)``.
 
-    Subsample ``i`` draws ``n`` row indices uniformly with replacement from
-    ``numpy.random.default_rng([seed, i])``.
+    Subsample ``i`` reads the counter values ``i·m .. (i+1)·m - 1`` of
+    ``numpy.random.Philox(key=seed)`` (``m = ⌈n/4⌉``), converts the first ``n``
+    64-bit words to doubles ``u`` in [0, 1) (53 bits, as ``Generator.random``) and
+    draws row ``⌊u·n⌋``; the bias of this mapping is below ``n·2^-53``.
     """
-    subsamples = np.asarray(subsamples, dtype=np.int64)
-    draws = np.empty((subsamples.size, n), dtype=np.int64)
-    for row, i in enumerate(subsamples):  # one generator per subsample; the estimation is batched
-        draws[row] = np.random.default_rng([seed, int(i)]).integers(0, n, n)
-    offsets = np.arange(subsamples.size)[:, None] * n
-    return np.bincount((draws + offsets).ravel(), minlength=subsamples.size * n).reshape(subsamples.size, n)
+    if seed < 0:
+        raise ValueError(f"the bootstrap seed must be a non-negative integer, got {seed}")
+    per_subsample = -(-n // 4)
+    bits = np.random.Philox(key=seed)
+    bits.advance(start * per_subsample)
+    uniform = np.random.Generator(bits).random((stop - start, 4 * per_subsample))[:, :n]
+    return np.minimum((uniform * n).astype(np.int64), n - 1)
+
+
+def resample_counts(n: int, seed: int, start: int, stop: int) -> np.ndarray:
+    """How often each of ``n`` rows is drawn in subsamples ``start .. stop - 1``, ``(stop - start, n)``."""
+    draws = resample_indices(n, seed, start, stop)
+    offsets = np.arange(stop - start)[:, None] * n
+    return np.bincount((draws + offsets).ravel(), minlength=(stop - start) * n).reshape(stop - start, n)
 
 
 #: Rows per matrix product in :func:`weighted_correlations`; products always have this many rows.
@@ -201,9 +215,9 @@ def bootstrap(
     converged = np.zeros(total, dtype=bool)
     failed = np.zeros(total, dtype=bool)
     for lo in range(start, stop, chunk_size):
-        ids = np.arange(lo, min(lo + chunk_size, stop))
-        rows = ids - start
-        corr = weighted_correlations(z, resample_counts(z.shape[0], seed, ids), offset=lo)
+        hi = min(lo + chunk_size, stop)
+        rows = slice(lo - start, hi - start)
+        corr = weighted_correlations(z, resample_counts(z.shape[0], seed, lo, hi), offset=lo)
         core = fit_correlations(corr, model, scheme=scheme, max_iter=max_iter, tol=tol)
         if sign_change == "construct":
             _construct_sign_change(core, original_loadings, model)

@@ -50,7 +50,7 @@ def test_constant_indicator_subsamples_are_flagged(n):
     data, model = _rare_data(n)
     result = plssem.estimate(data, model)
     draws = plssem.bootstrap(result.data.standardized, model, seed=11, stop=200)
-    misses_row = resample_counts(n, 11, np.arange(200))[:, 3] == 0
+    misses_row = resample_counts(n, 11, 0, 200)[:, 3] == 0
     assert misses_row.any() and not misses_row.all()
     np.testing.assert_array_equal(draws.failed[misses_row], True)
     others = draws.failed & ~misses_row

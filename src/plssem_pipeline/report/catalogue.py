@@ -74,7 +74,7 @@ STRINGS: dict[str, dict[str, str]] = {
                         "nonparametric bootstrap of {samples} subsamples ({failed} failed, {nonconv} did not "
                         "converge), two-tailed tests at α = {alpha}, {ci} {level}% confidence intervals, sign "
                         "change option: {sign}, random seed {seed} (subsample i draws from "
-                        "numpy.random.default_rng([seed, i]))."),
+                        "counter block i of the Philox generator keyed by the seed)."),
         "m_failed_list": "Failed subsamples (left out of every summary): {ids}.",
         "ci_percentile": "percentile",
         "ci_bca": "bias-corrected and accelerated (BCa)",
@@ -326,7 +326,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "m_bootstrap": ("Galat baku, statistik t, nilai p dan interval kepercayaan berasal dari bootstrap "
                         "nonparametrik dengan {samples} subsampel ({failed} gagal, {nonconv} tidak konvergen), uji "
                         "dua arah pada α = {alpha}, interval kepercayaan {ci} {level}%, opsi perubahan tanda: "
-                        "{sign}, benih acak {seed} (subsampel ke-i memakai numpy.random.default_rng([seed, i]))."),
+                        "{sign}, benih acak {seed} (subsampel ke-i memakai blok pencacah ke-i generator Philox dengan kunci benih itu)."),
         "m_failed_list": "Subsampel gagal (dikeluarkan dari setiap ringkasan): {ids}.",
         "ci_percentile": "persentil",
         "ci_bca": "bias-corrected and accelerated (BCa)",
