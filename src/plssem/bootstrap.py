@@ -250,14 +250,26 @@ def merge(parts: list[BootstrapDraws]) -> BootstrapDraws:
 
 def jackknife(
     standardized: np.ndarray, model: Model, *, scheme: str = "path", max_iter: int = 300, tol: float = 1e-7,
+    chunk_size: int = 1000,
 ) -> dict[str, np.ndarray]:
     """Leave-one-out estimates of every statistic, ``(n, m)`` per family (for BCa's acceleration).
 
-    The ``n`` leave-one-out samples are count vectors with one zero, estimated
-    in one batch like bootstrap subsamples.
+    Leave-one-out sample ``i`` is the count vector with a zero at row ``i`` and ones
+    elsewhere, estimated in batches of ``chunk_size`` samples like bootstrap
+    subsamples, so memory is bounded by ``chunk_size``, not by ``n``. A sample whose
+    estimation fails or does not converge is NaN, as in :func:`bootstrap`.
     """
-    n = standardized.shape[0]
-    counts = 1 - np.eye(n, dtype=np.int64)
-    corr = weighted_correlations(np.asarray(standardized, dtype=float), counts)
-    core = fit_correlations(corr, model, scheme=scheme, max_iter=max_iter, tol=tol)
-    return statistics.collect(core, corr, model)
+    z = np.asarray(standardized, dtype=float)
+    n = z.shape[0]
+    parts: dict[str, list[np.ndarray]] = {}
+    for lo in range(0, n, chunk_size):
+        hi = min(lo + chunk_size, n)
+        counts = np.ones((hi - lo, n), dtype=np.int64)
+        counts[np.arange(hi - lo), np.arange(lo, hi)] = 0
+        corr = weighted_correlations(z, counts, offset=lo)
+        core = fit_correlations(corr, model, scheme=scheme, max_iter=max_iter, tol=tol)
+        bad = core.failed | ~core.converged
+        for name, arr in statistics.collect(core, corr, model).items():
+            arr[bad] = np.nan
+            parts.setdefault(name, []).append(arr)
+    return {name: np.concatenate(arrs) for name, arrs in parts.items()}

@@ -206,6 +206,7 @@ class PLSResult:
 
     @property
     def construct_correlations(self) -> pd.DataFrame:
+        """Correlations of the construct scores, ``W'SW``."""
         return self._square(self.core.construct_correlations[0])
 
     @property
@@ -326,7 +327,9 @@ def estimate(
     tol : float
         Stop criterion on the sum of absolute outer-weight changes (SmartPLS default 1e-7).
     missing : {"none", "mean_replacement", "casewise_deletion"}
-        See :func:`prepare`.
+        See :func:`prepare`. The engine's default refuses missing values rather
+        than changing data unasked; SmartPLS's default, mean replacement, is what
+        the pipeline's ``config.yaml`` chooses explicitly.
 
     Returns
     -------

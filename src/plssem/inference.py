@@ -8,14 +8,20 @@ estimates ``θ*_b`` (failed subsamples left out and counted):
   the ``B' - 1`` divisor, as SmartPLS's STDEV column (Efron & Tibshirani 1993, eq. 6.6);
 * ``t = θ̂ / sd`` (SmartPLS prints ``|t|``);
 * ``p = 2 · P(T > |t|)`` for ``T`` Student-t with ``B' - 1`` degrees of freedom,
-  two-tailed. With 5,000 subsamples this equals the normal-theory p to within
-  1e-4; the t reference keeps small test bootstraps honest;
+  two-tailed. This reference distribution is a convention of this package:
+  Hair et al. (2022, ch. 5) compare the bootstrap t with Student-t critical
+  values, and SmartPLS does not document the degrees of freedom it uses; with
+  5,000 subsamples the t(B' - 1) and normal-theory p agree to within 1e-4, and the
+  heavier t tail keeps the p of small test bootstraps conservative;
 * percentile interval: the ``α/2`` and ``1 - α/2`` quantiles of the ``θ*_b``
   (linear interpolation between order statistics, R's type 7);
 * BCa interval (optional): percentile levels adjusted by the bias correction
-  ``z0 = Φ^{-1}(#{θ*_b < θ̂} + #{θ*_b ≤ θ̂}) / 2B')`` and the jackknife
+  ``z0 = Φ^{-1}((#{θ*_b < θ̂} + #{θ*_b ≤ θ̂}) / (2B'))`` and the jackknife
   acceleration ``a = Σ d_i³ / (6 (Σ d_i²)^{3/2})``, ``d_i = mean(θ_(·)) - θ_(i)``
-  (Efron 1987; Efron & Tibshirani 1993, ch. 14).
+  (Efron 1987; Efron & Tibshirani 1993, ch. 14). Leave-one-out samples whose
+  estimation failed (NaN rows of :func:`plssem.jackknife`) are left out of the
+  mean and the sums; with real survey data there are none, and a caller that
+  needs the count finds it as the NaN rows of the jackknife array.
 """
 from __future__ import annotations
 

@@ -217,8 +217,10 @@ def srmr(corr_ind: np.ndarray, cross_loadings: np.ndarray, implied_corr: np.ndar
     block ``c`` is ``λ_i λ_j φ_ac`` with the outer loadings ``λ`` and the
     implied construct correlations ``φ`` (:func:`implied_construct_correlations`);
     within a Mode B block the observed correlations are taken as implied, so
-    those pairs add no residual (the SmartPLS convention described in
-    ``smartpls-reference/README.md``). Diagonal residuals are zero.
+    those pairs add no residual: a composite leaves its indicators' correlations
+    unrestricted (Henseler et al. 2014), and that SmartPLS leaves within-Mode-B
+    pairs out was established by the openpls project's comparison with SmartPLS's
+    d_ULS, not by SmartPLS's documentation. Diagonal residuals are zero.
     """
     mask = model.block_mask.astype(float)
     lam = (cross_loadings * mask).sum(axis=2)                      # (b, p)
