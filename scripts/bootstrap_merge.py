@@ -1,6 +1,10 @@
 """Rule `bootstrap`: merge the chunks and summarise every bootstrapped statistic."""
 from plssem_pipeline.runner import run
 
+# summary.json lists every failed subsample id up to this many; beyond it (B may reach 1,000,000) the
+# list is cut, `failed_subsamples_truncated` is true and subsamples.csv (column `failed`) holds them all.
+FAILED_LISTED = 10_000
+
 
 def main(smk, log):
     import numpy as np
@@ -32,16 +36,20 @@ def main(smk, log):
     io.write_csv(tables.subsample_table(draws), smk.output.subsamples)
     with open(smk.output.draws, "wb") as handle:
         np.savez_compressed(handle, **draws.values)
-    failed = draws.subsample_ids[draws.failed]
-    log.info("%d subsamples, %d failed", len(draws), failed.size)
+    failed = [i for ids in failures["failed_ids"].values() for i in ids]
+    failed.sort()
+    listed = failed[:FAILED_LISTED]
+    log.info("%d subsamples, %d failed", len(draws), len(failed))
     provenance.write_json(provenance.step_summary(
         "bootstrap", inputs=[smk.input.survey, *smk.input.chunks],
         outputs=[smk.output[f] for f in summaries] + [smk.output.subsamples],
         config={"bootstrap": config, "constructs": smk.params.constructs, "paths": smk.params.paths,
                 "algorithm": smk.params.algorithm},
         seed=config["seed"], fingerprints={"engine": smk.params.engine, "pipeline": smk.params.pipeline},
-        details={"subsamples": len(draws), "chunks": len(parts), "failed": int(failed.size),
-                 "failed_subsamples": failed.tolist()[:1000],
+        details={"subsamples": len(draws), "chunks": len(parts), "failed": len(failed),
+                 "failed_subsamples": listed,
+                 "failed_subsamples_truncated": len(listed) < len(failed),
+                 "failed_subsamples_file": "subsamples.csv",
                  "not_converged": int((~draws.converged).sum()), "n": result.n,
                  "usable": failures["usable"], "failed_by_reason": failures["failed_by_reason"],
                  "warnings": [failures["message"]] if failures["message"] else []},
