@@ -7,7 +7,6 @@ FAILED_LISTED = 10_000
 
 
 def main(smk, log):
-    import numpy as np
     import plssem
     from plssem_pipeline import io, numerics, provenance, study, tables
     from plssem_pipeline.errors import UserError
@@ -34,8 +33,7 @@ def main(smk, log):
     for family, frame in summaries.items():
         io.write_csv(frame, smk.output[family])
     io.write_csv(tables.subsample_table(draws), smk.output.subsamples)
-    with open(smk.output.draws, "wb") as handle:
-        np.savez_compressed(handle, **draws.values)
+    io.save_merged_draws(smk.output.draws, draws)
     failed = [i for ids in failures["failed_ids"].values() for i in ids]
     failed.sort()
     listed = failed[:FAILED_LISTED]

@@ -3,7 +3,6 @@ from plssem_pipeline.runner import run
 
 
 def main(smk, log):
-    import numpy as np
     from plssem_pipeline import figures, io
     from plssem_pipeline.report.catalogue import Catalogue
 
@@ -13,16 +12,16 @@ def main(smk, log):
     figures.loadings_chart(loadings, out.loadings, pdf=out.loadings_pdf, labels=smk.params.labels,
                            title=t("fig_loadings_title"), axis_label=t("fig_loadings_axis"))
     paths = io.read_csv(smk.input.paths)
-    with np.load(smk.input.draws) as draws:
-        names = [f"{s} -> {t_}" for s, t_ in zip(paths["source"], paths["target"])]
-        figures.bootstrap_histograms(draws["paths"], paths, names, out.bootstrap_paths, pdf=out.bootstrap_paths_pdf,
-                                     title=t("fig_paths_title"), legend=t("fig_bootstrap_legend"),
-                                     empty=t("fig_no_statistics"))
-        indirect = io.read_csv(smk.input.specific_indirect)
-        figures.bootstrap_histograms(draws["specific_indirect"], indirect, list(indirect["path"]),
-                                     out.bootstrap_indirect, pdf=out.bootstrap_indirect_pdf,
-                                     title=t("fig_indirect_title"), legend=t("fig_bootstrap_legend"),
-                                     empty=t("fig_no_statistics"))
+    draws = io.load_merged_draws(smk.input.draws)
+    names = [f"{s} -> {t_}" for s, t_ in zip(paths["source"], paths["target"])]
+    figures.bootstrap_histograms(draws["paths"], paths, names, out.bootstrap_paths, pdf=out.bootstrap_paths_pdf,
+                                 title=t("fig_paths_title"), legend=t("fig_bootstrap_legend"),
+                                 empty=t("fig_no_statistics"))
+    indirect = io.read_csv(smk.input.specific_indirect)
+    figures.bootstrap_histograms(draws["specific_indirect"], indirect, list(indirect["path"]),
+                                 out.bootstrap_indirect, pdf=out.bootstrap_indirect_pdf,
+                                 title=t("fig_indirect_title"), legend=t("fig_bootstrap_legend"),
+                                 empty=t("fig_no_statistics"))
     figures.htmt_heatmap(io.read_csv(smk.input.htmt), out.htmt, pdf=out.htmt_pdf, ci=io.read_csv(smk.input.htmt_ci),
                          title=t("fig_htmt_title", threshold="0.90"))
     figures.structural_model(loadings, paths, io.read_csv(smk.input.r2), out.structural_model,

@@ -8,13 +8,16 @@ without loss. Missing values are written as empty cells. Line endings are
 ``\\n`` on every platform.
 
 Bootstrap chunks are ``.npz`` files holding the draws of one range of
-subsamples (:func:`save_draws` / :func:`load_draws`).
+subsamples (:func:`save_draws` / :func:`load_draws`); the merged draws are one
+compressed ``.npz`` with one array per family (:func:`save_merged_draws` /
+:func:`load_merged_draws`).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["format_float", "write_csv", "read_csv", "save_draws", "load_draws"]
+__all__ = ["format_float", "write_csv", "read_csv", "save_draws", "load_draws", "save_merged_draws",
+           "load_merged_draws"]
 
 
 def format_float(value: float) -> str:
@@ -67,3 +70,20 @@ def load_draws(path):
         meta = {k.split("/", 1)[1]: data[k].item() for k in data.files if k.startswith("meta/")}
         draws = BootstrapDraws(int(data["start"]), values, data["iterations"], data["converged"], data["failed"])
     return draws, meta
+
+
+def save_merged_draws(path, draws) -> None:
+    """Save the merged draws' values, one compressed array per family (``paths``, ``specific_indirect``, ...)."""
+    import numpy as np
+
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:  # np.savez_compressed would append ".npz" to a name without it
+        np.savez_compressed(handle, **draws.values)
+
+
+def load_merged_draws(path) -> dict:
+    """Load a file saved by :func:`save_merged_draws`; returns ``{family: array}``."""
+    import numpy as np
+
+    with np.load(path, allow_pickle=False) as data:
+        return {name: data[name] for name in data.files}
