@@ -241,7 +241,7 @@ def structural_model(loadings, paths, r2, path, *, pdf=None, labels=None, modes=
         ``construct, indicator, loading`` (``results/outer/loadings.csv``); its construct order is the model's.
     paths : DataFrame
         ``source, target`` and ``original`` (or ``coefficient``), optionally ``p``
-        (``results/bootstrap/paths.csv``). Paths with ``p >= alpha`` are dashed.
+        (``results/bootstrap/paths.csv``). Paths with ``p >= alpha`` or no p (NaN) are dashed.
     r2 : DataFrame
         ``construct, r2`` of the endogenous constructs (``results/inner/r2.csv``).
     path : path
@@ -281,7 +281,7 @@ def structural_model(loadings, paths, r2, path, *, pdf=None, labels=None, modes=
         p = float(row["p"]) if "p" in row and row["p"] == row["p"] else None
         edges.append(e)
         edge_text[e] = path_label(float(row[value_column]), p, stars=stars)
-        significant[e] = p is None or p < alpha
+        significant[e] = p is not None and p < alpha  # no p (NaN / missing column): no test, drawn dashed
     r2_value = {str(c): float(v) for c, v in zip(r2["construct"], r2["r2"])}
     layout = layout_model(constructs, edges, indicators, labels=labels, geometry=geometry,
                           path_label_chars={e: len(t) for e, t in edge_text.items()})
