@@ -6,6 +6,8 @@ consistent published file for another model (audit_helpers.py), in which one
 number at a time is broken.
 """
 import copy
+import itertools
+import math
 
 import numpy as np
 import pytest
@@ -64,49 +66,107 @@ def test_paper_csv_columns_and_failures_first(paper_checks):
     assert paper_checks["explanation"].str.len().min() > 60
 
 
-def test_paper_structural_arithmetic_as_worked_out_by_hand(paper_checks):
-    """data/README.md: corr(KP, EC) = 0.1698 from R²(IP); the KU paths then give R²(KU) = 1.0103."""
+#: Kock & Hadaya (2018), "Minimum sample size estimation in PLS-SEM: the inverse square root and gamma-exponential
+#: methods", Information Systems Journal 28(1), 227-261: n_min > (2.486 / |beta_min|)^2 at 5 % significance and
+#: 80 % power. A published constant, not an output of ours.
+KOCK_HADAYA_CONSTANT = 2.486
+
+
+@pytest.fixture(scope="module")
+def printed():
+    """The paper's printed numbers, read straight from the YAML (not through the code under test)."""
+    tables = yaml.safe_load(PAPER.read_text(encoding="utf-8"))["tables"]
+    paths = {tuple(k.split(" -> ")): v for k, v in tables["table5_path_coefficients"]["rows"].items()}
+    return {"paths": paths, "r2": tables["table4_r_squared"]["r2"],
+            "loadings": tables["table2_convergent_validity"]["loadings"],
+            "half": 0.5 * 10.0 ** -tables["table5_path_coefficients"]["printed_decimals"],
+            "r2_half": 0.5 * 10.0 ** -tables["table4_r_squared"]["printed_decimals"]}
+
+
+def _structure_by_hand(r2_ip, kp_ip, ec_ip, kp_ku, ec_ku, ip_ku):
+    """The paper's model (KP, EC -> IP; KP, EC, IP -> KU) by path tracing, in plain numpy.
+
+    R²(IP) = b1² + b2² + 2·b1·b2·φ gives φ = corr(KP, EC); then corr(KP, IP) = b1 + b2·φ,
+    corr(EC, IP) = b2 + b1·φ, corr(X, KU) = Σ_i b_i corr(i, X), and R²(KU) = b′ R_PP b.
+    Returns φ, the implied 4 x 4 correlation matrix (KP, EC, IP, KU) and R²(KU).
+    """
+    phi = (r2_ip - kp_ip ** 2 - ec_ip ** 2) / (2 * kp_ip * ec_ip)
+    R = np.eye(4)
+    R[0, 1] = R[1, 0] = phi
+    R[0, 2] = R[2, 0] = kp_ip + ec_ip * phi
+    R[1, 2] = R[2, 1] = ec_ip + kp_ip * phi
+    b = np.array([kp_ku, ec_ku, ip_ku])
+    R[3, :3] = R[:3, 3] = b @ R[:3, :3]
+    return phi, R, float(b @ R[:3, :3] @ b)
+
+
+def _inputs(printed):
+    p = printed["paths"]
+    return [printed["r2"]["IP"], p[("KP", "IP")]["original"], p[("EC", "IP")]["original"],
+            p[("KP", "KU")]["original"], p[("EC", "KU")]["original"], p[("IP", "KU")]["original"]]
+
+
+def test_paper_structural_arithmetic_as_worked_out_by_hand(paper_checks, printed):
+    """data/README.md: corr(KP, EC) from R²(IP); the KU paths then give an R²(KU) above 1."""
+    inputs = _inputs(printed)
+    phi, R, r2_ku = _structure_by_hand(*inputs)
     row = paper_checks.set_index(["check", "item"]).loc[("structural_r2", "KU")]
-    assert row["recomputed"] == pytest.approx(1.0103, abs=5e-5) and row["published"] == 0.594
-    assert "corr(KP, EC) = 0.1698" in row["explanation"]
-    assert "[1.0058, 1.0148]" in row["explanation"]          # README: 64 rounding corners give 1.0058 .. 1.0148
+    assert row["recomputed"] == pytest.approx(r2_ku, abs=1e-12) and r2_ku > 1
+    assert row["published"] == printed["r2"]["KU"]
+    assert f"corr(KP, EC) = {phi:.4f}" in row["explanation"]
+    # every corner of the box of the six printed values (each ± half a unit of its last decimal): 2^6 = 64 corners
+    halves = [printed["r2_half"]] + [printed["half"]] * 5
+    corners = [_structure_by_hand(*(x + s * h for x, s, h in zip(inputs, signs, halves)))[2]
+               for signs in itertools.product((-1, 1), repeat=len(inputs))]
+    assert len(corners) == 64
+    assert f"[{min(corners):.4f}, {max(corners):.4f}]" in row["explanation"]
     matrix = paper_checks.set_index(["check", "item"]).loc[("structural_correlation_matrix",
                                                            "implied construct correlations")]
-    assert matrix["recomputed"] == pytest.approx(-0.0065, abs=5e-5)   # smallest eigenvalue (README: -0.0065)
-    # by hand: corr(KP, IP) = b1 + b2·φ, corr(EC, IP) = b2 + b1·φ
-    phi = (0.678 - 0.484**2 - 0.589**2) / (2 * 0.484 * 0.589)
-    kp_ip, ec_ip = 0.484 + 0.589 * phi, 0.589 + 0.484 * phi
-    r2 = (0.566**2 + 0.409**2 + 0.295**2
-          + 2 * (0.566 * 0.409 * phi + 0.566 * 0.295 * kp_ip + 0.409 * 0.295 * ec_ip))
-    assert row["recomputed"] == pytest.approx(r2, abs=1e-12)
+    smallest = np.linalg.eigvalsh(R)[0]
+    assert smallest < 0                                                # not a correlation matrix
+    assert matrix["recomputed"] == pytest.approx(smallest, abs=1e-12)
 
 
-def test_paper_rho_c_fails_and_the_printed_column_looks_like_rho_a(paper_checks):
+def _rho_c(x):
+    x = np.asarray(x, dtype=float)
+    return x.sum() ** 2 / (x.sum() ** 2 + (1 - x ** 2).sum())
+
+
+def test_paper_rho_c_fails_and_the_printed_column_looks_like_rho_a(paper_checks, printed):
     rows = paper_checks[paper_checks["check"] == "rho_c_from_loadings"].set_index("item")
-    by_hand = {c: sum(x) ** 2 / (sum(x) ** 2 + sum(1 - v * v for v in x)) for c, x in {
-        "EC": [0.818, 0.802, 0.796, 0.820, 0.804, 0.827, 0.827]}.items()}
-    assert rows.loc["EC", "recomputed"] == pytest.approx(by_hand["EC"], abs=1e-12)     # 0.9320 vs printed 0.916
-    assert rows["recomputed"].round(4).to_dict() == {"EC": 0.932, "IP": 0.9476, "KP": 0.9436, "KU": 0.9384}
+    blocks = {}
+    for indicator, value in printed["loadings"].items():
+        blocks.setdefault(indicator.rstrip("0123456789"), []).append(value)
+    assert sorted(blocks) == sorted(rows.index)
+    for construct, loadings in blocks.items():
+        assert rows.loc[construct, "recomputed"] == pytest.approx(_rho_c(loadings), abs=1e-12), construct
     variant = paper_checks[paper_checks["check"] == "composite_reliability_variant"]
     assert variant["explanation"].str.contains("rho_a").all()
 
 
-def test_paper_t_that_only_rounding_reconciles(paper_checks):
-    """KP -> KU: 0.566 / 0.047 = 12.04, printed 11.929; with O and STDEV in their rounding intervals
-    |O|/STDEV reaches [11.905, 12.183], so the printed rounding must be honoured for it to pass."""
+def test_paper_t_that_only_rounding_reconciles(paper_checks, printed):
+    """KP -> KU: |O| / STDEV misses the printed t, but with O and STDEV anywhere in their rounding
+    intervals |O|/STDEV spans a range that holds it, so the printed rounding must be honoured for it to pass."""
+    kp_ku, half = printed["paths"][("KP", "KU")], printed["half"]
+    o, sd, t = abs(kp_ku["original"]), kp_ku["sd"], kp_ku["t"]
+    low, high = (o - half) / (sd + half), (o + half) / (sd - half)
+    assert low <= t <= high and abs(o / sd - t) > 0.1
     row = paper_checks.set_index(["check", "item"]).loc[("t_equals_o_over_sd", "KP -> KU")]
-    assert row["recomputed"] == pytest.approx(0.566 / 0.047) and abs(row["difference"]) > 0.1
-    assert row["verdict"] == "pass" and "[11.9053, 12.1828]" in row["explanation"]
+    assert row["recomputed"] == pytest.approx(o / sd) and row["difference"] == pytest.approx(o / sd - t)
+    assert row["verdict"] == "pass" and f"[{low:.4f}, {high:.4f}]" in row["explanation"]
 
 
-def test_paper_sample_size_rules(paper_checks):
+def test_paper_sample_size_rules(paper_checks, printed):
     table = paper_checks.set_index("check")
     assert table.loc["sample_size_10_times_rule", "recomputed"] == 30             # 10 x 3 paths into KU
     assert table.loc["sample_size_5_per_indicator", "recomputed"] == 140          # 5 x 28: exactly the paper's n
     assert table.loc["sample_size_10_per_indicator", "recomputed"] == 280
     row = table.loc["sample_size_inverse_square_root"]
-    assert row["recomputed"] == pytest.approx((2.486 / 0.295) ** 2)                # 71.02: at least 72
-    assert "IP -> KU" in row["item"] and "at least 72 respondents" in row["explanation"]
+    weakest, value = min(((k, abs(v["original"])) for k, v in printed["paths"].items()), key=lambda kv: kv[1])
+    n_min = (KOCK_HADAYA_CONSTANT / value) ** 2
+    assert row["recomputed"] == pytest.approx(n_min)
+    assert " -> ".join(weakest) in row["item"]
+    assert f"at least {math.floor(n_min) + 1} respondents" in row["explanation"]
 
 
 @pytest.mark.parametrize("row, column, value, check, item", [

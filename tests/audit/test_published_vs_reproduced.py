@@ -11,11 +11,17 @@ import json
 
 import pandas as pd
 import pytest
+import yaml
 
 from plssem_pipeline.audit import COLUMNS, Reproduced, Tolerances, published_vs_reproduced
 from plssem_pipeline.published import parse_published
 
-from audit_helpers import made_up_published
+from audit_helpers import PAPER, made_up_published
+
+
+def _tolerances(run) -> dict:
+    """``audit.tolerances`` of the config.yaml the run used."""
+    return yaml.safe_load((run / "config.yaml").read_text(encoding="utf-8"))["audit"]["tolerances"]
 
 
 @pytest.fixture(scope="module")
@@ -52,11 +58,15 @@ def test_issue3_tolerances_hold_on_the_default_survey(table):
     assert rows("supported")["within"].all()          # every hypothesis the paper accepts is still accepted
 
 
-def test_not_reproducible_sds_are_flagged(table):
-    """data/README.md: the printed SDs of KP -> KU (0.047) and EC -> KU (0.055) are too small to reproduce."""
+def test_not_reproducible_sds_are_flagged(table, default_study):
+    """data/README.md: the printed SDs of KP -> KU and EC -> KU are too small to reproduce."""
     sd = table[(table["statistic"] == "sd") & (table["table"] == "table5_path_coefficients")].set_index("row")
     assert not sd.loc["KP -> KU", "within"] and not sd.loc["EC -> KU", "within"]
-    assert sd.loc["KP -> KU", "tolerance"] == pytest.approx(0.5 * 0.047)
+    printed = yaml.safe_load(PAPER.read_text(encoding="utf-8"))["tables"]["table5_path_coefficients"]["rows"]
+    sd_relative = _tolerances(default_study)["sd_relative"]
+    for row in ("KP -> KU", "EC -> KU"):
+        assert sd.loc[row, "published"] == printed[row]["sd"]
+        assert sd.loc[row, "tolerance"] == pytest.approx(sd_relative * printed[row]["sd"]), row
     t = table[table["statistic"] == "t"]
     assert (t["reproduced"] > 0).all()                 # |t|, as SmartPLS prints it
 
