@@ -1,7 +1,11 @@
 """The R plspm / R seminr fixtures of ``../shared/smartpls-reference/not-smartpls/``, to 1e-6.
 
-Each fixture is reproduced where its settings (``case.yaml``) are ours, and skipped,
-with the reason in the skip message, where they are not:
+Each fixture is reproduced where its settings (``case.yaml``) are ours. Every other
+file of those folders is listed, with the reason, in ``NOT_COMPARED`` (below), and
+``test_every_fixture_file_is_compared_or_listed`` checks that each file of the folders
+is an input, compared by a test (``COMPARED``) or listed there, so nothing is
+silently ignored. Tests skip only where the shared folder (or an optional package)
+is absent. In short:
 
 * ``mobi_ecsi_seminr`` (R seminr, path scheme, standardised data, stop rule
   1e-7 on the summed absolute weight change, which is ours): the basic model's
@@ -14,12 +18,12 @@ with the reason in the skip message, where they are not:
   the rule evaluated on our own iterates) reproduces the fixture to ~1e-15. Under
   the centroid and factorial schemes (and for the all-Mode-B fixture, centroid)
   R plspm's iterates are not ours (its non-metric route starts from unstandardised
-  scores), so no iteration count of ours reproduces them: skipped. That the gap is
+  scores), so no iteration count of ours reproduces them: not compared with ours. That the gap is
   only R plspm's early stop is shown below: the fixtures are plspm's output at the
   case's tolerance, and plspm converged agrees with us to ~1e-12 (test_vs_plspm.py).
 * ``ecsi_satisfaction_plspm_r`` (R plspm on *unscaled* indicators, which we do not
   offer: Mode A weights then weigh indicators by their raw variances and the
-  fixed point is another one): skipped, except what does not depend on the
+  fixed point is another one): not compared, except what does not depend on the
   scaling: Cronbach's alpha and Dillon-Goldstein's rho (computed by R plspm on
   standardised blocks), and the all-Mode-B fixture (Mode B is invariant to
   indicator scaling; checked through plspm as above).
@@ -41,6 +45,78 @@ from engine_support import (
 )
 
 TOL = 1e-6
+
+#: Input files of the fixture folders (data and settings), read by the tests below.
+INPUTS = {
+    ("mobi_ecsi_seminr", "case.yaml"), ("mobi_ecsi_seminr", "mobi.csv"),
+    ("russett_plspm_r", "case.yaml"), ("russett_plspm_r", "russa.csv"),
+    ("ecsi_satisfaction_plspm_r", "case.yaml"), ("ecsi_satisfaction_plspm_r", "satisfaction.csv"),
+}
+
+#: Fixture file -> the test of this module that compares it.
+COMPARED = {
+    ("mobi_ecsi_seminr", "seminr-mobi-basic-outer-model.csv"): "test_mobi_seminr_basic_outer_model",
+    ("mobi_ecsi_seminr", "seminr-mobi-basic-paths.csv"): "test_mobi_seminr_basic_paths",
+    ("russett_plspm_r", "russa.outer_model_path.csv"): "test_russett_path_scheme_outer_model",
+    # centroid / factorial / all Mode B: compared with plspm at the case's settings (to 1e-12), which
+    # shows they are plspm's early-stopped output; plspm converged agrees with us (test_vs_plspm.py)
+    ("russett_plspm_r", "russa.outer_model.csv"): "test_plspm_at_case_settings_reproduces_fixture",
+    ("russett_plspm_r", "russa.outer_model_factorial.csv"): "test_plspm_at_case_settings_reproduces_fixture",
+    ("russett_plspm_r", "russa.crossloadings.csv"): "test_plspm_at_case_settings_reproduces_fixture",
+    ("russett_plspm_r", "russa.scores.csv"): "test_plspm_at_case_settings_reproduces_fixture",
+    ("russett_plspm_r", "russa.inner_summary.csv"): "test_plspm_at_case_settings_reproduces_fixture",
+    ("russett_plspm_r", "russa.mode_b_inner_summary.csv"): "test_plspm_at_case_settings_reproduces_fixture",
+    ("ecsi_satisfaction_plspm_r", "satisfaction.modeb.inner-summary.csv"): "test_satisfaction_mode_b_fixture_via_plspm",
+    ("ecsi_satisfaction_plspm_r", "satisfaction_unidim.csv"): "test_satisfaction_cronbach_alpha",
+}
+
+_UNSCALED = ("R plspm with scaled = FALSE; Mode A on unscaled indicators has another fixed point (weights "
+             "proportional to raw covariances) and we only estimate on standardised indicators")
+_BOOT = "Monte-Carlo bootstrap of an unscaled, centroid estimation with an unrecorded number of resamples"
+
+#: Fixture file -> why no test compares it (with our engine or otherwise).
+NOT_COMPARED = {
+    ("mobi_ecsi_seminr", "seminr-mobi-hoc-ts-outer-model.csv"): "two-stage higher-order constructs are out of "
+                                                                "the engine's scope",
+    ("mobi_ecsi_seminr", "seminr-mobi-hoc-ts-paths.csv"): "two-stage higher-order constructs are out of the "
+                                                          "engine's scope",
+    ("russett_plspm_r", "russa.inner_model.csv"): "centroid scheme: R plspm's iterates differ from ours from the "
+                                                  "first step and it stops on a loose score criterion, so no "
+                                                  "setting of ours reproduces it to 1e-6",
+    ("russett_plspm_r", "russa.missing.inner_summary.csv"): "R plspm's own missing-data handling (each "
+                                                            "iteration's weights and scores from the available "
+                                                            "cells), neither mean replacement nor casewise deletion",
+    ("russett_plspm_r", "russa.categorical.inner_summary.csv"): "non-metric PLS (optimal scaling of "
+                                                                "ordinal/nominal indicators), not a setting of ours",
+    ("russett_plspm_r", "russa.categorical.mode_b.inner_summary.csv"): "non-metric PLS (optimal scaling), all "
+                                                                       "Mode B, not a setting of ours",
+    ("russett_plspm_r", "expected_embedded.yaml"): "goodness of fit (GoF) is not an engine output",
+    ("ecsi_satisfaction_plspm_r", "expected_embedded.yaml"): "goodness of fit (GoF) is not an engine output, and "
+                                                             "it was computed on unscaled data",
+    **{("ecsi_satisfaction_plspm_r", f): _UNSCALED for f in (
+        "satisfaction.outer-model.csv", "satisfaction.outer-model-path.csv", "satisfaction.outer-model-factorial.csv",
+        "satisfaction.crossloadings.csv", "satisfaction.inner-model.csv", "satisfaction.inner-summary.csv",
+        "satisfaction.effects.csv", "satisfaction.scores.csv")},
+    **{("ecsi_satisfaction_plspm_r", f): _BOOT for f in (
+        "satisfaction_boot_loadings.csv", "satisfaction_boot_weights.csv", "satisfaction_boot_paths.csv",
+        "satisfaction_boot_total_effects.csv", "satisfaction_boot_rsquared.csv")},
+}
+
+
+def test_every_fixture_file_is_compared_or_listed():
+    """Nothing in the fixture folders is silently ignored: each file is an input, compared by a named
+    test of this module, or listed in NOT_COMPARED with its reason; and every listed file exists."""
+    root = shared_file("not-smartpls")
+    folders = {folder for folder, _ in INPUTS | set(COMPARED) | set(NOT_COMPARED)}
+    assert {p.name for p in root.iterdir() if p.is_dir()} == folders
+    assert not INPUTS & set(COMPARED) and not INPUTS & set(NOT_COMPARED) and not set(COMPARED) & set(NOT_COMPARED)
+    for (folder, file), test in COMPARED.items():
+        assert callable(globals().get(test)) and test.startswith("test_"), (file, test)
+    for folder, file in INPUTS | set(COMPARED) | set(NOT_COMPARED):
+        assert (root / folder / file).is_file(), f"{folder}/{file} is listed but not in the shared folder"
+    present = {(folder, p.name) for folder in folders for p in (root / folder).iterdir() if p.is_file()}
+    unaccounted = present - INPUTS - set(COMPARED) - set(NOT_COMPARED)
+    assert not unaccounted, f"fixture files neither compared nor listed in NOT_COMPARED: {sorted(unaccounted)}"
 
 
 # ----------------------------------------------------------------- R seminr
@@ -69,10 +145,6 @@ def test_mobi_seminr_basic_paths(mobi_basic):
     fixture = pd.read_csv(shared_file("not-smartpls", "mobi_ecsi_seminr", "seminr-mobi-basic-paths.csv"), index_col=0)
     ours = mobi_basic.path_matrix.loc[fixture.index, fixture.columns]
     assert_close(ours, fixture, TOL, "R seminr mobi basic path matrix")
-
-
-def test_mobi_seminr_hoc_two_stage():
-    pytest.skip("seminr-mobi-hoc-ts-*: two-stage higher-order constructs are out of the engine's scope")
 
 
 # -------------------------------------------------------------- R plspm: russett
@@ -122,38 +194,6 @@ def test_russett_path_fixture_is_not_converged():
     assert np.abs(converged.outer_weights.droplevel("construct")[fixture.index] - fixture["weight"]).max() > 1e-6
 
 
-NOT_OURS = {
-    ("russett_plspm_r", "russa.outer_model.csv"): "centroid",
-    ("russett_plspm_r", "russa.outer_model_factorial.csv"): "factorial",
-    ("russett_plspm_r", "russa.crossloadings.csv"): "centroid",
-    ("russett_plspm_r", "russa.inner_model.csv"): "centroid",
-    ("russett_plspm_r", "russa.inner_summary.csv"): "centroid",
-    ("russett_plspm_r", "russa.scores.csv"): "centroid",
-    ("russett_plspm_r", "russa.mode_b_inner_summary.csv"): "centroid, all Mode B",
-}
-
-
-@pytest.mark.parametrize("folder,file", sorted(NOT_OURS), ids=lambda x: x)
-def test_russett_centroid_and_factorial_fixtures(folder, file):
-    shared_file("not-smartpls", folder, file)
-    pytest.skip(f"{file} ({NOT_OURS[(folder, file)]} scheme): R plspm's iterates under this scheme differ from ours "
-                "from the first step and it stops on a loose score criterion (weights good to ~1e-5), so no "
-                "setting of ours reproduces it to 1e-6; test_plspm_at_case_settings_reproduces_fixture shows it is "
-                "plspm's output, and test_vs_plspm.py that plspm converged agrees with us")
-
-
-@pytest.mark.parametrize("file,reason", [
-    ("russa.missing.inner_summary.csv", "R plspm's own missing-data handling (each iteration's weights and "
-                                        "scores from the available cells, as plspm-python's non-metric route "
-                                        "reproduces it), neither mean replacement nor casewise deletion"),
-    ("russa.categorical.inner_summary.csv", "non-metric PLS (optimal scaling of ordinal/nominal indicators)"),
-    ("russa.categorical.mode_b.inner_summary.csv", "non-metric PLS (optimal scaling), all Mode B"),
-], ids=lambda x: x if x.endswith(".csv") else "")
-def test_russett_settings_we_do_not_offer(file, reason):
-    shared_file("not-smartpls", "russett_plspm_r", file)
-    pytest.skip(f"{file}: {reason} -- not a setting of ours")
-
-
 def test_why_centroid_and_factorial_iterates_differ():
     """plspm's non-metric route (plspm-python ``_NonmetricWeights``, R plspm alike) starts from the
     unstandardised scores ``Y0 = X w0``. Its first Mode A update ``w ∝ X'(Y0 E)``, with ``E`` from
@@ -197,7 +237,7 @@ def _fixture(*parts):
 
 
 def test_plspm_at_case_settings_reproduces_fixture():
-    """The skipped centroid/factorial/Mode B fixtures are exactly plspm's output with the case's
+    """The centroid/factorial/Mode B fixtures (not compared with ours) are exactly plspm's output with the case's
     settings (Scale.NUM, tolerance 1e-7, 100 iterations): their distance from our estimate
     is plspm's stopping error, not a difference of definition."""
     centroid = _russett_pls("centroid")
@@ -286,31 +326,3 @@ def test_satisfaction_dillon_goldstein_rho_is_rho_c_of_first_component(satisfact
     rho = pd.Series(quality.composite_reliability(pc_loadings[None], model)[0], index=model.construct_names)
     assert_close(rho[fixture.index], fixture["dillon_goldstein_rho"], TOL, "R plspm satisfaction DG rho")
     assert np.abs(satisfaction.reliability.loc[fixture.index, "rho_c"] - fixture["dillon_goldstein_rho"]).max() > 1e-4
-
-
-@pytest.mark.parametrize("file", [
-    "satisfaction.outer-model.csv", "satisfaction.outer-model-path.csv", "satisfaction.outer-model-factorial.csv",
-    "satisfaction.crossloadings.csv", "satisfaction.inner-model.csv", "satisfaction.inner-summary.csv",
-    "satisfaction.effects.csv", "satisfaction.scores.csv",
-])
-def test_satisfaction_unscaled_mode_a(file):
-    shared_file("not-smartpls", "ecsi_satisfaction_plspm_r", file)
-    pytest.skip(f"{file}: R plspm with scaled = FALSE; Mode A on unscaled indicators has another fixed point "
-                "(weights proportional to raw covariances) and we only estimate on standardised indicators")
-
-
-@pytest.mark.parametrize("file", [
-    "satisfaction_boot_loadings.csv", "satisfaction_boot_weights.csv", "satisfaction_boot_paths.csv",
-    "satisfaction_boot_total_effects.csv", "satisfaction_boot_rsquared.csv", "expected_embedded.yaml",
-])
-def test_satisfaction_not_comparable(file):
-    shared_file("not-smartpls", "ecsi_satisfaction_plspm_r", file)
-    reason = ("goodness of fit (GoF) is not an engine output, and it was computed on unscaled data"
-              if file.endswith(".yaml") else
-              "Monte-Carlo bootstrap of an unscaled, centroid estimation with an unrecorded number of resamples")
-    pytest.skip(f"{file}: {reason}")
-
-
-def test_russett_goodness_of_fit():
-    shared_file("not-smartpls", "russett_plspm_r", "expected_embedded.yaml")
-    pytest.skip("russett expected_embedded.yaml: goodness of fit (GoF) is not an engine output")
