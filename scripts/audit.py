@@ -17,7 +17,7 @@ def main(smk, log):
             loadings=smk.input.loadings, reliability=smk.input.reliability, r2=smk.input.r2,
             paths=smk.input.paths, indirect=smk.input.indirect)
         table = audit.published_vs_reproduced(published, reproduced, audit.Tolerances.from_config(
-            settings["tolerances"]), alpha=settings["alpha"])
+            settings["tolerances"]), alpha=settings["alpha"], significance=smk.params.significance)
         criteria = settings["criteria"]
         options = consistency.ConsistencyOptions(
             alpha=settings["alpha"], bootstrap_samples=settings["published_bootstrap_samples"],
@@ -35,8 +35,8 @@ def main(smk, log):
         log.info("consistency check failed: %s", line)
     provenance.write_json(provenance.step_summary(
         "audit", inputs=list(smk.input), outputs=[smk.output.published_vs_reproduced, smk.output.consistency],
-        config={"audit": settings, "published": published_file, "constructs": smk.params.constructs,
-                "paths": smk.params.paths},
+        config={"audit": settings, "mediation": {"significance": smk.params.significance},
+                "published": published_file, "constructs": smk.params.constructs, "paths": smk.params.paths},
         fingerprints={"pipeline": smk.params.pipeline}, details=details,
     ), smk.output.summary)
 

@@ -26,7 +26,7 @@ def main(smk, log):
                          title=t("fig_htmt_title", threshold="0.90"))
     figures.structural_model(loadings, paths, io.read_csv(smk.input.r2), out.structural_model,
                              pdf=out.structural_model_pdf, labels=smk.params.labels, modes=smk.params.modes,
-                             alpha=smk.params.alpha, legend=t("fig_structural_legend"))
+                             alpha=smk.params.alpha, significance=smk.params.significance, legend=t("fig_structural_legend"))
     log.info("figures written: %s", ", ".join(out))
 
 

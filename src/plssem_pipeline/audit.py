@@ -19,7 +19,8 @@ path / indirect O and M    ``results/bootstrap/{paths,specific_indirect}.csv``; 
 STDEV                      ``sd``; ``sd_relative`` × published STDEV (0.5)
 T statistics               \\|t\\| (SmartPLS prints \\|O/STDEV\\|); ``t`` (2.0)
 P values                   ``p``; ``p`` (0.05)
-claims (hypotheses)        1 if the reproduced p < ``audit.alpha``, else 0; exact
+claims (hypotheses)        1 if significant by ``mediation.significance`` (p < ``audit.alpha``
+                           or the bootstrap interval excludes 0), else 0; exact
 =========================  ==========================================================
 
 A row is ``within`` when ``|difference| ≤ tolerance`` (with 1e-9 of slack for
@@ -112,13 +113,17 @@ def _row(table, row, statistic, published, reproduced, tolerance):
 
 
 def published_vs_reproduced(pub: Published, rep: Reproduced, tolerances: Tolerances = Tolerances(), *,
-                            alpha: float = 0.05):
+                            alpha: float = 0.05, significance: str = "p_value"):
     """Every published number beside the pipeline's, as the ``published_vs_reproduced.csv`` DataFrame.
 
     Rows follow the published file: n, then its tables in order; within a
-    table, its items in the published order.
+    table, its items in the published order. A claim's reproduced verdict is
+    :func:`plssem_pipeline.mediation.is_significant` of its bootstrap row under
+    ``significance`` (``mediation.significance``) and ``alpha`` (``audit.alpha``).
     """
     import pandas as pd
+
+    from .mediation import is_significant
 
     tol = tolerances
     by_table: dict[str, list[dict]] = {t: [] for t in pub.table_order}
@@ -183,9 +188,11 @@ def published_vs_reproduced(pub: Published, rep: Reproduced, tolerances: Toleran
                 by_table[effect.table].append(_row(effect.table, label, statistic, printed.value, got, tolerance))
     for claim in pub.claims:
         frame = rep.paths if len(claim.nodes) == 2 else rep.indirect
-        p = _get(frame, claim.path, "p")
+        p, low, high = (_get(frame, claim.path, column) for column in ("p", "ci_low", "ci_high"))
+        missing = p is None if significance == "p_value" else (low is None or high is None)
+        reproduced = None if missing else float(is_significant(p, low, high, alpha=alpha, method=significance))
         by_table[claim.table].append(_row(claim.table, f"{claim.id} ({claim.path})", "supported",
-                                          float(claim.supported), None if p is None else float(p < alpha), 0.0))
+                                          float(claim.supported), reproduced, 0.0))
     rows = rows_n + [r for table in pub.table_order for r in by_table[table]]
     return pd.DataFrame(rows, columns=COLUMNS)
 

@@ -228,7 +228,7 @@ def _rim(x0, y0, x1, y1, r):
 
 @_plain_text
 def structural_model(loadings, paths, r2, path, *, pdf=None, labels=None, modes=None, alpha: float = 0.05,
-                     stars: bool = False, legend: str | None = "path coefficient (p value); dashed: not significant",
+                     significance: str = "p_value", stars: bool = False, legend: str | None = "path coefficient (p value); dashed: not significant",
                      geometry=None) -> str:
     """Draw the path model as SmartPLS does: circles with R², indicator boxes with loadings, labelled paths.
 
@@ -241,7 +241,9 @@ def structural_model(loadings, paths, r2, path, *, pdf=None, labels=None, modes=
         ``construct, indicator, loading`` (``results/outer/loadings.csv``); its construct order is the model's.
     paths : DataFrame
         ``source, target`` and ``original`` (or ``coefficient``), optionally ``p``
-        (``results/bootstrap/paths.csv``). Paths with ``p >= alpha`` or no p (NaN) are dashed.
+        and ``ci_low, ci_high`` (``results/bootstrap/paths.csv``). Paths that are not significant by
+        :func:`plssem_pipeline.mediation.is_significant` (``significance``, ``alpha``) are dashed; so is a path
+        with no p (NaN) or interval.
     r2 : DataFrame
         ``construct, r2`` of the endogenous constructs (``results/inner/r2.csv``).
     path : path
@@ -252,6 +254,8 @@ def structural_model(loadings, paths, r2, path, *, pdf=None, labels=None, modes=
     modes : mapping, optional
         Construct -> ``"A"`` (arrows to the indicators, the default) or ``"B"`` (arrows from them).
     alpha : float
+    significance : {"p_value", "confidence_interval"}
+        ``mediation.significance``, the rule of :func:`plssem_pipeline.mediation.is_significant`.
     stars : bool
         Label paths ``0.528***`` instead of ``0.528 (p < 0.001)``.
     legend : str or None
@@ -266,6 +270,11 @@ def structural_model(loadings, paths, r2, path, *, pdf=None, labels=None, modes=
     from matplotlib.patches import Circle, FancyArrowPatch, Rectangle
 
     from .layout import Geometry, layout_model
+    from .mediation import is_significant
+
+    def _value(row, column):
+        value = row.get(column)
+        return float(value) if value is not None and value == value else None
 
     plt = _pyplot()
     labels = {str(k): str(v) for k, v in (labels or {}).items()}
@@ -281,7 +290,9 @@ def structural_model(loadings, paths, r2, path, *, pdf=None, labels=None, modes=
         p = float(row["p"]) if "p" in row and row["p"] == row["p"] else None
         edges.append(e)
         edge_text[e] = path_label(float(row[value_column]), p, stars=stars)
-        significant[e] = p is not None and p < alpha  # no p (NaN / missing column): no test, drawn dashed
+        # no p / interval (NaN or missing column): no test, drawn dashed like a non-significant path
+        significant[e] = is_significant(p, _value(row, "ci_low"), _value(row, "ci_high"), alpha=alpha,
+                                        method=significance)
     r2_value = {str(c): float(v) for c, v in zip(r2["construct"], r2["r2"])}
     layout = layout_model(constructs, edges, indicators, labels=labels, geometry=geometry,
                           path_label_chars={e: len(t) for e, t in edge_text.items()})

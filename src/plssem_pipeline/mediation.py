@@ -75,11 +75,19 @@ def mediation_type(indirect_significant: bool, direct_significant: bool, indirec
 
 
 def is_significant(p: float, ci_low: float, ci_high: float, *, alpha: float, method: str = "p_value") -> bool:
-    """Bootstrap significance: ``p < alpha`` or an interval excluding zero (NaN is never significant)."""
+    """Bootstrap significance: ``p < alpha`` or an interval excluding zero (NaN or None is never significant).
+
+    The one significance rule of the pipeline (``mediation.significance``): the mediation table, Table 7's
+    hypothesis verdicts, the p flags of Tables 5-6, the structural-model figure and the audit's claim rows
+    all call it.
+    """
+    def missing(x):
+        return x is None or math.isnan(float(x))
+
     if method == "p_value":
-        return bool(p < alpha) if not math.isnan(p) else False
+        return bool(float(p) < alpha) if not missing(p) else False
     if method == "confidence_interval":
-        if math.isnan(ci_low) or math.isnan(ci_high):
+        if missing(ci_low) or missing(ci_high):
             return False
         return bool(ci_low > 0 or ci_high < 0)
     raise ValueError(f"unknown significance method {method!r}; expected 'p_value' or 'confidence_interval'")

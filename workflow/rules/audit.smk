@@ -18,6 +18,7 @@ rule audit:
         summary="results/audit/summary.json",
     params:
         audit=config["audit"],
+        significance=config["mediation"]["significance"],
         constructs=config["constructs"],
         paths=config["paths"],
         pipeline=PIPELINE,

@@ -30,6 +30,7 @@ rule figures:
         labels={name: spec.get("label", name) for name, spec in config["constructs"].items()},
         modes={name: spec.get("mode", "A") for name, spec in config["constructs"].items()},
         alpha=config["bootstrap"]["alpha"],
+        significance=config["mediation"]["significance"],
         language=config["report"]["language"],
         pipeline=PIPELINE,
     log:

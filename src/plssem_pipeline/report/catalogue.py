@@ -220,10 +220,12 @@ STRINGS: dict[str, dict[str, str]] = {
                  "interval from {samples} subsamples."),
         "n_t6": ("Mediation type after Zhao, Lynch & Chen (2010), using the significance of the indirect and the "
                  "direct effect; VAF = indirect / total effect."),
-        "n_t7_published": ("Numbered as in the paper's hypotheses section ({source}). Supported when the path's "
-                           "two-tailed p value is below α = {alpha}; the sign of β gives the direction."),
+        "n_t7_published": ("Numbered as in the paper's hypotheses section ({source}). Supported when {rule}; "
+                           "the sign of β gives the direction."),
+        "t7_rule_p_value": "the path's two-tailed p value is below α = {alpha}",
+        "t7_rule_confidence_interval": "the path's {level}% bootstrap confidence interval excludes zero",
         "n_t7_config": ("Numbered in the order of the config's paths (no published hypotheses are configured). "
-                        "Supported when the path's two-tailed p value is below α = {alpha}."),
+                        "Supported when {rule}."),
         "n_marked": "† out of the audit's tolerance of the published value (see the comparison below).",
         "n_comparison": "{within} of {total} published values within tolerance; {out} out of tolerance (marked †).",
         "n_comparison_none": "{total} published values, none with a tolerance.",
@@ -468,10 +470,12 @@ STRINGS: dict[str, dict[str, str]] = {
                  "{ci} dari {samples} subsampel."),
         "n_t6": ("Jenis mediasi menurut Zhao, Lynch & Chen (2010), berdasarkan signifikansi pengaruh tidak langsung "
                  "dan pengaruh langsung; VAF = pengaruh tidak langsung / pengaruh total."),
-        "n_t7_published": ("Penomoran mengikuti bagian perumusan hipotesis artikel ({source}). Diterima bila nilai p "
-                           "dua arah jalurnya di bawah α = {alpha}; tanda β menunjukkan arah."),
+        "n_t7_published": ("Penomoran mengikuti bagian perumusan hipotesis artikel ({source}). Diterima bila {rule}; "
+                           "tanda β menunjukkan arah."),
+        "t7_rule_p_value": "nilai p dua arah jalurnya di bawah α = {alpha}",
+        "t7_rule_confidence_interval": "interval kepercayaan bootstrap {level}% jalurnya tidak memuat nol",
         "n_t7_config": ("Penomoran mengikuti urutan jalur dalam konfigurasi (tidak ada hipotesis terbitan). "
-                        "Diterima bila nilai p dua arah jalurnya di bawah α = {alpha}."),
+                        "Diterima bila {rule}."),
         "n_marked": "† di luar toleransi audit terhadap nilai terbitan (lihat perbandingan di bawah).",
         "n_comparison": "{within} dari {total} nilai terbitan dalam toleransi; {out} di luar toleransi (bertanda †).",
         "n_comparison_none": "{total} nilai terbitan, tanpa toleransi.",

@@ -37,6 +37,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..mediation import is_significant
 from .catalogue import Catalogue
 
 __all__ = ["Cell", "Column", "Row", "Table", "Figure", "build_context", "fmt", "REQUIRED_FILES"]
@@ -211,6 +212,7 @@ class _Builder:
         self.constructs = list(config["constructs"])
         self.labels = {c: str(spec.get("label") or c) for c, spec in config["constructs"].items()}
         self.alpha = float(config["bootstrap"]["alpha"])
+        self.significance = str((config.get("mediation") or {}).get("significance", "p_value"))
         self.level = _prose(100 * (1 - self.alpha), "en")
         self.ci_low = f"{100 * self.alpha / 2:g}%"
         self.ci_high = f"{100 * (1 - self.alpha / 2):g}%"
@@ -219,6 +221,11 @@ class _Builder:
         self.comparisons = self._read_comparisons()
 
     # -- helpers --
+    def significant(self, record) -> bool:
+        """``mediation.is_significant`` of a bootstrap row under ``mediation.significance`` and bootstrap.alpha."""
+        return is_significant(_float(record.get("p")), _float(record.get("ci_low")), _float(record.get("ci_high")),
+                              alpha=self.alpha, method=self.significance)
+
     def link(self, path) -> str:
         return os.path.relpath(str(path), self.report_dir).replace(os.sep, "/")
 
@@ -543,7 +550,8 @@ class _Builder:
         o, m, sd, tt, p, low, high = (float(record[k]) for k in ("original", "mean", "sd", "t", "p", "ci_low",
                                                                    "ci_high"))
         return [Cell(fmt(o), o), Cell(fmt(m), m), Cell(fmt(sd), sd), Cell(fmt(abs(tt)), abs(tt)),
-                Cell(fmt(p), p, flag=None if p < self.alpha else "warn"), Cell(fmt(low), low), Cell(fmt(high), high)]
+                Cell(fmt(p), p, flag=None if self.significant(record) else "warn"), Cell(fmt(low), low),
+                Cell(fmt(high), high)]
 
     def _smartpls_columns(self, first):
         t = self.t
@@ -597,14 +605,13 @@ class _Builder:
                 hypotheses.append((str(name), tuple(parts) if len(parts) == 2 else (path, ""),
                                    str(spec.get("statement", "")), spec.get("verdict_published"),
                                    spec.get("direction")))
-            note = t("n_t7_published", source=self._citation_short() or "published", alpha=_prose(self.alpha,
-                                                                                                  self.lang))
+            note = t("n_t7_published", source=self._citation_short() or "published", rule=self._t7_rule())
             with_published = True
         else:
             for k, path in enumerate(self.config["paths"], start=1):
                 parts = tuple(p.strip() for p in str(path).split("->"))
                 hypotheses.append((f"H{k}", parts, "", None, None))
-            note = t("n_t7_config", alpha=_prose(self.alpha, self.lang))
+            note = t("n_t7_config", rule=self._t7_rule())
             with_published = False
         rows = []
         for name, (source, target), statement, verdict_published, direction in hypotheses:
@@ -620,7 +627,7 @@ class _Builder:
             sign_ok = True
             if direction in ("positive", "+", "negative", "-"):
                 sign_ok = (beta > 0) == (direction in ("positive", "+"))
-            supported = p < self.alpha and sign_ok
+            supported = self.significant(record) and sign_ok
             p_text = "< 0.001" if p < 0.001 else fmt(p)
             cells = [Cell(name), Cell(path)]
             if with_published:
@@ -646,6 +653,10 @@ class _Builder:
         if self.config.get("published"):
             sources.append({"path": str(self.config["published"]), "link": self.link(self.config["published"])})
         return Table("table-7", "7", t("t7"), columns, rows, notes=[note], sources=sources, font="footnotesize")
+
+    def _t7_rule(self):
+        return self.t("t7_rule_" + self.significance, alpha=_prose(self.alpha, self.lang),
+                      level=_prose(100 * (1 - self.alpha), self.lang))
 
     def _citation_short(self):
         if not self.published:
