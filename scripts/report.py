@@ -8,10 +8,10 @@ AUDIT = ("published_vs_reproduced", "consistency")
 def main(smk, log):
     from pathlib import Path
 
-    import yaml
     from plssem_pipeline.report import build_context, build_pdf, render_html, render_latex
     from plssem_pipeline.report.catalogue import Catalogue
     from plssem_pipeline.report.context import REQUIRED_FILES
+    from plssem_pipeline.safety import load_yaml
 
     inputs = smk.input.keys()
     config = smk.params.config
@@ -21,8 +21,7 @@ def main(smk, log):
     audit = ({name: smk.input[name] for name in AUDIT if name in inputs} if smk.params.audit_rule else None)
     published = None
     if "published" in inputs:
-        with open(smk.input.published, encoding="utf-8") as handle:
-            published = yaml.safe_load(handle)
+        published = load_yaml(smk.input.published, what="published tables")  # duplicate keys refused
     formats = config["report"]["formats"]
     outputs = smk.output.keys()
     engine = smk.params.tex_engine if "pdf" in outputs else None

@@ -282,14 +282,11 @@ def _claim(table_id: str, claim_id: str, entry: Mapping, file: str, decimals: in
 
 
 def load_published(path, *, default_decimals: int = 3) -> Published:
-    """Read and normalise a published-tables YAML file (:func:`parse_published`)."""
-    import yaml
+    """Read and normalise a published-tables YAML file (:func:`parse_published`).
 
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except OSError as error:
-        raise UserError(f"cannot read the published tables: {error.strerror}", file=str(path)) from None
-    except yaml.YAMLError as error:
-        raise UserError(f"not valid YAML: {error}", file=str(path)) from None
+    Read with :func:`plssem_pipeline.safety.load_yaml` (safe loader, no Python tags, duplicate keys refused).
+    """
+    from .safety import load_yaml
+
+    data = load_yaml(path, what="published tables")
     return parse_published(data, file=str(path), default_decimals=default_decimals)
