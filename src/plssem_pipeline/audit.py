@@ -25,7 +25,9 @@ claims (hypotheses)        1 if significant by ``mediation.significance`` (p < `
 
 A row is ``within`` when ``|difference| ≤ tolerance`` (with 1e-9 of slack for
 binary floating point); a published number with no reproduced counterpart has
-an empty ``reproduced`` and is not within.
+an empty ``reproduced`` and is not within. A published O or M without a
+published STDEV has no tolerance: its row has an empty ``tolerance`` and is not
+within (``no_tolerance`` in the summary).
 """
 from __future__ import annotations
 
@@ -175,9 +177,9 @@ def published_vs_reproduced(pub: Published, rep: Reproduced, tolerances: Toleran
                     continue
                 got = _get(frame, label, statistic)
                 if statistic in ("original", "mean"):
-                    if sd is None:
-                        continue  # no published SD, no tolerance
-                    tolerance = tol.effect_sds * sd.value
+                    # no published SD, no tolerance: the row is still written (tolerance NaN, within False)
+                    # and listed under `no_tolerance` in summary.json, never dropped
+                    tolerance = math.nan if sd is None else tol.effect_sds * sd.value
                 elif statistic == "sd":
                     tolerance = tol.sd_relative * sd.value
                 elif statistic == "t":
@@ -229,7 +231,8 @@ def audit_details(pub: Published, table, checks, skipped) -> dict:
         return f"{r['table']} / {r['row']} / {r['statistic']}"
 
     reproduced = table["reproduced"].notna()
-    outside = table[reproduced & ~table["within"].astype(bool)]
+    judged = table["tolerance"].notna()
+    outside = table[reproduced & judged & ~table["within"].astype(bool)]
     verdicts = checks["verdict"].value_counts()
     return {
         "citation": pub.citation,
@@ -237,6 +240,7 @@ def audit_details(pub: Published, table, checks, skipped) -> dict:
             "rows": int(len(table)), "within": int(table["within"].astype(bool).sum()),
             "outside": [label(r) for _, r in outside.iterrows()],
             "not_reproduced": [label(r) for _, r in table[~reproduced].iterrows()],
+            "no_tolerance": [label(r) for _, r in table[~judged].iterrows()],
             "composite_reliability_matches": composite_reliability_matches(table),
         },
         "consistency": {

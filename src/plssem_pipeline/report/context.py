@@ -243,6 +243,8 @@ class _Builder:
         rows = []
         for record in frame.to_dict("records"):
             within = str(record.get("within", "")).strip().lower()
+            if not str(record.get("tolerance", "")).strip():
+                within = ""  # no tolerance (a published O or M without its STDEV): not judged, shown as n/a
             rows.append({
                 "table": str(record.get("table", "")), "row": str(record.get("row", "")),
                 "statistic": str(record.get("statistic", "")),
