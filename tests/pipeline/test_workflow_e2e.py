@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 import plssem
-from plssem_pipeline.study import model_from_config
+from plssem_pipeline.study import algorithm_options, model_from_config
 
 from pipeline_helpers import TEST_SAMPLES, make_project, simulate_survey, snakemake, study_config
 
@@ -110,7 +110,9 @@ def test_numbers_equal_the_engine_on_the_cleaned_data(default_run):
     config = yaml.safe_load((default_run / "config.yaml").read_text())
     model = model_from_config(config["constructs"], config["paths"])
     data = pd.read_csv(default_run / "results/clean/survey.csv")
-    result = plssem.estimate(data, model)
+    # the config's algorithm settings and missing treatment, as the pipeline's estimation step uses them
+    result = plssem.estimate(data, model, **algorithm_options(config["algorithm"]),
+                             missing=config["data"]["missing_treatment"])
     read = lambda name: pd.read_csv(default_run / "results" / name)  # noqa: E731
     np.testing.assert_allclose(read("outer/loadings.csv")["loading"], result.outer_loadings, rtol=0, atol=1e-12)
     np.testing.assert_allclose(read("outer/loadings.csv")["weight"], result.outer_weights, rtol=0, atol=1e-12)
