@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 import plssem
+from plssem_pipeline.mediation import MEDIATION
 from plssem_pipeline.study import algorithm_options, model_from_config
 
 from pipeline_helpers import TEST_SAMPLES, make_project, simulate_survey, snakemake, study_config
@@ -102,8 +103,7 @@ def test_results_contents(default_run):
     assert pd.read_csv(default_run / "results/bootstrap/paths.csv")["n_valid"].eq(TEST_SAMPLES).all()
     mediation = pd.read_csv(default_run / "results/mediation/indirect.csv")
     assert mediation["path"].tolist() == ["KP -> IP -> KU", "EC -> IP -> KU"]
-    assert set(mediation["mediation_type"]) <= {"complementary", "competitive", "indirect-only", "direct-only",
-                                                "no-effect"}
+    assert set(mediation["mediation_type"]) <= set(MEDIATION)
 
 
 def test_numbers_equal_the_engine_on_the_cleaned_data(default_run):
