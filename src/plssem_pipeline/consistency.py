@@ -235,13 +235,35 @@ def _block_loadings(pub: Published, model, construct: str, check: str, options) 
     return [pub.loadings[i][1] for i in indicators]
 
 
-def _ave(x):
-    return float(np.mean(np.square(x)))
+def _block_function(function, model, construct):
+    """``x -> function(loadings, model)[0, j]`` for the loadings ``x`` of ``construct``'s block (block order).
+
+    ``function`` is an engine quality criterion on a ``(b, p)`` batch of loadings
+    (:func:`plssem.quality.average_variance_extracted`, :func:`plssem.quality.composite_reliability`);
+    the other blocks' loadings are 0 and do not enter the block's value.
+    """
+    j = model.index(construct)
+    block = model.blocks[j]
+    width = model.block_mask.shape[0]
+
+    def value(x):
+        loadings = np.zeros((1, width))
+        loadings[0, block] = x
+        return float(function(loadings, model)[0, j])
+
+    return value
 
 
-def _rho_c(x):
-    s = float(np.sum(x))
-    return s * s / (s * s + float(np.sum(1 - np.square(x))))
+def _ave(model, construct):
+    from plssem.quality import average_variance_extracted
+
+    return _block_function(average_variance_extracted, model, construct)
+
+
+def _rho_c(model, construct):
+    from plssem.quality import composite_reliability
+
+    return _block_function(composite_reliability, model, construct)
 
 
 def _alpha(x):
@@ -261,7 +283,7 @@ def check_ave(pub: Published, model, options) -> list[Check]:
         loadings = _block_loadings(pub, model, construct, "ave_from_loadings", options)
         if loadings is None:
             continue
-        value, low, high = value_range(_ave, loadings)
+        value, low, high = value_range(_ave(model, construct), loadings)
         squares = float(np.sum(np.square([p.value for p in loadings])))
         verdict, why = _rounding_verdict(low, high, printed, what="AVE")
         rows.append(Check("ave_from_loadings", table, construct, printed.value, value, verdict,
@@ -278,7 +300,7 @@ def check_rho_c(pub: Published, model, options) -> list[Check]:
             loadings = _block_loadings(pub, model, construct, "rho_c_from_loadings", options)
             if loadings is None:
                 continue
-            value, low, high = value_range(_rho_c, loadings)
+            value, low, high = value_range(_rho_c(model, construct), loadings)
             x = np.array([p.value for p in loadings])
             s, e = float(x.sum()), float((1 - x * x).sum())
             verdict, why = _rounding_verdict(low, high, printed, what="ρ_C")
@@ -324,7 +346,7 @@ def check_composite_reliability_variant(pub: Published, model, options) -> list[
         loadings = _block_loadings(pub, model, construct, "composite_reliability_variant", options)
         if loadings is None:
             continue
-        value, low, high = value_range(_rho_c, loadings)
+        value, low, high = value_range(_rho_c(model, construct), loadings)
         if overlaps(low, high, printed):
             rows.append(Check("composite_reliability_variant", table, construct, printed.value, None, "pass",
                               f"the printed composite reliability {printed.text} agrees with ρ_C from the loadings "
@@ -547,6 +569,11 @@ def implied_correlations(names: Sequence[str], order: Sequence[str], predecessor
     (as with OLS on every prior construct), this needs no assumption about ζ:
     the normal equations give it.
 
+    The path tracing is the engine's :func:`plssem.quality.implied_construct_correlations`, on a
+    :class:`plssem.Model` of ``names`` and ``predecessors`` (one placeholder indicator per construct)
+    and arrays with a leading batch axis of 1. ``order`` must be a topological order of that model;
+    the engine takes its own (Kahn's algorithm), which gives the same correlations.
+
     Returns
     -------
     R : ndarray (k, k)
@@ -554,22 +581,29 @@ def implied_correlations(names: Sequence[str], order: Sequence[str], predecessor
     r2 : dict
         Implied R² of every endogenous construct.
     """
+    from plssem import Model
+    from plssem.quality import implied_construct_correlations
+
+    names = list(names)
     index = {n: i for i, n in enumerate(names)}
+    links = [(i, j) for j in names for i in predecessors[j]]
+    position = {n: k for k, n in enumerate(order)}
+    if any(position[i] >= position[j] for i, j in links):
+        raise ValueError("order is not a topological order of the paths")
+    model = Model.from_spec({n: {"indicators": [f"{n} (score)"]} for n in names}, [f"{i} -> {j}" for i, j in links])
     R = np.eye(len(names))
     for (a, b), value in exogenous_correlations.items():
         R[index[a], index[b]] = R[index[b], index[a]] = value
-    done: list[str] = []
+    B = np.zeros((1, len(names), len(names)))
+    for (i, j) in links:
+        B[0, index[i], index[j]] = paths[(i, j)]
+    R = implied_construct_correlations(R[None], B, model)[0]
     r2 = {}
-    for j in order:
-        preds = predecessors[j]
+    for j in names:
+        preds = [index[i] for i in predecessors[j]]
         if preds:
-            jj = index[j]
-            b = np.array([paths[(i, j)] for i in preds])
-            for k in done:
-                R[jj, index[k]] = R[index[k], jj] = sum(paths[(i, j)] * R[index[i], index[k]] for i in preds)
-            sub = R[np.ix_([index[i] for i in preds], [index[i] for i in preds])]
-            r2[j] = float(b @ sub @ b)
-        done.append(j)
+            b = B[0, preds, index[j]]
+            r2[j] = float(b @ R[np.ix_(preds, preds)] @ b)
     return R, r2
 
 
