@@ -7,13 +7,15 @@ selects, names and orders what :mod:`plssem` estimated.
 """
 from __future__ import annotations
 
-__all__ = ["outer_tables", "inner_tables", "bootstrap_tables", "subsample_table", "SUMMARY_COLUMNS", "KEY_COLUMNS"]
+__all__ = ["outer_tables", "inner_tables", "bootstrap_tables", "subsample_table", "SUMMARY_COLUMNS"]
 
 #: Columns of every bootstrap summary, after the key columns.
 SUMMARY_COLUMNS = ["original", "mean", "sd", "t", "p", "ci_low", "ci_high", "n_valid"]
 
-#: Key columns of each bootstrapped family (see :func:`plssem.statistics.labels`).
-KEY_COLUMNS = {
+#: Key columns of a family that has no rows (no mediated route, say), where
+#: :func:`plssem.statistics.labels` has no dict to take them from; otherwise the
+#: columns are the keys of the labels' dicts.
+_EMPTY_FAMILY_COLUMNS = {
     "paths": ["source", "target"],
     "specific_indirect": ["path", "source", "target"],
     "total_indirect": ["source", "target"],
@@ -129,7 +131,7 @@ def bootstrap_tables(result, draws, *, alpha: float = 0.05, ci: str = "percentil
     for family, keys in labels.items():
         summary = summarize(original[family][0], draws.values[family], alpha=alpha, ci=ci,
                             jackknife=None if jackknife is None else jackknife[family])
-        key_frame = pd.DataFrame(keys, columns=KEY_COLUMNS.get(family) or (list(keys[0]) if keys else []))
+        key_frame = pd.DataFrame(keys, columns=list(keys[0]) if keys else _EMPTY_FAMILY_COLUMNS.get(family, []))
         tables[family] = pd.concat([key_frame, summary[SUMMARY_COLUMNS]], axis=1)
     return tables
 
