@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 from .errors import UserError
+from .study import algorithm_options
 
 __all__ = ["minimum_respondents", "ten_times_rule", "estimate", "numerically_singular", "diagnose_breakdown",
            "estimation_warnings", "bootstrap_failures", "FAILURE_REASONS", "SINGULAR_CONDITION"]
@@ -40,14 +41,13 @@ FAILURE_REASONS = {
 
 
 def _predecessor_counts(paths: Sequence[str]) -> dict[str, int]:
-    from plssem import ModelError, parse_path
+    from plssem import parse_path
 
     counts: dict[str, int] = {}
     for text in paths:
-        try:
-            _, target = parse_path(text)
-        except ModelError:
-            continue
+        # the workflow validates every path before any rule runs (study.check_semantics names a malformed
+        # one); a ModelError here is a caller's bug and propagates rather than dropping the path
+        _, target = parse_path(text)
         counts[target] = counts.get(target, 0) + 1
     return counts
 
@@ -99,12 +99,6 @@ def ten_times_rule(blocks: Mapping[str, Sequence[str]], paths: Sequence[str],
     return 10 * max(arrows, default=1)
 
 
-def _options(algorithm: Mapping) -> dict:
-    from .study import algorithm_options
-
-    return algorithm_options(algorithm)
-
-
 def estimate(data, model, algorithm: Mapping, *, source: str):
     """:func:`plssem.estimate` with the config's ``algorithm`` settings; faults become :class:`UserError`.
 
@@ -128,7 +122,7 @@ def estimate(data, model, algorithm: Mapping, *, source: str):
     import plssem
 
     try:
-        result = plssem.estimate(data, model, **_options(algorithm))
+        result = plssem.estimate(data, model, **algorithm_options(algorithm))
     except plssem.ModelError as error:
         if "broke down" in str(error):
             raise UserError(diagnose_breakdown(data, model), file=source) from None
@@ -275,7 +269,7 @@ def estimation_warnings(result, algorithm: Mapping) -> list[str]:
     """
     import numpy as np
 
-    options = _options(algorithm)
+    options = algorithm_options(algorithm)
     out = []
     if not result.converged:
         out.append(f"the PLS algorithm did not converge: after {result.iterations} iterations (algorithm.max_iter = "
@@ -324,7 +318,7 @@ def bootstrap_failures(draws, algorithm: Mapping) -> dict:
     """
     import numpy as np
 
-    max_iter = _options(algorithm)["max_iter"]
+    max_iter = algorithm_options(algorithm)["max_iter"]
     failed = np.asarray(draws.failed, dtype=bool)
     iterations = np.asarray(draws.iterations)
     converged = np.asarray(draws.converged, dtype=bool)
