@@ -29,12 +29,10 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["MEDIATION_TYPES", "MEDIATION", "INDIRECT_COLUMNS", "mediation_type", "is_significant", "vaf",
+__all__ = ["MEDIATION", "INDIRECT_COLUMNS", "mediation_type", "is_significant", "vaf",
            "mediation_table"]
 
-#: The five outcomes of the typology.
-MEDIATION_TYPES = ("complementary", "competitive", "indirect-only", "direct-only", "no-effect")
-#: Partial / full / no mediation, by type.
+#: The five outcomes of the typology (its keys) -> partial / full / no mediation.
 MEDIATION = {"complementary": "partial", "competitive": "partial", "indirect-only": "full",
              "direct-only": "none", "no-effect": "none"}
 #: Columns of ``results/mediation/indirect.csv``.
