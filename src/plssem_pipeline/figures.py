@@ -64,6 +64,10 @@ def _save(fig, path, pdf=None) -> str:
     return str(path)
 
 
+#: The HTMT threshold of the heatmap (Henseler, Ringle & Sarstedt 2015): one value for the bold cells and the title.
+HTMT_THRESHOLD = 0.90
+
+
 @_plain_text
 def loadings_chart(loadings, path, *, threshold: float = 0.70, labels=None, pdf=None,
                    title: str = "Outer loadings", axis_label: str = "outer loading") -> str:
@@ -160,7 +164,8 @@ def bootstrap_histograms(draws, summary, names, path, *, title: str = "Bootstrap
 
 
 @_plain_text
-def htmt_heatmap(htmt, path, *, threshold: float = 0.90, ci=None, pdf=None, title: str | None = None) -> str:
+def htmt_heatmap(htmt, path, *, threshold: float = HTMT_THRESHOLD, ci=None, pdf=None,
+                 title: str | None = None) -> str:
     """Lower-triangle heatmap of the HTMT matrix, values printed, those at or above ``threshold`` in bold.
 
     Parameters

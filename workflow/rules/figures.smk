@@ -31,6 +31,7 @@ rule figures:
         modes={name: spec.get("mode", "A") for name, spec in config["constructs"].items()},
         alpha=config["bootstrap"]["alpha"],
         significance=config["mediation"]["significance"],
+        loading_threshold=config["audit"]["criteria"]["loading"],  # the audit's loading criterion
         language=config["report"]["language"],
         pipeline=PIPELINE,
     log:
