@@ -17,9 +17,12 @@ from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
 
-__all__ = ["sha256_file", "package_versions", "step_summary", "write_json"]
+__all__ = ["sha256_file", "package_versions", "step_summary", "write_json", "NOT_INSTALLED"]
 
-#: Distributions whose versions every summary records (those installed).
+#: The version recorded for a package that is not installed.
+NOT_INSTALLED = "not installed"
+
+#: Distributions whose versions every summary records ("not installed" for a missing one).
 PACKAGES = ("plssem", "numpy", "pandas", "scipy", "matplotlib", "snakemake", "pyyaml", "jinja2")
 
 
@@ -33,7 +36,10 @@ def sha256_file(path) -> str:
 
 
 def package_versions(packages: Iterable[str] = PACKAGES) -> dict[str, str]:
-    """Python's version and each installed distribution's version (``importlib.metadata``, no imports)."""
+    """Python's version and each distribution's version (``importlib.metadata``, no imports).
+
+    A package that is not installed is recorded as ``"not installed"``, never left out.
+    """
     from . import __version__
 
     versions = {"python": platform.python_version(), "plssem_pipeline": __version__}
@@ -41,7 +47,7 @@ def package_versions(packages: Iterable[str] = PACKAGES) -> dict[str, str]:
         try:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
-            pass
+            versions[name] = NOT_INSTALLED
     return versions
 
 
