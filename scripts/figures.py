@@ -10,7 +10,8 @@ def main(smk, log):
     out = smk.output
     loadings = io.read_csv(smk.input.loadings)
     figures.loadings_chart(loadings, out.loadings, pdf=out.loadings_pdf, labels=smk.params.labels,
-                           threshold=smk.params.loading_threshold, title=t("fig_loadings_title"), axis_label=t("fig_loadings_axis"))
+                           threshold=smk.params.loading_threshold, title=t("fig_loadings_title"),
+                           axis_label=t("fig_loadings_axis"))
     paths = io.read_csv(smk.input.paths)
     draws = io.load_merged_draws(smk.input.draws)
     names = [f"{s} -> {t_}" for s, t_ in zip(paths["source"], paths["target"])]
@@ -27,7 +28,8 @@ def main(smk, log):
                          threshold=threshold, title=t("fig_htmt_title", threshold=f"{threshold:.2f}"))
     figures.structural_model(loadings, paths, io.read_csv(smk.input.r2), out.structural_model,
                              pdf=out.structural_model_pdf, labels=smk.params.labels, modes=smk.params.modes,
-                             alpha=smk.params.alpha, significance=smk.params.significance, legend=t("fig_structural_legend"))
+                             alpha=smk.params.alpha, significance=smk.params.significance,
+                             legend=t("fig_structural_legend"))
     log.info("figures written: %s", ", ".join(out))
 
 
