@@ -61,19 +61,17 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import yaml
 
 import plssem
 
 REPO = Path(__file__).resolve().parents[1]
 SURVEY = REPO / "data" / "raw" / "survey.csv"
 
-BLOCKS = {
-    "KP": [f"KP{i}" for i in range(1, 7)],
-    "EC": [f"EC{i}" for i in range(1, 8)],
-    "IP": [f"IP{i}" for i in range(1, 10)],
-    "KU": [f"KU{i}" for i in range(1, 7)],
-}
-PATHS = ["KP -> IP", "EC -> IP", "KP -> KU", "EC -> KU", "IP -> KU"]
+#: The paper's model, read from the default study's config.yaml (all blocks Mode A).
+_STUDY = yaml.safe_load((REPO / "config.yaml").read_text(encoding="utf-8"))
+BLOCKS = {name: list(spec["indicators"]) for name, spec in _STUDY["constructs"].items()}
+PATHS = list(_STUDY["paths"])
 ITEMS = [item for block in BLOCKS.values() for item in block]
 N_RESPONDENTS = 140
 
