@@ -48,6 +48,7 @@ from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
+import yaml
 
 import plssem
 
@@ -63,22 +64,16 @@ README_END = "<!-- END generated -->"
 OUTPUT = HERE / "raw" / "survey.csv"
 PUBLISHED = HERE / "published" / "nafia-komaryatin-2026.yaml"
 
-CONSTRUCTS = {                      # model order (as config.yaml); items in column order
-    "KP": [f"KP{i}" for i in range(1, 7)],
-    "EC": [f"EC{i}" for i in range(1, 8)],
-    "IP": [f"IP{i}" for i in range(1, 10)],
-    "KU": [f"KU{i}" for i in range(1, 7)],
-}
-PATHS = ["KP -> IP", "EC -> IP", "KP -> KU", "EC -> KU", "IP -> KU"]
+_STUDY = yaml.safe_load((HERE.parent / "config.yaml").read_text(encoding="utf-8"))
+CONSTRUCTS = {name: list(spec["indicators"]) for name, spec in _STUDY["constructs"].items()}  # model order
+PATHS = list(_STUDY["paths"])
 INDICATORS = [i for items in CONSTRUCTS.values() for i in items]
 MODEL = plssem.Model.from_spec(CONSTRUCTS, PATHS)
 
-# Table 1 of the paper (checked against data/published/ by --report): code -> count.
+# Table 1 of the paper, read from its transcription in data/published/: variable -> code -> count.
 DEMOGRAPHICS = {
-    "business_type": {1: 100, 2: 17, 3: 11, 4: 12},                   # food/bev, fashion, craft/furniture, services
-    "years_established": {1: 5, 2: 25, 3: 73, 4: 37},                 # <1, 1-3, 4-6, >6 years
-    "revenue": {1: 33, 2: 103, 3: 4},                                 # micro, small, medium
-    "ecommerce_platform": {1: 59, 2: 2, 3: 36, 4: 2, 5: 0, 6: 41},    # Shopee, Tokopedia, TikTok, Lazada, Bukalapak, Grab
+    variable: {code: category["n"] for code, category in block["categories"].items()}
+    for variable, block in yaml.safe_load(PUBLISHED.read_text(encoding="utf-8"))["tables"]["table1_respondents"]["blocks"].items()
 }
 
 # Marginal distribution of a typical item before the per-item shift (agreement-skewed, as
