@@ -230,8 +230,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "n_comparison": "{within} of {total} published values within tolerance; {out} out of tolerance (marked †).",
         "n_comparison_none": "{total} published values, none with a tolerance.",
         # --- figures --------------------------------------------------------------------
-        "f_loadings": "Outer loadings against the 0.70 threshold",
-        "f_htmt": "HTMT ratios with their bootstrap confidence intervals; 0.90 threshold",
+        "f_loadings": "Outer loadings against the {threshold} threshold",
+        "f_htmt": "HTMT ratios with their bootstrap confidence intervals; {threshold} threshold",
         "f_structural": ("Structural model as SmartPLS draws it: constructs (circles, R² inside), indicators "
                          "(boxes) with outer loadings, paths with β and p value; dashed paths are not significant "
                          "at α = {alpha}"),
@@ -479,8 +479,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "n_marked": "† di luar toleransi audit terhadap nilai terbitan (lihat perbandingan di bawah).",
         "n_comparison": "{within} dari {total} nilai terbitan dalam toleransi; {out} di luar toleransi (bertanda †).",
         "n_comparison_none": "{total} nilai terbitan, tanpa toleransi.",
-        "f_loadings": "Outer loading terhadap ambang 0,70",
-        "f_htmt": "Rasio HTMT dengan interval kepercayaan bootstrap; ambang 0,90",
+        "f_loadings": "Outer loading terhadap ambang {threshold}",
+        "f_htmt": "Rasio HTMT dengan interval kepercayaan bootstrap; ambang {threshold}",
         "f_structural": ("Model struktural seperti gambar SmartPLS: konstruk (lingkaran, berisi R²), indikator "
                          "(kotak) dengan outer loading, jalur dengan β dan nilai p; jalur putus-putus tidak "
                          "signifikan pada α = {alpha}"),

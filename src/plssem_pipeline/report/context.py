@@ -37,6 +37,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..figures import HTMT_THRESHOLD
 from ..mediation import is_significant
 from .catalogue import Catalogue
 
@@ -143,6 +144,10 @@ def _isnan(value) -> bool:
         return False
 
 
+#: The schema's defaults of ``audit.criteria`` (workflow/schemas/config.schema.yaml), for a
+#: context built from a config that has not been through the schema (tests, notebooks).
+_SCHEMA_CRITERIA = {"loading": 0.70, "ave": 0.50, "reliability": 0.70}
+
 def fmt(value, decimals: int = 3) -> str:
     """A number with fixed decimals (``""`` for a missing value; ``-0.000`` written ``0.000``).
 
@@ -213,6 +218,8 @@ class _Builder:
         self.labels = {c: str(spec.get("label") or c) for c, spec in config["constructs"].items()}
         self.alpha = float(config["bootstrap"]["alpha"])
         self.significance = str((config.get("mediation") or {}).get("significance", "p_value"))
+        # the verdicts of Tables 2 and 3 use the same thresholds as the audit (config audit.criteria)
+        self.criteria = {**_SCHEMA_CRITERIA, **((config.get("audit") or {}).get("criteria") or {})}
         self.level = _prose(100 * (1 - self.alpha), "en")
         self.ci_low = f"{100 * self.alpha / 2:g}%"
         self.ci_high = f"{100 * (1 - self.alpha / 2):g}%"
@@ -420,12 +427,13 @@ class _Builder:
             ave = float(reliability.loc[construct, "ave"])
             for k, record in enumerate(block.to_dict("records")):
                 loading = float(record["loading"])
-                valid = loading >= 0.70
-                ave_cell = (Cell(fmt(ave), ave, flag=None if ave >= 0.5 else "fail") if k == 0 else Cell(""))
+                valid = loading >= self.criteria["loading"]
+                ave_ok = ave >= self.criteria["ave"]
+                ave_cell = (Cell(fmt(ave), ave, flag=None if ave_ok else "fail") if k == 0 else Cell(""))
                 keys = (str(record["indicator"]),) + ((str(construct),) if k == 0 else ())
                 rows.append(Row([Cell(str(record["indicator"])), Cell(fmt(loading), loading), ave_cell,
-                                 Cell(t("valid") if valid and ave >= 0.5 else t("not_valid"),
-                                      flag=None if valid and ave >= 0.5 else "fail")], keys=keys))
+                                 Cell(t("valid") if valid and ave_ok else t("not_valid"),
+                                      flag=None if valid and ave_ok else "fail")], keys=keys))
         table = Table("table-2", "2", t("t2"), [Column(t("c_indicator"), "l"), Column(t("c_loading")),
                                                 Column(t("c_ave")), Column(t("c_result"), "l")],
                       rows, notes=[t("n_t2")], sources=self.source("loadings", "reliability"))
@@ -437,7 +445,7 @@ class _Builder:
         rows = []
         for record in frame.to_dict("records"):
             alpha, rho_a, rho_c = (float(record[k]) for k in ("cronbach_alpha", "rho_a", "rho_c"))
-            ok = alpha >= 0.70 and rho_c >= 0.70
+            ok = alpha >= self.criteria["reliability"] and rho_c >= self.criteria["reliability"]
             rows.append(Row([Cell(self.construct_text(record["construct"])), Cell(fmt(alpha), alpha),
                              Cell(fmt(rho_a), rho_a), Cell(fmt(rho_c), rho_c, flag="warn" if rho_c > 0.95 else None),
                              Cell(t("reliable") if ok else t("not_reliable"), flag=None if ok else "fail")],
@@ -476,9 +484,9 @@ class _Builder:
         rows = []
         for record in frame.to_dict("records"):
             value, mean, low, high = (float(record[k]) for k in ("original", "mean", "ci_low", "ci_high"))
-            ok = high < 0.90
+            ok = high < HTMT_THRESHOLD
             pair = f"{record['construct_1']} – {record['construct_2']}"
-            rows.append(Row([Cell(pair), Cell(fmt(value), value, flag=None if value < 0.90 else "fail"),
+            rows.append(Row([Cell(pair), Cell(fmt(value), value, flag=None if value < HTMT_THRESHOLD else "fail"),
                              Cell(fmt(mean), mean), Cell(fmt(low), low), Cell(fmt(high), high),
                              Cell(t("discriminant_ok") if ok else t("discriminant_problem"),
                                   flag=None if ok else "fail")],
@@ -880,10 +888,10 @@ def build_context(*, files: Mapping[str, str], config: Mapping, figures: Mapping
         {"id": "respondents", "title": t("sec_respondents"), "blocks": [table(b.table1())]},
         {"id": "measurement", "title": t("sec_measurement"), "blocks": [
             {"kind": "heading", "text": t("sec_convergent")}, table(b.table2()),
-            figure("loadings", "1", t("f_loadings")),
+            figure("loadings", "1", t("f_loadings", threshold=_prose(b.criteria["loading"], language, 2))),
             {"kind": "heading", "text": t("sec_reliability")}, table(b.table3()),
             {"kind": "heading", "text": t("sec_discriminant")}, table(b.table3a()), table(b.table3b()),
-            figure("htmt", "2", t("f_htmt")),
+            figure("htmt", "2", t("f_htmt", threshold=_prose(HTMT_THRESHOLD, language, 2))),
             {"kind": "heading", "text": t("sec_collinearity_outer")}, table(b.table3c()),
         ]},
         {"id": "structural", "title": t("sec_structural"), "blocks": [
