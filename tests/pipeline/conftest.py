@@ -14,19 +14,21 @@ def simulated_survey() -> pd.DataFrame:
     return simulate_survey()
 
 
+def _run(tmp_path_factory, survey, name: str, chunks: int, cores: int) -> Path:
+    """The whole DAG on ``survey`` in a fresh project copy, with ``chunks`` bootstrap chunks."""
+    directory = make_project(tmp_path_factory.mktemp(name), survey=survey,
+                             config=study_config("data/raw/survey.csv", chunks=chunks))
+    snakemake(directory, "--cores", str(cores))
+    return directory
+
+
 @pytest.fixture(scope="session")
 def default_run(tmp_path_factory, simulated_survey) -> Path:
     """The whole DAG on the simulated survey: 200 subsamples in 1 chunk, one core."""
-    directory = make_project(tmp_path_factory.mktemp("run_a"), survey=simulated_survey,
-                             config=study_config("data/raw/survey.csv", chunks=1))
-    snakemake(directory, "--cores", "1")
-    return directory
+    return _run(tmp_path_factory, simulated_survey, "run_a", chunks=1, cores=1)
 
 
 @pytest.fixture(scope="session")
 def chunked_run(tmp_path_factory, simulated_survey) -> Path:
     """The same study with 3 bootstrap chunks on 2 cores."""
-    directory = make_project(tmp_path_factory.mktemp("run_b"), survey=simulated_survey,
-                             config=study_config("data/raw/survey.csv", chunks=3))
-    snakemake(directory, "--cores", "2")
-    return directory
+    return _run(tmp_path_factory, simulated_survey, "run_b", chunks=3, cores=2)
