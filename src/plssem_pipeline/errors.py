@@ -2,7 +2,7 @@
 
 A :class:`UserError` is raised for anything wrong in the user's data file or
 configuration: a missing column, a value off the scale, a path to an unknown
-construct. :func:`plssem_pipeline.runner.run` turns it into a message on stderr
+construct. :func:`plssem_pipeline.steps.runner.run` turns it into a message on stderr
 and in the rule's log and a non-zero exit, never a traceback. Anything else
 that escapes a script is a bug in the pipeline and keeps its traceback.
 """

@@ -21,7 +21,7 @@ import argparse
 import json
 import sys
 
-from .manifest import verify_manifest
+from .audit.manifest import verify_manifest
 
 __all__ = ["main"]
 

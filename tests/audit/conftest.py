@@ -29,14 +29,14 @@ def default_study(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def paper():
     """The paper's published tables, normalised."""
-    from plssem_pipeline.published import load_published
+    from plssem_pipeline.audit.published import load_published
 
     return load_published(PAPER)
 
 
 @pytest.fixture(scope="session")
 def paper_model():
-    from plssem_pipeline.study import model_from_config
+    from plssem_pipeline.study.config import model_from_config
 
     config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     return model_from_config(config["constructs"], config["paths"])

@@ -13,10 +13,10 @@ import numpy as np
 import pytest
 import yaml
 
-from plssem_pipeline.consistency import (COLUMNS, ConsistencyOptions, checks_table, implied_correlations, run_checks,
+from plssem_pipeline.audit.consistency import (COLUMNS, ConsistencyOptions, checks_table, implied_correlations, run_checks,
                                          value_range)
-from plssem_pipeline.published import Printed, parse_published
-from plssem_pipeline.study import model_from_config
+from plssem_pipeline.audit.published import Printed, parse_published
+from plssem_pipeline.study.config import model_from_config
 
 import audit_helpers as made_up
 from audit_helpers import PAPER, changed, corners, made_up_published
@@ -175,7 +175,7 @@ def test_paper_sample_size_rules(paper_checks, printed):
     ("KP -> IP", "sd", 0.064, "t_equals_o_over_sd", "KP -> IP"),
 ])
 def test_paper_perturbed_table5_fails_only_there(paper_model, row, column, value, check, item):
-    from plssem_pipeline.published import load_published
+    from plssem_pipeline.audit.published import load_published
     data = yaml.safe_load(PAPER.read_text(encoding="utf-8"))
     data["tables"]["table5_path_coefficients"]["rows"][row][column] = value
     table = checks(data, paper_model)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plssem_pipeline.manifest import git_state
+from plssem_pipeline.audit.manifest import git_state
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def test_manifest_hashes_every_input_and_output(default_study, manifest):
     files = manifest["files"]
     assert set(files["inputs"]) == {"data/raw/survey.csv", "config.yaml", "data/published/nafia-komaryatin-2026.yaml"}
     assert {"Snakefile", "workflow/Snakefile", "workflow/rules/audit.smk", "workflow/rules/provenance.smk",
-            "scripts/audit.py", "workflow/schemas/config.schema.yaml"} <= set(files["code"])
+            "workflow/scripts/audit.py", "workflow/schemas/config.schema.yaml"} <= set(files["code"])
     on_disk = {p.relative_to(default_study).as_posix() for folder in ("results", "report")
                for p in (default_study / folder).rglob("*") if p.is_file()}
     listed = set(files["outputs"]) | set(files["other"])

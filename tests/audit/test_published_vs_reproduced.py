@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from plssem_pipeline.audit import COLUMNS, Reproduced, Tolerances, published_vs_reproduced
-from plssem_pipeline.published import parse_published
+from plssem_pipeline.audit.compare import COLUMNS, Reproduced, Tolerances, published_vs_reproduced
+from plssem_pipeline.audit.published import parse_published
 
 from audit_helpers import PAPER, made_up_published
 

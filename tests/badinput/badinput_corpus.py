@@ -453,10 +453,11 @@ def run_entry_points(case: Case, directory: Path) -> Outcome:
     import plssem
     from snakemake.utils import validate
 
-    from plssem_pipeline import numerics, study
-    from plssem_pipeline.cleaning import SurveySpec, clean_survey
+    from plssem_pipeline.analysis import numerics
+    from plssem_pipeline.study import config as study
+    from plssem_pipeline.ingest.cleaning import SurveySpec, clean_survey
     from plssem_pipeline.errors import UserError
-    from plssem_pipeline.survey import read_survey
+    from plssem_pipeline.ingest.survey import read_survey
 
     config = copy.deepcopy(case.make_config())
     with working_directory(directory):

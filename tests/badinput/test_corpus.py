@@ -11,7 +11,7 @@ import pytest
 
 from badinput_corpus import BY_NAME, CORPUS, Case, Table, run_entry_points
 from pipeline_helpers import make_project
-from plssem_pipeline.cleaning import EXCLUSION_COLUMNS
+from plssem_pipeline.ingest.cleaning import EXCLUSION_COLUMNS
 
 #: The issue's list, each item mapped to the corpus cases that cover it.
 ISSUE_LIST = {
@@ -106,7 +106,7 @@ def test_corpus_case(case, tmp_path, base_flags):
 def _assert_every_change_logged(outcome):
     """Every indicator value of the analysis data that is not the file's text read as a number, and every
     respondent of the file who is not in the analysis data, has its row in the exclusions log."""
-    from plssem_pipeline.survey import parse_number
+    from plssem_pipeline.ingest.survey import parse_number
 
     raw, survey, exclusions = outcome.raw, outcome.survey, outcome.exclusions
     logged = set(zip(exclusions["row"].astype(int), exclusions["column"]))

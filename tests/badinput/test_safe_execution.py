@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from pipeline_helpers import ROOT
-from plssem_pipeline import safety
+from plssem_pipeline.study import safety
 from plssem_pipeline.errors import UserError
 
-CODE = [p for folder in ("src", "scripts", "workflow") for p in (ROOT / folder).rglob("*")
+CODE = [p for folder in ("src", "workflow") for p in (ROOT / folder).rglob("*")
         if p.is_file() and (p.suffix in (".py", ".smk") or p.name == "Snakefile")] + [ROOT / "Snakefile"]
 
 
@@ -161,7 +161,7 @@ def test_absolute_survey_path_is_the_users_choice(tmp_path):
 
     from badinput_corpus import SCHEMA_PATH, Table
     from pipeline_helpers import study_config
-    from plssem_pipeline import study
+    from plssem_pipeline.study import config as study
 
     outside = tmp_path / "elsewhere" / "survey.csv"
     outside.parent.mkdir()

@@ -126,7 +126,7 @@ def test_pdf_builds_and_write18_ran_nothing(report):
 
 
 def _code_lines(pattern):
-    files = [p for folder in ("src", "scripts", "workflow") for p in (ROOT / folder).rglob("*")
+    files = [p for folder in ("src", "workflow") for p in (ROOT / folder).rglob("*")
              if p.is_file() and (p.suffix in (".py", ".smk") or p.name == "Snakefile")]
     return [(p.relative_to(ROOT), line.strip()) for p in files
             for line in p.read_text(encoding="utf-8").splitlines() if re.search(pattern, line)]

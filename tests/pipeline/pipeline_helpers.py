@@ -2,7 +2,7 @@
 
 The end-to-end tests run ``snakemake`` as a subprocess, exactly as a user
 would, on a temporary copy of the project (Snakefile, config.yaml, workflow/,
-scripts/ and data/published/), never on the working tree itself. The survey
+workflow/scripts/ and data/published/), never on the working tree itself. The survey
 they use is simulated here from a latent model with a fixed seed, so these
 tests do not depend on the embedded default survey; the tests that check the
 default survey against the published tables live in test_default_study.py.
@@ -80,7 +80,7 @@ def make_project(directory: Path, *, survey: pd.DataFrame | None = None, config:
     """
     directory.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "Snakefile", directory / "Snakefile")
-    for folder in ("workflow", "scripts"):
+    for folder in ("workflow",):
         shutil.copytree(ROOT / folder, directory / folder, ignore=shutil.ignore_patterns("__pycache__"))
     if (ROOT / "data" / "published").is_dir():
         shutil.copytree(ROOT / "data" / "published", directory / "data" / "published")

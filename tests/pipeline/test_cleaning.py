@@ -1,11 +1,11 @@
-"""Validation and cleaning of the survey, and the exclusions log (plssem_pipeline.cleaning)."""
+"""Validation and cleaning of the survey, and the exclusions log (plssem_pipeline.ingest.cleaning)."""
 import numpy as np
 import pandas as pd
 import pytest
 
-from plssem_pipeline.cleaning import EXCLUSION_COLUMNS, SurveySpec, clean_survey
+from plssem_pipeline.ingest.cleaning import EXCLUSION_COLUMNS, SurveySpec, clean_survey
 from plssem_pipeline.errors import UserError
-from plssem_pipeline.survey import read_survey
+from plssem_pipeline.ingest.survey import read_survey
 
 RESPONDENTS = {"sector": {"label": "Sector", "categories": {1: "Food", 2: "Fashion", 3: "Craft"}}}
 CONSTRUCTS = {"A": {"indicators": ["A1", "A2"]}, "B": {"indicators": ["B1", "B2"]}}

@@ -1,11 +1,11 @@
-"""Indicator descriptives against scipy and pandas; the respondent profile (plssem_pipeline.describe)."""
+"""Indicator descriptives against scipy and pandas; the respondent profile (plssem_pipeline.analysis.describe)."""
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 from scipy import stats
 
-from plssem_pipeline.describe import INDICATOR_COLUMNS, PROFILE_COLUMNS, indicator_descriptives, moments, \
+from plssem_pipeline.analysis.describe import INDICATOR_COLUMNS, PROFILE_COLUMNS, indicator_descriptives, moments, \
     respondent_profile
 
 likert = st.lists(st.integers(1, 5), min_size=4, max_size=300).filter(lambda v: len(set(v)) > 1)

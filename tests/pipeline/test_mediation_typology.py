@@ -1,10 +1,10 @@
-"""Zhao, Lynch & Chen (2010) mediation typology and VAF (plssem_pipeline.mediation)."""
+"""Zhao, Lynch & Chen (2010) mediation typology and VAF (plssem_pipeline.analysis.mediation)."""
 import math
 
 import pandas as pd
 import pytest
 
-from plssem_pipeline.mediation import INDIRECT_COLUMNS, MEDIATION, is_significant, mediation_table, \
+from plssem_pipeline.analysis.mediation import INDIRECT_COLUMNS, MEDIATION, is_significant, mediation_table, \
     mediation_type, vaf
 
 

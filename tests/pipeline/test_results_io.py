@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given, strategies as st
 
 import plssem
-from plssem_pipeline import io, provenance
+from plssem_pipeline import io
+from plssem_pipeline.audit import provenance
 from plssem_pipeline.errors import UserError
-from plssem_pipeline.fingerprint import package_fingerprint
-from plssem_pipeline.runner import run
+from plssem_pipeline.steps.fingerprint import package_fingerprint
+from plssem_pipeline.steps.runner import run
 
 
 @given(st.lists(st.floats(allow_nan=False, allow_infinity=False, width=64), min_size=1, max_size=30))

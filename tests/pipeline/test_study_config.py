@@ -1,4 +1,4 @@
-"""The study configuration: schema problems, semantic checks, chunking (plssem_pipeline.study)."""
+"""The study configuration: schema problems, semantic checks, chunking (plssem_pipeline.study.config)."""
 import copy
 from pathlib import Path
 
@@ -7,7 +7,7 @@ import yaml
 from hypothesis import given, strategies as st
 from snakemake.utils import validate
 
-from plssem_pipeline.study import ConfigError, check_semantics, chunk_ranges, format_key, load_schema, \
+from plssem_pipeline.study.config import ConfigError, check_semantics, chunk_ranges, format_key, load_schema, \
     schema_problems, typed_overrides
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,11 +1,11 @@
-"""Reading survey files as spreadsheets write them (plssem_pipeline.survey)."""
+"""Reading survey files as spreadsheets write them (plssem_pipeline.ingest.survey)."""
 import codecs
 
 import pytest
 from hypothesis import given, strategies as st
 
 from plssem_pipeline.errors import UserError
-from plssem_pipeline.survey import detect_decimal, detect_delimiter, parse_number, read_survey
+from plssem_pipeline.ingest.survey import detect_decimal, detect_delimiter, parse_number, read_survey
 
 
 def write(tmp_path, text, name="survey.csv", encoding="utf-8", bom=b""):

@@ -6,7 +6,7 @@ import subprocess
 import pandas as pd
 import pytest
 
-from plssem_pipeline import figures
+from plssem_pipeline.report.figures import charts as figures
 from plssem_pipeline.report import build_pdf, find_engine, render_html, render_latex
 from plssem_pipeline.report.render import latex_environment, latex_escape, latex_lines, latex_path
 

@@ -3,8 +3,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from plssem_pipeline import figures
-from plssem_pipeline.layout import depths, layout_model
+from plssem_pipeline.report.figures import charts as figures
+from plssem_pipeline.report.figures.layout import depths, layout_model
 
 PAPER = {"KP": 6, "EC": 7, "IP": 9, "KU": 6}
 PAPER_PATHS = [("KP", "IP"), ("EC", "IP"), ("KP", "KU"), ("EC", "KU"), ("IP", "KU")]

@@ -27,4 +27,4 @@ rule audit:
     benchmark:
         "results/benchmarks/audit.tsv"
     script:
-        "../../scripts/audit.py"
+        "../scripts/audit.py"

@@ -25,7 +25,7 @@ rule bootstrap_chunk:
     benchmark:
         "results/benchmarks/bootstrap_chunk/subsamples_{start}-{stop}.tsv"
     script:
-        "../../scripts/bootstrap_chunk.py"
+        "../scripts/bootstrap_chunk.py"
 
 
 rule bootstrap:
@@ -57,4 +57,4 @@ rule bootstrap:
     benchmark:
         "results/benchmarks/bootstrap.tsv"
     script:
-        "../../scripts/bootstrap_merge.py"
+        "../scripts/bootstrap.py"

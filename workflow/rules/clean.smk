@@ -21,4 +21,4 @@ rule clean:
     benchmark:
         "results/benchmarks/clean.tsv"
     script:
-        "../../scripts/clean.py"
+        "../scripts/clean.py"

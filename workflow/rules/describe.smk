@@ -17,4 +17,4 @@ rule describe:
     benchmark:
         "results/benchmarks/describe.tsv"
     script:
-        "../../scripts/describe.py"
+        "../scripts/describe.py"

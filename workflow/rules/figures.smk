@@ -39,4 +39,4 @@ rule figures:
     benchmark:
         "results/benchmarks/figures.tsv"
     script:
-        "../../scripts/figures.py"
+        "../scripts/figures.py"

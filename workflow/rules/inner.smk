@@ -24,4 +24,4 @@ rule inner:
     benchmark:
         "results/benchmarks/inner.tsv"
     script:
-        "../../scripts/inner.py"
+        "../scripts/inner.py"

@@ -19,4 +19,4 @@ rule mediation:
     benchmark:
         "results/benchmarks/mediation.tsv"
     script:
-        "../../scripts/mediation.py"
+        "../scripts/mediation.py"

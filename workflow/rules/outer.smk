@@ -23,4 +23,4 @@ rule outer:
     benchmark:
         "results/benchmarks/outer.tsv"
     script:
-        "../../scripts/outer.py"
+        "../scripts/outer.py"

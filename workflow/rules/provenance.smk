@@ -29,4 +29,4 @@ rule provenance:
     benchmark:
         "results/benchmarks/provenance.tsv"
     script:
-        "../../scripts/provenance.py"
+        "../scripts/provenance.py"

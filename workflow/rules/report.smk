@@ -57,4 +57,4 @@ rule report:
     benchmark:
         "results/benchmarks/report.tsv"
     script:
-        "../../scripts/report.py"
+        "../scripts/report.py"

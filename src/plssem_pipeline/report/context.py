@@ -37,8 +37,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..figures import HTMT_THRESHOLD
-from ..mediation import is_significant
+from .figures.charts import HTMT_THRESHOLD
+from ..analysis.mediation import is_significant
 from .catalogue import Catalogue
 
 __all__ = ["Cell", "Column", "Row", "Table", "Figure", "build_context", "fmt", "REQUIRED_FILES"]
@@ -761,7 +761,7 @@ class _Builder:
 
     # -- provenance --
     def provenance(self, inputs: Mapping):
-        from ..provenance import sha256_file
+        from ..audit.provenance import sha256_file
 
         t = self.t
         rows = []

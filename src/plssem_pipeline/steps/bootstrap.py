@@ -1,0 +1,59 @@
+"""Rule `bootstrap`: merge the chunks and summarise every bootstrapped statistic."""
+from __future__ import annotations
+
+import plssem
+
+from .. import io
+from ..analysis import numerics
+from ..analysis import tables
+from ..audit import provenance
+from ..errors import UserError
+from ..study import config as study
+
+# summary.json lists every failed subsample id up to this many; beyond it (B may reach 1,000,000) the
+# list is cut, `failed_subsamples_truncated` is true and subsamples.csv (column `failed`) holds them all.
+FAILED_LISTED = 10_000
+
+
+def main(smk, log):
+    config = smk.params.bootstrap
+    model = study.model_from_config(smk.params.constructs, smk.params.paths)
+    options = study.algorithm_options(smk.params.algorithm)
+    result = numerics.estimate(io.read_csv(smk.input.survey), model, smk.params.algorithm, source=smk.input.survey)
+    parts = []
+    for path in smk.input.chunks:
+        draws, meta = io.load_draws(path)
+        if meta.get("seed") != config["seed"] or meta.get("engine") != smk.params.engine:
+            raise UserError(f"chunk {path} was made with seed {meta.get('seed')} / engine {meta.get('engine')}, "
+                            f"not seed {config['seed']} / engine {smk.params.engine}; delete results/bootstrap/chunks")
+        parts.append(draws)
+    draws = plssem.merge(parts)
+    if len(draws) != config["samples"]:
+        raise UserError(f"the chunks hold {len(draws)} subsamples, not {config['samples']}", key="bootstrap.samples")
+    failures = numerics.bootstrap_failures(draws, smk.params.algorithm)  # UserError if < 2 usable
+    if failures["message"]:
+        log.warning(failures["message"])
+    jackknife = plssem.jackknife(result.data.standardized, model, **options) if config["ci"] == "bca" else None
+    summaries = tables.bootstrap_tables(result, draws, alpha=config["alpha"], ci=config["ci"], jackknife=jackknife)
+    for family, frame in summaries.items():
+        io.write_csv(frame, smk.output[family])
+    io.write_csv(tables.subsample_table(draws), smk.output.subsamples)
+    io.save_merged_draws(smk.output.draws, draws)
+    failed = [i for ids in failures["failed_ids"].values() for i in ids]
+    failed.sort()
+    listed = failed[:FAILED_LISTED]
+    log.info("%d subsamples, %d failed", len(draws), len(failed))
+    provenance.write_json(provenance.step_summary(
+        "bootstrap", inputs=[smk.input.survey, *smk.input.chunks],
+        outputs=[smk.output[f] for f in summaries] + [smk.output.subsamples],
+        config={"bootstrap": config, "constructs": smk.params.constructs, "paths": smk.params.paths,
+                "algorithm": smk.params.algorithm},
+        seed=config["seed"], fingerprints={"engine": smk.params.engine, "pipeline": smk.params.pipeline},
+        details={"subsamples": len(draws), "chunks": len(parts), "failed": len(failed),
+                 "failed_subsamples": listed,
+                 "failed_subsamples_truncated": len(listed) < len(failed),
+                 "failed_subsamples_file": "subsamples.csv",
+                 "not_converged": int((~draws.converged).sum()), "n": result.n,
+                 "usable": failures["usable"], "failed_by_reason": failures["failed_by_reason"],
+                 "warnings": [failures["message"]] if failures["message"] else []},
+    ), smk.output.summary)

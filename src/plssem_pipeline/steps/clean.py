@@ -1,0 +1,32 @@
+"""Rule `clean`: read and validate the survey, write the cleaned data and the exclusions log."""
+from __future__ import annotations
+
+from .. import io
+from ..audit import provenance
+from ..ingest.cleaning import SurveySpec, clean_survey
+from ..ingest.survey import read_survey
+
+
+def main(smk, log):
+    data = smk.params.data
+    constructs = {name: {"indicators": items, "mode": smk.params.modes[name]}
+                  for name, items in smk.params.indicators.items()}
+    spec = SurveySpec.from_config(data, smk.params.respondents, constructs, smk.params.paths)
+    raw = read_survey(smk.input.survey, delimiter=data["delimiter"], encoding=data["encoding"])
+    log.info("read %s: %s", smk.input.survey, raw.format)
+    cleaned = clean_survey(raw, spec)
+    io.write_csv(cleaned.survey, smk.output.survey)
+    io.write_csv(cleaned.validated, smk.output.validated)
+    io.write_csv(cleaned.exclusions, smk.output.exclusions)
+    details = {"format": raw.format, **cleaned.details}
+    for warning in details["warnings"]:
+        log.warning(warning)
+    log.info("%d respondents kept of %d; %d row(s) in the exclusions log", details["respondents_kept"],
+             details["rows_read"], details["exclusion_rows"])
+    provenance.write_json(provenance.step_summary(
+        "clean", inputs=[smk.input.survey],
+        outputs=[smk.output.survey, smk.output.validated, smk.output.exclusions],
+        config={"data": data, "respondents": smk.params.respondents, "indicators": smk.params.indicators,
+                "paths": smk.params.paths},
+        fingerprints={"pipeline": smk.params.pipeline}, details=details,
+    ), smk.output.summary)

@@ -1,0 +1,42 @@
+"""The `outer` and `inner` rules: estimate the model once and write one step's tables.
+
+Both rules estimate the same model on the cleaned survey and differ only in the
+tables they write (:func:`plssem_pipeline.analysis.tables.outer_tables` or
+:func:`~plssem_pipeline.analysis.tables.inner_tables`) and in the warnings that concern
+them: an undefined indicator VIF belongs to the measurement model, so only the
+`outer` step reports it.
+"""
+from __future__ import annotations
+
+from .. import io
+from ..analysis import numerics
+from ..audit import provenance
+from ..study import config as study
+from ..analysis import tables
+
+#: step name -> (tables function, whether the step reports indicator-VIF warnings)
+STEPS = {"outer": (tables.outer_tables, True), "inner": (tables.inner_tables, False)}
+
+
+def run_step(step: str, smk, log) -> None:
+    """Estimate the configured model on ``smk.input.survey`` and write ``step``'s tables and summary."""
+    make_tables, reports_vif = STEPS[step]
+    model = study.model_from_config(smk.params.constructs, smk.params.paths)
+    data = io.read_csv(smk.input.survey)
+    result = numerics.estimate(data, model, smk.params.algorithm, source=smk.input.survey)
+    log.info("estimated on %d respondents: %d iterations, converged %s", result.n, result.iterations,
+             result.converged)
+    warnings = [w for w in numerics.estimation_warnings(result, smk.params.algorithm)
+                if reports_vif or "VIF" not in w]
+    for warning in warnings:
+        log.warning(warning)
+    outputs = make_tables(result)
+    for name, frame in outputs.items():
+        io.write_csv(frame, smk.output[name])
+    provenance.write_json(provenance.step_summary(
+        step, inputs=[smk.input.survey], outputs=[smk.output[name] for name in outputs],
+        config={"constructs": smk.params.constructs, "paths": smk.params.paths, "algorithm": smk.params.algorithm},
+        fingerprints={"engine": smk.params.engine, "pipeline": smk.params.pipeline},
+        details={"n": result.n, "iterations": result.iterations, "converged": result.converged,
+                 "warnings": warnings},
+    ), smk.output.summary)

@@ -1,0 +1,34 @@
+"""Rule `figures`: loadings chart, bootstrap histograms, HTMT heatmap and the structural model (PNG and PDF)."""
+from __future__ import annotations
+
+from .. import io
+from ..report.catalogue import Catalogue
+from ..report.figures import charts as figures
+
+
+def main(smk, log):
+    t = Catalogue(smk.params.language)
+    out = smk.output
+    loadings = io.read_csv(smk.input.loadings)
+    figures.loadings_chart(loadings, out.loadings, pdf=out.loadings_pdf, labels=smk.params.labels,
+                           threshold=smk.params.loading_threshold, title=t("fig_loadings_title"),
+                           axis_label=t("fig_loadings_axis"))
+    paths = io.read_csv(smk.input.paths)
+    draws = io.load_merged_draws(smk.input.draws)
+    names = [f"{s} -> {t_}" for s, t_ in zip(paths["source"], paths["target"])]
+    figures.bootstrap_histograms(draws["paths"], paths, names, out.bootstrap_paths, pdf=out.bootstrap_paths_pdf,
+                                 title=t("fig_paths_title"), legend=t("fig_bootstrap_legend"),
+                                 empty=t("fig_no_statistics"))
+    indirect = io.read_csv(smk.input.specific_indirect)
+    figures.bootstrap_histograms(draws["specific_indirect"], indirect, list(indirect["path"]),
+                                 out.bootstrap_indirect, pdf=out.bootstrap_indirect_pdf,
+                                 title=t("fig_indirect_title"), legend=t("fig_bootstrap_legend"),
+                                 empty=t("fig_no_statistics"))
+    threshold = figures.HTMT_THRESHOLD  # one value for the bold cells and the title
+    figures.htmt_heatmap(io.read_csv(smk.input.htmt), out.htmt, pdf=out.htmt_pdf, ci=io.read_csv(smk.input.htmt_ci),
+                         threshold=threshold, title=t("fig_htmt_title", threshold=f"{threshold:.2f}"))
+    figures.structural_model(loadings, paths, io.read_csv(smk.input.r2), out.structural_model,
+                             pdf=out.structural_model_pdf, labels=smk.params.labels, modes=smk.params.modes,
+                             alpha=smk.params.alpha, significance=smk.params.significance,
+                             legend=t("fig_structural_legend"))
+    log.info("figures written: %s", ", ".join(out))

@@ -1,0 +1,89 @@
+"""The wrapper every Snakemake script runs in.
+
+``run(main, snakemake)`` sets up logging to the rule's ``log:`` file, runs
+``main(snakemake, logger)`` and turns a user's mistake into a clean failure:
+
+* :class:`~plssem_pipeline.errors.UserError` and :class:`plssem.ModelError`
+  (the engine's refusal of a model or data set) are written, as one message
+  naming the file, row, column or config key, to the log and to stderr, and
+  the script exits with status 1 — no traceback;
+* any other exception is a bug in the pipeline: its traceback goes to the log
+  and stderr and it propagates as usual.
+
+Warnings a script logs (``log.warning(...)``: a non-converged estimation,
+failed bootstrap subsamples) go to the log and, as ``Warning in rule <rule>:
+...``, to stderr, so that the user sees them on the terminal. Python warnings
+are captured into the log only.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+
+from ..errors import UserError
+
+__all__ = ["run", "user_message"]
+
+EXIT_USER_ERROR = 1
+
+
+def user_message(error: BaseException, rule: str | None = None) -> str:
+    """The one-paragraph message shown for a user error."""
+    head = f"Error in rule {rule}: " if rule else "Error: "
+    return head + str(error)
+
+
+def _logger(log_path: str | None, rule: str | None = None) -> logging.Logger:
+    logger = logging.getLogger("plssem_pipeline.script")
+    logger.handlers.clear()
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    if log_path:
+        handler = logging.FileHandler(log_path, mode="w", encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+        logger.addHandler(handler)
+        terminal = logging.StreamHandler(sys.stderr)  # warnings only: errors are printed by run()
+        terminal.addFilter(lambda record: record.levelno == logging.WARNING)
+        terminal.setFormatter(logging.Formatter(f"Warning in rule {rule}: %(message)s" if rule
+                                                else "Warning: %(message)s"))
+        logger.addHandler(terminal)
+        warnings_logger = logging.getLogger("py.warnings")
+        warnings_logger.handlers.clear()
+        warnings_logger.addHandler(handler)
+        logging.captureWarnings(True)
+    else:
+        logger.addHandler(logging.StreamHandler(sys.stderr))
+    return logger
+
+
+def run(main: Callable, smk) -> None:
+    """Run ``main(smk, logger)`` as a Snakemake script job; see the module docstring.
+
+    Parameters
+    ----------
+    main : callable
+        ``main(snakemake, logger)``; its return value is ignored.
+    smk : snakemake.script.Snakemake
+        The ``snakemake`` object Snakemake injects into ``script:`` jobs.
+    """
+    from plssem import ModelError
+
+    log_path = smk.log[0] if len(smk.log) else None
+    rule = getattr(smk, "rule", None)
+    logger = _logger(log_path, rule)
+    logger.info("rule %s", rule)
+    try:
+        main(smk, logger)
+    except (UserError, ModelError) as error:
+        message = user_message(error, rule)
+        logger.error(message)
+        print(message, file=sys.stderr)
+        logging.shutdown()
+        sys.exit(EXIT_USER_ERROR)
+    except Exception:
+        logger.exception("internal error in rule %s (a bug in the pipeline, not in your data; please report it)", rule)
+        logging.shutdown()
+        raise
+    logger.info("done")
+    logging.shutdown()

@@ -1,0 +1,156 @@
+"""Reading YAML and config paths safely.
+
+Text a user hands to the pipeline (a config file, a published-tables file, a
+path in the config) is data, never code, and never reaches outside the project
+unless the user says so:
+
+* :func:`load_yaml` reads YAML with PyYAML's *safe* loader only: plain text,
+  numbers, booleans, null, lists and mappings. A tag that would build a Python
+  object (``!!python/object/apply:os.system``, ``!!python/name:...``) is refused
+  with the file, line and tag; so is a config that asks Snakemake to evaluate
+  it as a YTE template (``__use_yte__: true``, whose ``?expr`` values are
+  Python), and a key given twice in one mapping (YAML would silently keep the
+  last one).
+* :func:`project_path_problem` refuses a relative path that climbs out of the
+  project directory (``../elsewhere/survey.csv``); an absolute path is the
+  user's deliberate choice and is accepted.
+
+Every problem is a :class:`~plssem_pipeline.errors.UserError` (or a problem
+line for :class:`~plssem_pipeline.study.config.ConfigError`) naming the file, line and
+what was expected.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePath
+
+from ..errors import UserError
+
+__all__ = ["load_yaml", "check_config_file", "project_path_problem", "YTE_KEY"]
+
+#: The key with which a YAML file asks Snakemake to evaluate it as a YTE template (Python expressions).
+YTE_KEY = "__use_yte__"
+
+
+def _loader():
+    import yaml
+
+    class StrictSafeLoader(yaml.SafeLoader):
+        """PyYAML's safe loader, refusing duplicate keys in a mapping."""
+
+    def construct_mapping(loader, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                continue  # the base constructor reports unhashable keys
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} appears twice in one mapping (first at line {seen[key] + 1}); "
+                    "YAML would silently keep only the last one", key_node.start_mark)
+            seen[key] = key_node.start_mark.line
+        return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+    StrictSafeLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return StrictSafeLoader
+
+
+def load_yaml(path, *, what: str = "YAML file"):
+    """Read a YAML (or JSON) file with the safe loader; refuse Python tags and duplicate keys.
+
+    Parameters
+    ----------
+    path : path
+    what : str
+        What the file is, for messages ("config file", "published tables").
+
+    Raises
+    ------
+    UserError
+        Naming the file and line: unreadable file, invalid YAML, a tag that is
+        not plain data, a duplicate key.
+    """
+    import yaml
+
+    path = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except (OSError, ValueError) as error:
+        raise UserError(f"cannot read the {what}: {getattr(error, 'strerror', None) or error}", file=path) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise UserError(f"line {line}: byte 0x{data[error.start]:02x} is not valid UTF-8; save the {what} as "
+                        "UTF-8 text", file=path) from None
+    try:
+        return yaml.load(text, Loader=_loader())  # noqa: S506 -- a SafeLoader subclass
+    except yaml.constructor.ConstructorError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or str(error)
+        if "could not determine a constructor for the tag" in problem:
+            tag = problem.split("tag", 1)[1].strip().strip("'").replace("tag:yaml.org,2002:", "!!")
+            problem = (f"the YAML tag {tag} is not allowed: a {what} holds plain data only (text, numbers, "
+                       "true/false, null, lists and mappings) and is read with a safe loader; tags that build "
+                       "Python objects are refused")
+        raise UserError(_at(mark) + problem, file=path) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise UserError(f"{_at(mark)}not valid YAML: {problem}", file=path) from None
+    except (ValueError, OverflowError, RecursionError) as error:  # e.g. an integer of more than 4300 digits
+        raise UserError(f"cannot read the {what}: {error}", file=path) from None
+
+
+def _at(mark) -> str:
+    return f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+
+
+def check_config_file(path) -> dict:
+    """Read a study config file safely and refuse what would make it code; return its content.
+
+    The workflow calls this on ``config.yaml`` *before* Snakemake's own loader
+    sees it, and on every ``--configfile`` (which Snakemake reads before the
+    workflow starts, so there it reports what Snakemake has already done).
+
+    Raises
+    ------
+    UserError
+        A Python tag, a duplicate key, invalid YAML, a top level that is not a
+        mapping, or ``__use_yte__`` (YTE templates evaluate Python expressions).
+    """
+    content = load_yaml(path, what="config file")
+    if content is None:
+        content = {}
+    if not isinstance(content, dict):
+        raise UserError(f"the config file must be a mapping of keys (data:, constructs:, paths:, ...), "
+                        f"not a {type(content).__name__}", file=str(path))
+    if YTE_KEY in content:
+        raise UserError(f"{YTE_KEY} asks Snakemake to evaluate this file as a YTE template, whose ?-expressions "
+                        "are Python code; a study config is plain data: remove the key and write the values out",
+                        file=str(path), key=YTE_KEY)
+    return content
+
+
+def project_path_problem(value, key: str, root) -> str | None:
+    """A problem line if the config path ``value`` (key ``key``) escapes the project, else ``None``.
+
+    Relative paths are relative to the project directory ``root`` and must stay
+    inside it (``../x.csv`` and ``data/../../x.csv`` are refused); an absolute
+    path is accepted as the user's deliberate choice. Checked on the text, so
+    a symbolic link the user made inside the project is honoured.
+    """
+    text = str(value)
+    if "\x00" in text:
+        return f"config key {key}: {text!r} contains a NUL character; expected a file path"
+    if PurePath(text).is_absolute():
+        return None
+    normal = os.path.normpath(text)
+    if normal == os.pardir or normal.startswith(os.pardir + os.sep):
+        return (f"config key {key}: {text!r} points outside the project directory {Path(root).resolve()}; "
+                "relative paths must stay inside the project (copy the file into it, e.g. under data/), "
+                "or give an absolute path if you really mean a file elsewhere")
+    return None
