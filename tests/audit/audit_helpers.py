@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 from scipy import stats
 
-from plssem_pipeline.study.config import model_from_config
+from plssem_pipeline.study import model_from_config
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The paper's published tables.

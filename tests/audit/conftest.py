@@ -36,7 +36,7 @@ def paper():
 
 @pytest.fixture(scope="session")
 def paper_model():
-    from plssem_pipeline.study.config import model_from_config
+    from plssem_pipeline.study import model_from_config
 
     config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     return model_from_config(config["constructs"], config["paths"])

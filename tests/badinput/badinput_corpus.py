@@ -454,7 +454,7 @@ def run_entry_points(case: Case, directory: Path) -> Outcome:
     from snakemake.utils import validate
 
     from plssem_pipeline.analysis import numerics
-    from plssem_pipeline.study import config as study
+    from plssem_pipeline import study
     from plssem_pipeline.ingest.cleaning import SurveySpec, clean_survey
     from plssem_pipeline.errors import UserError
     from plssem_pipeline.ingest.survey import read_survey

@@ -161,7 +161,7 @@ def test_absolute_survey_path_is_the_users_choice(tmp_path):
 
     from badinput_corpus import SCHEMA_PATH, Table
     from pipeline_helpers import study_config
-    from plssem_pipeline.study import config as study
+    from plssem_pipeline import study
 
     outside = tmp_path / "elsewhere" / "survey.csv"
     outside.parent.mkdir()

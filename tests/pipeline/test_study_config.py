@@ -7,7 +7,7 @@ import yaml
 from hypothesis import given, strategies as st
 from snakemake.utils import validate
 
-from plssem_pipeline.study.config import ConfigError, check_semantics, chunk_ranges, format_key, load_schema, \
+from plssem_pipeline.study import ConfigError, check_semantics, chunk_ranges, format_key, load_schema, \
     schema_problems, typed_overrides
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,7 +14,7 @@ import yaml
 
 import plssem
 from plssem_pipeline.analysis.mediation import MEDIATION
-from plssem_pipeline.study.config import algorithm_options, model_from_config
+from plssem_pipeline.study import algorithm_options, model_from_config
 
 from pipeline_helpers import TEST_SAMPLES, make_project, simulate_survey, snakemake, study_config
 

@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 from ..errors import UserError
-from ..study.config import algorithm_options
+from ..study import algorithm_options
 
 __all__ = ["minimum_respondents", "ten_times_rule", "estimate", "numerically_singular", "diagnose_breakdown",
            "estimation_warnings", "bootstrap_failures", "FAILURE_REASONS", "SINGULAR_CONDITION"]

@@ -6,7 +6,7 @@ from ..audit import compare as audit
 from ..audit import consistency
 from ..audit import provenance
 from ..audit.published import load_published
-from ..study import config as study
+from .. import study
 
 
 def main(smk, log):

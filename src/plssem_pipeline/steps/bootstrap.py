@@ -8,7 +8,7 @@ from ..analysis import numerics
 from ..analysis import tables
 from ..audit import provenance
 from ..errors import UserError
-from ..study import config as study
+from .. import study
 
 # summary.json lists every failed subsample id up to this many; beyond it (B may reach 1,000,000) the
 # list is cut, `failed_subsamples_truncated` is true and subsamples.csv (column `failed`) holds them all.

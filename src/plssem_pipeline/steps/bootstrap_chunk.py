@@ -5,7 +5,7 @@ import plssem
 
 from .. import io
 from ..analysis import numerics
-from ..study import config as study
+from .. import study
 
 
 def main(smk, log):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import io
 from ..analysis import numerics
 from ..audit import provenance
-from ..study import config as study
+from .. import study
 from ..analysis import tables
 
 #: step name -> (tables function, whether the step reports indicator-VIF warnings)

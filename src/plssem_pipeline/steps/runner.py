@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from ..errors import UserError
 
-__all__ = ["run", "user_message"]
+__all__ = ["run", "user_message", "abort"]
 
 EXIT_USER_ERROR = 1
 
@@ -32,6 +32,16 @@ def user_message(error: BaseException, rule: str | None = None) -> str:
     """The one-paragraph message shown for a user error."""
     head = f"Error in rule {rule}: " if rule else "Error: "
     return head + str(error)
+
+
+def abort(error: UserError, *, stream=None) -> None:
+    """Print ``error`` for the user (no traceback) and exit with status 1.
+
+    For the workflow's own checks while Snakemake parses it (a config error
+    stops the run before any rule).
+    """
+    print(user_message(error), file=stream or sys.stderr)
+    sys.exit(EXIT_USER_ERROR)
 
 
 def _logger(log_path: str | None, rule: str | None = None) -> logging.Logger:

@@ -1,6 +1,18 @@
 """The study: its configuration checked and turned into a model.
 
 * :mod:`.safety` — safe loading of YAML (no Python tags, no duplicate keys) and project-relative paths;
-* :mod:`.config` — JSON Schema problems worded for the user, the semantic checks, the
-  :class:`plssem.Model` built from ``constructs`` and ``paths``, the algorithm options.
+* :mod:`.schema` — JSON Schema problems worded for the user, naming the dotted key; ``--config`` types;
+* :mod:`.semantics` — what the schema cannot say (unknown constructs, cycles, files, limits);
+* :mod:`.model` — the :class:`plssem.Model` from ``constructs`` and ``paths``, the algorithm options,
+  the bootstrap's chunk ranges.
+
+The names below are the study's public surface: ``from plssem_pipeline import study``, then
+``study.check_semantics(...)``.
 """
+from .model import algorithm_options, chunk_ranges, indicator_lists, model_from_config
+from .schema import ConfigError, format_key, load_schema, schema_problems, typed_overrides
+from .semantics import MAX_CHUNKS, MAX_SAMPLES, check_semantics
+
+__all__ = ["algorithm_options", "chunk_ranges", "indicator_lists", "model_from_config", "ConfigError",
+           "format_key", "load_schema", "schema_problems", "typed_overrides", "MAX_CHUNKS", "MAX_SAMPLES",
+           "check_semantics"]

@@ -1,0 +1,37 @@
+"""The model and the estimation settings a study's configuration describes."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+__all__ = ["indicator_lists", "model_from_config", "algorithm_options", "chunk_ranges"]
+
+
+def indicator_lists(constructs: Mapping) -> dict[str, list[str]]:
+    """``construct -> [indicators]`` from the ``constructs`` config section."""
+    return {str(name): [str(i) for i in spec["indicators"]] for name, spec in constructs.items()}
+
+
+def model_from_config(constructs: Mapping, paths: Sequence[str]):
+    """Build the :class:`plssem.Model` of the ``constructs`` and ``paths`` config sections."""
+    from plssem import Model
+
+    spec = {str(name): {"indicators": [str(i) for i in c["indicators"]], "mode": c.get("mode", "A")}
+            for name, c in constructs.items()}
+    return Model.from_spec(spec, list(paths))
+
+
+def algorithm_options(algorithm: Mapping) -> dict:
+    """Keyword arguments of :func:`plssem.estimate` from the ``algorithm`` section."""
+    return {"scheme": algorithm.get("weighting", "path"), "max_iter": int(algorithm.get("max_iter", 300)),
+            "tol": float(algorithm.get("tol", 1e-7))}
+
+
+def chunk_ranges(samples: int, chunks: int) -> list[tuple[int, int]]:
+    """Split subsamples ``0 .. samples-1`` into ``chunks`` contiguous ranges of near-equal size.
+
+    >>> chunk_ranges(10, 3)
+    [(0, 3), (3, 6), (6, 10)]
+    """
+    chunks = max(1, min(int(chunks), int(samples)))
+    bounds = [i * samples // chunks for i in range(chunks + 1)]
+    return [(bounds[i], bounds[i + 1]) for i in range(chunks)]

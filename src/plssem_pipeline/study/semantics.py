@@ -1,0 +1,194 @@
+"""What the configuration's schema cannot say, checked before any rule runs.
+
+A path naming an unknown construct, a cycle, an indicator in two constructs,
+a missing survey file, a relative path that leaves the project (``../``), a
+published-tables file that is not plain YAML data, a NaN or infinite number,
+more bootstrap chunks than subsamples. :func:`check_semantics` reports every
+problem at once as a :class:`~plssem_pipeline.study.schema.ConfigError` and
+otherwise returns the validated :class:`plssem.Model`.
+"""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..errors import UserError
+from .model import model_from_config
+from .safety import load_yaml, project_path_problem
+from .schema import ConfigError, as_number, non_finite, number_text
+
+__all__ = ["check_semantics", "MAX_SAMPLES", "MAX_CHUNKS"]
+
+#: Upper bounds that keep a run feasible (memory for the draws, number of Snakemake jobs).
+MAX_SAMPLES = 1_000_000
+MAX_CHUNKS = 1000
+
+
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, False for a path the OS cannot even look up (too long, NUL byte)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def check_semantics(config: Mapping, *, root: Path | str = ".", file: str | None = None):
+    """Check what the schema cannot; return the :class:`plssem.Model` or raise :class:`ConfigError`.
+
+    Parameters
+    ----------
+    config : mapping
+        A schema-valid configuration with defaults filled in.
+    root : path
+        Directory that relative paths in the config are relative to (the working directory).
+    file : str, optional
+        The config file(s), named in the error.
+
+    Returns
+    -------
+    plssem.Model
+        The model of ``constructs`` and ``paths``.
+
+    Raises
+    ------
+    ConfigError
+        Listing every problem found, each naming its config key.
+    """
+    from plssem import ModelError
+
+    owner, problems = _indicator_problems(config["constructs"])
+    problems += _path_problems(config["constructs"], config["paths"])
+    problems += _data_problems(config, owner)
+    problems += _file_problems(config, Path(root))
+    problems += [f"config key {key}: {number_text(value)} is not a finite number" for key, value in non_finite(config)]
+    problems += _bootstrap_problems(config["bootstrap"])
+    model = None
+    if not problems:
+        try:
+            model = model_from_config(config["constructs"], config["paths"])
+        except ModelError as error:  # e.g. a cycle
+            problems.append(f"config keys constructs / paths: {error}")
+    if problems:
+        raise ConfigError(problems, file=file)
+    return model
+
+
+def _indicator_problems(constructs: Mapping) -> tuple[dict[str, str], list[str]]:
+    """``(indicator -> construct, problems)``: an indicator listed twice or in two constructs."""
+    problems: list[str] = []
+    owner: dict[str, str] = {}
+    for name, spec in constructs.items():
+        seen_here: set[str] = set()
+        for j, indicator in enumerate(spec["indicators"]):
+            indicator = str(indicator)
+            key = f"constructs.{name}.indicators[{j}]"
+            if indicator in seen_here:
+                problems.append(f"config key {key}: indicator {indicator!r} is listed twice in construct {name!r}")
+            elif indicator in owner:
+                problems.append(f"config key {key}: indicator {indicator!r} is already in construct "
+                                f"{owner[indicator]!r} (constructs.{owner[indicator]}.indicators); "
+                                "an indicator measures one construct")
+            seen_here.add(indicator)
+            owner.setdefault(indicator, str(name))
+    return owner, problems
+
+
+def _path_problems(constructs: Mapping, paths) -> list[str]:
+    """Paths that cannot be parsed, name unknown constructs, loop or repeat; constructs in no path."""
+    from plssem import ModelError, parse_path
+
+    problems: list[str] = []
+    names = [str(n) for n in constructs]
+    used: set[str] = set()
+    seen_paths: dict[tuple[str, str], int] = {}
+    for i, text in enumerate(paths):
+        key = f"paths[{i}]"
+        try:
+            source, target = parse_path(text)
+        except ModelError as error:
+            problems.append(f"config key {key}: {error}")
+            continue
+        for end in (source, target):
+            if end not in names:
+                hint = difflib.get_close_matches(end, names, n=1)
+                problems.append(f"config key {key} ({text!r}): unknown construct {end!r}"
+                                + (f" (did you mean {hint[0]!r}?)" if hint else "")
+                                + f"; constructs defined under constructs: {', '.join(names)}")
+        if source == target:
+            problems.append(f"config key {key} ({text!r}): a construct cannot point to itself")
+        if (source, target) in seen_paths:
+            problems.append(f"config key {key} ({text!r}): same path as paths[{seen_paths[(source, target)]}]")
+        seen_paths.setdefault((source, target), i)
+        used.update((source, target))
+    for name in names:
+        if name not in used:
+            problems.append(f"config key constructs.{name}: construct {name!r} is in no path; "
+                            "every construct must take part in the structural model (config key paths)")
+    return problems
+
+
+def _data_problems(config: Mapping, owner: Mapping[str, str]) -> list[str]:
+    """The scale, missing codes that are valid answers, id and respondent columns that are indicators."""
+    problems: list[str] = []
+    data = config["data"]
+    scale = data["scale"]
+    if not scale["min"] < scale["max"]:
+        problems.append(f"config key data.scale: min ({scale['min']}) must be below max ({scale['max']})")
+    for i, code in enumerate(data["missing_codes"]):
+        number = as_number(code)
+        if number is not None and scale["min"] <= number <= scale["max"]:
+            problems.append(f"config key data.missing_codes[{i}]: {code!r} is a valid answer on the scale "
+                            f"{scale['min']}–{scale['max']} (data.scale), so it cannot also mean 'missing'")
+    id_column = data.get("id_column")
+    respondents = config.get("respondents") or {}
+    if id_column is not None and str(id_column) in owner:
+        problems.append(f"config key data.id_column: {id_column!r} is also an indicator "
+                        f"(constructs.{owner[str(id_column)]}.indicators)")
+    for variable in respondents:
+        if str(variable) in owner:
+            problems.append(f"config key respondents.{variable}: {variable!r} is also an indicator "
+                            f"(constructs.{owner[str(variable)]}.indicators)")
+        if id_column is not None and str(variable) == str(id_column):
+            problems.append(f"config key respondents.{variable}: {variable!r} is the id column (data.id_column)")
+    return problems
+
+
+def _file_problems(config: Mapping, root: Path) -> list[str]:
+    """The survey and published-tables files: inside the project, present, and (published) plain YAML."""
+    problems: list[str] = []
+    survey = config["data"]["survey"]
+    escape = project_path_problem(survey, "data.survey", root)
+    if escape:
+        problems.append(escape)
+    elif not _is_file(root / str(survey)):
+        problems.append(f"config key data.survey: survey file {str(survey)!r} not found "
+                        f"(relative paths are relative to the project directory {root.resolve()})")
+    published = config.get("published")
+    escape = project_path_problem(published, "published", root) if published else None
+    if escape:
+        problems.append(escape)
+    elif published and not _is_file(root / str(published)):
+        problems.append(f"config key published: file {str(published)!r} not found "
+                        "(set published: null if the study has no published tables)")
+    elif published:
+        try:  # read safely now, so that a Python tag in it stops the run before any job
+            load_yaml(root / str(published), what="published-tables file")
+        except UserError as error:
+            problems.append(f"config key published: {error}")
+    return problems
+
+
+def _bootstrap_problems(boot: Mapping) -> list[str]:
+    """Subsample and chunk counts beyond what a run can hold, or more chunks than subsamples."""
+    problems: list[str] = []
+    if boot["samples"] > MAX_SAMPLES:
+        problems.append(f"config key bootstrap.samples: {boot['samples']} subsamples; at most {MAX_SAMPLES:,} "
+                        "(the draws are held in memory; SmartPLS's default is 5000)")
+    if boot["chunks"] > MAX_CHUNKS:
+        problems.append(f"config key bootstrap.chunks: {boot['chunks']} chunks; at most {MAX_CHUNKS} "
+                        "(each chunk is one Snakemake job)")
+    if boot["chunks"] > boot["samples"]:
+        problems.append(f"config key bootstrap.chunks: {boot['chunks']} chunks for {boot['samples']} "
+                        "subsamples (bootstrap.samples); use at most one chunk per subsample")
+    return problems
