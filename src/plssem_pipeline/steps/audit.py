@@ -1,12 +1,9 @@
 """Rule `audit`: the published tables against the reproduced results, and against themselves."""
 from __future__ import annotations
 
-from .. import io
-from ..audit import compare as audit
-from ..audit import consistency
-from ..audit import provenance
+from .. import io, study
+from ..audit import compare, consistency, provenance
 from ..audit.published import load_published
-from .. import study
 
 
 def main(smk, log):
@@ -16,11 +13,11 @@ def main(smk, log):
     details = {"published": published_file}
     if published_file:
         published = load_published(published_file, default_decimals=settings["printed_decimals"])
-        reproduced = audit.read_reproduced(
+        reproduced = compare.read_reproduced(
             clean_summary=smk.input.clean_summary, respondents=smk.input.respondents,
             loadings=smk.input.loadings, reliability=smk.input.reliability, r2=smk.input.r2,
             paths=smk.input.paths, indirect=smk.input.indirect)
-        table = audit.published_vs_reproduced(published, reproduced, audit.Tolerances.from_config(
+        table = compare.published_vs_reproduced(published, reproduced, compare.Tolerances.from_config(
             settings["tolerances"]), alpha=settings["alpha"], significance=smk.params.significance)
         criteria = settings["criteria"]
         options = consistency.ConsistencyOptions(
@@ -28,10 +25,10 @@ def main(smk, log):
             loading_threshold=criteria["loading"], ave_threshold=criteria["ave"],
             reliability_threshold=criteria["reliability"])
         checks = consistency.checks_table(consistency.run_checks(published, model, options))
-        details.update(audit.audit_details(published, table, checks, options.skipped))
+        details.update(compare.audit_details(published, table, checks, options.skipped))
     else:
         log.info("no published tables configured (published: null): writing empty tables")
-        table = audit.empty_table()
+        table = compare.empty_table()
         checks = consistency.checks_table([])
     io.write_csv(table, smk.output.published_vs_reproduced)
     io.write_csv(checks, smk.output.consistency)

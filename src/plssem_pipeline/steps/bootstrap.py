@@ -3,12 +3,10 @@ from __future__ import annotations
 
 import plssem
 
-from .. import io
-from ..analysis import numerics
-from ..analysis import tables
+from .. import io, study
+from ..analysis import numerics, tables
 from ..audit import provenance
 from ..errors import UserError
-from .. import study
 
 # summary.json lists every failed subsample id up to this many; beyond it (B may reach 1,000,000) the
 # list is cut, `failed_subsamples_truncated` is true and subsamples.csv (column `failed`) holds them all.

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import plssem
 
-from .. import io
+from .. import io, study
 from ..analysis import numerics
-from .. import study
 
 
 def main(smk, log):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .. import io
 from ..audit import provenance
-from ..ingest.cleaning import SurveySpec, clean_survey
+from ..ingest.cleaning import clean_survey, SurveySpec
 from ..ingest.survey import read_survey
 
 

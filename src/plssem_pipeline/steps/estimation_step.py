@@ -8,11 +8,9 @@ them: an undefined indicator VIF belongs to the measurement model, so only the
 """
 from __future__ import annotations
 
-from .. import io
-from ..analysis import numerics
+from .. import io, study
+from ..analysis import numerics, tables
 from ..audit import provenance
-from .. import study
-from ..analysis import tables
 
 #: step name -> (tables function, whether the step reports indicator-VIF warnings)
 STEPS = {"outer": (tables.outer_tables, True), "inner": (tables.inner_tables, False)}

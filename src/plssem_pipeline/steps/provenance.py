@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..audit import manifest
-from ..audit import provenance
+from ..audit import manifest, provenance
 
 
 def main(smk, log):
