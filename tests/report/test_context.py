@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from plssem_pipeline.report import render_html
-from plssem_pipeline.report.catalogue import STRINGS, Catalogue
+from plssem_pipeline.report.catalogue import LANGUAGES, STRINGS, STRINGS_DIR, Catalogue
 from plssem_pipeline.report.context import fmt
 
 from report_helpers import FIXTURES, TEMPLATES, context_for, resolved_config, summary
@@ -17,7 +17,12 @@ def tables(context):
 
 
 def test_catalogue_languages_define_the_same_keys():
-    assert set(STRINGS["en"]) == set(STRINGS["id"])
+    # one data file per language: every file in the folder is a language, with the same keys as en
+    assert LANGUAGES == tuple(sorted(path.stem for path in STRINGS_DIR.glob("*.yaml")))
+    assert {"en", "id"} <= set(LANGUAGES)
+    for language in LANGUAGES:
+        assert set(STRINGS[language]) == set(STRINGS["en"]), language
+        assert all(isinstance(text, str) for text in STRINGS[language].values()), language
     for language in STRINGS:
         for key, text in STRINGS[language].items():
             assert not re.search(r"<[a-z/]|&[a-z]+;|\\[a-z]", text), (language, key)   # no markup: templates escape
