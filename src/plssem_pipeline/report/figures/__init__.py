@@ -1,2 +1,10 @@
-"""The report's figures (matplotlib, Agg backend), PNG and PDF: :mod:`.charts`; the structural model's
-automatic layout: :mod:`.layout`."""
+"""The report's figures (matplotlib, Agg backend), PNG and PDF.
+
+* :mod:`.charts` — every figure of the report (loadings, bootstrap histograms,
+  HTMT heatmap, and the structural model re-exported from :mod:`.structural_model`);
+* :mod:`.structural_model` — the path model drawn as SmartPLS draws it;
+* :mod:`.layout` — where the structural model's constructs go: columns by
+  depth, ordering and a coordinate descent against overlaps and crossings;
+* :mod:`.geometry` — sizes, indicator boxes, footprints, segments and rectangles;
+* :mod:`.drawing` — the Agg backend, plain text and timestamp-free PNG/PDF output.
+"""

@@ -17,36 +17,18 @@ block they do not belong to, path crossings, path labels colliding, and the
 height of the drawing. Everything is deterministic.
 
 All lengths are in inches of the final figure, so fonts keep their size
-whatever the model: a bigger model gives a bigger figure.
+whatever the model: a bigger model gives a bigger figure. The sizes, the
+boxes and footprints of a construct and the tests of segments against
+rectangles are in :mod:`.geometry`; this module decides where things go.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
+from .geometry import (Geometry, Pieces, edge_points, label_rect, overlap, point_segment_distance,
+                       segment_hits_rect, segments_cross)
+
 __all__ = ["Geometry", "Layout", "depths", "layout_model"]
-
-
-@dataclass(frozen=True)
-class Geometry:
-    """Sizes (inches) of the drawing's elements."""
-
-    radius: float = 0.42          # construct circle
-    box_height: float = 0.27      # indicator box
-    box_min_width: float = 0.50
-    char_width: float = 0.075     # per character of an indicator name (8 pt)
-    pitch_gap: float = 0.09       # between neighbouring boxes
-    side_stem: float = 1.35       # circle centre -> box centre, left/right blocks
-    top_stem: float = 1.15        # circle centre -> box centre, above/below blocks
-    label_height: float = 0.2     # construct label under/over its circle
-    label_char: float = 0.068     # per character of a construct label (7.5 pt)
-    column_gap: float = 2.7       # minimum distance between columns
-    node_gap: float = 0.45        # minimum vertical gap between footprints in a column
-    path_label_width_per_char: float = 0.068
-    path_label_height: float = 0.2
-
-    def box_width(self, name: str) -> float:
-        return max(self.box_min_width, self.char_width * len(str(name)) + 0.16)
 
 
 @dataclass
@@ -84,6 +66,7 @@ class Layout:
     columns: list = field(default_factory=list)
 
     def bounds(self, margin: float = 0.3) -> tuple[float, float, float, float]:
+        """``(x0, y0, x1, y1)``: the rectangle around every footprint, widened by ``margin``."""
         rects = [r for rs in self.footprints.values() for r in rs]
         x0 = min(r[0] for r in rects) - margin
         y0 = min(r[1] for r in rects) - margin
@@ -114,73 +97,19 @@ def depths(constructs, edges) -> dict:
     return {c: depth[c] for c in constructs}
 
 
-# --- geometry helpers -----------------------------------------------------------------------
+# --- layers and cost --------------------------------------------------------------------------
 
-def _overlap(a, b) -> float:
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return w * h if w > 0 and h > 0 else 0.0
+class _Model(Pieces):
+    """The model's pieces (:class:`.geometry.Pieces`) with its paths, columns and possible sides of each block."""
 
-
-def _segment_hits_rect(p, q, rect, shrink: float = 0.0) -> bool:
-    """Liang–Barsky clipping: does segment p-q pass through ``rect``?"""
-    x0, y0, x1, y1 = rect[0] + shrink, rect[1] + shrink, rect[2] - shrink, rect[3] - shrink
-    if x0 >= x1 or y0 >= y1:
-        return False
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    t0, t1 = 0.0, 1.0
-    for pk, qk in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
-        if pk == 0:
-            if qk < 0:
-                return False
-        else:
-            r = qk / pk
-            if pk < 0:
-                t0 = max(t0, r)
-            else:
-                t1 = min(t1, r)
-            if t0 > t1:
-                return False
-    return True
-
-
-def _point_segment_distance(c, p, q) -> float:
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    length2 = dx * dx + dy * dy
-    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((c[0] - p[0]) * dx + (c[1] - p[1]) * dy) / length2))
-    return math.hypot(c[0] - p[0] - t * dx, c[1] - p[1] - t * dy)
-
-
-def _segments_cross(p1, p2, p3, p4) -> bool:
-    def orient(a, b, c):
-        v = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-        return 0 if abs(v) < 1e-12 else (1 if v > 0 else -1)
-
-    o1, o2, o3, o4 = orient(p1, p2, p3), orient(p1, p2, p4), orient(p3, p4, p1), orient(p3, p4, p2)
-    return o1 != o2 and o3 != o4 and 0 not in (o1, o2, o3, o4)
-
-
-# --- the model's pieces -----------------------------------------------------------------------
-
-class _Model:
     def __init__(self, constructs, edges, indicators, labels, geometry: Geometry):
-        self.constructs = list(constructs)
+        super().__init__(constructs, indicators, labels, geometry)
         self.edges = [tuple(e) for e in edges]
-        self.indicators = {c: list(indicators.get(c, [])) for c in self.constructs}
-        self.labels = labels
-        self.g = geometry
         self.depth = depths(self.constructs, self.edges)
         self.n_columns = max(self.depth.values()) + 1
-        self.block = {c: self._block_size(c) for c in self.constructs}
-
-    def _block_size(self, c):
-        widths = [self.g.box_width(i) for i in self.indicators[c]]
-        vertical = len(widths) * (self.g.box_height + self.g.pitch_gap) - self.g.pitch_gap if widths else 0.0
-        horizontal = sum(w + self.g.pitch_gap for w in widths) - self.g.pitch_gap if widths else 0.0
-        return {"widths": widths, "vertical": vertical, "horizontal": horizontal,
-                "max_width": max(widths, default=self.g.box_min_width)}
 
     def sides(self, c):
+        """Where ``c``'s indicator block may go: left in the first column, right in the last, else above or below."""
         d = self.depth[c]
         if d == 0:
             return ("left",)
@@ -188,84 +117,33 @@ class _Model:
             return ("right",)
         return ("above", "below")
 
-    def label_width(self, c):
-        text = self.labels.get(c, c)
-        return 0.0 if text == c else self.g.label_char * len(str(text)) + 0.1
 
-    def boxes(self, c, x, y, side):
-        g, widths = self.g, self.block[c]["widths"]
-        names = self.indicators[c]
-        out = []
-        if side in ("left", "right"):
-            sign = -1 if side == "left" else 1
-            top = y + self.block[c]["vertical"] / 2 - g.box_height / 2
-            for k, (name, w) in enumerate(zip(names, widths)):
-                out.append((name, x + sign * g.side_stem, top - k * (g.box_height + g.pitch_gap), w))
-        else:
-            sign = 1 if side == "above" else -1
-            left = x - self.block[c]["horizontal"] / 2
-            for name, w in zip(names, widths):
-                out.append((name, left + w / 2, y + sign * g.top_stem, w))
-                left += w + g.pitch_gap
-        return out
-
-    def label_side(self, side):
-        return "above" if side == "below" else "below"
-
-    def footprint(self, c, x, y, side):
-        """Rectangles a construct occupies: circle with its label, and its indicator fan and block."""
-        g, r = self.g, self.g.radius
-        lw = self.label_width(c)
-        circle = [x - r, y - r, x + r, y + r]
-        if lw:
-            half = max(r, lw / 2)
-            if self.label_side(side) == "below":
-                circle = [x - half, y - r - g.label_height - 0.04, x + half, y + r]
-            else:
-                circle = [x - half, y - r, x + half, y + r + g.label_height + 0.04]
-        rects = [tuple(circle)]
-        boxes = self.boxes(c, x, y, side)
-        if boxes:
-            xs0 = min(bx - w / 2 for _, bx, _, w in boxes)
-            xs1 = max(bx + w / 2 for _, bx, _, w in boxes)
-            ys0 = min(by for _, _, by, _ in boxes) - g.box_height / 2
-            ys1 = max(by for _, _, by, _ in boxes) + g.box_height / 2
-            if side == "left":
-                rects.append((xs0, ys0, x - r * 0.7, ys1))
-            elif side == "right":
-                rects.append((x + r * 0.7, ys0, xs1, ys1))
-            elif side == "above":
-                rects.append((xs0, y + r * 0.7, xs1, ys1))
-            else:
-                rects.append((xs0, ys0, xs1, y - r * 0.7))
-        return rects
-
-    def footprint_height(self, c, side):
-        rects = self.footprint(c, 0.0, 0.0, side)
-        return min(r[1] for r in rects), max(r[3] for r in rects)
-
-
-def _edge_points(x, y, s, t, r):
-    """Endpoints of the path s -> t on the circles' rims."""
-    dx, dy = x[t] - x[s], y[t] - y[s]
-    d = math.hypot(dx, dy) or 1.0
-    return (x[s] + r * dx / d, y[s] + r * dy / d), (x[t] - r * dx / d, y[t] - r * dy / d)
-
-
-def _label_rect(p, q, frac, width, height):
-    cx, cy = p[0] + frac * (q[0] - p[0]), p[1] + frac * (q[1] - p[1])
-    return (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
-
-
+#: Where a path's label may sit (fraction of the way along the path), in order of preference.
 LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75)
 
 
 class _Evaluator:
+    """The cost of a placement (lower is better), and what it counts; also places the path labels."""
+
     def __init__(self, model: _Model, label_chars: dict):
         self.m = model
         self.label_w = {e: model.g.path_label_width_per_char * label_chars.get(e, 14) + 0.08 for e in model.edges}
 
     def evaluate(self, x, y, side, detail=False):
+        """Cost of placing the circles at ``x, y`` with the indicator blocks on ``side``.
+
+        Parameters
+        ----------
+        x, y, side : dict
+            Construct -> centre coordinates and side of its indicator block.
+        detail : bool
+            Also return what the cost counts.
+
+        Returns
+        -------
+        float or tuple
+            The cost; with ``detail``, ``(cost, problems, footprints, label_at)`` as in :class:`Layout`.
+        """
         m, g = self.m, self.m.g
         cs = m.constructs
         fps = {c: m.footprint(c, x[c], y[c], side[c]) for c in cs}
@@ -273,7 +151,7 @@ class _Evaluator:
         overlap_area = 0.0
         for i, a in enumerate(cs):
             for b in cs[i + 1:]:
-                area = sum(_overlap(ra, rb) for ra in fps[a] for rb in fps[b])
+                area = sum(overlap(ra, rb) for ra in fps[a] for rb in fps[b])
                 if area > 0:
                     overlaps += 1
                     overlap_area += area
@@ -288,18 +166,18 @@ class _Evaluator:
                 gap = max(b0 - a1, a0 - b1)
                 if gap < g.node_gap:
                     gap_violation += g.node_gap - gap
-        ends = {e: _edge_points(x, y, e[0], e[1], g.radius) for e in m.edges}
+        ends = {e: edge_points(x, y, e[0], e[1], g.radius) for e in m.edges}
         through_nodes = through_blocks = 0
         for e, (p, q) in ends.items():
             for c in cs:
                 if c in e:
                     # its own indicator block (not the circle) must not be crossed either
-                    if _segment_hits_rect(p, q, fps[c][-1], shrink=0.02) and len(fps[c]) > 1:
+                    if segment_hits_rect(p, q, fps[c][-1], shrink=0.02) and len(fps[c]) > 1:
                         through_blocks += 1
                     continue
-                if _point_segment_distance((x[c], y[c]), p, q) < g.radius + 0.18:
+                if point_segment_distance((x[c], y[c]), p, q) < g.radius + 0.18:
                     through_nodes += 1
-                elif any(_segment_hits_rect(p, q, r, shrink=0.02) for r in fps[c]):
+                elif any(segment_hits_rect(p, q, r, shrink=0.02) for r in fps[c]):
                     through_blocks += 1
         crossings = 0
         edges = m.edges
@@ -307,7 +185,7 @@ class _Evaluator:
             for f in edges[i + 1:]:
                 if set(e) & set(f):
                     continue
-                if _segments_cross(*ends[e], *ends[f]):
+                if segments_cross(*ends[e], *ends[f]):
                     crossings += 1
         # Path labels: choose, per path, the position along it that collides least.
         placed = []
@@ -318,8 +196,8 @@ class _Evaluator:
             p, q = ends[e]
             best = None
             for frac in LABEL_FRACTIONS:
-                rect = _label_rect(p, q, frac, self.label_w[e], g.path_label_height)
-                hits = sum(1 for r in all_fp if _overlap(rect, r) > 0) + sum(2 for r in placed if _overlap(rect, r) > 0)
+                rect = label_rect(p, q, frac, self.label_w[e], g.path_label_height)
+                hits = sum(1 for r in all_fp if overlap(rect, r) > 0) + sum(2 for r in placed if overlap(rect, r) > 0)
                 if best is None or hits < best[0]:
                     best = (hits, frac, rect)
                 if hits == 0:
@@ -339,6 +217,7 @@ class _Evaluator:
 
 
 def _order_columns(model: _Model):
+    """Constructs by column (depth), each column sorted by the barycentre of its neighbours (four sweeps)."""
     columns = [[c for c in model.constructs if model.depth[c] == d] for d in range(model.n_columns)]
     neighbours = {c: [s for s, t in model.edges if t == c] + [t for s, t in model.edges if s == c]
                   for c in model.constructs}

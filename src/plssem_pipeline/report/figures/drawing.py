@@ -1,0 +1,64 @@
+"""What every figure shares: matplotlib's Agg backend, plain text, and writing PNG and PDF without timestamps.
+
+Text from the user (construct labels, indicator names) is drawn as plain
+text: :func:`plain_text` switches matplotlib's ``$...$`` mathtext off, so a
+``$`` in a label is just a dollar sign, and embeds TrueType fonts in PDFs so
+their text is searchable. :func:`save` writes neither a timestamp nor a
+producer, so a figure drawn twice from the same numbers is the same file.
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+__all__ = ["DPI", "pyplot", "plain_text", "save"]
+
+#: Resolution of the PNG files.
+DPI = 150
+
+
+def pyplot():
+    """``matplotlib.pyplot`` on the non-interactive Agg backend."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def plain_text(function):
+    """Run a drawing function with mathtext off and TrueType fonts in PDFs (searchable text)."""
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        import matplotlib
+
+        with matplotlib.rc_context({"text.parse_math": False, "pdf.fonttype": 42}):
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+def save(fig, path, pdf=None) -> str:
+    """Write ``fig`` as PNG to ``path`` (and as PDF to ``pdf`` if given), close it, and return ``str(path)``.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    path : path
+        PNG to write; its folder is created.
+    pdf : path, optional
+        Also write the figure as PDF.
+
+    Returns
+    -------
+    str
+        The PNG's path.
+    """
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=DPI, metadata={"Software": None})
+    if pdf is not None:
+        Path(pdf).parent.mkdir(parents=True, exist_ok=True)
+        fig.savefig(pdf, metadata={"Creator": None, "Producer": None, "CreationDate": None})
+    pyplot().close(fig)
+    return str(path)

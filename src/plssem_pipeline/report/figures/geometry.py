@@ -1,0 +1,222 @@
+"""Geometry of the structural-model drawing: sizes, indicator boxes, footprints, segments and rectangles.
+
+:class:`Geometry` holds the sizes of the drawing's elements; :class:`Pieces`
+places a construct's indicator boxes and computes the rectangles the construct
+occupies (its *footprint*) for a given position and side of its indicator
+block. The functions below measure segments (structural paths, indicator
+arrows) against rectangles and against each other. Both the layout
+(:mod:`.layout`, which minimises overlaps and crossings) and the drawing
+(:mod:`.structural_model`) use them, so what is optimised is what is drawn.
+
+All lengths are in inches of the final figure (y grows upwards).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+__all__ = ["Geometry", "Pieces", "rim", "along", "edge_points", "label_rect", "box_anchor", "overlap",
+           "segment_hits_rect", "point_segment_distance", "segments_cross"]
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Sizes (inches) of the drawing's elements."""
+
+    radius: float = 0.42          # construct circle
+    box_height: float = 0.27      # indicator box
+    box_min_width: float = 0.50
+    char_width: float = 0.075     # per character of an indicator name (8 pt)
+    pitch_gap: float = 0.09       # between neighbouring boxes
+    side_stem: float = 1.35       # circle centre -> box centre, left/right blocks
+    top_stem: float = 1.15        # circle centre -> box centre, above/below blocks
+    label_height: float = 0.2     # construct label under/over its circle
+    label_char: float = 0.068     # per character of a construct label (7.5 pt)
+    column_gap: float = 2.7       # minimum distance between columns
+    node_gap: float = 0.45        # minimum vertical gap between footprints in a column
+    path_label_width_per_char: float = 0.068
+    path_label_height: float = 0.2
+
+    def box_width(self, name: str) -> float:
+        """Width of the box of indicator ``name`` (its name's length, at least ``box_min_width``)."""
+        return max(self.box_min_width, self.char_width * len(str(name)) + 0.16)
+
+
+# --- points, segments and rectangles ------------------------------------------------------
+
+def rim(centre, towards, r: float) -> tuple[float, float]:
+    """The point of the circle of radius ``r`` around ``centre`` in the direction of ``towards``."""
+    dx, dy = towards[0] - centre[0], towards[1] - centre[1]
+    d = math.hypot(dx, dy) or 1.0
+    return centre[0] + r * dx / d, centre[1] + r * dy / d
+
+
+def along(p, q, frac: float) -> tuple[float, float]:
+    """The point at fraction ``frac`` of the way from ``p`` to ``q``."""
+    return p[0] + frac * (q[0] - p[0]), p[1] + frac * (q[1] - p[1])
+
+
+def edge_points(x, y, s, t, r: float):
+    """Endpoints of the path ``s -> t`` on the rims of the two circles (centres ``x[c], y[c]``)."""
+    source, target = (x[s], y[s]), (x[t], y[t])
+    return rim(source, target, r), rim(target, source, r)
+
+
+def label_rect(p, q, frac: float, width: float, height: float) -> tuple[float, float, float, float]:
+    """The ``width`` by ``height`` rectangle centred at fraction ``frac`` of the segment ``p-q``."""
+    cx, cy = along(p, q, frac)
+    return (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+
+
+def box_anchor(side: str, bx: float, by: float, bw: float, box_height: float) -> tuple[float, float]:
+    """Where the arrow between a construct and the box centred at ``(bx, by)`` meets the box.
+
+    The middle of the box's edge that faces the construct: its right edge for a
+    block on the ``"left"``, its left edge for ``"right"``, its bottom for
+    ``"above"`` and its top for ``"below"``.
+    """
+    if side == "left":
+        return bx + bw / 2, by
+    if side == "right":
+        return bx - bw / 2, by
+    if side == "above":
+        return bx, by - box_height / 2
+    return bx, by + box_height / 2
+
+
+def overlap(a, b) -> float:
+    """Area shared by the rectangles ``a`` and ``b`` (``(x0, y0, x1, y1)``), 0 if they do not overlap."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def segment_hits_rect(p, q, rect, shrink: float = 0.0) -> bool:
+    """Liang–Barsky clipping: does segment p-q pass through ``rect`` (shrunk by ``shrink`` on every side)?"""
+    x0, y0, x1, y1 = rect[0] + shrink, rect[1] + shrink, rect[2] - shrink, rect[3] - shrink
+    if x0 >= x1 or y0 >= y1:
+        return False
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    t0, t1 = 0.0, 1.0
+    for pk, qk in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
+        if pk == 0:
+            if qk < 0:
+                return False
+        else:
+            r = qk / pk
+            if pk < 0:
+                t0 = max(t0, r)
+            else:
+                t1 = min(t1, r)
+            if t0 > t1:
+                return False
+    return True
+
+
+def point_segment_distance(c, p, q) -> float:
+    """Distance from point ``c`` to the segment ``p-q``."""
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((c[0] - p[0]) * dx + (c[1] - p[1]) * dy) / length2))
+    return math.hypot(c[0] - p[0] - t * dx, c[1] - p[1] - t * dy)
+
+
+def segments_cross(p1, p2, p3, p4) -> bool:
+    """Do the segments ``p1-p2`` and ``p3-p4`` cross properly (not merely touch or share an end)?"""
+    def orient(a, b, c):
+        v = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+        return 0 if abs(v) < 1e-12 else (1 if v > 0 else -1)
+
+    o1, o2, o3, o4 = orient(p1, p2, p3), orient(p1, p2, p4), orient(p3, p4, p1), orient(p3, p4, p2)
+    return o1 != o2 and o3 != o4 and 0 not in (o1, o2, o3, o4)
+
+
+# --- a construct's pieces -------------------------------------------------------------------
+
+class Pieces:
+    """The pieces of each construct of a model: its circle, label and block of indicator boxes.
+
+    Parameters
+    ----------
+    constructs : sequence of str
+    indicators : mapping
+        Construct -> indicator names.
+    labels : mapping
+        Construct -> display label (drawn beside the circle when it differs from the name).
+    geometry : Geometry
+    """
+
+    def __init__(self, constructs, indicators, labels, geometry: Geometry):
+        self.constructs = list(constructs)
+        self.indicators = {c: list(indicators.get(c, [])) for c in self.constructs}
+        self.labels = labels
+        self.g = geometry
+        self.block = {c: self._block_size(c) for c in self.constructs}
+
+    def _block_size(self, c):
+        widths = [self.g.box_width(i) for i in self.indicators[c]]
+        vertical = len(widths) * (self.g.box_height + self.g.pitch_gap) - self.g.pitch_gap if widths else 0.0
+        horizontal = sum(w + self.g.pitch_gap for w in widths) - self.g.pitch_gap if widths else 0.0
+        return {"widths": widths, "vertical": vertical, "horizontal": horizontal,
+                "max_width": max(widths, default=self.g.box_min_width)}
+
+    def label_width(self, c) -> float:
+        """Width of construct ``c``'s label, 0 when it has none (label equal to the name)."""
+        text = self.labels.get(c, c)
+        return 0.0 if text == c else self.g.label_char * len(str(text)) + 0.1
+
+    def boxes(self, c, x, y, side) -> list:
+        """``(indicator, x, y, width)`` of each box of ``c`` centred at ``(x, y)``, its block on ``side``."""
+        g, widths = self.g, self.block[c]["widths"]
+        names = self.indicators[c]
+        out = []
+        if side in ("left", "right"):
+            sign = -1 if side == "left" else 1
+            top = y + self.block[c]["vertical"] / 2 - g.box_height / 2
+            for k, (name, w) in enumerate(zip(names, widths)):
+                out.append((name, x + sign * g.side_stem, top - k * (g.box_height + g.pitch_gap), w))
+        else:
+            sign = 1 if side == "above" else -1
+            left = x - self.block[c]["horizontal"] / 2
+            for name, w in zip(names, widths):
+                out.append((name, left + w / 2, y + sign * g.top_stem, w))
+                left += w + g.pitch_gap
+        return out
+
+    @staticmethod
+    def label_side(side) -> str:
+        """Where a construct's label goes: opposite its indicator block, so ``"above"`` only for ``"below"``."""
+        return "above" if side == "below" else "below"
+
+    def footprint(self, c, x, y, side) -> list:
+        """Rectangles a construct occupies: circle with its label, and its indicator fan and block."""
+        g, r = self.g, self.g.radius
+        lw = self.label_width(c)
+        circle = [x - r, y - r, x + r, y + r]
+        if lw:
+            half = max(r, lw / 2)
+            if self.label_side(side) == "below":
+                circle = [x - half, y - r - g.label_height - 0.04, x + half, y + r]
+            else:
+                circle = [x - half, y - r, x + half, y + r + g.label_height + 0.04]
+        rects = [tuple(circle)]
+        boxes = self.boxes(c, x, y, side)
+        if boxes:
+            xs0 = min(bx - w / 2 for _, bx, _, w in boxes)
+            xs1 = max(bx + w / 2 for _, bx, _, w in boxes)
+            ys0 = min(by for _, _, by, _ in boxes) - g.box_height / 2
+            ys1 = max(by for _, _, by, _ in boxes) + g.box_height / 2
+            if side == "left":
+                rects.append((xs0, ys0, x - r * 0.7, ys1))
+            elif side == "right":
+                rects.append((x + r * 0.7, ys0, xs1, ys1))
+            elif side == "above":
+                rects.append((xs0, y + r * 0.7, xs1, ys1))
+            else:
+                rects.append((xs0, ys0, xs1, y - r * 0.7))
+        return rects
+
+    def footprint_height(self, c, side) -> tuple[float, float]:
+        """Lowest and highest y of ``c``'s footprint, its circle centred at height 0."""
+        rects = self.footprint(c, 0.0, 0.0, side)
+        return min(r[1] for r in rects), max(r[3] for r in rects)
