@@ -61,6 +61,21 @@ def test_fingerprint_follows_sources():
     assert fp == package_fingerprint("plssem") != package_fingerprint("plssem_pipeline")
 
 
+def test_fingerprint_covers_modules_and_data_files(tmp_path, monkeypatch):
+    """Editing a module or a data file the package reads (the report's wording) changes the fingerprint."""
+    package = tmp_path / "fingerprinted"
+    (package / "strings").mkdir(parents=True)
+    (package / "__init__.py").write_text('__version__ = "1.0"\n')
+    (package / "strings" / "en.yaml").write_text("title: Results\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = package_fingerprint("fingerprinted")
+    (package / "strings" / "en.yaml").write_text("title: Results of the study\n")
+    edited_data = package_fingerprint("fingerprinted")
+    (package / "__init__.py").write_text('__version__ = "1.0"\nX = 1\n')
+    edited_module = package_fingerprint("fingerprinted")
+    assert before.startswith("1.0+sha256:") and len({before, edited_data, edited_module}) == 3
+
+
 def _smk(tmp_path, rule="clean"):
     return SimpleNamespace(log=[str(tmp_path / "rule.log")], rule=rule)
 

@@ -13,15 +13,20 @@ import importlib
 import importlib.util
 from pathlib import Path
 
-__all__ = ["package_fingerprint"]
+__all__ = ["package_fingerprint", "SOURCES"]
+
+#: What a package's fingerprint covers: its modules and the data files it reads.
+SOURCES = ("*.py", "*.yaml")
 
 
 def package_fingerprint(name: str) -> str:
-    """``"<version>+sha256:<16 hex>"`` over the ``.py`` sources of package ``name``.
+    """``"<version>+sha256:<16 hex>"`` over the sources of package ``name``.
 
-    The hash covers each source file's path (relative to the package) and
-    bytes, in sorted order, so it changes whenever any module changes and
-    does not depend on where the package is installed.
+    The sources are its ``.py`` modules and the data files it reads (``.yaml``,
+    such as the report's wording in ``report/strings/``). The hash covers each
+    file's path (relative to the package) and bytes, in sorted order, so it
+    changes whenever any of them changes and does not depend on where the
+    package is installed.
 
     Parameters
     ----------
@@ -33,7 +38,7 @@ def package_fingerprint(name: str) -> str:
         raise ValueError(f"{name!r} is not an importable package")
     root = Path(list(spec.submodule_search_locations)[0])
     digest = hashlib.sha256()
-    for source in sorted(root.rglob("*.py")):
+    for source in sorted(p for pattern in SOURCES for p in root.rglob(pattern)):
         digest.update(source.relative_to(root).as_posix().encode() + b"\0")
         digest.update(source.read_bytes() + b"\0")
     version = getattr(importlib.import_module(name), "__version__", "unknown")
