@@ -1,0 +1,119 @@
+"""The paper against itself: published numbers recomputed from other published numbers.
+
+No data is used. Every check reads the published tables
+(:mod:`plssem_pipeline.audit.published`) and the model from the study configuration,
+recomputes a printed quantity from other printed quantities, and compares the
+two **honouring the printed rounding** (:mod:`.rounding`): every printed input
+may lie anywhere in its rounding interval (``0.662`` stands for
+``[0.6615, 0.6625]``), which gives an interval for the recomputed value; the
+check is consistent when that interval overlaps the printed value's own
+rounding interval. The explanation of every row shows the arithmetic with the
+printed numbers.
+
+Each check returns :class:`Check` rows with a verdict:
+
+``fail``
+    the printed numbers cannot all be right (even allowing for rounding);
+``warn``
+    they hold only under an assumption the paper does not state, an
+    approximation, or a rule's weaker reading (said in the explanation);
+``pass``
+    consistent within rounding.
+
+The checks, by family (each module's docstring gives every check's formula and
+source; ``docs/pipeline.md``, section "Audit", tabulates them):
+
+* :mod:`.sample_size` — the respondent table's blocks against n; the 10-times
+  rule, 5 and 10 per indicator, the inverse square root method;
+* :mod:`.reliability` — AVE, ρ_C and Cronbach's α from the loadings; which
+  composite reliability was printed; the "valid"/"reliable" verdicts against
+  the criteria;
+* :mod:`.structural` — adjusted R²; the paper's R² labels; whether the paths and
+  R² can hold together (implied construct correlations);
+* :mod:`.bootstrap` — t = |O|/STDEV; p from t;
+* :mod:`.mediation` — each indirect effect against the product of its paths;
+* :mod:`.wording` — each claim's verdict against its p; the prose against the tables.
+
+The shared parts: :mod:`.rows` (the row, the settings, the check signature, the
+wording of numbers) and :mod:`.rounding` (the interval arithmetic). To add a
+check, write a :class:`~.rows.CheckFunction` in its family's module and list it
+in :data:`CHECKS`.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..published import Published
+from .bootstrap import check_p_values, check_t_statistics
+from .mediation import check_indirect_products
+from .reliability import (check_alpha, check_ave, check_composite_reliability_variant, check_rho_c,
+                          check_verdicts)
+from .rounding import overlaps, value_range
+from .rows import COLUMNS, VERDICTS, Check, CheckFunction, ConsistencyOptions
+from .sample_size import INVERSE_SQUARE_ROOT_CONSTANT, check_respondents, check_sample_size
+from .structural import check_adjusted_r2, check_r2_labels, check_structural, implied_correlations
+from .wording import check_claims
+
+__all__ = ["Check", "ConsistencyOptions", "COLUMNS", "VERDICTS", "value_range", "overlaps", "run_checks",
+           "checks_table", "implied_correlations", "INVERSE_SQUARE_ROOT_CONSTANT", "CHECKS", "CheckFunction",
+           "check_respondents", "check_ave", "check_rho_c", "check_composite_reliability_variant", "check_alpha",
+           "check_verdicts", "check_adjusted_r2", "check_r2_labels", "check_structural", "check_t_statistics",
+           "check_p_values", "check_indirect_products", "check_claims", "check_sample_size"]
+
+#: Every check, in the order the CSV lists them within a verdict.
+CHECKS: list[CheckFunction] = [
+    check_respondents,
+    check_ave,
+    check_rho_c,
+    check_composite_reliability_variant,
+    check_alpha,
+    check_verdicts,
+    check_adjusted_r2,
+    check_r2_labels,
+    check_structural,
+    check_t_statistics,
+    check_p_values,
+    check_indirect_products,
+    check_claims,
+    check_sample_size,
+]
+
+
+def run_checks(pub: Published, model, options: ConsistencyOptions | None = None) -> list[Check]:
+    """All checks, failures first (then warnings, then passes; stable within each).
+
+    Parameters
+    ----------
+    pub : Published
+        The published tables.
+    model : plssem.Model
+        The configured model.
+    options : ConsistencyOptions, optional
+        The settings (defaults if None); ``options.skipped`` collects what could not be checked.
+
+    Returns
+    -------
+    list of Check
+        The rows of every check in :data:`CHECKS`, sorted by :data:`VERDICTS`.
+    """
+    options = options or ConsistencyOptions()
+    rows = [row for check in CHECKS for row in check(pub, model, options)]
+    return sorted(rows, key=lambda r: VERDICTS.index(r.verdict))
+
+
+def checks_table(rows: Sequence[Check]):
+    """The checks as the ``consistency.csv`` DataFrame.
+
+    Parameters
+    ----------
+    rows : sequence of Check
+        The rows, in the order to write.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per check, columns :data:`COLUMNS` (also when ``rows`` is empty).
+    """
+    import pandas as pd
+
+    return pd.DataFrame([r.row() for r in rows], columns=COLUMNS)

@@ -1,0 +1,310 @@
+"""Reliability and convergent validity: the measurement model's printed statistics from its printed loadings.
+
+The checks from the loadings take the block of a reflective (Mode A)
+construct whose loadings λ_1 … λ_m are all printed; a Mode B block, or one with
+a loading missing, is skipped (``options.skipped``). Sources as in
+``docs/pipeline.md``, section "Audit".
+
+``ave_from_loadings``
+    AVE = Σλ² / m, the mean squared loading (Fornell & Larcker 1981; Hair et
+    al. 2022, ch. 4).
+``rho_c_from_loadings``
+    ρ_C = (Σλ)² / ((Σλ)² + Σ(1 − λ²)) (Jöreskog 1971), against the printed
+    "composite reliability" and against a printed ρ_C.
+``composite_reliability_variant``
+    Which coefficient the printed "composite reliability" is: ``pass`` if it is
+    ρ_C of the printed loadings; ``warn`` if it is not but lies between the
+    printed Cronbach's α and that ρ_C, where Dijkstra & Henseler's (2015) ρ_A
+    lies (ρ_A needs the weights and item correlations, so a paper's numbers
+    cannot give it); ``fail`` otherwise.
+``alpha_from_loadings``
+    Cronbach's (1951) α = m/(m − 1)·(1 − m/(Σλ)²): for standardised items and a
+    composite with equal weights the loadings are λ_i = corr(x_i, Σx) and
+    Σλ = sd(Σx), so the formula is exact; PLS Mode A weights are only nearly
+    equal, so a miss is a ``warn``, not a ``fail``.
+``criterion_verdict``
+    The paper's "Valid"/"Reliable" words against the criteria (Hair et al.
+    2022, ch. 4; ``audit.criteria``, by default): outer loading > 0.70,
+    Cronbach's α and composite reliability > 0.70, AVE ≥ 0.50 (where the
+    verdict's table prints it). A ``warn`` when a printed value's rounding
+    interval contains the threshold.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..published import NEGATIVE_VERDICTS, Printed, Published
+from .rounding import EPS, agreement_verdict, overlaps, rounding_check, value_range
+from .rows import Check, ConsistencyOptions, fmt, range_text
+
+
+# ----------------------------------------------------------------------------- the block and its coefficients
+def _block_loadings(pub: Published, model, construct: str, check: str, options) -> list[Printed] | None:
+    indicators = {c.name: tuple(c.indicators) for c in model.constructs}.get(construct)
+    if indicators is None:
+        options.skipped.append((check, construct, "construct not in the configured model"))
+        return None
+    if {c.name: c.mode for c in model.constructs}[construct] != "A":
+        options.skipped.append((check, construct, "Mode B (formative) block: AVE and composite reliability "
+                                                  "do not apply"))
+        return None
+    missing = [i for i in indicators if i not in pub.loadings]
+    if missing:
+        options.skipped.append((check, construct, f"loadings of {', '.join(missing)} not published"))
+        return None
+    return [pub.loadings[i][1] for i in indicators]
+
+
+def _block_function(function, model, construct):
+    """``x -> function(loadings, model)[0, j]`` for the loadings ``x`` of ``construct``'s block (block order).
+
+    ``function`` is an engine quality criterion on a ``(b, p)`` batch of loadings
+    (:func:`plssem.quality.average_variance_extracted`, :func:`plssem.quality.composite_reliability`);
+    the other blocks' loadings are 0 and do not enter the block's value.
+    """
+    j = model.index(construct)
+    block = model.blocks[j]
+    width = model.block_mask.shape[0]
+
+    def value(x):
+        loadings = np.zeros((1, width))
+        loadings[0, block] = x
+        return float(function(loadings, model)[0, j])
+
+    return value
+
+
+def _ave(model, construct):
+    from plssem.quality import average_variance_extracted
+
+    return _block_function(average_variance_extracted, model, construct)
+
+
+def _rho_c(model, construct):
+    from plssem.quality import composite_reliability
+
+    return _block_function(composite_reliability, model, construct)
+
+
+def _alpha(x):
+    m = len(x)
+    s = float(np.sum(x))
+    return m / (m - 1) * (1 - m / (s * s))
+
+
+def _list(values: Sequence[Printed], square: bool = False) -> str:
+    return " + ".join(f"{p.text}²" if square else p.text for p in values)
+
+
+# ----------------------------------------------------------------------------- the coefficients from the loadings
+def check_ave(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
+    """Each printed AVE against the AVE of its block's printed loadings.
+
+    Parameters
+    ----------
+    pub, model, options
+        As for every check (:class:`~.rows.CheckFunction`); reads each printed ``ave`` and the
+        ``loadings`` of the construct's block.
+
+    Returns
+    -------
+    list of Check
+        One ``ave_from_loadings`` row per printed AVE of a Mode A block with every loading printed.
+    """
+    rows = []
+    for construct, (table, printed) in pub.stat("ave").items():
+        loadings = _block_loadings(pub, model, construct, "ave_from_loadings", options)
+        if loadings is None:
+            continue
+        squares = float(np.sum(np.square([p.value for p in loadings])))
+        mean = f"({_list(loadings, True)}) / {len(loadings)} = {fmt(squares)} / {len(loadings)}"
+        rows.append(rounding_check(
+            "ave_from_loadings", table, construct, printed, _ave(model, construct), loadings, what="AVE",
+            arithmetic=lambda value: f"AVE = mean of the squared loadings = {mean} = {fmt(value)}; "))
+    return rows
+
+
+def check_rho_c(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
+    """Each printed composite reliability, and each printed ρ_C, against ρ_C of the printed loadings.
+
+    Parameters
+    ----------
+    pub, model, options
+        As for every check (:class:`~.rows.CheckFunction`). Both ``composite_reliability`` and
+        ``rho_c`` are compared with the block's ``loadings``.
+
+    Returns
+    -------
+    list of Check
+        One ``rho_c_from_loadings`` row per printed coefficient (composite reliabilities first).
+    """
+    rows = []
+    for statistic in ("composite_reliability", "rho_c"):
+        label = "printed composite reliability" if statistic == "composite_reliability" else "printed ρ_C"
+        note = (" (so the printed column is not ρ_C of the printed loadings; see composite_reliability_variant)"
+                if statistic == "composite_reliability" else "")
+        for construct, (table, printed) in pub.stat(statistic).items():
+            loadings = _block_loadings(pub, model, construct, "rho_c_from_loadings", options)
+            if loadings is None:
+                continue
+            x = np.array([p.value for p in loadings])
+            s, e = float(x.sum()), float((1 - x * x).sum())
+            rows.append(rounding_check(
+                "rho_c_from_loadings", table, construct, printed, _rho_c(model, construct), loadings, what="ρ_C",
+                arithmetic=lambda value: f"ρ_C (Jöreskog 1971) = (Σλ)² / ((Σλ)² + Σ(1 − λ²)) with Σλ = "
+                                         f"{_list(loadings)} = {fmt(s)}, Σ(1 − λ²) = {fmt(e)}: {fmt(s * s)} / "
+                                         f"({fmt(s * s)} + {fmt(e)}) = {fmt(value)} against the {label} "
+                                         f"{printed.text}; ",
+                on_fail=("fail", note)))
+    return rows
+
+
+def check_alpha(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
+    """Each printed Cronbach's α against α from its block's printed loadings.
+
+    Parameters
+    ----------
+    pub, model, options
+        As for every check (:class:`~.rows.CheckFunction`); reads ``cronbach_alpha`` and ``loadings``
+        (a block of one indicator has no α).
+
+    Returns
+    -------
+    list of Check
+        One ``alpha_from_loadings`` row per printed α; a miss beyond rounding is a ``warn``.
+    """
+    rows = []
+    for construct, (table, printed) in pub.stat("cronbach_alpha").items():
+        loadings = _block_loadings(pub, model, construct, "alpha_from_loadings", options)
+        if loadings is None or len(loadings) < 2:
+            continue
+        m = len(loadings)
+        s = float(np.sum([p.value for p in loadings]))
+        rows.append(rounding_check(
+            "alpha_from_loadings", table, construct, printed, _alpha, loadings, what="α",
+            arithmetic=lambda value: f"for standardised items and a composite with equal weights, the loadings are "
+                                     f"λ_i = corr(x_i, Σx) and Σλ = sd(Σx), so α = m/(m − 1)·(1 − m/(Σλ)²) exactly; "
+                                     f"PLS Mode A weights are nearly equal, so it is an approximation here: m = {m}, "
+                                     f"Σλ = {fmt(s)}, α = {m}/{m - 1}·(1 − {m}/{fmt(s * s)}) = {fmt(value)}; ",
+            on_fail=("warn", "; the formula is exact only for equal outer weights, so a small difference can come "
+                             "from unequal weights rather than an error")))
+    return rows
+
+
+def check_composite_reliability_variant(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
+    """Which coefficient each printed "composite reliability" is: ρ_C, or between α and ρ_C (ρ_A).
+
+    Parameters
+    ----------
+    pub, model, options
+        As for every check (:class:`~.rows.CheckFunction`); reads ``composite_reliability``,
+        ``cronbach_alpha`` and ``loadings``.
+
+    Returns
+    -------
+    list of Check
+        One ``composite_reliability_variant`` row per printed composite reliability (``recomputed`` empty).
+    """
+    rows = []
+    alphas = pub.stat("cronbach_alpha")
+    for construct, (table, printed) in pub.stat("composite_reliability").items():
+        loadings = _block_loadings(pub, model, construct, "composite_reliability_variant", options)
+        if loadings is None:
+            continue
+        value, low, high = value_range(_rho_c(model, construct), loadings)
+        if overlaps(low, high, printed):
+            rows.append(Check("composite_reliability_variant", table, construct, printed.value, None, "pass",
+                              f"the printed composite reliability {printed.text} agrees with ρ_C from the loadings "
+                              f"({range_text(low, high)} within rounding): it is ρ_C"))
+            continue
+        alpha = alphas.get(construct, (None, None))[1]
+        if alpha is not None and alpha.low - EPS <= printed.high and printed.low <= high + EPS:
+            rows.append(Check(
+                "composite_reliability_variant", table, construct, printed.value, None, "warn",
+                f"the printed composite reliability {printed.text} is not ρ_C of the printed loadings "
+                f"({fmt(value)}) but lies between the printed Cronbach's α {alpha.text} and that ρ_C, "
+                f"{fmt(printed.value - alpha.value, 3)} above α: where Dijkstra & Henseler's (2015) ρ_A lies "
+                "(SmartPLS 4 'Composite reliability (rho_a)'). ρ_A needs the weights and item correlations, so it "
+                "cannot be recomputed here; the paper does not say which coefficient it printed"))
+        else:
+            where = "below α" if alpha is not None and printed.high < alpha.low else "outside [α, ρ_C]"
+            rows.append(Check("composite_reliability_variant", table, construct, printed.value, None, "fail",
+                              f"the printed composite reliability {printed.text} is neither ρ_C of the printed "
+                              f"loadings ({fmt(value)}) nor in the range where ρ_A lies ({where})"))
+    return rows
+
+
+# ----------------------------------------------------------------------------- the paper's verdicts
+def _positive(word: str) -> bool:
+    return word.strip().lower() not in NEGATIVE_VERDICTS
+
+
+def check_verdicts(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
+    """The paper's "Valid"/"Reliable" verdicts against the criteria in ``options``.
+
+    Parameters
+    ----------
+    pub, model, options
+        As for every check (:class:`~.rows.CheckFunction`); reads ``verdict``, ``loadings`` and the
+        reliability statistics and AVE printed in the verdict's table; uses ``options.loading_threshold``,
+        ``ave_threshold`` and ``reliability_threshold``.
+
+    Returns
+    -------
+    list of Check
+        ``criterion_verdict`` rows: one per construct-level verdict, then one per table and construct
+        for its indicators' verdicts (``published`` = items called valid, ``recomputed`` = items meeting
+        the criterion).
+    """
+    rows = []
+    owner = {i: c.name for c in model.constructs for i in c.indicators}
+    items: dict[tuple[str, str], list] = {}
+    reliability = ("cronbach_alpha", "composite_reliability", "rho_a", "rho_c")
+    for table, item, word in pub.verdicts:
+        if item in pub.loadings:
+            items.setdefault((table, owner.get(item, "?")), []).append((item, word))
+            continue
+        stats = [(s, pub.stat(s)[item][1]) for s in reliability if item in pub.stat(s) and pub.stat(s)[item][0] == table]
+        stats += [("ave", pub.stat("ave")[item][1])] if item in pub.stat("ave") and pub.stat("ave")[item][0] == table else []
+        if not stats:
+            options.skipped.append(("criterion_verdict", f"{table}: {item}", "no printed statistic to judge"))
+            continue
+        ok, sure, parts = True, True, []
+        for name, p in stats:
+            bound = options.ave_threshold if name == "ave" else options.reliability_threshold
+            sign = "≥" if name == "ave" else ">"
+            meets = p.value >= bound if name == "ave" else p.value > bound
+            sure &= not (p.low <= bound <= p.high)
+            ok &= meets
+            parts.append(f"{name} {p.text} {sign if meets else 'not ' + sign} {bound:.2f}")
+        rows.append(_verdict_row("criterion_verdict", table, item, _positive(word), ok, sure, word, parts))
+    for (table, construct), entries in items.items():
+        words = {w for _, w in entries}
+        bound = options.loading_threshold
+        meets = {i: pub.loadings[i][1].value > bound for i, _ in entries}
+        sure = all(not (pub.loadings[i][1].low <= bound <= pub.loadings[i][1].high) for i, _ in entries)
+        disagree = [i for i, w in entries if _positive(w) != meets[i]]
+        values = [pub.loadings[i][1] for i, _ in entries]
+        low = min(values, key=lambda p: p.value)
+        high = max(values, key=lambda p: p.value)
+        parts = [f"{len(entries)} items printed {' / '.join(sorted(words))}",
+                 f"loadings {low.text}–{high.text}",
+                 "all > " + f"{bound:.2f}" if all(meets.values())
+                 else f"{sum(meets.values())} of {len(entries)} > {bound:.2f}"]
+        if disagree:
+            parts.append("verdict contradicts the criterion for " + ", ".join(disagree))
+        rows.append(Check("criterion_verdict", table, f"{construct} loadings",
+                          float(sum(_positive(w) for _, w in entries)), float(sum(meets.values())),
+                          agreement_verdict(not disagree, sure),
+                          "; ".join(parts) + f" (criterion: outer loading > {bound:.2f}; published = items the paper "
+                          "calls valid, recomputed = items meeting the criterion)"))
+    return rows
+
+
+def _verdict_row(check, table, item, said: bool, ok: bool, sure: bool, word: str, parts) -> Check:
+    return Check(check, table, item, float(said), float(ok), agreement_verdict(said == ok, sure),
+                 f"printed '{word}'; " + "; ".join(parts)
+                 + ("" if sure else " (a printed value's rounding interval contains the threshold)")
+                 + " (1 = meets the criteria / valid, 0 = not)")

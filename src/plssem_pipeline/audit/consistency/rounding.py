@@ -1,0 +1,171 @@
+"""Printed numbers within their rounding: the arithmetic every consistency check uses.
+
+Every printed input may lie anywhere in its rounding interval (``0.662``
+stands for ``[0.6615, 0.6625]``), which gives an interval for a value
+recomputed from printed inputs (:func:`value_range`); that value is consistent
+with its own printed value when the interval meets the printed value's
+rounding interval (:func:`overlaps`). :func:`rounding_verdict` words the
+outcome; :func:`rounding_check` is the whole row of a check that recomputes one
+printed value. :func:`agreement_verdict` is the verdict of a check that compares
+a classification (a word, a decision) with the one the printed numbers give.
+"""
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from ..published import Printed
+from .rows import Check, fmt, printed_text, range_text
+
+#: Slack for binary floating point in every comparison with a bound.
+EPS = 1e-9
+
+
+def value_range(function: Callable[[np.ndarray], float], printed: Sequence[Printed]) -> tuple[float, float, float]:
+    """``(value, low, high)`` of ``function`` with every input anywhere in its rounding interval.
+
+    ``value`` is at the printed values. With up to 10 rounded inputs every
+    corner of the box is evaluated; with more, the two corners that the signs
+    of the central differences point to. Both are exact for functions monotone
+    in each input (every function the checks use but the eigenvalue) and
+    first-order exact otherwise, the box being ±0.0005 wide.
+
+    Parameters
+    ----------
+    function : callable
+        ``x -> float`` for an array ``x`` of the inputs, in the order of ``printed``.
+    printed : sequence of Printed
+        The inputs as printed (exact ones do not vary).
+
+    Returns
+    -------
+    value, low, high : float
+        The value at the printed inputs and its smallest and largest over the rounding box.
+    """
+    x0 = np.array([p.value for p in printed], dtype=float)
+    half = np.array([p.half for p in printed], dtype=float)
+    value = float(function(x0))
+    free = np.flatnonzero(half > 0)
+    values = [value]
+    if free.size == 0:
+        return value, value, value
+    if free.size <= 10:
+        for signs in itertools.product((-1.0, 1.0), repeat=free.size):
+            x = x0.copy()
+            x[free] += np.array(signs) * half[free]
+            values.append(float(function(x)))
+    else:
+        step = np.zeros_like(x0)
+        slope = np.zeros_like(x0)
+        for i in free:
+            step[:] = 0
+            step[i] = half[i]
+            slope[i] = float(function(x0 + step)) - float(function(x0 - step))
+        values += [float(function(x0 + np.sign(slope) * half)), float(function(x0 - np.sign(slope) * half))]
+    return value, min(values), max(values)
+
+
+def overlaps(low: float, high: float, printed: Printed) -> bool:
+    """Whether ``[low, high]`` meets the printed value's rounding interval.
+
+    Parameters
+    ----------
+    low, high : float
+        The recomputed interval.
+    printed : Printed
+        The printed value.
+
+    Returns
+    -------
+    bool
+        True when the two intervals meet (within :data:`EPS`).
+    """
+    return low <= printed.high + EPS and high >= printed.low - EPS
+
+
+def rounding_verdict(low: float, high: float, printed: Printed, *, what: str) -> tuple[str, str]:
+    """pass/fail and the sentence that says why, for an interval against a printed value.
+
+    Parameters
+    ----------
+    low, high : float
+        The recomputed interval.
+    printed : Printed
+        The printed value it should meet.
+    what : str
+        What was recomputed, as the sentence names it (``"AVE"``, ``"the product"``).
+
+    Returns
+    -------
+    verdict : str
+        ``"pass"`` if the intervals meet (:func:`overlaps`), else ``"fail"``.
+    why : str
+        Both intervals and, on a fail, the gap between them.
+    """
+    if overlaps(low, high, printed):
+        return "pass", (f"with every input anywhere in its printed rounding interval {what} lies in "
+                        f"{range_text(low, high)}, which meets printed {printed_text(printed)}: "
+                        "consistent within rounding")
+    gap = printed.low - high if high < printed.low else low - printed.high
+    return "fail", (f"with every input anywhere in its printed rounding interval {what} lies in "
+                    f"{range_text(low, high)}, which misses printed {printed_text(printed)} by {fmt(gap)}: "
+                    "rounding cannot explain the difference")
+
+
+def rounding_check(check: str, table: str, item: str, printed: Printed, function: Callable[[np.ndarray], float],
+                   inputs: Sequence[Printed], *, what: str, arithmetic: Callable[[float], str],
+                   on_fail: tuple[str, str] = ("fail", "")) -> Check:
+    """The row of a printed value recomputed from printed inputs, judged within rounding.
+
+    Parameters
+    ----------
+    check, table, item : str
+        The row's ``check``, ``table`` and ``item``.
+    printed : Printed
+        The printed value checked (``published``).
+    function, inputs
+        The recomputation and its printed inputs, as for :func:`value_range`.
+    what : str
+        What was recomputed, as :func:`rounding_verdict` names it.
+    arithmetic : callable
+        ``value -> str``: the arithmetic with the printed numbers, ending where
+        the verdict's sentence follows (``"... = 0.5512; "``).
+    on_fail : (str, str)
+        The verdict instead of ``"fail"`` (a check that only approximates
+        softens it to ``"warn"``), and a note to end the explanation with, when
+        rounding cannot explain the difference.
+
+    Returns
+    -------
+    Check
+        ``recomputed`` at the printed inputs, the verdict of :func:`rounding_verdict` (or ``on_fail``).
+    """
+    value, low, high = value_range(function, inputs)
+    verdict, why = rounding_verdict(low, high, printed, what=what)
+    if verdict == "fail":
+        verdict, note = on_fail
+        why += note
+    return Check(check, table, item, printed.value, value, verdict, arithmetic(value) + why)
+
+
+def agreement_verdict(agrees: bool, sure: bool) -> str:
+    """The verdict of a classification printed by the paper against the one its printed numbers give.
+
+    Parameters
+    ----------
+    agrees : bool
+        Whether the paper's classification is the one the printed values give.
+    sure : bool
+        Whether every value in the printed rounding intervals gives that same classification
+        (no interval contains a threshold).
+
+    Returns
+    -------
+    str
+        ``"fail"`` if they disagree; ``"warn"`` if they agree only at the printed values; else ``"pass"``.
+    """
+    if not agrees:
+        return "fail"
+    return "pass" if sure else "warn"

@@ -1,0 +1,192 @@
+"""What every consistency check shares: the row it returns, its settings, and the words of its explanations.
+
+* :class:`Check`, one row of ``results/audit/consistency.csv`` (columns :data:`COLUMNS`);
+* :class:`ConsistencyOptions`, the ``audit:`` settings the checks read (and the
+  list of checks that could not run);
+* :class:`CheckFunction`, the signature every check has;
+* how explanations write numbers (:func:`fmt`), intervals (:func:`range_text`),
+  printed values with their rounding (:func:`printed_text`) and effects
+  (:func:`effect_label`);
+* :func:`predecessors`, the configured model's arrows into each construct.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..published import Printed, Published
+
+#: Columns of ``results/audit/consistency.csv``.
+COLUMNS = ["check", "table", "item", "published", "recomputed", "difference", "verdict", "explanation"]
+#: Verdicts, in the order the CSV lists them (failures first).
+VERDICTS = ("fail", "warn", "pass")
+
+
+@dataclass
+class Check:
+    """One row of ``consistency.csv``; ``difference`` = recomputed − published."""
+
+    check: str
+    table: str
+    item: str
+    published: float | None
+    recomputed: float | None
+    verdict: str
+    explanation: str
+
+    @property
+    def difference(self) -> float | None:
+        """``recomputed − published``; None when either is missing."""
+        if self.published is None or self.recomputed is None:
+            return None
+        return self.recomputed - self.published
+
+    def row(self) -> dict:
+        """The row as the CSV writes it.
+
+        Returns
+        -------
+        dict
+            :data:`COLUMNS` → value.
+        """
+        return {"check": self.check, "table": self.table, "item": self.item, "published": self.published,
+                "recomputed": self.recomputed, "difference": self.difference, "verdict": self.verdict,
+                "explanation": self.explanation}
+
+
+@dataclass
+class ConsistencyOptions:
+    """Settings of the checks (``audit:`` in config.yaml).
+
+    Attributes
+    ----------
+    alpha : float
+        Significance level of the paper's verdicts (two-tailed).
+    bootstrap_samples : int
+        B assumed for the paper's p values when the published file gives no ``bootstrap_samples``
+        (SmartPLS's default, 5000): the Student t reference has B − 1 degrees of freedom.
+    loading_threshold, ave_threshold, reliability_threshold : float
+        Criteria of the verdict checks (Hair et al. 2022: loading > 0.70, AVE ≥ 0.50, reliability > 0.70).
+    skipped : list of tuple
+        Filled by the checks: ``(check, item, reason)`` for every check that could not run.
+    """
+
+    alpha: float = 0.05
+    bootstrap_samples: int = 5000
+    loading_threshold: float = 0.70
+    ave_threshold: float = 0.50
+    reliability_threshold: float = 0.70
+    skipped: list = field(default_factory=list)
+
+
+class CheckFunction(Protocol):
+    """The signature of every check (an entry of :data:`plssem_pipeline.audit.consistency.CHECKS`)."""
+
+    def __call__(self, pub: Published, model, options: ConsistencyOptions) -> list[Check]:
+        """Recompute printed numbers from other printed numbers.
+
+        Parameters
+        ----------
+        pub : Published
+            The published tables (:func:`plssem_pipeline.audit.published.load_published`).
+        model : plssem.Model
+            The configured model (constructs, indicators, modes, paths).
+        options : ConsistencyOptions
+            The settings; a check appends to ``options.skipped`` what it could not check, and why.
+
+        Returns
+        -------
+        list of Check
+            The check's rows, in the order of the published file.
+        """
+
+
+# ----------------------------------------------------------------------------- text
+def fmt(x: float | None, digits: int = 4) -> str:
+    """``x`` with ``digits`` decimals; ``"n/a"`` for None or NaN.
+
+    Parameters
+    ----------
+    x : float or None
+        The number.
+    digits : int
+        Decimals written.
+
+    Returns
+    -------
+    str
+    """
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "n/a"
+    return f"{x:.{digits}f}"
+
+
+def range_text(low: float, high: float, digits: int = 4) -> str:
+    """The interval ``[low, high]`` as explanations write it.
+
+    Parameters
+    ----------
+    low, high : float
+        The ends.
+    digits : int
+        Decimals of each end.
+
+    Returns
+    -------
+    str
+    """
+    return f"[{fmt(low, digits)}, {fmt(high, digits)}]"
+
+
+def printed_text(p: Printed, *, probability: bool = False) -> str:
+    """A printed value as printed, followed by its rounding interval (one decimal more).
+
+    Parameters
+    ----------
+    p : Printed
+        The printed value; an exact one (a count) is written without interval.
+    probability : bool
+        Clip the interval's low end at 0 (a p value).
+
+    Returns
+    -------
+    str
+    """
+    if p.decimals is None:
+        return p.text
+    low = max(p.low, 0.0) if probability else p.low
+    return f"{p.text} (i.e. {range_text(low, p.high, p.decimals + 1)})"
+
+
+def effect_label(row) -> str:
+    """``"A -> B"`` or ``"A -> M -> B"`` for a published path or indirect-effect row.
+
+    Parameters
+    ----------
+    row
+        A published effect row (its ``nodes``).
+
+    Returns
+    -------
+    str
+    """
+    return " -> ".join(row.nodes)
+
+
+# ----------------------------------------------------------------------------- the model
+def predecessors(model) -> dict[str, list[str]]:
+    """Construct name → the names of the constructs with a path into it.
+
+    Parameters
+    ----------
+    model : plssem.Model
+        The configured model.
+
+    Returns
+    -------
+    dict of str to list of str
+        Every construct, exogenous ones with an empty list.
+    """
+    names = model.construct_names
+    return {names[j]: [names[i] for i in model.predecessors(j)] for j in range(len(names))}

@@ -1,0 +1,378 @@
+"""The structural model: adjusted R², the paper's R² labels, and whether the printed paths and R² hold together.
+
+Sources as in ``docs/pipeline.md``, section "Audit".
+
+``adjusted_r2``
+    R²_adj = 1 − (1 − R²)(n − 1)/(n − k − 1), k = the construct's predictors in
+    the configured model (SmartPLS's definition, Theil's adjustment).
+``r2_label``
+    The paper's word for each R² ("moderate", "strong") against the thresholds
+    the paper itself states; a ``warn`` when R²'s rounding interval contains a
+    threshold.
+``structural_r2``, ``structural_correlation_matrix``
+    Whether the published paths and R² can come from one estimation (Wright's
+    path tracing, :func:`implied_correlations`). With standardised construct
+    scores R²_j = b_j′ R b_j, and in a recursive model the paths fix every
+    construct correlation once the correlations φ among the exogenous
+    constructs are known: corr(η_j, η_k) = Σ_i b_ij corr(η_i, η_k) for every k
+    before j (exact from the least-squares normal equations where j's
+    predictors include every construct before it; otherwise the usual
+    path-analysis assumption that j's disturbance is uncorrelated with earlier
+    constructs, which the explanation then states). Every implied correlation,
+    and so every implied R², is affine in φ. In topological order, an R² whose
+    equation has exactly one still-unknown φ determines it (``pass`` if that φ
+    is in [−1, 1]); one with none is a prediction, compared with the printed R²
+    over the rounding box of every printed path and R² used; one with several
+    is solved jointly by least squares. Then the implied correlation matrix
+    must be positive semi-definite (smallest eigenvalue ≥ 0, over the same
+    rounding box), equivalently every implied R² ≤ 1 and the exogenous block a
+    correlation matrix; a linear programme finds the φ in [−1, 1] that misses
+    the printed R² values least (the smallest largest miss): if even that
+    misses, no correlation among the exogenous constructs reconciles the
+    published paths with the published R².
+"""
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..published import Published
+from .rounding import EPS, agreement_verdict, rounding_check, rounding_verdict, value_range
+from .rows import Check, ConsistencyOptions, fmt, predecessors, range_text
+
+
+# ----------------------------------------------------------------------------- R² on its own
+def check_adjusted_r2(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
+    """Each printed adjusted R² against the adjustment of its printed R² (n and k from the file and model).
+
+    Parameters
+    ----------
+    pub, model, options
+        As for every check (:class:`~.rows.CheckFunction`); reads ``n``, ``r2`` and ``r2_adj``, and
+        each construct's predictors from the model.
+
+    Returns
+    -------
+    list of Check
+        One ``adjusted_r2`` row per printed adjusted R² with a printed R²; none without n.
+    """
+    rows = []
+    preds = predecessors(model)
+    if pub.n is None:
+        if pub.stat("r2_adj"):
+            options.skipped.append(("adjusted_r2", "all", "the published file gives no n"))
+        return rows
+    n = pub.n
+    for construct, (table, printed) in pub.stat("r2_adj").items():
+        if construct not in pub.stat("r2") or construct not in preds:
+            options.skipped.append(("adjusted_r2", construct, "no printed R² or construct not in the model"))
+            continue
+        r2 = pub.stat("r2")[construct][1]
+        k = len(preds[construct])
+        rows.append(rounding_check(
+            "adjusted_r2", table, construct, printed, lambda x: 1 - (1 - x[0]) * (n - 1) / (n - k - 1), [r2],
+            what="R²_adj",
+            arithmetic=lambda value: f"R²_adj = 1 − (1 − R²)(n − 1)/(n − k − 1) with R² = {r2.text}, n = {n}, "
+                                     f"k = {k} predictors ({', '.join(preds[construct])}): 1 − "
+                                     f"{fmt(1 - r2.value, 3)} · {n - 1}/{n - k - 1} = {fmt(value)}; "))
+    return rows
+
+
+def check_r2_labels(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
+    """The paper's word for each R² against the thresholds the paper states.
+
+    Parameters
+    ----------
+    pub, model, options
+        As for every check (:class:`~.rows.CheckFunction`); reads ``r2`` and each table's
+        ``interpretation_published`` and ``thresholds_stated``.
+
+    Returns
+    -------
+    list of Check
+        One ``r2_label`` row per labelled R² (``recomputed`` empty).
+    """
+    rows = []
+    for table, construct, label, thresholds in pub.interpretations:
+        if construct not in pub.stat("r2"):
+            continue
+        r2 = pub.stat("r2")[construct][1]
+        ordered = sorted(thresholds.items(), key=lambda kv: kv[1], reverse=True)
+
+        def band(x):
+            return next((name for name, bound in ordered if x >= bound - EPS), "below " + ordered[-1][0])
+
+        expected = band(r2.value)
+        sure = band(r2.low) == band(r2.high)
+        verdict = agreement_verdict(expected.lower() == label.strip().lower(), sure)
+        bands = ", ".join(f"{name} ≥ {bound:g}" for name, bound in ordered)
+        rows.append(Check("r2_label", table, construct, r2.value, None, verdict,
+                          f"the paper's own thresholds: {bands}; R² = {r2.text} is '{expected}' by them, "
+                          f"the paper calls it '{label}'"
+                          + ("" if sure else " (the rounding interval of R² contains a threshold)")))
+    return rows
+
+
+# ----------------------------------------------------------------------------- can the paths and R² hold together?
+def implied_correlations(names: Sequence[str], order: Sequence[str], predecessors: dict[str, list[str]],
+                         paths: dict[tuple[str, str], float], exogenous_correlations: dict[tuple[str, str], float]):
+    """Construct correlations implied by standardised path coefficients (Wright's path tracing).
+
+    For a recursive model with standardised constructs, η_j = Σ_i b_ij η_i + ζ_j
+    with ζ_j uncorrelated with the constructs before j, every correlation
+    follows from the exogenous constructs' correlations:
+    corr(η_j, η_k) = Σ_i b_ij corr(η_i, η_k) for every k before j, and
+    R²_j = b_j′ R_PP b_j. Where j's predictors are all the constructs before it
+    (as with OLS on every prior construct), this needs no assumption about ζ:
+    the normal equations give it.
+
+    The path tracing is the engine's :func:`plssem.quality.implied_construct_correlations`, on a
+    :class:`plssem.Model` of ``names`` and ``predecessors`` (one placeholder indicator per construct)
+    and arrays with a leading batch axis of 1. ``order`` must be a topological order of that model;
+    the engine takes its own (Kahn's algorithm), which gives the same correlations.
+
+    Parameters
+    ----------
+    names : sequence of str
+        The constructs; the order of ``R``.
+    order : sequence of str
+        ``names`` in a topological order of the paths.
+    predecessors : dict of str to list of str
+        Construct → the constructs with a path into it.
+    paths : dict of (str, str) to float
+        ``(source, target)`` → standardised path coefficient, for every arrow.
+    exogenous_correlations : dict of (str, str) to float
+        Correlations among the exogenous constructs (unlisted pairs are 0).
+
+    Returns
+    -------
+    R : ndarray (k, k)
+        Unit diagonal, in ``names`` order.
+    r2 : dict
+        Implied R² of every endogenous construct.
+
+    Raises
+    ------
+    ValueError
+        If ``order`` is not a topological order of the paths.
+    """
+    from plssem import Model
+    from plssem.quality import implied_construct_correlations
+
+    names = list(names)
+    index = {n: i for i, n in enumerate(names)}
+    links = [(i, j) for j in names for i in predecessors[j]]
+    position = {n: k for k, n in enumerate(order)}
+    if any(position[i] >= position[j] for i, j in links):
+        raise ValueError("order is not a topological order of the paths")
+    model = Model.from_spec({n: {"indicators": [f"{n} (score)"]} for n in names}, [f"{i} -> {j}" for i, j in links])
+    R = np.eye(len(names))
+    for (a, b), value in exogenous_correlations.items():
+        R[index[a], index[b]] = R[index[b], index[a]] = value
+    B = np.zeros((1, len(names), len(names)))
+    for (i, j) in links:
+        B[0, index[i], index[j]] = paths[(i, j)]
+    R = implied_construct_correlations(R[None], B, model)[0]
+    r2 = {}
+    for j in names:
+        preds = [index[i] for i in predecessors[j]]
+        if preds:
+            b = B[0, preds, index[j]]
+            r2[j] = float(b @ R[np.ix_(preds, preds)] @ b)
+    return R, r2
+
+
+def _expansion(preds: list[str], paths: dict, R: np.ndarray, index: dict, target: str) -> str:
+    squares = " + ".join(f"{paths[(i, target)]:.3f}²" for i in preds)
+    cross = [f"{paths[(a, target)]:.3f}·{paths[(b, target)]:.3f}·{R[index[a], index[b]]:.4f}"
+             for a, b in itertools.combinations(preds, 2)]
+    return squares + (f" + 2·({' + '.join(cross)})" if cross else "")
+
+
+def check_structural(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
+    """Whether the published paths and R² can come from one estimation.
+
+    Parameters
+    ----------
+    pub, model, options
+        As for every check (:class:`~.rows.CheckFunction`); reads the ``original`` of every path of
+        the model and ``r2``.
+
+    Returns
+    -------
+    list of Check
+        One ``structural_r2`` row per endogenous construct with a printed R², in topological order, then
+        one ``structural_correlation_matrix`` row; none when a path or every R² is not published.
+    """
+    names = list(model.construct_names)
+    index = {n: i for i, n in enumerate(names)}
+    order = [names[j] for j in model.topological_order]
+    preds = predecessors(model)
+    endogenous = [j for j in order if preds[j]]
+    r2_pub = pub.stat("r2")
+    links = [(s, t) for t in endogenous for s in preds[t]]
+    missing = [f"{s} -> {t}" for s, t in links if (s, t) not in pub.effects or "original" not in pub.effects[(s, t)].values]
+    if missing:
+        options.skipped.append(("structural_consistency", "model", f"path(s) {', '.join(missing)} not published"))
+        return []
+    targets = [j for j in endogenous if j in r2_pub]
+    if not targets:
+        options.skipped.append(("structural_consistency", "model", "no R² published"))
+        return []
+    exogenous = [j for j in order if not preds[j]]
+    unknowns = list(itertools.combinations(exogenous, 2))
+    path_printed = [pub.effects[link].values["original"] for link in links]
+    r2_printed = [r2_pub[j][1] for j in targets]
+    table_r2 = r2_pub[targets[0]][0]
+    table_paths = pub.effects[links[0]].table
+
+    def affine(path_values):
+        """R²_j = c0_j + C_j · φ for the given path values."""
+        paths = dict(zip(links, path_values))
+        base = implied_correlations(names, order, preds, paths, {u: 0.0 for u in unknowns})[1]
+        c0 = np.array([base[j] for j in targets])
+        C = np.zeros((len(targets), len(unknowns)))
+        for u, pair in enumerate(unknowns):
+            unit = {p: (1.0 if p == pair else 0.0) for p in unknowns}
+            r2 = implied_correlations(names, order, preds, paths, unit)[1]
+            C[:, u] = [r2[j] - base[j] for j in targets]
+        return paths, c0, C
+
+    def solve(path_values, r2_values):
+        """φ by sequential pinning (then least squares); returns φ, roles, implied R, implied R²."""
+        paths, c0, C = affine(path_values)
+        phi = np.zeros(len(unknowns))
+        known = np.zeros(len(unknowns), dtype=bool)
+        roles: dict[str, tuple[str, int | None]] = {}
+        deferred = []
+        for row, j in enumerate(targets):
+            free = [u for u in range(len(unknowns)) if not known[u] and abs(C[row, u]) > 1e-12]
+            if len(free) == 1:
+                u = free[0]
+                rest = c0[row] + C[row, known] @ phi[known]
+                phi[u] = (r2_values[row] - rest) / C[row, u]
+                known[u] = True
+                roles[j] = ("determines", u)
+            elif not free:
+                roles[j] = ("predicted", None)
+            else:
+                deferred.append(row)
+                roles[targets[row]] = ("joint", None)
+        if deferred and not known.all():
+            free = np.flatnonzero(~known)
+            A = C[np.ix_(deferred, free)]
+            y = np.array([r2_values[r] - c0[r] - C[r, known] @ phi[known] for r in deferred])
+            phi[free] = np.linalg.lstsq(A, y, rcond=None)[0]
+            known[free] = True
+        R, r2 = implied_correlations(names, order, preds, paths, {p: phi[u] for u, p in enumerate(unknowns)})
+        return phi, roles, R, r2, c0, C
+
+    points = [p.value for p in path_printed]
+    r2_points = [p.value for p in r2_printed]
+    phi, roles, R, r2_implied, c0, C = solve(points, r2_points)
+    eigenvalues = np.linalg.eigvalsh(R)
+    inputs = path_printed + r2_printed
+
+    def output(x, what):
+        phi_x, _, R_x, r2_x, _, _ = solve(list(x[:len(links)]), list(x[len(links):]))
+        return what(phi_x, R_x, r2_x)
+
+    def phi_name(u):
+        a, b = unknowns[u]
+        return f"corr({a}, {b})"
+
+    equations = []
+    for row, j in enumerate(targets):
+        terms = " ".join(f"{'+' if C[row, u] >= 0 else '−'} {abs(C[row, u]):.4f}·{phi_name(u)}"
+                         for u in range(len(unknowns)) if abs(C[row, u]) > 1e-12)
+        equations.append(f"R²({j}) = {c0[row]:.4f} {terms}".strip())
+    setting = (f"With standardised construct scores, R²_j = b_j′ R b_j, and the paths fix every construct "
+               f"correlation given the {len(unknowns)} correlation(s) among the exogenous constructs "
+               f"({', '.join(exogenous)}); each R² is affine in them: " + "; ".join(equations) + ". ")
+    assumption = _assumption_note(preds, order)
+    rows = []
+    for row, j in enumerate(targets):
+        role, u = roles[j]
+        printed = r2_printed[row]
+        expansion = _expansion(preds[j], dict(zip(links, points)), R, index, j)
+        if role == "determines":
+            inside = -1 - EPS <= phi[u] <= 1 + EPS
+            rows.append(Check(
+                "structural_r2", table_r2, j, printed.value, r2_implied[j], "pass" if inside else "fail",
+                setting + f"R²({j}) = {printed.text} determines {phi_name(u)} = ({printed.text} − "
+                f"{c0[row] + (C[row] @ phi - C[row, u] * phi[u]):.4f}) / {C[row, u]:.4f} = {phi[u]:.4f}"
+                + (f", a possible correlation; so R²({j}) alone is attainable" if inside else
+                   ", outside [−1, 1]: no correlation can give this R² with these paths")
+                + f" (check: {expansion} = {r2_implied[j]:.4f}). " + assumption))
+            continue
+        value, low, high = value_range(lambda x, j=j: output(x, lambda ph, Rx, r2x: r2x[j]), inputs)
+        verdict, why = rounding_verdict(low, high, printed, what=f"the implied R²({j})")
+        fixed = ", ".join(f"{phi_name(v)} = {phi[v]:.4f}" for v in range(len(unknowns))) or "no unknown correlation"
+        text = (setting + f"With {fixed} (from the R² above{' and least squares' if role == 'joint' else ''}), "
+                f"the published paths give R²({j}) = {expansion} = {r2_implied[j]:.4f}, printed {printed.text}")
+        if r2_implied[j] > 1:
+            text += f": the residual variance 1 − R² = {1 - r2_implied[j]:.4f} is negative, impossible"
+        text += "; " + why + ". " + assumption
+        rows.append(Check("structural_r2", table_r2, j, printed.value, r2_implied[j], verdict, text))
+
+    # the implied correlation matrix
+    value, low, high = value_range(lambda x: output(x, lambda ph, Rx, r2x: float(np.linalg.eigvalsh(Rx)[0])), inputs)
+    smallest = float(eigenvalues[0])
+    verdict = "pass" if low >= -1e-10 else ("fail" if high < -1e-10 else "warn")
+    corr_text = ", ".join(f"{a}–{b} {R[index[a], index[b]]:.4f}" for a, b in itertools.combinations(order, 2))
+    text = (f"implied construct correlations ({corr_text}); eigenvalues {', '.join(f'{e:.4f}' for e in eigenvalues)}: "
+            + ("all ≥ 0, a valid correlation matrix" if smallest >= -1e-10 else
+               f"the smallest, {smallest:.4f}, is negative, so this is not a correlation matrix: no data set has it")
+            + f"; with every printed path and R² anywhere in its rounding interval the smallest eigenvalue lies in "
+            f"{range_text(low, high)}" + ("" if verdict != "fail" else ", always negative: rounding cannot explain it"))
+    if unknowns:
+        best = _minimax(c0, C, np.array(r2_points), np.array([p.half for p in r2_printed]))
+        if best is not None:
+            phi_best, miss = best
+            fitted = c0 + C @ phi_best
+            text += ("; allowing any " + ", ".join(phi_name(u) for u in range(len(unknowns))) + " in [−1, 1], the "
+                     "value(s) that miss the printed R² least are " + ", ".join(f"{phi_name(u)} = {phi_best[u]:.4f}"
+                                                                       for u in range(len(unknowns)))
+                     + ", giving " + ", ".join(f"R²({j}) = {fitted[r]:.4f} (printed {r2_printed[r].text})"
+                                               for r, j in enumerate(targets))
+                     + (f": every printed R² reachable within rounding" if miss <= 1e-9 else
+                        f": at least one misses its rounding interval by {miss:.4f}, so no correlation among the "
+                        "exogenous constructs reconciles the published paths with the published R²"))
+    rows.append(Check("structural_correlation_matrix", f"{table_r2}+{table_paths}", "implied construct correlations",
+                      None, smallest, verdict, text))
+    return rows
+
+
+def _assumption_note(preds: dict[str, list[str]], order: list[str]) -> str:
+    """Whether any R² uses a correlation the normal equations do not fix (then the path-analysis assumption)."""
+    position = {n: i for i, n in enumerate(order)}
+    for target, p in preds.items():
+        for a, b in itertools.combinations(p, 2):
+            late, early = (a, b) if position[a] > position[b] else (b, a)
+            if preds[late] and early not in preds[late]:
+                return (f"(Assumption: corr({late}, {early}) follows from the disturbance of {late} being "
+                        f"uncorrelated with {early}, the usual path-analysis assumption; PLS does not impose it.)")
+    return ("(No assumption about disturbances is needed: every correlation entering an R² is fixed by the "
+            "least-squares normal equations of the paths.)")
+
+
+def _minimax(c0, C, r2, half):
+    """min over φ ∈ [−1, 1]^u of max_j (|c0_j + C_j φ − r2_j| − half_j)⁺, as a linear programme."""
+    from scipy.optimize import linprog
+
+    m, u = C.shape
+    cost = np.zeros(u + 1)
+    cost[-1] = 1.0
+    A, b = [], []
+    for j in range(m):
+        A.append([*C[j], -1.0])
+        b.append(r2[j] + half[j] - c0[j])
+        A.append([*(-C[j]), -1.0])
+        b.append(-(r2[j] - half[j] - c0[j]))
+    result = linprog(cost, A_ub=np.array(A), b_ub=np.array(b), bounds=[(-1, 1)] * u + [(0, None)], method="highs")
+    if not result.success:
+        return None
+    return result.x[:u], float(result.x[-1])
+

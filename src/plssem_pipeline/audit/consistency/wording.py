@@ -1,0 +1,66 @@
+"""Wording: what the paper says of each hypothesis or claim, against its printed p value and table.
+
+Claims are the published file's entries with ``path`` and ``verdict_published``
+(hypotheses, mediation claims; ``docs/pipeline.md``, section "Audit").
+
+``claim_verdict``
+    The paper's "supported"/"rejected" against the decision of the printed p:
+    supported when p < ``audit.alpha`` (two-tailed). A ``warn`` when the
+    rounding interval of p contains α.
+``prose_vs_table``
+    Each value the text quotes for a claim (``prose_values``) against the same
+    statistic in the table, within both roundings.
+"""
+from __future__ import annotations
+
+from ..published import Published
+from .rounding import agreement_verdict, overlaps
+from .rows import Check, ConsistencyOptions, printed_text
+
+
+def check_claims(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
+    """Each claim's verdict against its printed p; the values the prose quotes against the table.
+
+    Parameters
+    ----------
+    pub, model, options
+        As for every check (:class:`~.rows.CheckFunction`); reads the claims and the ``p`` (and
+        ``original``) of each claim's path or indirect-effect row; uses ``options.alpha``.
+
+    Returns
+    -------
+    list of Check
+        For each claim with a printed p: its ``claim_verdict`` row (1 = supported, 0 = not), then one
+        ``prose_vs_table`` row per quoted value that the table prints.
+    """
+    rows = []
+    alpha = options.alpha
+    for claim in pub.claims:
+        source = pub.effects if len(claim.nodes) == 2 else pub.indirect
+        row = source.get(claim.nodes)
+        if row is None or "p" not in row.values:
+            options.skipped.append(("claim_verdict", f"{claim.id} ({claim.path})", "no published p for this path"))
+            continue
+        p = row.values["p"]
+        significant = p.value < alpha
+        sure = p.high < alpha or p.low >= alpha
+        o = row.values.get("original")
+        sign = "" if o is None else f", O = {o.text} ({'positive' if o.value > 0 else 'negative'})"
+        rows.append(Check(
+            "claim_verdict", claim.table, f"{claim.id} ({claim.path})", float(claim.supported), float(significant),
+            agreement_verdict(significant == claim.supported, sure),
+            f"printed p = {printed_text(p, probability=True)} in {row.table}{sign}; p {'<' if significant else '≥'} α = {alpha} "
+            f"(two-tailed), so the test {'supports' if significant else 'does not support'} it; the paper says "
+            f"'{claim.verdict}'" + ("" if sure else "; the rounding interval of p contains α")
+            + " (1 = supported, 0 = not)"))
+        for statistic, quoted in claim.prose_values.items():
+            if statistic not in row.values:
+                continue
+            printed = row.values[statistic]
+            ok = overlaps(quoted.low, quoted.high, printed)
+            rows.append(Check(
+                "prose_vs_table", claim.table, f"{claim.id} ({claim.path}): {statistic}", printed.value, quoted.value,
+                "pass" if ok else "fail",
+                f"the text quotes {statistic} = {quoted.text} for {claim.path}; {row.table} prints {printed.text}"
+                + (": the same within rounding" if ok else ": they differ (published = table, recomputed = prose)")))
+    return rows
