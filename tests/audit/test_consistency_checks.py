@@ -16,7 +16,7 @@ import yaml
 from plssem_pipeline.audit.consistency import (COLUMNS, ConsistencyOptions, checks_table, implied_correlations, run_checks,
                                          value_range)
 from plssem_pipeline.audit.published import Printed, parse_published
-from plssem_pipeline.study.config import model_from_config
+from plssem_pipeline.study import model_from_config
 
 import audit_helpers as made_up
 from audit_helpers import PAPER, changed, corners, made_up_published
