@@ -455,7 +455,8 @@ def run_entry_points(case: Case, directory: Path) -> Outcome:
 
     from plssem_pipeline.analysis import numerics
     from plssem_pipeline import study
-    from plssem_pipeline.ingest.cleaning import SurveySpec, clean_survey
+    from plssem_pipeline.ingest.cleaning import clean_survey
+    from plssem_pipeline.ingest.spec import SurveySpec
     from plssem_pipeline.errors import UserError
     from plssem_pipeline.ingest.survey import read_survey
 

@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 from snakemake.utils import validate
 
 from plssem_pipeline import study
-from plssem_pipeline.ingest.cleaning import EXCLUSION_COLUMNS, SurveySpec, clean_survey
+from plssem_pipeline.ingest.cleaning import EXCLUSION_COLUMNS, clean_survey
+from plssem_pipeline.ingest.spec import SurveySpec
 from plssem_pipeline.errors import UserError
 from plssem_pipeline.ingest.survey import read_survey
 

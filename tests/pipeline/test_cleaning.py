@@ -3,7 +3,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from plssem_pipeline.ingest.cleaning import EXCLUSION_COLUMNS, SurveySpec, clean_survey
+from plssem_pipeline.ingest.cleaning import EXCLUSION_COLUMNS, clean_survey
+from plssem_pipeline.ingest.spec import SurveySpec
 from plssem_pipeline.errors import UserError
 from plssem_pipeline.ingest.survey import read_survey
 

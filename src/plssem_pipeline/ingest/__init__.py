@@ -1,4 +1,7 @@
-"""Ingest: the user's survey file read (:mod:`.survey`) and validated and cleaned (:mod:`.cleaning`).
+"""Ingest: the user's survey file read (:mod:`.survey`), then validated and cleaned (:mod:`.cleaning`).
 
-The raw file is only ever read; every change the cleaning makes is one row of the exclusions log.
+:mod:`.spec` turns the config into what the survey is checked against, :mod:`.values` reads the
+cells as values, :mod:`.screening` screens respondents and indicators, and :mod:`.cleaning` runs
+these steps in order and writes the exclusions log. The raw file is only ever read; every change
+the cleaning makes is one row of the exclusions log.
 """

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from .. import io
 from ..audit import provenance
-from ..ingest.cleaning import clean_survey, SurveySpec
+from ..ingest.cleaning import clean_survey
+from ..ingest.spec import SurveySpec
 from ..ingest.survey import read_survey
 
 

@@ -1,0 +1,102 @@
+"""What the study expects of its survey file, built from the config.
+
+:class:`SurveySpec` gathers, from the ``data``, ``respondents`` and
+``constructs`` sections of the config (and the structural paths), everything
+:func:`plssem_pipeline.ingest.cleaning.clean_survey` checks the survey
+against: the columns, the response scale, the missing-value codes, the policies
+for invalid values, straight-lining and missing values, and the sample size the
+model needs.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+__all__ = ["SurveySpec"]
+
+
+@dataclass
+class SurveySpec:
+    """What the study expects of its survey file (from the ``data``, ``respondents`` and ``constructs`` config).
+
+    Attributes
+    ----------
+    indicators : list of str
+        Indicator columns, in model order.
+    respondents : dict
+        Profile variable -> ``{"label": str, "categories": {code: label}}``.
+    id_column : str or None
+    scale_min, scale_max : float
+    missing_codes : tuple
+    missing_treatment : {"mean_replacement", "casewise_deletion", "none"}
+    invalid_values : {"error", "missing"}
+    straight_lining : {"flag", "exclude"}
+    decimal : {"auto", ".", ","}
+    owners : dict
+        Indicator -> construct, for messages.
+    min_respondents : int
+        Fewest respondents the model can be estimated with (3 without paths).
+    min_reason : str
+        Why, for the message.
+    recommended_respondents : int or None
+        The ten-times rule of thumb; fewer gives a warning.
+    """
+
+    indicators: list[str]
+    respondents: dict = field(default_factory=dict)
+    id_column: str | None = None
+    scale_min: float = 1
+    scale_max: float = 5
+    missing_codes: tuple = ()
+    missing_treatment: str = "mean_replacement"
+    invalid_values: str = "error"
+    straight_lining: str = "flag"
+    decimal: str = "auto"
+    owners: dict = field(default_factory=dict)
+    min_respondents: int = 3
+    min_reason: str = "the PLS algorithm needs at least 3 respondents"
+    recommended_respondents: int | None = None
+
+    @classmethod
+    def from_config(cls, data: Mapping, respondents: Mapping, constructs: Mapping,
+                    paths: Sequence[str] = ()) -> "SurveySpec":
+        """Build from the config sections (defaults filled in by the schema).
+
+        Parameters
+        ----------
+        data : Mapping
+            The ``data`` section.
+        respondents : Mapping
+            The ``respondents`` section (profile variables), possibly empty.
+        constructs : Mapping
+            Construct -> ``{"indicators": [...], "mode": "A" | "B"}``.
+        paths : sequence of str
+            The structural paths; they set the minimum and recommended sample sizes.
+
+        Returns
+        -------
+        SurveySpec
+        """
+        from ..analysis.numerics import minimum_respondents, ten_times_rule
+
+        owners = {str(i): str(c) for c, spec in constructs.items() for i in spec["indicators"]}
+        blocks = {str(c): [str(i) for i in spec["indicators"]] for c, spec in constructs.items()}
+        modes = {str(c): spec.get("mode", "A") for c, spec in constructs.items()}
+        need, why = minimum_respondents(blocks, paths)
+        scale = data.get("scale", {})
+        return cls(
+            indicators=list(owners),
+            respondents={str(k): dict(v) for k, v in (respondents or {}).items()},
+            id_column=data.get("id_column"),
+            scale_min=scale.get("min", 1),
+            scale_max=scale.get("max", 5),
+            missing_codes=tuple(data.get("missing_codes", ())),
+            missing_treatment=data.get("missing_treatment", "mean_replacement"),
+            invalid_values=data.get("invalid_values", "error"),
+            straight_lining=data.get("straight_lining", "flag"),
+            decimal=data.get("decimal", "auto"),
+            owners=owners,
+            min_respondents=need,
+            min_reason=why,
+            recommended_respondents=ten_times_rule(blocks, paths, modes) if paths else None,
+        )

@@ -1,0 +1,233 @@
+"""Reading the survey's cells as values: indicators as numbers, profile variables as category codes.
+
+Each cell of an indicator column is read as a number (decimal comma if
+detected); blank cells and ``data.missing_codes`` are missing; text and values
+off ``data.scale`` are *invalid*. Each cell of a profile-variable column must be
+a configured category code. Invalid values stop the run with a list of them
+(``data.invalid_values: error``) or become missing values
+(``data.invalid_values: missing``).
+
+Every cell that is not read as given is recorded as an :class:`Event`, which
+becomes one row of the exclusions log (:mod:`plssem_pipeline.ingest.cleaning`).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..errors import UserError
+from .spec import SurveySpec
+from .survey import RawSurvey, detect_decimal, parse_number
+
+__all__ = ["Event", "MAX_LISTED", "format_number", "decimal_mark", "read_indicators", "read_profile",
+           "apply_invalid_policy"]
+
+#: How many offending cells an error message lists before "... and N more".
+MAX_LISTED = 12
+
+
+def format_number(x: float) -> str:
+    """``x`` as messages and the exclusions log show it (``%g``: ``3``, ``3.5``)."""
+    return f"{x:g}"
+
+
+@dataclass
+class Event:
+    """One change to, or flag on, the survey: a row of the exclusions log before it is written.
+
+    Attributes
+    ----------
+    pos : int
+        Record position in ``RawSurvey.rows``; -1 for file-level events.
+    column : str
+        The column concerned; ``""`` for a whole respondent or row.
+    raw : str
+        The raw cell text (or the value that triggered a flag).
+    reason : str
+    kind : {"missing", "trimmed", "straight_lining", "blank_row"}
+    action : str
+        What was done; filled in once the treatment is known if left empty.
+    line : int or None
+        File line, for file-level events (``pos == -1``).
+    """
+
+    pos: int
+    column: str
+    raw: str
+    reason: str
+    kind: str
+    action: str = ""
+    line: int | None = None
+
+
+def decimal_mark(raw: RawSurvey, spec: SurveySpec) -> str:
+    """The decimal mark of the numeric columns: ``data.decimal``, or detected if it is ``auto``."""
+    numeric_cells = [c for name in spec.indicators + list(spec.respondents) for c in raw.column(name)]
+    return spec.decimal if spec.decimal != "auto" else detect_decimal(numeric_cells, raw.delimiter)
+
+
+def _missing_code(text: str, codes, decimal: str):
+    """The entry of ``codes`` that ``text`` matches (text case-insensitively, numbers by value), or None."""
+    stripped = text.strip()
+    for code in codes:
+        if isinstance(code, str):
+            if stripped.casefold() == code.strip().casefold():
+                return code
+        else:
+            number = parse_number(stripped, decimal)
+            if number is None and decimal == ",":
+                number = parse_number(stripped, ".")
+            if number is not None and number == float(code):
+                return code
+    return None
+
+
+def _category_lookup(categories: Mapping):
+    """Category codes by their case-folded text and by their numeric value."""
+    by_text, by_number = {}, {}
+    for code in categories:
+        by_text[str(code).strip().casefold()] = code
+        number = parse_number(str(code))
+        if number is not None:
+            by_number[number] = code
+    return by_text, by_number
+
+
+def read_indicators(raw: RawSurvey, spec: SurveySpec, decimal: str):
+    """Read every indicator cell as a number on the response scale.
+
+    Parameters
+    ----------
+    raw : RawSurvey
+    spec : SurveySpec
+    decimal : {".", ","}
+
+    Returns
+    -------
+    values : ndarray
+        Respondents x indicators; NaN where missing or invalid.
+    events : list of Event
+        Blank cells, missing-value codes and trimmed whitespace.
+    invalid : list of Event
+        Text and values off the scale.
+    """
+    import numpy as np
+
+    lo, hi = spec.scale_min, spec.scale_max
+    scale_text = f"{format_number(lo)}–{format_number(hi)}"
+    range_text = f"{format_number(lo)} to {format_number(hi)}"
+    events: list[Event] = []
+    invalid: list[Event] = []
+    values = np.full((len(raw.rows), len(spec.indicators)), np.nan)
+    for j, name in enumerate(spec.indicators):
+        for i, text in enumerate(raw.column(name)):
+            stripped = text.strip()
+            if not stripped:
+                events.append(Event(i, name, text, "blank cell", "missing"))
+                continue
+            code = _missing_code(text, spec.missing_codes, decimal)
+            if code is not None:
+                events.append(Event(i, name, text, f"missing-value code {code!r} (data.missing_codes)", "missing"))
+                continue
+            number = parse_number(stripped, decimal)
+            if number is None:
+                invalid.append(Event(i, name, text, f"not a number (expected a number from {range_text}, data.scale"
+                                     + (", decimal mark ','" if decimal == "," else "") + ")", "missing"))
+                continue
+            if not lo <= number <= hi:
+                invalid.append(Event(i, name, text, f"off the scale {scale_text} (data.scale)", "missing"))
+                continue
+            values[i, j] = number
+            if stripped != text:
+                events.append(Event(i, name, text, "surrounding whitespace", "trimmed",
+                                    f"read as {format_number(number)}"))
+    return values, events, invalid
+
+
+def read_profile(raw: RawSurvey, spec: SurveySpec, decimal: str):
+    """Read every profile-variable cell as one of the variable's configured category codes.
+
+    Parameters
+    ----------
+    raw : RawSurvey
+    spec : SurveySpec
+    decimal : {".", ","}
+
+    Returns
+    -------
+    profile : dict
+        Variable -> list of category codes, one per record (None where missing or invalid).
+    events : list of Event
+        Blank cells, missing-value codes and trimmed whitespace.
+    invalid : list of Event
+        Values that are not a category of their variable.
+    """
+    events: list[Event] = []
+    invalid: list[Event] = []
+    profile: dict[str, list] = {}
+    for name, variable in spec.respondents.items():
+        by_text, by_number = _category_lookup(variable["categories"])
+        expected = ", ".join(str(c) for c in variable["categories"])
+        column = []
+        for i, text in enumerate(raw.column(name)):
+            stripped = text.strip()
+            code = None
+            if not stripped:
+                events.append(Event(i, name, text, "blank cell", "missing"))
+            elif _missing_code(text, spec.missing_codes, decimal) is not None:
+                events.append(Event(i, name, text, "missing-value code (data.missing_codes)", "missing"))
+            else:
+                code = by_text.get(stripped.casefold())
+                if code is None:
+                    number = parse_number(stripped, decimal)
+                    code = by_number.get(number) if number is not None else None
+                if code is None:
+                    invalid.append(Event(i, name, text, f"not a category of {name} (expected one of {expected}; "
+                                         f"respondents.{name}.categories)", "missing"))
+                elif stripped != text:
+                    events.append(Event(i, name, text, "surrounding whitespace", "trimmed", f"read as {code}"))
+            column.append(code)
+        profile[name] = column
+    return profile, events, invalid
+
+
+def apply_invalid_policy(raw: RawSurvey, spec: SurveySpec, invalid: list[Event]) -> list[Event]:
+    """Stop on invalid values (``data.invalid_values: error``) or keep them as missing values.
+
+    Parameters
+    ----------
+    raw : RawSurvey
+    spec : SurveySpec
+    invalid : list of Event
+        The invalid cells found by :func:`read_indicators` and :func:`read_profile`.
+
+    Returns
+    -------
+    list of Event
+        The same events, their reason saying they are treated as missing.
+
+    Raises
+    ------
+    UserError
+        If there are invalid values and ``data.invalid_values`` is ``error``: lists them by row
+        and column, and names values repeated as if they were a code for "no answer".
+    """
+    if invalid and spec.invalid_values == "error":
+        _raise_invalid(raw, sorted(invalid, key=lambda e: (e.pos, raw.header.index(e.column))))
+    for e in invalid:
+        e.reason += "; treated as missing (data.invalid_values: missing)"
+    return invalid
+
+
+def _raise_invalid(raw: RawSurvey, invalid: list[Event]) -> None:
+    listed = "\n".join(f"    row {raw.lines[e.pos]}, column {e.column}: {e.raw!r} is {e.reason}" for e in invalid[:MAX_LISTED])
+    more = f"\n    ... and {len(invalid) - MAX_LISTED} more" if len(invalid) > MAX_LISTED else ""
+    repeated = Counter(e.raw.strip() for e in invalid)
+    codes = [value for value, count in repeated.most_common() if count > 1][:3]
+    hint = "".join(f"\n  {value!r} occurs {repeated[value]} times: if it is a code for 'no answer', add it to "
+                   "data.missing_codes" for value in codes)
+    raise UserError(
+        f"{len(invalid)} invalid value(s):\n{listed}{more}{hint}\n  Correct them in the file, declare missing-value codes "
+        "in data.missing_codes, or set data.invalid_values: missing to treat them as missing (each is then "
+        "listed in results/clean/exclusions.csv)", file=raw.path)
