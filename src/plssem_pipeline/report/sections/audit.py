@@ -1,0 +1,124 @@
+"""Section "Audit": the audit's checks of the paper against itself (Table A1, failures first) and the
+summary of its comparison of published and reproduced values, with the rows of no numbered table."""
+from __future__ import annotations
+
+from ..blocks import heading, section as make_section, table, text
+from ..inputs import ReportInputs, read_csv
+from ..tables import Cell, Column, Row, Table, fmt, number_cell
+from .comparison import PAPER_TABLES, comparison_table, table_name, table_number, tally
+
+__all__ = ["consistency", "summary", "section"]
+
+_FAILS = {"fail", "failed", "failure", "inconsistent", "false", "no", "invalid", "impossible", "error", "mismatch",
+          "not consistent"}
+_PASSES = {"pass", "passed", "ok", "consistent", "true", "yes", "valid", "holds", "agrees"}
+_NUMBERS = ("published", "recomputed", "difference")
+
+
+def _rank(record) -> int:
+    """0 for a failed check, 2 for a passed one, 1 for anything else (a note)."""
+    verdict = str(record.get("verdict", "")).strip().lower()
+    return 0 if verdict in _FAILS else 2 if verdict in _PASSES else 1
+
+
+def _four(value: float) -> str:
+    return fmt(value, 4)
+
+
+def _check_row(inputs, r) -> Row:
+    return Row([Cell(str(r.get("check", ""))), Cell(table_name(inputs, r.get("table", ""))),
+                Cell(str(r.get("item", ""))), *(number_cell(r.get(k, ""), _four) for k in _NUMBERS),
+                Cell(str(r.get("verdict", "")), flag=("fail", "warn", "pass")[_rank(r)])],
+               detail=str(r.get("explanation", "")) or None)
+
+
+def consistency(inputs: ReportInputs, path) -> dict:
+    """The audit's checks of the paper against itself, failures first.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        For the labels and the links.
+    path : str or Path
+        The audit's ``consistency`` file.
+
+    Returns
+    -------
+    dict
+        ``text`` (a summary sentence), ``table`` (Table A1; None without checks)
+        and ``counts`` (``[failed, notes, passed]``).
+    """
+    t = inputs.t
+    records = read_csv(path, dtype=str, keep_default_na=False).to_dict("records")
+    records = sorted(records, key=_rank)  # stable: failures first
+    counts = [sum(1 for r in records if _rank(r) == k) for k in (0, 1, 2)]
+    if not records:
+        return {"text": t("a_consistency_empty"), "table": None, "counts": counts}
+    columns = [Column(t("c_check"), "l", width=4.2), Column(t("c_table"), "l"), Column(t("c_item"), "l", width=3.4),
+               Column(t("c_published")), Column(t("c_recomputed")), Column(t("c_difference")),
+               Column(t("c_verdict"), "l")]
+    checks = Table("table-a1", "A1", t("consistency_caption"), columns, [_check_row(inputs, r) for r in records],
+                   sources=[inputs.file(path)], font="footnotesize")
+    return {"text": t("a_consistency_summary", total=len(records), fail=counts[0], note=counts[1], passed=counts[2],
+                      file=str(path)), "table": checks, "counts": counts}
+
+
+def summary(inputs: ReportInputs) -> dict:
+    """What the audit found, as the context's ``audit``.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Its ``audit`` files (None: no audit step) and ``comparisons``.
+
+    Returns
+    -------
+    dict
+        ``state`` (``"not_run"``: no audit step; ``"no_published"``: no
+        published tables to compare; ``"ran"``), ``text`` (the sentence of the
+        first two states), ``published`` (``text``, ``path``, ``link`` of the
+        comparison's summary), ``consistency`` (:func:`consistency`),
+        ``other`` (the comparison rows of no numbered table, a Table or None).
+    """
+    t = inputs.t
+    if inputs.audit is None:
+        return {"state": "not_run", "text": t("a_not_run")}
+    if not inputs.config.get("published") and not inputs.comparisons:
+        state = {"state": "no_published", "text": t("a_no_published")}
+    else:
+        state = {"state": "ran"}
+    out = dict(state, published=None, consistency=None, other=None)
+    if inputs.comparisons is not None:
+        total, within, out_n = tally(inputs.comparisons)
+        path = inputs.audit["published_vs_reproduced"]
+        out["published"] = {"text": t("a_published_summary", total=total, within=within, out=out_n,
+                                      na=total - within - out_n, file=str(path)), **inputs.file(path)}
+        other = [r for r in inputs.comparisons if table_number(r["table"]) not in PAPER_TABLES]
+        if other:
+            out["other"] = comparison_table(inputs, None, other, t("comparison_other_caption"))
+    if "consistency" in inputs.audit:
+        out["consistency"] = consistency(inputs, inputs.audit["consistency"])
+    return out
+
+
+def _blocks(inputs, audit: dict) -> list:
+    t = inputs.t
+    blocks = [text(audit["text"])] if "text" in audit else []
+    if audit["state"] != "ran":
+        return blocks
+    checks, published = audit["consistency"], audit["published"]
+    blocks.append(heading(t("sec_audit_consistency")))
+    if checks:
+        blocks += [text(checks["text"]), table(checks["table"]) if checks["table"] else None]
+    blocks.append(heading(t("sec_audit_published"), keep=False))
+    if published:
+        blocks.append(text(published["text"]))
+    if audit["other"]:
+        blocks.append(table(audit["other"]))
+    return blocks
+
+
+def section(inputs: ReportInputs) -> dict | None:
+    """Section "Audit", with :func:`summary` as its ``data`` (the context's ``audit``)."""
+    audit = summary(inputs)
+    return make_section("audit", inputs.t("sec_audit"), _blocks(inputs, audit), results=False, data=audit)

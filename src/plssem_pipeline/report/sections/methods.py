@@ -1,0 +1,84 @@
+"""Section "Method and settings": the sample, the model, the algorithm, the bootstrap and the software."""
+from __future__ import annotations
+
+from ..blocks import section as make_section, text
+from ..inputs import ReportInputs
+from ..tables import integer, prose, tolerance
+
+__all__ = ["paragraphs", "section"]
+
+
+def _sample(inputs) -> str:
+    t, lang = inputs.t, inputs.language
+    clean = inputs.summaries["clean_summary"]["details"]
+    data = inputs.config["data"]
+    reasons = clean.get("exclusion_reasons") or {}
+    out = t("m_sample", n=integer(clean["respondents_kept"], lang), rows=integer(clean["rows_read"], lang),
+            survey=str(data["survey"]), excluded=integer(clean.get("respondents_excluded", 0), lang),
+            logged=integer(clean.get("exclusion_rows", 0), lang))
+    if reasons:
+        out += " " + t("m_sample_reasons", reasons="; ".join(f"{k}: {integer(v, lang)}" for k, v in reasons.items()))
+    return out + " " + t("m_missing", treatment=t("treatment_" + data["missing_treatment"]))
+
+
+def _model(inputs) -> str:
+    t, config = inputs.t, inputs.config
+    outer = inputs.summaries["outer_summary"]["details"]
+    versions = inputs.summaries["boot_summary"].get("versions", {})
+    modes: dict = {}
+    for spec in config["constructs"].values():
+        modes[spec.get("mode", "A")] = modes.get(spec.get("mode", "A"), 0) + len(spec["indicators"])
+    out = t("m_model", k=len(config["constructs"]), indicators=sum(modes.values()), paths=len(config["paths"]),
+            modes=", ".join(f"{count} {t('mode_' + mode)}" for mode, count in sorted(modes.items())))
+    algorithm = config["algorithm"]
+    return out + " " + t("m_algorithm", version=versions.get("plssem", "?"),
+                         scheme=t("scheme_" + algorithm["weighting"]), tol=tolerance(float(algorithm["tol"])),
+                         max_iter=algorithm["max_iter"], iterations=outer.get("iterations", "?"),
+                         converged=t("converged") if outer.get("converged", True) else t("not_converged"))
+
+
+def _bootstrap(inputs) -> str:
+    t, lang = inputs.t, inputs.language
+    boot = inputs.summaries["boot_summary"]
+    bootstrap = inputs.config["bootstrap"]
+    details = boot["details"]
+    out = t("m_bootstrap", samples=inputs.subsamples, failed=integer(details["failed"], lang),
+            nonconv=integer(details.get("not_converged", 0), lang), alpha=prose(inputs.alpha, lang),
+            ci=inputs.ci_method, level=prose(100 * (1 - inputs.alpha), lang),
+            sign=t("sign_" + bootstrap["sign_change"]), seed=boot.get("seed", bootstrap["seed"]))
+    if details["failed"]:
+        ids = details.get("failed_subsamples", [])
+        out += " " + t("m_failed_list", ids=", ".join(map(str, ids[:50])) + (" …" if len(ids) > 50 else ""))
+    return out + " " + t("m_mediation", rule=t("med_rule_" + inputs.config["mediation"]["significance"]))
+
+
+def _software(inputs) -> str:
+    t = inputs.t
+    versions = inputs.summaries["boot_summary"].get("versions", {})
+    software = ", ".join(f"{name} {version}" for name, version in versions.items())
+    return t("m_software", software=software) + " " + t("m_thresholds") + " " + t("m_numbering")
+
+
+def paragraphs(inputs: ReportInputs) -> list:
+    """The methods as four paragraphs: sample, model and algorithm, bootstrap and mediation, software.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        The configuration and the summaries of the clean, outer and bootstrap steps.
+
+    Returns
+    -------
+    list of str
+        Sentences in the report's language, numbers formatted for it.
+    """
+    return [_sample(inputs), _model(inputs), _bootstrap(inputs), _software(inputs)]
+
+
+def section(inputs: ReportInputs) -> dict:
+    """Section "Method and settings": one text block a paragraph of :func:`paragraphs`.
+
+    Its ``data`` is the paragraphs themselves (the context's ``methods``).
+    """
+    shown = paragraphs(inputs)
+    return make_section("methods", inputs.t("sec_methods"), [text(p) for p in shown], results=False, data=shown)

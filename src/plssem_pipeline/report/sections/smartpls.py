@@ -1,0 +1,53 @@
+"""SmartPLS 4's bootstrapping layout, shared by Tables 5 and 6: O, M, STDEV, |O/STDEV|, P values and the
+confidence interval."""
+from __future__ import annotations
+
+from ..inputs import ReportInputs
+from ..tables import Cell, Column, fmt
+
+__all__ = ["bootstrap_cells", "bootstrap_columns"]
+
+
+def bootstrap_cells(inputs: ReportInputs, record) -> list:
+    """The statistics of one bootstrap row as cells, T as ``|O/STDEV|``.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        For the significance rule.
+    record : mapping
+        A row with ``original``, ``mean``, ``sd``, ``t``, ``p``, ``ci_low``, ``ci_high``.
+
+    Returns
+    -------
+    list of Cell
+        Seven cells; the P value flagged when the row is not significant.
+    """
+    o, m, sd, tt, p, low, high = (float(record[k]) for k in ("original", "mean", "sd", "t", "p", "ci_low",
+                                                               "ci_high"))
+    return [Cell(fmt(o), o), Cell(fmt(m), m), Cell(fmt(sd), sd), Cell(fmt(abs(tt)), abs(tt)),
+            Cell(fmt(p), p, flag=None if inputs.significant(record) else "warn"), Cell(fmt(low), low),
+            Cell(fmt(high), high)]
+
+
+def bootstrap_columns(inputs: ReportInputs, first: str, narrower: float = 0.0) -> list:
+    """The columns of the layout.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        For the labels and the interval's bounds (from ``bootstrap.alpha``).
+    first : str
+        Header of the row-header column.
+    narrower : float
+        Centimetres taken off each statistic's LaTeX width (Table 6 has two more columns).
+
+    Returns
+    -------
+    list of Column
+    """
+    t = inputs.t
+    low, high = inputs.ci_bounds
+    widths = ((t("c_original"), 1.55), (t("c_mean"), 1.45), (t("c_sd"), 1.75), (t("c_t"), 1.75), (t("c_p"), 1.2),
+              (low, 1.1), (high, 1.1))
+    return [Column(first, "l")] + [Column(label, width=width - narrower) for label, width in widths]

@@ -1,0 +1,122 @@
+"""Section "Structural model": Figure 3 (the model), Tables 4 (R²), 4a (f² and inner VIF), 5 (path
+coefficients) and Figure 4, then the mediation (:mod:`.mediation`) and the hypotheses (:mod:`.hypotheses`)."""
+from __future__ import annotations
+
+from ..blocks import figure, heading, section as make_section, table
+from ..inputs import ReportInputs
+from ..tables import Cell, Column, Row, Table, fmt, isnan, prose
+from .comparison import attach_comparison
+from .hypotheses import blocks as hypotheses
+from .measurement import vif_verdict
+from .mediation import blocks as mediation
+from .smartpls import bootstrap_cells, bootstrap_columns
+
+__all__ = ["table4", "table4a", "table5", "section"]
+
+
+def _r2_level(r2: float) -> str:
+    return ("r2_substantial" if r2 >= 0.75 else "r2_moderate" if r2 >= 0.50 else "r2_weak" if r2 >= 0.25
+            else "r2_very_weak")
+
+
+def _f2_size(f2: float) -> str:
+    return "f2_large" if f2 >= 0.35 else "f2_medium" if f2 >= 0.15 else "f2_small" if f2 >= 0.02 else "f2_none"
+
+
+def table4(inputs: ReportInputs) -> Table:
+    """Table 4: R² and adjusted R² of each endogenous construct.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Reads ``r2`` and ``fit`` (the SRMR, in the note).
+
+    Returns
+    -------
+    Table
+        Each R² judged substantial, moderate, weak or very weak; with the audit's comparison attached.
+    """
+    t = inputs.t
+    fit = inputs.frame("fit").set_index("statistic")["value"]
+    rows = []
+    for record in inputs.records("r2"):
+        r2, adj = float(record["r2"]), float(record["r2_adj"])
+        rows.append(Row([Cell(inputs.construct_text(record["construct"])), Cell(fmt(r2), r2), Cell(fmt(adj), adj),
+                         Cell(t(_r2_level(r2)))], keys=(str(record["construct"]),)))
+    srmr = fmt(float(fit["srmr"])) if "srmr" in fit.index else "–"
+    columns = [Column(t("c_construct"), "l"), Column(t("c_r2")), Column(t("c_r2_adj")), Column(t("c_r2_level"), "l")]
+    result = Table("table-4", "4", t("t4"), columns, rows, notes=[t("n_t4", srmr=srmr)],
+                   sources=inputs.source("r2", "fit"))
+    return attach_comparison(inputs, result, "4")
+
+
+def table4a(inputs: ReportInputs) -> Table:
+    """Table 4a: f² of each path with its effect size, and the path's inner VIF.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Reads ``f2`` and ``inner_vif``.
+
+    Returns
+    -------
+    Table
+        Effect sizes large, medium, small or none; each VIF flagged by :func:`.measurement.vif_verdict`.
+    """
+    t = inputs.t
+    vif = {(str(r["source"]), str(r["target"])): float(r["vif"]) for r in inputs.records("inner_vif")}
+    rows = []
+    for record in inputs.records("f2"):
+        value = float(record["f2"])
+        path = f"{record['source']} -> {record['target']}"
+        v = vif.get((str(record["source"]), str(record["target"])), float("nan"))
+        flag = None if isnan(v) else vif_verdict(t, v)[1]
+        rows.append(Row([Cell(path), Cell(fmt(value), value), Cell(t(_f2_size(value))), Cell(fmt(v), v, flag=flag)],
+                        keys=(path,)))
+    columns = [Column(t("c_path"), "l"), Column(t("c_f2")), Column(t("c_effect_size"), "l"), Column(t("c_vif"))]
+    return Table("table-4a", "4a", t("t4a"), columns, rows, notes=[t("n_t4a")],
+                 sources=inputs.source("f2", "inner_vif"))
+
+
+def table5(inputs: ReportInputs) -> Table:
+    """Table 5: the path coefficients in SmartPLS 4's bootstrapping layout.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Reads ``boot_paths``.
+
+    Returns
+    -------
+    Table
+        One row a path; with the audit's comparison attached.
+    """
+    t = inputs.t
+    rows = []
+    for record in inputs.records("boot_paths"):
+        path = f"{record['source']} -> {record['target']}"
+        rows.append(Row([Cell(path)] + bootstrap_cells(inputs, record), keys=(path,)))
+    note = t("n_t5", ci=inputs.ci_method, samples=inputs.subsamples)
+    result = Table("table-5", "5", t("t5"), bootstrap_columns(inputs, t("c_path")), rows, notes=[note],
+                   sources=inputs.source("boot_paths"))
+    return attach_comparison(inputs, result, "5")
+
+
+def section(inputs: ReportInputs) -> dict | None:
+    """Section "Structural model (inner model)": Figure 3, then four parts.
+
+    Explained variance and effect sizes (Tables 4, 4a), path coefficients
+    (Table 5, Figure 4), :mod:`.mediation` and :mod:`.hypotheses`.
+    """
+    t = inputs.t
+    caption = t("f_structural", alpha=prose(inputs.alpha, inputs.language))
+    if inputs.published:
+        caption += t("f_structural_paper")
+    paths_caption = t("f_bootstrap_paths", samples=inputs.subsamples, ci=inputs.ci_method)
+    return make_section("structural", t("sec_structural"), [
+        figure(inputs.figure("structural_model", "3", caption, wide=True)),
+        heading(t("sec_r2")), table(table4(inputs)), table(table4a(inputs)),
+        heading(t("sec_paths")), table(table5(inputs)), figure(inputs.figure("bootstrap_paths", "4", paths_caption)),
+        *mediation(inputs),
+        *hypotheses(inputs),
+    ])
