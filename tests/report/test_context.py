@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from plssem_pipeline.report import render_html
+from plssem_pipeline.report import render_html, render_latex
 from plssem_pipeline.report.catalogue import LANGUAGES, STRINGS, STRINGS_DIR, Catalogue
 from plssem_pipeline.report.context import fmt
 
@@ -104,10 +104,13 @@ def test_synthetic_banner_follows_the_config(study_run):
     assert not context_for(study_run, config=config, audit=None)["synthetic"]
 
 
-def test_without_an_audit_step_the_report_says_so(study_run):
+def test_without_an_audit_step_the_audit_section_is_left_out_whole(study_run):
     context = context_for(study_run, audit=None)
-    assert context["audit"]["state"] == "not_run" and "not part of this workflow" in context["audit"]["text"]
+    assert context["audit"] is None and "audit" not in [s["id"] for s in context["sections"]]
     assert all(t.comparison is None for t in context["tables"])
+    html = render_html(context, TEMPLATES)
+    assert 'id="audit"' not in html and 'href="#audit"' not in html
+    assert STRINGS["en"]["sec_audit_consistency"] not in html
 
 
 def test_audit_fixture_published_beside_reproduced_and_checks_failures_first(study_run):
@@ -190,8 +193,12 @@ def test_a_model_without_indirect_effects_or_published_tables(study_run, tmp_pat
     context = context_for(study_run, config=config, files={"mediation": tmp_path / "indirect.csv"},
                           audit={"published_vs_reproduced": str(empty), "consistency": str(checks)})
     assert "6" not in tables(context)
+    # nothing to show: the mediation part and the audit section are left out whole, headings included
     structural = next(s for s in context["sections"] if s["id"] == "structural")
-    assert {"kind": "text", "text": STRINGS["en"]["no_indirect"]} in structural["blocks"]
-    assert context["audit"]["state"] == "no_published"
-    html = render_html(context, TEMPLATES)
-    assert "nothing to compare" in html and "The paper against itself" not in html
+    headings = [b["text"] for b in structural["blocks"] if b["kind"] == "heading"]
+    assert STRINGS["en"]["sec_mediation"] not in headings and STRINGS["en"]["sec_hypotheses"] in headings
+    assert not any(b["kind"] == "text" for b in structural["blocks"])
+    assert context["audit"] is None and "audit" not in [s["id"] for s in context["sections"]]
+    for html in (render_html(context, TEMPLATES), render_latex(context, TEMPLATES)):
+        for key in ("sec_mediation", "sec_audit", "sec_audit_consistency", "sec_audit_published"):
+            assert STRINGS["en"][key] not in html

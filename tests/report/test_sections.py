@@ -13,7 +13,7 @@ IDS = ["methods", "respondents", "measurement", "structural", "audit", "provenan
 
 
 def test_every_part_of_the_report_is_a_section_in_order(study_run):
-    context = context_for(study_run, audit=None)
+    context = context_for(study_run, audit="run")
     assert [s["id"] for s in context["sections"]] == IDS
     titles = [s["title"] for s in context["sections"]]
     html = render_html(context, TEMPLATES)
@@ -25,7 +25,7 @@ def test_every_part_of_the_report_is_a_section_in_order(study_run):
     assert re.findall(r"\\section\{[^}]*\}\\label\{([\w-]+)\}", tex) == IDS
     # the context's data of the sections that carry it; `tables` only the results' tables
     assert context["methods"] == [b["text"] for b in context["sections"][0]["blocks"]]
-    assert context["audit"]["state"] == "not_run" and context["provenance"]["files"].number == "P1"
+    assert context["audit"]["consistency"]["table"].number == "A1" and context["provenance"]["files"].number == "P1"
     assert all(t.number[0].isdigit() for t in context["tables"])
 
 
@@ -40,7 +40,7 @@ def _nothing(inputs):
 @pytest.mark.parametrize("missing", [lambda inputs: None, _nothing])
 def test_a_section_with_nothing_to_show_is_left_out_whole(study_run, monkeypatch, missing):
     monkeypatch.setattr(report_context, "SECTIONS", (SECTIONS[0], missing, _extra, *SECTIONS[1:]))
-    context = context_for(study_run, audit=None)
+    context = context_for(study_run, audit="run")
     assert [s["id"] for s in context["sections"]] == ["methods", "notes"] + IDS[1:]
     html = render_html(context, TEMPLATES)
     assert 'id="empty"' not in html and "#empty" not in html

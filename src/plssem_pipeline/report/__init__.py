@@ -1,14 +1,21 @@
 """The report: the study's results section regenerated in HTML and LaTeX/PDF.
 
-* :mod:`.catalogue` — every label and sentence, in English and Indonesian;
-* :mod:`.context` — :func:`build_context`: the results files read, formatted and
-  judged once, for both formats;
+* :mod:`.context` — :func:`build_context`: runs the sections in order and adds the front matter;
+  the result is plain data for both templates, so both formats say exactly the same thing;
+* :mod:`.sections` — the ordered list of sections (methods, respondents, measurement model,
+  structural model with its mediation and hypotheses parts, audit, provenance), one module each; a
+  section with nothing to show is left out whole;
+* :mod:`.inputs` — :class:`~.inputs.ReportInputs`, the results files, config and audit files read
+  once and shared by the sections; :mod:`.tables` and :mod:`.blocks` — what a section is made of
+  (tables, cells, figures; headings, text, code);
+* :mod:`.catalogue` — every label and sentence, from one data file per language (``strings/``);
+* :mod:`.figures` — the figures (matplotlib) and the structural model's layout;
 * :mod:`.render` — the Jinja2 environments (HTML autoescaped; LaTeX through
   :func:`latex_escape`) and the templates in ``workflow/templates/``;
 * :mod:`.latex` — :func:`build_pdf`: pdfLaTeX/latexmk in a temporary directory,
   no shell escape, reproducible.
 
-The rule ``report`` (``workflow/rules/report.smk``, ``scripts/report.py``) ties them together.
+The rule ``report`` (``workflow/rules/report.smk``, :mod:`plssem_pipeline.steps.report`) ties them together.
 """
 from .context import build_context
 from .latex import build_pdf, find_engine, report_outputs

@@ -63,8 +63,8 @@ def consistency(inputs: ReportInputs, path) -> dict:
                       file=str(path)), "table": checks, "counts": counts}
 
 
-def summary(inputs: ReportInputs) -> dict:
-    """What the audit found, as the context's ``audit``.
+def summary(inputs: ReportInputs) -> dict | None:
+    """What the audit found, as the context's ``audit``; None when it has nothing to show.
 
     Parameters
     ----------
@@ -73,21 +73,17 @@ def summary(inputs: ReportInputs) -> dict:
 
     Returns
     -------
-    dict
-        ``state`` (``"not_run"``: no audit step; ``"no_published"``: no
-        published tables to compare; ``"ran"``), ``text`` (the sentence of the
-        first two states), ``published`` (``text``, ``path``, ``link`` of the
-        comparison's summary), ``consistency`` (:func:`consistency`),
-        ``other`` (the comparison rows of no numbered table, a Table or None).
+    dict or None
+        None when the workflow has no audit step or the study has no published
+        tables (nothing was compared, nothing checked). Otherwise ``published``
+        (``text``, ``path``, ``link`` of the comparison's summary),
+        ``consistency`` (:func:`consistency`), ``other`` (the comparison rows
+        of no numbered table, a Table or None).
     """
     t = inputs.t
-    if inputs.audit is None:
-        return {"state": "not_run", "text": t("a_not_run")}
-    if not inputs.config.get("published") and not inputs.comparisons:
-        state = {"state": "no_published", "text": t("a_no_published")}
-    else:
-        state = {"state": "ran"}
-    out = dict(state, published=None, consistency=None, other=None)
+    if inputs.audit is None or (not inputs.config.get("published") and not inputs.comparisons):
+        return None
+    out = {"published": None, "consistency": None, "other": None}
     if inputs.comparisons is not None:
         total, within, out_n = tally(inputs.comparisons)
         path = inputs.audit["published_vs_reproduced"]
@@ -103,11 +99,8 @@ def summary(inputs: ReportInputs) -> dict:
 
 def _blocks(inputs, audit: dict) -> list:
     t = inputs.t
-    blocks = [text(audit["text"])] if "text" in audit else []
-    if audit["state"] != "ran":
-        return blocks
     checks, published = audit["consistency"], audit["published"]
-    blocks.append(heading(t("sec_audit_consistency")))
+    blocks = [heading(t("sec_audit_consistency"))]
     if checks:
         blocks += [text(checks["text"]), table(checks["table"]) if checks["table"] else None]
     blocks.append(heading(t("sec_audit_published"), keep=False))
@@ -119,6 +112,8 @@ def _blocks(inputs, audit: dict) -> list:
 
 
 def section(inputs: ReportInputs) -> dict | None:
-    """Section "Audit", with :func:`summary` as its ``data`` (the context's ``audit``)."""
+    """Section "Audit", with :func:`summary` as its ``data`` (the context's ``audit``); None without one."""
     audit = summary(inputs)
+    if audit is None:
+        return None
     return make_section("audit", inputs.t("sec_audit"), _blocks(inputs, audit), results=False, data=audit)

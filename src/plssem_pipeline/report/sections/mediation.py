@@ -1,10 +1,10 @@
 """The mediation part of the structural model: Table 6 (specific indirect effects) and Figure 5.
 
-A model without indirect effects says so in a sentence instead.
+A model without indirect effects has no mediation part: it is left out whole, heading included.
 """
 from __future__ import annotations
 
-from ..blocks import figure, heading, table, text
+from ..blocks import figure, heading, table
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, number
 from .comparison import attach_comparison
@@ -46,11 +46,11 @@ def table6(inputs: ReportInputs) -> Table:
 def blocks(inputs: ReportInputs) -> list:
     """The mediation part of the structural model's section.
 
-    Its heading, then Table 6 and Figure 5 (when drawn), or the sentence that the model has no indirect effects.
+    Its heading, then Table 6 and Figure 5 (when drawn); nothing when the model has no indirect effects.
     """
     t = inputs.t
     result = table6(inputs)
     if not result.rows:
-        return [heading(t("sec_mediation")), text(t("no_indirect"))]
+        return []
     caption = t("f_bootstrap_indirect", samples=inputs.subsamples, ci=inputs.ci_method)
     return [heading(t("sec_mediation")), table(result), figure(inputs.figure("bootstrap_indirect", "5", caption))]
