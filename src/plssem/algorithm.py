@@ -39,12 +39,16 @@ from .model import Model
 
 __all__ = ["PLSCore", "SCHEMES", "fit_correlations", "path_coefficients", "solve_batched"]
 
+#: The inner weighting schemes (Lohmöller 1989; SmartPLS 4's default is ``"path"``).
 SCHEMES = ("path", "centroid", "factorial")
 
 
 @dataclass
 class PLSCore:
     """Raw arrays of a batched PLS estimation (see module docstring for shapes).
+
+    The first axis of every array indexes the ``b`` samples estimated together:
+    one for a single estimation, a chunk of subsamples for the bootstrap.
 
     Attributes
     ----------
@@ -190,14 +194,8 @@ def _outer_update(
     return *_normalise(new, corr_ind), singular
 
 
-def fit_correlations(
-    corr_ind: np.ndarray,
-    model: Model,
-    *,
-    scheme: str = "path",
-    max_iter: int = 300,
-    tol: float = 1e-7,
-) -> PLSCore:
+def fit_correlations(corr_ind: np.ndarray, model: Model, *, scheme: str = "path", max_iter: int = 300,
+                     tol: float = 1e-7) -> PLSCore:
     """Estimate a PLS path model on each of a stack of indicator correlation matrices.
 
     Parameters

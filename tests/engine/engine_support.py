@@ -50,7 +50,8 @@ def fixture_file(*parts: str) -> Path:
 
 def case_yaml(*parts: str) -> dict:
     """A fixture ``case.yaml``, parsed."""
-    yaml = pytest.importorskip("yaml", reason="pyyaml is needed to read the fixtures' case.yaml files")
+    import yaml  # PyYAML: a dependency of the pipeline extra, which the README's test command installs
+
     return yaml.safe_load(fixture_file(*parts).read_text())
 
 

@@ -73,7 +73,9 @@ def select_respondents(raw: RawSurvey, spec: SurveySpec, values, keep, events: l
     Parameters
     ----------
     raw : RawSurvey
+        For the row numbers and the file named in the errors.
     spec : SurveySpec
+        ``data.missing_treatment`` and the model's minimum and recommended sample sizes.
     values : ndarray
         Respondents x indicators as read, NaN where missing.
     keep : ndarray of bool
@@ -130,7 +132,9 @@ def replace_missing(raw: RawSurvey, spec: SurveySpec, values, keep):
     Parameters
     ----------
     raw : RawSurvey
+        For the file named in an error.
     spec : SurveySpec
+        ``data.missing_treatment`` and the indicators.
     values : ndarray
         Respondents x indicators as read, NaN where missing.
     keep : ndarray of bool

@@ -100,8 +100,11 @@ def read_indicators(raw: RawSurvey, spec: SurveySpec, decimal: str):
     Parameters
     ----------
     raw : RawSurvey
+        The survey's cells as text; its indicator columns are read.
     spec : SurveySpec
+        The indicators, ``data.scale`` and ``data.missing_codes``.
     decimal : {".", ","}
+        The file's decimal mark.
 
     Returns
     -------
@@ -151,8 +154,11 @@ def read_profile(raw: RawSurvey, spec: SurveySpec, decimal: str):
     Parameters
     ----------
     raw : RawSurvey
+        The survey's cells as text; its respondent-profile columns are read.
     spec : SurveySpec
+        The profile variables with their categories (``respondents``) and ``data.missing_codes``.
     decimal : {".", ","}
+        The file's decimal mark (a code written ``1,0`` is category 1).
 
     Returns
     -------
