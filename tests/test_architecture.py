@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
 MAX_LINES = 400
 #: Modules of plssem_pipeline.steps that are shared by the step modules, not steps themselves.
-STEP_HELPERS = {"__init__", "runner", "fingerprint", "estimation_step"}
+STEP_HELPERS = {"__init__", "runner", "estimation_step"}
 
 
 def _module_name(path: Path) -> str:

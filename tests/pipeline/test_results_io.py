@@ -12,7 +12,7 @@ import plssem
 from plssem_pipeline import io
 from plssem_pipeline.audit import provenance
 from plssem_pipeline.errors import UserError
-from plssem_pipeline.steps.fingerprint import package_fingerprint
+from plssem_pipeline.audit.fingerprint import package_fingerprint
 from plssem_pipeline.steps.runner import run
 
 

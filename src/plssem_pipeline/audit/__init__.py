@@ -4,5 +4,6 @@
 * :mod:`.compare` — published beside reproduced, with tolerances;
 * :mod:`.consistency` — the paper against itself (no data);
 * :mod:`.provenance` — each step's ``summary.json`` (hashes, config slice, seed, versions);
+* :mod:`.fingerprint` — the code fingerprints that make results follow code changes;
 * :mod:`.manifest` — the run's ``results/provenance.json`` and its verification.
 """

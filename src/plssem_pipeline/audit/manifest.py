@@ -198,7 +198,7 @@ def verify_manifest(manifest: Mapping, manifest_path, *, root=None) -> Verificat
     root : path, optional
         Project directory, overriding the manifest's.
     """
-    from ..steps.fingerprint import package_fingerprint
+    from .fingerprint import package_fingerprint
 
     manifest_path = Path(manifest_path)
     root = Path(root) if root is not None else (manifest_path.parent / manifest.get("root", "..")).resolve()

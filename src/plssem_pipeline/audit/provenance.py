@@ -84,7 +84,7 @@ def step_summary(
         The configuration slice the step used.
     seed : int, optional
     fingerprints : mapping
-        Code fingerprints (see :mod:`plssem_pipeline.steps.fingerprint`).
+        Code fingerprints (see :mod:`plssem_pipeline.audit.fingerprint`).
     details : mapping
         Step-specific facts.
     """

@@ -23,7 +23,7 @@ Order of operations:
    mean over its valid values among the respondents kept, as SmartPLS does),
    casewise deletion, or an error (``none``);
 6. fewer respondents left than the model needs (see
-   :func:`plssem_pipeline.analysis.numerics.minimum_respondents`): error; fewer than
+   :func:`plssem_pipeline.study.sample_size.minimum_respondents`): error; fewer than
    the ten-times rule of thumb: a warning in ``details["warnings"]``;
 7. an indicator left constant cannot be standardised, and two indicators
    that are identical (or mirror images, r = ±1) make every block or

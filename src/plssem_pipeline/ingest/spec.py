@@ -77,7 +77,7 @@ class SurveySpec:
         -------
         SurveySpec
         """
-        from ..analysis.numerics import minimum_respondents, ten_times_rule
+        from ..study.sample_size import minimum_respondents, ten_times_rule
 
         owners = {str(i): str(c) for c, spec in constructs.items() for i in spec["indicators"]}
         blocks = {str(c): [str(i) for i in spec["indicators"]] for c, spec in constructs.items()}

@@ -3,7 +3,6 @@
 Each holds ``main(smk, log)``: read the rule's inputs, call the engine or this
 package, write the rule's outputs and its ``summary.json``. The rule's script
 (``workflow/scripts/<rule>.py``) runs it through :func:`.runner.run`, which
-logs and turns a user's mistake into one clear message. :mod:`.fingerprint`
-makes results follow code changes; :mod:`.estimation_step` is shared by
-``outer`` and ``inner``.
+logs and turns a user's mistake into one clear message; :mod:`.estimation_step`
+is shared by ``outer`` and ``inner``.
 """

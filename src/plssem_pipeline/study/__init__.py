@@ -4,7 +4,8 @@
 * :mod:`.schema` — JSON Schema problems worded for the user, naming the dotted key; ``--config`` types;
 * :mod:`.semantics` — what the schema cannot say (unknown constructs, cycles, files, limits);
 * :mod:`.model` — the :class:`plssem.Model` from ``constructs`` and ``paths``, the algorithm options,
-  the bootstrap's chunk ranges.
+  the bootstrap's chunk ranges;
+* :mod:`.sample_size` — the respondents the model needs (a floor, and the ten-times rule of thumb).
 
 The names below are the study's public surface: ``from plssem_pipeline import study``, then
 ``study.check_semantics(...)``.
