@@ -1,4 +1,4 @@
-"""The study configuration: schema problems, semantic checks, chunking (plssem_pipeline.study.config)."""
+"""The study configuration: schema problems, semantic checks, chunking (plssem_pipeline.study)."""
 import copy
 from pathlib import Path
 

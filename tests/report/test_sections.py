@@ -51,3 +51,13 @@ def test_a_section_with_nothing_to_show_is_left_out_whole(study_run, monkeypatch
     assert "{empty}" not in tex
     assert ("\\needspace{12\\baselineskip}\n\\section{Notes \\textless{}\\&\\textgreater{}}\\label{notes}\nA note.\n\n"
             "{\\raggedright\\ttfamily\\scriptsize\na:~1\\\\\n~~b:~2\\par}\n") in tex
+
+
+def test_a_study_without_respondent_variables_has_no_respondents_section(study_run, tmp_path):
+    header = (study_run / "results/describe/respondents.csv").read_text(encoding="utf-8").splitlines()[0]
+    (tmp_path / "respondents.csv").write_text(header + "\n", encoding="utf-8")
+    context = context_for(study_run, audit="run", files={"respondents": tmp_path / "respondents.csv"})
+    assert [s["id"] for s in context["sections"]] == [i for i in IDS if i != "respondents"]
+    assert "1" not in {t.number for t in context["tables"]}
+    html = render_html(context, TEMPLATES)
+    assert 'id="respondents"' not in html and 'href="#respondents"' not in html

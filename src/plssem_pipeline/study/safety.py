@@ -16,7 +16,7 @@ unless the user says so:
   user's deliberate choice and is accepted.
 
 Every problem is a :class:`~plssem_pipeline.errors.UserError` (or a problem
-line for :class:`~plssem_pipeline.study.config.ConfigError`) naming the file, line and
+line for :class:`~plssem_pipeline.study.schema.ConfigError`) naming the file, line and
 what was expected.
 """
 from __future__ import annotations

@@ -50,8 +50,9 @@ def table1(inputs: ReportInputs) -> Table:
 
 
 def section(inputs: ReportInputs) -> dict | None:
-    """Section "Respondents": Table 1.
+    """Section "Respondents": Table 1; left out when the study configures no respondent variables.
 
     A section of :data:`~plssem_pipeline.report.sections.SECTIONS` (``inputs`` in, section or None out).
     """
-    return make_section("respondents", inputs.t("sec_respondents"), [table(table1(inputs))])
+    profile = table1(inputs)
+    return make_section("respondents", inputs.t("sec_respondents"), [table(profile) if profile.rows else None])
