@@ -56,7 +56,8 @@ def _software(inputs) -> str:
     t = inputs.t
     versions = inputs.summaries["boot_summary"].get("versions", {})
     software = ", ".join(f"{name} {version}" for name, version in versions.items())
-    return t("m_software", software=software) + " " + t("m_thresholds") + " " + t("m_numbering")
+    numbering = " " + t("m_numbering") if inputs.config.get("published") else ""  # only beside a published paper
+    return t("m_software", software=software) + " " + t("m_thresholds") + numbering
 
 
 def paragraphs(inputs: ReportInputs) -> list:
