@@ -48,7 +48,8 @@ def test_default_config_is_valid(schema):
 
 
 def test_every_schema_key_has_description_and_optional_keys_defaults(schema):
-    required_without_default = {"constructs", "paths", "respondents.*.categories", "constructs.*.indicators"}
+    required_without_default = {"constructs", "paths", "respondents.*.categories", "constructs.*.indicators",
+                                "constructs.*.scale.min", "constructs.*.scale.max"}
 
     def walk(node, key):
         for name, sub in node.get("properties", {}).items():

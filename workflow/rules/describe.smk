@@ -11,6 +11,7 @@ rule describe:
     params:
         respondents=config["respondents"],
         indicators=study.indicator_lists(config["constructs"]),
+        scales=study.indicator_scales(config["data"], config["constructs"]),  # scale_min, scale_max columns
         pipeline=PIPELINE,
     log:
         "results/logs/describe.log",

@@ -37,7 +37,7 @@ __all__ = ["INDICATOR_COLUMNS", "PROFILE_COLUMNS", "moments", "indicator_descrip
 
 #: Columns of ``results/describe/indicators.csv``.
 INDICATOR_COLUMNS = ["construct", "indicator", "n", "missing", "mean", "median", "min", "max", "sd",
-                     "excess_kurtosis", "skewness"]
+                     "excess_kurtosis", "skewness", "scale_min", "scale_max", "reverse_coded"]
 #: Columns of ``results/describe/respondents.csv``.
 PROFILE_COLUMNS = ["variable", "label", "code", "category", "n", "percent"]
 #: Category label of the row that counts missing profile values (only written when there are any).
@@ -79,8 +79,8 @@ def moments(values) -> dict:
     return out
 
 
-def indicator_descriptives(frame, constructs: Mapping[str, list]):
-    """SmartPLS-style descriptives of every indicator, in model order.
+def indicator_descriptives(frame, constructs: Mapping[str, list], scales: Mapping | None = None):
+    """SmartPLS-style descriptives of every indicator, in model order, with its response scale.
 
     Parameters
     ----------
@@ -89,11 +89,16 @@ def indicator_descriptives(frame, constructs: Mapping[str, list]):
         ``results/clean/validated.csv``.
     constructs : mapping
         Construct -> list of its indicators.
+    scales : mapping, optional
+        Indicator -> ``{"scale_min", "scale_max", "reverse_coded", ...}``
+        (:func:`plssem_pipeline.study.scales.indicator_scales`): the ``scale_min``,
+        ``scale_max`` and ``reverse_coded`` columns (empty when not given).
 
     Returns
     -------
     DataFrame
-        Columns :data:`INDICATOR_COLUMNS`.
+        Columns :data:`INDICATOR_COLUMNS`; the statistics are of the values analysed
+        (reverse-coded items after recoding).
     """
     import pandas as pd
 
@@ -101,7 +106,10 @@ def indicator_descriptives(frame, constructs: Mapping[str, list]):
     for construct, indicators in constructs.items():
         for indicator in indicators:
             values = pd.to_numeric(frame[indicator], errors="raise").to_numpy(dtype=float)
-            rows.append({"construct": construct, "indicator": indicator, **moments(values)})
+            scale = (scales or {}).get(indicator, {})
+            rows.append({"construct": construct, "indicator": indicator, **moments(values),
+                         "scale_min": scale.get("scale_min"), "scale_max": scale.get("scale_max"),
+                         "reverse_coded": scale.get("reverse_coded")})
     return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
 
 

@@ -13,12 +13,16 @@ Order of operations:
 2. ids, if configured, must be non-blank and unique;
 3. each indicator cell is read as a number (decimal comma if detected);
    blank cells and ``data.missing_codes`` are missing; text and values off
-   ``data.scale`` are *invalid*; profile-variable cells must be a configured
+   the indicator's scale (``constructs.<C>.scale``, else ``data.scale``) are
+   *invalid*; profile-variable cells must be a configured
    category code. Invalid values stop the run with a list of them
    (``data.invalid_values: error``) or become missing values
    (``data.invalid_values: missing``) -- :mod:`plssem_pipeline.ingest.values`;
-4. straight-lining — the same answer to every item — is flagged, or the
-   respondent excluded (``data.straight_lining``);
+4. straight-lining — the same answer to every item, as given (before reverse
+   coding) — is flagged, or the respondent excluded (``data.straight_lining``);
+   then the items in ``constructs.<C>.reverse`` are recoded
+   ``x -> min + max - x`` on their own scale, one log row per item
+   (:mod:`plssem_pipeline.ingest.recoding`);
 5. missing indicator values are treated: mean replacement (the indicator's
    mean over its valid values among the respondents kept, as SmartPLS does),
    casewise deletion, or an error (``none``);
@@ -43,6 +47,7 @@ from dataclasses import dataclass
 from ..errors import UserError
 from .screening import check_indicators, flag_straight_lining, record_missing_actions, replace_missing, \
     select_respondents
+from .recoding import reverse_code
 from .spec import SurveySpec
 from .survey import RawSurvey
 from .values import MAX_LISTED, Event, apply_invalid_policy, decimal_mark, read_indicators, read_profile
@@ -61,9 +66,11 @@ class CleanedSurvey:
     ----------
     survey : DataFrame
         The analysis data: ``source_row``, the id column (if any), the profile
-        variables (category codes) and the indicators, complete (no missing values).
+        variables (category codes) and the indicators (reverse-coded items recoded),
+        complete (no missing values).
     validated : DataFrame
-        The same rows and columns before the missing-value treatment (missing = NaN).
+        The same rows and columns before the missing-value treatment (missing = NaN),
+        reverse-coded items recoded.
     exclusions : DataFrame
         Columns :data:`EXCLUSION_COLUMNS`, one row per change or flag.
     details : dict
@@ -151,6 +158,8 @@ def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
 
     keep, straight, straight_events = flag_straight_lining(values, spec)
     events += straight_events
+    values, reverse_events = reverse_code(values, spec)
+    events += reverse_events
     keep, warnings = select_respondents(raw, spec, values, keep, events)
     treated, means = replace_missing(raw, spec, values, keep)
     record_missing_actions(events, spec, keep, means, straight)
@@ -180,6 +189,8 @@ def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
         "minimum_respondents": spec.min_respondents,
         "recommended_respondents": spec.recommended_respondents,
         "warnings": warnings,
+        "reverse_coded": spec.reverse_coded,
+        "scales": {name: dict(spec.scales[name]) for name in spec.indicators},
     }
     return CleanedSurvey(survey, validated, exclusions, details)
 
@@ -215,7 +226,11 @@ def _with_indicators(base, spec: SurveySpec, matrix, keep):
 
 
 def _exclusions_log(raw: RawSurvey, ids: list[str], events: list[Event]):
-    """The exclusions log: one row per event (:data:`EXCLUSION_COLUMNS`), by file line, then column order."""
+    """The exclusions log: one row per event (:data:`EXCLUSION_COLUMNS`), by file line, then column order.
+
+    ``row`` is a nullable integer: blank for an event of a whole column (a reverse-coded item),
+    which comes after the rows.
+    """
     import pandas as pd
 
     column_order = {name: k for k, name in enumerate(raw.header)}
@@ -226,4 +241,5 @@ def _exclusions_log(raw: RawSurvey, ids: list[str], events: list[Event]):
                         "raw_value": e.raw, "reason": e.reason, "action": e.action,
                         "_order": column_order.get(e.column, -1)})
     exclusions = pd.DataFrame(records, columns=EXCLUSION_COLUMNS + ["_order"])
+    exclusions["row"] = pd.array(exclusions["row"].tolist(), dtype="Int64")
     return exclusions.sort_values(["row", "_order"], kind="stable").drop(columns="_order").reset_index(drop=True)

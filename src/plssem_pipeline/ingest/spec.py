@@ -3,7 +3,7 @@
 :class:`SurveySpec` gathers, from the ``data``, ``respondents`` and
 ``constructs`` sections of the config (and the structural paths), everything
 :func:`plssem_pipeline.ingest.cleaning.clean_survey` checks the survey
-against: the columns, the response scale, the missing-value codes, the policies
+against: the columns, each indicator's response scale and reverse coding, the missing-value codes, the policies
 for invalid values, straight-lining and missing values, and the sample size the
 model needs.
 """
@@ -27,6 +27,11 @@ class SurveySpec:
         Profile variable -> ``{"label": str, "categories": {code: label}}``.
     id_column : str or None
     scale_min, scale_max : float
+        ``data.scale``: the scale of indicators that have none in ``scales``.
+    scales : dict
+        Indicator -> ``{"construct", "scale_min", "scale_max", "scale_key", "reverse_coded"}``
+        (:func:`plssem_pipeline.study.scales.indicator_scales`); an indicator absent from it is
+        added on ``data.scale``, not reverse-coded.
     missing_codes : tuple
     missing_treatment : {"mean_replacement", "casewise_deletion", "none"}
     invalid_values : {"error", "missing"}
@@ -56,10 +61,27 @@ class SurveySpec:
     min_respondents: int = 3
     min_reason: str = "the PLS algorithm needs at least 3 respondents"
     recommended_respondents: int | None = None
+    scales: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in self.indicators:  # an indicator not in ``scales`` is on data.scale
+            self.scales.setdefault(name, {"construct": self.owners.get(name, ""), "scale_min": self.scale_min,
+                                          "scale_max": self.scale_max, "scale_key": "data.scale",
+                                          "reverse_coded": False})
+
+    def scale(self, indicator: str) -> tuple[float, float, str]:
+        """``(min, max, config key)`` of ``indicator``'s response scale."""
+        own = self.scales[indicator]
+        return own["scale_min"], own["scale_max"], own["scale_key"]
+
+    @property
+    def reverse_coded(self) -> list[str]:
+        """The reverse-coded indicators, in model order."""
+        return [i for i in self.indicators if self.scales[i]["reverse_coded"]]
 
     @classmethod
     def from_config(cls, data: Mapping, respondents: Mapping, constructs: Mapping,
-                    paths: Sequence[str] = ()) -> "SurveySpec":
+                    paths: Sequence[str] = (), scales: Mapping | None = None) -> "SurveySpec":
         """Build from the config sections (defaults filled in by the schema).
 
         Parameters
@@ -69,15 +91,19 @@ class SurveySpec:
         respondents : Mapping
             The ``respondents`` section (profile variables), possibly empty.
         constructs : Mapping
-            Construct -> ``{"indicators": [...], "mode": "A" | "B"}``.
+            Construct -> ``{"indicators": [...], "mode": "A" | "B", "scale": {...} or None, "reverse": [...]}``.
         paths : sequence of str
             The structural paths; they set the minimum and recommended sample sizes.
+        scales : Mapping, optional
+            Each indicator's scale, as :func:`plssem_pipeline.study.scales.indicator_scales` gives it;
+            computed from ``data`` and ``constructs`` when not given.
 
         Returns
         -------
         SurveySpec
         """
         from ..study.sample_size import minimum_respondents, ten_times_rule
+        from ..study.scales import indicator_scales
 
         owners = {str(i): str(c) for c, spec in constructs.items() for i in spec["indicators"]}
         blocks = {str(c): [str(i) for i in spec["indicators"]] for c, spec in constructs.items()}
@@ -99,4 +125,5 @@ class SurveySpec:
             min_respondents=need,
             min_reason=why,
             recommended_respondents=ten_times_rule(blocks, paths, modes) if paths else None,
+            scales=dict(scales) if scales is not None else indicator_scales(data, constructs),
         )

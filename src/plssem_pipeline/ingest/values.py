@@ -2,7 +2,8 @@
 
 Each cell of an indicator column is read as a number (decimal comma if
 detected); blank cells and ``data.missing_codes`` are missing; text and values
-off ``data.scale`` are *invalid*. Each cell of a profile-variable column must be
+off the indicator's scale (its construct's ``constructs.<C>.scale``, else
+``data.scale``) are *invalid*. Each cell of a profile-variable column must be
 a configured category code. Invalid values stop the run with a list of them
 (``data.invalid_values: error``) or become missing values
 (``data.invalid_values: missing``).
@@ -39,13 +40,13 @@ class Event:
     Attributes
     ----------
     pos : int
-        Record position in ``RawSurvey.rows``; -1 for file-level events.
+        Record position in ``RawSurvey.rows``; -1 for file-level and column-level events.
     column : str
         The column concerned; ``""`` for a whole respondent or row.
     raw : str
         The raw cell text (or the value that triggered a flag).
     reason : str
-    kind : {"missing", "trimmed", "straight_lining", "blank_row"}
+    kind : {"missing", "trimmed", "straight_lining", "blank_row", "reverse_coded"}
     action : str
         What was done; filled in once the treatment is known if left empty.
     line : int or None
@@ -102,7 +103,8 @@ def read_indicators(raw: RawSurvey, spec: SurveySpec, decimal: str):
     raw : RawSurvey
         The survey's cells as text; its indicator columns are read.
     spec : SurveySpec
-        The indicators, ``data.scale`` and ``data.missing_codes``.
+        The indicators, each one's scale (``constructs.<C>.scale`` or ``data.scale``) and
+        ``data.missing_codes``.
     decimal : {".", ","}
         The file's decimal mark.
 
@@ -117,13 +119,13 @@ def read_indicators(raw: RawSurvey, spec: SurveySpec, decimal: str):
     """
     import numpy as np
 
-    lo, hi = spec.scale_min, spec.scale_max
-    scale_text = f"{format_number(lo)}–{format_number(hi)}"
-    range_text = f"{format_number(lo)} to {format_number(hi)}"
     events: list[Event] = []
     invalid: list[Event] = []
     values = np.full((len(raw.rows), len(spec.indicators)), np.nan)
     for j, name in enumerate(spec.indicators):
+        lo, hi, key = spec.scale(name)
+        scale_text = f"{format_number(lo)}–{format_number(hi)}"
+        range_text = f"{format_number(lo)} to {format_number(hi)}"
         for i, text in enumerate(raw.column(name)):
             stripped = text.strip()
             if not stripped:
@@ -135,11 +137,11 @@ def read_indicators(raw: RawSurvey, spec: SurveySpec, decimal: str):
                 continue
             number = parse_number(stripped, decimal)
             if number is None:
-                invalid.append(Event(i, name, text, f"not a number (expected a number from {range_text}, data.scale"
+                invalid.append(Event(i, name, text, f"not a number (expected a number from {range_text}, {key}"
                                      + (", decimal mark ','" if decimal == "," else "") + ")", "missing"))
                 continue
             if not lo <= number <= hi:
-                invalid.append(Event(i, name, text, f"off the scale {scale_text} (data.scale)", "missing"))
+                invalid.append(Event(i, name, text, f"off the scale {scale_text} ({key})", "missing"))
                 continue
             values[i, j] = number
             if stripped != text:

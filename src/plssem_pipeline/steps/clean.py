@@ -12,7 +12,8 @@ def main(smk, log):
     data = smk.params.data
     constructs = {name: {"indicators": items, "mode": smk.params.modes[name]}
                   for name, items in smk.params.indicators.items()}
-    spec = SurveySpec.from_config(data, smk.params.respondents, constructs, smk.params.paths)
+    spec = SurveySpec.from_config(data, smk.params.respondents, constructs, smk.params.paths,
+                                  scales=smk.params.scales)
     raw = read_survey(smk.input.survey, delimiter=data["delimiter"], encoding=data["encoding"])
     log.info("read %s: %s", smk.input.survey, raw.format)
     cleaned = clean_survey(raw, spec)
@@ -28,6 +29,6 @@ def main(smk, log):
         "clean", inputs=[smk.input.survey],
         outputs=[smk.output.survey, smk.output.validated, smk.output.exclusions],
         config={"data": data, "respondents": smk.params.respondents, "indicators": smk.params.indicators,
-                "paths": smk.params.paths},
+                "paths": smk.params.paths, "scales": smk.params.scales},
         fingerprints={"pipeline": smk.params.pipeline}, details=details,
     ), smk.output.summary)

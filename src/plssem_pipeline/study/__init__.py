@@ -5,15 +5,17 @@
 * :mod:`.semantics` — what the schema cannot say (unknown constructs, cycles, files, limits);
 * :mod:`.model` — the :class:`plssem.Model` from ``constructs`` and ``paths``, the algorithm options,
   the bootstrap's chunk ranges;
-* :mod:`.sample_size` — the respondents the model needs (a floor, and the ten-times rule of thumb).
+* :mod:`.sample_size` — the respondents the model needs (a floor, and the ten-times rule of thumb);
+* :mod:`.scales` — each indicator's response scale and whether it is reverse-coded.
 
 The names below are the study's public surface: ``from plssem_pipeline import study``, then
 ``study.check_semantics(...)``.
 """
 from .model import algorithm_options, chunk_ranges, indicator_lists, model_from_config
+from .scales import indicator_scales
 from .schema import ConfigError, format_key, load_schema, schema_problems, typed_overrides
 from .semantics import MAX_CHUNKS, MAX_SAMPLES, check_semantics
 
 __all__ = ["algorithm_options", "chunk_ranges", "indicator_lists", "model_from_config", "ConfigError",
            "format_key", "load_schema", "schema_problems", "typed_overrides", "MAX_CHUNKS", "MAX_SAMPLES",
-           "check_semantics"]
+           "check_semantics", "indicator_scales"]

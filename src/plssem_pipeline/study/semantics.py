@@ -3,9 +3,11 @@
 A path naming an unknown construct, a cycle, an indicator in two constructs,
 a missing survey file, a relative path that leaves the project (``../``), a
 published-tables file that is not plain YAML data, a NaN or infinite number,
-more bootstrap chunks than subsamples. :func:`check_semantics` reports every
-problem at once as a :class:`~plssem_pipeline.study.schema.ConfigError` and
-otherwise returns the validated :class:`plssem.Model`.
+more bootstrap chunks than subsamples, a scale (``data.scale``, ``constructs.<C>.scale``)
+whose min is not below its max, a reverse-coded item outside its construct.
+:func:`check_semantics` reports every problem at once as a
+:class:`~plssem_pipeline.study.schema.ConfigError` and otherwise returns the
+validated :class:`plssem.Model`.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from pathlib import Path
 from ..errors import UserError
 from .model import model_from_config
 from .safety import load_yaml, project_path_problem
-from .schema import ConfigError, as_number, non_finite, number_text
+from .scales import scale_problems
+from .schema import ConfigError, non_finite, number_text
 
 __all__ = ["check_semantics", "MAX_SAMPLES", "MAX_CHUNKS"]
 
@@ -129,17 +132,9 @@ def _path_problems(constructs: Mapping, paths) -> list[str]:
 
 
 def _data_problems(config: Mapping, owner: Mapping[str, str]) -> list[str]:
-    """The scale, missing codes that are valid answers, id and respondent columns that are indicators."""
-    problems: list[str] = []
+    """The scales and reversed items (:func:`.scales.scale_problems`), id and respondent columns that are indicators."""
+    problems = scale_problems(config)
     data = config["data"]
-    scale = data["scale"]
-    if not scale["min"] < scale["max"]:
-        problems.append(f"config key data.scale: min ({scale['min']}) must be below max ({scale['max']})")
-    for i, code in enumerate(data["missing_codes"]):
-        number = as_number(code)
-        if number is not None and scale["min"] <= number <= scale["max"]:
-            problems.append(f"config key data.missing_codes[{i}]: {code!r} is a valid answer on the scale "
-                            f"{scale['min']}–{scale['max']} (data.scale), so it cannot also mean 'missing'")
     id_column = data.get("id_column")
     respondents = config.get("respondents") or {}
     if id_column is not None and str(id_column) in owner:
