@@ -173,6 +173,24 @@ def _normalise(weights: np.ndarray, corr_ind: np.ndarray) -> tuple[np.ndarray, n
     return weights * scale, ind_score * scale
 
 
+def _exact_single_items(weights: np.ndarray, cross: np.ndarray, model: Model) -> None:
+    """Set the weight and loading of every single-indicator construct to exactly ±1, in place.
+
+    A construct measured by one indicator *is* that indicator (standardised): its
+    weight and loading are 1 by construction (Hair et al. 2022, ch. 4), up to the
+    orientation the algorithm gives it. Computed, they come out as ``1/sqrt(S_ii)``
+    and ``sqrt(S_ii)`` with ``S_ii`` one to rounding, so a bootstrap would report an
+    SD of ~1e-16 and a t of ~1e16 for a statistic that cannot vary. Which entries are
+    fixed is decided from the model (blocks of one indicator), never from the numbers;
+    NaN (a failed sample) stays NaN. ``weights`` and ``cross`` are ``(b, p, k)``.
+    """
+    for j, block in enumerate(model.blocks):
+        if block.size == 1:
+            i = block[0]
+            weights[:, i, j] = np.sign(weights[:, i, j])
+            cross[:, i, j] = np.sign(cross[:, i, j])
+
+
 def _outer_update(
     corr_ind: np.ndarray, weights: np.ndarray, ind_score: np.ndarray, model: Model, mask: np.ndarray, scheme: str
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -252,6 +270,7 @@ def fit_correlations(corr_ind: np.ndarray, model: Model, *, scheme: str = "path"
         if not keep.all():
             active, sub = active[keep], sub[keep]
 
+    _exact_single_items(weights, cross, model)
     corr = np.swapaxes(weights, 1, 2) @ cross
     paths, r2, singular = path_coefficients(corr, model)
     failed |= singular

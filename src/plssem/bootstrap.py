@@ -21,6 +21,12 @@ The batched algorithm of :mod:`plssem.algorithm` then estimates every
 subsample of the chunk at once. Memory is bounded by ``chunk_size``
 subsamples at a time plus the ``(B, m)`` array of results.
 
+Constructs declared common factors are estimated with consistent PLS in every
+subsample (:func:`plssem.consistent.correct`, batched like the algorithm), so the
+bootstrap distribution is that of the PLSc estimates. Inadmissible PLSc results
+are kept in the distribution, as computed, and flagged per subsample in
+:attr:`BootstrapDraws.inadmissible`.
+
 Subsamples whose estimation fails (a constant indicator in the subsample, a
 singular block or regression, or no convergence within ``max_iter``) are kept
 in the arrays as NaN, flagged in :attr:`BootstrapDraws.failed` and left out of
@@ -28,11 +34,11 @@ the summary statistics, which report how many there were.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import statistics
+from . import consistent, statistics
 from .algorithm import PLSCore, fit_correlations, path_coefficients
 from .model import Model
 
@@ -55,6 +61,11 @@ class BootstrapDraws:
     converged : ndarray (B,) of bool
     failed : ndarray (B,) of bool
         Singular, non-finite or non-converged subsamples.
+    inadmissible : dict of str -> ndarray
+        PLSc's flags per subsample (empty when no construct is a common factor):
+        ``"reliability"`` (B, k), ρ_A of a common factor above 1 or not positive;
+        ``"correlations"`` (B, k(k-1)/2), |corrected construct correlation| > 1 for
+        each pair ``i < j`` in row-major order; ``"not_positive_definite"`` (B,).
     """
 
     start: int
@@ -62,6 +73,7 @@ class BootstrapDraws:
     iterations: np.ndarray
     converged: np.ndarray
     failed: np.ndarray
+    inadmissible: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return self.failed.size
@@ -160,6 +172,23 @@ def _construct_sign_change(core: PLSCore, original_loadings: np.ndarray, model: 
     core.paths, core.r2, _ = path_coefficients(core.construct_correlations, model)
 
 
+def _estimate_batch(corr: np.ndarray, model: Model, options: dict, sign_change: str = "none",
+                    original_loadings: np.ndarray | None = None) -> tuple[PLSCore, dict[str, np.ndarray]]:
+    """PLS (then the sign change, then PLSc for common factors) on a stack of correlation matrices.
+
+    Returns the core and the PLSc flags in the layout of :attr:`BootstrapDraws.inadmissible`.
+    """
+    core = fit_correlations(corr, model, **options)
+    if sign_change == "construct":
+        _construct_sign_change(core, original_loadings, model)
+    if not model.common_factors:
+        return core, {}
+    core, flags = consistent.correct(core, corr, model)
+    iu = np.triu_indices(len(model.constructs), 1)
+    return core, {"reliability": flags.reliability, "correlations": flags.correlations[:, iu[0], iu[1]],
+                  "not_positive_definite": flags.not_positive_definite}
+
+
 def bootstrap(
     standardized: np.ndarray,
     model: Model,
@@ -214,13 +243,15 @@ def bootstrap(
     iterations = np.zeros(total, dtype=int)
     converged = np.zeros(total, dtype=bool)
     failed = np.zeros(total, dtype=bool)
+    inadmissible: dict[str, np.ndarray] = {}
+    options = {"scheme": scheme, "max_iter": max_iter, "tol": tol}
     for lo in range(start, stop, chunk_size):
         hi = min(lo + chunk_size, stop)
         rows = slice(lo - start, hi - start)
         corr = weighted_correlations(z, resample_counts(z.shape[0], seed, lo, hi), offset=lo)
-        core = fit_correlations(corr, model, scheme=scheme, max_iter=max_iter, tol=tol)
-        if sign_change == "construct":
-            _construct_sign_change(core, original_loadings, model)
+        core, flags = _estimate_batch(corr, model, options, sign_change, original_loadings)
+        for name, arr in flags.items():
+            inadmissible.setdefault(name, np.zeros((total,) + arr.shape[1:], dtype=bool))[rows] = arr
         bad = core.failed | ~core.converged
         for name, arr in statistics.collect(core, corr, model).items():
             arr[bad] = np.nan
@@ -228,7 +259,7 @@ def bootstrap(
         iterations[rows] = core.iterations
         converged[rows] = core.converged
         failed[rows] = bad
-    return BootstrapDraws(start, values, iterations, converged, failed)
+    return BootstrapDraws(start, values, iterations, converged, failed, inadmissible)
 
 
 def merge(parts: list[BootstrapDraws]) -> BootstrapDraws:
@@ -245,6 +276,7 @@ def merge(parts: list[BootstrapDraws]) -> BootstrapDraws:
         np.concatenate([p.iterations for p in parts]),
         np.concatenate([p.converged for p in parts]),
         np.concatenate([p.failed for p in parts]),
+        {name: np.concatenate([p.inadmissible[name] for p in parts]) for name in parts[0].inadmissible},
     )
 
 
@@ -267,7 +299,7 @@ def jackknife(
         counts = np.ones((hi - lo, n), dtype=np.int64)
         counts[np.arange(hi - lo), np.arange(lo, hi)] = 0
         corr = weighted_correlations(z, counts, offset=lo)
-        core = fit_correlations(corr, model, scheme=scheme, max_iter=max_iter, tol=tol)
+        core, _ = _estimate_batch(corr, model, {"scheme": scheme, "max_iter": max_iter, "tol": tol})
         bad = core.failed | ~core.converged
         for name, arr in statistics.collect(core, corr, model).items():
             arr[bad] = np.nan

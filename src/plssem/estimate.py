@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import effects, quality
+from . import consistent, effects, quality
 from .algorithm import PLSCore, fit_correlations
 from .model import Model, ModelError
 from .statistics import reachable_pairs
@@ -120,7 +120,13 @@ class PLSResult:
     """A PLS path model estimated on one sample.
 
     The arrays of the batched algorithm are kept in :attr:`core` (batch size 1);
-    the properties present them as labelled pandas objects.
+    the properties present them as labelled pandas objects. When the model has
+    common-factor constructs, :attr:`core` holds the consistent (PLSc) estimates
+    (:func:`plssem.consistent.correct`) and every property reads them: loadings,
+    construct correlations, paths, R², effects, f², inner VIF, SRMR, and ρ_C, AVE
+    and Fornell–Larcker from the consistent loadings and correlations (Dijkstra &
+    Henseler 2015). Weights, scores, cross-loadings, ρ_A, α and HTMT are those of
+    PLS (HTMT and α use the indicator correlations only).
 
     Attributes
     ----------
@@ -130,6 +136,10 @@ class PLSResult:
     scheme : str
     max_iter : int
     tol : float
+    pls : PLSCore or None
+        The PLS estimates before the PLSc correction (None: same as ``core``).
+    admissibility : Admissibility or None
+        PLSc's inadmissibility flags (None when no construct is a common factor).
     """
 
     model: Model
@@ -138,6 +148,8 @@ class PLSResult:
     scheme: str
     max_iter: int
     tol: float
+    pls: PLSCore | None = None
+    admissibility: consistent.Admissibility | None = None
 
     # ----------------------------------------------------------- helpers
     def _square(self, values: np.ndarray) -> pd.DataFrame:
@@ -192,9 +204,9 @@ class PLSResult:
 
     @property
     def cross_loadings(self) -> pd.DataFrame:
-        """Correlation of every indicator with every construct score."""
+        """Correlation of every indicator with every construct score (PLS scores, also under PLSc)."""
         return pd.DataFrame(
-            self.core.cross_loadings[0], index=pd.Index(self.model.indicator_names, name="indicator"),
+            (self.pls or self.core).cross_loadings[0], index=pd.Index(self.model.indicator_names, name="indicator"),
             columns=list(self.model.construct_names),
         )
 
@@ -343,4 +355,13 @@ def estimate(
             "the estimation broke down: a Mode B block or a structural regression has a singular "
             "correlation matrix (perfectly collinear indicators or constructs)"
         )
-    return PLSResult(model, prepared, core, scheme, max_iter, tol)
+    if not model.common_factors:
+        return PLSResult(model, prepared, core, scheme, max_iter, tol)
+    fitted, flags = consistent.correct(core, prepared.correlations[None], model)
+    if fitted.failed[0]:
+        flagged = [model.construct_names[j] for j in np.flatnonzero(flags.reliability[0])]
+        raise ModelError(
+            "consistent PLS (PLSc) broke down: rho_A is not positive or the corrected construct correlations "
+            "are singular; common factor(s) with an inadmissible rho_A: " + (", ".join(flagged) or "none")
+        )
+    return PLSResult(model, prepared, fitted, scheme, max_iter, tol, pls=core, admissibility=flags)

@@ -6,7 +6,10 @@ estimates ``θ*_b`` (failed subsamples left out and counted):
 * ``mean = Σ θ*_b / B'``;
 * ``sd = sqrt(Σ (θ*_b - mean)² / (B' - 1))``, the bootstrap standard error with
   the ``B' - 1`` divisor, as SmartPLS's STDEV column (Efron & Tibshirani 1993, eq. 6.6);
-* ``t = θ̂ / sd`` (SmartPLS prints ``|t|``);
+* ``t = θ̂ / sd`` (SmartPLS prints ``|t|``); a statistic whose draws are all
+  equal (``sd`` exactly 0: the weight and loading of a single-indicator
+  construct, exactly 1 by construction in :mod:`plssem.algorithm`) has no t and
+  no p (NaN), not a t of 1/0;
 * ``p = 2 · P(T > |t|)`` for ``T`` Student-t with ``B' - 1`` degrees of freedom,
   two-tailed. This reference distribution is a convention of this package:
   Hair et al. (2022, ch. 5) compare the bootstrap t with Student-t critical
@@ -92,7 +95,7 @@ def summarize(
     mean = usable.mean(axis=0)
     sd = usable.std(axis=0, ddof=1) if b > 1 else np.full(original.shape, np.nan)
     with np.errstate(invalid="ignore", divide="ignore"):
-        t = original / sd
+        t = np.where(sd > 0, original / sd, np.nan)  # SD 0 (a single item's weight): no t, no p
     p = 2 * _normal().t.sf(np.abs(t), df=max(b - 1, 1))
     if ci == "percentile":
         levels = np.broadcast_to(np.array([alpha / 2, 1 - alpha / 2])[:, None], (2, original.size))

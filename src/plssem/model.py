@@ -4,7 +4,10 @@ A PLS path model has two parts (Lohmöller 1989, ch. 2; Hair et al. 2022, ch. 2)
 
 * the *outer* (measurement) model: each construct is measured by a block of
   indicators, estimated in Mode A (reflective, correlation weights) or Mode B
-  (formative, regression weights);
+  (formative, regression weights), and as a *composite* (the score is the
+  construct; the default) or a *common factor* (the indicators reflect a latent
+  variable that the score measures with error; estimated consistently by PLSc,
+  Dijkstra & Henseler 2015; see :mod:`plssem.consistent`);
 * the *inner* (structural) model: a recursive set of directed paths between
   constructs, written ``"EC -> IP"``.
 
@@ -23,6 +26,9 @@ import numpy as np
 __all__ = ["Construct", "Model", "ModelError", "parse_path"]
 
 MODES = ("A", "B")
+#: What a construct is taken to be: a weighted composite of its indicators (PLS) or a
+#: common factor behind them (corrected for attenuation by PLSc).
+MEASUREMENT_MODELS = ("composite", "common_factor")
 
 
 class ModelError(ValueError):
@@ -42,11 +48,15 @@ class Construct:
     mode : {"A", "B"}
         Outer estimation mode: ``"A"`` for reflective/correlation weights,
         ``"B"`` for formative/regression weights.
+    measurement : {"composite", "common_factor"}
+        ``"common_factor"`` estimates the construct with consistent PLS (PLSc);
+        it needs Mode A. The spec key (as in ``config.yaml``) is ``model``.
     """
 
     name: str
     indicators: tuple[str, ...]
     mode: str = "A"
+    measurement: str = "composite"
 
 
 def parse_path(text: str) -> tuple[str, str]:
@@ -98,7 +108,9 @@ class Model:
         Parameters
         ----------
         constructs : mapping
-            ``name -> [indicators]`` or ``name -> {"indicators": [...], "mode": "A"}``.
+            ``name -> [indicators]`` or
+            ``name -> {"indicators": [...], "mode": "A", "model": "common_factor"}``
+            (``model`` defaults to ``"composite"``).
         paths : iterable
             ``"A -> B"`` strings or ``(A, B)`` pairs.
 
@@ -114,11 +126,12 @@ class Model:
             if isinstance(spec, Mapping):
                 indicators = spec.get("indicators", ())
                 mode = spec.get("mode", "A")
+                measurement = spec.get("model", "composite")
             else:
-                indicators, mode = spec, "A"
+                indicators, mode, measurement = spec, "A", "composite"
             if isinstance(indicators, str):
                 raise ModelError(f"construct {name!r}: indicators must be a list, got {indicators!r}")
-            built.append(Construct(str(name), tuple(str(i) for i in indicators or ()), str(mode)))
+            built.append(Construct(str(name), tuple(str(i) for i in indicators or ()), str(mode), str(measurement)))
         parsed = [parse_path(p) if isinstance(p, str) else tuple(p) for p in paths]
         return cls(tuple(built), tuple(parsed))
 
@@ -136,6 +149,12 @@ class Model:
         for c in self.constructs:
             if c.mode not in MODES:
                 raise ModelError(f"construct {c.name!r}: unknown mode {c.mode!r} (expected 'A' or 'B')")
+            if c.measurement not in MEASUREMENT_MODELS:
+                raise ModelError(f"construct {c.name!r}: unknown model {c.measurement!r} "
+                                 "(expected 'composite' or 'common_factor')")
+            if c.measurement == "common_factor" and c.mode == "B":
+                raise ModelError(f"construct {c.name!r}: a common factor (model: common_factor) is estimated "
+                                 "with Mode A weights in PLSc; use mode: A, or model: composite for Mode B")
             if not c.indicators:
                 raise ModelError(f"construct {c.name!r} has no indicators (empty block)")
             for ind in c.indicators:
@@ -198,6 +217,11 @@ class Model:
     def construct_names(self) -> tuple[str, ...]:
         """Construct names in model order."""
         return tuple(c.name for c in self.constructs)
+
+    @property
+    def common_factors(self) -> tuple[int, ...]:
+        """Indices of the constructs declared common factors (estimated with PLSc)."""
+        return tuple(j for j, c in enumerate(self.constructs) if c.measurement == "common_factor")
 
     @property
     def indicator_names(self) -> tuple[str, ...]:
