@@ -31,7 +31,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["CI_METHODS", "summarize"]
+__all__ = ["CI_METHODS", "summarize", "one_tailed_p", "summarize_directional"]
 
 CI_METHODS = ("percentile", "bca")
 
@@ -109,3 +109,89 @@ def summarize(
         "original": original, "mean": mean, "sd": sd, "t": t, "p": p,
         "ci_low": bounds[0], "ci_high": bounds[1], "n_valid": b,
     })
+
+
+def one_tailed_p(t, df, sign):
+    """One-tailed p of a directional hypothesis: ``P(T >= sign · t)``, ``T`` Student-t with ``df`` d.f.
+
+    For H: θ > 0 (``sign`` +1) the p is ``P(T >= t)``; for H: θ < 0 (``sign`` -1)
+    ``P(T <= t)``. Both are half the two-tailed p of :func:`summarize` when ``t``
+    has the hypothesised sign and one minus that half otherwise (Hair et al. 2022,
+    ch. 6, one-tailed tests of directional hypotheses; the t(B' - 1) reference
+    distribution as in :func:`summarize`).
+
+    Parameters
+    ----------
+    t : array_like (m,)
+        Signed t statistics ``θ̂ / sd``; NaN gives NaN.
+    df : int
+        Degrees of freedom, ``B' - 1``.
+    sign : array_like (m,)
+        +1 or -1 per statistic, the hypothesised direction.
+
+    Returns
+    -------
+    ndarray (m,)
+
+    Raises
+    ------
+    ValueError
+        If a sign is not +1 or -1.
+    """
+    sign = np.asarray(sign, dtype=float)
+    if not np.isin(sign, (-1.0, 1.0)).all():
+        raise ValueError("a one-tailed test needs a direction, +1 or -1, for every statistic")
+    return _normal().t.sf(sign * np.asarray(t, dtype=float), df=max(int(df), 1))
+
+
+def summarize_directional(
+    original: np.ndarray,
+    draws: np.ndarray,
+    sign,
+    *,
+    tails: int = 2,
+    alpha: float = 0.05,
+    ci: str = "percentile",
+    jackknife: np.ndarray | None = None,
+) -> pd.DataFrame:
+    """:func:`summarize` for tests of stated hypotheses, two- or one-tailed.
+
+    ``tails=2`` is :func:`summarize` at ``alpha`` (``sign`` unused). ``tails=1``
+    tests each statistic in its hypothesised direction at level ``alpha``: ``p`` is
+    :func:`one_tailed_p` and the interval is the two-sided ``1 - 2 alpha`` interval
+    of :func:`summarize` (percentile or BCa), whose bound on the hypothesised side
+    is the one-sided ``1 - alpha`` confidence bound: a one-sided test at ``alpha``
+    rejects exactly when that bound excludes zero (the 90 % interval for
+    ``alpha = 0.05``; Efron & Tibshirani 1993, ch. 13 and 14; Hair et al. 2022, ch. 6).
+
+    Parameters
+    ----------
+    original, draws, ci, jackknife
+        As :func:`summarize`: ``(m,)``, ``(B, m)``, the interval's method, ``(n, m)`` for BCa.
+    sign : array_like (m,)
+        +1 or -1 per statistic (the hypothesised direction); needed for ``tails=1``.
+    tails : {1, 2}
+    alpha : float
+        Significance level; ``0 < alpha < 0.5`` for ``tails=1``.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`summarize` (``p`` one-tailed for ``tails=1``), one row per statistic.
+
+    Raises
+    ------
+    ValueError
+        For ``tails`` other than 1 or 2, ``alpha`` outside (0, 0.5) with ``tails=1``,
+        a sign other than +1 or -1 with ``tails=1``, or as :func:`summarize`.
+    """
+    if tails == 2:
+        return summarize(original, draws, alpha=alpha, ci=ci, jackknife=jackknife)
+    if tails != 1:
+        raise ValueError(f"tails must be 1 or 2, not {tails!r}")
+    if not 0 < alpha < 0.5:
+        raise ValueError(f"a one-tailed test needs 0 < alpha < 0.5, not {alpha!r}")
+    frame = summarize(original, draws, alpha=2 * alpha, ci=ci, jackknife=jackknife)
+    df = int(frame["n_valid"].iloc[0]) - 1 if len(frame) else 1
+    frame["p"] = one_tailed_p(frame["t"].to_numpy(), df, sign)
+    return frame

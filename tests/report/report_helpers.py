@@ -33,6 +33,7 @@ FILES = {
     "boot_htmt": "results/bootstrap/htmt.csv",
     "boot_summary": "results/bootstrap/summary.json",
     "mediation": "results/mediation/indirect.csv",
+    "hypotheses": "results/hypotheses/hypotheses.csv",
 }
 FIGURES = ("loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap_indirect")
 

@@ -11,6 +11,7 @@ rule audit:
         r2="results/inner/r2.csv",
         paths="results/bootstrap/paths.csv",
         indirect="results/bootstrap/specific_indirect.csv",
+        hypotheses="results/hypotheses/hypotheses.csv",
         published=[config["published"]] if config["published"] else [],
     output:
         published_vs_reproduced="results/audit/published_vs_reproduced.csv",

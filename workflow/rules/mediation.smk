@@ -1,4 +1,5 @@
-# Step 6: mediation analysis (Zhao, Lynch & Chen 2010) from the bootstrap results.
+# Step 6: mediation analysis (Zhao, Lynch & Chen 2010) from the bootstrap results; an effect stated
+# as a hypothesis is judged by its test in results/hypotheses/hypotheses.csv.
 
 
 rule mediation:
@@ -7,6 +8,7 @@ rule mediation:
         paths="results/bootstrap/paths.csv",
         total_effects="results/bootstrap/total_effects.csv",
         total_indirect="results/bootstrap/total_indirect.csv",
+        hypotheses="results/hypotheses/hypotheses.csv",
     output:
         indirect="results/mediation/indirect.csv",
         summary="results/mediation/summary.json",

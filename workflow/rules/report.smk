@@ -30,6 +30,7 @@ REPORT_INPUTS = {
     "boot_htmt": "results/bootstrap/htmt.csv",
     "boot_summary": "results/bootstrap/summary.json",
     "mediation": "results/mediation/indirect.csv",
+    "hypotheses": "results/hypotheses/hypotheses.csv",
     **{f"{name}_{kind}": f"report/figures/{name}.{kind}" for name in REPORT_FIGURES for kind in ("png", "pdf")},
     **({"published": config["published"]} if config["published"] else {}),
     "template_html": str(REPORT_TEMPLATES / "results.html.j2"),

@@ -19,7 +19,11 @@ column, left empty).
 
 Significance follows the bootstrap: ``p < alpha`` (``significance="p_value"``)
 or a confidence interval that excludes zero (``"confidence_interval"``); Zhao
-et al. recommend the bootstrap test of the indirect effect over Sobel's.
+et al. recommend the bootstrap test of the indirect effect over Sobel's. An
+effect stated as a hypothesis (``results/hypotheses/hypotheses.csv``) is judged
+by that hypothesis's test, one-tailed in its direction under ``bootstrap.tails:
+1``, so that the mediation table and the hypotheses table cannot disagree; the
+rule is :func:`plssem_pipeline.analysis.decision.is_significant`.
 
 The *variance accounted for*, ``VAF = indirect / total`` with the total
 effect of X on Y (Hair et al. 2022, ch. 7), is reported for completeness;
@@ -27,7 +31,7 @@ Zhao et al. argue the typology, not the VAF, should classify mediation.
 """
 from __future__ import annotations
 
-import math
+from .decision import is_significant
 
 __all__ = ["MEDIATION", "INDIRECT_COLUMNS", "mediation_type", "is_significant", "vaf",
            "mediation_table"]
@@ -38,7 +42,8 @@ MEDIATION = {"complementary": "partial", "competitive": "partial", "indirect-onl
 #: Columns of ``results/mediation/indirect.csv``.
 INDIRECT_COLUMNS = ["path", "source", "target", "original", "mean", "sd", "t", "p", "ci_low", "ci_high",
                     "n_valid", "significant", "direct", "direct_p", "direct_significant", "total_indirect",
-                    "total_effect", "vaf", "mediation_type", "mediation"]
+                    "total_effect", "vaf", "mediation_type", "mediation", "hypothesis",
+                    "direct_hypothesis"]
 
 
 def mediation_type(indirect_significant: bool, direct_significant: bool, indirect: float,
@@ -72,32 +77,21 @@ def mediation_type(indirect_significant: bool, direct_significant: bool, indirec
     return "no-effect"
 
 
-def is_significant(p: float, ci_low: float, ci_high: float, *, alpha: float, method: str = "p_value") -> bool:
-    """Bootstrap significance: ``p < alpha`` or an interval excluding zero (NaN or None is never significant).
-
-    The one significance rule of the pipeline (``mediation.significance``): the mediation table, Table 7's
-    hypothesis verdicts, the p flags of Tables 5-6, the structural-model figure and the audit's claim rows
-    all call it.
-    """
-    def missing(x):
-        return x is None or math.isnan(float(x))
-
-    if method == "p_value":
-        return bool(float(p) < alpha) if not missing(p) else False
-    if method == "confidence_interval":
-        if missing(ci_low) or missing(ci_high):
-            return False
-        return bool(ci_low > 0 or ci_high < 0)
-    raise ValueError(f"unknown significance method {method!r}; expected 'p_value' or 'confidence_interval'")
-
-
 def vaf(indirect: float, total: float) -> float:
     """Variance accounted for, ``indirect / total`` (NaN when the total effect is 0)."""
     return indirect / total if total != 0 else float("nan")
 
 
+def _judge(record, test, *, alpha: float, significance: str) -> bool:
+    """Significance of a bootstrap row, or of the hypothesis ``test`` on the same effect when there is one."""
+    if test is None:
+        return is_significant(record.p, record.ci_low, record.ci_high, alpha=alpha, method=significance)
+    return is_significant(test.p, test.ci_low, test.ci_high, alpha=alpha, method=significance, sign=test.sign,
+                          tails=int(test.tails))
+
+
 def mediation_table(specific, paths, total_effects, total_indirect, *, alpha: float = 0.05,
-                    significance: str = "p_value"):
+                    significance: str = "p_value", hypotheses=None):
     """The mediation table: every specific indirect effect with its type.
 
     Parameters
@@ -109,6 +103,10 @@ def mediation_table(specific, paths, total_effects, total_indirect, *, alpha: fl
         ``results/bootstrap/paths.csv``, ``total_effects.csv``, ``total_indirect.csv``.
     alpha : float
     significance : {"p_value", "confidence_interval"}
+    hypotheses : DataFrame, optional
+        ``results/hypotheses/hypotheses.csv``: an indirect or direct effect stated as a hypothesis is
+        significant by that hypothesis's test (its p or interval, sign and tails), not the two-tailed
+        bootstrap row; its name goes in the ``hypothesis`` / ``direct_hypothesis`` column.
 
     Returns
     -------
@@ -120,12 +118,15 @@ def mediation_table(specific, paths, total_effects, total_indirect, *, alpha: fl
     def lookup(frame):
         return {(r.source, r.target): r for r in frame.itertuples(index=False)}
 
+    tests = {} if hypotheses is None else {str(r.path): r for r in hypotheses.itertuples(index=False)}
     direct, totals, indirect_totals = lookup(paths), lookup(total_effects), lookup(total_indirect)
     rows = []
     for r in specific.itertuples(index=False):
-        sig = is_significant(r.p, r.ci_low, r.ci_high, alpha=alpha, method=significance)
+        test = tests.get(str(r.path))
+        sig = _judge(r, test, alpha=alpha, significance=significance)
         d = direct.get((r.source, r.target))
-        d_sig = is_significant(d.p, d.ci_low, d.ci_high, alpha=alpha, method=significance) if d is not None else False
+        d_test = tests.get(f"{r.source} -> {r.target}")
+        d_sig = _judge(d, d_test, alpha=alpha, significance=significance) if d is not None else False
         kind = mediation_type(sig, d_sig, r.original, d.original if d is not None else None)
         total = totals[(r.source, r.target)].original
         rows.append({
@@ -138,5 +139,7 @@ def mediation_table(specific, paths, total_effects, total_indirect, *, alpha: fl
             "total_indirect": indirect_totals[(r.source, r.target)].original,
             "total_effect": total, "vaf": vaf(r.original, total),
             "mediation_type": kind, "mediation": MEDIATION[kind],
+            "hypothesis": test.hypothesis if test is not None else "",
+            "direct_hypothesis": d_test.hypothesis if d_test is not None and d is not None else "",
         })
     return pd.DataFrame(rows, columns=INDIRECT_COLUMNS)

@@ -19,8 +19,11 @@ path / indirect O and M    ``results/bootstrap/{paths,specific_indirect}.csv``; 
 STDEV                      ``sd``; ``sd_relative`` × published STDEV (0.5)
 T statistics               \\|t\\| (SmartPLS prints \\|O/STDEV\\|); ``t`` (2.0)
 P values                   ``p``; ``p`` (0.05)
-claims (hypotheses)        1 if significant by ``mediation.significance`` (p < ``audit.alpha``
-                           or the bootstrap interval excludes 0), else 0; exact
+claims (hypotheses)        1 if supported, else 0; exact: a claim on an effect that is one of
+                           the study's hypotheses (``results/hypotheses/hypotheses.csv``) takes
+                           that hypothesis's test (sign, tails); any other is significant by
+                           ``mediation.significance`` (p < ``audit.alpha`` or the bootstrap
+                           interval excludes 0); both by :mod:`plssem_pipeline.analysis.decision`
 =========================  ==========================================================
 
 A row is ``within`` when ``|difference| ≤ tolerance`` (with 1e-9 of slack for
@@ -79,11 +82,14 @@ class Reproduced:
     r2: object           # indexed by construct
     paths: object        # indexed by "A -> B"
     indirect: object     # indexed by "A -> M -> B"
+    hypotheses: object = None  # results/hypotheses/hypotheses.csv indexed by path, or None
 
 
-def read_reproduced(*, clean_summary, respondents, loadings, reliability, r2, paths, indirect) -> Reproduced:
-    """Read the results files named in the module docstring."""
+def read_reproduced(*, clean_summary, respondents, loadings, reliability, r2, paths, indirect,
+                    hypotheses=None) -> Reproduced:
+    """Read the results files named in the module docstring (``hypotheses`` optional)."""
     from .. import io
+    from ..analysis.hypotheses import read_hypotheses
 
     with open(clean_summary, encoding="utf-8") as handle:
         n = json.load(handle).get("details", {}).get("respondents_kept")
@@ -95,7 +101,8 @@ def read_reproduced(*, clean_summary, respondents, loadings, reliability, r2, pa
     indirect_table.index = [" -> ".join(p.strip() for p in str(s).split("->")) for s in indirect_table["path"]]
     return Reproduced(n=n, respondents=resp, loadings=io.read_csv(loadings).set_index("indicator"),
                       reliability=io.read_csv(reliability).set_index("construct"),
-                      r2=io.read_csv(r2).set_index("construct"), paths=path_table, indirect=indirect_table)
+                      r2=io.read_csv(r2).set_index("construct"), paths=path_table, indirect=indirect_table,
+                      hypotheses=None if hypotheses is None else read_hypotheses(hypotheses).set_index("path"))
 
 
 def _get(frame, key, column):
@@ -124,8 +131,6 @@ def published_vs_reproduced(pub: Published, rep: Reproduced, tolerances: Toleran
     ``significance`` (``mediation.significance``) and ``alpha`` (``audit.alpha``).
     """
     import pandas as pd
-
-    from ..analysis.mediation import is_significant
 
     tol = tolerances
     by_table: dict[str, list[dict]] = {t: [] for t in pub.table_order}
@@ -189,14 +194,27 @@ def published_vs_reproduced(pub: Published, rep: Reproduced, tolerances: Toleran
                     tolerance = tol.p
                 by_table[effect.table].append(_row(effect.table, label, statistic, printed.value, got, tolerance))
     for claim in pub.claims:
-        frame = rep.paths if len(claim.nodes) == 2 else rep.indirect
-        p, low, high = (_get(frame, claim.path, column) for column in ("p", "ci_low", "ci_high"))
-        missing = p is None if significance == "p_value" else (low is None or high is None)
-        reproduced = None if missing else float(is_significant(p, low, high, alpha=alpha, method=significance))
+        reproduced = _claim_verdict(rep, claim.path, len(claim.nodes), alpha=alpha, significance=significance)
         by_table[claim.table].append(_row(claim.table, f"{claim.id} ({claim.path})", "supported",
                                           float(claim.supported), reproduced, 0.0))
     rows = rows_n + [r for table in pub.table_order for r in by_table[table]]
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _claim_verdict(rep: Reproduced, path: str, nodes: int, *, alpha: float, significance: str) -> float | None:
+    """1.0 / 0.0: the claim's effect supported, by its hypothesis's test when it is one; None if not estimated."""
+    from ..analysis.decision import is_supported
+
+    test = {}
+    if rep.hypotheses is not None and path in rep.hypotheses.index:
+        frame, row = rep.hypotheses, rep.hypotheses.loc[path]
+        test = {"sign": row["sign"], "tails": int(row["tails"])}
+    else:
+        frame = rep.paths if nodes == 2 else rep.indirect
+    p, low, high, estimate = (_get(frame, path, column) for column in ("p", "ci_low", "ci_high", "original"))
+    if p is None if significance == "p_value" else (low is None or high is None):
+        return None
+    return float(is_supported(estimate, p, low, high, alpha=alpha, method=significance, **test))
 
 
 def composite_reliability_matches(table) -> dict:

@@ -24,7 +24,7 @@ __all__ = ["ReportInputs", "REQUIRED_FILES", "read_csv"]
 REQUIRED_FILES = (
     "respondents", "clean_summary", "loadings", "reliability", "fornell_larcker", "htmt", "outer_vif",
     "outer_summary", "r2", "f2", "inner_vif", "fit", "boot_paths", "boot_indirect", "boot_htmt",
-    "boot_summary", "mediation",
+    "boot_summary", "mediation", "hypotheses",
 )
 
 #: The schema's defaults of ``audit.criteria`` (workflow/schemas/config.schema.yaml), for a

@@ -16,7 +16,7 @@ def main(smk, log):
         reproduced = compare.read_reproduced(
             clean_summary=smk.input.clean_summary, respondents=smk.input.respondents,
             loadings=smk.input.loadings, reliability=smk.input.reliability, r2=smk.input.r2,
-            paths=smk.input.paths, indirect=smk.input.indirect)
+            paths=smk.input.paths, indirect=smk.input.indirect, hypotheses=smk.input.hypotheses)
         table = compare.published_vs_reproduced(published, reproduced, compare.Tolerances.from_config(
             settings["tolerances"]), alpha=settings["alpha"], significance=smk.params.significance)
         criteria = settings["criteria"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .. import io
+from ..analysis.hypotheses import read_hypotheses
 from ..analysis.mediation import mediation_table
 from ..audit import provenance
 
@@ -11,6 +12,7 @@ def main(smk, log):
         io.read_csv(smk.input.specific_indirect), io.read_csv(smk.input.paths),
         io.read_csv(smk.input.total_effects), io.read_csv(smk.input.total_indirect),
         alpha=smk.params.alpha, significance=smk.params.mediation["significance"],
+        hypotheses=read_hypotheses(smk.input.hypotheses),
     )
     io.write_csv(table, smk.output.indirect)
     provenance.write_json(provenance.step_summary(

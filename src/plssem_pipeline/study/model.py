@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-__all__ = ["indicator_lists", "model_from_config", "algorithm_options", "chunk_ranges"]
+__all__ = ["indicator_lists", "model_from_config", "model_effects", "algorithm_options", "chunk_ranges"]
 
 
 def indicator_lists(constructs: Mapping) -> dict[str, list[str]]:
@@ -18,6 +18,16 @@ def model_from_config(constructs: Mapping, paths: Sequence[str]):
     spec = {str(name): {"indicators": [str(i) for i in c["indicators"]], "mode": c.get("mode", "A")}
             for name, c in constructs.items()}
     return Model.from_spec(spec, list(paths))
+
+
+def model_effects(model) -> set:
+    """The effects a hypothesis may name: structural paths ``"A -> B"`` and specific indirect effects
+    ``"A -> M -> B"`` (every route of two or more paths, :meth:`plssem.Model.mediated_paths`)."""
+    from plssem import statistics
+
+    labels = statistics.labels(model)
+    return ({f"{r['source']} -> {r['target']}" for r in labels["paths"]}
+            | {r["path"] for r in labels["specific_indirect"]})
 
 
 def algorithm_options(algorithm: Mapping) -> dict:

@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import UserError
-from .model import model_from_config
+from .hypotheses import hypothesis_problems
+from .model import model_effects, model_from_config
 from .safety import load_yaml, project_path_problem
 from .scales import scale_problems
 from .schema import ConfigError, non_finite, number_text
@@ -72,6 +73,8 @@ def check_semantics(config: Mapping, *, root: Path | str = ".", file: str | None
             model = model_from_config(config["constructs"], config["paths"])
         except ModelError as error:  # e.g. a cycle
             problems.append(f"config keys constructs / paths: {error}")
+        else:
+            problems += hypothesis_problems(config, model_effects(model))
     if problems:
         raise ConfigError(problems, file=file)
     return model

@@ -1,25 +1,25 @@
-"""The hypotheses part of the structural model: Table 7, each hypothesis with its path's bootstrap result.
+"""The hypotheses part of the structural model: Table 7, each hypothesis with its test and verdict.
 
-The hypotheses are those of the published tables, numbered and worded as the
-paper does, with the paper's verdict beside the reproduced one; without
-published tables, one hypothesis per path of the configuration.
+The rows are ``results/hypotheses/hypotheses.csv`` (rule ``hypotheses``): the
+config's hypotheses, or, without config key ``hypotheses``, one per path. When
+the config states no hypotheses and the published tables do, the rows are the
+paper's, numbered and worded as the paper does, each with the test of its
+path. The paper's verdict is set beside the reproduced one, matched by path.
+The verdict is :func:`plssem_pipeline.analysis.decision.is_supported` of the
+row (sign and tails included), the rule of the mediation table and the audit.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ...analysis.decision import is_supported
 from ..blocks import heading, table
 from ..inputs import ReportInputs
-from ..tables import Cell, Column, Row, Table, fmt, prose
+from ..tables import Cell, Column, Row, Table, fmt, number, prose
 
 __all__ = ["table7", "blocks"]
 
 _NOT_SUPPORTED = ("not supported", "not_supported", "rejected")
-
-
-def _rule(inputs) -> str:
-    return inputs.t("t7_rule_" + inputs.significance, alpha=prose(inputs.alpha, inputs.language),
-                    level=prose(100 * (1 - inputs.alpha), inputs.language))
 
 
 def _citation_short(published) -> str | None:
@@ -35,24 +35,43 @@ def _citation_short(published) -> str | None:
     return f"{names} {year}"
 
 
-def _hypotheses(inputs) -> tuple:
-    """``(hypotheses, note, with_published)``; a hypothesis is ``(name, (source, target), statement,
-    published verdict, direction)``."""
-    t, published = inputs.t, inputs.published
+def _published_hypotheses(published) -> dict:
+    """The paper's hypotheses by path ``"A -> B"``: ``{path: (name, statement, verdict)}``."""
     tables = (published or {}).get("tables", published or {}) if published else {}
     listed = tables.get("hypotheses") if isinstance(tables, Mapping) else None
-    if isinstance(listed, Mapping) and listed:
-        hypotheses = []
-        for name, spec in listed.items():
-            path = str(spec.get("path", ""))
-            parts = [p.strip() for p in path.split("->")]
-            hypotheses.append((str(name), tuple(parts) if len(parts) == 2 else (path, ""),
-                               str(spec.get("statement", "")), spec.get("verdict_published"), spec.get("direction")))
-        note = t("n_t7_published", source=_citation_short(published) or "published", rule=_rule(inputs))
-        return hypotheses, note, True
-    hypotheses = [(f"H{k}", tuple(p.strip() for p in str(path).split("->")), "", None, None)
-                  for k, path in enumerate(inputs.config["paths"], start=1)]
-    return hypotheses, t("n_t7_config", rule=_rule(inputs)), False
+    if not isinstance(listed, Mapping):
+        return {}
+    return {" -> ".join(p.strip() for p in str(spec.get("path", "")).split("->")):
+            (str(name), str(spec.get("statement", "")), spec.get("verdict_published")) for name, spec in listed.items()}
+
+
+def _text(value) -> str:
+    """A text cell of a CSV as read by pandas ("" for an empty cell, read as NaN)."""
+    return value if isinstance(value, str) else ""
+
+
+def _hypotheses(inputs, tests: dict) -> tuple:
+    """``(rows, from_paper, with_published)``; a row is ``(name, path, statement, published verdict)``."""
+    paper = _published_hypotheses(inputs.published)
+    if paper and not inputs.config.get("hypotheses"):
+        return [(name, path, statement, verdict) for path, (name, statement, verdict) in paper.items()], True, True
+    rows = [(str(r["hypothesis"]), path, _text(r.get("statement")) or paper.get(path, ("", "", None))[1],
+             paper.get(path, (None, None, None))[2]) for path, r in tests.items()]
+    return rows, False, bool(paper)
+
+
+def _note(inputs, tails: int, level: str, from_paper: bool, signed: bool) -> str:
+    """The note under Table 7: where the numbering comes from and the rule of the verdict."""
+    t = inputs.t
+    key = "t7_rule_" + inputs.significance + ("_one_tailed" if tails == 1 else "")
+    rule = t(key, alpha=prose(inputs.alpha, inputs.language), level=level)
+    if from_paper:
+        note = t("n_t7_published", source=_citation_short(inputs.published) or "published", rule=rule)
+    elif inputs.config.get("hypotheses"):
+        note = t("n_t7_stated", rule=rule)
+    else:
+        note = t("n_t7_config", rule=rule)
+    return note + (" " + t("n_t7_sign") if signed and tails == 2 else "")
 
 
 def _published_cell(t, verdict_published, supported: bool) -> Cell:
@@ -63,57 +82,85 @@ def _published_cell(t, verdict_published, supported: bool) -> Cell:
     return Cell(shown, flag=None if agree else "out")
 
 
-def _row(inputs, stats, hypothesis, with_published: bool) -> Row:
-    t = inputs.t
-    name, (source, target), statement, verdict_published, direction = hypothesis
-    record = stats.get((source, target))
-    path = f"{source} -> {target}"
-    head = [Cell(name), Cell(path)] + ([Cell(statement)] if with_published else [])
-    if record is None:
-        return Row(head + [Cell("") for _ in range(4)] + [Cell(t("not_supported"), flag="fail")]
-                   + ([Cell(str(verdict_published or ""))] if with_published else []), keys=(name,))
-    beta, tt, p = float(record["original"]), abs(float(record["t"])), float(record["p"])
-    low, high = float(record["ci_low"]), float(record["ci_high"])
-    sign_ok = True
-    if direction in ("positive", "+", "negative", "-"):
-        sign_ok = (beta > 0) == (direction in ("positive", "+"))
-    supported = inputs.significant(record) and sign_ok
-    cells = head + [Cell(fmt(beta), beta), Cell(fmt(tt), tt), Cell("< 0.001" if p < 0.001 else fmt(p), p),
-                    Cell(f"[{fmt(low)}, {fmt(high)}]"),
-                    Cell(t("supported") if supported else t("not_supported"), flag="pass" if supported else "fail")]
-    if with_published:
-        cells.append(_published_cell(t, verdict_published, supported))
-    return Row(cells, keys=(name, path))
-
-
-def table7(inputs: ReportInputs) -> Table:
-    """Table 7: the hypotheses, each with its path's β, T, P, interval and verdict.
+def supported(inputs: ReportInputs, record) -> bool:
+    """A row of ``hypotheses.csv`` judged by :func:`~plssem_pipeline.analysis.decision.is_supported`.
 
     Parameters
     ----------
     inputs : ReportInputs
-        Reads ``boot_paths``; the hypotheses of the published tables, else the config's paths.
+        Gives ``bootstrap.alpha`` and ``mediation.significance``.
+    record : mapping
+        A row of ``results/hypotheses/hypotheses.csv``.
+
+    Returns
+    -------
+    bool
+    """
+    sign = record.get("sign") if record.get("sign") in ("positive", "negative") else None
+    return is_supported(number(record.get("original")), number(record.get("p")), number(record.get("ci_low")),
+                        number(record.get("ci_high")), alpha=inputs.alpha, method=inputs.significance,
+                        sign=sign, tails=int(record.get("tails", 2)))
+
+
+def _row(inputs, tests, hypothesis, with_published: bool, signed: bool) -> Row:
+    t = inputs.t
+    name, path, statement, verdict_published = hypothesis
+    record = tests.get(path)
+    head = [Cell(name), Cell(path)] + ([Cell(statement)] if with_published else [])
+    if signed:
+        sign = _text(record.get("sign")) if record is not None else ""
+        head.append(Cell(t("sign_" + sign) if sign in ("positive", "negative") else "—"))
+    tail = [_published_cell(t, verdict_published, False)] if with_published else []
+    if record is None:
+        return Row(head + [Cell("") for _ in range(4)] + [Cell(t("not_supported"), flag="fail")] + tail, keys=(name,))
+    beta, tt, p = float(record["original"]), abs(float(record["t"])), float(record["p"])
+    low, high = float(record["ci_low"]), float(record["ci_high"])
+    verdict = supported(inputs, record)
+    cells = head + [Cell(fmt(beta), beta), Cell(fmt(tt), tt), Cell("< 0.001" if p < 0.001 else fmt(p), p),
+                    Cell(f"[{fmt(low)}, {fmt(high)}]"),
+                    Cell(t("supported") if verdict else t("not_supported"), flag="pass" if verdict else "fail")]
+    if with_published:
+        cells.append(_published_cell(t, verdict_published, verdict))
+    return Row(cells, keys=(name, path))
+
+
+def table7(inputs: ReportInputs) -> Table:
+    """Table 7: the hypotheses, each with its effect's β, T, P (one- or two-tailed), interval and verdict.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Reads ``hypotheses`` (``results/hypotheses/hypotheses.csv``) and the published tables.
 
     Returns
     -------
     Table
-        With the paper's statements and verdicts beside when it has hypotheses (a disagreement marked).
+        With the sign column when a hypothesis is signed, and the paper's statements and verdicts
+        beside when it has hypotheses (a disagreement marked).
     """
     t = inputs.t
-    stats = {(str(r["source"]), str(r["target"])): r for r in inputs.records("boot_paths")}
-    hypotheses, note, with_published = _hypotheses(inputs)
-    rows = [_row(inputs, stats, hypothesis, with_published) for hypothesis in hypotheses]
+    text = {"hypothesis": str, "path": str, "sign": str, "statement": str}
+    tests = {str(r["path"]): r for r in inputs.records("hypotheses", dtype=text)}
+    hypotheses, from_paper, with_published = _hypotheses(inputs, tests)
+    tails = int(next(iter(tests.values()))["tails"]) if tests else 2
+    level = prose(100 * float(next(iter(tests.values()))["ci_level"]), "en") if tests else inputs.level
+    signed = any(r.get("sign") in ("positive", "negative") for r in tests.values())
+    rows = [_row(inputs, tests, hypothesis, with_published, signed) for hypothesis in hypotheses]
     columns = [Column(t("c_hypothesis"), "l"), Column(t("c_path"), "l")]
     if with_published:
         columns.append(Column(t("c_statement"), "l", width=4.6))
-    columns += [Column(t("c_beta"), width=1.0), Column("T", width=1.0), Column("P", width=1.1),
-                Column(t("c_ci", level=inputs.level), width=2.1), Column(t("c_verdict"), "l")]
+    if signed:
+        columns.append(Column(t("c_sign"), "l"))
+    columns += [Column(t("c_beta"), width=1.0), Column("T", width=1.0),
+                Column(t("c_p_one_tailed") if tails == 1 else "P", width=1.1),
+                Column(t("c_ci", level=level), width=2.1), Column(t("c_verdict"), "l")]
     if with_published:
         columns.append(Column(t("c_published_verdict"), "l", width=1.7))
-    sources = inputs.source("boot_paths")
+    sources = inputs.source("hypotheses")
     if inputs.config.get("published"):
         sources.append(inputs.file(inputs.config["published"]))
-    return Table("table-7", "7", t("t7"), columns, rows, notes=[note], sources=sources, font="footnotesize")
+    notes = [_note(inputs, tails, prose(float(level), inputs.language), from_paper, signed)]
+    return Table("table-7", "7", t("t7"), columns, rows, notes=notes, sources=sources, font="footnotesize")
 
 
 def blocks(inputs: ReportInputs) -> list:

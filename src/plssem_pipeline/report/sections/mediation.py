@@ -38,8 +38,13 @@ def table6(inputs: ReportInputs) -> Table:
     t = inputs.t
     columns = bootstrap_columns(inputs, t("c_path"), narrower=0.15)
     columns += [Column(t("c_vaf"), width=0.95), Column(t("c_mediation_type"), "l", width=2.6)]
-    result = Table("table-6", "6", t("t6"), columns, [_row(inputs, r) for r in inputs.records("mediation")],
-                   notes=[t("n_t6")], sources=inputs.source("mediation", "boot_indirect"), font="footnotesize")
+    records = inputs.records("mediation")
+    notes = [t("n_t6")]
+    if int(inputs.config["bootstrap"].get("tails", 2)) == 1 and any(
+            isinstance(r.get(k), str) and r.get(k) for r in records for k in ("hypothesis", "direct_hypothesis")):
+        notes.append(t("n_t6_one_tailed"))
+    result = Table("table-6", "6", t("t6"), columns, [_row(inputs, r) for r in records],
+                   notes=notes, sources=inputs.source("mediation", "boot_indirect"), font="footnotesize")
     return attach_comparison(inputs, result, "6")
 
 

@@ -1,0 +1,114 @@
+"""The study's hypotheses (config ``hypotheses``) and what the schema cannot check about them.
+
+A hypothesis names a structural path (``"KP -> IP"``) or a specific indirect
+effect of the model (``"KP -> IP -> KU"``), optionally a sign (``positive`` or
+``negative``) and the statement as the paper words it. Without the key (null,
+the default) every structural path is a hypothesis, H1, H2, ... in the order of
+config ``paths``, without a sign. ``bootstrap.tails: 1`` tests every hypothesis
+one-tailed in its stated direction; a one-tailed test of a hypothesis without a
+direction is not defined, so an unsigned hypothesis under ``tails: 1`` is
+refused, not silently tested two-tailed (Hair et al. 2022, ch. 6: a one-tailed
+test only for a direction stated before the analysis).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+__all__ = ["Hypothesis", "hypotheses_from_config", "hypothesis_problems", "split_path"]
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    """One hypothesis: its name, the effect's constructs in order, its sign and its statement."""
+
+    name: str
+    nodes: tuple
+    sign: str | None = None
+    statement: str = ""
+
+    @property
+    def path(self) -> str:
+        """The effect as ``"A -> B"`` or ``"A -> M -> B"``."""
+        return " -> ".join(self.nodes)
+
+    @property
+    def kind(self) -> str:
+        """``"direct"`` (a structural path) or ``"indirect"`` (a specific indirect effect)."""
+        return "direct" if len(self.nodes) == 2 else "indirect"
+
+
+def split_path(text) -> tuple:
+    """``"A -> M -> B"`` as ``("A", "M", "B")`` (spaces around the arrows ignored)."""
+    return tuple(part.strip() for part in str(text).split("->"))
+
+
+def hypotheses_from_config(config: Mapping) -> list:
+    """The study's hypotheses in order: config ``hypotheses``, or one per path of config ``paths``.
+
+    Parameters
+    ----------
+    config : mapping
+        A configuration with ``paths`` and, optionally, ``hypotheses``.
+
+    Returns
+    -------
+    list of Hypothesis
+    """
+    listed = config.get("hypotheses")
+    if not listed:
+        return [Hypothesis(f"H{k}", split_path(path)) for k, path in enumerate(config["paths"], start=1)]
+    return [Hypothesis(str(name), split_path((spec or {}).get("path", "")), (spec or {}).get("sign"),
+                       str((spec or {}).get("statement") or "")) for name, spec in listed.items()]
+
+
+def hypothesis_problems(config: Mapping, effects: set) -> list:
+    """Hypotheses naming an effect the model does not have, repeated, or unsigned under one-tailed tests.
+
+    Parameters
+    ----------
+    config : mapping
+        A schema-valid configuration (defaults filled in).
+    effects : set of str
+        The model's structural paths and specific indirect effects, ``"A -> B"`` and ``"A -> M -> B"``.
+
+    Returns
+    -------
+    list of str
+        One message per problem, each naming its config key.
+    """
+    problems: list[str] = []
+    listed = config.get("hypotheses")
+    tails = config["bootstrap"].get("tails", 2)
+    alpha = config["bootstrap"]["alpha"]
+    if tails == 1 and not alpha < 0.5:
+        problems.append(f"config key bootstrap.alpha: {alpha} with bootstrap.tails: 1; a one-tailed test at "
+                        "alpha uses the 1 - 2 alpha interval, so alpha must be below 0.5")
+    if not listed:
+        if tails == 1:
+            problems.append("config key bootstrap.tails: 1 (one-tailed tests) needs hypotheses with a stated "
+                            "direction, but config key hypotheses is not set (every path is then an unsigned "
+                            "hypothesis); list them under hypotheses with sign: positive or negative, "
+                            "or set bootstrap.tails: 2")
+        return problems
+    seen: dict[str, str] = {}
+    for hypothesis in hypotheses_from_config(config):
+        key = f"hypotheses.{hypothesis.name}"
+        if len(hypothesis.nodes) < 2 or not all(hypothesis.nodes):
+            problems.append(f"config key {key}.path: {listed[hypothesis.name].get('path')!r} is not a path "
+                            "like 'A -> B' or 'A -> M -> B'")
+            continue
+        if hypothesis.path not in effects:
+            what = "structural path (config key paths)" if hypothesis.kind == "direct" else \
+                "specific indirect effect of the model (a chain of config key paths)"
+            problems.append(f"config key {key}.path: {hypothesis.path!r} is not a {what}; the model's effects: "
+                            + ", ".join(sorted(effects)))
+        elif hypothesis.path in seen:
+            problems.append(f"config key {key}.path: {hypothesis.path!r} is already hypothesis "
+                            f"{seen[hypothesis.path]} (hypotheses.{seen[hypothesis.path]})")
+        seen.setdefault(hypothesis.path, hypothesis.name)
+        if tails == 1 and hypothesis.sign is None:
+            problems.append(f"config key {key}.sign: bootstrap.tails is 1 (one-tailed tests), which needs the "
+                            f"hypothesised direction; give {key}.sign: positive or negative, "
+                            "or set bootstrap.tails: 2")
+    return problems
