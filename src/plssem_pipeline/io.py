@@ -47,11 +47,12 @@ def save_draws(path, draws, **metadata) -> None:
     """Save a :class:`plssem.BootstrapDraws` chunk with scalar ``metadata`` (seed, fingerprint, ...).
 
     Arrays are stored as ``values/<family>``, ``iterations``, ``converged``,
-    ``failed`` and ``start``; metadata as ``meta/<name>``.
+    ``failed``, ``start`` and PLSc's flags as ``inadmissible/<kind>``; metadata as ``meta/<name>``.
     """
     import numpy as np
 
     arrays = {f"values/{name}": values for name, values in draws.values.items()}
+    arrays.update({f"inadmissible/{name}": flags for name, flags in draws.inadmissible.items()})
     arrays.update(iterations=draws.iterations, converged=draws.converged, failed=draws.failed,
                   start=np.array(draws.start))
     arrays.update({f"meta/{k}": np.array(v) for k, v in metadata.items()})
@@ -68,7 +69,9 @@ def load_draws(path):
     with np.load(path, allow_pickle=False) as data:
         values = {k.split("/", 1)[1]: data[k] for k in data.files if k.startswith("values/")}
         meta = {k.split("/", 1)[1]: data[k].item() for k in data.files if k.startswith("meta/")}
-        draws = BootstrapDraws(int(data["start"]), values, data["iterations"], data["converged"], data["failed"])
+        flags = {k.split("/", 1)[1]: data[k] for k in data.files if k.startswith("inadmissible/")}
+        draws = BootstrapDraws(int(data["start"]), values, data["iterations"], data["converged"], data["failed"],
+                               flags)
     return draws, meta
 
 

@@ -49,10 +49,10 @@ def test_latin1_bytes_named_with_line(tmp_path):
     assert raw.rows == [["R1", "caf\u00e9"]]
 
 
-def test_excel_workbook_refused(tmp_path):
+def test_damaged_workbook_refused(tmp_path):
     path = tmp_path / "survey.xlsx"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
-    with pytest.raises(UserError, match="Excel workbook"):
+    with pytest.raises(UserError, match="cannot be opened.*damaged"):
         read_survey(path)
 
 

@@ -8,6 +8,7 @@ rule clean:
         survey="results/clean/survey.csv",
         validated="results/clean/validated.csv",
         exclusions="results/clean/exclusions.csv",
+        categories="results/clean/categories.csv",
         summary="results/clean/summary.json",
     params:
         data=config["data"],

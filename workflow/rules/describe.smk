@@ -4,6 +4,7 @@
 rule describe:
     input:
         validated="results/clean/validated.csv",
+        categories="results/clean/categories.csv",  # the profile variables: config or the file's value labels
     output:
         respondents="results/describe/respondents.csv",
         indicators="results/describe/indicators.csv",

@@ -9,7 +9,10 @@ each value against its row and column. It recognises what spreadsheets produce:
   e.g. Indonesian or German), tab or ``|``, detected from the header line;
 * decimal commas (``3,5``), detected by :func:`detect_decimal` and parsed
   by :func:`parse_number`;
-* an Excel workbook given instead of a CSV, refused with a clear message.
+* Excel workbooks (``.xlsx``, ``.xlsm``; :mod:`.workbook`), SPSS (``.sav``,
+  ``.zsav``) and Stata (``.dta``) data files (:mod:`.spss_stata`), recognised by
+  their signature (:mod:`.formats`) and read into the same text cells a CSV
+  export would hold, with the file's value labels and missing values.
 
 Every problem is a :class:`~plssem_pipeline.errors.UserError` naming the file
 and line.
@@ -26,14 +29,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
+from .formats import FORMAT_NAMES, survey_format
 
 __all__ = ["RawSurvey", "read_survey", "detect_delimiter", "detect_decimal", "parse_number"]
 
 DELIMITERS = (",", ";", "\t", "|")
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _COMMA_DECIMAL = re.compile(r"^\s*[+-]?\d*,\d+\s*$")
 _NUMBER = {
     ".": re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"),
@@ -62,6 +64,20 @@ class RawSurvey:
         ``"utf-8"``, ``"utf-16-le"``... if the file started with a byte-order mark.
     blank_lines : list of int
         Empty lines skipped.
+    file_format : {"csv", "xlsx", "xlsm", "sav", "zsav", "dta"}
+        What the file is (:func:`plssem_pipeline.ingest.formats.survey_format`); only a CSV
+        has a delimiter, an encoding and a decimal mark of its own.
+    sheet : str or None
+        The workbook sheet read (``data.sheet``); ``sheets`` lists all of them.
+    value_labels : dict
+        Column -> {code as cell text: label}, from an SPSS or Stata file.
+    variable_labels : dict
+        Column -> label, from an SPSS or Stata file.
+    missing : dict
+        Column -> list of ``(lo, hi)``: the file's own missing values (SPSS user-missing
+        values and ranges, Stata ``.a``-``.z``), text for string variables.
+    missing_source : str
+        What those missing values are called in the exclusions log.
     """
 
     path: str
@@ -72,18 +88,62 @@ class RawSurvey:
     encoding: str
     bom: str | None = None
     blank_lines: list[int] = field(default_factory=list)
+    file_format: str = "csv"
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    value_labels: dict = field(default_factory=dict)
+    variable_labels: dict = field(default_factory=dict)
+    missing: dict = field(default_factory=dict)
+    missing_source: str = ""
 
     def column(self, name: str) -> list[str]:
         """The cells of column ``name``, in row order."""
         j = self.header.index(name)
         return [row[j] for row in self.rows]
 
+    def declared_missing(self, column: str, text: str) -> str | None:
+        """Why cell ``text`` of ``column`` is one of the file's own missing values, or None if it is not.
+
+        The file's missing values (:attr:`missing`) are matched by number (a range
+        includes its ends) or, for text, exactly.
+        """
+        declared = self.missing.get(column)
+        if not declared:
+            return None
+        stripped = text.strip()
+        number = parse_number(stripped)
+        for lo, hi in declared:
+            if isinstance(lo, str):
+                hit = stripped == lo.strip()
+            else:
+                hit = number is not None and lo <= number <= hi
+            if hit:
+                values = ", ".join(_missing_text(lo, hi) for lo, hi in declared)
+                return f"{self.missing_source} (missing values of {column} in the file: {values})"
+        return None
+
     @property
     def format(self) -> dict:
         """What was detected, for the step summary."""
-        return {"delimiter": self.delimiter, "delimiter_name": _DELIMITER_NAMES.get(self.delimiter, self.delimiter),
-                "encoding": self.encoding, "byte_order_mark": self.bom, "columns": len(self.header),
-                "records": len(self.rows), "blank_lines_skipped": len(self.blank_lines)}
+        common = {"file_format": self.file_format, "file_type": FORMAT_NAMES[self.file_format],
+                  "columns": len(self.header), "records": len(self.rows),
+                  "blank_lines_skipped": len(self.blank_lines)}
+        if self.file_format == "csv":
+            return {"delimiter": self.delimiter, "delimiter_name": _DELIMITER_NAMES.get(self.delimiter, self.delimiter),
+                    "encoding": self.encoding, "byte_order_mark": self.bom, **common}
+        if self.sheet is not None:
+            return {**common, "sheet": self.sheet, "sheets": list(self.sheets)}
+        return {**common, "value_labels": sorted(self.value_labels), "variable_labels": sorted(self.variable_labels),
+                "missing_values": {column: [_missing_text(lo, hi) for lo, hi in declared]
+                                   for column, declared in sorted(self.missing.items())}}
+
+
+def _missing_text(lo, hi) -> str:
+    """A declared missing value or range as SPSS shows it (``9``, ``-99 thru -90``, ``.a``)."""
+    if isinstance(lo, str):
+        return repr(lo) if lo.strip() != lo or not lo.startswith(".") else lo
+    show = [f"{x:g}" for x in (lo, hi)]
+    return show[0] if lo == hi else f"{show[0]} thru {show[1]}"
 
 
 def detect_delimiter(header_line: str) -> str:
@@ -147,32 +207,57 @@ def _decode(data: bytes, encoding: str, path: str) -> tuple[str, str, str | None
         ) from None
 
 
-def read_survey(path, *, delimiter: str = "auto", encoding: str = "utf-8") -> RawSurvey:
-    """Read a delimited survey file into text cells.
+def read_survey(path, *, delimiter: str = "auto", encoding: str = "utf-8", sheet=None) -> RawSurvey:
+    """Read a survey file -- CSV, Excel workbook, SPSS or Stata -- into text cells.
+
+    The format is recognised from the file's signature, else its extension
+    (:func:`plssem_pipeline.ingest.formats.survey_format`). Whatever it is, the
+    result holds the text a CSV export of the same data would hold, with the
+    row numbers a spreadsheet shows (header = 1).
 
     Parameters
     ----------
     path : path
     delimiter : {"auto", ",", ";", "\\t", "|"}
+        CSV only (``data.delimiter``).
     encoding : str
-        Used unless the file starts with a byte-order mark.
+        CSV only (``data.encoding``); used unless the file starts with a byte-order mark.
+    sheet : str, int or None
+        Workbooks only (``data.sheet``): the sheet's name or 1-based position; None for the first.
 
     Raises
     ------
     UserError
-        Missing, empty, binary or spreadsheet file; duplicate or blank column
-        names; no data rows; a record with more non-empty fields than the header.
+        Missing, empty, binary or unreadable file; no such sheet; duplicate or
+        blank column names; no data rows; a record with more non-empty fields
+        than the header.
     """
     path = str(path)
-    file = Path(path)
-    if not file.is_file():
+    if not Path(path).is_file():
         raise UserError("file not found", file=path)
-    data = file.read_bytes()
-    if data.startswith(_ZIP_MAGIC) or data.startswith(_OLE_MAGIC):
-        raise UserError("this is an Excel workbook (or another zip/OLE file), not a CSV text file; open it in "
-                        "your spreadsheet program and save the sheet as CSV (UTF-8), then point data.survey at "
-                        "the .csv file", file=path)
-    text, used, bom = _decode(data, encoding, path)
+    kind = survey_format(path)
+    if kind == "csv":
+        records, delimiter, used, bom = _csv_records(path, delimiter, encoding)
+        header, rows, lines, blank = _table(path, records, "the file", delimiter)
+        return RawSurvey(path, header, rows, lines, delimiter, used, bom, blank)
+    if kind in ("xlsx", "xlsm"):
+        from .workbook import read_sheet
+
+        records, name, names = read_sheet(path, sheet)
+        header, rows, lines, blank = _table(path, records, f"sheet {name!r}", None)
+        return RawSurvey(path, header, rows, lines, "", "", None, blank, kind, name, names)
+    from .spss_stata import read_data_file
+
+    records, meta = read_data_file(path, kind)
+    header, rows, lines, blank = _table(path, records, "the file", None)
+    return RawSurvey(path, header, rows, lines, "", "", None, blank, kind, value_labels=meta["value_labels"],
+                     variable_labels=meta["variable_labels"], missing=meta["missing"],
+                     missing_source=meta["missing_source"])
+
+
+def _csv_records(path: str, delimiter: str, encoding: str):
+    """Every record of a delimited text file with its line number; the delimiter, codec and BOM used."""
+    text, used, bom = _decode(Path(path).read_bytes(), encoding, path)
     if "\x00" in text:
         raise UserError("the file contains NUL characters: it is binary, not a CSV text file", file=path)
     if not text.strip():
@@ -181,36 +266,47 @@ def read_survey(path, *, delimiter: str = "auto", encoding: str = "utf-8") -> Ra
     if delimiter == "auto":
         delimiter = detect_delimiter(first)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: list[str] | None = None
-    rows, lines, blank = [], [], []
+    records = []
     try:
         for record in reader:
-            line = reader.line_num
-            if not record or all(not c.strip() for c in record):
-                blank.append(line)
-                continue
-            if header is None:
-                header = [c.strip() for c in record]
-                header_line = line
-                continue
-            width = len(header)
-            if len(record) > width:
-                extra = record[width:]
-                if any(c.strip() for c in extra):
-                    raise UserError(
-                        f"{len(record)} fields, but the header (line {header_line}) has {width}; check for a stray "
-                        f"delimiter {delimiter!r} in a value (quote values that contain it)",
-                        file=path, row=line)
-                record = record[:width]
-            elif len(record) < width:
-                raise UserError(f"{len(record)} fields, but the header (line {header_line}) has {width} "
-                                f"(delimiter {_DELIMITER_NAMES.get(delimiter, delimiter)})", file=path, row=line)
-            rows.append(record)
-            lines.append(line)
+            records.append((reader.line_num, record))
     except csv.Error as error:
         raise UserError(f"cannot parse as CSV: {error}", file=path, row=reader.line_num) from None
+    return records, delimiter, used, bom
+
+
+def _table(path: str, records, what: str, delimiter: str | None):
+    """Header, rows (as wide as the header), their line numbers and the blank lines of ``records``.
+
+    ``delimiter`` is None for a sheet or data file, whose rows may be shorter than
+    the header (trailing empty cells are not stored) but never hold a value beyond it.
+    """
+    header: list[str] | None = None
+    rows, lines, blank = [], [], []
+    for line, record in records:
+        if not record or all(not c.strip() for c in record):
+            blank.append(line)
+            continue
+        if header is None:
+            header = [c.strip() for c in record]
+            while delimiter is None and header and not header[-1]:
+                header.pop()  # a sheet's trailing empty cells are no columns
+            header_line = line
+            continue
+        width = len(header)
+        if len(record) > width:
+            if any(c.strip() for c in record[width:]):
+                raise UserError(_too_wide(record, width, header_line, delimiter), file=path, row=line)
+            record = record[:width]
+        elif len(record) < width:
+            if delimiter is not None:
+                raise UserError(f"{len(record)} fields, but the header (line {header_line}) has {width} "
+                                f"(delimiter {_DELIMITER_NAMES.get(delimiter, delimiter)})", file=path, row=line)
+            record = record + [""] * (width - len(record))
+        rows.append(record)
+        lines.append(line)
     if header is None:
-        raise UserError("the file has no header line", file=path)
+        raise UserError(f"{what} is empty; expected a header row and one row per respondent", file=path)
     blanks = [j + 1 for j, name in enumerate(header) if not name]
     if blanks and any(any(row[j - 1].strip() for row in rows) for j in blanks):
         raise UserError(f"column(s) {', '.join(map(str, blanks))} of the header have no name but hold values; "
@@ -222,5 +318,19 @@ def read_survey(path, *, delimiter: str = "auto", encoding: str = "utf-8") -> Ra
         raise UserError(f"duplicate column name(s) in the header: {where}; every column needs a unique name",
                         file=path, row=header_line)
     if not rows:
-        raise UserError("the file has a header but no data rows (expected one row per respondent)", file=path)
-    return RawSurvey(path, header, rows, lines, delimiter, used, bom, blank)
+        raise UserError(f"{what} has a header but no data rows (expected one row per respondent)", file=path)
+    return header, rows, lines, blank
+
+
+def _too_wide(record: list[str], width: int, header_line: int, delimiter: str | None) -> str:
+    """The message for a record with a value beyond the header's last column."""
+    if delimiter is not None:
+        return (f"{len(record)} fields, but the header (line {header_line}) has {width}; check for a stray "
+                f"delimiter {delimiter!r} in a value (quote values that contain it)")
+    beyond = next(j for j in range(width, len(record)) if record[j].strip())
+    letters, k = "", beyond + 1
+    while k:
+        k, r = divmod(k - 1, 26)
+        letters = chr(65 + r) + letters
+    return (f"a value in column {letters}, but the header (row {header_line}) names only {width} column(s); "
+            "give that column a name in the header row or delete the value")

@@ -63,7 +63,9 @@ class Event:
 
 
 def decimal_mark(raw: RawSurvey, spec: SurveySpec) -> str:
-    """The decimal mark of the numeric columns: ``data.decimal``, or detected if it is ``auto``."""
+    """The decimal mark of the numeric columns: ``data.decimal``, or detected if it is ``auto``; ``.`` but in a CSV."""
+    if raw.file_format != "csv":
+        return "."  # a workbook or data file stores numbers, not text: cell_text writes them with '.'
     numeric_cells = [c for name in spec.indicators + list(spec.respondents) for c in raw.column(name)]
     return spec.decimal if spec.decimal != "auto" else detect_decimal(numeric_cells, raw.delimiter)
 
@@ -135,6 +137,10 @@ def read_indicators(raw: RawSurvey, spec: SurveySpec, decimal: str):
             if code is not None:
                 events.append(Event(i, name, text, f"missing-value code {code!r} (data.missing_codes)", "missing"))
                 continue
+            declared = raw.declared_missing(name, text)
+            if declared:
+                events.append(Event(i, name, text, declared, "missing"))
+                continue
             number = parse_number(stripped, decimal)
             if number is None:
                 invalid.append(Event(i, name, text, f"not a number (expected a number from {range_text}, {key}"
@@ -185,6 +191,8 @@ def read_profile(raw: RawSurvey, spec: SurveySpec, decimal: str):
                 events.append(Event(i, name, text, "blank cell", "missing"))
             elif _missing_code(text, spec.missing_codes, decimal) is not None:
                 events.append(Event(i, name, text, "missing-value code (data.missing_codes)", "missing"))
+            elif raw.declared_missing(name, text):
+                events.append(Event(i, name, text, raw.declared_missing(name, text), "missing"))
             else:
                 code = by_text.get(stripped.casefold())
                 if code is None:

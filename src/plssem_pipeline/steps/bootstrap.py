@@ -4,7 +4,7 @@ from __future__ import annotations
 import plssem
 
 from .. import io, study
-from ..analysis import numerics, tables
+from ..analysis import consistent, numerics, tables
 from ..audit import provenance
 from ..errors import UserError
 
@@ -31,6 +31,9 @@ def main(smk, log):
     failures = numerics.bootstrap_failures(draws, smk.params.algorithm)  # UserError if < 2 usable
     if failures["message"]:
         log.warning(failures["message"])
+    plsc, plsc_warnings = consistent.bootstrap_details(draws, model)
+    for warning in plsc_warnings:
+        log.warning(warning)
     jackknife = plssem.jackknife(result.data.standardized, model, **options) if config["ci"] == "bca" else None
     summaries = tables.bootstrap_tables(result, draws, alpha=config["alpha"], ci=config["ci"], jackknife=jackknife)
     for family, frame in summaries.items():
@@ -53,5 +56,6 @@ def main(smk, log):
                  "failed_subsamples_file": "subsamples.csv",
                  "not_converged": int((~draws.converged).sum()), "n": result.n,
                  "usable": failures["usable"], "failed_by_reason": failures["failed_by_reason"],
-                 "warnings": [failures["message"]] if failures["message"] else []},
+                 "warnings": ([failures["message"]] if failures["message"] else []) + plsc_warnings,
+                 **({"plsc": plsc} if plsc else {})},
     ), smk.output.summary)

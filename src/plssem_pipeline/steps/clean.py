@@ -4,6 +4,7 @@ from __future__ import annotations
 from .. import io
 from ..audit import provenance
 from ..ingest.cleaning import clean_survey
+from ..ingest.labels import category_table, profile_variables
 from ..ingest.spec import SurveySpec
 from ..ingest.survey import read_survey
 
@@ -12,14 +13,16 @@ def main(smk, log):
     data = smk.params.data
     constructs = {name: {"indicators": items, "mode": smk.params.modes[name]}
                   for name, items in smk.params.indicators.items()}
-    spec = SurveySpec.from_config(data, smk.params.respondents, constructs, smk.params.paths,
-                                  scales=smk.params.scales)
-    raw = read_survey(smk.input.survey, delimiter=data["delimiter"], encoding=data["encoding"])
+    raw = read_survey(smk.input.survey, delimiter=data["delimiter"], encoding=data["encoding"], sheet=data.get("sheet"))
     log.info("read %s: %s", smk.input.survey, raw.format)
+    respondents, sources = profile_variables(smk.params.respondents, raw)
+    spec = SurveySpec.from_config(data, respondents, constructs, smk.params.paths,
+                                  scales=smk.params.scales)
     cleaned = clean_survey(raw, spec)
     io.write_csv(cleaned.survey, smk.output.survey)
     io.write_csv(cleaned.validated, smk.output.validated)
     io.write_csv(cleaned.exclusions, smk.output.exclusions)
+    io.write_csv(category_table(respondents, sources), smk.output.categories)
     details = {"format": raw.format, **cleaned.details}
     for warning in details["warnings"]:
         log.warning(warning)
@@ -27,7 +30,7 @@ def main(smk, log):
              details["rows_read"], details["exclusion_rows"])
     provenance.write_json(provenance.step_summary(
         "clean", inputs=[smk.input.survey],
-        outputs=[smk.output.survey, smk.output.validated, smk.output.exclusions],
+        outputs=[smk.output.survey, smk.output.validated, smk.output.exclusions, smk.output.categories],
         config={"data": data, "respondents": smk.params.respondents, "indicators": smk.params.indicators,
                 "paths": smk.params.paths, "scales": smk.params.scales},
         fingerprints={"pipeline": smk.params.pipeline}, details=details,

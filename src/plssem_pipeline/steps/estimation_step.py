@@ -9,7 +9,7 @@ them: an undefined indicator VIF belongs to the measurement model, so only the
 from __future__ import annotations
 
 from .. import io, study
-from ..analysis import numerics, tables
+from ..analysis import consistent, numerics, tables
 from ..audit import provenance
 
 #: step name -> (tables function, whether the step reports indicator-VIF warnings)
@@ -26,6 +26,8 @@ def run_step(step: str, smk, log) -> None:
              result.converged)
     warnings = [w for w in numerics.estimation_warnings(result, smk.params.algorithm)
                 if reports_vif or "VIF" not in w]
+    plsc, plsc_warnings = consistent.estimation_details(result)
+    warnings += plsc_warnings if reports_vif else []     # measurement-model news: the outer step reports it
     for warning in warnings:
         log.warning(warning)
     outputs = make_tables(result)
@@ -36,5 +38,5 @@ def run_step(step: str, smk, log) -> None:
         config={"constructs": smk.params.constructs, "paths": smk.params.paths, "algorithm": smk.params.algorithm},
         fingerprints={"engine": smk.params.engine, "pipeline": smk.params.pipeline},
         details={"n": result.n, "iterations": result.iterations, "converged": result.converged,
-                 "warnings": warnings},
+                 "warnings": warnings, **({"plsc": plsc} if plsc else {})},
     ), smk.output.summary)

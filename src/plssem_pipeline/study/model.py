@@ -15,7 +15,8 @@ def model_from_config(constructs: Mapping, paths: Sequence[str]):
     """Build the :class:`plssem.Model` of the ``constructs`` and ``paths`` config sections."""
     from plssem import Model
 
-    spec = {str(name): {"indicators": [str(i) for i in c["indicators"]], "mode": c.get("mode", "A")}
+    spec = {str(name): {"indicators": [str(i) for i in c["indicators"]], "mode": c.get("mode", "A"),
+                        "model": c.get("model", "composite")}
             for name, c in constructs.items()}
     return Model.from_spec(spec, list(paths))
 

@@ -63,6 +63,7 @@ def check_semantics(config: Mapping, *, root: Path | str = ".", file: str | None
 
     owner, problems = _indicator_problems(config["constructs"])
     problems += _path_problems(config["constructs"], config["paths"])
+    problems += _common_factor_problems(config["constructs"])
     problems += _data_problems(config, owner)
     problems += _file_problems(config, Path(root))
     problems += [f"config key {key}: {number_text(value)} is not a finite number" for key, value in non_finite(config)]
@@ -98,6 +99,15 @@ def _indicator_problems(constructs: Mapping) -> tuple[dict[str, str], list[str]]
             seen_here.add(indicator)
             owner.setdefault(indicator, str(name))
     return owner, problems
+
+
+def _common_factor_problems(constructs: Mapping) -> list[str]:
+    """``constructs.<C>.model: common_factor`` needs Mode A: PLSc corrects Mode A weights (Dijkstra & Henseler 2015)."""
+    return [f"config key constructs.{name}.model: a common factor is estimated with consistent PLS (PLSc) from "
+            f"Mode A weights, and {name!r} is Mode B (constructs.{name}.mode); set mode: A, or model: composite "
+            "for a formative construct"
+            for name, spec in constructs.items()
+            if spec.get("model", "composite") == "common_factor" and spec.get("mode", "A") == "B"]
 
 
 def _path_problems(constructs: Mapping, paths) -> list[str]:

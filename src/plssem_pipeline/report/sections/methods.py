@@ -34,7 +34,21 @@ def _model(inputs) -> str:
     return out + " " + t("m_algorithm", version=versions.get("plssem", "?"),
                          scheme=t("scheme_" + algorithm["weighting"]), tol=tolerance(float(algorithm["tol"])),
                          max_iter=algorithm["max_iter"], iterations=outer.get("iterations", "?"),
-                         converged=t("converged") if outer.get("converged", True) else t("not_converged"))
+                         converged=t("converged") if outer.get("converged", True) else t("not_converged")) \
+        + _consistent(inputs, outer.get("plsc"))
+
+
+def _consistent(inputs, plsc: dict | None) -> str:
+    """The common factors estimated with PLSc and the estimate's inadmissible results (outer step's ``details.plsc``)."""
+    if not plsc:
+        return ""
+    t = inputs.t
+    what = ([t("plsc_rho", names=", ".join(plsc["rho_a_above_1"]))] if plsc["rho_a_above_1"] else []) \
+        + ([t("plsc_corr", pairs=", ".join("–".join(p) for p in plsc["correlations_above_1"]))]
+           if plsc["correlations_above_1"] else []) \
+        + ([t("plsc_npd")] if plsc["not_positive_definite"] else [])
+    return " " + t("m_plsc", constructs=", ".join(plsc["common_factors"])) + " " \
+        + (t("m_plsc_inadmissible", what="; ".join(what)) if what else t("m_plsc_admissible"))
 
 
 def _bootstrap(inputs) -> str:
@@ -49,6 +63,9 @@ def _bootstrap(inputs) -> str:
     if details["failed"]:
         ids = details.get("failed_subsamples", [])
         out += " " + t("m_failed_list", ids=", ".join(map(str, ids[:50])) + (" …" if len(ids) > 50 else ""))
+    plsc = details.get("plsc")
+    if plsc:
+        out += " " + t("m_plsc_boot", count=integer(plsc["subsamples_inadmissible"], lang), samples=inputs.subsamples)
     return out + " " + t("m_mediation", rule=t("med_rule_" + inputs.config["mediation"]["significance"]))
 
 

@@ -1,0 +1,208 @@
+"""Survey files in the formats users have: CSV, Excel, SPSS and Stata (plssem_pipeline.ingest).
+
+The same data is written by each format's own writer (pandas, openpyxl, pyreadstat;
+survey_formats_helpers.py) and read back through ``read_survey``: every format must
+give the text cells the CSV gives, with the same row numbers, and the whole pipeline
+must write byte-identical CSV files under ``results/``.
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pyreadstat
+import pytest
+
+from pipeline_helpers import make_project, snakemake, study_config
+from plssem_pipeline.errors import UserError
+from plssem_pipeline.ingest.cleaning import clean_survey
+from plssem_pipeline.ingest.labels import category_table, profile_variables
+from plssem_pipeline.ingest.spec import SurveySpec
+from plssem_pipeline.ingest.survey import read_survey
+from survey_formats_helpers import EDITS, EXTENSIONS, SHEET, USER_MISSING, as_float_text, labelled_survey, \
+    profile_config, write_survey
+
+FORMATS = list(EXTENSIONS)
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    return labelled_survey()
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory, frame) -> dict:
+    directory = tmp_path_factory.mktemp("formats")
+    return {kind: write_survey(frame, kind, directory / f"survey{ext}") for kind, ext in EXTENSIONS.items()}
+
+
+def _read(files, kind):
+    return read_survey(files[kind], sheet=SHEET if kind == "xlsx" else None)
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_every_format_reads_as_the_csv_text(files, frame, kind):
+    raw = _read(files, kind)
+    assert raw.file_format == kind
+    assert raw.header == list(frame.columns)
+    assert raw.rows == as_float_text(frame)        # 4.0 written by pyreadstat is read "4", a missing cell ""
+    assert raw.lines == list(range(2, len(frame) + 2)) and raw.blank_lines == []
+
+
+def test_spss_value_labels_variable_labels_and_user_missing(files):
+    raw = _read(files, "sav")
+    config = profile_config()
+    assert raw.value_labels["revenue"] == {**{str(k): v for k, v in config["revenue"]["categories"].items()},
+                                           "9": "No answer"}
+    assert raw.variable_labels["business_type"] == config["business_type"]["label"]
+    assert raw.missing == {c: [(float(r["lo"]), float(r["hi"])) if isinstance(r, dict) else (float(r), float(r))
+                               for r in ranges] for c, ranges in USER_MISSING.items()}
+    assert raw.declared_missing("EC3", "-99").startswith("SPSS user-missing value")
+    assert raw.declared_missing("EC3", "-95") and not raw.declared_missing("EC3", "-89")  # a range, ends included
+    assert raw.declared_missing("KP1", "-99") is None                                     # not declared there
+
+
+@pytest.mark.parametrize("kind", ["sav", "dta"])
+def test_value_labels_become_categories_where_config_gives_none(files, kind):
+    config = profile_config()
+    raw = _read(files, kind)
+    bare = {name: {} for name in config}
+    variables, sources = profile_variables(bare, raw)
+    given, given_sources = profile_variables(config, _read(files, "csv"))
+    assert set(sources.values()) == {"value labels in the survey file"}
+    expected = category_table(given, given_sources).drop(columns="source")
+    got = category_table(variables, sources).drop(columns="source")
+    if kind == "dta":   # Stata has no user-missing values: the 'No answer' label of revenue stays a category
+        assert got[(got["variable"] == "revenue") & (got["code"] == "9")]["category"].tolist() == ["No answer"]
+        got = got[~((got["variable"] == "revenue") & (got["code"] == "9"))].reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_categories_required_for_a_csv(files):
+    with pytest.raises(UserError, match=r"config key respondents\.revenue\.categories.*a CSV file has none"):
+        profile_variables({"revenue": {"label": "Revenue"}}, _read(files, "csv"))
+
+
+def test_user_missing_cells_are_logged_as_missing(files):
+    """Without data.missing_codes, the .sav's own user-missing values are missing; the CSV's -99 is invalid."""
+    config = study_config("x")
+    data = {**config["data"], "missing_codes": []}
+    raw = _read(files, "sav")
+    spec = SurveySpec.from_config(data, config["respondents"], config["constructs"], config["paths"])
+    cleaned = clean_survey(raw, spec)
+    log = cleaned.exclusions
+    declared = log[log["reason"].str.startswith("SPSS user-missing value")]
+    assert sorted(zip(declared["row"], declared["column"], declared["raw_value"])) == sorted(
+        (row, column, str(value)) for row, column, value in EDITS if value is not None)
+    with pytest.raises(UserError, match="row 7, column EC3: '-99' is off the scale"):
+        clean_survey(_read(files, "csv"), spec)
+
+
+def test_stata_extended_missing_is_missing(tmp_path):
+    frame = pd.DataFrame({"id": ["R1", "R2", "R3"], "KP1": [4.0, "a", None]})
+    pyreadstat.write_dta(frame, tmp_path / "s.dta", missing_user_values={"KP1": ["a"]})
+    raw = read_survey(tmp_path / "s.dta")
+    assert raw.rows == [["R1", "4"], ["R2", ".a"], ["R3", ""]]
+    assert raw.declared_missing("KP1", ".a").startswith("Stata extended missing value")
+
+
+def _workbook(path: Path, rows, title="Data"):
+    book = openpyxl.Workbook()
+    book.active.title = title
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_workbook_cells_as_text(tmp_path):
+    """Dates, logicals, formula errors and text in a sheet are read as text, never dropped."""
+    path = _workbook(tmp_path / "s.xlsx", [["id", "KP1", None], ["R1", 4.0, None], [], ["R2", 3.25, None],
+                                           ["R3", datetime.datetime(2024, 1, 5), None], ["R4", True, None],
+                                           ["R5", "#N/A", None], ["R6", " 4 ", None]])
+    raw = read_survey(path)
+    assert raw.header == ["id", "KP1"] and raw.sheet == "Data"
+    assert raw.rows == [["R1", "4"], ["R2", "3.25"], ["R3", "2024-01-05"], ["R4", "TRUE"], ["R5", "#N/A"],
+                        ["R6", " 4 "]]
+    assert raw.lines == [2, 4, 5, 6, 7, 8] and raw.blank_lines == [3]
+
+
+def test_workbook_value_beyond_the_header_refused(tmp_path):
+    path = _workbook(tmp_path / "s.xlsx", [["id", "KP1"], ["R1", 4, None, 5]])
+    with pytest.raises(UserError, match="row 2: a value in column D, but the header"):
+        read_survey(path)
+
+
+@pytest.mark.parametrize("sheet, message", [
+    ("Answers", "config key data.sheet: the workbook has no sheet named 'Answers'; its sheets are 1: 'Data'"),
+    ("data", "did you mean 'Data'"),
+    (2, "has 1 sheet(s), so there is no sheet 2"),
+])
+def test_missing_sheet_names_the_key_and_the_sheets(tmp_path, sheet, message):
+    path = _workbook(tmp_path / "s.xlsx", [["id", "KP1"], ["R1", 4]])
+    with pytest.raises(UserError) as info:
+        read_survey(path, sheet=sheet)
+    assert message in str(info.value) and str(path) in str(info.value)
+
+
+def test_sheet_by_position_and_empty_sheet(files, frame, tmp_path):
+    assert read_survey(files["xlsx"], sheet=2).rows == as_float_text(frame)
+    assert read_survey(files["xlsx"]).sheet == "Notes"       # the first sheet by default
+    path = _workbook(tmp_path / "e.xlsx", [])
+    with pytest.raises(UserError, match="sheet 'Data' is empty; expected a header row"):
+        read_survey(path)
+
+
+def test_formula_without_saved_result_refused(tmp_path):
+    path = _workbook(tmp_path / "f.xlsx", [["id", "KP1"], ["R1", "=2+2"]])
+    with pytest.raises(UserError, match="formula cell.*B2 have no saved result"):
+        read_survey(path)
+
+
+def test_mislabelled_files(files, frame, tmp_path):
+    disguised = tmp_path / "survey.csv"
+    disguised.write_bytes(files["sav"].read_bytes())
+    assert read_survey(disguised).rows == as_float_text(frame)      # the content decides
+    fake = tmp_path / "survey.sav"
+    fake.write_bytes(files["csv"].read_bytes())
+    with pytest.raises(UserError, match=r"named \.sav but is not an SPSS data file.*extension \.csv"):
+        read_survey(fake)
+    old = tmp_path / "survey.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 60)
+    with pytest.raises(UserError, match=r"Excel 97–2003 workbook \(\.xls\)"):
+        read_survey(old)
+
+
+def _digests(directory: Path) -> dict:
+    return {str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted((directory / "results").rglob("*.csv"))}
+
+
+TARGETS = ("results/describe/summary.json", "results/mediation/summary.json")
+
+
+def test_same_results_from_every_format(tmp_path, frame):
+    """The real Snakemake on the same data as CSV, xlsx, sav, zsav and dta: every results CSV byte-identical."""
+    digests = {}
+    for kind in FORMATS:
+        survey = f"data/raw/survey{EXTENSIONS[kind]}"
+        config = study_config(survey, samples=40, chunks=1)
+        config["published"] = None
+        if kind == "xlsx":
+            config["data"]["sheet"] = SHEET
+        config["data"]["missing_codes"] = [-99, 9]
+        directory = make_project(tmp_path / kind, config=config)
+        raw_file = write_survey(frame, kind, directory / survey)
+        before = raw_file.read_bytes()
+        snakemake(directory, *TARGETS, "--cores", "2")
+        assert raw_file.read_bytes() == before                      # the user's file is only read
+        digests[kind] = _digests(directory)
+    assert len(digests["csv"]) >= 15 and "results/clean/categories.csv" in digests["csv"]
+    log = pd.read_csv(tmp_path / "csv/results/clean/exclusions.csv", dtype=str, keep_default_na=False)
+    edited = set(zip(log["row"].astype(int), log["column"], log["raw_value"]))
+    assert {(row, column, "" if value is None else str(value)) for row, column, value in EDITS} <= edited
+    for kind in FORMATS[1:]:
+        assert digests[kind] == digests["csv"], kind
