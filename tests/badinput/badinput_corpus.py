@@ -24,6 +24,7 @@ Snakemake tests run a representative subset through the real ``snakemake``.
 from __future__ import annotations
 
 import copy
+import datetime
 import io
 import os
 import sys
@@ -139,6 +140,39 @@ def _xlsx() -> bytes:
     return buffer.getvalue()
 
 
+def _as_workbook(table: Table, sheet: str = "Data", cells=(), empty: bool = False) -> bytes:
+    """``table`` as an .xlsx workbook written by openpyxl (numbers as numbers), ``cells`` (line, column, value) set."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = sheet
+    if not empty:
+        book.active.append(table.header)
+        for row in table.rows:
+            book.active.append([int(v) if v.lstrip("-").isdigit() else v for v in row])
+        for line, column, value in cells:
+            book.active.cell(line, table.header.index(column) + 1, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _as_sav(table: Table, user_missing: dict) -> bytes:
+    """``table`` as an SPSS .sav written by pyreadstat, with the ``user_missing`` ranges per column."""
+    import tempfile
+
+    import pandas as pd
+    import pyreadstat
+
+    frame = pd.DataFrame(table.rows, columns=table.header)
+    for column in table.header[1:]:
+        frame[column] = pd.to_numeric(frame[column]).astype("float64")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "survey.sav"
+        pyreadstat.write_sav(frame, path, missing_ranges=user_missing)
+        return path.read_bytes()
+
+
 def _edit(*changes):
     """A survey function setting (line, column, value) cells of the base table."""
     def build(table: Table) -> bytes:
@@ -237,9 +271,31 @@ CORPUS: list[Case] = [
          survey=lambda t: Table(t.header + ["business_name"],
                                 [r + [("Café Jepará" if i == 2 else "Toko")] for i, r in enumerate(t.rows)])
          .bytes(encoding="latin-1"), config=_set("data.encoding", "latin-1")),
-    Case("xlsx_workbook", "survey file", "an Excel .xlsx workbook given as the survey", "error",
-         ("data/raw/survey.xlsx", "Excel workbook", "save the sheet as CSV"),
+    Case("xlsx_workbook", "survey file", "a damaged Excel .xlsx workbook given as the survey", "error",
+         ("data/raw/survey.xlsx", "cannot read the Excel workbook", "damaged"),
          survey=lambda t: _xlsx(), survey_name="data/raw/survey.xlsx"),
+    Case("xlsx_missing_sheet", "survey file", "data.sheet names a sheet the workbook does not have", "error",
+         ("data/raw/survey.xlsx", "config key data.sheet", "no sheet named 'Responses'", "its sheets are 1: 'Data'"),
+         survey=_as_workbook, survey_name="data/raw/survey.xlsx", config=_set("data.sheet", "Responses"),
+         snakemake=("results/clean/summary.json",)),
+    Case("xlsx_empty_sheet", "survey file", "the workbook's sheet is empty", "error",
+         ("data/raw/survey.xlsx", "sheet 'Data' is empty", "expected a header row"),
+         survey=lambda t: _as_workbook(t, empty=True), survey_name="data/raw/survey.xlsx"),
+    Case("xlsx_text_in_items", "survey values", "a workbook with a text cell, a date cell and a formula error "
+         "(#N/A) in item columns", "error",
+         ("data/raw/survey.xlsx", "3 invalid value(s)", "row 3, column KP4: 'empat' is not a number",
+          "row 5, column EC1: '2024-01-05' is not a number", "row 6, column KU2: '#N/A' is not a number"),
+         survey=lambda t: _as_workbook(t, cells=((3, "KP4", "empat"), (5, "EC1", datetime.date(2024, 1, 5)),
+                                                 (6, "KU2", "#N/A"))),
+         survey_name="data/raw/survey.xlsx"),
+    Case("xlsx_survey", "survey file", "the survey as an Excel workbook, data.sheet by position", "clean",
+         survey=_as_workbook, survey_name="data/raw/survey.xlsx", config=_set("data.sheet", 1)),
+    Case("sav_user_missing", "survey values", "an SPSS file whose -99 cells are user-missing values, "
+         "data.missing_codes empty", "clean",
+         survey=lambda t: _as_sav(t.set(4, "KP2", "-99").set(7, "EC5", "-99"), {"KP2": [-99], "EC5": [-99]}),
+         survey_name="data/raw/survey.sav", config=_set("data.missing_codes", []),
+         exclusions=((4, "KP2", "-99", "SPSS user-missing value", "replaced by the mean of KP2"),
+                     (7, "EC5", "-99", "SPSS user-missing value", "replaced by the mean of EC5"))),
     Case("ragged_row", "survey file", "a row with more fields than the header (a stray delimiter)", "error",
          (SURVEY, "row 6", "34 fields, but the header (line 1) has 33", "quote values"),
          survey=lambda t: t.set(6, "KU6", "3,4").bytes()),
@@ -456,6 +512,7 @@ def run_entry_points(case: Case, directory: Path) -> Outcome:
     from plssem_pipeline.analysis import numerics
     from plssem_pipeline import study
     from plssem_pipeline.ingest.cleaning import clean_survey
+    from plssem_pipeline.ingest.labels import profile_variables
     from plssem_pipeline.ingest.spec import SurveySpec
     from plssem_pipeline.errors import UserError
     from plssem_pipeline.ingest.survey import read_survey
@@ -472,8 +529,10 @@ def run_entry_points(case: Case, directory: Path) -> Outcome:
             return Outcome("error", "config", str(error))
         data = config["data"]
         try:
-            spec = SurveySpec.from_config(data, config["respondents"], config["constructs"], config["paths"])
-            raw = read_survey(data["survey"], delimiter=data["delimiter"], encoding=data["encoding"])
+            raw = read_survey(data["survey"], delimiter=data["delimiter"], encoding=data["encoding"],
+                              sheet=data["sheet"])
+            respondents, _ = profile_variables(config["respondents"], raw)
+            spec = SurveySpec.from_config(data, respondents, config["constructs"], config["paths"])
             cleaned = clean_survey(raw, spec)
         except UserError as error:
             return Outcome("error", "clean", str(error))
