@@ -370,6 +370,21 @@ CORPUS: list[Case] = [
     Case("huge_and_negative_numbers", "survey values", "1e308, -3 and 12345678901234567890 in items", "error",
          ("'1e308' is off the scale 1–5", "'-3' is off the scale", "'12345678901234567890' is off the scale"),
          survey=_edit((2, "KP1", "1e308"), (3, "KP2", "-3"), (4, "KP3", "12345678901234567890"))),
+    Case("off_construct_scale", "survey values", "EC asked on a 7-point scale (constructs.EC.scale: 1-7): 6 "
+         "and 7 are valid there, 8 and 0 are not", "error",
+         (SURVEY, "2 invalid value(s)", "row 5, column EC2: '8' is off the scale 1–7 (constructs.EC.scale)",
+          "row 6, column EC4: '0' is off the scale 1–7 (constructs.EC.scale)"),
+         survey=_edit((3, "EC1", "6"), (4, "EC3", "7"), (5, "EC2", "8"), (6, "EC4", "0")),
+         config=_set("constructs.EC.scale", {"min": 1, "max": 7}), snakemake=("results/clean/summary.json",)),
+    Case("reverse_coded_items", "survey values", "KP2 (1-5, data.scale) and EC3 (1-7, constructs.EC.scale) are "
+         "reverse-coded (constructs.<C>.reverse)", "clean",
+         survey=_edit((3, "EC3", "7")),
+         config=lambda c: (c["constructs"]["KP"].update(reverse=["KP2"]),
+                           c["constructs"]["EC"].update(scale={"min": 1, "max": 7}, reverse=["EC3"])),
+         exclusions=((None, "KP2", "", "reverse-coded item (constructs.KP.reverse)",
+                      "recoded x -> 1 + 5 - x on the scale 1–5 (data.scale) in 140 cell(s)"),
+                     (None, "EC3", "", "reverse-coded item (constructs.EC.reverse)",
+                      "recoded x -> 1 + 7 - x on the scale 1–7 (constructs.EC.scale) in 140 cell(s)"))),
     # ------------------------------------------------------------------ numerical
     Case("constant_indicator", "numerical", "an indicator (EC3) with the same answer from everyone", "error",
          (SURVEY, "EC3 (always 4, construct EC)", "no variance", "remove it"),
@@ -468,6 +483,25 @@ CORPUS: list[Case] = [
     Case("published_outside_project", "config", "published: ../../etc/passwd", "error",
          ("config key published: '../../etc/passwd' points outside the project directory",), stage="config",
          config=_set("published", "../../etc/passwd")),
+    Case("reverse_item_of_another_construct", "config", "constructs.KP.reverse names EC2, an item of EC", "error",
+         ("config key constructs.KP.reverse[0]: 'EC2' is not an indicator of construct 'KP'",
+          "it is an indicator of construct 'EC' (list it under constructs.EC.reverse)"), stage="config",
+         config=_set("constructs.KP.reverse", ["EC2"])),
+    Case("reverse_item_unknown", "config", "constructs.KU.reverse names KU9, which no construct has", "error",
+         ("config key constructs.KU.reverse[0]: 'KU9' is not an indicator of construct 'KU' (constructs.KU.indicators: "
+          "KU1, KU2, KU3, KU4, KU5, KU6); no construct has it",), stage="config",
+         config=_set("constructs.KU.reverse", ["KU9"])),
+    Case("construct_scale_min_not_below_max", "config", "constructs.EC.scale: {min: 7, max: 1}", "error",
+         ("config key constructs.EC.scale: min (7) must be below max (1)",), stage="config",
+         config=_set("constructs.EC.scale", {"min": 7, "max": 1})),
+    Case("construct_scale_without_max", "config", "constructs.EC.scale: {min: 1} (no max)", "error",
+         ("config key constructs.EC.scale.max: required but missing",), stage="config",
+         config=_set("constructs.EC.scale", {"min": 1})),
+    Case("missing_code_on_construct_scale", "config", "data.missing_codes: [-99] with constructs.EC.scale -100 to "
+         "100 (-99 is a valid answer there)", "error",
+         ("config key data.missing_codes[0]: -99 is a valid answer on the scale -100–100 (constructs.EC.scale), so it "
+          "cannot also mean 'missing'",), stage="config",
+         config=_set("constructs.EC.scale", {"min": -100, "max": 100})),
 ]
 
 BY_NAME = {case.name: case for case in CORPUS}

@@ -48,6 +48,12 @@ ISSUE_LIST = {
                                                      "survey_missing"],
     "non-convergence": ["not_converged"],
     "failed bootstrap subsamples": ["failed_subsamples"],
+    "values off a construct's own scale (constructs.<C>.scale)": ["off_construct_scale"],
+    "reverse-coded items (constructs.<C>.reverse), each logged": ["reverse_coded_items"],
+    "a reverse-coded item outside its construct": ["reverse_item_of_another_construct", "reverse_item_unknown"],
+    "a construct scale with min not below max, or without a bound": ["construct_scale_min_not_below_max",
+                                                                      "construct_scale_without_max"],
+    "a missing code that is an answer on a construct's scale": ["missing_code_on_construct_scale"],
 }
 
 
@@ -98,7 +104,8 @@ def test_corpus_case(case, tmp_path, base_flags):
                         for r, c, v in exclusions[["row", "column", "raw_value"]].values]]
     assert len(added) == len(case.exclusions), f"{case.name}: unexpected exclusions\n{added.to_string()}"
     for row, column, raw, reason, action in case.exclusions:
-        match = added[(added["row"] == row) & (added["column"] == column)]
+        same_row = added["row"].isna() if row is None else added["row"] == row   # None: a whole-column row
+        match = added[same_row & (added["column"] == column)]
         assert len(match) == 1, (row, column, added.to_string())
         got = match.iloc[0]
         assert got["raw_value"] == raw and got["reason"].startswith(reason) and got["action"].startswith(action), \
@@ -108,16 +115,22 @@ def test_corpus_case(case, tmp_path, base_flags):
 
 def _assert_every_change_logged(outcome):
     """Every indicator value of the analysis data that is not the file's text read as a number, and every
-    respondent of the file who is not in the analysis data, has its row in the exclusions log."""
+    respondent of the file who is not in the analysis data, has its row in the exclusions log; a
+    reverse-coded item (one log row for its column) holds min + max - x for the file's x."""
     from plssem_pipeline.ingest.survey import parse_number
 
     raw, survey, exclusions = outcome.raw, outcome.survey, outcome.exclusions
-    logged = set(zip(exclusions["row"].astype(int), exclusions["column"]))
+    cells = exclusions[exclusions["row"].notna()]
+    logged = set(zip(cells["row"].astype(int), cells["column"]))
+    whole_columns = set(exclusions.loc[exclusions["row"].isna(), "column"])
+    reversed_scales = {name: (s["scale_min"], s["scale_max"]) for name, s in outcome.details["scales"].items()
+                       if s["reverse_coded"]}
+    assert set(reversed_scales) == whole_columns
     decimal = outcome.details["decimal"]
     kept = set(survey["source_row"])
     for line in raw.lines:
         if line not in kept:
-            assert any(r == line and "excluded" in a for r, a in zip(exclusions["row"], exclusions["action"])), line
+            assert any(r == line and "excluded" in a for r, a in zip(cells["row"], cells["action"])), line
     position = {line: i for i, line in enumerate(raw.lines)}
     indicators = [c for c in survey.columns if c in outcome.indicators]
     for _, row in survey.iterrows():
@@ -125,6 +138,8 @@ def _assert_every_change_logged(outcome):
         for column in indicators:
             text = cells[raw.header.index(column)]
             value = parse_number(text, decimal)
+            if value is not None and column in reversed_scales:
+                value = reversed_scales[column][0] + reversed_scales[column][1] - value
             if value is None or value != row[column] or text != text.strip():
                 assert (int(row["source_row"]), column) in logged, (row["source_row"], column, text, row[column])
 

@@ -18,7 +18,33 @@ def _sample(inputs) -> str:
             logged=integer(clean.get("exclusion_rows", 0), lang))
     if reasons:
         out += " " + t("m_sample_reasons", reasons="; ".join(f"{k}: {integer(v, lang)}" for k, v in reasons.items()))
-    return out + " " + t("m_missing", treatment=t("treatment_" + data["missing_treatment"]))
+    out += " " + t("m_missing", treatment=t("treatment_" + data["missing_treatment"]))
+    return " ".join([out, *_coding(inputs, clean.get("scales") or {})])
+
+
+def _coding(inputs, scales: dict) -> list[str]:
+    """The response scales, when they differ between constructs, and the reverse-coded items.
+
+    ``scales`` is the clean step's ``details.scales`` (indicator -> construct, scale_min,
+    scale_max, reverse_coded).
+    """
+    t, lang = inputs.t, inputs.language
+
+    def shown(entry: dict) -> str:
+        return f"{prose(entry['scale_min'], lang)}–{prose(entry['scale_max'], lang)}"
+
+    by_scale: dict[str, list[str]] = {}
+    for entry in scales.values():
+        constructs = by_scale.setdefault(shown(entry), [])
+        if entry["construct"] not in constructs:
+            constructs.append(entry["construct"])
+    out = []
+    if len(by_scale) > 1:
+        out.append(t("m_scales", scales="; ".join(f"{', '.join(names)} ({scale})" for scale, names in by_scale.items())))
+    reversed_items = [f"{name} ({shown(entry)})" for name, entry in scales.items() if entry.get("reverse_coded")]
+    if reversed_items:
+        out.append(t("m_reverse", items=", ".join(reversed_items)))
+    return out
 
 
 def _model(inputs) -> str:
