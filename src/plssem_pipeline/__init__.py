@@ -6,8 +6,8 @@ what a reader looks for:
 
 * :mod:`plssem_pipeline.study` — the study's configuration: schema problems in plain words,
   semantic checks, safe YAML loading, the :class:`plssem.Model` built from it;
-* :mod:`plssem_pipeline.ingest` — reading the survey file (delimiter, decimal comma, BOM,
-  encoding) and cleaning it, with the exclusions log;
+* :mod:`plssem_pipeline.ingest` — reading the survey file (CSV with its delimiter, decimal comma,
+  BOM and encoding; an Excel sheet; an SPSS or Stata file) and cleaning it, with the exclusions log;
 * :mod:`plssem_pipeline.analysis` — what the steps compute around the engine: numerical
   faults named for the user, the results contract's tables, descriptives, the mediation typology;
 * :mod:`plssem_pipeline.steps` — one module per Snakemake rule, named after it

@@ -162,6 +162,24 @@ def test_formula_without_saved_result_refused(tmp_path):
         read_survey(path)
 
 
+def test_formula_read_as_its_saved_result(tmp_path):
+    """A formula is read as the result Excel saved with it (here written into the sheet's XML, as Excel does)."""
+    import zipfile
+
+    path = _workbook(tmp_path / "f.xlsx", [["id", "KP1", "KP2"], ["R1", "=2+2", "=7/2"]])
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    assert sheet.count("<v />") == 2
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace("<f>2+2</f><v />", "<f>2+2</f><v>4</v>") \
+        .replace("<f>7/2</f><v />", "<f>7/2</f><v>3.5</v>").encode()
+    saved = tmp_path / "saved.xlsx"
+    with zipfile.ZipFile(saved, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    assert read_survey(saved).rows == [["R1", "4", "3.5"]]
+
+
 def test_mislabelled_files(files, frame, tmp_path):
     disguised = tmp_path / "survey.csv"
     disguised.write_bytes(files["sav"].read_bytes())
@@ -206,3 +224,22 @@ def test_same_results_from_every_format(tmp_path, frame):
     assert {(row, column, "" if value is None else str(value)) for row, column, value in EDITS} <= edited
     for kind in FORMATS[1:]:
         assert digests[kind] == digests["csv"], kind
+
+
+def test_profile_from_spss_value_labels_in_snakemake(tmp_path, frame):
+    """A .sav whose config leaves out labels and categories gives the respondent table the CSV gives with them."""
+    tables = {}
+    for kind, bare in (("csv", False), ("sav", True)):
+        survey = f"data/raw/survey{EXTENSIONS[kind]}"
+        config = study_config(survey, samples=40, chunks=1)
+        config["published"] = None
+        config["data"]["missing_codes"] = [-99, 9]
+        if bare:
+            config["respondents"] = {name: {} for name in config["respondents"]}
+        directory = make_project(tmp_path / kind, config=config)
+        write_survey(frame, kind, directory / survey)
+        snakemake(directory, "results/describe/respondents.csv", "--cores", "1")
+        tables[kind] = (directory / "results/describe/respondents.csv").read_bytes()
+        sources = pd.read_csv(directory / "results/clean/categories.csv")["source"].unique().tolist()
+        assert sources == (["value labels in the survey file"] if bare else ["config"])
+    assert tables["sav"] == tables["csv"]

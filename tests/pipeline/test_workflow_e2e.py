@@ -22,6 +22,7 @@ CONTRACT = {
     "results/clean/survey.csv": None,
     "results/clean/validated.csv": None,
     "results/clean/exclusions.csv": ["row", "id", "column", "raw_value", "reason", "action"],
+    "results/clean/categories.csv": ["variable", "label", "code", "category", "source"],
     "results/describe/respondents.csv": ["variable", "label", "code", "category", "n", "percent"],
     "results/describe/indicators.csv": ["construct", "indicator", "n", "missing", "mean", "median", "min", "max",
                                         "sd", "excess_kurtosis", "skewness", "scale_min", "scale_max",
