@@ -23,6 +23,8 @@ FILES = {
     "fornell_larcker": "results/outer/fornell_larcker.csv",
     "htmt": "results/outer/htmt.csv",
     "outer_vif": "results/outer/vif.csv",
+    "redundancy": "results/outer/redundancy.csv",
+    "formative": "results/bootstrap/formative.csv",
     "outer_summary": "results/outer/summary.json",
     "r2": "results/inner/r2.csv",
     "f2": "results/inner/f2.csv",

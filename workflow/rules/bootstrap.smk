@@ -41,6 +41,7 @@ rule bootstrap:
         weights="results/bootstrap/weights.csv",
         r2="results/bootstrap/r2.csv",
         htmt="results/bootstrap/htmt.csv",
+        formative="results/bootstrap/formative.csv",
         subsamples="results/bootstrap/subsamples.csv",
         draws="results/bootstrap/draws.npz",
         summary="results/bootstrap/summary.json",
@@ -49,6 +50,7 @@ rule bootstrap:
         paths=config["paths"],
         algorithm=config["algorithm"],
         bootstrap=config["bootstrap"],
+        significance=config["mediation"]["significance"],  # the one significance rule, for formative weights
         engine=ENGINE,
         pipeline=PIPELINE,
     threads: 1

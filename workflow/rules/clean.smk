@@ -15,6 +15,7 @@ rule clean:
         respondents=config["respondents"],
         indicators=study.indicator_lists(config["constructs"]),
         modes={name: spec.get("mode", "A") for name, spec in config["constructs"].items()},
+        redundancy=study.redundancy_items(config["constructs"]),  # global single items (constructs.<C>.redundancy)
         paths=config["paths"],  # the model sets the minimum number of respondents
         scales=study.indicator_scales(config["data"], config["constructs"]),  # each item's scale, reverse coding
         pipeline=PIPELINE,

@@ -11,6 +11,7 @@ rule outer:
         fornell_larcker="results/outer/fornell_larcker.csv",
         cross_loadings="results/outer/cross_loadings.csv",
         vif="results/outer/vif.csv",
+        redundancy="results/outer/redundancy.csv",
         summary="results/outer/summary.json",
     params:
         constructs=config["constructs"],

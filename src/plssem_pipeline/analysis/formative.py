@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from .mediation import is_significant
 
 __all__ = ["REDUNDANCY_THRESHOLD", "LOADING_THRESHOLD", "DECISIONS", "REDUNDANCY_COLUMNS", "FORMATIVE_COLUMNS",
-           "redundancy_items", "redundancy_analysis", "collinearity", "formative_assessment"]
+           "redundancy_analysis", "collinearity", "formative_assessment"]
 
 #: Minimum path from a formative construct to its global single item (Hair et al. 2022, ch. 5).
 REDUNDANCY_THRESHOLD = 0.70
@@ -45,11 +45,6 @@ FORMATIVE_COLUMNS = [
     "weight_ci_high", "weight_significant", "loading", "loading_sd", "loading_t", "loading_p", "loading_ci_low",
     "loading_ci_high", "loading_significant", "vif", "collinearity", "rule", "decision",
 ]
-
-
-def redundancy_items(constructs: Mapping) -> dict[str, str]:
-    """``construct -> global single item`` of the constructs whose config names one (``constructs.<C>.redundancy``)."""
-    return {str(name): str(spec["redundancy"]) for name, spec in constructs.items() if spec.get("redundancy")}
 
 
 def redundancy_analysis(data, constructs: Mapping, algorithm: Mapping, *, source: str = "results/clean/survey.csv",
@@ -88,7 +83,7 @@ def redundancy_analysis(data, constructs: Mapping, algorithm: Mapping, *, source
     """
     import pandas as pd
 
-    from ..study import model_from_config
+    from ..study import model_from_config, redundancy_items
     from .numerics import estimate
 
     rows = []

@@ -39,6 +39,10 @@ class SurveySpec:
     decimal : {"auto", ".", ","}
     owners : dict
         Indicator -> construct, for messages.
+    redundancy : dict
+        Global single item (``constructs.<C>.redundancy``) -> its construct. Each is one of
+        ``indicators`` (read, validated on its construct's scale and cleaned like them) but
+        no indicator of the model.
     min_respondents : int
         Fewest respondents the model can be estimated with (3 without paths).
     min_reason : str
@@ -62,6 +66,7 @@ class SurveySpec:
     min_reason: str = "the PLS algorithm needs at least 3 respondents"
     recommended_respondents: int | None = None
     scales: dict = field(default_factory=dict)
+    redundancy: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for name in self.indicators:  # an indicator not in ``scales`` is on data.scale
@@ -91,7 +96,8 @@ class SurveySpec:
         respondents : Mapping
             The ``respondents`` section (profile variables), possibly empty.
         constructs : Mapping
-            Construct -> ``{"indicators": [...], "mode": "A" | "B", "scale": {...} or None, "reverse": [...]}``.
+            Construct -> ``{"indicators": [...], "mode": "A" | "B", "scale": {...} or None, "reverse": [...],
+            "redundancy": global item or None}``.
         paths : sequence of str
             The structural paths; they set the minimum and recommended sample sizes.
         scales : Mapping, optional
@@ -106,12 +112,14 @@ class SurveySpec:
         from ..study.scales import indicator_scales
 
         owners = {str(i): str(c) for c, spec in constructs.items() for i in spec["indicators"]}
+        redundancy = {str(spec["redundancy"]): str(c) for c, spec in constructs.items()
+                      if spec.get("redundancy") and str(spec["redundancy"]) not in owners}
         blocks = {str(c): [str(i) for i in spec["indicators"]] for c, spec in constructs.items()}
         modes = {str(c): spec.get("mode", "A") for c, spec in constructs.items()}
         need, why = minimum_respondents(blocks, paths)
         scale = data.get("scale", {})
         return cls(
-            indicators=list(owners),
+            indicators=list(owners) + list(redundancy),
             respondents={str(k): dict(v) for k, v in (respondents or {}).items()},
             id_column=data.get("id_column"),
             scale_min=scale.get("min", 1),
@@ -121,9 +129,19 @@ class SurveySpec:
             invalid_values=data.get("invalid_values", "error"),
             straight_lining=data.get("straight_lining", "flag"),
             decimal=data.get("decimal", "auto"),
-            owners=owners,
+            owners={**owners, **redundancy},
+            redundancy=redundancy,
             min_respondents=need,
             min_reason=why,
             recommended_respondents=ten_times_rule(blocks, paths, modes) if paths else None,
-            scales=dict(scales) if scales is not None else indicator_scales(data, constructs),
+            scales=_with_redundancy(dict(scales) if scales is not None else indicator_scales(data, constructs),
+                                    constructs, redundancy),
         )
+
+
+def _with_redundancy(scales: dict, constructs: Mapping, redundancy: Mapping[str, str]) -> dict:
+    """``scales`` with each global item on its construct's scale (that of the construct's first indicator)."""
+    for item, construct in redundancy.items():
+        first = str(constructs[construct]["indicators"][0])
+        scales[item] = {**scales[first], "reverse_coded": False}
+    return scales

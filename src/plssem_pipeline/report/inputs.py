@@ -22,7 +22,8 @@ __all__ = ["ReportInputs", "REQUIRED_FILES", "read_csv"]
 
 #: Keys of ``files`` that :func:`~plssem_pipeline.report.context.build_context` needs (results contract files).
 REQUIRED_FILES = (
-    "respondents", "clean_summary", "loadings", "reliability", "fornell_larcker", "htmt", "outer_vif",
+    "respondents", "clean_summary", "loadings", "reliability", "fornell_larcker", "htmt", "outer_vif", "redundancy",
+    "formative",
     "outer_summary", "r2", "f2", "inner_vif", "fit", "boot_paths", "boot_indirect", "boot_htmt",
     "boot_summary", "mediation", "hypotheses",
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 import plssem
 
 from .. import io, study
-from ..analysis import consistent, numerics, tables
+from ..analysis import consistent, formative, numerics, tables
 from ..audit import provenance
 from ..errors import UserError
 
@@ -38,6 +38,9 @@ def main(smk, log):
     summaries = tables.bootstrap_tables(result, draws, alpha=config["alpha"], ci=config["ci"], jackknife=jackknife)
     for family, frame in summaries.items():
         io.write_csv(frame, smk.output[family])
+    io.write_csv(formative.formative_assessment(  # Mode B indicators: weights, loadings, VIF, decision
+        summaries["weights"], summaries["loadings"], result.outer_vif.reset_index(), smk.params.constructs,
+        alpha=config["alpha"], significance=smk.params.significance), smk.output.formative)
     io.write_csv(tables.subsample_table(draws), smk.output.subsamples)
     io.save_merged_draws(smk.output.draws, draws)
     failed = [i for ids in failures["failed_ids"].values() for i in ids]
@@ -46,7 +49,7 @@ def main(smk, log):
     log.info("%d subsamples, %d failed", len(draws), len(failed))
     provenance.write_json(provenance.step_summary(
         "bootstrap", inputs=[smk.input.survey, *smk.input.chunks],
-        outputs=[smk.output[f] for f in summaries] + [smk.output.subsamples],
+        outputs=[smk.output[f] for f in summaries] + [smk.output.formative, smk.output.subsamples],
         config={"bootstrap": config, "constructs": smk.params.constructs, "paths": smk.params.paths,
                 "algorithm": smk.params.algorithm},
         seed=config["seed"], fingerprints={"engine": smk.params.engine, "pipeline": smk.params.pipeline},

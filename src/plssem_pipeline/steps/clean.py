@@ -11,7 +11,8 @@ from ..ingest.survey import read_survey
 
 def main(smk, log):
     data = smk.params.data
-    constructs = {name: {"indicators": items, "mode": smk.params.modes[name]}
+    constructs = {name: {"indicators": items, "mode": smk.params.modes[name],
+                         "redundancy": smk.params.redundancy.get(name)}   # a global item is read and cleaned too
                   for name, items in smk.params.indicators.items()}
     raw = read_survey(smk.input.survey, delimiter=data["delimiter"], encoding=data["encoding"], sheet=data.get("sheet"))
     log.info("read %s: %s", smk.input.survey, raw.format)
@@ -23,7 +24,8 @@ def main(smk, log):
     io.write_csv(cleaned.validated, smk.output.validated)
     io.write_csv(cleaned.exclusions, smk.output.exclusions)
     io.write_csv(category_table(respondents, sources), smk.output.categories)
-    details = {"format": raw.format, **cleaned.details}
+    details = {"format": raw.format, **cleaned.details,
+               "categories_from_value_labels": [name for name, source in sources.items() if source != "config"]}
     for warning in details["warnings"]:
         log.warning(warning)
     log.info("%d respondents kept of %d; %d row(s) in the exclusions log", details["respondents_kept"],

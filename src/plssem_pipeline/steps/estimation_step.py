@@ -4,21 +4,30 @@ Both rules estimate the same model on the cleaned survey and differ only in the
 tables they write (:func:`plssem_pipeline.analysis.tables.outer_tables` or
 :func:`~plssem_pipeline.analysis.tables.inner_tables`) and in the warnings that concern
 them: an undefined indicator VIF belongs to the measurement model, so only the
-`outer` step reports it.
+`outer` step reports it. The `outer` step also writes the redundancy analysis of
+formative constructs (:func:`plssem_pipeline.analysis.formative.redundancy_analysis`,
+two-construct models of their own).
 """
 from __future__ import annotations
 
 from .. import io, study
-from ..analysis import consistent, numerics, tables
+from ..analysis import consistent, formative, numerics, tables
 from ..audit import provenance
 
-#: step name -> (tables function, whether the step reports indicator-VIF warnings)
-STEPS = {"outer": (tables.outer_tables, True), "inner": (tables.inner_tables, False)}
+
+def _redundancy(data, smk) -> dict:
+    """The outer step's redundancy analysis of formative constructs (``constructs.<C>.redundancy``)."""
+    return {"redundancy": formative.redundancy_analysis(data, smk.params.constructs, smk.params.algorithm,
+                                                        source=smk.input.survey)}
+
+
+#: step name -> (tables function, whether the step reports indicator-VIF warnings, tables of other models or None)
+STEPS = {"outer": (tables.outer_tables, True, _redundancy), "inner": (tables.inner_tables, False, None)}
 
 
 def run_step(step: str, smk, log) -> None:
     """Estimate the configured model on ``smk.input.survey`` and write ``step``'s tables and summary."""
-    make_tables, reports_vif = STEPS[step]
+    make_tables, reports_vif, other_models = STEPS[step]
     model = study.model_from_config(smk.params.constructs, smk.params.paths)
     data = io.read_csv(smk.input.survey)
     result = numerics.estimate(data, model, smk.params.algorithm, source=smk.input.survey)
@@ -31,6 +40,8 @@ def run_step(step: str, smk, log) -> None:
     for warning in warnings:
         log.warning(warning)
     outputs = make_tables(result)
+    if other_models is not None:
+        outputs.update(other_models(data, smk))
     for name, frame in outputs.items():
         io.write_csv(frame, smk.output[name])
     provenance.write_json(provenance.step_summary(

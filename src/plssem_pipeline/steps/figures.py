@@ -6,11 +6,27 @@ from ..report.catalogue import Catalogue
 from ..report.figures import charts as figures
 
 
+def _measurement_kinds(loadings, modes) -> tuple[set, set]:
+    """``(formative, reflective)`` constructs: Mode B, and Mode A, each with two or more indicators (Hair et al.
+    2022: loadings against 0.70 and discriminant validity are reflective criteria; a single item is neither)."""
+    sizes = loadings.groupby("construct", sort=False)["indicator"].count()
+    multi = {str(c) for c, n in sizes.items() if n > 1}
+    return ({c for c in multi if modes.get(c, "A") == "B"}, {c for c in multi if modes.get(c, "A") != "B"})
+
+
+def _kept(frame, mask):
+    """The rows of ``frame`` under ``mask``, or all of them when none is (a figure of a model without them
+    is not shown: its table is left out of the report)."""
+    return frame[mask].reset_index(drop=True) if mask.any() else frame
+
+
 def main(smk, log):
     t = Catalogue(smk.params.language)
     out = smk.output
     loadings = io.read_csv(smk.input.loadings)
-    figures.loadings_chart(loadings, out.loadings, pdf=out.loadings_pdf, labels=smk.params.labels,
+    formative, reflective = _measurement_kinds(loadings, smk.params.modes)
+    reflective_loadings = _kept(loadings, loadings["construct"].astype(str).isin(reflective))  # Table 2's
+    figures.loadings_chart(reflective_loadings, out.loadings, pdf=out.loadings_pdf, labels=smk.params.labels,
                            threshold=smk.params.loading_threshold, title=t("fig_loadings_title"),
                            axis_label=t("fig_loadings_axis"))
     paths = io.read_csv(smk.input.paths)
@@ -25,7 +41,11 @@ def main(smk, log):
                                  title=t("fig_indirect_title"), legend=t("fig_bootstrap_legend"),
                                  empty=t("fig_no_statistics"))
     threshold = figures.HTMT_THRESHOLD  # one value for the bold cells and the title
-    figures.htmt_heatmap(io.read_csv(smk.input.htmt), out.htmt, pdf=out.htmt_pdf, ci=io.read_csv(smk.input.htmt_ci),
+    htmt = io.read_csv(smk.input.htmt)
+    others = [c for c in htmt["construct"].astype(str) if c not in formative]   # Table 3b's constructs
+    if len(others) >= 2:
+        htmt = htmt[htmt["construct"].astype(str).isin(others)][["construct", *others]].reset_index(drop=True)
+    figures.htmt_heatmap(htmt, out.htmt, pdf=out.htmt_pdf, ci=io.read_csv(smk.input.htmt_ci),
                          threshold=threshold, title=t("fig_htmt_title", threshold=f"{threshold:.2f}"))
     figures.structural_model(loadings, paths, io.read_csv(smk.input.r2), out.structural_model,
                              pdf=out.structural_model_pdf, labels=smk.params.labels, modes=smk.params.modes,

@@ -11,11 +11,11 @@
 The names below are the study's public surface: ``from plssem_pipeline import study``, then
 ``study.check_semantics(...)``.
 """
-from .model import algorithm_options, chunk_ranges, indicator_lists, model_from_config
+from .model import algorithm_options, chunk_ranges, indicator_lists, model_from_config, redundancy_items
 from .scales import indicator_scales
 from .schema import ConfigError, format_key, load_schema, schema_problems, typed_overrides
 from .semantics import MAX_CHUNKS, MAX_SAMPLES, check_semantics
 
-__all__ = ["algorithm_options", "chunk_ranges", "indicator_lists", "model_from_config", "ConfigError",
-           "format_key", "load_schema", "schema_problems", "typed_overrides", "MAX_CHUNKS", "MAX_SAMPLES",
+__all__ = ["algorithm_options", "chunk_ranges", "indicator_lists", "model_from_config", "redundancy_items",
+           "ConfigError", "format_key", "load_schema", "schema_problems", "typed_overrides", "MAX_CHUNKS", "MAX_SAMPLES",
            "check_semantics", "indicator_scales"]

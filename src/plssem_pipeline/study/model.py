@@ -3,12 +3,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-__all__ = ["indicator_lists", "model_from_config", "model_effects", "algorithm_options", "chunk_ranges"]
+__all__ = ["indicator_lists", "redundancy_items", "model_from_config", "model_effects", "algorithm_options",
+           "chunk_ranges"]
 
 
 def indicator_lists(constructs: Mapping) -> dict[str, list[str]]:
     """``construct -> [indicators]`` from the ``constructs`` config section."""
     return {str(name): [str(i) for i in spec["indicators"]] for name, spec in constructs.items()}
+
+
+def redundancy_items(constructs: Mapping) -> dict[str, str]:
+    """``construct -> global single item`` of the constructs that name one (``constructs.<C>.redundancy``)."""
+    return {str(name): str(spec["redundancy"]) for name, spec in constructs.items() if spec.get("redundancy")}
 
 
 def model_from_config(constructs: Mapping, paths: Sequence[str]):

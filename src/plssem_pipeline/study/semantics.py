@@ -4,7 +4,8 @@ A path naming an unknown construct, a cycle, an indicator in two constructs,
 a missing survey file, a relative path that leaves the project (``../``), a
 published-tables file that is not plain YAML data, a NaN or infinite number,
 more bootstrap chunks than subsamples, a scale (``data.scale``, ``constructs.<C>.scale``)
-whose min is not below its max, a reverse-coded item outside its construct.
+whose min is not below its max, a reverse-coded item outside its construct, a redundancy item
+(``constructs.<C>.redundancy``) of a Mode A construct or that is an indicator of the model.
 :func:`check_semantics` reports every problem at once as a
 :class:`~plssem_pipeline.study.schema.ConfigError` and otherwise returns the
 validated :class:`plssem.Model`.
@@ -63,8 +64,9 @@ def check_semantics(config: Mapping, *, root: Path | str = ".", file: str | None
 
     owner, problems = _indicator_problems(config["constructs"])
     problems += _path_problems(config["constructs"], config["paths"])
-    problems += _common_factor_problems(config["constructs"])
     problems += _data_problems(config, owner)
+    problems += _redundancy_problems(config, owner)
+    problems += _common_factor_problems(config["constructs"])
     problems += _file_problems(config, Path(root))
     problems += [f"config key {key}: {number_text(value)} is not a finite number" for key, value in non_finite(config)]
     problems += _bootstrap_problems(config["bootstrap"])
@@ -99,6 +101,29 @@ def _indicator_problems(constructs: Mapping) -> tuple[dict[str, str], list[str]]
             seen_here.add(indicator)
             owner.setdefault(indicator, str(name))
     return owner, problems
+
+
+def _redundancy_problems(config: Mapping, owner: Mapping[str, str]) -> list[str]:
+    """``constructs.<C>.redundancy``: Mode B constructs only; no indicator, id or profile variable."""
+    problems: list[str] = []
+    others = {str(v): f"respondents.{v}" for v in config.get("respondents") or {}}
+    if config["data"].get("id_column") is not None:
+        others[str(config["data"]["id_column"])] = "data.id_column"
+    for name, spec in config["constructs"].items():
+        item = spec.get("redundancy")
+        if item is None:
+            continue
+        key = f"constructs.{name}.redundancy"
+        if spec.get("mode", "A") != "B":
+            problems.append(f"config key {key}: a redundancy analysis assesses a formative construct, and {name!r} "
+                            f"is Mode {spec.get('mode', 'A')} (constructs.{name}.mode); remove the key or set mode: B")
+        if str(item) in owner:
+            problems.append(f"config key {key}: {item!r} is an indicator of construct {owner[str(item)]!r} "
+                            f"(constructs.{owner[str(item)]}.indicators); the global item must be a survey "
+                            "column outside the model")
+        elif str(item) in others:
+            problems.append(f"config key {key}: {item!r} is also {others[str(item)]}")
+    return problems
 
 
 def _common_factor_problems(constructs: Mapping) -> list[str]:

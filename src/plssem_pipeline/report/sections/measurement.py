@@ -1,5 +1,10 @@
 """Section "Measurement model": Tables 2 (convergent validity), 3 (reliability), 3a (Fornell–Larcker),
-3b (HTMT with bootstrap CI), 3c (indicator VIF) and Figures 1 (loadings) and 2 (HTMT)."""
+3b (HTMT with bootstrap CI), 3c (indicator VIF), 3d–3e (formative constructs) and Figures 1 (loadings)
+and 2 (HTMT).
+
+Tables 2 and 3 judge reflective multi-item constructs only, 3a and 3b leave out formative ones
+(Hair et al. 2022, chs. 4–5); :mod:`.formative` sorts the constructs and holds Tables 3d and 3e.
+A table with no row is left out whole."""
 from __future__ import annotations
 
 from ..blocks import figure, heading, section as make_section, table
@@ -7,6 +12,7 @@ from ..figures.charts import HTMT_THRESHOLD
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, prose
 from .comparison import attach_comparison
+from .formative import kinds, left_out_notes, reflective, table3d, table3e
 
 __all__ = ["table2", "table3", "table3a", "table3b", "table3c", "vif_verdict", "section"]
 
@@ -32,8 +38,8 @@ def vif_verdict(t, vif: float) -> tuple:
     return t("vif_ok"), None
 
 
-def table2(inputs: ReportInputs) -> Table:
-    """Table 2, convergent validity: each indicator's loading and its construct's AVE.
+def table2(inputs: ReportInputs) -> Table | None:
+    """Table 2, convergent validity: each indicator's loading and its construct's AVE (reflective constructs).
 
     Parameters
     ----------
@@ -42,13 +48,18 @@ def table2(inputs: ReportInputs) -> Table:
 
     Returns
     -------
-    Table
+    Table or None
         Grouped by construct, the AVE on its first row; with the audit's comparison attached.
+        Formative and single-item constructs are left out (a note names them); None without
+        a reflective multi-item construct.
     """
     t, criteria = inputs.t, inputs.criteria
     reliability = inputs.frame("reliability").set_index("construct")
     rows = []
+    judged = reflective(inputs)
     for construct, block in inputs.frame("loadings").groupby("construct", sort=False):
+        if str(construct) not in judged:
+            continue
         rows.append(Row(group=inputs.construct_text(construct)))
         ave = float(reliability.loc[construct, "ave"])
         ave_ok = ave >= criteria["ave"]
@@ -60,8 +71,10 @@ def table2(inputs: ReportInputs) -> Table:
             rows.append(Row([Cell(str(record["indicator"])), Cell(fmt(loading), loading), ave_cell,
                              Cell(t("valid") if valid else t("not_valid"), flag=None if valid else "fail")],
                             keys=keys))
+    if not rows:
+        return None
     columns = [Column(t("c_indicator"), "l"), Column(t("c_loading")), Column(t("c_ave")), Column(t("c_result"), "l")]
-    result = Table("table-2", "2", t("t2"), columns, rows, notes=[t("n_t2")],
+    result = Table("table-2", "2", t("t2"), columns, rows, notes=[t("n_t2"), *left_out_notes(inputs)],
                    sources=inputs.source("loadings", "reliability"))
     return attach_comparison(inputs, result, "2")
 
@@ -76,7 +89,7 @@ def _reliability_row(inputs, record) -> Row:
                keys=(str(record["construct"]),))
 
 
-def table3(inputs: ReportInputs) -> Table:
+def table3(inputs: ReportInputs) -> Table | None:
     """Table 3, internal consistency reliability: Cronbach's alpha, rho_A and rho_C of each construct.
 
     Parameters
@@ -86,19 +99,23 @@ def table3(inputs: ReportInputs) -> Table:
 
     Returns
     -------
-    Table
+    Table or None
         rho_C above 0.95 flagged (redundant items); with the audit's comparison attached.
+        Reflective multi-item constructs only (a note names the others); None without one.
     """
     t = inputs.t
+    judged = reflective(inputs)
+    rows = [_reliability_row(inputs, r) for r in inputs.records("reliability") if str(r["construct"]) in judged]
+    if not rows:
+        return None
     columns = [Column(t("c_construct"), "l"), Column(t("c_alpha")), Column(t("c_rho_a")), Column(t("c_rho_c")),
                Column(t("c_result"), "l")]
-    result = Table("table-3", "3", t("t3"), columns,
-                   [_reliability_row(inputs, record) for record in inputs.records("reliability")],
-                   notes=[t("n_t3")], sources=inputs.source("reliability"))
+    result = Table("table-3", "3", t("t3"), columns, rows, notes=[t("n_t3"), *left_out_notes(inputs)],
+                   sources=inputs.source("reliability"))
     return attach_comparison(inputs, result, "3")
 
 
-def table3a(inputs: ReportInputs) -> Table:
+def table3a(inputs: ReportInputs) -> Table | None:
     """Table 3a, the Fornell–Larcker criterion.
 
     Parameters
@@ -108,12 +125,17 @@ def table3a(inputs: ReportInputs) -> Table:
 
     Returns
     -------
-    Table
-        The lower triangle, and whether each construct's diagonal exceeds its correlations.
+    Table or None
+        The lower triangle, and whether each construct's diagonal exceeds its correlations;
+        formative constructs left out (a note names them); None with fewer than two others.
     """
     t = inputs.t
     frame = inputs.frame("fornell_larcker").set_index("construct")
-    names = [str(c) for c in frame.columns]
+    frame.index = frame.index.astype(str)
+    formative = set(kinds(inputs)["formative"])
+    names = [str(c) for c in frame.columns if str(c) not in formative]
+    if len(names) < 2:
+        return None
     rows = []
     for i, c in enumerate(names):
         diagonal = float(frame.loc[c, c])
@@ -126,7 +148,8 @@ def table3a(inputs: ReportInputs) -> Table:
         cells.append(Cell(t("yes") if met else t("no"), flag=None if met else "fail"))
         rows.append(Row(cells, keys=(c,)))
     columns = [Column(t("c_construct"), "l")] + [Column(n) for n in names] + [Column(t("c_fl_met"), "l")]
-    return Table("table-3a", "3a", t("t3a"), columns, rows, notes=[t("n_t3a")],
+    return Table("table-3a", "3a", t("t3a"), columns, rows,
+                 notes=[t("n_t3a"), *left_out_notes(inputs, discriminant=True)],
                  sources=inputs.source("fornell_larcker"))
 
 
@@ -140,7 +163,7 @@ def _htmt_row(t, record) -> Row:
                keys=(pair, f"{record['construct_1']}-{record['construct_2']}"))
 
 
-def table3b(inputs: ReportInputs) -> Table:
+def table3b(inputs: ReportInputs) -> Table | None:
     """Table 3b, HTMT of each pair of constructs with its bootstrap mean and confidence interval.
 
     Parameters
@@ -150,15 +173,22 @@ def table3b(inputs: ReportInputs) -> Table:
 
     Returns
     -------
-    Table
-        A pair is a problem when the interval's upper bound reaches the threshold.
+    Table or None
+        A pair is a problem when the interval's upper bound reaches the threshold. Pairs with
+        a formative construct are left out (a note says so); None when no pair is left.
     """
     t = inputs.t
+    formative = set(kinds(inputs)["formative"])
+    rows = [_htmt_row(t, r) for r in inputs.records("boot_htmt")
+            if str(r["construct_1"]) not in formative and str(r["construct_2"]) not in formative]
+    if not rows:
+        return None
     low, high = inputs.ci_bounds
     columns = [Column(t("c_pair"), "l"), Column(t("c_htmt")), Column(t("c_mean")), Column(low), Column(high),
                Column(t("c_result"), "l")]
-    return Table("table-3b", "3b", t("t3b"), columns, [_htmt_row(t, r) for r in inputs.records("boot_htmt")],
-                 notes=[t("n_t3b")], sources=inputs.source("htmt", "boot_htmt"))
+    return Table("table-3b", "3b", t("t3b"), columns, rows,
+                 notes=[t("n_t3b"), *left_out_notes(inputs, discriminant=True)],
+                 sources=inputs.source("htmt", "boot_htmt"))
 
 
 def table3c(inputs: ReportInputs) -> Table:
@@ -192,15 +222,27 @@ def section(inputs: ReportInputs) -> dict | None:
     """Section "Measurement model (outer model)", in four parts.
 
     Convergent validity (Table 2, Figure 1), reliability (Table 3), discriminant
-    validity (Tables 3a, 3b, Figure 2) and indicator collinearity (Table 3c).
+    validity (Tables 3a, 3b, Figure 2), indicator collinearity (Table 3c) and, when the
+    model has formative constructs, their assessment (Tables 3d, 3e). A part with no
+    table is left out with its heading.
     """
     t, lang = inputs.t, inputs.language
     loading = prose(inputs.criteria["loading"], lang, 2)
+    formative = [table(x) for x in (table3d(inputs), table3e(inputs)) if x is not None]
     return make_section("measurement", t("sec_measurement"), [
-        heading(t("sec_convergent")), table(table2(inputs)),
-        figure(inputs.figure("loadings", "1", t("f_loadings", threshold=loading))),
-        heading(t("sec_reliability")), table(table3(inputs)),
-        heading(t("sec_discriminant")), table(table3a(inputs)), table(table3b(inputs)),
-        figure(inputs.figure("htmt", "2", t("f_htmt", threshold=prose(HTMT_THRESHOLD, lang, 2)))),
+        *_part(t("sec_convergent"), table2(inputs),
+               figure(inputs.figure("loadings", "1", t("f_loadings", threshold=loading)))),
+        *_part(t("sec_reliability"), table3(inputs)),
+        *_part(t("sec_discriminant"), table3a(inputs), table3b(inputs),
+               figure(inputs.figure("htmt", "2", t("f_htmt", threshold=prose(HTMT_THRESHOLD, lang, 2))))),
         heading(t("sec_collinearity_outer")), table(table3c(inputs)),
+        *([heading(t("sec_formative")), *formative] if formative else []),
     ])
+
+
+def _part(title: str, *content) -> list:
+    """A heading and its tables (None: left out) and figures; nothing at all when it has no table."""
+    tables = [table(x) for x in content if isinstance(x, Table)]
+    if not tables:
+        return []
+    return [heading(title), *[table(x) if isinstance(x, Table) else x for x in content if x is not None]]

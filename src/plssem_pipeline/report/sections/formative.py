@@ -1,0 +1,160 @@
+"""Part of the section "Measurement model": which construct is judged by which criteria, and the
+tables of formative constructs, 3d (redundancy analysis) and 3e (indicator weights, loadings, VIF).
+
+Hair et al. (2022, chs. 4–5) assess a reflective block by its loadings, reliability,
+AVE and discriminant validity, and a formative (Mode B) block by convergent
+validity (redundancy analysis), indicator collinearity and the significance and
+relevance of its weights; a single-item construct has a loading of 1 by construction,
+so no reliability or AVE applies to it. :func:`kinds` sorts the constructs; the
+reflective tables list only reflective multi-item constructs, the formative tables
+only formative ones, and each table is left out whole when it has no row.
+"""
+from __future__ import annotations
+
+from ...analysis.formative import REDUNDANCY_THRESHOLD
+from ..inputs import ReportInputs
+from ..tables import Cell, Column, Row, Table, fmt, isnan, prose
+
+__all__ = ["kinds", "reflective", "dash", "left_out_notes", "table3d", "table3e", "RULE_KEYS"]
+
+#: The rule of Hair et al.'s (2022, Fig. 5.3) decision process (``results/bootstrap/formative.csv``, ``rule``)
+#: -> the key of its wording in ``report/strings``.
+RULE_KEYS = {
+    "weight_significant": "fr_weight_significant",
+    "loading_at_least_0.5": "fr_loading_absolute",
+    "loading_significant": "fr_loading_significant",
+    "neither_significant": "fr_neither",
+}
+
+
+def kinds(inputs: ReportInputs) -> dict[str, list[str]]:
+    """The constructs by how they are assessed: ``{"reflective", "formative", "single"}``, each in config order.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Reads ``constructs`` of the config (``indicators``, ``mode``).
+
+    Returns
+    -------
+    dict
+        ``reflective``: Mode A with two or more indicators; ``formative``: Mode B with two
+        or more; ``single``: one indicator, whatever the mode.
+    """
+    out: dict[str, list[str]] = {"reflective": [], "formative": [], "single": []}
+    for name, spec in inputs.config["constructs"].items():
+        kind = "single" if len(spec["indicators"]) == 1 else "formative" if spec.get("mode", "A") == "B" \
+            else "reflective"
+        out[kind].append(str(name))
+    return out
+
+
+def reflective(inputs: ReportInputs) -> set[str]:
+    """The constructs judged by reflective criteria (loadings, α, ρ, AVE): Mode A blocks of two or more items."""
+    return set(kinds(inputs)["reflective"])
+
+
+def dash(value, decimals: int = 3) -> str:
+    """:func:`~plssem_pipeline.report.tables.fmt`, or "—" for a statistic that does not exist (NaN: no t or p)."""
+    return "—" if isnan(value) else fmt(value, decimals)
+
+
+def left_out_notes(inputs: ReportInputs, *, discriminant: bool = False) -> list[str]:
+    """Notes naming the constructs a reflective table leaves out, and why (none when none is left out).
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+    discriminant : bool
+        The discriminant-validity tables, which keep single items and leave out only formative constructs.
+
+    Returns
+    -------
+    list of str
+    """
+    t, groups = inputs.t, kinds(inputs)
+    notes = []
+    if groups["single"] and not discriminant:
+        notes.append(t("n_single_left_out", names=", ".join(groups["single"])))
+    if groups["formative"]:
+        notes.append(t("n_discriminant_formative" if discriminant else "n_formative_left_out",
+                       names=", ".join(groups["formative"])))
+    return notes
+
+
+def table3d(inputs: ReportInputs) -> Table | None:
+    """Table 3d, convergent validity of formative constructs by redundancy analysis.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Reads ``redundancy`` (``results/outer/redundancy.csv``).
+
+    Returns
+    -------
+    Table or None
+        One row per formative construct with a global item; None when the config names none.
+    """
+    t = inputs.t
+    rows = []
+    for record in inputs.records("redundancy"):
+        path, r2 = float(record["path"]), float(record["r2"])
+        ok = record["verdict"] == "convergent"
+        rows.append(Row([Cell(inputs.construct_text(record["construct"])), Cell(str(record["global_item"])),
+                         Cell(fmt(path), path, flag=None if ok else "fail"), Cell(fmt(r2), r2),
+                         Cell(t("convergent_ok") if ok else t("convergent_problem"), flag=None if ok else "fail")],
+                        keys=(str(record["construct"]),)))
+    if not rows:
+        return None
+    columns = [Column(t("c_construct"), "l"), Column(t("c_global_item"), "l"), Column(t("c_path")),
+               Column(t("c_r2")), Column(t("c_result"), "l")]
+    return Table("table-3d", "3d", t("t3d"), columns, rows,
+                 notes=[t("n_t3d", threshold=prose(REDUNDANCY_THRESHOLD, inputs.language, 2))],
+                 sources=inputs.source("redundancy"))
+
+
+def _indicator_row(inputs: ReportInputs, record) -> Row:
+    t = inputs.t
+    weight, sd, stat, p, low, high = (float(record[f"weight{k}"]) for k in
+                                      ("", "_sd", "_t", "_p", "_ci_low", "_ci_high"))
+    loading, loading_p, vif = float(record["loading"]), float(record["loading_p"]), float(record["vif"])
+    keep = record["decision"] == "keep"
+    vif_flag = {"critical": "fail", "possible": "warn"}.get(str(record["collinearity"]))
+    return Row([Cell(str(record["indicator"])), Cell(fmt(weight), weight), Cell(dash(sd), sd),
+                Cell(dash(abs(stat)), abs(stat)),
+                Cell(dash(p), p, flag=None if record["weight_significant"] else "warn"),
+                Cell(fmt(low), low), Cell(fmt(high), high),
+                Cell(fmt(loading), loading), Cell(dash(loading_p), loading_p), Cell(fmt(vif), vif, flag=vif_flag),
+                Cell(t(RULE_KEYS[str(record["rule"])]), flag=None if keep else "warn")],
+               keys=(str(record["indicator"]),))
+
+
+def table3e(inputs: ReportInputs) -> Table | None:
+    """Table 3e, formative indicators: weights with bootstrap inference, loadings and their p, VIF, decision.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Reads ``formative`` (``results/bootstrap/formative.csv``), grouped by construct.
+
+    Returns
+    -------
+    Table or None
+        None when the model has no formative construct of two or more indicators. The last
+        column names the rule of Hair et al.'s (2022, Fig. 5.3) decision process that applied.
+    """
+    t = inputs.t
+    frame = inputs.frame("formative", dtype={"construct": str, "indicator": str})
+    rows = []
+    for construct, block in frame.groupby("construct", sort=False):
+        rows.append(Row(group=inputs.construct_text(construct)))
+        rows += [_indicator_row(inputs, record) for record in block.to_dict("records")]
+    if not rows:
+        return None
+    low, high = inputs.ci_bounds
+    columns = [Column(t("c_indicator"), "l"), Column(t("c_weight")), Column(t("c_sd_short")), Column(t("c_t_short")),
+               Column(t("c_p_short")), Column(low), Column(high), Column(t("c_loading")),
+               Column(t("c_p_loading")), Column(t("c_vif")), Column(t("c_decision"), "l", width=3.6)]
+    return Table("table-3e", "3e", t("t3e"), columns, rows,
+                 notes=[t("n_t3e", ci=inputs.ci_method, samples=inputs.subsamples)],
+                 sources=inputs.source("formative"), font="footnotesize")
