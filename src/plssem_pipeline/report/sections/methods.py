@@ -13,9 +13,13 @@ def _sample(inputs) -> str:
     clean = inputs.summaries["clean_summary"]["details"]
     data = inputs.config["data"]
     reasons = clean.get("exclusion_reasons") or {}
+    sheet = (clean.get("format") or {}).get("sheet")
+    survey = t("m_survey_sheet", survey=str(data["survey"]), sheet=sheet) if sheet else str(data["survey"])
     out = t("m_sample", n=integer(clean["respondents_kept"], lang), rows=integer(clean["rows_read"], lang),
-            survey=str(data["survey"]), excluded=integer(clean.get("respondents_excluded", 0), lang),
+            survey=survey, excluded=integer(clean.get("respondents_excluded", 0), lang),
             logged=integer(clean.get("exclusion_rows", 0), lang))
+    if clean.get("categories_from_value_labels"):
+        out += " " + t("m_value_labels", variables=", ".join(clean["categories_from_value_labels"]))
     if reasons:
         out += " " + t("m_sample_reasons", reasons="; ".join(f"{k}: {integer(v, lang)}" for k, v in reasons.items()))
     out += " " + t("m_missing", treatment=t("treatment_" + data["missing_treatment"]))
