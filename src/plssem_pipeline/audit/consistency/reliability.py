@@ -1,8 +1,11 @@
 """Reliability and convergent validity: the measurement model's printed statistics from its printed loadings.
 
 The checks from the loadings take the block of a reflective (Mode A)
-construct whose loadings λ_1 … λ_m are all printed; a Mode B block, or one with
-a loading missing, is skipped (``options.skipped``). Sources as in
+construct of two or more indicators whose loadings λ_1 … λ_m are all printed; a
+Mode B block, a single item (its loading is 1 by construction) or a block with
+a loading missing is skipped (``options.skipped``), and so are the paper's
+verdicts on them: reflective criteria do not judge formative or single-item
+blocks (Hair et al. 2022, chs. 4–5). Sources as in
 ``docs/pipeline.md``, section "Audit".
 
 ``ave_from_loadings``
@@ -46,15 +49,27 @@ def _block_loadings(pub: Published, model, construct: str, check: str, options) 
     if indicators is None:
         options.skipped.append((check, construct, "construct not in the configured model"))
         return None
-    if {c.name: c.mode for c in model.constructs}[construct] != "A":
-        options.skipped.append((check, construct, "Mode B (formative) block: AVE and composite reliability "
-                                                  "do not apply"))
+    reason = _not_reflective(model, construct)
+    if reason:
+        options.skipped.append((check, construct, reason))
         return None
     missing = [i for i in indicators if i not in pub.loadings]
     if missing:
         options.skipped.append((check, construct, f"loadings of {', '.join(missing)} not published"))
         return None
     return [pub.loadings[i][1] for i in indicators]
+
+
+def _not_reflective(model, construct: str) -> str | None:
+    """Why reflective criteria do not apply to ``construct``'s block (Mode B, or a single item), or None."""
+    spec = {c.name: c for c in model.constructs}.get(construct)
+    if spec is None:
+        return None
+    if spec.mode != "A":
+        return "Mode B (formative) block: loadings, AVE and composite reliability are no criteria for it"
+    if len(spec.indicators) == 1:
+        return "single item: its loading is 1 by construction; AVE and reliability do not apply"
+    return None
 
 
 def _block_function(function, model, construct):
@@ -263,6 +278,10 @@ def check_verdicts(pub: Published, model, options: ConsistencyOptions) -> list[C
     items: dict[tuple[str, str], list] = {}
     reliability = ("cronbach_alpha", "composite_reliability", "rho_a", "rho_c")
     for table, item, word in pub.verdicts:
+        reason = _not_reflective(model, owner.get(item, item))
+        if reason:
+            options.skipped.append(("criterion_verdict", f"{table}: {item}", reason))
+            continue
         if item in pub.loadings:
             items.setdefault((table, owner.get(item, "?")), []).append((item, word))
             continue
