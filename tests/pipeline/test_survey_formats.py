@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 from pathlib import Path
 
 import openpyxl
@@ -180,6 +181,19 @@ def test_formula_read_as_its_saved_result(tmp_path):
     assert read_survey(saved).rows == [["R1", "4", "3.5"]]
 
 
+@pytest.mark.parametrize("kind, data, expected", [
+    ("csv", {"sheet": "Data"}, ["data.sheet ('Data') is not used: the survey is a CSV text file"]),
+    ("xlsx", {"sheet": 2, "encoding": "cp1252"}, ["data.encoding ('cp1252') is not used: the survey is an Excel"]),
+    ("dta", {"decimal": ",", "delimiter": ";"}, ["data.delimiter (';') is not used", "data.decimal (',') is not used"]),
+    ("csv", {"delimiter": ";", "decimal": ",", "encoding": "latin-1", "sheet": None}, []),
+])
+def test_settings_the_format_does_not_read_are_named(kind, data, expected):
+    from plssem_pipeline.ingest.formats import settings_not_applied
+
+    got = settings_not_applied(data, kind)
+    assert len(got) == len(expected) and all(e in " ".join(got) for e in expected)
+
+
 def test_mislabelled_files(files, frame, tmp_path):
     disguised = tmp_path / "survey.csv"
     disguised.write_bytes(files["sav"].read_bytes())
@@ -236,10 +250,16 @@ def test_profile_from_spss_value_labels_in_snakemake(tmp_path, frame):
         config["data"]["missing_codes"] = [-99, 9]
         if bare:
             config["respondents"] = {name: {} for name in config["respondents"]}
+            config["data"]["delimiter"] = ";"   # a CSV-only setting: not used, and said so
         directory = make_project(tmp_path / kind, config=config)
         write_survey(frame, kind, directory / survey)
         snakemake(directory, "results/describe/respondents.csv", "--cores", "1")
         tables[kind] = (directory / "results/describe/respondents.csv").read_bytes()
         sources = pd.read_csv(directory / "results/clean/categories.csv")["source"].unique().tolist()
         assert sources == (["value labels in the survey file"] if bare else ["config"])
+        summary = json.loads((directory / "results/clean/summary.json").read_text())
+        assert summary["details"]["categories_from_value_labels"] == (list(config["respondents"]) if bare else [])
+        unused = [w for w in summary["details"]["warnings"] if "is not used" in w]
+        assert unused == (["config key data.delimiter (';') is not used: the survey is an SPSS data file, and "
+                           "only CSV text files have one"] if bare else [])
     assert tables["sav"] == tables["csv"]

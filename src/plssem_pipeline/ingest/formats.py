@@ -30,11 +30,14 @@ from pathlib import Path
 
 from ..errors import UserError
 
-__all__ = ["FORMAT_NAMES", "survey_format", "cell_text", "number_text"]
+__all__ = ["FORMAT_NAMES", "survey_format", "cell_text", "number_text", "settings_not_applied"]
 
 #: File format -> what it is called in messages.
 FORMAT_NAMES = {"csv": "CSV text file", "xlsx": "Excel workbook", "xlsm": "Excel macro-enabled workbook",
                 "sav": "SPSS data file", "zsav": "compressed SPSS data file", "dta": "Stata data file"}
+#: The same with its article, for sentences.
+_A = {"csv": "a CSV text file", "xlsx": "an Excel workbook", "xlsm": "an Excel macro-enabled workbook",
+      "sav": "an SPSS data file", "zsav": "a compressed SPSS data file", "dta": "a Stata data file"}
 _EXTENSIONS = {".xlsx": "xlsx", ".xlsm": "xlsm", ".sav": "sav", ".zsav": "zsav", ".dta": "dta"}
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -98,7 +101,7 @@ def survey_format(path) -> str:
         return "dta"
     if extension in _EXTENSIONS:
         kind = _EXTENSIONS[extension]
-        raise UserError(f"the file is named {extension} but is not an {FORMAT_NAMES[kind]} (its content has no "
+        raise UserError(f"the file is named {extension} but is not {_A[kind]} (its content has no "
                         f"{FORMAT_NAMES[kind]} signature); if it is a CSV text file, give it the extension .csv",
                         file=str(path))
     return "csv"
@@ -149,3 +152,36 @@ def cell_text(value) -> str:
     if hasattr(value, "item") and not isinstance(value, str):  # a NumPy scalar
         return cell_text(value.item())
     return str(value)
+
+
+#: The ``data`` keys that only some formats read, with their defaults and the formats that read them.
+_FORMAT_SETTINGS = {"delimiter": ("auto", {"csv"}), "decimal": ("auto", {"csv"}), "encoding": ("utf-8", {"csv"}),
+                    "sheet": (None, {"xlsx", "xlsm"})}
+
+
+def settings_not_applied(data, file_format: str) -> list[str]:
+    """Warnings for ``data`` keys set away from their default that the survey's format does not read.
+
+    Parameters
+    ----------
+    data : Mapping
+        The ``data`` config section.
+    file_format : str
+        As returned by :func:`survey_format`.
+
+    Returns
+    -------
+    list of str
+        One sentence per such key (``data.sheet`` set for a CSV, ``data.delimiter`` for a workbook...).
+
+    >>> settings_not_applied({"sheet": "Data", "delimiter": "auto"}, "csv")
+    ["config key data.sheet ('Data') is not used: the survey is a CSV text file, and only Excel workbooks have sheets"]
+    """
+    out = []
+    for key, (default, formats) in _FORMAT_SETTINGS.items():
+        value = data.get(key, default)
+        if value != default and file_format not in formats:
+            what = "Excel workbooks have sheets" if key == "sheet" else "CSV text files have one"
+            out.append(f"config key data.{key} ({value!r}) is not used: the survey is {_A[file_format]}, "
+                       f"and only {what}")
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 from .. import io
 from ..audit import provenance
 from ..ingest.cleaning import clean_survey
+from ..ingest.formats import settings_not_applied
 from ..ingest.labels import category_table, profile_variables
 from ..ingest.spec import SurveySpec
 from ..ingest.survey import read_survey
@@ -24,6 +25,7 @@ def main(smk, log):
     io.write_csv(cleaned.validated, smk.output.validated)
     io.write_csv(cleaned.exclusions, smk.output.exclusions)
     io.write_csv(category_table(respondents, sources), smk.output.categories)
+    cleaned.details["warnings"] = settings_not_applied(data, raw.file_format) + cleaned.details["warnings"]
     details = {"format": raw.format, **cleaned.details,
                "categories_from_value_labels": [name for name, source in sources.items() if source != "config"]}
     for warning in details["warnings"]:
