@@ -41,7 +41,8 @@ def test_default_config_is_valid(schema):
     assert schema_problems(config, schema) == []
     validate(config, str(SCHEMA_PATH))
     assert config["bootstrap"] == {"samples": 5000, "seed": 20260130, "chunks": 4, "ci": "percentile",
-                                   "alpha": 0.05, "sign_change": "none"}
+                                   "alpha": 0.05, "sign_change": "none", "tails": 2}
+    assert config["hypotheses"] is None
     assert list(config["respondents"]) == ["business_type", "years_established", "revenue", "ecommerce_platform"]
     assert config["respondents"]["ecommerce_platform"]["categories"][5] == "Bukalapak"
     assert config["paths"] == ["KP -> IP", "EC -> IP", "KP -> KU", "EC -> KU", "IP -> KU"]
@@ -49,7 +50,7 @@ def test_default_config_is_valid(schema):
 
 def test_every_schema_key_has_description_and_optional_keys_defaults(schema):
     required_without_default = {"constructs", "paths", "respondents.*.categories", "constructs.*.indicators",
-                                "constructs.*.scale.min", "constructs.*.scale.max"}
+                                "constructs.*.scale.min", "constructs.*.scale.max", "hypotheses.*.path"}
 
     def walk(node, key):
         for name, sub in node.get("properties", {}).items():

@@ -35,14 +35,24 @@ def _citation_short(published) -> str | None:
     return f"{names} {year}"
 
 
-def _published_hypotheses(published) -> dict:
-    """The paper's hypotheses by path ``"A -> B"``: ``{path: (name, statement, verdict)}``."""
+def _path(text) -> str:
+    return " -> ".join(p.strip() for p in str(text).split("->"))
+
+
+def _published_hypotheses(published, *, claims: bool = False) -> dict:
+    """The paper's hypotheses by path: ``{path: (name, statement, verdict)}``; with ``claims``, also its
+    unnumbered mediation claims (``mediation_claims``: path, claim, verdict_published), name empty."""
     tables = (published or {}).get("tables", published or {}) if published else {}
-    listed = tables.get("hypotheses") if isinstance(tables, Mapping) else None
-    if not isinstance(listed, Mapping):
-        return {}
-    return {" -> ".join(p.strip() for p in str(spec.get("path", "")).split("->")):
-            (str(name), str(spec.get("statement", "")), spec.get("verdict_published")) for name, spec in listed.items()}
+    tables = tables if isinstance(tables, Mapping) else {}
+    listed = tables.get("hypotheses")
+    found = {}
+    if claims and isinstance(tables.get("mediation_claims"), list):
+        found = {_path(c.get("path", "")): ("", str(c.get("claim", "")), c.get("verdict_published"))
+                 for c in tables["mediation_claims"] if isinstance(c, Mapping)}
+    if isinstance(listed, Mapping):
+        found.update({_path(spec.get("path", "")): (str(name), str(spec.get("statement", "")),
+                                                    spec.get("verdict_published")) for name, spec in listed.items()})
+    return found
 
 
 def _text(value) -> str:
@@ -52,9 +62,11 @@ def _text(value) -> str:
 
 def _hypotheses(inputs, tests: dict) -> tuple:
     """``(rows, from_paper, with_published)``; a row is ``(name, path, statement, published verdict)``."""
-    paper = _published_hypotheses(inputs.published)
-    if paper and not inputs.config.get("hypotheses"):
-        return [(name, path, statement, verdict) for path, (name, statement, verdict) in paper.items()], True, True
+    if not inputs.config.get("hypotheses"):
+        paper = _published_hypotheses(inputs.published)
+        if paper:
+            return [(name, path, text, verdict) for path, (name, text, verdict) in paper.items()], True, True
+    paper = _published_hypotheses(inputs.published, claims=True)
     rows = [(str(r["hypothesis"]), path, _text(r.get("statement")) or paper.get(path, ("", "", None))[1],
              paper.get(path, (None, None, None))[2]) for path, r in tests.items()]
     return rows, False, bool(paper)
@@ -148,7 +160,7 @@ def table7(inputs: ReportInputs) -> Table:
     rows = [_row(inputs, tests, hypothesis, with_published, signed) for hypothesis in hypotheses]
     columns = [Column(t("c_hypothesis"), "l"), Column(t("c_path"), "l")]
     if with_published:
-        columns.append(Column(t("c_statement"), "l", width=4.6))
+        columns.append(Column(t("c_statement" if from_paper else "c_statement_stated"), "l", width=4.6))
     if signed:
         columns.append(Column(t("c_sign"), "l"))
     columns += [Column(t("c_beta"), width=1.0), Column("T", width=1.0),
