@@ -121,3 +121,24 @@ def test_inadmissible_estimate_is_reported(tmp_path):
     expected = int((draws.inadmissible["correlations"][:, 0] & draws.converged).sum())
     assert counted["correlations_above_1"] == {"X-Y": expected} and expected > 0
     assert "of 50 subsamples" in boot_warnings[0]
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_methods_paragraph_names_common_factors_and_inadmissible_results(language):
+    """The methods paragraph's PLSc sentences, in both languages, from an outer step's details.plsc."""
+    from types import SimpleNamespace
+
+    from plssem_pipeline.report.catalogue import Catalogue
+    from plssem_pipeline.report.sections import methods
+
+    t = Catalogue(language)
+    inputs = SimpleNamespace(t=t, language=language, config={"constructs": {"X": {}, "Y": {}, "Z": {}}})
+    plsc = {"common_factors": ["X", "Y"], "rho_a_above_1": ["Y"], "correlations_above_1": [["X", "Y"]],
+            "not_positive_definite": True, "inadmissible": True}
+    text = methods._consistent(inputs, plsc)
+    assert t("m_plsc", constructs="X, Y") in text and t("m_plsc_composites", names="Z") in text
+    for part in (t("plsc_rho", names="Y"), t("plsc_corr", pairs="X–Y"), t("plsc_npd")):
+        assert part in text
+    clean = dict(plsc, rho_a_above_1=[], correlations_above_1=[], not_positive_definite=False, inadmissible=False)
+    assert t("m_plsc_admissible") in methods._consistent(inputs, clean)
+    assert methods._consistent(inputs, None) == ""

@@ -77,7 +77,9 @@ def _consistent(inputs, plsc: dict | None) -> str:
         + ([t("plsc_corr", pairs=", ".join("–".join(p) for p in plsc["correlations_above_1"]))]
            if plsc["correlations_above_1"] else []) \
         + ([t("plsc_npd")] if plsc["not_positive_definite"] else [])
-    return " " + t("m_plsc", constructs=", ".join(plsc["common_factors"])) + " " \
+    composites = [name for name in inputs.config["constructs"] if name not in plsc["common_factors"]]
+    return " " + t("m_plsc", constructs=", ".join(plsc["common_factors"])) \
+        + (" " + t("m_plsc_composites", names=", ".join(composites)) if composites else "") + " " \
         + (t("m_plsc_inadmissible", what="; ".join(what)) if what else t("m_plsc_admissible"))
 
 
@@ -95,7 +97,9 @@ def _bootstrap(inputs) -> str:
         out += " " + t("m_failed_list", ids=", ".join(map(str, ids[:50])) + (" …" if len(ids) > 50 else ""))
     plsc = details.get("plsc")
     if plsc:
-        out += " " + t("m_plsc_boot", count=integer(plsc["subsamples_inadmissible"], lang), samples=inputs.subsamples)
+        count = plsc["subsamples_inadmissible"]
+        out += " " + (t("m_plsc_boot", count=integer(count, lang), samples=inputs.subsamples) if count
+                      else t("m_plsc_boot_none", samples=inputs.subsamples))
     return out + " " + t("m_mediation", rule=t("med_rule_" + inputs.config["mediation"]["significance"]))
 
 
