@@ -78,8 +78,6 @@ def scale_problems(config: Mapping) -> list[str]:
         One line per problem, naming its config key (``data.scale``, ``constructs.<C>.scale``,
         ``constructs.<C>.reverse[j]``, ``data.missing_codes[i]``).
     """
-    from .schema import as_number
-
     data, constructs = config["data"], config["constructs"]
     problems: list[str] = []
     own = [(f"constructs.{name}.scale", spec["scale"]) for name, spec in constructs.items() if spec.get("scale")]
@@ -88,12 +86,26 @@ def scale_problems(config: Mapping) -> list[str]:
             problems.append(f"config key {key}: min ({scale['min']}) must be below max ({scale['max']})")
     # the scales some indicator is answered on: data.scale only if a construct has no scale of its own
     in_use = own if all(spec.get("scale") for spec in constructs.values()) else [("data.scale", data["scale"]), *own]
-    for i, code in enumerate(data["missing_codes"]):
+    return problems + _missing_code_problems(data["missing_codes"], in_use) + _reverse_problems(constructs)
+
+
+def _missing_code_problems(codes, scales: list) -> list[str]:
+    """Missing-value codes that are a valid answer on one of ``scales`` (``(config key, scale)`` pairs)."""
+    from .schema import as_number
+
+    problems = []
+    for i, code in enumerate(codes):
         number = as_number(code)
-        for key, scale in in_use:
+        for key, scale in scales:
             if number is not None and scale["min"] <= number <= scale["max"]:
                 problems.append(f"config key data.missing_codes[{i}]: {code!r} is a valid answer on the scale "
                                 f"{scale['min']}–{scale['max']} ({key}), so it cannot also mean 'missing'")
+    return problems
+
+
+def _reverse_problems(constructs: Mapping) -> list[str]:
+    """Reverse-coded items listed twice, or not among their construct's indicators."""
+    problems = []
     owner = {str(i): str(c) for c, spec in constructs.items() for i in spec["indicators"]}
     for name, spec in constructs.items():
         items = [str(i) for i in spec["indicators"]]
