@@ -103,11 +103,14 @@ def test_user_missing_cells_are_logged_as_missing(files):
 
 
 def test_stata_extended_missing_is_missing(tmp_path):
-    frame = pd.DataFrame({"id": ["R1", "R2", "R3"], "KP1": [4.0, "a", None]})
-    pyreadstat.write_dta(frame, tmp_path / "s.dta", missing_user_values={"KP1": ["a"]})
+    frame = pd.DataFrame({"id": ["R1", "R2", "R3"], "KP1": [4.0, "a", None], "g": [1.0, 2.0, "b"]})
+    pyreadstat.write_dta(frame, tmp_path / "s.dta", missing_user_values={"KP1": ["a"], "g": ["b"]},
+                         variable_value_labels={"g": {1: "Male", 2: "Female", "b": "Refused"}})
     raw = read_survey(tmp_path / "s.dta")
-    assert raw.rows == [["R1", "4"], ["R2", ".a"], ["R3", ""]]
+    assert raw.rows == [["R1", "4", "1"], ["R2", ".a", "2"], ["R3", "", ".b"]]
     assert raw.declared_missing("KP1", ".a").startswith("Stata extended missing value")
+    variables, _ = profile_variables({"g": {}}, raw)       # the label of .b is no category
+    assert variables == {"g": {"categories": {"1": "Male", "2": "Female"}}}
 
 
 def _workbook(path: Path, rows, title="Data"):

@@ -92,8 +92,16 @@ def read_data_file(path: str, kind: str):
                 cells.append(cell_text(value))
         columns.append(cells)
     records = [(1, header)] + [(i + 2, list(row)) for i, row in enumerate(zip(*columns))]
-    value_labels = {str(column): {_code_text(code): str(label) for code, label in labels.items()}
-                    for column, labels in (meta.variable_value_labels or {}).items()}
+    value_labels = {}
+    for column, labels in (meta.variable_value_labels or {}).items():
+        value_labels[str(column)] = {}
+        for code, label in labels.items():
+            text = _code_text(code)
+            if kind == "dta" and isinstance(code, str) and types.get(column) in _NUMERIC:  # a label of .a-.z
+                text = "." + code
+                if (text, text) not in missing.setdefault(str(column), []):
+                    missing[str(column)].append((text, text))
+            value_labels[str(column)][text] = str(label)
     variable_labels = {str(column): str(label) for column, label in (meta.column_names_to_labels or {}).items()
                        if label}
     source = "Stata extended missing value" if kind == "dta" else "SPSS user-missing value"
