@@ -361,7 +361,9 @@ def estimate(
     if fitted.failed[0]:
         flagged = [model.construct_names[j] for j in np.flatnonzero(flags.reliability[0])]
         raise ModelError(
-            "consistent PLS (PLSc) broke down: rho_A is not positive or the corrected construct correlations "
+            "consistent PLS (PLSc) is undefined for this sample: rho_A of a common factor is not positive "
+            "(its indicators' weights and correlations disagree in sign) or the corrected construct correlations "
             "are singular; common factor(s) with an inadmissible rho_A: " + (", ".join(flagged) or "none")
+            + ". Check those indicators' coding, or declare the construct model: composite"
         )
     return PLSResult(model, prepared, fitted, scheme, max_iter, tol, pls=core, admissibility=flags)

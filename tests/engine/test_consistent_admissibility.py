@@ -134,3 +134,19 @@ def test_common_factor_in_mode_b_is_refused():
                                 "Y": ["y1", "y2"]}, ["X -> Y"])
     with pytest.raises(plssem.ModelError, match="unknown model 'factor'"):
         plssem.Model.from_spec({"X": {"indicators": ["x1"], "model": "factor"}, "Y": ["y1"]}, ["X -> Y"])
+
+
+def test_rho_a_not_positive_is_refused_naming_the_construct():
+    """x2 correlates negatively with Y's indicators and positively with x1: its Mode A weight turns
+    negative, ρ_A of X is negative and √ρ_A undefined. seminr's ρ_A (on the same weights, from a
+    composite estimate) is negative too, and its PLSc stops with a math domain error."""
+    from seminr.estimate.consistent import rho_a as seminr_rho_a
+
+    data = exact_data(block_corr(0.4, 0.6, 0.6, -0.1))
+    mm = seminr.constructs(*[seminr.composite(n, c["indicators"]) for n, c in SPEC.items()])
+    composite = seminr.estimate_pls(data, mm, seminr.relationships(seminr.paths("X", "Y")), stop_criterion=10)
+    assert seminr_rho_a(composite, ["X"]).get("X", "rhoA") < 0
+    with pytest.raises(ValueError, match="math domain"):
+        seminr_plsc(data)
+    with pytest.raises(plssem.ModelError, match="PLSc.*undefined.*inadmissible rho_A: X"):
+        plssem.estimate(data, MODEL)
