@@ -16,6 +16,7 @@ import openpyxl
 import pandas as pd
 import pyreadstat
 import pytest
+from hypothesis import given, strategies as st
 
 from pipeline_helpers import make_project, snakemake, study_config
 from plssem_pipeline.errors import UserError
@@ -195,6 +196,17 @@ def test_settings_the_format_does_not_read_are_named(kind, data, expected):
 
     got = settings_not_applied(data, kind)
     assert len(got) == len(expected) and all(e in " ".join(got) for e in expected)
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False) | st.integers(-10**6, 10**6))
+def test_number_text_is_what_float_reads_back(x):
+    """The text of a number parses (Python's float, and the pipeline's own parse_number) to the same double."""
+    from plssem_pipeline.ingest.formats import number_text
+    from plssem_pipeline.ingest.survey import parse_number
+
+    text = number_text(x)
+    assert float(text) == x and parse_number(text) == x
+    assert ("." in text or "e" in text) != (float(x).is_integer() and abs(x) < 2**53)
 
 
 def test_mislabelled_files(files, frame, tmp_path):

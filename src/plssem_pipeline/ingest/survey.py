@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
-from .formats import FORMAT_NAMES, survey_format
+from .formats import FORMAT_NAMES, number_text, survey_format
 
 __all__ = ["RawSurvey", "read_survey", "detect_delimiter", "detect_decimal", "parse_number"]
 
@@ -142,7 +142,7 @@ def _missing_text(lo, hi) -> str:
     """A declared missing value or range as SPSS shows it (``9``, ``-99 thru -90``, ``.a``)."""
     if isinstance(lo, str):
         return repr(lo) if lo.strip() != lo or not lo.startswith(".") else lo
-    show = [f"{x:g}" for x in (lo, hi)]
+    show = [number_text(x) for x in (lo, hi)]
     return show[0] if lo == hi else f"{show[0]} thru {show[1]}"
 
 
