@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .mediation import is_significant
+from .decision import is_significant
 
 __all__ = ["REDUNDANCY_THRESHOLD", "LOADING_THRESHOLD", "DECISIONS", "REDUNDANCY_COLUMNS", "FORMATIVE_COLUMNS",
            "redundancy_analysis", "collinearity", "formative_assessment"]
@@ -130,7 +130,7 @@ def formative_assessment(weights, loadings, vif, constructs: Mapping, *, alpha: 
         ``bootstrap.alpha``.
     significance : {"p_value", "confidence_interval"}
         ``mediation.significance``, the pipeline's one significance rule
-        (:func:`plssem_pipeline.analysis.mediation.is_significant`).
+        (:func:`plssem_pipeline.analysis.decision.is_significant`).
 
     Returns
     -------
