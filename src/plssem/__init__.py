@@ -5,6 +5,7 @@ Modules, one topic each:
 * :mod:`plssem.model` — constructs, indicators, paths; validation.
 * :mod:`plssem.algorithm` — the batched PLS algorithm on correlation matrices.
 * :mod:`plssem.estimate` — :func:`estimate` a model from a data frame; :class:`PLSResult`.
+* :mod:`plssem.consistent` — consistent PLS (PLSc) for common-factor constructs; inadmissible flags.
 * :mod:`plssem.quality` — reliability, validity, collinearity and fit criteria.
 * :mod:`plssem.effects` — total, indirect and specific indirect effects.
 * :mod:`plssem.statistics` — the bootstrapped statistics and their labels.

@@ -150,3 +150,23 @@ def test_rho_a_not_positive_is_refused_naming_the_construct():
         seminr_plsc(data)
     with pytest.raises(plssem.ModelError, match="PLSc.*undefined.*inadmissible rho_A: X"):
         plssem.estimate(data, MODEL)
+
+
+def test_plsc_jackknife_rows_are_leave_one_out_plsc_estimates():
+    """BCa's jackknife re-runs PLSc too: row i equals the PLSc estimate without respondent i."""
+    result = plssem.estimate(UNEQUAL, MODEL, tol=1e-10)
+    jack = plssem.jackknife(result.data.standardized, MODEL, tol=1e-10, chunk_size=7)
+    for i in (0, 57, 199):
+        alone = plssem.estimate(UNEQUAL.drop(index=UNEQUAL.index[i]), MODEL, tol=1e-10)
+        assert_close(jack["paths"][i], alone.paths.to_numpy(), 1e-8, f"PLSc jackknife row {i} paths")
+        assert_close(jack["loadings"][i], alone.outer_loadings.to_numpy(), 1e-8, f"PLSc jackknife row {i} loadings")
+
+
+def test_sign_change_option_runs_with_plsc():
+    result = plssem.estimate(ATTENUATED, MODEL)
+    plain = plssem.bootstrap(result.data.standardized, MODEL, seed=4, stop=40)
+    signed = plssem.bootstrap(result.data.standardized, MODEL, seed=4, stop=40, sign_change="construct",
+                              original_loadings=result.outer_loadings.to_numpy())
+    ok = ~plain.failed & ~signed.failed
+    # the loadings all positive here: no subsample is reversed, so the two agree
+    np.testing.assert_array_equal(plain.values["paths"][ok], signed.values["paths"][ok])
