@@ -130,3 +130,31 @@ def test_mediation_and_audit_agree_with_the_hypotheses(run):
             assert row.reproduced == float(ours.loc[path, "supported"]), row.row
             checked += 1
     assert checked >= 4
+
+
+def test_two_tailed_bca_hypotheses_are_the_bootstrap_rows(tmp_path, simulated_survey):
+    """Under tails 2 a hypothesis's numbers are its effect's row of results/bootstrap/, bit for bit (BCa:
+    the hypotheses step's jackknife is the bootstrap step's); a two-tailed signed hypothesis is supported
+    when significant with the stated sign."""
+    hypotheses = {"Ha": {"path": "IP -> KU"}, "Hb": {"path": "EC -> IP -> KU", "sign": "negative"},
+                  "Hc": {"path": "KP -> IP", "sign": "positive"}}
+    config = study_config("data/raw/survey.csv", chunks=1, samples=120, hypotheses=hypotheses)
+    config["bootstrap"]["ci"] = "bca"
+    config["report"]["formats"] = ["html", "tex"]
+    directory = make_project(tmp_path / "bca", survey=simulated_survey, config=config)
+    snakemake(directory, "--cores", "2", "results/hypotheses/hypotheses.csv", "results/mediation/indirect.csv")
+    ours = pd.read_csv(directory / "results/hypotheses/hypotheses.csv").set_index("path")
+    paths = pd.read_csv(directory / "results/bootstrap/paths.csv")
+    paths.index = paths["source"] + " -> " + paths["target"]
+    indirect = pd.read_csv(directory / "results/bootstrap/specific_indirect.csv").set_index("path")
+    columns = ["original", "mean", "sd", "t", "p", "ci_low", "ci_high", "n_valid"]
+    for path, frame in (("IP -> KU", paths), ("EC -> IP -> KU", indirect), ("KP -> IP", paths)):
+        assert ours.loc[path, columns].tolist() == frame.loc[path, columns].tolist(), path
+        significant = bool(frame.loc[path, "p"] < ALPHA)
+        sign = {"Ha": 0, "Hb": -1, "Hc": 1}[ours.loc[path, "hypothesis"]]
+        assert ours.loc[path, "significant"] == significant
+        assert ours.loc[path, "supported"] == (significant and (sign == 0 or sign * frame.loc[path, "original"] > 0))
+    assert set(ours["tails"]) == {2} and np.allclose(ours["ci_level"], 0.95)
+    mediation = pd.read_csv(directory / "results/mediation/indirect.csv", keep_default_na=False).set_index("path")
+    assert mediation.loc["EC -> IP -> KU", "hypothesis"] == "Hb"
+    assert str(mediation.loc["EC -> IP -> KU", "significant"]) == str(ours.loc["EC -> IP -> KU", "significant"])

@@ -33,6 +33,12 @@ CONTRACT = {
     "results/outer/fornell_larcker.csv": ["construct", "KP", "EC", "IP", "KU"],
     "results/outer/cross_loadings.csv": ["indicator", "KP", "EC", "IP", "KU"],
     "results/outer/vif.csv": ["construct", "indicator", "vif"],
+    "results/outer/redundancy.csv": ["construct", "global_item", "path", "r2", "threshold", "verdict"],
+    "results/bootstrap/formative.csv": ["construct", "indicator", "weight", "weight_mean", "weight_sd", "weight_t",
+                                        "weight_p", "weight_ci_low", "weight_ci_high", "weight_significant",
+                                        "loading", "loading_sd", "loading_t", "loading_p", "loading_ci_low",
+                                        "loading_ci_high", "loading_significant", "vif", "collinearity", "rule",
+                                        "decision"],
     "results/inner/paths.csv": ["source", "target", "coefficient"],
     "results/inner/r2.csv": ["construct", "r2", "r2_adj"],
     "results/inner/f2.csv": ["source", "target", "f2"],
@@ -59,13 +65,16 @@ CONTRACT = {
     "results/mediation/indirect.csv": ["path", "source", "target", "original", "mean", "sd", "t", "p", "ci_low",
                                        "ci_high", "n_valid", "significant", "direct", "direct_p",
                                        "direct_significant", "total_indirect", "total_effect", "vaf",
-                                       "mediation_type", "mediation"],
+                                       "mediation_type", "mediation", "hypothesis", "direct_hypothesis"],
+    "results/hypotheses/hypotheses.csv": ["hypothesis", "path", "kind", "source", "target", "sign", "tails", "alpha",
+                                          "ci_level", "original", "mean", "sd", "t", "p", "ci_low", "ci_high",
+                                          "n_valid", "significant", "supported", "statement"],
     "results/audit/published_vs_reproduced.csv": ["table", "row", "statistic", "published", "reproduced",
                                                   "difference", "tolerance", "within"],
     "results/audit/consistency.csv": ["check", "table", "item", "published", "recomputed", "difference",
                                       "verdict", "explanation"],
 }
-SUMMARIES = ["clean", "describe", "outer", "inner", "bootstrap", "mediation", "audit"]
+SUMMARIES = ["clean", "describe", "outer", "inner", "bootstrap", "hypotheses", "mediation", "audit"]
 FIGURES = ["loadings.png", "bootstrap_paths.png", "bootstrap_indirect.png", "htmt.png"]
 
 
@@ -214,7 +223,7 @@ def test_dry_run_lists_the_dag(tmp_path, simulated_survey):
                              config=study_config("data/raw/survey.csv", chunks=4))
     done = snakemake(directory, "-n", "--cores", "4")
     for rule, count in [("clean", 1), ("describe", 1), ("outer", 1), ("inner", 1), ("bootstrap_chunk", 4),
-                        ("bootstrap", 1), ("mediation", 1), ("figures", 1)]:
+                        ("bootstrap", 1), ("hypotheses", 1), ("mediation", 1), ("figures", 1)]:
         assert any(line.split() == [rule, str(count)] for line in done.stdout.splitlines()), rule
     assert not (directory / "results").exists()
     # --config overrides of single keys still apply to the default study (nested values typed as YAML)

@@ -77,13 +77,16 @@ def hypotheses_table(hypotheses, labels, original, draws, *, tails: int = 2, alp
         rows = [i for i, (f, _) in enumerate(located) if f == family]
         if not rows:
             continue
-        columns = [located[i][1] for i in rows]
-        summary = summarize_directional(
-            np.asarray(original[family])[columns], np.asarray(draws[family])[:, columns],
-            [sign_of(hypotheses[i].sign) for i in rows], tails=tails, alpha=alpha, ci=ci,
-            jackknife=None if jackknife is None else np.asarray(jackknife[family])[:, columns])
-        for i, record in zip(rows, summary.to_dict("records")):
-            stats[i] = record
+        # the whole family at once, as the bootstrap step summarises it: the same array, the same sums,
+        # so that two-tailed rows equal results/bootstrap/ bit for bit (columns without a hypothesis
+        # are tested "positive" and left out)
+        signs = np.ones(np.shape(original[family])[0])
+        signs[[located[i][1] for i in rows]] = [sign_of(hypotheses[i].sign) for i in rows]
+        summary = summarize_directional(original[family], draws[family], signs, tails=tails, alpha=alpha, ci=ci,
+                                        jackknife=None if jackknife is None else jackknife[family])
+        records = summary.to_dict("records")
+        for i in rows:
+            stats[i] = records[located[i][1]]
     out = []
     for h, s in zip(hypotheses, stats):
         test = dict(p=s["p"], ci_low=s["ci_low"], ci_high=s["ci_high"], alpha=alpha, method=significance,
