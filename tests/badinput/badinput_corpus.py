@@ -491,6 +491,17 @@ CORPUS: list[Case] = [
          ("config key constructs.KU.reverse[0]: 'KU9' is not an indicator of construct 'KU' (constructs.KU.indicators: "
           "KU1, KU2, KU3, KU4, KU5, KU6); no construct has it",), stage="config",
          config=_set("constructs.KU.reverse", ["KU9"])),
+    Case("redundancy_on_mode_a", "config", "constructs.KU.redundancy names a global item of a Mode A construct",
+         "error", ("config key constructs.KU.redundancy: a redundancy analysis assesses a formative construct, and "
+                   "'KU' is Mode A (constructs.KU.mode)",), stage="config",
+         config=_set("constructs.KU.redundancy", "KU_global")),
+    Case("redundancy_is_an_indicator", "config", "constructs.KP.redundancy (KP in Mode B) names EC1, an indicator",
+         "error", ("config key constructs.KP.redundancy: 'EC1' is an indicator of construct 'EC' "
+                   "(constructs.EC.indicators)",), stage="config",
+         config=lambda c: c["constructs"]["KP"].update(mode="B", redundancy="EC1")),
+    Case("redundancy_column_missing", "survey file", "constructs.KP.redundancy names KP_global, not in the survey",
+         "error", ("'KP_global' (configured in constructs.KP.redundancy)",),
+         config=lambda c: c["constructs"]["KP"].update(mode="B", redundancy="KP_global")),
     Case("construct_scale_min_not_below_max", "config", "constructs.EC.scale: {min: 7, max: 1}", "error",
          ("config key constructs.EC.scale: min (7) must be below max (1)",), stage="config",
          config=_set("constructs.EC.scale", {"min": 7, "max": 1})),
