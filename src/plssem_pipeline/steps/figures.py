@@ -47,8 +47,12 @@ def main(smk, log):
         htmt = htmt[htmt["construct"].astype(str).isin(others)][["construct", *others]].reset_index(drop=True)
     figures.htmt_heatmap(htmt, out.htmt, pdf=out.htmt_pdf, ci=io.read_csv(smk.input.htmt_ci),
                          threshold=threshold, title=t("fig_htmt_title", threshold=f"{threshold:.2f}"))
-    figures.structural_model(loadings, paths, io.read_csv(smk.input.r2), out.structural_model,
+    drawn = loadings.copy()      # SmartPLS labels a formative block's arrows with its outer weights
+    drawn["loading"] = drawn["weight"].where(drawn["construct"].astype(str).isin(formative), drawn["loading"])
+    legend = t("fig_structural_legend")
+    if formative:
+        legend += "; " + t("fig_structural_legend_formative")
+    figures.structural_model(drawn, paths, io.read_csv(smk.input.r2), out.structural_model,
                              pdf=out.structural_model_pdf, labels=smk.params.labels, modes=smk.params.modes,
-                             alpha=smk.params.alpha, significance=smk.params.significance,
-                             legend=t("fig_structural_legend"))
+                             alpha=smk.params.alpha, significance=smk.params.significance, legend=legend)
     log.info("figures written: %s", ", ".join(out))
