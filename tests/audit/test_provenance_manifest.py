@@ -50,8 +50,12 @@ def test_manifest_hashes_every_input_and_output(default_study, manifest):
 
 
 def test_manifest_records_config_seed_versions_git_platform(default_study, manifest):
+    from snakemake.utils import validate
+
     config = yaml.safe_load((default_study / "config.yaml").read_text(encoding="utf-8"))
-    assert manifest["config"]["constructs"] == config["constructs"]
+    resolved = yaml.safe_load((default_study / "config.yaml").read_text(encoding="utf-8"))
+    validate(resolved, str(default_study / "workflow" / "schemas" / "config.schema.yaml"))   # the schema's defaults
+    assert manifest["config"]["constructs"] == resolved["constructs"]
     assert manifest["config"]["audit"]["tolerances"]["r2"] == 0.03          # resolved: defaults filled in
     assert manifest["config"]["algorithm"] == {"weighting": "path", "max_iter": 300, "tol": 1e-7}
     assert manifest["seed"] == config["bootstrap"]["seed"] and manifest["config_files"] == ["config.yaml"]
