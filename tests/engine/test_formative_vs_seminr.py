@@ -154,3 +154,16 @@ def test_formative_assessment_reaches_the_textbooks_decisions():
                                    summaries["weights"].set_index(["construct", "indicator"])
                                    .loc[list(zip(table["construct"], table["indicator"])), "original"]
                                    .reset_index(drop=True), check_names=False)
+
+
+def test_single_item_and_mode_b_draws_do_not_depend_on_chunking():
+    """Byte-identical weights and loadings (single item included) for one chunk or chunks of 7 and 64."""
+    data, model, _, _ = _setup()
+    result = plssem.estimate(data, model)
+    whole = plssem.bootstrap(result.data.standardized, model, seed=SEED, stop=150, chunk_size=150)
+    for size in (7, 64):
+        parts = [plssem.bootstrap(result.data.standardized, model, seed=SEED, start=lo, stop=min(lo + 40, 150),
+                                  chunk_size=size) for lo in range(0, 150, 40)]
+        merged = plssem.merge(parts)
+        for family in ("weights", "loadings"):
+            assert whole.values[family].tobytes() == merged.values[family].tobytes(), (family, size)
