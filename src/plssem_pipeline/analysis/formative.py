@@ -30,11 +30,13 @@ __all__ = ["REDUNDANCY_THRESHOLD", "LOADING_THRESHOLD", "DECISIONS", "REDUNDANCY
 REDUNDANCY_THRESHOLD = 0.70
 #: Loading from which a non-significant weight's indicator is kept (absolute importance; Hair et al. 2022, ch. 5).
 LOADING_THRESHOLD = 0.50
-#: The rule that applied (Hair et al. 2022, Fig. 5.3) -> the decision it gives.
+#: The rule that applied -> the decision it gives. A non-significant weight's indicator is kept when its
+#: loading is at least 0.50 or significant (Hair, Risher, Sarstedt & Ringle 2019, p. 9; Hair et al. 2022,
+#: ch. 5); otherwise its removal is considered, weighing content validity.
 DECISIONS = {
     "weight_significant": "keep",
     "loading_at_least_0.5": "keep",
-    "loading_significant": "consider",
+    "loading_significant": "keep",
     "neither_significant": "consider_removal",
 }
 #: Columns of ``results/outer/redundancy.csv``.
