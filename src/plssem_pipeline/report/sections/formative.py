@@ -88,7 +88,8 @@ def table3d(inputs: ReportInputs) -> Table | None:
     Parameters
     ----------
     inputs : ReportInputs
-        Reads ``redundancy`` (``results/outer/redundancy.csv``).
+        Reads ``redundancy`` (``results/outer/redundancy.csv``, written by the ``outer`` rule for every
+        ``constructs.<C>.redundancy``).
 
     Returns
     -------

@@ -187,7 +187,8 @@ def table3b(inputs: ReportInputs) -> Table | None:
     columns = [Column(t("c_pair"), "l"), Column(t("c_htmt")), Column(t("c_mean")), Column(low), Column(high),
                Column(t("c_result"), "l")]
     return Table("table-3b", "3b", t("t3b"), columns, rows,
-                 notes=[t("n_t3b"), *left_out_notes(inputs, discriminant=True)],
+                 notes=[t("n_t3b") + (" " + t("n_t3b_paper") if inputs.config.get("published") else ""),
+                        *left_out_notes(inputs, discriminant=True)],
                  sources=inputs.source("htmt", "boot_htmt"))
 
 
