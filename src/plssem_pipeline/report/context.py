@@ -51,7 +51,7 @@ def _front_matter(inputs: ReportInputs) -> dict:
     return {
         "language": inputs.language,
         "t": dict(t.strings),
-        "title": str(config.get("report", {}).get("title", "PLS-SEM results")),
+        "title": str((config.get("report") or {}).get("title") or t("title_default")),
         "subtitle": t("subtitle"),
         "citation": t("reproduces", citation=citation) if citation else None,
         "synthetic": bool(config.get("data", {}).get("synthetic", False)),
