@@ -192,3 +192,5 @@ def test_nothing_of_the_default_paper_in_the_report(run, report):
         assert text not in report, text
     assert 'id="synthetic-banner"' not in report and 'id="audit"' not in report
     assert '<html lang="id">' in report and "Citra merek" in report
+    # the methods say that the hypotheses were tested one-tailed, with the matching 90 % interval
+    assert words["m_one_tailed"].format(level="90") in report

@@ -100,6 +100,8 @@ def _bootstrap(inputs) -> str:
         count = plsc["subsamples_inadmissible"]
         out += " " + (t("m_plsc_boot", count=integer(count, lang), samples=inputs.subsamples) if count
                       else t("m_plsc_boot_none", samples=inputs.subsamples))
+    if int(bootstrap.get("tails", 2)) == 1:
+        out += " " + t("m_one_tailed", level=prose(100 * (1 - 2 * inputs.alpha), lang))
     return out + " " + t("m_mediation", rule=t("med_rule_" + inputs.config["mediation"]["significance"]))
 
 
