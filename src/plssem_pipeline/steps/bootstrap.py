@@ -57,7 +57,7 @@ def main(smk, log):
                  "failed_subsamples": listed,
                  "failed_subsamples_truncated": len(listed) < len(failed),
                  "failed_subsamples_file": "subsamples.csv",
-                 "not_converged": int((~draws.converged).sum()), "n": result.n,
+                 "not_converged": failures["failed_by_reason"]["not_converged"], "n": result.n,
                  "usable": failures["usable"], "failed_by_reason": failures["failed_by_reason"],
                  "warnings": ([failures["message"]] if failures["message"] else []) + plsc_warnings,
                  **({"plsc": plsc} if plsc else {})},

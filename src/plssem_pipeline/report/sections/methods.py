@@ -83,13 +83,19 @@ def _consistent(inputs, plsc: dict | None) -> str:
         + (t("m_plsc_inadmissible", what="; ".join(what)) if what else t("m_plsc_admissible"))
 
 
+def _not_converged(details: dict) -> int:
+    """The failed subsamples whose reason is non-convergence: each failed subsample counted once, under one reason."""
+    by_reason = details.get("failed_by_reason")
+    return int(by_reason["not_converged"]) if by_reason else int(details.get("not_converged", 0))
+
+
 def _bootstrap(inputs) -> str:
     t, lang = inputs.t, inputs.language
     boot = inputs.summaries["boot_summary"]
     bootstrap = inputs.config["bootstrap"]
     details = boot["details"]
     out = t("m_bootstrap", samples=inputs.subsamples, failed=integer(details["failed"], lang),
-            nonconv=integer(details.get("not_converged", 0), lang), alpha=prose(inputs.alpha, lang),
+            nonconv=integer(_not_converged(details), lang), alpha=prose(inputs.alpha, lang),
             ci=inputs.ci_method, level=prose(100 * (1 - inputs.alpha), lang),
             sign=t("sign_" + bootstrap["sign_change"]), seed=boot.get("seed", bootstrap["seed"]))
     if details["failed"]:
