@@ -7,6 +7,9 @@
   (the engine's refusal of a model or data set) are written, as one message
   naming the file, row, column or config key, to the log and to stderr, and
   the script exits with status 1 — no traceback;
+* an :class:`OSError` (disk full, permission denied, read-only file system)
+  is told as what happened and to which file (:mod:`plssem_pipeline.system_errors`), exit 1,
+  no traceback — also when the rule's log file itself cannot be opened;
 * any other exception is a bug in the pipeline: its traceback goes to the log
   and stderr and it propagates as usual.
 
@@ -22,6 +25,7 @@ import sys
 from collections.abc import Callable
 
 from ..errors import UserError
+from .. import system_errors
 
 __all__ = ["run", "user_message", "abort"]
 
@@ -81,12 +85,20 @@ def run(main: Callable, smk) -> None:
 
     log_path = smk.log[0] if len(smk.log) else None
     rule = getattr(smk, "rule", None)
-    logger = _logger(log_path, rule)
+    try:
+        logger = _logger(log_path, rule)
+    except OSError as error:                 # the log itself cannot be written (read-only, full disk)
+        print(user_message(system_errors.describe(error), rule), file=sys.stderr)
+        sys.exit(EXIT_USER_ERROR)
     logger.info("rule %s", rule)
     try:
         main(smk, logger)
-    except (UserError, ModelError) as error:
-        message = user_message(error, rule)
+    except (UserError, ModelError, OSError) as error:
+        text = error
+        if isinstance(error, OSError):
+            text = system_errors.describe(error, getattr(smk, "output", ()))
+            logging.raiseExceptions = False   # a full disk must not turn the log's own failure into a traceback
+        message = user_message(text, rule)
         logger.error(message)
         print(message, file=sys.stderr)
         logging.shutdown()
