@@ -42,9 +42,11 @@ from . import consistent, statistics
 from .algorithm import PLSCore, fit_correlations, path_coefficients
 from .model import Model
 
-__all__ = ["BootstrapDraws", "resample_indices", "resample_counts", "bootstrap", "jackknife", "merge"]
+__all__ = ["BootstrapDraws", "resample_indices", "resample_counts", "bootstrap", "jackknife", "merge", "MAX_SEED"]
 
 SIGN_CHANGES = ("none", "construct")
+#: The largest seed: ``numpy.random.Philox`` takes a 128-bit key (0 .. 2**128 - 1).
+MAX_SEED = 2**128 - 1
 
 
 @dataclass
@@ -91,9 +93,15 @@ def resample_indices(n: int, seed: int, start: int, stop: int) -> np.ndarray:
     ``numpy.random.Philox(key=seed)`` (``m = ⌈n/4⌉``), converts the first ``n``
     64-bit words to doubles ``u`` in [0, 1) (53 bits, as ``Generator.random``) and
     draws row ``⌊u·n⌋``; the bias of this mapping is below ``n·2^-53``.
+
+    Raises
+    ------
+    ValueError
+        If ``seed`` is not in ``0 .. MAX_SEED`` (Philox's key is 128 bits).
     """
-    if seed < 0:
-        raise ValueError(f"the bootstrap seed must be a non-negative integer, got {seed}")
+    if not 0 <= seed <= MAX_SEED:
+        raise ValueError(f"the bootstrap seed must be an integer from 0 to 2**128 - 1 "
+                         f"(numpy.random.Philox's 128-bit key), got {seed}")
     per_subsample = -(-n // 4)
     bits = np.random.Philox(key=seed)
     bits.advance(start * per_subsample)
@@ -212,7 +220,7 @@ def bootstrap(
         treatment (``PreparedData.standardized``).
     model : Model
     seed : int
-        Non-negative integer; with the subsample index it seeds that subsample.
+        Integer from 0 to ``MAX_SEED`` (2**128 - 1); with the subsample index it seeds that subsample.
     start, stop : int
         Range of subsample indices; a complete bootstrap is ``0 .. B``.
     chunk_size : int

@@ -47,15 +47,19 @@ def save_draws(path, draws, **metadata) -> None:
     """Save a :class:`plssem.BootstrapDraws` chunk with scalar ``metadata`` (seed, fingerprint, ...).
 
     Arrays are stored as ``values/<family>``, ``iterations``, ``converged``,
-    ``failed``, ``start`` and PLSc's flags as ``inadmissible/<kind>``; metadata as ``meta/<name>``.
+    ``failed``, ``start`` and PLSc's flags as ``inadmissible/<kind>``; metadata as ``meta/<name>``,
+    each value as JSON text (a seed up to 2**128 - 1 does not fit a NumPy integer, and an object
+    array could not be loaded without pickle).
     """
+    import json
+
     import numpy as np
 
     arrays = {f"values/{name}": values for name, values in draws.values.items()}
     arrays.update({f"inadmissible/{name}": flags for name, flags in draws.inadmissible.items()})
     arrays.update(iterations=draws.iterations, converged=draws.converged, failed=draws.failed,
                   start=np.array(draws.start))
-    arrays.update({f"meta/{k}": np.array(v) for k, v in metadata.items()})
+    arrays.update({f"meta/{k}": np.array(json.dumps(v)) for k, v in metadata.items()})
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as handle:  # np.savez would append ".npz" to a name without it
         np.savez(handle, **arrays)
@@ -63,12 +67,14 @@ def save_draws(path, draws, **metadata) -> None:
 
 def load_draws(path):
     """Load a chunk saved by :func:`save_draws`; returns ``(BootstrapDraws, metadata dict)``."""
+    import json
+
     import numpy as np
     from plssem import BootstrapDraws
 
     with np.load(path, allow_pickle=False) as data:
         values = {k.split("/", 1)[1]: data[k] for k in data.files if k.startswith("values/")}
-        meta = {k.split("/", 1)[1]: data[k].item() for k in data.files if k.startswith("meta/")}
+        meta = {k.split("/", 1)[1]: json.loads(data[k].item()) for k in data.files if k.startswith("meta/")}
         flags = {k.split("/", 1)[1]: data[k] for k in data.files if k.startswith("inadmissible/")}
         draws = BootstrapDraws(int(data["start"]), values, data["iterations"], data["converged"], data["failed"],
                                flags)
