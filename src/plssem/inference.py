@@ -25,6 +25,15 @@ estimates ``θ*_b`` (failed subsamples left out and counted):
   estimation failed (NaN rows of :func:`plssem.jackknife`) are left out of the
   mean and the sums; with real survey data there are none, and a caller that
   needs the count finds it as the NaN rows of the jackknife array.
+  The BCa level is defined in every case. When the original estimate lies
+  outside all its usable draws, ``z0`` is ``-∞`` (all draws above) or ``+∞``
+  (all below); both levels are then their limit as ``z0 → ∓∞``, 0 or 1 for any
+  acceleration, and both bounds are the lowest (highest) draw: the limit of
+  ``scipy.stats.bootstrap(method="BCa")``'s interval, which itself is NaN there
+  (``DegenerateDataWarning``, from ``0·∞`` or ``∞/∞``). A constant statistic (all
+  draws and leave-one-out estimates equal, ``0/0`` for ``a``: the weight and
+  loading of a single item) has ``a = 0`` and the constant as both bounds, as
+  every quantile of its draws (scipy: NaN for BCa, the constant for percentile).
 """
 from __future__ import annotations
 
@@ -42,18 +51,20 @@ def _normal():
 
 
 def _bca_levels(draws: np.ndarray, original: np.ndarray, jack: np.ndarray, alpha: float) -> np.ndarray:
-    """Adjusted lower and upper quantile levels, ``(2, m)``."""
+    """Adjusted lower and upper quantile levels, ``(2, m)``, each in [0, 1] (the module docstring's limits)."""
     norm = _normal().norm
     b = np.isfinite(draws).sum(axis=0)
     below = (np.nan_to_num(draws, nan=np.inf) < original).sum(axis=0)
     at_or_below = (np.nan_to_num(draws, nan=np.inf) <= original).sum(axis=0)
-    z0 = norm.ppf((below + at_or_below) / (2 * b))
-    d = np.nanmean(jack, axis=0) - jack
     with np.errstate(invalid="ignore", divide="ignore"):
+        z0 = norm.ppf((below + at_or_below) / (2 * b))
+        d = np.nanmean(jack, axis=0) - jack
         accel = np.nansum(d**3, axis=0) / (6 * np.nansum(d**2, axis=0) ** 1.5)
-    accel = np.nan_to_num(accel)
-    z = norm.ppf([alpha / 2, 1 - alpha / 2])[:, None]
-    return norm.cdf(z0 + (z0 + z) / (1 - accel * (z0 + z)))
+        accel = np.nan_to_num(accel)  # 0/0: a constant statistic
+        z = norm.ppf([alpha / 2, 1 - alpha / 2])[:, None]
+        levels = norm.cdf(z0 + (z0 + z) / (1 - accel * (z0 + z)))
+    outside = np.broadcast_to(np.isinf(z0), levels.shape)
+    return np.where(outside, np.broadcast_to((z0 > 0).astype(float), levels.shape), levels)
 
 
 def summarize(
