@@ -128,6 +128,35 @@ def test_project_paths(value, refused, tmp_path):
         assert problem.startswith("config key data.survey: ")
 
 
+@pytest.mark.parametrize("value, folder", [
+    ("results/clean/survey.csv", "results"), ("results/outer/loadings.csv", "results"), ("report/results.html", "report"),
+    ("./results/../report/figures/htmt.png", "report"), ("Results/clean/survey.csv", "Results"),
+    (".snakemake/log/x.csv", ".snakemake"), ("data/raw/survey.csv", None), ("data/results/survey.csv", None),
+    ("results_2024.csv", None), ("data/../results/x.csv", "results"),
+])
+def test_input_paths_outside_the_outputs(value, folder, tmp_path):
+    """Issue 11 (1): an input in a folder the run writes is refused naming the key and the folder."""
+    problem = safety.input_path_problem(value, "data.survey", tmp_path)
+    assert (problem is not None) == (folder is not None), problem
+    if folder:
+        assert problem.startswith(f"config key data.survey: {value!r} lies in {folder}/, a folder the pipeline writes")
+    # an absolute path into the project's outputs, and a symbolic link to one, are refused as well
+    if folder == "results":
+        assert safety.input_path_problem(str(tmp_path / value), "published", tmp_path) is not None
+        (tmp_path / "results").mkdir(exist_ok=True)
+        (tmp_path / "link.csv").symlink_to(tmp_path / "results" / "x.csv")
+        assert "lies in results/" in safety.input_path_problem("link.csv", "published", tmp_path)
+
+
+@pytest.mark.parametrize("value", ["data/raw/survey{2024}.csv", "data/{{2024}}/survey.csv", "data/a}b.csv",
+                                   "data/{x,\\d+}.csv", "/srv/{study}/survey.csv"])
+def test_input_paths_without_braces(value, tmp_path):
+    """Issue 11 (3): Snakemake reads a brace in an input path as a wildcard, escaped or not: refused naming the key."""
+    problem = safety.input_path_problem(value, "data.survey", tmp_path)
+    assert problem == (f"config key data.survey: {value!r} contains a brace ({{ or }}), which Snakemake reads as a "
+                       "wildcard in a file path; rename the file or folder without braces (e.g. survey_2024.csv)")
+
+
 # ----------------------------------------------------------------------------- the real workflow
 
 

@@ -14,6 +14,11 @@ unless the user says so:
 * :func:`project_path_problem` refuses a relative path that climbs out of the
   project directory (``../elsewhere/survey.csv``); an absolute path is the
   user's deliberate choice and is accepted.
+* :func:`input_path_problem` adds what an *input* file may not be: a file in a
+  folder the pipeline writes (``results/``, ``report/``, Snakemake's
+  ``.snakemake/``), which a run would overwrite or delete; or a path holding a
+  brace, which Snakemake reads as a wildcard (``survey{2024}.csv``) in a rule's
+  input and which no escape gets past (``{{2024}}`` is read the same way).
 
 Every problem is a :class:`~plssem_pipeline.errors.UserError` (or a problem
 line for :class:`~plssem_pipeline.study.schema.ConfigError`) naming the file, line and
@@ -26,10 +31,13 @@ from pathlib import Path, PurePath
 
 from ..errors import UserError
 
-__all__ = ["load_yaml", "check_config_file", "project_path_problem", "YTE_KEY"]
+__all__ = ["load_yaml", "check_config_file", "project_path_problem", "input_path_problem", "OUTPUT_FOLDERS",
+           "YTE_KEY"]
 
 #: The key with which a YAML file asks Snakemake to evaluate it as a YTE template (Python expressions).
 YTE_KEY = "__use_yte__"
+#: The project's folders that a run writes: its outputs (results/, report/) and Snakemake's records.
+OUTPUT_FOLDERS = ("results", "report", ".snakemake")
 
 
 def _loader():
@@ -153,4 +161,47 @@ def project_path_problem(value, key: str, root) -> str | None:
         return (f"config key {key}: {text!r} points outside the project directory {Path(root).resolve()}; "
                 "relative paths must stay inside the project (copy the file into it, e.g. under data/), "
                 "or give an absolute path if you really mean a file elsewhere")
+    return None
+
+
+def input_path_problem(value, key: str, root) -> str | None:
+    """A problem line if ``value`` (config key ``key``) cannot be an input file of a run, else ``None``.
+
+    An input must stay inside the project (:func:`project_path_problem`), hold
+    no brace (Snakemake formats every input path, including one an input
+    function returns, with the rule's wildcards, and has no escape for a
+    brace: ``{2024}`` and ``{{2024}}`` both fail as an unknown wildcard) and
+    must not lie in a folder of :data:`OUTPUT_FOLDERS` (``results/``,
+    ``report/``, ``.snakemake/``): the run writes there, so such an input would
+    be overwritten by an output or deleted as one (issue 11). Checked on the
+    text and on the path with symbolic links resolved; folder names are
+    compared case-insensitively, as macOS and Windows file systems do.
+    """
+    problem = project_path_problem(value, key, root)
+    if problem:
+        return problem
+    text = str(value)
+    if "{" in text or "}" in text:
+        return (f"config key {key}: {text!r} contains a brace ({{ or }}), which Snakemake reads as a wildcard "
+                "in a file path; rename the file or folder without braces (e.g. survey_2024.csv)")
+    base = Path(root).resolve()
+    written = _written_folder(Path(os.path.normpath(base / text)), base)
+    try:
+        written = written or _written_folder((base / text).resolve(), base)
+    except (OSError, RuntimeError):  # a symbolic-link loop: the file check reports the path
+        pass
+    if written:
+        return (f"config key {key}: {text!r} lies in {written}/, a folder the pipeline writes (a run overwrites "
+                f"or deletes the files there); keep input files elsewhere in the project, e.g. under data/")
+    return None
+
+
+def _written_folder(path: Path, base: Path) -> str | None:
+    """The folder of :data:`OUTPUT_FOLDERS` that ``path`` lies in (under ``base``), else ``None``."""
+    try:
+        parts = path.relative_to(base).parts
+    except ValueError:
+        return None
+    if parts and parts[0].casefold() in OUTPUT_FOLDERS:
+        return parts[0]
     return None

@@ -1,7 +1,8 @@
 """What the configuration's schema cannot say, checked before any rule runs.
 
 A path naming an unknown construct, a cycle, an indicator in two constructs,
-a missing survey file, a relative path that leaves the project (``../``), a
+a missing survey file, a relative path that leaves the project (``../``), an
+input file in a folder the pipeline writes (``results/``, ``report/``), a
 published-tables file that is not plain YAML data, a NaN or infinite number,
 more bootstrap chunks than subsamples, a scale (``data.scale``, ``constructs.<C>.scale``)
 whose min is not below its max, a reverse-coded item outside its construct, a redundancy item
@@ -19,7 +20,7 @@ from pathlib import Path
 from ..errors import UserError
 from .hypotheses import hypothesis_problems
 from .model import model_effects, model_from_config
-from .safety import load_yaml, project_path_problem
+from .safety import input_path_problem, load_yaml
 from .scales import scale_problems
 from .schema import ConfigError, non_finite, number_text
 
@@ -188,17 +189,18 @@ def _data_problems(config: Mapping, owner: Mapping[str, str]) -> list[str]:
 
 
 def _file_problems(config: Mapping, root: Path) -> list[str]:
-    """The survey and published-tables files: inside the project, present, and (published) plain YAML."""
+    """The survey and published-tables files: inside the project and outside its outputs, present, and
+    (published) plain YAML."""
     problems: list[str] = []
     survey = config["data"]["survey"]
-    escape = project_path_problem(survey, "data.survey", root)
+    escape = input_path_problem(survey, "data.survey", root)
     if escape:
         problems.append(escape)
     elif not _is_file(root / str(survey)):
         problems.append(f"config key data.survey: survey file {str(survey)!r} not found "
                         f"(relative paths are relative to the project directory {root.resolve()})")
     published = config.get("published")
-    escape = project_path_problem(published, "published", root) if published else None
+    escape = input_path_problem(published, "published", root) if published else None
     if escape:
         problems.append(escape)
     elif published and not _is_file(root / str(published)):
