@@ -247,6 +247,18 @@ def _blank_cells(table: Table) -> bytes:
     return _edit((3, "IP2", ""), (11, "KU5", "  "), (5, "business_type", ""))(table)
 
 
+#: Indicators of the base survey, the lines of three respondents who answer none of them, and the
+#: lines where KU3 is left blank in the case of an item missing for 58 of 140 respondents (41.4 %).
+_ITEMS = [f"{c}{k}" for c, m in (("KP", 6), ("EC", 7), ("IP", 9), ("KU", 6)) for k in range(1, m + 1)]
+_UNANSWERED = (5, 20, 77)
+_KU3_BLANK = tuple(range(2, 60))
+
+
+def _unanswered(table: Table, code: str = "") -> bytes:
+    """Three respondents whose every indicator cell is ``code`` (blank: no answer at all)."""
+    return _edit(*[(line, item, code) for line in _UNANSWERED for item in _ITEMS])(table)
+
+
 BASE_ROW = 8  # a line of the base survey used for single-cell edits
 
 CORPUS: list[Case] = [
@@ -361,6 +373,27 @@ CORPUS: list[Case] = [
          exclusions=((4, "KP2", "-99", "missing-value code -99", "replaced by the mean of KP2"),
                      (7, "EC5", "-99.0", "missing-value code -99", "replaced by the mean of EC5"),
                      (12, "KU1", "-99", "missing-value code -99", "replaced by the mean of KU1"))),
+    Case("unanswered_respondents", "survey values", "three respondents answer no indicator (every item blank)",
+         "clean", survey=_unanswered,
+         exclusions=tuple((line, "", "", "no valid answer to any of the 28 indicators",
+                           "respondent excluded (no valid answer to any indicator: not imputed, not counted in n)")
+                          for line in _UNANSWERED)),
+    Case("unanswered_missing_codes", "survey values", "one respondent answers every item with the missing code -99",
+         "clean", survey=lambda t: _edit(*[(7, item, "-99") for item in _ITEMS])(t),
+         config=_set("data.missing_codes", [-99]),
+         exclusions=((7, "", "", "no valid answer to any of the 28 indicators", "respondent excluded"),
+                     *((7, item, "-99", "missing-value code -99", "respondent excluded (no valid answer")
+                       for item in _ITEMS))),
+    Case("item_mostly_missing", "survey values", "KU3 blank for 58 of 140 respondents (41.4 %), mean-replaced",
+         "warning", ("indicator KU3 (construct KU) is missing for 41.4% of the respondents (58 of 140), more than "
+                     "data.max_missing_share (15%", "mean replacement invents these values",
+                     "constructs.KU.indicators"),
+         survey=lambda t: _edit(*[(line, "KU3", "") for line in _KU3_BLANK])(t),
+         exclusions=tuple((line, "KU3", "", "blank cell", "replaced by the mean of KU3") for line in _KU3_BLANK)),
+    Case("item_missing_within_limit", "survey values", "the same with data.max_missing_share: 0.5: no warning",
+         "clean", survey=lambda t: _edit(*[(line, "KU3", "") for line in _KU3_BLANK])(t),
+         config=_set("data.max_missing_share", 0.5),
+         exclusions=tuple((line, "KU3", "", "blank cell", "replaced by the mean of KU3") for line in _KU3_BLANK)),
     Case("unknown_category", "survey values", "a profile value that is not a configured category", "error",
          (SURVEY, "row 7, column revenue: '9' is not a category of revenue", "expected one of 1, 2, 3"),
          survey=_edit((7, "revenue", "9"))),
@@ -465,6 +498,17 @@ CORPUS: list[Case] = [
     Case("text_seed", "config", "bootstrap.seed: 'abc'", "error",
          ("config key bootstrap.seed: expected integer, got 'abc'",), stage="config",
          config=_set("bootstrap.seed", "abc")),
+    Case("category_codes_same_number", "config", "respondents.business_type.categories lists 1 and '01' "
+         "(one number, two categories: every respondent of 1 counted twice, issue 11)", "error",
+         ("config key respondents.business_type.categories: codes 1 and '01' are the same number (1)",
+          "keep one code per category"), stage="config",
+         config=lambda c: c["respondents"]["business_type"]["categories"].update({"01": "Food (again)"})),
+    Case("category_codes_same_text", "config", "respondents.years_established.categories lists '4.0' beside 4, "
+         "and 'A' beside 'a '", "error",
+         ("config key respondents.years_established.categories: codes 4 and '4.0' are the same number (4)",
+          "codes 'a ' and 'A' are the same text (case and spaces ignored)"), stage="config",
+         config=lambda c: c["respondents"]["years_established"]["categories"].update(
+             {"4.0": "Over 6 years (again)", "a ": "other", "A": "Other"})),
     Case("seed_beyond_philox", "config", "bootstrap.seed: 2**128 (Philox's key has 128 bits)", "error",
          ("config key bootstrap.seed: 340282366920938463463374607431768211456 is greater than the maximum",
           "from 0 to 2**128 - 1"), stage="config", config=_set("bootstrap.seed", 2**128)),

@@ -107,6 +107,7 @@ def survey_cases(draw):
         invalid_values=draw(st.sampled_from(["error", "missing", "missing"])),
         missing_treatment=draw(st.sampled_from(["mean_replacement", "casewise_deletion", "none"])),
         straight_lining=draw(st.sampled_from(["flag", "exclude"])),
+        max_missing_share=draw(st.sampled_from([0.0, 0.15, 0.5, 1.0])),
     )
     return content, data
 

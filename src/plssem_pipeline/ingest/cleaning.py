@@ -20,6 +20,9 @@ Order of operations:
    (``data.invalid_values: missing``) -- :mod:`plssem_pipeline.ingest.values`;
 4. straight-lining — the same answer to every item, as given (before reverse
    coding) — is flagged, or the respondent excluded (``data.straight_lining``);
+   a respondent with no valid answer to any indicator is excluded (never imputed),
+   and every indicator missing for more than ``data.max_missing_share`` of the
+   respondents is warned about (:mod:`plssem_pipeline.ingest.missing_limits`);
    then the items in ``constructs.<C>.reverse`` are recoded
    ``x -> min + max - x`` on their own scale, one log row per item
    (:mod:`plssem_pipeline.ingest.recoding`);
@@ -47,6 +50,7 @@ from dataclasses import dataclass
 from ..errors import UserError
 from .screening import check_indicators, flag_straight_lining, record_missing_actions, replace_missing, \
     select_respondents
+from .missing_limits import exclude_unanswered, missing_share_warnings
 from .recoding import reverse_code
 from .spec import SurveySpec
 from .survey import RawSurvey
@@ -159,9 +163,13 @@ def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
 
     keep, straight, straight_events = flag_straight_lining(values, spec)
     events += straight_events
+    keep, unanswered, unanswered_events = exclude_unanswered(spec, values, keep, events)
+    events += unanswered_events
+    above_limit, missing_warnings = missing_share_warnings(spec, values, keep)
     values, reverse_events = reverse_code(values, spec)
     events += reverse_events
     keep, warnings = select_respondents(raw, spec, values, keep, events)
+    warnings = missing_warnings + warnings
     treated, means = replace_missing(raw, spec, values, keep)
     record_missing_actions(events, spec, keep, means, straight)
     for line in raw.blank_lines:
@@ -182,6 +190,9 @@ def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
         "missing_treatment": spec.missing_treatment,
         "invalid_values": len(invalid),
         "straight_lining_rows": [int(raw.lines[i]) for i in straight],
+        "unanswered_rows": [int(raw.lines[i]) for i in unanswered],
+        "max_missing_share": float(spec.max_missing_share),
+        "indicators_above_max_missing_share": above_limit,
         "exclusion_rows": len(exclusions),
         "exclusion_reasons": dict(sorted(reasons.items())),
         "columns_not_used": [h for h in raw.header if h and h not in set(base.columns) | set(spec.indicators)],

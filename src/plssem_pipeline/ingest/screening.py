@@ -109,7 +109,7 @@ def select_respondents(raw: RawSurvey, spec: SurveySpec, values, keep, events: l
         keep = keep & ~missing_mask.any(axis=1)
     if not keep.any():
         raise UserError("no respondent is left after the exclusions (see the reasons above: straight-lining, "
-                        "casewise deletion)", file=raw.path)
+                        "no valid answer to any indicator, casewise deletion)", file=raw.path)
     kept_count = int(keep.sum())
     if kept_count < spec.min_respondents:
         dropped = n - kept_count

@@ -34,6 +34,8 @@ class SurveySpec:
         added on ``data.scale``, not reverse-coded.
     missing_codes : tuple
     missing_treatment : {"mean_replacement", "casewise_deletion", "none"}
+    max_missing_share : float
+        ``data.max_missing_share``: an indicator missing for a larger share of the respondents is warned about.
     invalid_values : {"error", "missing"}
     straight_lining : {"flag", "exclude"}
     decimal : {"auto", ".", ","}
@@ -58,6 +60,7 @@ class SurveySpec:
     scale_max: float = 5
     missing_codes: tuple = ()
     missing_treatment: str = "mean_replacement"
+    max_missing_share: float = 0.15
     invalid_values: str = "error"
     straight_lining: str = "flag"
     decimal: str = "auto"
@@ -126,6 +129,7 @@ class SurveySpec:
             scale_max=scale.get("max", 5),
             missing_codes=tuple(data.get("missing_codes", ())),
             missing_treatment=data.get("missing_treatment", "mean_replacement"),
+            max_missing_share=data.get("max_missing_share", 0.15),
             invalid_values=data.get("invalid_values", "error"),
             straight_lining=data.get("straight_lining", "flag"),
             decimal=data.get("decimal", "auto"),

@@ -22,8 +22,22 @@ def _sample(inputs) -> str:
         out += " " + t("m_value_labels", variables=", ".join(clean["categories_from_value_labels"]))
     if reasons:
         out += " " + t("m_sample_reasons", reasons="; ".join(f"{k}: {integer(v, lang)}" for k, v in reasons.items()))
-    out += " " + t("m_missing", treatment=t("treatment_" + data["missing_treatment"]))
+    out += " " + t("m_missing", treatment=t("treatment_" + data["missing_treatment"])) + _missing_limits(inputs, clean)
     return " ".join([out, *_coding(inputs, clean.get("scales") or {})])
+
+
+def _missing_limits(inputs, clean: dict) -> str:
+    """The respondents excluded for answering nothing and the indicators above data.max_missing_share."""
+    t, lang = inputs.t, inputs.language
+    out = ""
+    rows = clean.get("unanswered_rows") or []
+    if rows:
+        out += " " + t("m_unanswered", count=integer(len(rows), lang), rows=", ".join(map(str, rows)))
+    above = clean.get("indicators_above_max_missing_share") or {}
+    if above:
+        shares = ", ".join(f"{name} ({prose(100 * share, lang, 1)}%)" for name, share in above.items())
+        out += " " + t("m_missing_share", limit=prose(100 * clean["max_missing_share"], lang), indicators=shares)
+    return out
 
 
 def _coding(inputs, scales: dict) -> list[str]:
