@@ -230,6 +230,15 @@ def _set(path: str, value):
     return change
 
 
+def _rename_construct(old: str, new: str):
+    """A config function renaming construct ``old`` to ``new`` in ``constructs`` and ``paths``."""
+    def change(config: dict) -> None:
+        config["constructs"] = {new if name == old else name: spec for name, spec in config["constructs"].items()}
+        config["paths"] = [" -> ".join(new if part.strip() == old else part.strip() for part in path.split("->"))
+                           for path in config["paths"]]
+    return change
+
+
 def _near_constant(table: Table) -> bytes:
     """KU6 is 4 for every respondent but one: a subsample that misses that one makes KU6 constant."""
     table.column("KU6", ["4"] * len(table.rows))
@@ -544,6 +553,17 @@ CORPUS: list[Case] = [
     Case("published_path_with_escaped_braces", "config", "published: data/{{v2}}/published.yaml (doubled braces)",
          "error", ("config key published: 'data/{{v2}}/published.yaml' contains a brace",), stage="config",
          config=_set("published", "data/{{v2}}/published.yaml")),
+    Case("boolean_indicator_name", "config", "an indicator written NO, unquoted: YAML 1.1 reads it as False (issue 11)",
+         "error", ("config key constructs.KU.indicators[5]: expected string, got False (YAML 1.1 reads an unquoted "
+                   "yes, no, on, off, true or false as a boolean: write the name in quotes, e.g. 'NO')",),
+         stage="config", config=lambda c: c["constructs"]["KU"]["indicators"].__setitem__(5, False)),
+    Case("boolean_category_label", "config", "a category label written No, unquoted: YAML 1.1 reads it as False",
+         "error", ("config key respondents.business_type.categories[1]: expected string, got False (YAML 1.1 reads",),
+         stage="config", config=lambda c: c["respondents"]["business_type"]["categories"].__setitem__(1, False)),
+    Case("construct_named_NA", "config", "construct KP renamed NA, a string pandas reads as missing by default "
+         "(issue 11: rule mediation failed with KeyError ('KP', nan))", "clean",
+         config=_rename_construct("KP", "NA"),
+         snakemake=("results/mediation/indirect.csv", "results/hypotheses/hypotheses.csv", "report/results.html")),
     Case("reverse_item_of_another_construct", "config", "constructs.KP.reverse names EC2, an item of EC", "error",
          ("config key constructs.KP.reverse[0]: 'EC2' is not an indicator of construct 'KP'",
           "it is an indicator of construct 'EC' (list it under constructs.EC.reverse)"), stage="config",

@@ -65,3 +65,15 @@ def test_profile_missing_row_only_when_needed():
     table = respondent_profile(frame, {"v": {"label": "V", "categories": {1: "one", 2: "two"}}})
     assert table["category"].tolist() == ["one", "two", "(missing)"]
     assert table["n"].tolist() == [1, 2, 1] and table["percent"].tolist() == [25.0, 50.0, 25.0]
+
+
+@pytest.mark.parametrize("codes", [(1, "01"), ("1.0", 1), ("M", "m ")])
+def test_profile_counts_each_respondent_once(codes):
+    """Codes a cell cannot tell apart (refused at the config check, issue 11) never count a respondent twice
+    nor give a negative '(missing)' row: each respondent is counted under the first code it matches."""
+    first, second = codes
+    frame = pd.DataFrame({"v": [first, second, first, None, "x"]})
+    table = respondent_profile(frame, {"v": {"categories": {first: "a", second: "b", "x": "c"}}})
+    assert table["n"].sum() == len(frame) and (table["n"] >= 0).all()
+    assert table["n"].tolist()[:3] == [frame["v"].isin([first, second]).sum(), 0, (frame["v"] == "x").sum()]
+    assert table.iloc[-1]["n"] == frame["v"].isna().sum()

@@ -114,6 +114,15 @@ def test_stata_extended_missing_is_missing(tmp_path):
     assert variables == {"g": {"categories": {"1": "Male", "2": "Female"}}}
 
 
+def test_value_labels_that_clash_are_refused(tmp_path):
+    """An SPSS string variable labelled 'a' and 'A': a cell cannot tell them apart (issue 11), refused naming the key."""
+    frame = pd.DataFrame({"id": ["R1", "R2"], "g": ["a", "A"]})
+    pyreadstat.write_sav(frame, tmp_path / "s.sav", variable_value_labels={"g": {"a": "Small", "A": "Large"}})
+    with pytest.raises(UserError, match="codes 'a' and 'A' are the same text") as error:
+        profile_variables({"g": {}}, read_survey(tmp_path / "s.sav"))
+    assert error.value.key == "respondents.g.categories"
+
+
 def _workbook(path: Path, rows, title="Data"):
     book = openpyxl.Workbook()
     book.active.title = title

@@ -146,11 +146,14 @@ def respondent_profile(frame, respondents: Mapping):
         text = cells[present].astype(str).str.strip()
         numbers = text.map(lambda t: parse_number(t))
         counted = 0
+        taken = pd.Series(False, index=text.index)  # each respondent counted once, under the first code it matches
         for code, category in spec["categories"].items():
             number = parse_number(str(code))
             hit = (text.str.casefold() == str(code).strip().casefold())
             if number is not None:
                 hit |= numbers == number
+            hit &= ~taken
+            taken |= hit
             n = int(hit.sum())
             counted += n
             rows.append({"variable": str(variable), "label": label, "code": str(code), "category": category,

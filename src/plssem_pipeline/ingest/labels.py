@@ -19,6 +19,7 @@ from collections.abc import Mapping
 
 from ..errors import UserError
 from .survey import RawSurvey, parse_number
+from .values import category_code_clashes
 
 __all__ = ["CATEGORY_COLUMNS", "profile_variables", "category_table", "variables_from_table"]
 
@@ -58,7 +59,8 @@ def profile_variables(respondents: Mapping, raw: RawSurvey) -> tuple[dict, dict]
     ------
     UserError
         Naming ``respondents.<variable>.categories`` when the config gives no categories
-        and the file has no value labels for the column (a CSV never has).
+        and the file has no value labels for the column (a CSV never has), or labels whose
+        codes a cell cannot tell apart (:func:`.values.category_code_clashes`).
     """
     variables, sources = {}, {}
     for name, given in (respondents or {}).items():
@@ -75,6 +77,13 @@ def profile_variables(respondents: Mapping, raw: RawSurvey) -> tuple[dict, dict]
                                 file=raw.path, key=f"respondents.{name}.categories")
             spec["categories"] = _ordered(labels)
             sources[name] = FROM_FILE
+            clashes = category_code_clashes(spec["categories"])
+            if clashes:
+                raise UserError(f"the value labels of column {name} cannot be told apart: {'; '.join(clashes)}, and "
+                                "a cell is matched to its category by number or by text ignoring case and spaces; "
+                                f"recode one of them in the survey, or list the categories (code: label) under "
+                                f"respondents.{name}.categories",
+                                file=raw.path, key=f"respondents.{name}.categories")
         else:
             sources[name] = FROM_CONFIG
         if not spec.get("label") and raw.variable_labels.get(name):

@@ -22,7 +22,7 @@ from .spec import SurveySpec
 from .survey import RawSurvey, detect_decimal, parse_number
 
 __all__ = ["Event", "MAX_LISTED", "format_number", "decimal_mark", "read_indicators", "read_profile",
-           "apply_invalid_policy"]
+           "apply_invalid_policy", "category_code_clashes"]
 
 #: How many offending cells an error message lists before "... and N more".
 MAX_LISTED = 12
@@ -84,6 +84,38 @@ def _missing_code(text: str, codes, decimal: str):
             if number is not None and number == float(code):
                 return code
     return None
+
+
+def category_code_clashes(categories: Mapping) -> list[str]:
+    """Pairs of category codes that a cell cannot tell apart, in words (empty if none).
+
+    A cell is read as a category by its text (case and surrounding spaces
+    ignored) or by its number (:func:`read_profile`), so codes ``1``, ``'01'`` and
+    ``1.0`` are one category, and so are ``'M'`` and ``'m '``: listing both would
+    count the same respondents twice.
+
+    Parameters
+    ----------
+    categories : Mapping
+        Code -> label (``respondents.<variable>.categories``, or the file's value labels).
+
+    Returns
+    -------
+    list of str
+        One phrase per clashing pair, e.g. ``"codes 1 and '01' are the same number (1)"``.
+    """
+    clashes, seen_text, seen_number = [], {}, {}
+    for code in categories:
+        text = str(code).strip().casefold()
+        number = parse_number(str(code))
+        if text in seen_text:
+            clashes.append(f"codes {seen_text[text]!r} and {code!r} are the same text (case and spaces ignored)")
+        elif number is not None and number in seen_number:
+            clashes.append(f"codes {seen_number[number]!r} and {code!r} are the same number ({format_number(number)})")
+        seen_text.setdefault(text, code)
+        if number is not None:
+            seen_number.setdefault(number, code)
+    return clashes
 
 
 def _category_lookup(categories: Mapping):

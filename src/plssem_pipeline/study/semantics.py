@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import UserError
+from ..ingest.values import category_code_clashes
 from .hypotheses import hypothesis_problems
 from .model import model_effects, model_from_config
 from .safety import input_path_problem, load_yaml
@@ -185,6 +186,9 @@ def _data_problems(config: Mapping, owner: Mapping[str, str]) -> list[str]:
                             f"(constructs.{owner[str(variable)]}.indicators)")
         if id_column is not None and str(variable) == str(id_column):
             problems.append(f"config key respondents.{variable}: {variable!r} is the id column (data.id_column)")
+        problems += [f"config key respondents.{variable}.categories: {clash}; a cell would be counted under both: "
+                     "keep one code per category"
+                     for clash in category_code_clashes((respondents[variable] or {}).get("categories") or {})]
     return problems
 
 
