@@ -6,4 +6,5 @@
 * :mod:`.provenance` — each step's ``summary.json`` (hashes, config slice, seed, versions);
 * :mod:`.fingerprint` — the code fingerprints that make results follow code changes;
 * :mod:`.manifest` — the run's ``results/provenance.json`` and its verification.
+* :mod:`.chain` — each step's inputs against what their producers recorded (edited intermediates).
 """

@@ -10,7 +10,10 @@ project directory (the manifest's ``root``, relative to the manifest itself),
 so a results folder copied elsewhere with its project still verifies.
 
 :func:`verify_manifest` re-hashes everything and names each file that
-changed, is missing, or is new under the walked folders;
+changed, is missing, or is new under the walked folders, and checks the steps'
+chain (:func:`plssem_pipeline.audit.chain.verify_chain`: each results file
+against its producer's summary, each step's inputs against what their
+producers wrote), which a rerun after a hand edit cannot launder;
 ``python -m plssem_pipeline.verify results/provenance.json`` is its command
 line. Like the step summaries, the manifest has no timestamps: the same files
 give the same manifest.
@@ -165,17 +168,19 @@ class Verification:
     missing: list[str] = field(default_factory=list)
     new: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    chain: list[str] = field(default_factory=list)   # breaks in the steps' chain (:mod:`.chain`)
 
     @property
     def ok(self) -> bool:
-        """No file changed, went missing or appeared (notes do not count)."""
-        return not (self.changed or self.missing or self.new)
+        """No file changed, went missing or appeared, and the chain holds (notes do not count)."""
+        return not (self.changed or self.missing or self.new or self.chain)
 
     def report(self, manifest: str) -> str:
         """Human-readable lines: one per difference, then notes."""
         lines = []
         for kind, names in (("changed", self.changed), ("missing", self.missing), ("new", self.new)):
             lines += [f"  {kind:<8} {name}" for name in names]
+        lines += [f"  {line}" for line in self.chain]
         head = (f"{manifest}: all {self.checked} files match (root {self.root})" if self.ok else
                 f"{manifest}: {len(lines)} difference(s) in {self.checked} files (root {self.root}):")
         notes = [f"  note     {line}" for line in self.notes]
@@ -198,6 +203,7 @@ def verify_manifest(manifest: Mapping, manifest_path, *, root=None) -> Verificat
     root : path, optional
         Project directory, overriding the manifest's.
     """
+    from .chain import verify_chain
     from .fingerprint import package_fingerprint
 
     manifest_path = Path(manifest_path)
@@ -215,6 +221,7 @@ def verify_manifest(manifest: Mapping, manifest_path, *, root=None) -> Verificat
             result.changed.append(name)
     skip = set(manifest.get("excluded", [])) | {_relative(manifest_path, root)}
     result.new = [f for f in walk(root, manifest.get("walked", WALKED), skip) if f not in listed]
+    result.chain = verify_chain(root)   # each step's inputs against what their producers recorded
     for package, recorded in (manifest.get("code_fingerprints") or {}).items():
         name = {"engine": "plssem", "pipeline": "plssem_pipeline"}.get(package, package)
         try:

@@ -49,7 +49,7 @@ def main(smk, log):
     log.info("%d subsamples, %d failed", len(draws), len(failed))
     provenance.write_json(provenance.step_summary(
         "bootstrap", inputs=[smk.input.survey, *smk.input.chunks],
-        outputs=[smk.output[f] for f in summaries] + [smk.output.formative, smk.output.subsamples],
+        outputs=[smk.output[f] for f in summaries] + [smk.output.formative, smk.output.subsamples, smk.output.draws],
         config={"bootstrap": config, "constructs": smk.params.constructs, "paths": smk.params.paths,
                 "algorithm": smk.params.algorithm},
         seed=config["seed"], fingerprints={"engine": smk.params.engine, "pipeline": smk.params.pipeline},

@@ -7,6 +7,9 @@
   (the engine's refusal of a model or data set) are written, as one message
   naming the file, row, column or config key, to the log and to stderr, and
   the script exits with status 1 — no traceback;
+* before ``main`` runs, every input that another step wrote is checked against the
+  SHA-256 its producer recorded (:func:`plssem_pipeline.audit.chain.check_inputs`):
+  an edited intermediate result stops the step, naming the file and what to do;
 * an :class:`OSError` (disk full, permission denied, read-only file system)
   is told as what happened and to which file (:mod:`plssem_pipeline.system_errors`), exit 1,
   no traceback — also when the rule's log file itself cannot be opened;
@@ -26,6 +29,7 @@ from collections.abc import Callable
 
 from ..errors import UserError
 from .. import system_errors
+from ..audit import chain
 
 __all__ = ["run", "user_message", "abort"]
 
@@ -92,6 +96,7 @@ def run(main: Callable, smk) -> None:
         sys.exit(EXIT_USER_ERROR)
     logger.info("rule %s", rule)
     try:
+        chain.check_inputs(getattr(smk, "input", ()))   # no hand-edited intermediate result reaches a step
         main(smk, logger)
     except (UserError, ModelError, OSError) as error:
         text = error
