@@ -239,6 +239,18 @@ def _rename_construct(old: str, new: str):
     return change
 
 
+#: One name written two ways (Unicode Standard Annex #15): composed (U+00DC) and decomposed (U+0055 U+0308).
+COMPOSED, DECOMPOSED = "K\u00dc6", "KU\u03086"
+
+
+def _rename_column(old: str, new: str):
+    """A survey function renaming header column ``old`` to ``new``."""
+    def build(table: Table) -> bytes:
+        table.header = [new if name == old else name for name in table.header]
+        return table.bytes()
+    return build
+
+
 def _near_constant(table: Table) -> bytes:
     """KU6 is 4 for every respondent but one: a subsample that misses that one makes KU6 constant."""
     table.column("KU6", ["4"] * len(table.rows))
@@ -518,6 +530,18 @@ CORPUS: list[Case] = [
           "codes 'a ' and 'A' are the same text (case and spaces ignored)"), stage="config",
          config=lambda c: c["respondents"]["years_established"]["categories"].update(
              {"4.0": "Over 6 years (again)", "a ": "other", "A": "Other"})),
+    Case("id_column_source_row", "config", "data.id_column: source_row, the column the clean step adds "
+         "(it silently replaced the row numbers, issue 11)", "error",
+         ("config key data.id_column: 'source_row' is the name of the column the pipeline adds to "
+          "results/clean/survey.csv",), stage="config",
+         survey=lambda t: Table(["source_row" if h == "respondent_id" else h for h in t.header], t.rows).bytes(),
+         config=_set("data.id_column", "source_row")),
+    Case("construct_named_indicator", "config", "a construct named 'indicator' (the first column of "
+         "cross_loadings.csv) and a profile variable named source_row", "error",
+         ("config key constructs.indicator: a construct cannot be named 'indicator'",
+          "config key respondents.source_row: 'source_row' is the name of the column the pipeline adds"),
+         stage="config", config=lambda c: (_rename_construct("KP", "indicator")(c),
+                                           c["respondents"].update(source_row=c["respondents"].pop("business_type")))),
     Case("seed_beyond_philox", "config", "bootstrap.seed: 2**128 (Philox's key has 128 bits)", "error",
          ("config key bootstrap.seed: 340282366920938463463374607431768211456 is greater than the maximum",
           "from 0 to 2**128 - 1"), stage="config", config=_set("bootstrap.seed", 2**128)),
@@ -564,6 +588,23 @@ CORPUS: list[Case] = [
          "(issue 11: rule mediation failed with KeyError ('KP', nan))", "clean",
          config=_rename_construct("KP", "NA"),
          snakemake=("results/mediation/indirect.csv", "results/hypotheses/hypotheses.csv", "report/results.html")),
+    Case("indicator_decomposed_in_header", "survey file", "indicator K\u00dc6 composed in the config, decomposed "
+         "(U+0055 U+0308) in the survey's header (issue 11)", "clean", survey=_rename_column("KU6", DECOMPOSED),
+         config=lambda c: c["constructs"]["KU"]["indicators"].__setitem__(5, COMPOSED),
+         snakemake=("results/outer/loadings.csv",)),
+    Case("profile_variable_decomposed_in_config", "survey file", "a profile variable jenis_usah\u00e1 composed in "
+         "the header, decomposed in the config's respondents", "clean",
+         survey=_rename_column("business_type", "jenis_usah\u00e1"),
+         config=lambda c: c.__setitem__("respondents", {("jenis_usaha\u0301" if k == "business_type" else k): v
+                                                          for k, v in c["respondents"].items()})),
+    Case("construct_twice_once_normalised", "config", "constructs K\u00dc and KU\u0308: one name written two ways",
+         "error", ("config key constructs: 'K\u00dc' (U+004B U+00DC) and 'KU\u0308' (U+004B U+0055 U+0308) are the "
+                   "same name once Unicode-normalised (NFC)",), stage="config",
+         config=lambda c: c["constructs"].update({"K\u00dc": c["constructs"]["KU"], "KU\u0308": c["constructs"]["KU"]})),
+    Case("header_twice_once_normalised", "survey file", "two header columns K\u00dc6, one composed, one decomposed",
+         "error", ("duplicate column name(s) in the header: 'K\u00dc6' in columns 34, 35 (the same name once "
+                   "Unicode-normalised, NFC)",),
+         survey=lambda t: Table(t.header + [COMPOSED, DECOMPOSED], [r + ["1", "1"] for r in t.rows]).bytes()),
     Case("reverse_item_of_another_construct", "config", "constructs.KP.reverse names EC2, an item of EC", "error",
          ("config key constructs.KP.reverse[0]: 'EC2' is not an indicator of construct 'KP'",
           "it is an indicator of construct 'EC' (list it under constructs.EC.reverse)"), stage="config",
@@ -646,7 +687,8 @@ def run_entry_points(case: Case, directory: Path) -> Outcome:
     config = copy.deepcopy(case.make_config())
     with working_directory(directory):
         try:
-            problems = study.schema_problems(config, study.load_schema(SCHEMA_PATH))
+            problems = study.normalize_config(config)
+            problems += study.schema_problems(config, study.load_schema(SCHEMA_PATH))
             if problems:
                 raise study.ConfigError(problems, file="config.yaml")
             validate(config, str(SCHEMA_PATH))

@@ -27,9 +27,15 @@ _EMPTY_FAMILY_COLUMNS = {
 }
 
 
+#: First (key) columns of the wide measurement tables, beside one column per construct: ``htmt`` and
+#: ``fornell_larcker`` start with ``construct``, ``cross_loadings`` with ``indicator``; a construct
+#: cannot bear these names (refused by :mod:`plssem_pipeline.study.reserved`).
+WIDE_TABLE_KEYS = ("construct", "indicator")
+
+
 def _square(frame):
     out = frame.copy()
-    out.index.name = "construct"
+    out.index.name = WIDE_TABLE_KEYS[0]
     return out.reset_index()
 
 

@@ -52,7 +52,7 @@ from .screening import check_indicators, flag_straight_lining, record_missing_ac
     select_respondents
 from .missing_limits import exclude_unanswered, missing_share_warnings
 from .recoding import reverse_code
-from .spec import SurveySpec
+from .spec import SOURCE_ROW, SurveySpec
 from .survey import RawSurvey
 from .values import MAX_LISTED, Event, apply_invalid_policy, decimal_mark, read_indicators, read_profile
 
@@ -215,7 +215,7 @@ def _respondent_columns(raw: RawSurvey, spec: SurveySpec, ids: list[str], profil
     import numpy as np
     import pandas as pd
 
-    columns = {"source_row": np.asarray(raw.lines)}
+    columns = {SOURCE_ROW: np.asarray(raw.lines)}
     if spec.id_column:
         columns[spec.id_column] = np.asarray(ids, dtype=object)
     for name, codes in profile.items():

@@ -12,7 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["SurveySpec"]
+#: The column the clean step adds to ``results/clean/survey.csv``: each respondent's line in the survey
+#: file. No survey column the study uses may bear this name (refused by :mod:`plssem_pipeline.study.reserved`).
+SOURCE_ROW = "source_row"
+
+__all__ = ["SurveySpec", "SOURCE_ROW"]
 
 
 @dataclass

@@ -18,9 +18,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import UserError
-from ..ingest.values import category_code_clashes
 from .hypotheses import hypothesis_problems
 from .model import model_effects, model_from_config
+from .reserved import reserved_name_problems
 from .safety import input_path_problem, load_yaml
 from .scales import scale_problems
 from .schema import ConfigError, non_finite, number_text
@@ -67,6 +67,7 @@ def check_semantics(config: Mapping, *, root: Path | str = ".", file: str | None
     owner, problems = _indicator_problems(config["constructs"])
     problems += _path_problems(config["constructs"], config["paths"])
     problems += _data_problems(config, owner)
+    problems += reserved_name_problems(config)
     problems += _redundancy_problems(config, owner)
     problems += _common_factor_problems(config["constructs"])
     problems += _file_problems(config, Path(root))
@@ -173,6 +174,8 @@ def _path_problems(constructs: Mapping, paths) -> list[str]:
 
 def _data_problems(config: Mapping, owner: Mapping[str, str]) -> list[str]:
     """The scales and reversed items (:func:`.scales.scale_problems`), id and respondent columns that are indicators."""
+    from ..ingest.values import category_code_clashes  # deferred: ingest.survey imports study.names
+
     problems = scale_problems(config)
     data = config["data"]
     id_column = data.get("id_column")
