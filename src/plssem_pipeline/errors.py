@@ -8,6 +8,8 @@ that escapes a script is a bug in the pipeline and keeps its traceback.
 """
 from __future__ import annotations
 
+from .printable import printable
+
 __all__ = ["UserError"]
 
 
@@ -45,17 +47,18 @@ class UserError(Exception):
     @property
     def location(self) -> str:
         """``"file, row r, column c"`` / ``"config key k"``, as far as known."""
-        parts = []
+        parts = []   # names shown escaped: a header may hold a terminal escape sequence or a line break
         if self.file:
-            parts.append(str(self.file))
+            parts.append(printable(self.file, keep_newlines=False))
         if self.key:
-            parts.append(f"config key {self.key}")
+            parts.append(f"config key {printable(self.key, keep_newlines=False)}")
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.column is not None:
-            parts.append(f"column {self.column}")
+            parts.append(f"column {printable(self.column, keep_newlines=False)}")
         return ", ".join(parts)
 
     def __str__(self) -> str:
         where = self.location
-        return f"{where}: {self.message}" if where else self.message
+        message = printable(self.message)
+        return f"{where}: {message}" if where else message

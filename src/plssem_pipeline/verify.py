@@ -13,7 +13,9 @@ Prints one line per difference (``changed``, ``missing``, ``new``), then a
 do not change the exit status).
 
 Exit status: 0 when everything matches, 1 when anything differs, 2 when the
-manifest cannot be read.
+manifest cannot be read or is not a manifest (not JSON, or a key of the wrong
+shape: the message names the key). File names are printed with control
+characters escaped (:mod:`plssem_pipeline.printable`).
 """
 from __future__ import annotations
 
@@ -21,9 +23,45 @@ import argparse
 import json
 import sys
 
-from .audit.manifest import verify_manifest
+from .audit.manifest import FILE_GROUPS, verify_manifest
+from .printable import printable
 
-__all__ = ["main"]
+__all__ = ["main", "shape_problem"]
+
+
+def _hash_map(value) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+
+
+def _names(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def shape_problem(manifest) -> str | None:
+    """What makes ``manifest`` (parsed JSON) not a provenance manifest, naming the key; None when it is one.
+
+    A manifest is an object whose ``files`` holds ``inputs``, ``code``, ``outputs`` and ``other``, each
+    mapping a file name to its SHA-256; ``root`` is a string, ``walked`` and ``excluded`` lists of folder and
+    file names, ``code_fingerprints`` and ``versions`` map names to strings
+    (:func:`plssem_pipeline.audit.manifest.build_manifest`).
+    """
+    if not isinstance(manifest, dict):
+        return f"expected a JSON object with a 'files' section, got a JSON {type(manifest).__name__}"
+    files = manifest.get("files")
+    if not isinstance(files, dict):
+        return ("no 'files' section" if files is None else
+                f"key 'files': expected an object with {', '.join(FILE_GROUPS)}, got a JSON {type(files).__name__}")
+    for group in FILE_GROUPS:
+        if group not in files:
+            return f"key 'files.{group}' is missing"
+        if not _hash_map(files[group]):
+            return f"key 'files.{group}': expected an object mapping file names to SHA-256 hashes"
+    checks = {"root": lambda v: isinstance(v, str), "walked": _names, "excluded": _names,
+              "code_fingerprints": lambda v: v is None or _hash_map(v), "versions": lambda v: v is None or _hash_map(v)}
+    for key, valid in checks.items():
+        if key in manifest and not valid(manifest[key]):
+            return f"key '{key}' has the wrong type ({type(manifest[key]).__name__})"
+    return None
 
 
 def main(argv=None) -> int:
@@ -38,16 +76,17 @@ def main(argv=None) -> int:
         with open(args.manifest, encoding="utf-8") as handle:
             manifest = json.load(handle)
     except OSError as error:
-        print(f"Error: {args.manifest}: cannot read the manifest: {error.strerror}", file=sys.stderr)
+        print(printable(f"Error: {args.manifest}: cannot read the manifest: {error.strerror}"), file=sys.stderr)
         return 2
-    except json.JSONDecodeError as error:
-        print(f"Error: {args.manifest}: not a JSON manifest ({error})", file=sys.stderr)
+    except (ValueError, RecursionError) as error:   # JSONDecodeError, UnicodeDecodeError, nesting too deep
+        print(printable(f"Error: {args.manifest}: not a JSON manifest ({error})"), file=sys.stderr)
         return 2
-    if not isinstance(manifest, dict) or "files" not in manifest:
-        print(f"Error: {args.manifest}: not a provenance manifest (no 'files' section)", file=sys.stderr)
+    problem = shape_problem(manifest)
+    if problem:
+        print(printable(f"Error: {args.manifest}: not a provenance manifest: {problem}"), file=sys.stderr)
         return 2
     result = verify_manifest(manifest, args.manifest, root=args.root)
-    print(result.report(args.manifest))
+    print(printable(result.report(args.manifest)))
     return 0 if result.ok else 1
 
 

@@ -341,6 +341,14 @@ CORPUS: list[Case] = [
     Case("duplicate_column_names", "survey file", "two columns named KP2", "error",
          (SURVEY, "row 1", "duplicate column name(s) in the header: 'KP2' in columns 7, 8", "unique name"),
          survey=lambda t: Table(["KP2" if h == "KP3" else h for h in t.header], t.rows).bytes()),
+    Case("escape_sequence_in_header", "survey file", "a header name holding a terminal escape sequence (ESC[2J "
+         "clears the screen): shown escaped", "error",
+         ("'KP3' (configured in constructs.KP.indicators), did you mean 'KP3\\x1b[2J'?",),
+         survey=lambda t: Table(["KP3\x1b[2J" if h == "KP3" else h for h in t.header], t.rows).bytes()),
+    Case("bidi_override_in_header", "survey file", "a header name holding a right-to-left override and a bell "
+         "character: shown escaped", "error",
+         (SURVEY, "row 1", "'KP4' (configured in constructs.KP.indicators)", "KP4\\u202e\\x07"),
+         survey=lambda t: Table(["KP4\u202e\x07" if h == "KP4" else h for h in t.header], t.rows).bytes()),
     Case("duplicate_ids", "survey values", "respondent id S005 used twice", "error",
          (SURVEY, "column respondent_id", "duplicate respondent id(s): id 'S005' in rows 6, 9", "unique"),
          survey=_edit((9, "respondent_id", "S005"))),

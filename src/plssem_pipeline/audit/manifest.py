@@ -29,10 +29,12 @@ from pathlib import Path
 
 from .provenance import _plain, package_versions, sha256_file
 
-__all__ = ["MANIFEST_VERSION", "WALKED", "git_state", "platform_info", "hash_files", "walk", "build_manifest",
+__all__ = ["MANIFEST_VERSION", "FILE_GROUPS", "WALKED", "git_state", "platform_info", "hash_files", "walk", "build_manifest",
            "Verification", "verify_manifest"]
 
 MANIFEST_VERSION = 1
+#: The groups of ``files`` in a manifest.
+FILE_GROUPS = ("inputs", "code", "outputs", "other")
 #: Folders whose every file the manifest lists (and in which verification looks for new files).
 WALKED = ("results", "report")
 #: Workflow code hashed into the manifest (globs relative to the project directory).
@@ -210,7 +212,7 @@ def verify_manifest(manifest: Mapping, manifest_path, *, root=None) -> Verificat
     root = Path(root) if root is not None else (manifest_path.parent / manifest.get("root", "..")).resolve()
     result = Verification(root=root)
     listed: dict[str, str] = {}
-    for group in ("inputs", "code", "outputs", "other"):
+    for group in FILE_GROUPS:
         listed.update(manifest.get("files", {}).get(group, {}))
     result.checked = len(listed)
     for name, digest in sorted(listed.items()):

@@ -19,7 +19,9 @@
 Warnings a script logs (``log.warning(...)``: a non-converged estimation,
 failed bootstrap subsamples) go to the log and, as ``Warning in rule <rule>:
 ...``, to stderr, so that the user sees them on the terminal. Python warnings
-are captured into the log only.
+are captured into the log only. Control characters and terminal escape sequences
+of user text (a survey header, a cell) are shown escaped in every message and log
+line (:mod:`plssem_pipeline.printable`).
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ import sys
 from collections.abc import Callable
 
 from ..errors import UserError
+from ..printable import printable
 from .. import system_errors
 from ..audit import chain
 
@@ -39,7 +42,7 @@ EXIT_USER_ERROR = 1
 def user_message(error: BaseException, rule: str | None = None) -> str:
     """The one-paragraph message shown for a user error."""
     head = f"Error in rule {rule}: " if rule else "Error: "
-    return head + str(error)
+    return head + printable(error)
 
 
 def abort(error: UserError, *, stream=None) -> None:
@@ -52,6 +55,13 @@ def abort(error: UserError, *, stream=None) -> None:
     sys.exit(EXIT_USER_ERROR)
 
 
+class _Printable(logging.Formatter):
+    """A formatter that shows control characters of user text escaped (:func:`~plssem_pipeline.printable.printable`)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record))
+
+
 def _logger(log_path: str | None, rule: str | None = None) -> logging.Logger:
     logger = logging.getLogger("plssem_pipeline.script")
     logger.handlers.clear()
@@ -59,11 +69,11 @@ def _logger(log_path: str | None, rule: str | None = None) -> logging.Logger:
     logger.propagate = False
     if log_path:
         handler = logging.FileHandler(log_path, mode="w", encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+        handler.setFormatter(_Printable("%(levelname)s %(message)s"))
         logger.addHandler(handler)
         terminal = logging.StreamHandler(sys.stderr)  # warnings only: errors are printed by run()
         terminal.addFilter(lambda record: record.levelno == logging.WARNING)
-        terminal.setFormatter(logging.Formatter(f"Warning in rule {rule}: %(message)s" if rule
+        terminal.setFormatter(_Printable(f"Warning in rule {rule}: %(message)s" if rule
                                                 else "Warning: %(message)s"))
         logger.addHandler(terminal)
         warnings_logger = logging.getLogger("py.warnings")
@@ -71,7 +81,9 @@ def _logger(log_path: str | None, rule: str | None = None) -> logging.Logger:
         warnings_logger.addHandler(handler)
         logging.captureWarnings(True)
     else:
-        logger.addHandler(logging.StreamHandler(sys.stderr))
+        terminal = logging.StreamHandler(sys.stderr)
+        terminal.setFormatter(_Printable("%(message)s"))
+        logger.addHandler(terminal)
     return logger
 
 
