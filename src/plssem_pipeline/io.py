@@ -37,9 +37,29 @@ def write_csv(frame, path, *, index: bool = False) -> None:
 
 
 def read_csv(path, **kwargs):
-    """Read a CSV written by :func:`write_csv` (or the cleaned survey)."""
+    """Read a CSV written by :func:`write_csv` (or the cleaned survey), keeping every name a name.
+
+    Only an empty cell is missing: pandas' default missing-value strings
+    (``NA``, ``N/A``, ``null``, ``nan``, ``None``, ...) are names a user may
+    give a construct, indicator or category (issue 11), and :func:`write_csv`
+    writes a missing value as an empty cell. A ``keep_default_na`` passed by
+    the caller takes precedence.
+
+    Parameters
+    ----------
+    path : path
+    **kwargs
+        Passed to :func:`pandas.read_csv`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per CSV data row.
+    """
     import pandas as pd
 
+    if "keep_default_na" not in kwargs:
+        kwargs.update(keep_default_na=False, na_values=[""])
     return pd.read_csv(path, **kwargs)
 
 

@@ -98,6 +98,24 @@ def _published_with_tag(directory: Path) -> None:
         f"table2: !!python/object/apply:os.system ['touch {MARKER}_published']\n", encoding="utf-8")
 
 
+def _boolean_construct_key(directory: Path) -> None:
+    """config.yaml with construct KP renamed NO, unquoted: YAML 1.1 reads the key as False (issue 11)."""
+    _base_project(directory)
+    path = directory / "config.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\n  KP:\n" in text
+    path.write_text(text.replace("\n  KP:\n", "\n  NO:\n"), encoding="utf-8")
+
+
+def _alias_bomb_configfile(directory: Path) -> None:
+    """A --configfile whose nested aliases would expand to 9**9 items (a "billion laughs" bomb)."""
+    _base_project(directory)
+    bomb = ["lol0: &lol0 [x, x, x, x, x, x, x, x, x]"] + [
+        f"lol{k}: &lol{k} [{', '.join([f'*lol{k - 1}'] * 9)}]" for k in range(1, 10)]
+    (directory / "study.yaml").write_text((directory / "config.yaml").read_text(encoding="utf-8")
+                                          + "\n".join(bomb) + "\n", encoding="utf-8")
+
+
 #: Safe-execution runs: hostile or careless config files, refused before anything runs.
 SAFETY_RUNS = [
     Run("python_tag_in_config_yaml",
@@ -107,6 +125,8 @@ SAFETY_RUNS = [
                           first=True), ("-n",)),
     Run("python_tag_in_configfile", _configfile_with_tag, ("-n", "--configfile", "study.yaml")),
     Run("python_tag_in_published", _published_with_tag, ("-n",)),
+    Run("boolean_construct_key", _boolean_construct_key, ("-n",)),
+    Run("alias_bomb_in_configfile", _alias_bomb_configfile, ("-n", "--configfile", "study.yaml")),
 ]
 
 #: Hostile text for the report, fed through construct labels, a variable label, category names and the title.

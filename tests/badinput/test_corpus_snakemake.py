@@ -97,3 +97,15 @@ def test_failed_subsamples_are_counted_listed_and_left_out(snakemake_runs):
     assert message in done.log("bootstrap") and summary["warnings"][0].startswith(message)
     for table in ("bootstrap/paths.csv", "bootstrap/loadings.csv", "mediation/indirect.csv"):
         assert set(_read(done, f"results/{table}")["n_valid"]) == {str(60 - len(failed))}, table
+
+
+def test_construct_named_na_is_a_name_in_every_result(snakemake_runs):
+    """Issue 11 (4): a construct named NA runs through mediation, hypotheses and the report, its rows named NA."""
+    done = snakemake_runs["construct_named_NA"]
+    assert done.process.returncode == 0, done.output[-3000:]
+    indirect = _read(done, "results/mediation/indirect.csv")
+    assert "NA" in set(indirect["source"]) and indirect["path"].str.startswith("NA -> ").any()
+    hypotheses = _read(done, "results/hypotheses/hypotheses.csv")
+    assert hypotheses["path"].str.startswith("NA -> ").sum() == 2        # NA -> IP, NA -> KU
+    assert "NA → IP" in (done.directory / "report/results.html").read_text(encoding="utf-8") or \
+        "NA -&gt; IP" in (done.directory / "report/results.html").read_text(encoding="utf-8")

@@ -33,6 +33,17 @@ CODE = [p for folder in ("src", "workflow") for p in (ROOT / folder).rglob("*")
     ("a: !!python/tuple [1, 2]\n", "the YAML tag !!python/tuple is not allowed"),
     ("a: 1\nb: {c: 1, c: 2}\n", "line 2, column 11: key 'c' appears twice in one mapping (first at line 2)"),
     ("a: [1\n", "not valid YAML"),
+    # issue 11 (4): YAML 1.1 reads these keys as booleans or null; a key is a name
+    ("constructs:\n  NO: {label: x}\n", "line 2, column 3: the key NO is read by YAML 1.1 as the boolean False, "
+     "not as a name; write it in quotes ('NO': ...)"),
+    ("respondents:\n  owner:\n    categories: {yes: Owner, Off: Manager}\n",
+     "line 3, column 18: the key yes is read by YAML 1.1 as the boolean True"),
+    ("constructs:\n  ~: {label: x}\n", "the key ~ is read by YAML 1.1 as null (no value)"),
+    ("a: {null: 1}\n", "the key null is read by YAML 1.1 as null"),
+    # aliases: nested ones expand exponentially ("billion laughs"); refused at the first one
+    ("a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n", "line 2, column 8: the alias *a repeats a block "
+     "marked &a; anchors and aliases are not allowed here"),
+    ("base: &base {min: 1, max: 5}\nscale: *base\n", "the alias *base repeats a block marked &base"),
     ("a: 1\n\xff\n", "line 2: byte 0xc3"),
 ])
 def test_load_yaml_refuses_code_and_ambiguity(tmp_path, text, message):
@@ -45,8 +56,24 @@ def test_load_yaml_refuses_code_and_ambiguity(tmp_path, text, message):
 
 def test_load_yaml_reads_plain_data(tmp_path):
     path = tmp_path / "file.yaml"
-    path.write_text("a: 1\nb: [x, 2.5, null, true]\nc: {1: Food, '2': Fashion}\n", encoding="utf-8")
-    assert safety.load_yaml(path) == {"a": 1, "b": ["x", 2.5, None, True], "c": {1: "Food", "2": "Fashion"}}
+    path.write_text("a: 1\nb: [x, 2.5, null, true]\nc: {1: Food, '2': Fashion}\nd: {'NO': 1, \"on\": 2, 'null': 3}\n",
+                    encoding="utf-8")
+    assert safety.load_yaml(path) == {"a": 1, "b": ["x", 2.5, None, True], "c": {1: "Food", "2": "Fashion"},
+                                      "d": {"NO": 1, "on": 2, "null": 3}}
+
+
+def test_alias_bomb_refused_quickly(tmp_path):
+    """Nine levels of nine aliases would expand to 9**9 items; refused at the first alias, in well under a second."""
+    import time
+
+    lines = ["l0: &l0 [x, x, x, x, x, x, x, x, x]"] + [
+        f"l{k}: &l{k} [{', '.join([f'*l{k - 1}'] * 9)}]" for k in range(1, 10)]
+    path = tmp_path / "config.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    with pytest.raises(UserError, match=re.escape("the alias *l0 repeats a block marked &l0")):
+        safety.check_config_file(path)
+    assert time.perf_counter() - start < 1.0
 
 
 @pytest.mark.parametrize("text, message", [
@@ -170,6 +197,10 @@ def test_hostile_config_files_are_refused_before_anything_runs(snakemake_runs):
         "python_tag_in_configfile": "Config file is not valid JSON or YAML",
         "python_tag_in_published": "config key published: data/published/evil.yaml: line 1, column 9: the YAML "
                                    "tag !!python/object/apply:os.system is not allowed",
+        "boolean_construct_key": re.compile(r"Error: config\.yaml: line \d+, column 3: the key NO is read by YAML 1\.1 "
+                                            r"as the boolean False, not as a name; write it in quotes \('NO': \.\.\.\)"),
+        "alias_bomb_in_configfile": re.compile(r"Error: \S*study\.yaml: line \d+, column \d+: the alias \*lol0 repeats a "
+                                               r"block marked &lol0; anchors and aliases are not allowed here"),
     }
     for name, message in expected.items():
         done = snakemake_runs[name]

@@ -29,6 +29,26 @@ def test_csv_format(tmp_path):
     assert path.read_bytes() == b"a,b,n\nx,0.1,1\ny,,2\n"
 
 
+#: pandas' own default missing-value strings (independent source: its parser's list), every one a possible name.
+PANDAS_NA = sorted(pd._libs.parsers.STR_NA_VALUES - {""})
+
+
+def test_names_pandas_reads_as_missing_stay_names(tmp_path):
+    """Issue 11 (4): a construct named NA, null, nan, None, ... is a name in every results CSV read back."""
+    assert {"NA", "null", "nan", "None", "N/A", "#N/A", "NaN", "<NA>"} <= set(PANDAS_NA)
+    frame = pd.DataFrame({"construct": PANDAS_NA, "indicator": [f"{n}1" for n in PANDAS_NA],
+                          "value": [0.5] * (len(PANDAS_NA) - 1) + [np.nan]})
+    path = tmp_path / "names.csv"
+    io.write_csv(frame, path)
+    back = io.read_csv(path)
+    assert back["construct"].tolist() == PANDAS_NA and back["indicator"].tolist() == frame["indicator"].tolist()
+    assert back["value"].isna().tolist() == frame["value"].isna().tolist()   # an empty cell is still missing
+    assert pd.read_csv(path)["construct"].isna().sum() == len(PANDAS_NA)     # what pandas' defaults would have done
+    # the report reads the same files through io.read_csv
+    from plssem_pipeline.report.inputs import read_csv as report_read_csv
+    assert report_read_csv(path)["construct"].tolist() == PANDAS_NA
+
+
 def test_draws_round_trip(tmp_path):
     model = plssem.Model.from_spec({"X": ["x1", "x2"], "Y": ["y1", "y2"]}, ["X -> Y"])
     rng = np.random.default_rng(1)

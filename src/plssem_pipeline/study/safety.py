@@ -9,8 +9,10 @@ unless the user says so:
   object (``!!python/object/apply:os.system``, ``!!python/name:...``) is refused
   with the file, line and tag; so is a config that asks Snakemake to evaluate
   it as a YTE template (``__use_yte__: true``, whose ``?expr`` values are
-  Python), and a key given twice in one mapping (YAML would silently keep the
-  last one).
+  Python), a key given twice in one mapping (YAML would silently keep the
+  last one), an unquoted key that YAML 1.1 reads as a boolean or null
+  (``NO:`` is ``False``), and any alias (``*name``: nested anchors expand
+  exponentially, a "billion laughs" bomb).
 * :func:`project_path_problem` refuses a relative path that climbs out of the
   project directory (``../elsewhere/survey.csv``); an absolute path is the
   user's deliberate choice and is accepted.
@@ -44,11 +46,21 @@ def _loader():
     import yaml
 
     class StrictSafeLoader(yaml.SafeLoader):
-        """PyYAML's safe loader, refusing duplicate keys in a mapping."""
+        """PyYAML's safe loader, refusing duplicate keys in a mapping, boolean or null keys, and aliases."""
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):  # nested aliases expand exponentially (a "billion laughs" bomb)
+                event = self.peek_event()
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the alias *{event.anchor} repeats a block marked &{event.anchor}; anchors and "
+                    "aliases are not allowed here (nested ones expand without bound): write the values out",
+                    event.start_mark)
+            return super().compose_node(parent, index)
 
     def construct_mapping(loader, node, deep=False):
         seen = {}
         for key_node, _ in node.value:
+            _refuse_typed_name(key_node)
             key = loader.construct_object(key_node, deep=True)
             try:
                 hash(key)
@@ -63,6 +75,25 @@ def _loader():
 
     StrictSafeLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
     return StrictSafeLoader
+
+
+#: YAML tags of a plain (unquoted) scalar that a key must not resolve to: a key is a name, never a boolean or null.
+_NOT_A_NAME = {"tag:yaml.org,2002:bool": "the boolean {value}", "tag:yaml.org,2002:null": "null (no value)"}
+
+
+def _refuse_typed_name(key_node) -> None:
+    """Refuse a mapping key written without quotes that YAML 1.1 reads as a boolean or null (``NO:``, ``on:``, ``~:``)."""
+    import yaml
+
+    meaning = _NOT_A_NAME.get(key_node.tag) if isinstance(key_node, yaml.ScalarNode) and key_node.style is None \
+        else None
+    if meaning:
+        value = yaml.SafeLoader.bool_values.get(key_node.value.lower())
+        text = key_node.value or "(empty)"
+        raise yaml.constructor.ConstructorError(
+            None, None, f"the key {text} is read by YAML 1.1 as {meaning.format(value=value)}, not as a name; "
+            f"write it in quotes ('{key_node.value}': ...) to use it as a construct, variable or category name",
+            key_node.start_mark)
 
 
 def load_yaml(path, *, what: str = "YAML file"):

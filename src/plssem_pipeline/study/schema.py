@@ -87,6 +87,9 @@ def _problem(error) -> str:
         if isinstance(error.instance, str) and expected in ("number", "integer", "number or null") \
                 and as_number(error.instance) is not None:
             message += " (text, not a number: YAML reads 1e-7 as text, write 1.0e-7; remove quotes)"
+        elif isinstance(error.instance, bool) and "string" in expected:
+            message += (" (YAML 1.1 reads an unquoted yes, no, on, off, true or false as a boolean: write the "
+                        "name in quotes, e.g. 'NO')")
     elif kind == "enum":
         message = f"expected one of {', '.join(map(repr, schema['enum']))}, got {_describe(error.instance)}"
     else:
