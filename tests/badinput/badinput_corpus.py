@@ -129,6 +129,23 @@ class Case:
         return path
 
 
+def _with_comment(table: Table, comments: dict, encoding: str = "utf-8") -> bytes:
+    """``table`` with a last column ``comment``: ``comments`` maps a row (header = 1) to its raw CSV text."""
+    lines = table.text().splitlines()
+    lines[0] += ",comment"
+    for k in range(1, len(lines)):
+        lines[k] += "," + comments.get(k + 1, "")
+    return ("\n".join(lines) + "\n").encode(encoding)
+
+
+def _zip_of(files: dict) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
 def _xlsx() -> bytes:
     """A minimal Office Open XML workbook (zip), as Excel saves one."""
     buffer = io.BytesIO()
@@ -332,6 +349,26 @@ CORPUS: list[Case] = [
     Case("ragged_row", "survey file", "a row with more fields than the header (a stray delimiter)", "error",
          (SURVEY, "row 6", "34 fields, but the header (line 1) has 33", "quote values"),
          survey=lambda t: t.set(6, "KU6", "3,4").bytes()),
+    Case("multiline_quoted_cell", "survey file", "a quoted comment with a line break in row 4, a blank KU5 in "
+         "row 11 (file line 12): the log says row 11, as a spreadsheet shows it", "clean",
+         survey=lambda t: _with_comment(t.set(11, "KU5", ""), {4: '"first line\nsecond line"'}),
+         exclusions=((11, "KU5", "", "blank cell", "replaced by the mean of KU5"),)),
+    Case("multiline_quoted_cells_then_bad_byte", "survey file", "two quoted comments with line breaks, then a "
+         "Latin-1 byte in row 9 (file line 12)", "error",
+         (SURVEY, "row 9", "byte 0xe9 at file line 12", "data.encoding"),
+         survey=lambda t: _with_comment(t, {3: '"a\r\nb"', 5: '"c\n\nd"', 9: "caf\u00e9"}, "latin-1")),
+    Case("gzip_survey", "survey file", "the survey CSV gzip-compressed (saved as survey.csv)", "error",
+         (SURVEY, "a gzip-compressed file (.gz)", "decompress it", "data.survey"),
+         survey=lambda t: __import__("gzip").compress(t.bytes(), mtime=0)),
+    Case("zip_of_csv", "survey file", "a zip archive holding the survey CSV", "error",
+         (SURVEY, "zip archive (it holds survey.csv)", "extract the survey", "data.survey"),
+         survey=lambda t: _zip_of({"survey.csv": t.bytes()})),
+    Case("utf16_without_bom", "survey file", "UTF-16 (little-endian) text without a byte-order mark", "clean",
+         survey=lambda t: t.bytes(encoding="utf-16-le")),
+    Case("excel_sep_line", "survey file", "Excel's 'sep=;' first line above a semicolon file; blank KU5 in row 11 "
+         "(file line 12)", "clean",
+         survey=lambda t: b"sep=;\r\n" + t.set(11, "KU5", "").bytes(";", newline="\r\n"),
+         exclusions=((11, "KU5", "", "blank cell", "replaced by the mean of KU5"),)),
     Case("missing_indicator_column", "survey file", "a configured indicator column (KP3) is not in the file", "error",
          (SURVEY, "row 1", "'KP3' (configured in constructs.KP.indicators)", "column(s) not found"),
          survey=lambda t: t.drop("KP3").bytes()),

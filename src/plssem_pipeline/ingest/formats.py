@@ -41,6 +41,13 @@ _A = {"csv": "a CSV text file", "xlsx": "an Excel workbook", "xlsm": "an Excel m
 _EXTENSIONS = {".xlsx": "xlsx", ".xlsm": "xlsm", ".sav": "sav", ".zsav": "zsav", ".dta": "dta"}
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+#: Signatures of compressed files and archives that are no survey format: (magic, what it is, how to open it).
+_COMPRESSED = ((b"\x1f\x8b", "a gzip-compressed file (.gz)", "decompress it (gunzip, 7-Zip)"),
+               (b"BZh", "a bzip2-compressed file (.bz2)", "decompress it (bunzip2, 7-Zip)"),
+               (b"\xfd7zXZ\x00", "an xz-compressed file (.xz)", "decompress it (unxz, 7-Zip)"),
+               (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive (.7z)", "extract the survey from it (7-Zip)"),
+               (b"Rar!\x1a\x07", "a RAR archive (.rar)", "extract the survey from it"),
+               (b"\x28\xb5\x2f\xfd", "a Zstandard-compressed file (.zst)", "decompress it (unzstd)"))
 #: Stata releases 104-115 (the binary .dta before release 117's XML-like header): first byte, then byte order.
 _OLD_STATA = {bytes([release, order]) for release in range(104, 116) for order in (1, 2)}
 
@@ -61,8 +68,10 @@ def _zip_kind(path: Path, extension: str) -> str:
     if "opendocument.spreadsheet" in mimetype:
         raise UserError("this is an OpenDocument spreadsheet (.ods), which is not read; save the sheet as .xlsx "
                         "or CSV (UTF-8) and point data.survey at that file", file=str(path))
-    raise UserError("this is a zip archive, not an Excel workbook, SPSS or Stata file or CSV text file; "
-                    "point data.survey at the survey itself", file=str(path))
+    shown = sorted(names)[:5]
+    holds = (f" (it holds {', '.join(shown)}{' ...' if len(names) > 5 else ''})" if shown else " (it is empty)")
+    raise UserError(f"this is a zip archive{holds}, not an Excel workbook, SPSS or Stata file or CSV text file; "
+                    "extract the survey from it and point data.survey at that file", file=str(path))
 
 
 def survey_format(path) -> str:
@@ -80,7 +89,8 @@ def survey_format(path) -> str:
     ------
     UserError
         An OLE file (Excel 97–2003 ``.xls`` or a password-protected workbook), an
-        OpenDocument sheet or another zip archive, or a file named ``.xlsx``,
+        OpenDocument sheet or another zip archive (naming what it holds), a gzip, bzip2,
+        xz, Zstandard, 7-Zip or RAR file (named as such, from its signature), or a file named ``.xlsx``,
         ``.sav``... whose content is not of that format.
     """
     path = Path(path)
@@ -89,6 +99,10 @@ def survey_format(path) -> str:
     extension = path.suffix.lower()
     if head.startswith(_ZIP_MAGIC):
         return _zip_kind(path, extension)
+    for magic, what, how in _COMPRESSED:
+        if head.startswith(magic):
+            raise UserError(f"this is {what}, not a survey file that can be read; {how} and point data.survey at "
+                            "the CSV, Excel, SPSS or Stata file inside", file=str(path))
     if head.startswith(_OLE_MAGIC):
         raise UserError("this is an Excel 97–2003 workbook (.xls) or a password-protected workbook, which cannot "
                         "be read; in Excel, save it as .xlsx without a password (or as CSV UTF-8) and point "

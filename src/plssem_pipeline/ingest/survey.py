@@ -4,9 +4,12 @@
 came from, so that cleaning (:mod:`plssem_pipeline.ingest.cleaning`) can check and log
 each value against its row and column. It recognises what spreadsheets produce:
 
-* UTF-8 and UTF-16 byte-order marks (removed and recorded);
+* UTF-8 and UTF-16 byte-order marks (removed and recorded), and UTF-16 without
+  one (:mod:`.csv_text`);
 * the field delimiter: ``,``, ``;`` (Excel in locales with a decimal comma,
-  e.g. Indonesian or German), tab or ``|``, detected from the header line;
+  e.g. Indonesian or German), tab or ``|``, named by Excel's ``sep=`` first line
+  or detected from the header line;
+* quoted cells holding line breaks: row numbers are the rows a spreadsheet shows;
 * decimal commas (``3,5``), detected by :func:`detect_decimal` and parsed
   by :func:`parse_number`;
 * Excel workbooks (``.xlsx``, ``.xlsm``; :mod:`.workbook`), SPSS (``.sav``,
@@ -19,23 +22,22 @@ and line.
 """
 from __future__ import annotations
 
-import codecs
 import csv
-import io
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
+from .csv_text import decode, excel_sep_line, numbered_records
 from .formats import FORMAT_NAMES, number_text, survey_format
 
 __all__ = ["RawSurvey", "read_survey", "detect_delimiter", "detect_decimal", "parse_number"]
 
 DELIMITERS = (",", ";", "\t", "|")
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
-_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _COMMA_DECIMAL = re.compile(r"^\s*[+-]?\d*,\d+\s*$")
 _NUMBER = {
     ".": re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"),
@@ -56,7 +58,8 @@ class RawSurvey:
         Data records, each padded or trimmed to the header's width (only
         empty trailing fields are ever trimmed).
     lines : list of int
-        File line number of each record (the header is line 1).
+        The row of each record as a spreadsheet shows it (the header is row 1; a record whose
+        quoted cell holds a line break is one row; Excel's ``sep=`` line is not a row).
     delimiter : str
     encoding : str
         Codec actually used.
@@ -78,6 +81,10 @@ class RawSurvey:
         values and ranges, Stata ``.a``-``.z``), text for string variables.
     missing_source : str
         What those missing values are called in the exclusions log.
+    text_notes : dict
+        CSV only: ``encoding_from`` (how the encoding was known: byte-order mark, zero bytes of
+        UTF-16 without one, or ``data.encoding``) and ``excel_sep_line`` (the file began with
+        Excel's ``sep=`` line, which named the delimiter).
     """
 
     path: str
@@ -95,6 +102,7 @@ class RawSurvey:
     variable_labels: dict = field(default_factory=dict)
     missing: dict = field(default_factory=dict)
     missing_source: str = ""
+    text_notes: dict = field(default_factory=dict)
 
     def column(self, name: str) -> list[str]:
         """The cells of column ``name``, in row order."""
@@ -130,7 +138,7 @@ class RawSurvey:
                   "blank_lines_skipped": len(self.blank_lines)}
         if self.file_format == "csv":
             return {"delimiter": self.delimiter, "delimiter_name": _DELIMITER_NAMES.get(self.delimiter, self.delimiter),
-                    "encoding": self.encoding, "byte_order_mark": self.bom, **common}
+                    "encoding": self.encoding, "byte_order_mark": self.bom, **self.text_notes, **common}
         if self.sheet is not None:
             return {**common, "sheet": self.sheet, "sheets": list(self.sheets)}
         return {**common, "value_labels": sorted(self.value_labels), "variable_labels": sorted(self.variable_labels),
@@ -189,24 +197,6 @@ def parse_number(text: str, decimal: str = ".") -> float | None:
     return float(text.replace(",", ".")) if decimal == "," else float(text)
 
 
-def _decode(data: bytes, encoding: str, path: str) -> tuple[str, str, str | None]:
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom):].decode(codec), codec, codec
-    try:
-        return data.decode(encoding), encoding, None
-    except LookupError:
-        raise UserError(f"unknown text encoding {encoding!r}; use a Python codec name such as utf-8, "
-                        "latin-1 or cp1252", key="data.encoding") from None
-    except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
-        raise UserError(
-            f"byte 0x{data[error.start]:02x} at line {line} is not valid {encoding} text; the file was probably "
-            "saved in another encoding: set data.encoding (e.g. latin-1 or cp1252) or save it as UTF-8",
-            file=path, row=line,
-        ) from None
-
-
 def read_survey(path, *, delimiter: str = "auto", encoding: str = "utf-8", sheet=None) -> RawSurvey:
     """Read a survey file -- CSV, Excel workbook, SPSS or Stata -- into text cells.
 
@@ -237,9 +227,9 @@ def read_survey(path, *, delimiter: str = "auto", encoding: str = "utf-8", sheet
         raise UserError("file not found", file=path)
     kind = survey_format(path)
     if kind == "csv":
-        records, delimiter, used, bom = _csv_records(path, delimiter, encoding)
+        records, delimiter, used, bom, notes = _csv_records(path, delimiter, encoding)
         header, rows, lines, blank = _table(path, records, "the file", delimiter)
-        return RawSurvey(path, header, rows, lines, delimiter, used, bom, blank)
+        return RawSurvey(path, header, rows, lines, delimiter, used, bom, blank, text_notes=notes)
     if kind in ("xlsx", "xlsm"):
         from .workbook import read_sheet
 
@@ -256,23 +246,18 @@ def read_survey(path, *, delimiter: str = "auto", encoding: str = "utf-8", sheet
 
 
 def _csv_records(path: str, delimiter: str, encoding: str):
-    """Every record of a delimited text file with its line number; the delimiter, codec and BOM used."""
-    text, used, bom = _decode(Path(path).read_bytes(), encoding, path)
+    """Every record of a delimited text file with its spreadsheet row; the delimiter, codec, BOM and notes."""
+    text, used, bom, source = decode(Path(path).read_bytes(), encoding, path)
     if "\x00" in text:
         raise UserError("the file contains NUL characters: it is binary, not a CSV text file", file=path)
+    text, delimiter, sep_line = excel_sep_line(text, delimiter, path)
     if not text.strip():
         raise UserError("the file is empty; expected a header line and one row per respondent", file=path)
     first = text.lstrip("\r\n").splitlines()[0]
     if delimiter == "auto":
         delimiter = detect_delimiter(first)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records = []
-    try:
-        for record in reader:
-            records.append((reader.line_num, record))
-    except csv.Error as error:
-        raise UserError(f"cannot parse as CSV: {error}", file=path, row=reader.line_num) from None
-    return records, delimiter, used, bom
+    records = numbered_records(text, delimiter, path)
+    return records, delimiter, used, bom, {"encoding_from": source, "excel_sep_line": sep_line}
 
 
 def _table(path: str, records, what: str, delimiter: str | None):
@@ -288,7 +273,8 @@ def _table(path: str, records, what: str, delimiter: str | None):
             blank.append(line)
             continue
         if header is None:
-            header = [c.strip() for c in record]
+            written = [c.strip() for c in record]
+            header = [unicodedata.normalize("NFC", c) for c in written]  # compared in NFC, as the config (study.names)
             while delimiter is None and header and not header[-1]:
                 header.pop()  # a sheet's trailing empty cells are no columns
             header_line = line
@@ -315,7 +301,9 @@ def _table(path: str, records, what: str, delimiter: str | None):
     if duplicates:
         where = "; ".join(f"{name!r} in columns " + ", ".join(str(j + 1) for j, h in enumerate(header) if h == name)
                           for name in duplicates)
-        raise UserError(f"duplicate column name(s) in the header: {where}; every column needs a unique name",
+        alike = " (the same name once Unicode-normalised, NFC)" if len(set(written) - {""}) > len(set(header) - {""}) \
+            else ""
+        raise UserError(f"duplicate column name(s) in the header: {where}{alike}; every column needs a unique name",
                         file=path, row=header_line)
     if not rows:
         raise UserError(f"{what} has a header but no data rows (expected one row per respondent)", file=path)
