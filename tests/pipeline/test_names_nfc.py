@@ -46,3 +46,18 @@ def test_survey_header_read_in_nfc(tmp_path):
     raw = read_survey(str(path))
     assert raw.header == NAMES
     assert raw.column(NAMES[0]) == ["1"]
+
+
+def test_spss_labels_keyed_as_the_normalised_header(tmp_path):
+    """A data file's value labels, variable labels and missing values follow its column name into NFC."""
+    import pandas as pd
+    import pyreadstat
+
+    name = _decomposed("región")
+    path = tmp_path / "survey.sav"
+    pyreadstat.write_sav(pd.DataFrame({name: [1.0, 2.0, 9.0]}), str(path), column_labels={name: "Región"},
+                         variable_value_labels={name: {1.0: "Norte", 2.0: "Sur"}}, missing_ranges={name: [9.0]})
+    raw = read_survey(str(path))
+    assert raw.header == ["región"]
+    assert raw.value_labels["región"] == {"1": "Norte", "2": "Sur"}
+    assert raw.variable_labels["región"] == "Región" and "región" in raw.missing

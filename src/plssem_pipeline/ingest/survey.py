@@ -240,8 +240,9 @@ def read_survey(path, *, delimiter: str = "auto", encoding: str = "utf-8", sheet
 
     records, meta = read_data_file(path, kind)
     header, rows, lines, blank = _table(path, records, "the file", None)
-    return RawSurvey(path, header, rows, lines, "", "", None, blank, kind, value_labels=meta["value_labels"],
-                     variable_labels=meta["variable_labels"], missing=meta["missing"],
+    by_name = {name: {unicodedata.normalize("NFC", k): v for k, v in meta[name].items()}  # keyed as the header
+               for name in ("value_labels", "variable_labels", "missing")}
+    return RawSurvey(path, header, rows, lines, "", "", None, blank, kind, **by_name,
                      missing_source=meta["missing_source"])
 
 
