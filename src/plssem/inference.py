@@ -61,8 +61,12 @@ def _bca_levels(draws: np.ndarray, original: np.ndarray, jack: np.ndarray, alpha
         d = np.nanmean(jack, axis=0) - jack
         accel = np.nansum(d**3, axis=0) / (6 * np.nansum(d**2, axis=0) ** 1.5)
         accel = np.nan_to_num(accel)  # 0/0: a constant statistic
-        z = norm.ppf([alpha / 2, 1 - alpha / 2])[:, None]
-        levels = norm.cdf(z0 + (z0 + z) / (1 - accel * (z0 + z)))
+        upper = norm.isf(alpha / 2)  # z_{1-α/2} as -z_{α/2} (scipy's too): 1 - α/2 rounds to 1 for α < 1e-16
+        z = np.array([-upper, upper])[:, None]
+        shift = (z0 + z) / (1 - accel * (z0 + z))
+        if np.isinf(upper):  # α/2 underflows to 0: the shift's limit as z -> ±inf
+            shift = np.where(accel == 0, z, -1 / np.where(accel == 0, 1, accel)) * np.ones_like(shift)
+        levels = norm.cdf(z0 + shift)
     outside = np.broadcast_to(np.isinf(z0), levels.shape)
     return np.where(outside, np.broadcast_to((z0 > 0).astype(float), levels.shape), levels)
 

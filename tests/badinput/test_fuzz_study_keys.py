@@ -1,7 +1,7 @@
 """Fuzzing the config keys and survey formats added after the first fuzz round (issue 11), bounded.
 
 Keys: ``constructs.<C>.scale / reverse / redundancy / model / mode``, ``hypotheses``,
-``bootstrap.tails / seed / ci``, ``data.sheet``, category codes and names that are the
+``bootstrap.tails / seed / ci / alpha``, ``data.sheet``, category codes and names that are the
 pipeline's own columns; each drawn from valid and hostile values. A config the checks
 accept is then read, cleaned, estimated and bootstrapped (5 subsamples, so that
 the BCa interval meets originals outside all draws) and summarised, as the
@@ -58,6 +58,7 @@ BOOTSTRAP_KEYS = {
     "tails": ([2, 1], [0, 3, "1", None]),
     "seed": ([0, 1, 2**63, 2**64, 2**128 - 1], [2**128, -1, 2**200, 1.0, "7"]),
     "ci": (["percentile", "bca"], ["BCa", None]),
+    "alpha": ([0.05, 0.1, 0.3, 1e-300], [0, 1, -0.1, "0.05", 0.5]),
 }
 HYPOTHESIS_PATHS = (["A -> B"], ["B -> A", "A -> A", "A -> B -> A", "Q -> B", "", "A->B", "a -> b", "A -> B -> B"])
 SIGNS = (["positive", "negative", None], ["+", 1])

@@ -109,3 +109,21 @@ def test_single_item_construct_with_few_subsamples():
     assert (single["ci_low"], single["ci_high"]) == (1.0, 1.0)
     for family, frame in summaries.items():
         assert np.isfinite(frame[["ci_low", "ci_high"]].to_numpy(dtype=float)).all(), family
+
+
+@pytest.mark.parametrize("alpha", [1e-20, 1e-300])
+def test_tiny_alpha_matches_scipy_levels(alpha):
+    """bootstrap.alpha so small that 1 - alpha/2 rounds to 1: the BCa levels are scipy's (which uses
+    z_{1-alpha/2} = -z_{alpha/2}), not NaN. scipy's confidence_level cannot express such an alpha, so its
+    ``_bca_interval`` is called with alpha/2 directly and its levels put through its quantile."""
+    from scipy.stats._resampling import _bca_interval
+
+    rng = np.random.default_rng(5)
+    x = rng.exponential(size=25)
+    draws = x[rng.integers(0, x.size, (400, x.size))].mean(axis=1)
+    low, high, _ = _bca_interval((x,), _mean, axis=-1, alpha=alpha / 2, theta_hat_b=draws, batch=None, xp=np)
+    expected = stats.quantile(draws, np.array([low, high]))
+    n = x.size
+    jack = np.array([np.delete(x, i).mean() for i in range(n)])
+    row = summarize(np.array([x.mean()]), draws[:, None], alpha=alpha, ci="bca", jackknife=jack[:, None]).iloc[0]
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx(tuple(expected), abs=1e-12, rel=0)
