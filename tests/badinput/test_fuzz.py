@@ -11,10 +11,13 @@ Bounded and deterministic: a fixed number of examples, ``derandomize=True``
 (examples derived from the test's source, not from a random seed), no example
 database, no deadline (the first call imports pandas).
 """
+import bz2
 import copy
 import csv
+import gzip
 import hashlib
 import io
+import lzma
 import math
 import tempfile
 from pathlib import Path
@@ -95,8 +98,14 @@ def survey_cases(draw):
             text = buffer.getvalue()
         else:
             text = "".join(delimiter.join(r) + newline for r in [header, *rows])
-        encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "latin-1", "cp1252", "utf-16"])) if level else "utf-8"
+        if level and draw(st.integers(0, 5)) == 0:          # Excel's delimiter line, right or wrong
+            text = draw(st.sampled_from(["sep=", '"sep=', "SEP="])) + draw(st.sampled_from([",", ";", "\t", "|", "#"])) \
+                + draw(st.sampled_from(['"', ""])) + newline + text
+        encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "latin-1", "cp1252", "utf-16", "utf-16-le",
+                                         "utf-16-be"])) if level else "utf-8"   # utf-16-le/-be: no byte-order mark
         content = text.encode(encoding, errors="replace")
+        if level == 3 and draw(st.integers(0, 5)) == 0:
+            content = draw(st.sampled_from([gzip.compress, bz2.compress, lzma.compress]))(content)
     data = copy.deepcopy(DATA)
     data.update(
         delimiter=draw(st.sampled_from(["auto", ",", ";", "\t", "|"])) if level >= 2 else "auto",
@@ -128,6 +137,8 @@ def _check_cleaned(raw, spec, cleaned) -> None:
     assert list(exclusions.columns) == EXCLUSION_COLUMNS
     assert details["rows_read"] == details["respondents_kept"] + details["respondents_excluded"] == len(raw.rows)
     assert len(survey) == details["respondents_kept"] >= spec.min_respondents
+    rows = sorted(r for r in [*raw.lines, *raw.blank_lines] if r >= raw.lines[0])   # spreadsheet rows: one per
+    assert rows == list(range(raw.lines[0], raw.lines[0] + len(rows)))                # record, a line break in a cell or not
     for name in spec.indicators:
         values = survey[name].astype(float)
         assert values.notna().all() and values.between(spec.scale_min, spec.scale_max).all(), name
