@@ -79,7 +79,10 @@ def test_utf16_by_its_zero_bytes_that_does_not_decode_is_named(tmp_path):
 
 @pytest.mark.parametrize("compress, named", [(lambda b: gzip.compress(b, mtime=0), "gzip-compressed"),
                                              (bz2.compress, "bzip2-compressed"), (lzma.compress, "xz-compressed"),
-                                             (lambda b: b"7z\xbc\xaf\x27\x1c" + b, "7-Zip archive")])
+                                             (lambda b: b"7z\xbc\xaf\x27\x1c" + b, "7-Zip archive"),
+                                             (lambda b: b"%PDF-1.7\n" + b, "a PDF document"),
+                                             (lambda b: b"\xef\xbb\xbf\n<!DOCTYPE html><table>" + b, "a web page"),
+                                             (lambda b: b'<?xml version="1.0"?>\n<Workbook>' + b, "an XML file")])
 def test_compressed_files_are_named(tmp_path, compress, named):
     path = tmp_path / "survey.csv"
     path.write_bytes(compress(b"id,KP1\nR1,4\n"))

@@ -47,7 +47,12 @@ _COMPRESSED = ((b"\x1f\x8b", "a gzip-compressed file (.gz)", "decompress it (gun
                (b"\xfd7zXZ\x00", "an xz-compressed file (.xz)", "decompress it (unxz, 7-Zip)"),
                (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive (.7z)", "extract the survey from it (7-Zip)"),
                (b"Rar!\x1a\x07", "a RAR archive (.rar)", "extract the survey from it"),
-               (b"\x28\xb5\x2f\xfd", "a Zstandard-compressed file (.zst)", "decompress it (unzstd)"))
+               (b"\x28\xb5\x2f\xfd", "a Zstandard-compressed file (.zst)", "decompress it (unzstd)"),
+               (b"%PDF-", "a PDF document", "export the survey's data as CSV or .xlsx instead"))
+#: How a web page or an Excel 2003 XML spreadsheet starts (lower case, after a BOM and white space).
+_MARKUP = ((b"<!doctype html", "a web page (HTML), e.g. a sheet saved 'as Web Page'"),
+           (b"<html", "a web page (HTML), e.g. a sheet saved 'as Web Page'"),
+           (b"<?xml", "an XML file (e.g. an Excel 2003 XML spreadsheet)"))
 #: Stata releases 104-115 (the binary .dta before release 117's XML-like header): first byte, then byte order.
 _OLD_STATA = {bytes([release, order]) for release in range(104, 116) for order in (1, 2)}
 
@@ -90,19 +95,25 @@ def survey_format(path) -> str:
     UserError
         An OLE file (Excel 97–2003 ``.xls`` or a password-protected workbook), an
         OpenDocument sheet or another zip archive (naming what it holds), a gzip, bzip2,
-        xz, Zstandard, 7-Zip or RAR file (named as such, from its signature), or a file named ``.xlsx``,
+        xz, Zstandard, 7-Zip or RAR file or a PDF (named as such, from its signature), a web
+        page or XML file, or a file named ``.xlsx``,
         ``.sav``... whose content is not of that format.
     """
     path = Path(path)
     with path.open("rb") as stream:
-        head = stream.read(16)
+        head = stream.read(64)
     extension = path.suffix.lower()
     if head.startswith(_ZIP_MAGIC):
         return _zip_kind(path, extension)
     for magic, what, how in _COMPRESSED:
         if head.startswith(magic):
             raise UserError(f"this is {what}, not a survey file that can be read; {how} and point data.survey at "
-                            "the CSV, Excel, SPSS or Stata file inside", file=str(path))
+                            "the CSV, Excel, SPSS or Stata file", file=str(path))
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    for start, what in _MARKUP:
+        if text.startswith(start):
+            raise UserError(f"this is {what}, not a CSV text file; in Excel save the sheet as .xlsx or CSV UTF-8 "
+                            "and point data.survey at that file", file=str(path))
     if head.startswith(_OLE_MAGIC):
         raise UserError("this is an Excel 97–2003 workbook (.xls) or a password-protected workbook, which cannot "
                         "be read; in Excel, save it as .xlsx without a password (or as CSV UTF-8) and point "
