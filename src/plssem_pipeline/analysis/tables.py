@@ -142,9 +142,25 @@ def bootstrap_tables(result, draws, *, alpha: float = 0.05, ci: str = "percentil
     return tables
 
 
-def subsample_table(draws):
-    """One row per subsample: subsample, iterations, converged, failed."""
+def subsample_table(draws, failed_ids=None):
+    """One row per subsample: subsample, iterations, converged, failed, failed_reason.
+
+    Parameters
+    ----------
+    draws : plssem.BootstrapDraws
+    failed_ids : mapping, optional
+        Reason key -> subsample ids, as :func:`plssem_pipeline.analysis.numerics.bootstrap_failures`
+        gives them: each failed subsample under one reason, so that ``failed_reason`` agrees with
+        ``failed_by_reason`` of the step summary (a subsample with a constant indicator is not
+        converged too, but failed because of the constant indicator). Empty for a usable subsample.
+
+    Returns
+    -------
+    DataFrame, shape (B, 5)
+    """
     import pandas as pd
 
+    reason = {int(i): key for key, ids in (failed_ids or {}).items() for i in ids}
     return pd.DataFrame({"subsample": draws.subsample_ids, "iterations": draws.iterations,
-                         "converged": draws.converged, "failed": draws.failed})
+                         "converged": draws.converged, "failed": draws.failed,
+                         "failed_reason": [reason.get(int(i), "") for i in draws.subsample_ids]})

@@ -41,7 +41,7 @@ def main(smk, log):
     io.write_csv(formative.formative_assessment(  # Mode B indicators: weights, loadings, VIF, decision
         summaries["weights"], summaries["loadings"], result.outer_vif.reset_index(), smk.params.constructs,
         alpha=config["alpha"], significance=smk.params.significance), smk.output.formative)
-    io.write_csv(tables.subsample_table(draws), smk.output.subsamples)
+    io.write_csv(tables.subsample_table(draws, failures["failed_ids"]), smk.output.subsamples)
     io.save_merged_draws(smk.output.draws, draws)
     failed = [i for ids in failures["failed_ids"].values() for i in ids]
     failed.sort()
