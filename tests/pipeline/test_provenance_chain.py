@@ -5,16 +5,20 @@ pipeline's ``sha256_file``; the end-to-end case is the issue's own (edit ``resul
 run ``snakemake`` again).
 """
 import hashlib
+import json
+import shutil
 from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
+from pipeline_helpers import snakemake
 from plssem_pipeline import io
 from plssem_pipeline.audit import chain, provenance
 from plssem_pipeline.audit.manifest import verify_manifest
 from plssem_pipeline.errors import UserError
 from plssem_pipeline.steps.runner import run
+from plssem_pipeline.verify import main as verify_main
 
 
 def _project(tmp_path, monkeypatch):
@@ -88,3 +92,26 @@ def test_a_producer_summary_of_the_wrong_shape_is_named(tmp_path, monkeypatch, t
     assert str(info.value).startswith("results/outer/summary.json: not a step summary")
     assert "snakemake -R outer" in str(info.value)
     assert chain.verify_chain(tmp_path)[0].startswith("summary  results/outer/summary.json: not a step summary")
+
+def test_snakemake_stops_on_a_hand_edited_intermediate(default_run, tmp_path):
+    """Issue 11's example: edit results/outer/loadings.csv, run again: the first step reading it stops."""
+    project = tmp_path / "project"
+    shutil.copytree(default_run, project, symlinks=True)
+    loadings = project / "results/outer/loadings.csv"
+    lines = loadings.read_text().splitlines(keepends=True)
+    construct, indicator, loading, *rest = lines[1].split(",")
+    lines[1] = ",".join([construct, indicator, repr(float(loading) + 0.1), *rest])
+    loadings.write_text("".join(lines))
+    # mtime only: the issue's case (the steps after the edited file rerun), whatever code changed meanwhile
+    done = snakemake(project, "--cores", "1", "--rerun-triggers", "mtime", check=False)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "results/outer/loadings.csv: changed after rule outer wrote it" in output
+    assert "-R outer" in output and "Traceback" not in output
+    assert loadings.read_text() == "".join(lines)           # the user's edit is not touched
+    assert verify_main([str(project / "results/provenance.json")]) == 1
+    summary = json.loads((project / "results/outer/summary.json").read_text())
+    assert summary["outputs"]["results/outer/loadings.csv"] != hashlib.sha256(loadings.read_bytes()).hexdigest()
+    # no step read the edit and recorded it: the chain shows the edited file and nothing laundered
+    assert chain.verify_chain(project) == [
+        "edited   results/outer/loadings.csv (differs from what rule outer recorded in results/outer/summary.json)"]
