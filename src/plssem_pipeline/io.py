@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .system_errors import naming
+
 __all__ = ["format_float", "write_csv", "read_csv", "save_draws", "load_draws", "save_merged_draws",
            "load_merged_draws"]
 
@@ -32,8 +34,9 @@ def format_float(value: float) -> str:
 def write_csv(frame, path, *, index: bool = False) -> None:
     """Write ``frame`` as a results-contract CSV (full precision, empty cells for NaN)."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=index, float_format=format_float, na_rep="", lineterminator="\n",
-                 encoding="utf-8")
+    with naming(path):          # a full disk names this file
+        frame.to_csv(path, index=index, float_format=format_float, na_rep="", lineterminator="\n",
+                     encoding="utf-8")
 
 
 def read_csv(path, **kwargs):
@@ -81,7 +84,7 @@ def save_draws(path, draws, **metadata) -> None:
                   start=np.array(draws.start))
     arrays.update({f"meta/{k}": np.array(json.dumps(v)) for k, v in metadata.items()})
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as handle:  # np.savez would append ".npz" to a name without it
+    with naming(path), open(path, "wb") as handle:  # np.savez would append ".npz" to a name without it
         np.savez(handle, **arrays)
 
 
@@ -106,7 +109,7 @@ def save_merged_draws(path, draws) -> None:
     import numpy as np
 
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as handle:  # np.savez_compressed would append ".npz" to a name without it
+    with naming(path), open(path, "wb") as handle:  # np.savez_compressed would append ".npz" to a name without it
         np.savez_compressed(handle, **draws.values)
 
 

@@ -9,10 +9,11 @@ it, the folders the rule writes to), what happened and what to do;
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["describe"]
+__all__ = ["describe", "naming"]
 
 #: errno -> what to do about it.
 ADVICE = {
@@ -27,6 +28,21 @@ ADVICE = {
     errno.EMFILE: "too many open files: raise the limit (ulimit -n) or run with fewer --cores",
     errno.EIO: "the disk reported an input/output error: check the disk, then rerun",
 }
+
+
+@contextmanager
+def naming(path) -> Iterator[None]:
+    """Give an :class:`OSError` raised inside the block ``path`` as its file, when the system named none.
+
+    A write that fills the disk raises ``ENOSPC`` without a file name; the results writers
+    (:func:`plssem_pipeline.io.write_csv`, ...) wrap their writing in this, so :func:`describe` names the file.
+    """
+    try:
+        yield
+    except OSError as error:
+        if error.filename is None:
+            error.filename = str(path)
+        raise
 
 
 def _files(error: OSError) -> list[str]:

@@ -4,6 +4,7 @@ The errors are simulated (monkeypatching the call that meets them), not provoked
 expected strerror texts come from :func:`os.strerror`, the system's own wording.
 """
 import errno
+import json
 import logging
 import os
 from types import SimpleNamespace
@@ -12,6 +13,7 @@ import pandas as pd
 import pytest
 
 from plssem_pipeline import io
+from plssem_pipeline.audit import provenance
 from plssem_pipeline.steps.runner import run
 
 
@@ -33,22 +35,40 @@ def _run_failing(main, smk, capsys):
     return err
 
 
-def test_disk_full_while_writing_a_csv_names_the_folder(tmp_path, capsys, monkeypatch):
-    """ENOSPC raised by a write names no file: the message names the folder the rule writes to."""
+def _full(*args, **kwargs):
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))   # as a write raises it: no file name
+
+
+def test_disk_full_while_writing_a_csv_names_the_file(tmp_path, capsys, monkeypatch):
+    """ENOSPC raised by a write names no file: the results writer adds it."""
     target = tmp_path / "results" / "outer" / "loadings.csv"
-
-    def full(*args, **kwargs):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(pd.DataFrame, "to_csv", full)
+    monkeypatch.setattr(pd.DataFrame, "to_csv", _full)
 
     def main(smk, log):
         io.write_csv(pd.DataFrame({"a": [1]}), smk.output[0])
 
     err = _run_failing(main, _smk(tmp_path, outputs=[str(target)]), capsys)
-    assert f"Error in rule outer: while writing to {target.parent}: {os.strerror(errno.ENOSPC)} (ENOSPC)" in err
-    assert "disk is full" in err
+    assert f"Error in rule outer: {target}: {os.strerror(errno.ENOSPC)} (ENOSPC); the disk is full" in err
     assert "ENOSPC" in (tmp_path / "rule.log").read_text()
+
+
+def test_disk_full_while_writing_a_summary_names_the_file(tmp_path, capsys, monkeypatch):
+    target = tmp_path / "results" / "outer" / "summary.json"
+    monkeypatch.setattr(json, "dump", _full)
+    err = _run_failing(lambda smk, log: provenance.write_json({"step": "outer"}, target),
+                       _smk(tmp_path, outputs=[str(target)]), capsys)
+    assert f"Error in rule outer: {target}: {os.strerror(errno.ENOSPC)} (ENOSPC)" in err
+
+
+def test_disk_full_elsewhere_names_the_folders_written_to(tmp_path, capsys):
+    """An OSError without a file name from code that is not a results writer: the rule's output folders."""
+    target = tmp_path / "report" / "figures" / "htmt.png"
+
+    def main(smk, log):
+        _full()
+
+    err = _run_failing(main, _smk(tmp_path, "figures", [str(target)]), capsys)
+    assert f"Error in rule figures: while writing to {target.parent}: {os.strerror(errno.ENOSPC)} (ENOSPC)" in err
 
 
 @pytest.mark.parametrize("code, advice", [(errno.EACCES, "permission denied"), (errno.EROFS, "read-only"),

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
 
+from ..system_errors import naming
+
 __all__ = ["sha256_file", "package_versions", "step_summary", "write_json", "NOT_INSTALLED"]
 
 #: The version recorded for a package that is not installed.
@@ -112,6 +114,6 @@ def write_json(data: Mapping, path) -> None:
         return value
 
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+    with naming(path), open(path, "w", encoding="utf-8", newline="\n") as handle:   # a full disk names this file
         json.dump(clean(_plain(data)), handle, indent=2, ensure_ascii=False)
         handle.write("\n")
