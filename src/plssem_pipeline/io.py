@@ -14,8 +14,11 @@ compressed ``.npz`` with one array per family (:func:`save_merged_draws` /
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from .errors import UserError
 from .system_errors import naming
 
 __all__ = ["format_float", "write_csv", "read_csv", "save_draws", "load_draws", "save_merged_draws",
@@ -95,13 +98,25 @@ def load_draws(path):
     import numpy as np
     from plssem import BootstrapDraws
 
-    with np.load(path, allow_pickle=False) as data:
+    with _draws_file(path, "a bootstrap chunk", "bootstrap_chunk"), np.load(path, allow_pickle=False) as data:
         values = {k.split("/", 1)[1]: data[k] for k in data.files if k.startswith("values/")}
         meta = {k.split("/", 1)[1]: json.loads(data[k].item()) for k in data.files if k.startswith("meta/")}
         flags = {k.split("/", 1)[1]: data[k] for k in data.files if k.startswith("inadmissible/")}
         draws = BootstrapDraws(int(data["start"]), values, data["iterations"], data["converged"], data["failed"],
                                flags)
     return draws, meta
+
+
+@contextmanager
+def _draws_file(path, what: str, rule: str) -> Iterator[None]:
+    """A draws file that is not one (truncated, not a zip, an array missing) as a :class:`UserError` naming it."""
+    import zipfile
+
+    try:
+        yield
+    except (zipfile.BadZipFile, EOFError, KeyError, ValueError) as error:
+        raise UserError(f"cannot be read as {what} ({type(error).__name__}: {error}); delete it and rerun "
+                        f"(snakemake -R {rule} makes it again)", file=str(path)) from None
 
 
 def save_merged_draws(path, draws) -> None:
@@ -117,5 +132,5 @@ def load_merged_draws(path) -> dict:
     """Load a file saved by :func:`save_merged_draws`; returns ``{family: array}``."""
     import numpy as np
 
-    with np.load(path, allow_pickle=False) as data:
+    with _draws_file(path, "the merged bootstrap draws", "bootstrap"), np.load(path, allow_pickle=False) as data:
         return {name: data[name] for name in data.files}

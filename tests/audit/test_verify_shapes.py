@@ -91,3 +91,50 @@ def test_runner_escapes_errors_and_warnings_on_terminal_and_log(tmp_path, capsys
         assert "\x1b" not in text and "\r" not in text and "\x07" not in text
         assert "column KP\\r1: no such indicator\\x1b[2J" in text
         assert "'EC2\\x1b]0;title\\x07' has a constant value" in text
+
+
+def _chunk(tmp_path):
+    import numpy as np
+    import plssem
+    from plssem_pipeline import io
+
+    model = plssem.Model.from_spec({"X": ["x1", "x2"], "Y": ["y1", "y2"]}, ["X -> Y"])
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((40, 1))
+    data = np.hstack([x + rng.standard_normal((40, 2)), x + rng.standard_normal((40, 2))])
+    draws = plssem.bootstrap((data - data.mean(0)) / data.std(0, ddof=1), model, seed=3, start=0, stop=5)
+    path = tmp_path / "results/bootstrap/chunks/subsamples_0-5.npz"
+    io.save_draws(path, draws, seed=3, engine="e")
+    io.save_merged_draws(tmp_path / "results/bootstrap/draws.npz", draws)
+    return path, tmp_path / "results/bootstrap/draws.npz"
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not a zip", "empty"])
+def test_a_damaged_draws_file_is_named(tmp_path, damage):
+    from plssem_pipeline import io
+
+    chunk, merged = _chunk(tmp_path)
+    for path in (chunk, merged):
+        whole = path.read_bytes()
+        path.write_bytes({"truncated": whole[: len(whole) // 2], "not a zip": b"construct,loading\n",
+                          "empty": b""}[damage])
+    with pytest.raises(UserError) as info:
+        io.load_draws(chunk)
+    assert str(info.value).startswith(f"{chunk}: cannot be read as a bootstrap chunk (")
+    assert "snakemake -R bootstrap_chunk" in str(info.value)
+    with pytest.raises(UserError) as info:
+        io.load_merged_draws(merged)
+    assert str(info.value).startswith(f"{merged}: cannot be read as the merged bootstrap draws (")
+
+
+def test_a_chunk_missing_an_array_is_named(tmp_path):
+    import numpy as np
+    from plssem_pipeline import io
+
+    chunk, _ = _chunk(tmp_path)
+    with np.load(chunk) as data:
+        arrays = {k: data[k] for k in data.files if k != "failed"}
+    with open(chunk, "wb") as handle:
+        np.savez(handle, **arrays)
+    with pytest.raises(UserError, match="cannot be read as a bootstrap chunk"):
+        io.load_draws(chunk)
