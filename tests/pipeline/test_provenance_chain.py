@@ -92,6 +92,8 @@ def test_a_producer_summary_of_the_wrong_shape_is_named(tmp_path, monkeypatch, t
     assert str(info.value).startswith("results/outer/summary.json: not a step summary")
     assert "snakemake -R outer" in str(info.value)
     assert chain.verify_chain(tmp_path)[0].startswith("summary  results/outer/summary.json: not a step summary")
+    with pytest.raises(UserError, match="^results/outer/summary.json: not a step summary"):
+        chain.check_inputs(["results/outer/summary.json"])     # read as an input (the report reads summaries)
 
 def test_snakemake_stops_on_a_hand_edited_intermediate(default_run, tmp_path):
     """Issue 11's example: edit results/outer/loadings.csv, run again: the first step reading it stops."""

@@ -141,12 +141,15 @@ def check_inputs(paths: Iterable, root=".") -> None:
     Raises
     ------
     UserError
-        Naming the first edited file, its producer and what to do; or a producer summary that is not one.
+        Naming the first edited file, its producer and what to do; or a summary (a producer's, or one read as
+        an input) that is not one.
     """
     root = Path(root).resolve()
     summaries = _Summaries(root)
     for name in paths:
         path = _resolve(name, root)
+        if path.name == SUMMARY and path.is_file() and (root / "results").resolve() in path.parents:
+            summaries.get(path)      # a step summary read as an input is one (UserError naming it if not)
         record = summaries.producer_of(path)
         if record is None or not path.is_file():
             continue
