@@ -116,6 +116,15 @@ def _alias_bomb_configfile(directory: Path) -> None:
                                           + "\n".join(bomb) + "\n", encoding="utf-8")
 
 
+def _mapping_bomb_config_yaml(directory: Path) -> None:
+    """config.yaml ending in nested mapping aliases (9**9 leaves): refused before Snakemake's loader reads it."""
+    _base_project(directory)
+    bomb = ["m0: &m0 {" + ", ".join(f"k{j}: x" for j in range(9)) + "}"] + [
+        f"m{k}: &m{k} {{" + ", ".join(f"k{j}: *m{k - 1}" for j in range(9)) + "}" for k in range(1, 10)]
+    with open(directory / "config.yaml", "a", encoding="utf-8") as handle:
+        handle.write("\n".join(bomb) + "\n")
+
+
 #: Safe-execution runs: hostile or careless config files, refused before anything runs.
 SAFETY_RUNS = [
     Run("python_tag_in_config_yaml",
@@ -127,6 +136,7 @@ SAFETY_RUNS = [
     Run("python_tag_in_published", _published_with_tag, ("-n",)),
     Run("boolean_construct_key", _boolean_construct_key, ("-n",)),
     Run("alias_bomb_in_configfile", _alias_bomb_configfile, ("-n", "--configfile", "study.yaml")),
+    Run("mapping_bomb_in_config_yaml", _mapping_bomb_config_yaml, ("-n",)),
 ]
 
 #: Hostile text for the report, fed through construct labels, a variable label, category names and the title.

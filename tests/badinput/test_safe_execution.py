@@ -201,6 +201,8 @@ def test_hostile_config_files_are_refused_before_anything_runs(snakemake_runs):
                                             r"as the boolean False, not as a name; write it in quotes \('NO': \.\.\.\)"),
         "alias_bomb_in_configfile": re.compile(r"Error: \S*study\.yaml: line \d+, column \d+: the alias \*lol0 repeats a "
                                                r"block marked &lol0; anchors and aliases are not allowed here"),
+        "mapping_bomb_in_config_yaml": re.compile(r"Error: config\.yaml: line \d+, column \d+: the alias \*m0 repeats "
+                                                  r"a block marked &m0; anchors and aliases are not allowed here"),
     }
     for name, message in expected.items():
         done = snakemake_runs[name]
