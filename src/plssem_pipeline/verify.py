@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from .audit.manifest import FILE_GROUPS, verify_manifest
 from .printable import printable
@@ -61,6 +62,9 @@ def shape_problem(manifest) -> str | None:
     for key, valid in checks.items():
         if key in manifest and not valid(manifest[key]):
             return f"key '{key}' has the wrong type ({type(manifest[key]).__name__})"
+    for folder in manifest.get("walked", []):      # walked again: a folder of the project, not the whole disk
+        if not folder or Path(folder).is_absolute() or ".." in Path(folder).parts:
+            return f"key 'walked': {folder!r} is not a folder inside the project (results, report)"
     return None
 
 

@@ -28,6 +28,8 @@ VALID_FILES = {"inputs": {}, "code": {}, "outputs": {}, "other": {}}
     ('{"files": {"inputs": {"a.csv": 3}, "code": {}, "outputs": {}, "other": {}}}', "key 'files.inputs'"),
     (json.dumps({"files": VALID_FILES, "walked": "results"}), "key 'walked' has the wrong type (str)"),
     (json.dumps({"files": VALID_FILES, "root": 1}), "key 'root' has the wrong type (int)"),
+    (json.dumps({"files": VALID_FILES, "walked": ["/"]}), "key 'walked': '/' is not a folder inside the project"),
+    (json.dumps({"files": VALID_FILES, "walked": ["results/../.."]}), "key 'walked': 'results/../..' is not"),
     (json.dumps({"files": VALID_FILES, "versions": ["numpy"]}), "key 'versions' has the wrong type (list)"),
     ("{not json", "not a JSON manifest"),
     ("[" * 100_000, "not a JSON manifest"),
@@ -138,3 +140,24 @@ def test_a_chunk_missing_an_array_is_named(tmp_path):
         np.savez(handle, **arrays)
     with pytest.raises(UserError, match="cannot be read as a bootstrap chunk"):
         io.load_draws(chunk)
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+                    max_leaves=20)
+MANIFEST_KEYS = st.sampled_from(["files", "root", "walked", "excluded", "code_fingerprints", "versions"])
+
+
+@given(st.one_of(JSON, st.dictionaries(MANIFEST_KEYS, JSON, max_size=6),
+                 st.fixed_dictionaries({"files": st.dictionaries(st.sampled_from(["inputs", "code", "outputs", "other"]),
+                                                                 JSON, max_size=4)}),
+                 st.fixed_dictionaries({"files": st.fixed_dictionaries(
+                     {g: st.dictionaries(st.text(max_size=12), st.text(max_size=64), max_size=3)
+                      for g in ("inputs", "code", "outputs", "other")})}, optional={"walked": JSON, "excluded": JSON,
+                                                                                   "root": JSON, "versions": JSON})))
+def test_verify_never_crashes_on_any_json(tmp_path_factory, manifest):
+    """Any JSON document: a verdict (0/1) or a message (2), never an exception."""
+    folder = tmp_path_factory.mktemp("manifest")
+    path = folder / "provenance.json"
+    path.write_text(json.dumps(manifest))
+    assert verify_main([str(path), "--root", str(folder)]) in (0, 1, 2)
