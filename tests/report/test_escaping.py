@@ -29,7 +29,8 @@ def test_latex_escape_leaves_no_command_of_the_input():
     assert "\\input" not in escaped and "\\write18" not in escaped
     assert latex_escape("line 1\nline 2\x00") == "line 1 line 2"
     assert latex_escape("Café ≥ ρ_A – naïve") == r"Caf\'{e} $\geq$ $\rho$\_A -- na\"{\i{}}ve"
-    assert latex_escape("日本") == "[U+65E5][U+672C]"
+    # any other character: itself under LuaLaTeX, its code point under pdfLaTeX (the template's \plsU)
+    assert latex_escape("日本") == "\\plsU{65E5}{日}\\plsU{672C}{本}"
     assert latex_lines("a: 1\n  b: {x}") == "a:~1\\\\\n~~b:~\\{x\\}"
     with pytest.raises(ValueError):
         latex_path("../secret.pdf")

@@ -1,17 +1,21 @@
 # Step 9: the report (issue 4): the results section regenerated as one
-# self-contained HTML file and a LaTeX source, compiled to PDF where a TeX
-# engine (latexmk or pdflatex) is installed. Its outputs are REPORT
-# (workflow/Snakefile): the PDF is an output only where TeX was found when the
-# workflow was parsed, so without TeX the rule still succeeds and says so in
-# its log and in the report. When the workflow has an `audit` rule, its two
-# CSVs are inputs and the report shows them (published beside reproduced, the
-# paper's consistency checks); without one, the report says the audit did not run.
+# self-contained HTML file (rule report) and a LaTeX source (rule report_tex),
+# compiled to PDF (rule report_pdf) where a TeX engine (lualatex with fontspec,
+# else latexmk or pdflatex) is installed. One rule per format (issue 11): when
+# LaTeX fails, Snakemake deletes only the failed job's output, so the HTML and
+# the .tex are kept, and the error names the text LaTeX could not typeset.
+# Their outputs are REPORT (workflow/Snakefile): the PDF is an output only where
+# TeX was found when the workflow was parsed, so without TeX the run still
+# succeeds and says so in report_tex's log and in the report. When the workflow
+# has an `audit` rule, its two CSVs are inputs and the report shows them
+# (published beside reproduced, the paper's consistency checks); without one,
+# the report says the audit did not run.
 
 REPORT_TEMPLATES = Path(str(workflow.current_basedir)).parent / "templates"
 REPORT_FIGURES = ["loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap_indirect"]
 REPORT_AUDIT = {"published_vs_reproduced.csv": "published_vs_reproduced", "consistency.csv": "consistency"}
-# The results files behind the report, the figures (PNG for HTML, PDF for LaTeX), the published
-# tables and the templates; the audit's CSVs are added below when the workflow has an `audit` rule.
+# The results files behind the report, the figures (PNG for HTML, PDF for LaTeX) and the published
+# tables; each rule adds its template, and the audit's CSVs when the workflow has an `audit` rule.
 REPORT_INPUTS = {
     "respondents": "results/describe/respondents.csv",
     "clean_summary": "results/clean/summary.json",
@@ -35,29 +39,71 @@ REPORT_INPUTS = {
     "hypotheses": "results/hypotheses/hypotheses.csv",
     **{f"{name}_{kind}": f"report/figures/{name}.{kind}" for name in REPORT_FIGURES for kind in ("png", "pdf")},
     **({"published": config["published"]} if config["published"] else {}),
-    "template_html": str(REPORT_TEMPLATES / "results.html.j2"),
-    "template_tex": str(REPORT_TEMPLATES / "results.tex.j2"),
 }
+REPORT_PARAMS = dict(config=config, config_source=CONFIG_SOURCE, tex_engine=REPORT_TEX_ENGINE, pipeline=PIPELINE)
+
+
+def report_audit_inputs(wildcards):
+    """The audit rule's CSVs, looked up when the DAG is built (whatever the include order)."""
+    return {REPORT_AUDIT[Path(f).name]: f for f in (rules.audit.output if hasattr(rules, "audit") else [])
+            if Path(f).name in REPORT_AUDIT}
+
+
+def report_output(name):
+    """A report file (its rule exists whether or not report.formats asks for the format; rule all asks)."""
+    return report(REPORT.get(name, f"report/results.{name}"), caption=f"../report/results_{name}.rst",
+                  category="Report")
 
 
 rule report:
     input:
-        # the audit rule's CSVs, looked up when the DAG is built (whatever the include order)
-        unpack(lambda wildcards: {REPORT_AUDIT[Path(f).name]: f for f in (rules.audit.output if hasattr(rules, "audit")
-                                                                           else []) if Path(f).name in REPORT_AUDIT}),
+        unpack(report_audit_inputs),
         **REPORT_INPUTS,
+        template=str(REPORT_TEMPLATES / "results.html.j2"),
     output:
-        **{name: report(path, caption=f"../report/results_{name}.rst", category="Report")
-           for name, path in REPORT.items()},
+        html=report_output("html"),
     params:
-        config=config,
-        config_source=CONFIG_SOURCE,
-        tex_engine=REPORT_TEX_ENGINE,
+        **REPORT_PARAMS,
         audit_rule=lambda wildcards: hasattr(rules, "audit"),
-        pipeline=PIPELINE,
     log:
         "results/logs/report.log",
     benchmark:
         "results/benchmarks/report.tsv"
     script:
         "../scripts/report.py"
+
+
+rule report_tex:
+    input:
+        unpack(report_audit_inputs),
+        **REPORT_INPUTS,
+        template=str(REPORT_TEMPLATES / "results.tex.j2"),
+    output:
+        tex=report_output("tex"),
+    params:
+        **REPORT_PARAMS,
+        audit_rule=lambda wildcards: hasattr(rules, "audit"),
+    log:
+        "results/logs/report_tex.log",
+    benchmark:
+        "results/benchmarks/report_tex.tsv"
+    script:
+        "../scripts/report_tex.py"
+
+
+rule report_pdf:
+    input:
+        tex="report/results.tex",
+        # the HTML first: a PDF LaTeX cannot build then stops the run only after the HTML is written
+        **({"html": REPORT["html"]} if "html" in REPORT else {}),
+        **{f"{name}_pdf": f"report/figures/{name}.pdf" for name in REPORT_FIGURES},
+    output:
+        pdf="report/results.pdf",
+    params:
+        **REPORT_PARAMS,
+    log:
+        "results/logs/report_pdf.log",
+    benchmark:
+        "results/benchmarks/report_pdf.tsv"
+    script:
+        "../scripts/report_pdf.py"

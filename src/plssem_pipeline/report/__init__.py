@@ -12,10 +12,12 @@
 * :mod:`.figures` — the figures (matplotlib) and the structural model's layout;
 * :mod:`.render` — the Jinja2 environments (HTML autoescaped; LaTeX through
   :func:`latex_escape`) and the templates in ``workflow/templates/``;
-* :mod:`.latex` — :func:`build_pdf`: pdfLaTeX/latexmk in a temporary directory,
-  no shell escape, reproducible.
+* :mod:`.latex` — :func:`build_pdf`: LuaLaTeX (any Unicode text; else pdfLaTeX/latexmk) in a
+  temporary directory, no shell escape, reproducible; :mod:`.latex_log` names what a failed run
+  could not typeset.
 
-The rule ``report`` (``workflow/rules/report.smk``, :mod:`plssem_pipeline.steps.report`) ties them together.
+The rules ``report`` (HTML), ``report_tex`` and ``report_pdf`` (``workflow/rules/report.smk``,
+:mod:`plssem_pipeline.steps.report` and its siblings) tie them together, one rule per format.
 """
 from .context import build_context
 from .latex import build_pdf, find_engine, report_outputs

@@ -1,7 +1,10 @@
 """Building the PDF from the LaTeX report, safely and reproducibly.
 
-:func:`find_engine` looks for ``latexmk`` (with ``pdflatex``) or ``pdflatex``
-alone. :func:`build_pdf` copies the ``.tex`` and the figures' PDFs into a fresh
+:func:`find_engine` looks for ``lualatex`` with ``fontspec`` and ``luaotfload``
+(Debian: texlive-luatex), which typesets any Unicode text in the fonts of
+:data:`FALLBACK_FONTS`; else for ``latexmk`` (with ``pdflatex``) or
+``pdflatex`` alone, where a character OT1 fonts lack is shown as ``[U+XXXX]``
+(see :func:`plssem_pipeline.report.render.latex_escape`). :func:`build_pdf` copies the ``.tex`` and the figures' PDFs into a fresh
 temporary directory and compiles there, so nothing but the PDF comes back:
 
 * ``-no-shell-escape`` (``\\write18`` cannot run programs), ``-halt-on-error``
@@ -10,8 +13,11 @@ temporary directory and compiles there, so nothing but the PDF comes back:
 * ``openout_any=p`` and ``openin_any=p`` (kpathsea's paranoid mode: TeX can
   neither write nor read files outside the temporary directory and the TeX
   tree);
-* ``SOURCE_DATE_EPOCH=0`` and ``FORCE_SOURCE_DATE=1``: pdfTeX stamps no build
-  time, so the same ``.tex`` gives the same PDF.
+* ``SOURCE_DATE_EPOCH=0`` and ``FORCE_SOURCE_DATE=1``: pdfTeX and LuaTeX stamp
+  no build time, so the same ``.tex`` gives the same PDF.
+
+A failed run's message names the text LaTeX could not typeset
+(:func:`plssem_pipeline.report.latex_log.explain_failure`).
 
 The report's escaping (:func:`plssem_pipeline.report.render.latex_escape`)
 already keeps every piece of user text from becoming a command; these options
@@ -27,14 +33,39 @@ import tempfile
 from pathlib import Path
 
 from ..errors import UserError
+from .latex_log import explain_failure
 
-__all__ = ["find_engine", "build_pdf", "pdf_pages", "report_outputs"]
+__all__ = ["find_engine", "build_pdf", "pdf_pages", "report_outputs", "FALLBACK_FONTS"]
+
+#: Fonts LuaLaTeX takes a character from when Latin Modern lacks it, first that has it wins (each only where
+#: installed): DejaVu (Cyrillic, Greek, Arabic, Hebrew, emoticons; fonts-dejavu-core), Noto (most other scripts;
+#: fonts-noto-core), WenQuanYi Micro Hei (Chinese, Japanese, Korean; fonts-wqy-microhei), Symbola (emoji,
+#: symbols; fonts-symbola).
+FALLBACK_FONTS = (
+    "DejaVu Serif", "DejaVu Sans", "Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari",
+    "Noto Sans Bengali", "Noto Sans Tamil", "Noto Sans Thai", "Noto Sans Georgian", "Noto Sans Armenian",
+    "Noto Sans Ethiopic", "Noto Sans Khmer", "Noto Sans Math", "Noto Sans Symbols", "Noto Sans Symbols2",
+    "WenQuanYi Micro Hei", "Symbola",
+)
 
 FLAGS = ["-no-shell-escape", "-halt-on-error", "-interaction=nonstopmode", "-file-line-error"]
 
 
+def _has_tex_file(name: str) -> bool:
+    if shutil.which("kpsewhich") is None:
+        return False
+    done = subprocess.run(["kpsewhich", name], capture_output=True, text=True, timeout=60)
+    return done.returncode == 0 and bool(done.stdout.strip())
+
+
 def find_engine() -> str | None:
-    """``"latexmk"`` if latexmk and pdflatex are installed, ``"pdflatex"`` if only pdflatex is, else ``None``."""
+    """The TeX engine to build the PDF with, or ``None``.
+
+    ``"lualatex"`` where lualatex, fontspec and luaotfload are installed (any Unicode text); else
+    ``"latexmk"`` if latexmk and pdflatex are, ``"pdflatex"`` if only pdflatex is.
+    """
+    if shutil.which("lualatex") and all(_has_tex_file(name) for name in ("fontspec.sty", "luaotfload.sty")):
+        return "lualatex"
     if shutil.which("pdflatex") is None:
         return None
     return "latexmk" if shutil.which("latexmk") else "pdflatex"
@@ -65,14 +96,6 @@ def _env() -> dict:
     return env
 
 
-def _first_error(log_text: str) -> str:
-    lines = log_text.splitlines()
-    for i, line in enumerate(lines):
-        if line.startswith("!") or re.match(r"^\S+\.tex:\d+:", line):
-            return "\n".join(lines[i:i + 6])
-    return "\n".join(lines[-15:])
-
-
 def build_pdf(tex, pdf, *, figures=(), engine: str | None = None, timeout: int = 300, log=None) -> dict:
     """Compile ``tex`` into ``pdf`` in a temporary directory.
 
@@ -85,7 +108,7 @@ def build_pdf(tex, pdf, *, figures=(), engine: str | None = None, timeout: int =
     figures : iterable of path
         Files the source includes, copied beside it under their path relative
         to the source's directory (``figures/structural_model.pdf``).
-    engine : {"latexmk", "pdflatex"}, optional
+    engine : {"lualatex", "latexmk", "pdflatex"}, optional
         Default: :func:`find_engine`.
     timeout : int
         Seconds per TeX run.
@@ -99,12 +122,13 @@ def build_pdf(tex, pdf, *, figures=(), engine: str | None = None, timeout: int =
     Raises
     ------
     UserError
-        No TeX engine, or LaTeX failed (the message quotes the first error).
+        No TeX engine, or LaTeX failed (the message names the text it could not typeset, with its line
+        in the ``.tex``, and quotes the first error).
     """
     engine = engine or find_engine()
     if engine is None:
-        raise UserError("no TeX engine (latexmk or pdflatex) is installed; remove pdf from report.formats "
-                        "or install TeX Live", key="report.formats")
+        raise UserError("no TeX engine (lualatex, latexmk or pdflatex) is installed; remove pdf from "
+                        "report.formats or install TeX Live", key="report.formats")
     tex, pdf = Path(tex), Path(pdf)
     with tempfile.TemporaryDirectory(prefix="plssem-report-") as work:
         work = Path(work)
@@ -118,7 +142,7 @@ def build_pdf(tex, pdf, *, figures=(), engine: str | None = None, timeout: int =
         if engine == "latexmk":
             commands = [["latexmk", "-norc", "-pdf", *FLAGS, "results.tex"]]
         else:
-            commands = [["pdflatex", *FLAGS, "results.tex"]] * 3
+            commands = [[engine, *FLAGS, "results.tex"]] * 3
         for k, command in enumerate(commands):
             done = subprocess.run(command, cwd=work, env=_env(), capture_output=True, text=True,
                                   timeout=timeout, stdin=subprocess.DEVNULL)
@@ -127,10 +151,11 @@ def build_pdf(tex, pdf, *, figures=(), engine: str | None = None, timeout: int =
             if done.returncode != 0:
                 if log is not None:
                     log.error("%s failed:\n%s", " ".join(command), log_text[-6000:])
-                raise UserError(f"LaTeX could not build the PDF ({' '.join(command)}):\n{_first_error(log_text)}\n"
+                explained = explain_failure(log_text, tex.read_text(encoding="utf-8", errors="replace"), str(tex))
+                raise UserError(f"LaTeX could not build the PDF ({' '.join(command)}): {explained}\n"
                                 "  The LaTeX log is in the rule's log; remove pdf from report.formats to skip "
                                 "the PDF", file=str(tex))
-            if engine == "pdflatex" and k >= 1 and "Rerun" not in log_text:
+            if engine != "latexmk" and k >= 1 and "Rerun" not in log_text:
                 break
         pdf.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(work / "results.pdf", pdf)

@@ -7,11 +7,15 @@ Two environments share one context (:func:`plssem_pipeline.report.context.build_
 * **LaTeX** — delimiters that do not clash with TeX (``((( ... )))`` for
   expressions, ``((* ... *))`` for statements) and the :func:`latex_escape`
   filter, which every expression of the template goes through (a test checks
-  the template). It escapes ``\\ { } $ & # ^ _ % ~`` and ``< > |``, so no text
+  the template). It escapes ``\\ { } $ & # ^ _ % ~`` and ``< > | [ ]``, so no text
   from a label, a category, a file name or the config can become a TeX command
   (``\\input``, ``\\write18``, ...), and it turns the Unicode the report uses
   (Greek letters, ², ≥, dashes, accented letters) into commands pdfLaTeX's
-  default OT1 fonts can typeset; any other character is written as ``[U+XXXX]``.
+  default OT1 fonts can typeset; any other character ``c`` is written
+  ``\\plsU{XXXX}{c}``, which the template defines as the character itself
+  under LuaLaTeX (fontspec and the fallback fonts typeset any script) and as
+  its code point ``[U+XXXX]`` under pdfLaTeX (never a bare ``[`` that a
+  preceding ``\\\\`` would read as its optional argument).
 
 Both environments use ``StrictUndefined``: a misspelt name in a template is an
 error, not an empty string.
@@ -21,6 +25,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+
+from .latex import FALLBACK_FONTS
 
 __all__ = ["latex_escape", "latex_lines", "latex_path", "html_environment", "latex_environment", "render_html",
            "render_latex", "HTML_TEMPLATE", "LATEX_TEMPLATE"]
@@ -32,6 +38,8 @@ _SPECIALS = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
     "^": r"\textasciicircum{}", "_": r"\_", "%": r"\%", "~": r"\textasciitilde{}",
     "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
+    # braced, so that text starting with [ after a \\ (a table row, a line break) is not read as its option
+    "[": "{[}", "]": "{]}",
 }
 
 _UNICODE = {
@@ -77,7 +85,7 @@ def _char(ch: str) -> str:
             command = _ACCENTS[mark]
             out = f"\\{command}{{{out}}}"
         return out
-    return f"[U+{ord(ch):04X}]"
+    return f"\\plsU{{{ord(ch):04X}}}{{{ch}}}"
 
 
 def latex_escape(value) -> LatexText:
@@ -178,4 +186,5 @@ def render_html(context: dict, templates=None) -> str:
 
 def render_latex(context: dict, templates=None) -> str:
     """The LaTeX report source."""
-    return latex_environment(templates).get_template(LATEX_TEMPLATE).render(**context)
+    return latex_environment(templates).get_template(LATEX_TEMPLATE).render(
+        **{"tex_fallback_fonts": FALLBACK_FONTS, **context})

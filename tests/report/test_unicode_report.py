@@ -1,0 +1,160 @@
+"""Any Unicode text typesets, and a PDF LaTeX cannot build costs neither the HTML nor the .tex (issue 11, kind 5).
+
+A study whose indicators are named in Cyrillic (``Ж1``, the issue's example), Greek, Chinese and Latin letters
+with combining accents, and whose construct labels are Cyrillic, Greek, Chinese/Japanese/Korean, Arabic, emoji
+and combining accents, runs through the real Snakemake: the HTML, the .tex and the PDF are written and the PDF's
+text (pdftotext) holds the names. The pdfLaTeX fallback builds the same .tex and shows each character it has
+no font for as its code point. A label with a character no installed font has (U+F8FF, the Apple logo of the
+Private Use Area, as a Mac types it) stops only the PDF rule: the HTML and the .tex are kept and the message
+names the character, the text and its line.
+"""
+from __future__ import annotations
+
+import shutil
+import unicodedata
+
+import pandas as pd
+import pytest
+import yaml
+
+from plssem_pipeline.report import build_pdf, find_engine, render_latex
+from plssem_pipeline.report.latex_log import explain_failure
+
+from pipeline_helpers import make_project, simulate_survey, snakemake, study_config
+from report_helpers import TEMPLATES, context_for, pdftotext, tool
+
+needs_lualatex = pytest.mark.skipif(find_engine() != "lualatex" or tool("pdftotext") is None,
+                                    reason="needs lualatex with fontspec (texlive-luatex) and poppler-utils")
+
+#: Indicator names per construct (the item number is appended): Cyrillic, Greek, Chinese, combining accents.
+ITEMS = {"KP": "Ж", "EC": "Εμ", "IP": "创新", "KU": "q\u0307x\u0303"}
+LABELS = {
+    "KP": "Вовлечённость клиентов",
+    "EC": "Χρήση ηλεκτρονικού εμπορίου",
+    "IP": "产品创新 製品革新 제품 혁신",
+    "KU": "Kinerja UMKM n\u0308 ṇ 📈 أداء",
+}
+APPLE = "\uf8ff"
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def _unicode_study(directory):
+    survey = simulate_survey()
+    config = study_config("data/raw/survey.csv")
+    renames = {}
+    for construct, prefix in ITEMS.items():
+        spec = config["constructs"][construct]
+        renames.update({item: f"{prefix}{item[len(construct):]}" for item in spec["indicators"]})
+        spec["indicators"] = [renames[item] for item in spec["indicators"]]
+        spec["label"] = LABELS[construct]
+    config["report"] = {**config.get("report", {}), "formats": ["html", "tex", "pdf"]}
+    config["published"] = None
+    config.pop("audit", None)
+    return make_project(directory, survey=survey.rename(columns=renames), config=config)
+
+
+@pytest.fixture(scope="module")
+def unicode_run(tmp_path_factory):
+    directory = _unicode_study(tmp_path_factory.mktemp("unicode_study"))
+    snakemake(directory, "--cores", "2")
+    return directory
+
+
+@needs_lualatex
+def test_unicode_names_and_labels_typeset_in_html_tex_and_pdf(unicode_run):
+    html = (unicode_run / "report/results.html").read_text(encoding="utf-8")
+    tex = (unicode_run / "report/results.tex").read_text(encoding="utf-8")
+    text = nfc(pdftotext(unicode_run / "report/results.pdf"))
+    assert "PDF built with lualatex" in (unicode_run / "results/logs/report_pdf.log").read_text()
+    for construct, prefix in ITEMS.items():
+        name = nfc(f"{prefix}1")
+        assert name in nfc(html), name
+        assert name in text, name
+    assert r"\plsU{0416}{Ж}1" in tex                      # the issue's example, as the .tex writes it
+    for label in (LABELS["KP"], LABELS["EC"], LABELS["IP"], "Kinerja UMKM n\u0308 ṇ"):
+        assert nfc(label) in text, label
+        assert nfc(label) in nfc(html), label
+    assert "[U+" not in text                              # no character shown as its code point
+
+
+@pytest.mark.skipif(tool("pdflatex") is None or tool("pdftotext") is None, reason="needs pdflatex and pdftotext")
+def test_pdflatex_fallback_builds_the_same_tex_with_code_points(unicode_run, tmp_path):
+    tex = unicode_run / "report/results.tex"
+    figures = sorted((unicode_run / "report/figures").glob("*.pdf"))
+    result = build_pdf(tex, tmp_path / "fallback.pdf", figures=figures, engine="pdflatex")
+    text = " ".join(pdftotext(tmp_path / "fallback.pdf").split())
+    assert result["pages"] > 5
+    assert "[U+0416]1" in text and "[U+521B][U+65B0]1" in text     # Ж1 and 创新1 (a row after \\ in Table 2)
+
+
+@needs_lualatex
+def test_unicode_pdf_is_reproducible(unicode_run, tmp_path):
+    figures = sorted((unicode_run / "report/figures").glob("*.pdf"))
+    build_pdf(unicode_run / "report/results.tex", tmp_path / "again.pdf", figures=figures)
+    assert (tmp_path / "again.pdf").read_bytes() == (unicode_run / "report/results.pdf").read_bytes()
+
+
+@needs_lualatex
+def test_a_character_no_font_has_fails_the_pdf_only_and_is_named(unicode_run, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(unicode_run, project, symlinks=True, ignore=shutil.ignore_patterns(".snakemake"))
+    for name in ("results.html", "results.tex", "results.pdf"):
+        (project / "report" / name).unlink()
+    config = yaml.safe_load((project / "config.yaml").read_text(encoding="utf-8"))
+    config["constructs"]["EC"]["label"] = f"Brand {APPLE} loyalty"
+    (project / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
+                                         encoding="utf-8")
+    done = snakemake(project, "--cores", "2", check=False)
+    assert done.returncode != 0
+    html = (project / "report/results.html").read_text(encoding="utf-8")
+    tex = (project / "report/results.tex").read_text(encoding="utf-8")
+    assert f"Brand {APPLE} loyalty" in html and r"\plsU{F8FF}" in tex
+    assert not (project / "report/results.pdf").exists()
+    line = next(i + 1 for i, text in enumerate(tex.splitlines()) if APPLE in text)
+    for said in (done.stderr, (project / "results/logs/report_pdf.log").read_text(encoding="utf-8")):
+        assert "U+F8FF" in said and "has no glyph in any installed font" in said
+        assert f"Brand {APPLE} loyalty" in said and f"report/results.tex, line {line}" in said
+
+
+@pytest.mark.parametrize("engine", ["lualatex", "pdflatex"])
+def test_text_opening_with_a_bracket_after_a_row_end_typesets(unicode_run, tmp_path, engine):
+    """A second instance of the kind: a table row whose first cell opens with ``[`` (LaTeX read it as the
+    option of the previous row's ``\\\\``: "Missing number, treated as zero"), under either engine."""
+    if tool(engine) is None or tool("pdftotext") is None or (engine == "lualatex" and find_engine() != engine):
+        pytest.skip(f"needs {engine} and pdftotext")
+    respondents = pd.read_csv(unicode_run / "results/describe/respondents.csv")
+    first = respondents["variable"] == respondents["variable"].iloc[0]
+    respondents.loc[first, "category"] = [f"[{i}] Retail {i}" for i in range(1, int(first.sum()) + 1)]
+    respondents.to_csv(tmp_path / "respondents.csv", index=False)
+    report_dir = tmp_path / "report"
+    context = context_for(unicode_run, audit=None, report_dir=report_dir,
+                          files={"respondents": tmp_path / "respondents.csv"})
+    tex = report_dir / "results.tex"
+    tex.write_text(render_latex(context, TEMPLATES), encoding="utf-8")
+    assert "\\\\\n{[}2{]} Retail 2" in tex.read_text(encoding="utf-8")
+    build_pdf(tex, report_dir / "results.pdf", figures=sorted((report_dir / "figures").glob("*.pdf")), engine=engine)
+    text = " ".join(pdftotext(report_dir / "results.pdf").split())
+    assert "[1] Retail 1" in text and "[2] Retail 2" in text
+
+
+@pytest.mark.skipif(tool("pdflatex") is None, reason="needs pdflatex")
+def test_pdflatex_error_names_the_character_and_its_line(tmp_path):
+    tex = tmp_path / "results.tex"
+    tex.write_text("\\documentclass{article}\n\\usepackage[utf8]{inputenc}\n\\begin{document}\n"
+                   "Indicator Ж1 loads 0.81.\n\\end{document}\n", encoding="utf-8")
+    with pytest.raises(Exception) as raised:
+        build_pdf(tex, tmp_path / "results.pdf", engine="pdflatex")
+    message = str(raised.value)
+    assert "'Ж' (U+0416 CYRILLIC CAPITAL LETTER ZHE)" in message
+    assert "Indicator Ж1 loads 0.81." in message and "line 4" in message
+
+
+def test_explain_failure_points_at_the_source_line_of_any_other_error():
+    tex = "\\documentclass{article}\n\\begin{document}\n\\textbf{Table 2.} \\undefined KP1\n\\end{document}\n"
+    log = "./results.tex:3: Undefined control sequence.\nl.3 \\textbf{Table 2.} \\undefined\n"
+    message = explain_failure(log, tex, "report/results.tex")
+    assert message.startswith('LaTeX stopped at report/results.tex, line 3, in the text "Table 2. KP1"')
+    assert "Undefined control sequence" in message
