@@ -10,15 +10,18 @@ names the character, the text and its line.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import unicodedata
 
 import pandas as pd
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 
 from plssem_pipeline.report import build_pdf, find_engine, render_latex
 from plssem_pipeline.report.latex_log import explain_failure
+from plssem_pipeline.report.render import latex_escape
 
 from pipeline_helpers import make_project, simulate_survey, snakemake, study_config
 from report_helpers import TEMPLATES, context_for, pdftotext, tool
@@ -158,3 +161,14 @@ def test_explain_failure_points_at_the_source_line_of_any_other_error():
     message = explain_failure(log, tex, "report/results.tex")
     assert message.startswith('LaTeX stopped at report/results.tex, line 3, in the text "Table 2. KP1"')
     assert "Undefined control sequence" in message
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_escaped_text_never_holds_a_bare_bracket_or_a_raw_non_ascii_character(text):
+    """Whatever the text: every [ and ] braced, every non-ASCII character an escape or inside \\plsU{XXXX}{c}."""
+    escaped = latex_escape(text)
+    assert not re.search(r"(?<!\{)[\[\]]|[\[\]](?!\})", escaped)
+    outside = re.sub(r"\\plsU\{([0-9A-F]{4,6})\}\{(.)\}", lambda m: "" if int(m[1], 16) == ord(m[2]) else "BAD",
+                     escaped)
+    assert outside.isascii(), outside
