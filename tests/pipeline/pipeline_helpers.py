@@ -128,3 +128,27 @@ def snakemake(directory: Path, *args: str, check: bool = True, timeout: int = 30
     return done
 
 
+#: The study configuration's JSON Schema.
+SCHEMA_PATH = ROOT / "workflow" / "schemas" / "config.schema.yaml"
+
+
+def minimal_config(directory: Path) -> dict:
+    """A three-construct study (X -> M -> Y and X -> Y; M a single item) with its survey file in ``directory``."""
+    survey = directory / "data" / "raw" / "survey.csv"
+    survey.parent.mkdir(parents=True)
+    survey.write_text("x\n1\n")
+    return {"data": {"survey": "data/raw/survey.csv"},
+            "constructs": {"X": {"indicators": ["x1", "x2"]}, "M": {"indicators": ["m1"]},
+                           "Y": {"indicators": ["y1", "y2"]}},
+            "paths": ["X -> M", "M -> Y", "X -> Y"]}
+
+
+def filled_config(config: dict) -> dict:
+    """A copy of ``config`` with the schema's defaults filled in (``snakemake.utils.validate``)."""
+    import copy
+
+    from snakemake.utils import validate
+
+    config = copy.deepcopy(config)
+    validate(config, str(SCHEMA_PATH))
+    return config

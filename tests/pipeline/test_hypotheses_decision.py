@@ -1,22 +1,19 @@
 """The one decision rule (plssem_pipeline.analysis.decision) and the hypotheses' config checks."""
 from __future__ import annotations
 
-import copy
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
 from scipy import stats
-from snakemake.utils import validate
 
 from plssem_pipeline.analysis.decision import is_significant, is_supported
 from plssem_pipeline.analysis.mediation import is_significant as mediation_is_significant
 from plssem_pipeline.study import ConfigError, check_semantics
 from plssem_pipeline.study.hypotheses import hypotheses_from_config
 
-ROOT = Path(__file__).resolve().parents[2]
-SCHEMA_PATH = ROOT / "workflow" / "schemas" / "config.schema.yaml"
+from pipeline_helpers import SCHEMA_PATH, filled_config, minimal_config
+
 NAN = math.nan
 
 # (estimate, p, ci_low, ci_high, sign, tails, method) -> (significant, supported).
@@ -88,23 +85,11 @@ def test_one_tailed_p_rule_is_half_the_two_tailed_level(seed):
 
 @pytest.fixture
 def config(tmp_path):
-    survey = tmp_path / "data" / "raw" / "survey.csv"
-    survey.parent.mkdir(parents=True)
-    survey.write_text("x\n1\n")
-    return {"data": {"survey": "data/raw/survey.csv"},
-            "constructs": {"X": {"indicators": ["x1", "x2"]}, "M": {"indicators": ["m1"]},
-                           "Y": {"indicators": ["y1", "y2"]}},
-            "paths": ["X -> M", "M -> Y", "X -> Y"]}
-
-
-def _filled(config):
-    config = copy.deepcopy(config)
-    validate(config, str(SCHEMA_PATH))
-    return config
+    return minimal_config(tmp_path)
 
 
 def test_default_hypotheses_are_the_paths_in_order(config):
-    filled = _filled(config)
+    filled = filled_config(config)
     assert filled["hypotheses"] is None and filled["bootstrap"]["tails"] == 2
     hypotheses = hypotheses_from_config(filled)
     assert [(h.name, h.path, h.sign, h.kind) for h in hypotheses] == [
@@ -115,7 +100,7 @@ def test_stated_hypotheses_pass(config, tmp_path):
     config["hypotheses"] = {"Ha": {"path": "X->M", "sign": "positive", "statement": "X raises M"},
                             "Hb": {"path": "X -> M -> Y", "sign": "negative"}}
     config["bootstrap"] = {"tails": 1}
-    filled = _filled(config)
+    filled = filled_config(config)
     check_semantics(filled, root=tmp_path)
     hypotheses = hypotheses_from_config(filled)
     assert [(h.name, h.path, h.sign, h.kind, h.statement) for h in hypotheses] == [
@@ -139,7 +124,7 @@ def test_hypothesis_problems_name_the_key(config, tmp_path, hypotheses, boot, me
     config["hypotheses"] = hypotheses
     config["bootstrap"] = boot
     with pytest.raises(ConfigError) as info:
-        check_semantics(_filled(config), root=tmp_path, file="study.yaml")
+        check_semantics(filled_config(config), root=tmp_path, file="study.yaml")
     assert message in str(info.value)
 
 

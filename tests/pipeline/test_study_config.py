@@ -1,6 +1,4 @@
 """The study configuration: schema problems, semantic checks, chunking (plssem_pipeline.study)."""
-import copy
-from pathlib import Path
 
 import pytest
 import yaml
@@ -10,8 +8,7 @@ from snakemake.utils import validate
 from plssem_pipeline.study import ConfigError, check_semantics, chunk_ranges, format_key, load_schema, \
     schema_problems, typed_overrides
 
-ROOT = Path(__file__).resolve().parents[2]
-SCHEMA_PATH = ROOT / "workflow" / "schemas" / "config.schema.yaml"
+from pipeline_helpers import ROOT, SCHEMA_PATH, filled_config, minimal_config
 
 
 @pytest.fixture
@@ -21,19 +18,7 @@ def schema():
 
 @pytest.fixture
 def config(tmp_path):
-    survey = tmp_path / "data" / "raw" / "survey.csv"
-    survey.parent.mkdir(parents=True)
-    survey.write_text("x\n1\n")
-    return {"data": {"survey": "data/raw/survey.csv"},
-            "constructs": {"X": {"indicators": ["x1", "x2"]}, "M": {"indicators": ["m1"]},
-                           "Y": {"indicators": ["y1", "y2"]}},
-            "paths": ["X -> M", "M -> Y", "X -> Y"]}
-
-
-def filled(config):
-    config = copy.deepcopy(config)
-    validate(config, str(SCHEMA_PATH))
-    return config
+    return minimal_config(tmp_path)
 
 
 def test_default_config_is_valid(schema):
@@ -67,8 +52,8 @@ def test_every_schema_key_has_description_and_optional_keys_defaults(schema):
     walk(schema, "")
 
 
-def test_defaults_filled(config):
-    out = filled(config)
+def test_defaults_filled_config(config):
+    out = filled_config(config)
     assert out["data"]["missing_treatment"] == "mean_replacement"
     assert out["algorithm"] == {"weighting": "path", "max_iter": 300, "tol": 1e-7}
     assert out["constructs"]["X"]["mode"] == "A"
@@ -106,13 +91,13 @@ def test_schema_problems_name_keys(config, schema):
 def test_semantic_errors_name_the_key(config, tmp_path, change, message):
     change(config)
     with pytest.raises(ConfigError) as info:
-        check_semantics(filled(config), root=tmp_path, file="study.yaml")
+        check_semantics(filled_config(config), root=tmp_path, file="study.yaml")
     assert message in str(info.value)
     assert str(info.value).startswith("study.yaml: ")
 
 
 def test_semantics_return_model(config, tmp_path):
-    model = check_semantics(filled(config), root=tmp_path)
+    model = check_semantics(filled_config(config), root=tmp_path)
     assert model.construct_names == ("X", "M", "Y")
     assert model.paths == (("X", "M"), ("M", "Y"), ("X", "Y"))
 
@@ -121,7 +106,7 @@ def test_all_problems_reported_at_once(config, tmp_path):
     config["paths"] += ["X -> Q", "X -> X"]
     config["data"]["missing_codes"] = [2]
     with pytest.raises(ConfigError) as info:
-        check_semantics(filled(config), root=tmp_path)
+        check_semantics(filled_config(config), root=tmp_path)
     assert len(info.value.problems) == 3
 
 
