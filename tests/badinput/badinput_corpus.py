@@ -786,3 +786,19 @@ def table() -> str:
 
 if __name__ == "__main__":
     print(table())
+
+
+def checked_model(config: dict, root: Path):
+    """The workflow's config sequence (workflow/Snakefile): schema problems, defaults, semantics -> the model.
+
+    Raises the :class:`~plssem_pipeline.study.ConfigError` the workflow would print; fills the defaults in place.
+    """
+    from snakemake.utils import validate
+
+    from plssem_pipeline import study
+
+    problems = study.schema_problems(config, study.load_schema(SCHEMA_PATH))
+    if problems:
+        raise study.ConfigError(problems, file="config.yaml")
+    validate(config, str(SCHEMA_PATH))
+    return study.check_semantics(config, root=root, file="config.yaml")

@@ -24,17 +24,14 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from snakemake.utils import validate
 
-from plssem_pipeline import study
 from plssem_pipeline.ingest.cleaning import EXCLUSION_COLUMNS, clean_survey
 from plssem_pipeline.ingest.spec import SurveySpec
 from plssem_pipeline.errors import UserError
 from plssem_pipeline.ingest.survey import read_survey
 
-from badinput_corpus import SCHEMA_PATH
+from badinput_corpus import checked_model
 
-SCHEMA = study.load_schema(SCHEMA_PATH)
 FUZZ = settings(max_examples=200, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -241,11 +238,7 @@ def configs(draw):
 
 def _check_config(config: dict, root: Path):
     """The workflow's sequence (workflow/Snakefile): schema problems, defaults, semantics; then cleaning."""
-    problems = study.schema_problems(config, SCHEMA)
-    if problems:
-        raise study.ConfigError(problems, file="config.yaml")
-    validate(config, str(SCHEMA_PATH))
-    model = study.check_semantics(config, root=root, file="config.yaml")
+    model = checked_model(config, root)
     data = config["data"]
     spec = SurveySpec.from_config(data, config["respondents"], config["constructs"], config["paths"])
     raw = read_survey(root / data["survey"], delimiter=data["delimiter"], encoding=data["encoding"])

@@ -34,9 +34,8 @@ from plssem_pipeline.ingest.labels import profile_variables
 from plssem_pipeline.ingest.spec import SurveySpec
 from plssem_pipeline.ingest.survey import read_survey
 
-from test_fuzz import BASE_CONFIG, GOOD_SURVEY, JUNK, SCHEMA, _check_cleaned, _sha256
-from snakemake.utils import validate
-from badinput_corpus import SCHEMA_PATH
+from test_fuzz import BASE_CONFIG, GOOD_SURVEY, JUNK, _check_cleaned, _sha256
+from badinput_corpus import checked_model
 
 KEYS_FUZZ = settings(max_examples=80, deadline=None, derandomize=True, database=None,
                      suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -110,11 +109,7 @@ def study_configs(draw):
 
 def _run_study(config: dict, root: Path):
     """Schema, defaults, semantics; then clean, estimate, bootstrap 5 subsamples and summarise (ci as configured)."""
-    problems = study.schema_problems(config, SCHEMA)
-    if problems:
-        raise study.ConfigError(problems, file="config.yaml")
-    validate(config, str(SCHEMA_PATH))
-    model = study.check_semantics(config, root=root, file="config.yaml")
+    model = checked_model(config, root)
     data = config["data"]
     raw = read_survey(root / data["survey"], delimiter=data["delimiter"], encoding=data["encoding"],
                       sheet=data["sheet"])

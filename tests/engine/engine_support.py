@@ -259,3 +259,14 @@ def assert_close(ours, theirs, tol: float, what: str) -> float:
             log.write(f"{what}\t{delta:.3g}\n")
     assert delta <= tol, f"{what}: max |Δ| = {delta:.3g} > {tol:g}"
     return delta
+
+
+def mean_statistic(x, axis=-1):
+    """The sample mean along ``axis``: a vectorised statistic for scipy.stats.bootstrap."""
+    return np.mean(x, axis=axis)
+
+
+def jackknife_index(n: int) -> np.ndarray:
+    """``(n, n - 1)``: row i holds every observation but i (scipy's ``_jackknife_resample``)."""
+    keep = ~np.eye(n, dtype=bool)
+    return np.broadcast_to(np.arange(n), (n, n))[keep].reshape(n, n - 1)

@@ -23,6 +23,8 @@ from scipy import special, stats
 
 from plssem import summarize
 
+from engine_support import jackknife_index, mean_statistic
+
 B = 2000
 SEED = 12345
 
@@ -32,16 +34,6 @@ def _pearson(x, y, axis=-1):
     xc = x - x.mean(axis=axis, keepdims=True)
     yc = y - y.mean(axis=axis, keepdims=True)
     return (xc * yc).sum(axis=axis) / np.sqrt((xc**2).sum(axis=axis) * (yc**2).sum(axis=axis))
-
-
-def _mean(x, axis=-1):
-    return np.mean(x, axis=axis)
-
-
-def _jackknife_index(n: int) -> np.ndarray:
-    """Row i holds every observation but i (scipy's ``_jackknife_resample``)."""
-    keep = ~np.eye(n, dtype=bool)
-    return np.broadcast_to(np.arange(n), (n, n))[keep].reshape(n, n - 1)
 
 
 @pytest.fixture(scope="module")
@@ -55,16 +47,16 @@ def samples():
 
 def _ours_one_sample(x, alpha, ci):
     idx = np.random.default_rng(SEED).integers(0, x.size, (B, x.size))
-    draws = _mean(x[idx])
-    jack = _mean(x[_jackknife_index(x.size)])
-    return summarize(np.array([_mean(x)]), draws[:, None], alpha=alpha, ci=ci, jackknife=jack[:, None]), draws
+    draws = mean_statistic(x[idx])
+    jack = mean_statistic(x[jackknife_index(x.size)])
+    return summarize(np.array([mean_statistic(x)]), draws[:, None], alpha=alpha, ci=ci, jackknife=jack[:, None]), draws
 
 
 @pytest.mark.parametrize("method", ["percentile", "bca"])
 @pytest.mark.parametrize("level", [0.95, 0.90])
 def test_mean_of_skewed_sample(samples, method, level):
     x, _, _ = samples
-    ref = stats.bootstrap((x,), _mean, n_resamples=B, method=method, confidence_level=level,
+    ref = stats.bootstrap((x,), mean_statistic, n_resamples=B, method=method, confidence_level=level,
                           rng=np.random.default_rng(SEED), vectorized=True)
     ours, draws = _ours_one_sample(x, 1 - level, method)
     np.testing.assert_array_equal(ref.bootstrap_distribution, draws)     # the draws were rebuilt exactly
@@ -80,12 +72,12 @@ def test_paired_statistics_several_columns(samples, method):
     n = u.size
     refs = [stats.bootstrap((u, v), f, paired=True, n_resamples=B, method=method,
                             rng=np.random.default_rng(SEED), vectorized=True)
-            for f in (_pearson, lambda a, b, axis=-1: _mean(a, axis=axis))]
+            for f in (_pearson, lambda a, b, axis=-1: mean_statistic(a, axis=axis))]
     idx = np.random.default_rng(SEED).integers(0, n, (B, n))
-    jdx = _jackknife_index(n)
-    draws = np.column_stack([_pearson(u[idx], v[idx]), _mean(u[idx])])
-    jack = np.column_stack([_pearson(u[jdx], v[jdx]), _mean(u[jdx])])
-    original = np.array([_pearson(u, v), _mean(u)])
+    jdx = jackknife_index(n)
+    draws = np.column_stack([_pearson(u[idx], v[idx]), mean_statistic(u[idx])])
+    jack = np.column_stack([_pearson(u[jdx], v[jdx]), mean_statistic(u[jdx])])
+    original = np.array([_pearson(u, v), mean_statistic(u)])
     ours = summarize(original, draws, ci=method, jackknife=jack)
     for k, ref in enumerate(refs):
         np.testing.assert_array_equal(ref.bootstrap_distribution, draws[:, k])
@@ -130,13 +122,13 @@ def test_failed_draws_are_left_out_and_counted(samples):
     """NaN rows (failed subsamples) are excluded from every column and reported in n_valid."""
     x, _, _ = samples
     idx = np.random.default_rng(SEED).integers(0, x.size, (B, x.size))
-    draws = _mean(x[idx])[:, None]
-    jack = _mean(x[_jackknife_index(x.size)])[:, None]
+    draws = mean_statistic(x[idx])[:, None]
+    jack = mean_statistic(x[jackknife_index(x.size)])[:, None]
     holed = draws.copy()
     holed[::7] = np.nan
     valid = draws[~np.isnan(holed[:, 0])]
     for method in ("percentile", "bca"):
-        with_nan = summarize(np.array([_mean(x)]), holed, ci=method, jackknife=jack)
-        without = summarize(np.array([_mean(x)]), valid, ci=method, jackknife=jack)
+        with_nan = summarize(np.array([mean_statistic(x)]), holed, ci=method, jackknife=jack)
+        without = summarize(np.array([mean_statistic(x)]), valid, ci=method, jackknife=jack)
         assert int(with_nan.loc[0, "n_valid"]) == valid.shape[0] < B
         np.testing.assert_array_equal(with_nan.to_numpy(), without.to_numpy())

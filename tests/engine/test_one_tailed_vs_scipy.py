@@ -18,17 +18,10 @@ from scipy import stats
 from plssem import summarize
 from plssem.inference import one_tailed_p, summarize_directional
 
+from engine_support import jackknife_index, mean_statistic
+
 B = 2000
 SEED = 777
-
-
-def _mean(x, axis=-1):
-    return np.mean(x, axis=axis)
-
-
-def _jackknife_index(n: int) -> np.ndarray:
-    keep = ~np.eye(n, dtype=bool)
-    return np.broadcast_to(np.arange(n), (n, n))[keep].reshape(n, n - 1)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +31,7 @@ def sample():
 
 def _draws(x):
     idx = np.random.default_rng(SEED).integers(0, x.size, (B, x.size))
-    return _mean(x[idx]), _mean(x[_jackknife_index(x.size)])
+    return mean_statistic(x[idx]), mean_statistic(x[jackknife_index(x.size)])
 
 
 @pytest.mark.parametrize("t", [-3.1, -0.4, 0.0, 0.9, 2.2])
@@ -64,9 +57,9 @@ def test_one_tailed_p_against_a_one_sample_t_test(alternative, sign):
 @pytest.mark.parametrize("alpha", [0.05, 0.10])
 def test_one_sided_bound_is_scipys(sample, method, alpha):
     draws, jack = _draws(sample)
-    original = np.array([_mean(sample)])
+    original = np.array([mean_statistic(sample)])
     for sign, alternative, column in ((1, "greater", "ci_low"), (-1, "less", "ci_high")):
-        ref = stats.bootstrap((sample,), _mean, n_resamples=B, method=method, confidence_level=1 - alpha,
+        ref = stats.bootstrap((sample,), mean_statistic, n_resamples=B, method=method, confidence_level=1 - alpha,
                               alternative=alternative, rng=np.random.default_rng(SEED), vectorized=True)
         np.testing.assert_array_equal(ref.bootstrap_distribution, draws)
         ours = summarize_directional(original, draws[:, None], [sign], tails=1, alpha=alpha, ci=method,
@@ -78,7 +71,7 @@ def test_one_sided_bound_is_scipys(sample, method, alpha):
 def test_percentile_interval_and_p_columns(sample):
     draws, _ = _draws(sample)
     columns = np.column_stack([draws, -draws, 0.5 * draws - 0.1])
-    original = np.array([_mean(sample), -_mean(sample), 0.5 * _mean(sample) - 0.1])
+    original = np.array([mean_statistic(sample), -mean_statistic(sample), 0.5 * mean_statistic(sample) - 0.1])
     signs = [1, -1, 1]
     ours = summarize_directional(original, columns, signs, tails=1, alpha=0.05)
     np.testing.assert_allclose(ours["ci_low"], np.quantile(columns, 0.05, axis=0), rtol=0, atol=1e-15)
@@ -93,7 +86,7 @@ def test_percentile_interval_and_p_columns(sample):
 
 def test_two_tailed_is_summarize(sample):
     draws, _ = _draws(sample)
-    original = np.array([_mean(sample)])
+    original = np.array([mean_statistic(sample)])
     ours = summarize_directional(original, draws[:, None], [0], tails=2, alpha=0.05)
     assert ours.equals(summarize(original, draws[:, None], alpha=0.05))
 
