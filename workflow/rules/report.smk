@@ -13,7 +13,6 @@
 
 REPORT_TEMPLATES = Path(str(workflow.current_basedir)).parent / "templates"
 REPORT_FIGURES = ["loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap_indirect"]
-REPORT_AUDIT = {"published_vs_reproduced.csv": "published_vs_reproduced", "consistency.csv": "consistency"}
 # The results files behind the report, the figures (PNG for HTML, PDF for LaTeX) and the published
 # tables; each rule adds its template, and the audit's CSVs when the workflow has an `audit` rule.
 REPORT_INPUTS = {
@@ -41,18 +40,6 @@ REPORT_INPUTS = {
     **({"published": config["published"]} if config["published"] else {}),
 }
 REPORT_PARAMS = dict(config=config, config_source=CONFIG_SOURCE, tex_engine=REPORT_TEX_ENGINE, pipeline=PIPELINE)
-
-
-def report_audit_inputs(wildcards):
-    """The audit rule's CSVs, looked up when the DAG is built (whatever the include order)."""
-    return {REPORT_AUDIT[Path(f).name]: f for f in (rules.audit.output if hasattr(rules, "audit") else [])
-            if Path(f).name in REPORT_AUDIT}
-
-
-def report_output(name):
-    """A report file (its rule exists whether or not report.formats asks for the format; rule all asks)."""
-    return report(REPORT.get(name, f"report/results.{name}"), caption=f"../report/results_{name}.rst",
-                  category="Report")
 
 
 rule report:
