@@ -12,6 +12,7 @@ Bounded and deterministic: a fixed number of examples, ``derandomize=True``
 database, no deadline (the first call imports pandas).
 """
 import bz2
+import contextlib
 import copy
 import csv
 import gzip
@@ -28,6 +29,7 @@ from hypothesis import strategies as st
 from plssem_pipeline.ingest.cleaning import EXCLUSION_COLUMNS, clean_survey
 from plssem_pipeline.ingest.spec import SurveySpec
 from plssem_pipeline.errors import UserError
+from plssem_pipeline.ingest.labels import profile_variables
 from plssem_pipeline.ingest.survey import read_survey
 
 from badinput_corpus import checked_model
@@ -48,6 +50,16 @@ JUNK = ["", " ", "NA", "na", "-99", "-99,0", "3,5", "4 ", " 2", "N/A", "empat", 
         "inf", "-inf", "0", "6", "99", "2.5", "1.", ".5", "+3", "--3", "3e0", "1_000", "９", "١", "\x00", '"', '""',
         "a,b", "a;b", "line\nbreak", "\r", "\ufeff", "é", "Ü", "x" * 300, "=1+1", "<script>", "\\input{x}", "-",
         "99999999999999999999999999", "-0", "0x10", "1/2", "½", "TRUE"]
+
+
+@contextlib.contextmanager
+def project_with_good_survey():
+    """A temporary project folder holding data/raw/survey.csv = :data:`GOOD_SURVEY`."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "data" / "raw").mkdir(parents=True)
+        (root / "data" / "raw" / "survey.csv").write_text(GOOD_SURVEY, encoding="utf-8")
+        yield root
 
 
 VALID = st.sampled_from(["1", "2", "3", "4", "5"])
@@ -240,18 +252,16 @@ def _check_config(config: dict, root: Path):
     """The workflow's sequence (workflow/Snakefile): schema problems, defaults, semantics; then cleaning."""
     model = checked_model(config, root)
     data = config["data"]
-    spec = SurveySpec.from_config(data, config["respondents"], config["constructs"], config["paths"])
     raw = read_survey(root / data["survey"], delimiter=data["delimiter"], encoding=data["encoding"])
+    respondents, _ = profile_variables(config["respondents"], raw)   # as the clean step: categories or labels
+    spec = SurveySpec.from_config(data, respondents, config["constructs"], config["paths"])
     return model, clean_survey(raw, spec)
 
 
 @FUZZ
 @given(config=configs())
 def test_fuzzed_configs_give_a_model_or_a_user_error(config):
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        (root / "data" / "raw").mkdir(parents=True)
-        (root / "data" / "raw" / "survey.csv").write_text(GOOD_SURVEY, encoding="utf-8")
+    with project_with_good_survey() as root:
         try:
             model, cleaned = _check_config(copy.deepcopy(config), root)
         except UserError as error:

@@ -34,7 +34,7 @@ from plssem_pipeline.ingest.labels import profile_variables
 from plssem_pipeline.ingest.spec import SurveySpec
 from plssem_pipeline.ingest.survey import read_survey
 
-from test_fuzz import BASE_CONFIG, GOOD_SURVEY, JUNK, _check_cleaned, _sha256
+from test_fuzz import BASE_CONFIG, JUNK, _check_cleaned, _sha256, project_with_good_survey
 from badinput_corpus import checked_model
 
 KEYS_FUZZ = settings(max_examples=80, deadline=None, derandomize=True, database=None,
@@ -129,10 +129,7 @@ def _run_study(config: dict, root: Path):
 @KEYS_FUZZ
 @given(config=study_configs())
 def test_fuzzed_study_keys_give_results_or_a_user_error(config):
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        (root / "data" / "raw").mkdir(parents=True)
-        (root / "data" / "raw" / "survey.csv").write_text(GOOD_SURVEY, encoding="utf-8")
+    with project_with_good_survey() as root:
         try:
             cleaned, summaries = _run_study(copy.deepcopy(config), root)
         except UserError as error:

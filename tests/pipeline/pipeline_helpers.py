@@ -152,3 +152,27 @@ def filled_config(config: dict) -> dict:
     config = copy.deepcopy(config)
     validate(config, str(SCHEMA_PATH))
     return config
+
+
+def two_construct_sample(n: int, seed: int = 1):
+    """``(model, z)``: X -> Y, two indicators each, ``n`` standardised rows (SD with n - 1)."""
+    import plssem
+
+    model = plssem.Model.from_spec({"X": ["x1", "x2"], "Y": ["y1", "y2"]}, ["X -> Y"])
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((n, 1))
+    data = np.hstack([x + rng.standard_normal((n, 2)), x + rng.standard_normal((n, 2))])
+    return model, (data - data.mean(0)) / data.std(0, ddof=1)
+
+
+def assert_measurement_and_paths_equal(run: Path, result, atol: float = 1e-12) -> None:
+    """The run's loadings, weights, reliability, paths and R² equal the engine's ``result`` to ``atol``."""
+    def read(name):
+        return pd.read_csv(run / "results" / name)
+
+    np.testing.assert_allclose(read("outer/loadings.csv")["loading"], result.outer_loadings, rtol=0, atol=atol)
+    np.testing.assert_allclose(read("outer/loadings.csv")["weight"], result.outer_weights, rtol=0, atol=atol)
+    np.testing.assert_allclose(read("outer/reliability.csv").set_index("construct"), result.reliability,
+                               rtol=0, atol=atol)
+    np.testing.assert_allclose(read("inner/paths.csv")["coefficient"], result.paths, rtol=0, atol=atol)
+    np.testing.assert_allclose(read("inner/r2.csv").set_index("construct"), result.r2, rtol=0, atol=atol)

@@ -15,6 +15,8 @@ from plssem_pipeline.errors import UserError
 from plssem_pipeline.audit.fingerprint import package_fingerprint
 from plssem_pipeline.steps.runner import run
 
+from pipeline_helpers import two_construct_sample
+
 
 @given(st.lists(st.floats(allow_nan=False, allow_infinity=False, width=64), min_size=1, max_size=30))
 def test_csv_round_trips_every_double(tmp_path_factory, values):
@@ -50,11 +52,7 @@ def test_names_pandas_reads_as_missing_stay_names(tmp_path):
 
 
 def test_draws_round_trip(tmp_path):
-    model = plssem.Model.from_spec({"X": ["x1", "x2"], "Y": ["y1", "y2"]}, ["X -> Y"])
-    rng = np.random.default_rng(1)
-    x = rng.standard_normal((50, 1))
-    data = np.hstack([x + rng.standard_normal((50, 2)), x + rng.standard_normal((50, 2))])
-    z = (data - data.mean(0)) / data.std(0, ddof=1)
+    model, z = two_construct_sample(50)
     draws = plssem.bootstrap(z, model, seed=3, start=7, stop=19)
     io.save_draws(tmp_path / "chunk.npz", draws, seed=3, engine="e")
     back, meta = io.load_draws(tmp_path / "chunk.npz")

@@ -18,7 +18,7 @@ import yaml
 import plssem
 from plssem_pipeline.study import algorithm_options, model_from_config
 
-from pipeline_helpers import make_project, simulate_survey, snakemake, study_config
+from pipeline_helpers import assert_measurement_and_paths_equal, make_project, simulate_survey, snakemake, study_config
 
 SEVEN_POINT = {1: 1, 2: 2, 3: 4, 4: 6, 5: 7}     # the five answers spread over a 7-point scale
 REVERSED = {"EC3": (1, 7), "KP2": (1, 5)}       # item -> (min, max) of its scale
@@ -78,15 +78,9 @@ def test_estimates_equal_the_engine_on_independently_recoded_data(run):
     model = model_from_config(config["constructs"], config["paths"])
     result = plssem.estimate(_recoded(run), model, **algorithm_options(config["algorithm"]),
                              missing=config["data"]["missing_treatment"])
-    read = lambda name: pd.read_csv(run / "results" / name)  # noqa: E731
-    np.testing.assert_allclose(read("outer/loadings.csv")["loading"], result.outer_loadings, rtol=0, atol=1e-12)
-    np.testing.assert_allclose(read("outer/loadings.csv")["weight"], result.outer_weights, rtol=0, atol=1e-12)
-    np.testing.assert_allclose(read("outer/reliability.csv").set_index("construct"), result.reliability,
-                               rtol=0, atol=1e-12)
-    np.testing.assert_allclose(read("inner/paths.csv")["coefficient"], result.paths, rtol=0, atol=1e-12)
-    np.testing.assert_allclose(read("inner/r2.csv").set_index("construct"), result.r2, rtol=0, atol=1e-12)
+    assert_measurement_and_paths_equal(run, result)
     # recoding made the reversed items load positively on their constructs, as their siblings do
-    loadings = read("outer/loadings.csv").set_index("indicator")["loading"]
+    loadings = pd.read_csv(run / "results/outer/loadings.csv").set_index("indicator")["loading"]
     assert loadings["EC3"] > 0.5 and loadings["KP2"] > 0.5
 
 

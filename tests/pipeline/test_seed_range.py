@@ -5,7 +5,7 @@ import pytest
 import plssem
 from plssem.bootstrap import MAX_SEED, resample_indices
 from plssem_pipeline import io, study
-from pipeline_helpers import ROOT
+from pipeline_helpers import ROOT, two_construct_sample
 
 SCHEMA = study.load_schema(ROOT / "workflow" / "schemas" / "config.schema.yaml")
 
@@ -47,11 +47,7 @@ def test_schema_refuses_seed_beyond_philox(seed):
 
 def test_chunk_with_largest_seed_round_trips(tmp_path):
     """A chunk keyed by 2**128 - 1 saves and loads (NumPy has no integer type for it)."""
-    model = plssem.Model.from_spec({"X": ["x1", "x2"], "Y": ["y1", "y2"]}, ["X -> Y"])
-    rng = np.random.default_rng(1)
-    x = rng.standard_normal((40, 1))
-    data = np.hstack([x + rng.standard_normal((40, 2)), x + rng.standard_normal((40, 2))])
-    z = (data - data.mean(0)) / data.std(0, ddof=1)
+    model, z = two_construct_sample(40)
     draws = plssem.bootstrap(z, model, seed=MAX_SEED, start=0, stop=5)
     io.save_draws(tmp_path / "chunk.npz", draws, seed=MAX_SEED, engine="e")
     back, meta = io.load_draws(tmp_path / "chunk.npz")
