@@ -21,27 +21,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..study.safety import load_yaml
+from ..language import Catalogue as LanguageCatalogue, load_strings
 
 __all__ = ["LANGUAGES", "STRINGS", "STRINGS_DIR", "Catalogue"]
 
 #: The folder of the translations, one ``<language>.yaml`` per language (installed with the package).
 STRINGS_DIR = Path(__file__).with_name("strings")
 
-
-def _load(directory: Path) -> dict[str, dict[str, str]]:
-    """Every translation in ``directory``: language (file stem) -> key -> text, keys in file order."""
-    return {path.stem: load_yaml(path, what="report strings file") for path in sorted(directory.glob("*.yaml"))}
-
-
-STRINGS: dict[str, dict[str, str]] = _load(STRINGS_DIR)
+STRINGS: dict[str, dict[str, str]] = load_strings(STRINGS_DIR, what="report strings file")
 
 #: The report's languages: the names of the files in :data:`STRINGS_DIR`, e.g. ``("en", "id")``.
 LANGUAGES = tuple(STRINGS)
 
 
-class Catalogue:
-    """The strings of one language: ``t("key", name=value)``.
+class Catalogue(LanguageCatalogue):
+    """The strings of one language: ``t("key", name=value)`` (:class:`plssem_pipeline.language.Catalogue`).
 
     Parameters
     ----------
@@ -55,14 +49,4 @@ class Catalogue:
     """
 
     def __init__(self, language: str = "en") -> None:
-        if language not in STRINGS:
-            raise ValueError(f"report language {language!r} is not one of {', '.join(LANGUAGES)}")
-        self.language = language
-        self.strings = STRINGS[language]
-
-    def __call__(self, key: str, **values) -> str:
-        text = self.strings[key]
-        return text.format(**values) if values else text
-
-    def __getitem__(self, key: str) -> str:
-        return self.strings[key]
+        super().__init__(STRINGS, language, what="report")

@@ -9,6 +9,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from ..language import number_text
+
 __all__ = ["Cell", "Column", "Row", "Table", "Figure", "fmt", "isnan", "integer", "prose", "tolerance",
            "number", "number_cell", "row_key"]
 
@@ -163,8 +165,7 @@ def integer(value, language: str) -> str:
     >>> integer(5000, "en"), integer(5000, "id")
     ('5,000', '5.000')
     """
-    text = f"{int(value):,}"
-    return text.replace(",", ".") if language == "id" else text
+    return number_text(int(value), language, ",")
 
 
 def prose(value, language: str, decimals: int | None = None) -> str:
@@ -186,8 +187,7 @@ def prose(value, language: str, decimals: int | None = None) -> str:
     >>> prose(0.05, "en"), prose(0.05, "id"), prose(0.7, "id", 2)
     ('0.05', '0,05', '0,70')
     """
-    text = (f"{value:.{decimals}f}" if decimals is not None else f"{value:g}")
-    return text.replace(".", ",") if language == "id" else text
+    return number_text(value, language, "g" if decimals is None else f".{decimals}f")
 
 
 def tolerance(value: float) -> str:
