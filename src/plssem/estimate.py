@@ -229,15 +229,11 @@ class PLSResult:
     @property
     def reliability(self) -> pd.DataFrame:
         """Cronbach's α, ρ_A, ρ_C and AVE per construct (columns ``cronbach_alpha, rho_a, rho_c, ave``)."""
-        load = self.core.cross_loadings[:, self.model.block_mask]
-        weights = self.core.weights[:, self.model.block_mask]
-        frame = pd.DataFrame({
-            "cronbach_alpha": quality.cronbach_alpha(self.correlations[None], self.model)[0],
-            "rho_a": quality.rho_a(weights, self.correlations[None], self.model)[0],
-            "rho_c": quality.composite_reliability(load, self.model)[0],
-            "ave": quality.average_variance_extracted(load, self.model)[0],
-        }, index=pd.Index(self.model.construct_names, name="construct"))
-        return frame
+        mask = self.model.block_mask
+        values = quality.construct_reliability(self.core.weights[:, mask], self.core.cross_loadings[:, mask],
+                                               self.correlations[None], self.model)
+        return pd.DataFrame({name: values[name][0] for name in quality.RELIABILITY},
+                            index=pd.Index(self.model.construct_names, name="construct"))
 
     @property
     def htmt(self) -> pd.DataFrame:

@@ -12,7 +12,8 @@ from .algorithm import solve_batched
 from .model import Model
 
 __all__ = [
-    "cronbach_alpha", "composite_reliability", "average_variance_extracted", "rho_a",
+    "cronbach_alpha", "composite_reliability", "average_variance_extracted", "rho_a", "RELIABILITY",
+    "construct_reliability",
     "htmt", "fornell_larcker", "outer_vif", "inner_vif", "f_squared",
     "implied_construct_correlations", "srmr",
 ]
@@ -30,8 +31,13 @@ def _submatrix_sums(corr: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.
 
 
 def _block_sums(values: np.ndarray, model: Model) -> np.ndarray:
-    """Sum a per-indicator array ``(b, p)`` within each block -> ``(b, k)``."""
-    return values @ model.block_mask.astype(float)
+    """Sum a per-indicator array ``(b, p)`` within each block -> ``(b, k)``.
+
+    Row-wise sums over each block's contiguous copy: their order depends on the
+    block alone, not on the batch size (a ``(b, p) @ (p, k)`` product goes
+    through BLAS, whose blocking does), so bootstrap draws do not depend on chunking.
+    """
+    return np.stack([np.ascontiguousarray(values[:, block]).sum(axis=1) for block in model.blocks], axis=1)
 
 
 def cronbach_alpha(corr_ind: np.ndarray, model: Model) -> np.ndarray:
@@ -88,9 +94,47 @@ def rho_a(weights: np.ndarray, corr_ind: np.ndarray, model: Model) -> np.ndarray
             w = weights[:, block]
             s = corr_ind[:, block[:, None], block]
             ww = (w * w).sum(axis=1)
-            off = ((s @ w[:, :, None])[:, :, 0] * w).sum(axis=1) - (w * np.diagonal(s, axis1=1, axis2=2) * w).sum(axis=1)
+            # elementwise products and row-wise sums, not ``s @ w``: a batched product's rounding may depend
+            # on the batch size, and bootstrap draws must not depend on chunking
+            off = ((s * w[:, None, :]).sum(axis=2) * w).sum(axis=1) - (w * np.diagonal(s, axis1=1, axis2=2) * w).sum(axis=1)
             out[:, j] = ww**2 * off / (ww**2 - (w**4).sum(axis=1))
     return out
+
+
+#: The reliability statistics of :func:`construct_reliability`, in SmartPLS's order
+#: ("Construct reliability and validity": Cronbach's alpha, rho_a, rho_c, AVE).
+RELIABILITY = ("cronbach_alpha", "rho_a", "rho_c", "ave")
+
+
+def construct_reliability(weights: np.ndarray, loadings: np.ndarray, corr_ind: np.ndarray,
+                          model: Model) -> dict[str, np.ndarray]:
+    """Cronbach's α, ρ_A, ρ_C and AVE of every block, each ``(b, k)``: SmartPLS's construct reliability.
+
+    The one definition used for the original estimate and for every bootstrap and
+    jackknife sample (:mod:`plssem.statistics`).
+
+    Parameters
+    ----------
+    weights : ndarray (b, p)
+        Each indicator's (PLS) weight on its own construct; gives ρ_A (:func:`rho_a`).
+    loadings : ndarray (b, p)
+        Each indicator's loading on its own construct (the consistent loading for
+        a PLSc common factor); gives ρ_C and AVE.
+    corr_ind : ndarray (b, p, p)
+        Indicator correlations; give α (:func:`cronbach_alpha`) and ρ_A.
+    model : Model
+
+    Returns
+    -------
+    dict
+        :data:`RELIABILITY` name -> ``(b, k)`` array, constructs in model order.
+    """
+    return {
+        "cronbach_alpha": cronbach_alpha(corr_ind, model),
+        "rho_a": rho_a(weights, corr_ind, model),
+        "rho_c": composite_reliability(loadings, model),
+        "ave": average_variance_extracted(loadings, model),
+    }
 
 
 def htmt(corr_ind: np.ndarray, model: Model) -> np.ndarray:

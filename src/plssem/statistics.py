@@ -20,7 +20,7 @@ __all__ = ["FAMILIES", "labels", "collect", "reachable_pairs"]
 #: Families of bootstrapped statistics, in report order.
 FAMILIES = (
     "paths", "specific_indirect", "total_indirect", "total_effects",
-    "loadings", "weights", "r2", "htmt",
+    "loadings", "weights", "r2", "htmt", "reliability",
 )
 
 
@@ -56,6 +56,7 @@ def labels(model: Model) -> dict[str, list[dict[str, str]]]:
         "weights": [{"construct": names[owner[i]], "indicator": ind} for i, ind in enumerate(model.indicator_names)],
         "r2": [{"construct": names[j]} for j in model.endogenous],
         "htmt": [{"construct_1": names[i], "construct_2": names[j]} for i in range(k) for j in range(i + 1, k)],
+        "reliability": [{"statistic": s, "construct": names[j]} for s in quality.RELIABILITY for j in range(k)],
     }
 
 
@@ -70,6 +71,7 @@ def collect(core: PLSCore, corr_ind: np.ndarray, model: Model) -> dict[str, np.n
     iu = np.triu_indices(k, 1)
     indirect_pairs = np.array(reachable_pairs(model, 2), dtype=int).reshape(-1, 2)
     total_pairs = np.array(reachable_pairs(model), dtype=int).reshape(-1, 2)
+    reliability = quality.construct_reliability(core.weights[:, mask], core.cross_loadings[:, mask], corr_ind, model)
     return {
         "paths": core.paths[:, src, tgt],
         "specific_indirect": effects.specific_indirect_effects(core.paths, model.mediated_paths()),
@@ -79,4 +81,5 @@ def collect(core: PLSCore, corr_ind: np.ndarray, model: Model) -> dict[str, np.n
         "weights": core.weights[:, mask],
         "r2": core.r2[:, list(model.endogenous)],
         "htmt": quality.htmt(corr_ind, model)[:, iu[0], iu[1]],
+        "reliability": np.concatenate([reliability[s] for s in quality.RELIABILITY], axis=1),
     }

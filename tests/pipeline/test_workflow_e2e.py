@@ -62,6 +62,8 @@ CONTRACT = {
     "results/bootstrap/r2.csv": ["construct", "original", "mean", "sd", "t", "p", "ci_low", "ci_high", "n_valid"],
     "results/bootstrap/htmt.csv": ["construct_1", "construct_2", "original", "mean", "sd", "t", "p", "ci_low",
                                    "ci_high", "n_valid"],
+    "results/bootstrap/reliability.csv": ["statistic", "construct", "original", "mean", "sd", "t", "p", "ci_low",
+                                          "ci_high", "n_valid"],
     "results/bootstrap/subsamples.csv": ["subsample", "iterations", "converged", "failed", "failed_reason"],
     "results/mediation/indirect.csv": ["path", "source", "target", "original", "mean", "sd", "t", "p", "ci_low",
                                        "ci_high", "n_valid", "significant", "direct", "direct_p",

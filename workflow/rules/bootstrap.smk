@@ -41,6 +41,7 @@ rule bootstrap:
         weights="results/bootstrap/weights.csv",
         r2="results/bootstrap/r2.csv",
         htmt="results/bootstrap/htmt.csv",
+        reliability="results/bootstrap/reliability.csv",
         formative="results/bootstrap/formative.csv",
         subsamples="results/bootstrap/subsamples.csv",
         draws="results/bootstrap/draws.npz",
