@@ -241,6 +241,17 @@ class PLSResult:
         return self._square(quality.htmt(self.correlations[None], self.model)[0])
 
     @property
+    def htmt_signed(self) -> pd.DataFrame:
+        """HTMT from the signed indicator correlations (Henseler et al.'s definition; NaN where undefined)."""
+        return self._square(quality.htmt(self.correlations[None], self.model, absolute=False)[0])
+
+    @property
+    def full_collinearity_vif(self) -> pd.Series:
+        """Full-collinearity VIF of each construct's PLS score on all the others (Kock 2015), also under PLSc."""
+        values = quality.full_collinearity_vif((self.pls or self.core).construct_correlations)[0]
+        return pd.Series(values, index=pd.Index(self.model.construct_names, name="construct"), name="vif")
+
+    @property
     def fornell_larcker(self) -> pd.DataFrame:
         """Construct correlations with √AVE on the diagonal."""
         ave = self.reliability["ave"].to_numpy()[None]

@@ -14,7 +14,7 @@ from .model import Model
 __all__ = [
     "cronbach_alpha", "composite_reliability", "average_variance_extracted", "rho_a", "RELIABILITY",
     "construct_reliability",
-    "htmt", "fornell_larcker", "outer_vif", "inner_vif", "f_squared",
+    "htmt", "fornell_larcker", "outer_vif", "full_collinearity_vif", "inner_vif", "f_squared",
     "implied_construct_correlations", "srmr",
 ]
 
@@ -137,7 +137,7 @@ def construct_reliability(weights: np.ndarray, loadings: np.ndarray, corr_ind: n
     }
 
 
-def htmt(corr_ind: np.ndarray, model: Model) -> np.ndarray:
+def htmt(corr_ind: np.ndarray, model: Model, *, absolute: bool = True) -> np.ndarray:
     """Heterotrait–monotrait ratio for every pair of constructs, ``(b, k, k)``, symmetric, NaN diagonal.
 
     ``HTMT_ij = mean|S_ij| / sqrt(mean|S_ii| · mean|S_jj|)`` where ``S_ij`` are the
@@ -148,8 +148,13 @@ def htmt(corr_ind: np.ndarray, model: Model) -> np.ndarray:
     Henseler et al. define it on signed correlations, which coincide when all
     correlations are positive. A single-indicator block's monotrait mean is 1
     (seminr's convention).
+
+    ``absolute=False`` gives that signed ratio: the same means of the correlations
+    with their signs. It is NaN for a pair where either block's signed monotrait
+    mean is not positive (the block's items do not correlate positively on
+    average, so the ratio has no meaning).
     """
-    a = np.abs(corr_ind)
+    a = np.abs(corr_ind) if absolute else corr_ind
     k = len(model.constructs)
     blocks = model.blocks
     mono = np.ones(a.shape[:1] + (k,))
@@ -158,6 +163,8 @@ def htmt(corr_ind: np.ndarray, model: Model) -> np.ndarray:
         if m > 1:
             diagonal = np.ascontiguousarray(a[:, block, block]).sum(axis=1)
             mono[:, j] = (_submatrix_sums(a, block, block) - diagonal) / (m * (m - 1))
+    if not absolute:
+        mono[mono <= 0] = np.nan
     out = np.full(a.shape[:1] + (k, k), np.nan)
     for i in range(k):
         for j in range(i + 1, k):
@@ -193,6 +200,22 @@ def outer_vif(corr_ind: np.ndarray, model: Model) -> np.ndarray:
         if block.size > 1:
             out[:, block] = _vif_of(corr_ind[:, block[:, None], block])
     return out
+
+
+def full_collinearity_vif(construct_corr: np.ndarray) -> np.ndarray:
+    """Full-collinearity VIF of every construct, ``(b, k)``: its score regressed on all other constructs' scores.
+
+    ``VIF_j = 1 / (1 - R²_j) = [R^{-1}]_jj``, with ``R²_j`` the R² of construct ``j``
+    on all the others and ``R`` the construct correlation matrix (Kock & Lynn 2012;
+    Kock 2015, who reads a VIF above 3.3 as a sign of common method bias). NaN where
+    ``R`` is singular.
+
+    Parameters
+    ----------
+    construct_corr : ndarray (b, k, k)
+        Correlations of the construct scores.
+    """
+    return _vif_of(construct_corr)
 
 
 def inner_vif(construct_corr: np.ndarray, model: Model) -> np.ndarray:

@@ -8,9 +8,11 @@ rule outer:
         loadings="results/outer/loadings.csv",
         reliability="results/outer/reliability.csv",
         htmt="results/outer/htmt.csv",
+        htmt_signed="results/outer/htmt_signed.csv",
         fornell_larcker="results/outer/fornell_larcker.csv",
         cross_loadings="results/outer/cross_loadings.csv",
         vif="results/outer/vif.csv",
+        full_collinearity_vif="results/outer/full_collinearity_vif.csv",
         redundancy="results/outer/redundancy.csv",
         summary="results/outer/summary.json",
     params:

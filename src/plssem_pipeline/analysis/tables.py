@@ -40,15 +40,17 @@ def _square(frame):
 
 
 def outer_tables(result) -> dict:
-    """Measurement-model tables: ``loadings, reliability, htmt, fornell_larcker, cross_loadings, vif``.
+    """Measurement-model tables: ``loadings, reliability, htmt, htmt_signed, fornell_larcker, cross_loadings, vif,
+    full_collinearity_vif``.
 
     * ``loadings``: construct, indicator, loading, weight;
     * ``reliability``: construct, cronbach_alpha, rho_a, rho_c, ave;
     * ``htmt``, ``fornell_larcker``: square matrices, first column ``construct``,
       then one column per construct (HTMT diagonal empty; Fornell–Larcker
-      diagonal √AVE);
+      diagonal √AVE); ``htmt_signed`` the same layout, HTMT from the signed correlations;
     * ``cross_loadings``: indicator, then one column per construct;
-    * ``vif``: construct, indicator, vif (within its block).
+    * ``vif``: construct, indicator, vif (within its block);
+    * ``full_collinearity_vif``: construct, vif (its score on all other constructs' scores, Kock 2015).
     """
     loadings = result.outer_loadings.to_frame()
     loadings["weight"] = result.outer_weights
@@ -57,9 +59,11 @@ def outer_tables(result) -> dict:
         "loadings": loadings.reset_index(),
         "reliability": result.reliability.reset_index(),
         "htmt": _square(result.htmt),
+        "htmt_signed": _square(result.htmt_signed),
         "fornell_larcker": _square(result.fornell_larcker),
         "cross_loadings": cross,
         "vif": result.outer_vif.reset_index(),
+        "full_collinearity_vif": result.full_collinearity_vif.reset_index(),
     }
 
 
