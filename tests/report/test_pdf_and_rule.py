@@ -44,7 +44,7 @@ def test_report_rule_outputs_and_log(study_run):
         assert "PDF built with" in html
     if (ROOT / "workflow/rules/audit.smk").is_file():                   # the audit's CSVs are the report's inputs
         assert "checks of published numbers" in html and "published numbers compared" in html
-        assert "Table 5, published against reproduced" in html
+        assert "Table 5 (comparison).</span> Published against reproduced" in html
 
 
 @needs_tex
@@ -55,7 +55,7 @@ def test_pdf_pages_and_tables(study_run):
     for caption in ("Table 1. Respondent profile", "Table 2. Convergent validity", "Table 3. Internal consistency",
                     "Table 3a. Discriminant validity: Fornell–Larcker", "Table 3b. Discriminant validity",
                     "Table 4. R", "Table 4a. Effect sizes", "Table 5. Path coefficients",
-                    "Table 6. Specific indirect effects", "Table 7. Hypotheses", "Table A1. Checks",
+                    "Table 6. Specific indirect effects", "Table 7. Hypotheses", "Table C1. Checks",
                     "Table P1. Files behind the report", "Figure 3. Structural model"):
         assert caption in text, caption
     for header in ("Original", "(O)", "(M)", "(STDEV)", "(|O/STDEV|)", "values"):   # wrapped over 3 lines

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from . import numbering
 from .inputs import REQUIRED_FILES, ReportInputs
 from .sections import SECTIONS
 from .tables import Cell, Column, Figure, Row, Table, fmt
@@ -113,6 +114,8 @@ def build_context(*, files: Mapping[str, str], config: Mapping, figures: Mapping
     state = ReportInputs(files=files, config=config, figures=figures, audit=audit, published=published,
                          config_source=config_source, pdf=pdf, report_dir=report_dir, inputs=inputs)
     sections = [s for s in (build(state) for build in SECTIONS) if s is not None]
+    sections = numbering.number(sections, published=bool(config.get("published")),
+                                comparison=state.t("comparison_number"))
     data = {s["id"]: s["data"] for s in sections}
     return {
         **_front_matter(state),

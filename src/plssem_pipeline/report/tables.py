@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..language import number_text
 
-__all__ = ["Cell", "Column", "Row", "Table", "Figure", "fmt", "isnan", "integer", "prose", "tolerance",
+__all__ = ["Cell", "Column", "Row", "Table", "Figure", "fmt", "isnan", "integer", "pvalue", "prose", "tolerance",
            "number", "number_cell", "row_key"]
 
 
@@ -166,6 +166,37 @@ def integer(value, language: str) -> str:
     ('5,000', '5.000')
     """
     return number_text(int(value), language, ",")
+
+
+def pvalue(value, language: str = "en") -> str:
+    """A p value, one convention for every table, sentence and figure of the report (APA, 7th ed., 6.36).
+
+    Three decimals, ``< .001`` below 0.001; English drops the leading zero a p
+    value cannot need (``.037``); Indonesian keeps it, with its decimal comma
+    (``0,037``, ``< 0,001``), as Indonesian journals print p.
+
+    Parameters
+    ----------
+    value : float or None
+        A p value in [0, 1]; missing (None, NaN) gives ``""``.
+    language : {"en", "id"}
+        The report's language (``report.language``).
+
+    Returns
+    -------
+    str
+        The text of a table cell, a sentence or a figure label.
+
+    Examples
+    --------
+    >>> pvalue(0.0368), pvalue(0.00002), pvalue(1.0), pvalue(0.0368, "id"), pvalue(0.0004, "id")
+    ('.037', '< .001', '1.000', '0,037', '< 0,001')
+    """
+    if isnan(value):
+        return ""
+    value = float(value)
+    text = "< " + number_text(0.001, language, ".3f") if value < 0.001 else number_text(value, language, ".3f")
+    return text.replace("0.", ".") if language == "en" and value < 1 else text
 
 
 def prose(value, language: str, decimals: int | None = None) -> str:

@@ -26,6 +26,6 @@ SECTIONS = (
     respondents.section,    # Table 1
     measurement.section,    # Tables 2, 3, 3a, 3b, 3c; Figures 1, 2
     structural.section,     # Tables 4, 4a, 5, 6, 7; Figures 3, 4, 5
-    audit.section,          # Table A1 and the comparison rows of no numbered table
+    audit.section,          # Table C1 and the comparison rows of no numbered table
     provenance.section,     # Tables P1, P2; the configuration
 )

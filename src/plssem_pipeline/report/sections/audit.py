@@ -1,10 +1,10 @@
-"""Section "Audit": the audit's checks of the paper against itself (Table A1, failures first) and the
+"""Section "Audit": the audit's checks of the paper against itself (Table C1, failures first) and the
 summary of its comparison of published and reproduced values, with the rows of no numbered table."""
 from __future__ import annotations
 
 from ..blocks import heading, section as make_section, table, text
 from ..inputs import ReportInputs, read_csv
-from ..tables import Cell, Column, Row, Table, fmt, number_cell
+from ..tables import Cell, Column, Row, Table, fmt, integer, number_cell, pvalue
 from .comparison import PAPER_TABLES, comparison_table, table_name, table_number, tally
 
 __all__ = ["consistency", "summary", "section"]
@@ -13,6 +13,11 @@ _FAILS = {"fail", "failed", "failure", "inconsistent", "false", "no", "invalid",
           "not consistent"}
 _PASSES = {"pass", "passed", "ok", "consistent", "true", "yes", "valid", "holds", "agrees"}
 _NUMBERS = ("published", "recomputed", "difference")
+#: Checks whose values count (respondents, items, supported claims as 1/0): whole numbers are written without
+#: decimals. The sample-size rules' minimum n may be fractional (the inverse square root method).
+_COUNTS = ("respondent_block_sum", "criterion_verdict", "claim_verdict")
+#: Checks whose published and recomputed values are p values (their difference is not).
+_P_VALUES = ("p_from_t",)
 
 
 def _rank(record) -> int:
@@ -25,9 +30,19 @@ def _four(value: float) -> str:
     return fmt(value, 4)
 
 
-def _check_row(inputs, r) -> Row:
-    return Row([Cell(str(r.get("check", ""))), Cell(table_name(inputs, r.get("table", ""))),
-                Cell(str(r.get("item", ""))), *(number_cell(r.get(k, ""), _four) for k in _NUMBERS),
+def _shown(inputs, check: str, key: str):
+    """How a check's value is written: counts whole, p values in the report's p convention, the rest to 4 decimals."""
+    if check in _COUNTS or check.startswith("sample_size"):
+        return lambda v: integer(v, inputs.language) if float(v).is_integer() else _four(v)
+    if check in _P_VALUES and key != "difference":
+        return lambda v: pvalue(v, inputs.language)
+    return _four
+
+
+def _check_row(inputs, r, variables: dict) -> Row:
+    check, item = str(r.get("check", "")), str(r.get("item", ""))
+    return Row([Cell(check), Cell(table_name(inputs, r.get("table", ""))), Cell(variables.get(item, item)),
+                *(number_cell(r.get(k, ""), _shown(inputs, check, k)) for k in _NUMBERS),
                 Cell(str(r.get("verdict", "")), flag=("fail", "warn", "pass")[_rank(r)])],
                detail=str(r.get("explanation", "")) or None)
 
@@ -45,7 +60,7 @@ def consistency(inputs: ReportInputs, path) -> dict:
     Returns
     -------
     dict
-        ``text`` (a summary sentence), ``table`` (Table A1; None without checks)
+        ``text`` (a summary sentence), ``table`` (Table C1; None without checks)
         and ``counts`` (``[failed, notes, passed]``).
     """
     t = inputs.t
@@ -57,7 +72,10 @@ def consistency(inputs: ReportInputs, path) -> dict:
     columns = [Column(t("c_check"), "l", width=4.2), Column(t("c_table"), "l"), Column(t("c_item"), "l", width=3.4),
                Column(t("c_published")), Column(t("c_recomputed")), Column(t("c_difference")),
                Column(t("c_verdict"), "l")]
-    checks = Table("table-a1", "A1", t("consistency_caption"), columns, [_check_row(inputs, r) for r in records],
+    # a respondent variable by its label ("Business type"), as Table 1 names it
+    variables = dict(zip(*(inputs.frame("respondents", dtype=str)[k] for k in ("variable", "label"))))
+    checks = Table("table-c1", "C1", t("consistency_caption"), columns,
+                   [_check_row(inputs, r, variables) for r in records],
                    sources=[inputs.file(path)], font="footnotesize")
     return {"text": t("a_consistency_summary", total=len(records), fail=counts[0], note=counts[1], passed=counts[2],
                       file=str(path)), "table": checks, "counts": counts}

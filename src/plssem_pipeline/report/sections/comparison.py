@@ -12,7 +12,7 @@ import math
 import re
 
 from ..inputs import ReportInputs
-from ..tables import Cell, Column, Row, Table, fmt, number, number_cell, row_key
+from ..tables import Cell, Column, Row, Table, fmt, integer, number, number_cell, pvalue, row_key
 
 __all__ = ["attach_comparison", "comparison_table", "table_name", "table_number", "tally"]
 
@@ -77,25 +77,43 @@ def tally(rows) -> tuple:
     return (len(rows), sum(1 for r in rows if r["within"]), sum(1 for r in rows if r["within"] is False))
 
 
+#: Statistics that count (respondents, supported hypotheses as 1/0): whole numbers, no decimals.
+COUNTS = ("n", "supported")
+
+
 def _plain(value: float) -> str:
-    """Whole numbers from 1 without decimals (a published n), any other value with three."""
+    """Whole numbers from 1 without decimals (a published t tolerance of 2), any other value with three."""
     return fmt(value, 0) if float(value).is_integer() and abs(value) >= 1 else fmt(value)
 
 
-def _signed(value: float) -> str:
+def _signed(value: float, shown=fmt) -> str:
     """A difference with its sign, ``+`` included (none on a zero)."""
-    return ("+" if value > 0 and fmt(value) != "0.000" else "") + fmt(value)
+    text = shown(value)
+    return ("+" if value > 0 and text.strip("0.,") else "") + text
 
 
-def _comparison_row(t, r) -> Row:
+def _formats(inputs: ReportInputs, statistic: str) -> tuple:
+    """How a comparison row writes its values and its difference: counts whole, p values as p values."""
+    if statistic in COUNTS:
+        count = lambda v: integer(round(v), inputs.language)  # noqa: E731
+        return count, count
+    if statistic == "p":
+        return (lambda v: pvalue(v, inputs.language)), fmt
+    return _plain, fmt
+
+
+def _comparison_row(inputs: ReportInputs, r) -> Row:
+    t = inputs.t
     within = r["within"]
     flag = "fail" if within is False else ("pass" if within else None)
     verdict = t("within_yes") if within else t("within_no") if within is False else t("within_na")
-    difference = number_cell(r["difference"], _signed)
+    value, difference_text = _formats(inputs, r["statistic"])
+    difference = number_cell(r["difference"], lambda v: _signed(v, difference_text))
     if within is False:
         difference.flag = "out"
-    return Row([Cell(r["row"]), Cell(r["statistic"]), number_cell(r["published"], _plain),
-                number_cell(r["reproduced"], _plain), difference, number_cell(r["tolerance"], _plain),
+    tolerance = number_cell(r["tolerance"], value if r["statistic"] in COUNTS else _plain)
+    return Row([Cell(r.get("label", r["row"])), Cell(r.get("statistic_label", r["statistic"])),
+                number_cell(r["published"], value), number_cell(r["reproduced"], value), difference, tolerance,
                 Cell(verdict, flag=flag)])
 
 
@@ -126,7 +144,7 @@ def comparison_table(inputs: ReportInputs, number, rows, caption) -> Table:
         columns=[Column(t("c_row"), "l"), Column(t("c_statistic"), "l"), Column(t("c_published")),
                  Column(t("c_reproduced")), Column(t("c_difference")), Column(t("c_tolerance")),
                  Column(t("c_within"), "l")],
-        rows=[_comparison_row(t, r) for r in rows], notes=[note],
+        rows=[_comparison_row(inputs, r) for r in rows], notes=[note],
         sources=[inputs.file(inputs.audit["published_vs_reproduced"])], font="footnotesize",
     )
 
@@ -136,19 +154,60 @@ def _same(a: float, b: float) -> bool:
             or math.isclose(abs(a), abs(b), rel_tol=1e-9, abs_tol=1e-12))
 
 
-def _mark(table: Table, r, title: str) -> None:
-    """Mark the first cell of the row ``r`` names that holds its reproduced value (sign aside)."""
+def _locate(table: Table, r) -> tuple:
+    """Where the row ``r`` of the audit stands in ``table``: ``(row, column, key)``.
+
+    ``row`` is the index of the first row one of whose keys names it (``key``: which of its keys); ``column``
+    the index of its cell holding the reproduced value (sign aside), None when no cell holds it; ``(None,
+    None, None)`` when no row names it.
+    """
     reproduced = number(r["reproduced"])
     key = row_key(r["row"])
-    for row in table.rows:
-        if row.group is not None or key not in {row_key(k) for k in row.keys}:
+    for i, row in enumerate(table.rows):
+        keys = [row_key(k) for k in row.keys]
+        if row.group is not None or key not in keys:
             continue
-        for cell in row.cells[1:]:
-            if cell.value is not None and reproduced is not None and _same(cell.value, reproduced):
-                cell.flag = "out"
-                cell.title = f"{title}: {r['published']}"
-                table.marked += 1
-                return
+        column = next((j for j, cell in enumerate(row.cells) if j and cell.value is not None
+                       and reproduced is not None and _same(cell.value, reproduced)), None)
+        return i, column, keys.index(key)
+    return None, None, None
+
+
+def _group(table: Table, index: int) -> str | None:
+    """The group heading the row at ``index`` stands under (None in a table without groups)."""
+    return next((row.group for row in reversed(table.rows[:index]) if row.group is not None), None)
+
+
+def _labelled(table: Table, r, place: tuple) -> dict:
+    """The audit's row ``r`` named as ``table`` names it: its category or construct label, its column header.
+
+    A row the audit names by an identifier (``business_type = 1``) takes the table's row header under its
+    group heading (``Business type: Food and beverage``); the statistic takes its column's header
+    (``cronbach_alpha`` -> ``Cronbach's α``) unless it names two (``composite_reliability vs rho_a``).
+    """
+    i, column, key = place
+    out = dict(r)
+    if i is None:
+        return out
+    header = table.rows[i].cells[0].text
+    if key == 0 and row_key(header) != row_key(r["row"]):
+        group = _group(table, i)
+        out["label"] = f"{group}: {header}" if group else header
+    if column is not None and " vs " not in r["statistic"]:
+        out["statistic_label"] = table.columns[column].label
+    return out
+
+
+def _mark(table: Table, r, place: tuple, title: str) -> None:
+    """Mark the cell of ``table`` at ``place`` (:func:`_locate`) as out of tolerance, the published value in
+    its title."""
+    i, column, _ = place
+    if i is None or column is None:
+        return
+    cell = table.rows[i].cells[column]
+    cell.flag = "out"
+    cell.title = f"{title}: {r['published']}"
+    table.marked += 1
 
 
 def attach_comparison(inputs: ReportInputs, table: Table, number: str) -> Table:
@@ -173,10 +232,15 @@ def attach_comparison(inputs: ReportInputs, table: Table, number: str) -> Table:
     rows = [r for r in inputs.comparisons if table_number(r["table"]) == number]
     if not rows:
         return table
-    for r in rows:
+    places = [_locate(table, r) for r in rows]
+    for r, place in zip(rows, places):
         if r["within"] is False:
-            _mark(table, r, inputs.t("c_published"))
+            _mark(table, r, place, inputs.t("c_published"))
     if table.marked:
         table.notes.append(inputs.t("n_marked"))
-    table.comparison = comparison_table(inputs, number, rows, inputs.t("comparison_caption", number=number))
+    # in the order of the table: by row, then by column; rows the table does not show last, as the audit lists them
+    order = sorted(range(len(rows)), key=lambda k: (places[k][0] is None, places[k][0] or 0,
+                                                    places[k][1] is None, places[k][1] or 0, k))
+    labelled = [_labelled(table, rows[k], places[k]) for k in order]
+    table.comparison = comparison_table(inputs, number, labelled, inputs.t("comparison_caption"))
     return table

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ...analysis.formative import REDUNDANCY_THRESHOLD
 from ..inputs import ReportInputs
-from ..tables import Cell, Column, Row, Table, fmt, isnan, prose
+from ..tables import Cell, Column, Row, Table, fmt, isnan, prose, pvalue
 
 __all__ = ["kinds", "reflective", "dash", "left_out_notes", "table3d", "table3e", "RULE_KEYS"]
 
@@ -123,9 +123,9 @@ def _indicator_row(inputs: ReportInputs, record) -> Row:
     vif_flag = {"critical": "fail", "possible": "warn"}.get(str(record["collinearity"]))
     return Row([Cell(str(record["indicator"])), Cell(fmt(weight), weight), Cell(dash(sd), sd),
                 Cell(dash(abs(stat)), abs(stat)),
-                Cell(dash(p), p, flag=None if record["weight_significant"] else "warn"),
+                Cell(pvalue(p, inputs.language) or "—", p, flag=None if record["weight_significant"] else "warn"),
                 Cell(fmt(low), low), Cell(fmt(high), high),
-                Cell(fmt(loading), loading), Cell(dash(loading_p), loading_p), Cell(fmt(vif), vif, flag=vif_flag),
+                Cell(fmt(loading), loading), Cell(pvalue(loading_p, inputs.language) or "—", loading_p), Cell(fmt(vif), vif, flag=vif_flag),
                 Cell(t(RULE_KEYS[str(record["rule"])]), flag=None if keep else "warn")],
                keys=(str(record["indicator"]),))
 

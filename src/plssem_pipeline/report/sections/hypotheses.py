@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from ...analysis.decision import is_supported
 from ..blocks import heading, table
 from ..inputs import ReportInputs
-from ..tables import Cell, Column, Row, Table, fmt, number, prose
+from ..tables import Cell, Column, Row, Table, fmt, number, prose, pvalue
 
 __all__ = ["table7", "blocks"]
 
@@ -128,7 +128,7 @@ def _row(inputs, tests, hypothesis, with_published: bool, signed: bool) -> Row:
     beta, tt, p = float(record["original"]), abs(float(record["t"])), float(record["p"])
     low, high = float(record["ci_low"]), float(record["ci_high"])
     verdict = supported(inputs, record)
-    cells = head + [Cell(fmt(beta), beta), Cell(fmt(tt), tt), Cell("< 0.001" if p < 0.001 else fmt(p), p),
+    cells = head + [Cell(fmt(beta), beta), Cell(fmt(tt), tt), Cell(pvalue(p, inputs.language), p),
                     Cell(f"[{fmt(low)}, {fmt(high)}]"),
                     Cell(t("supported") if verdict else t("not_supported"), flag="pass" if verdict else "fail")]
     if with_published:

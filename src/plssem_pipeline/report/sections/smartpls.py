@@ -3,7 +3,7 @@ confidence interval."""
 from __future__ import annotations
 
 from ..inputs import ReportInputs
-from ..tables import Cell, Column, fmt
+from ..tables import Cell, Column, fmt, pvalue
 
 __all__ = ["bootstrap_cells", "bootstrap_columns"]
 
@@ -21,12 +21,13 @@ def bootstrap_cells(inputs: ReportInputs, record) -> list:
     Returns
     -------
     list of Cell
-        Seven cells; the P value flagged when the row is not significant.
+        Seven cells; the P value in the report's p convention (:func:`~plssem_pipeline.report.tables.pvalue`),
+        flagged when the row is not significant.
     """
     o, m, sd, tt, p, low, high = (float(record[k]) for k in ("original", "mean", "sd", "t", "p", "ci_low",
                                                                "ci_high"))
     return [Cell(fmt(o), o), Cell(fmt(m), m), Cell(fmt(sd), sd), Cell(fmt(abs(tt)), abs(tt)),
-            Cell(fmt(p), p, flag=None if inputs.significant(record) else "warn"), Cell(fmt(low), low),
+            Cell(pvalue(p, inputs.language), p, flag=None if inputs.significant(record) else "warn"), Cell(fmt(low), low),
             Cell(fmt(high), high)]
 
 
