@@ -84,26 +84,30 @@ def number_text(value, language: str, spec: str = "g") -> str:
 class Catalogue:
     """The texts of one language: ``t("key", name=value)``.
 
+    A subclass names its texts: :attr:`STRINGS` (:func:`load_strings` of its folder) and :attr:`WHAT`
+    (:class:`plssem_pipeline.report.catalogue.Catalogue`, :class:`plssem_pipeline.audit.catalogue.AuditCatalogue`).
+
     Parameters
     ----------
-    strings : mapping
-        Language -> key -> text (:func:`load_strings`).
     language : str
-        One of ``strings``' languages.
-    what : str
-        Whose texts these are, for the error on an unknown language (``"report"``).
+        One of the languages of :attr:`STRINGS` (``"en"``, ``"id"``).
 
     Raises
     ------
     ValueError
-        For a language not in ``strings``.
+        For a language without texts.
     """
 
-    def __init__(self, strings: Mapping[str, Mapping[str, str]], language: str = "en", *, what: str) -> None:
-        if language not in strings:
-            raise ValueError(f"{what} language {language!r} is not one of {', '.join(strings)}")
+    #: Language -> key -> text.
+    STRINGS: Mapping[str, Mapping[str, str]] = {}
+    #: Whose texts these are, for the error on an unknown language (``"report"``).
+    WHAT = "text"
+
+    def __init__(self, language: str = "en") -> None:
+        if language not in self.STRINGS:
+            raise ValueError(f"{self.WHAT} language {language!r} is not one of {', '.join(self.STRINGS)}")
         self.language = language
-        self.strings = strings[language]
+        self.strings = self.STRINGS[language]
 
     def __call__(self, key: str, **values) -> str:
         text = self.strings[key]

@@ -103,6 +103,27 @@ def made_up_published() -> dict:
     }
 
 
+#: One number of :func:`made_up_published` broken at a time, and the check it must fail.
+BREAKS = [
+    # (keys to change, new value, check, item)
+    (("tables", "profile", "blocks", "gender", "categories", "m", "n"), 131, "respondent_block_sum", "gender"),
+    (("tables", "profile", "blocks", "gender", "categories", "f", "percent"), 48.3, "respondent_percent",
+     "gender = f (Female)"),
+    (("tables", "measurement", "ave", "M"), 0.64, "ave_from_loadings", "M"),
+    (("tables", "reliability", "rho_c", "Y"), 0.9, "rho_c_from_loadings", "Y"),
+    (("tables", "explained_variance", "r2_adj", "M"), 0.37, "adjusted_r2", "M"),
+    (("tables", "explained_variance", "interpretation_published", "Y"), "substantial", "r2_label", "Y"),
+    (("tables", "direct_effects", "rows", "A -> M", "t"), 7.9, "t_equals_o_over_sd", "A -> M"),
+    (("tables", "direct_effects", "rows", "A -> Y", "p"), 0.05, "p_from_t", "A -> Y"),
+    (("tables", "mediation", "rows", "B -> M -> Y", "original"), 0.166, "indirect_equals_product", "B -> M -> Y"),
+    (("tables", "hypotheses", "H3", "verdict_published"), "rejected", "claim_verdict", "H3 (A -> Y)"),
+    (("tables", "mediation_claims", 0, "prose_values", "t"), 5.1, "prose_vs_table",
+     "mediation_claims[0] (A -> M -> Y): t"),
+    (("tables", "measurement", "verdict", "m1"), "invalid", "criterion_verdict", "M loadings"),
+    (("n",), 90, "sample_size_inverse_square_root", "weakest path A -> Y"),
+]
+
+
 def changed(data: dict, *keys, value) -> dict:
     """A deep copy of ``data`` with ``data[k1][k2]... = value``."""
     out = copy.deepcopy(data)

@@ -19,7 +19,7 @@ from plssem_pipeline.audit.published import Printed, parse_published
 from plssem_pipeline.study import model_from_config
 
 import audit_helpers as made_up
-from audit_helpers import PAPER, changed, corners, made_up_published
+from audit_helpers import BREAKS, PAPER, changed, corners, made_up_published
 
 
 def checks(data, model=None, **options):
@@ -199,26 +199,6 @@ def test_made_up_consistent_study_passes_every_check():
         "sample_size_10_per_indicator": 1, "sample_size_inverse_square_root": 1}
     # the paper's table ids and construct names appear nowhere
     assert not table["table"].str.contains("table").any() and not table["item"].str.contains("KU").any()
-
-
-BREAKS = [
-    # (keys to change, new value, check, item)
-    (("tables", "profile", "blocks", "gender", "categories", "m", "n"), 131, "respondent_block_sum", "gender"),
-    (("tables", "profile", "blocks", "gender", "categories", "f", "percent"), 48.3, "respondent_percent",
-     "gender = f (Female)"),
-    (("tables", "measurement", "ave", "M"), 0.64, "ave_from_loadings", "M"),
-    (("tables", "reliability", "rho_c", "Y"), 0.9, "rho_c_from_loadings", "Y"),
-    (("tables", "explained_variance", "r2_adj", "M"), 0.37, "adjusted_r2", "M"),
-    (("tables", "explained_variance", "interpretation_published", "Y"), "substantial", "r2_label", "Y"),
-    (("tables", "direct_effects", "rows", "A -> M", "t"), 7.9, "t_equals_o_over_sd", "A -> M"),
-    (("tables", "direct_effects", "rows", "A -> Y", "p"), 0.05, "p_from_t", "A -> Y"),
-    (("tables", "mediation", "rows", "B -> M -> Y", "original"), 0.166, "indirect_equals_product", "B -> M -> Y"),
-    (("tables", "hypotheses", "H3", "verdict_published"), "rejected", "claim_verdict", "H3 (A -> Y)"),
-    (("tables", "mediation_claims", 0, "prose_values", "t"), 5.1, "prose_vs_table",
-     "mediation_claims[0] (A -> M -> Y): t"),
-    (("tables", "measurement", "verdict", "m1"), "invalid", "criterion_verdict", "M loadings"),
-    (("n",), 90, "sample_size_inverse_square_root", "weakest path A -> Y"),
-]
 
 
 @pytest.mark.parametrize("keys, value, check, item", BREAKS, ids=[b[2] for b in BREAKS])

@@ -20,6 +20,7 @@ rule audit:
     params:
         audit=config["audit"],
         significance=config["mediation"]["significance"],
+        language=config["report"]["language"],
         constructs=config["constructs"],
         paths=config["paths"],
         pipeline=PIPELINE,

@@ -42,11 +42,13 @@ from dataclasses import dataclass, fields
 from .published import Published
 
 __all__ = ["COLUMNS", "Tolerances", "Reproduced", "read_reproduced", "published_vs_reproduced",
-           "composite_reliability_matches"]
+           "composite_reliability_matches", "display_row", "display_statistic"]
 
 #: Columns of ``results/audit/published_vs_reproduced.csv``.
 COLUMNS = ["table", "row", "statistic", "published", "reproduced", "difference", "tolerance", "within"]
 _SLACK = 1e-9
+#: The ``row`` of n, and the end of the ``row`` of a respondent block's total (``"gender (total)"``).
+N_ROW, TOTAL_SUFFIX = "respondents", " (total)"
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,7 @@ def published_vs_reproduced(pub: Published, rep: Reproduced, tolerances: Toleran
     by_table: dict[str, list[dict]] = {t: [] for t in pub.table_order}
     rows_n = []
     if pub.n is not None:
-        rows_n.append(_row("n", "respondents", "n", pub.n, None if rep.n is None else float(rep.n), tol.count))
+        rows_n.append(_row("n", N_ROW, "n", pub.n, None if rep.n is None else float(rep.n), tol.count))
     respondents = rep.respondents
     for block in pub.respondents:
         mine = respondents[respondents["variable"] == block.variable]
@@ -152,7 +154,7 @@ def published_vs_reproduced(pub: Published, rep: Reproduced, tolerances: Toleran
                                                   percent.value, got_pct, percent.half))
         if block.total is not None:
             got_total = float(mine["n"].sum()) if len(mine) else None  # all respondents, a (missing) row included
-            by_table[block.table].append(_row(block.table, f"{block.variable} (total)", "n", block.total.value,
+            by_table[block.table].append(_row(block.table, f"{block.variable}{TOTAL_SUFFIX}", "n", block.total.value,
                                               got_total, tol.count))
     for indicator, (table, printed) in pub.loadings.items():
         by_table[table].append(_row(table, indicator, "loading", printed.value,
@@ -199,6 +201,46 @@ def published_vs_reproduced(pub: Published, rep: Reproduced, tolerances: Toleran
                                           float(claim.supported), reproduced, 0.0))
     rows = rows_n + [r for table in pub.table_order for r in by_table[table]]
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def display_row(row: str, words) -> str:
+    """A ``row`` of the comparison as the report shows it: its word ids in the report's language.
+
+    Parameters
+    ----------
+    row : str
+        The CSV's ``row`` (an indicator, a construct, a path, ``"respondents"``, ``"gender (total)"``).
+    words : plssem_pipeline.audit.catalogue.AuditCatalogue
+        The language.
+
+    Returns
+    -------
+    str
+        ``"respondents"`` and the ``" (total)"`` of a block's total translated; names from the study unchanged.
+    """
+    if row == N_ROW:
+        return words("comparison_respondents")
+    if row.endswith(TOTAL_SUFFIX):
+        return words("comparison_total", variable=row[:-len(TOTAL_SUFFIX)])
+    return row
+
+
+def display_statistic(statistic: str, words) -> str:
+    """A ``statistic`` of the comparison as the report shows it (``"t"`` -> ``"T statistics"``).
+
+    Parameters
+    ----------
+    statistic : str
+        The CSV's ``statistic`` (``"loading"``, ``"composite_reliability vs rho_a"``, ``"t"`` ...).
+    words : plssem_pipeline.audit.catalogue.AuditCatalogue
+        The language.
+
+    Returns
+    -------
+    str
+        SmartPLS's name of the statistic in the report's language; an unknown id unchanged.
+    """
+    return words.strings.get("comparison_" + statistic.replace(" ", "_"), statistic)
 
 
 def _claim_verdict(rep: Reproduced, path: str, nodes: int, *, alpha: float, significance: str) -> float | None:

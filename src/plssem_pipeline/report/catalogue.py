@@ -35,18 +35,7 @@ LANGUAGES = tuple(STRINGS)
 
 
 class Catalogue(LanguageCatalogue):
-    """The strings of one language: ``t("key", name=value)`` (:class:`plssem_pipeline.language.Catalogue`).
+    """The report's strings of one language (one of :data:`LANGUAGES`): ``t("key", name=value)``."""
 
-    Parameters
-    ----------
-    language : str
-        One of :data:`LANGUAGES` (``"en"``, ``"id"``).
-
-    Raises
-    ------
-    ValueError
-        For a language without a file in :data:`STRINGS_DIR`.
-    """
-
-    def __init__(self, language: str = "en") -> None:
-        super().__init__(STRINGS, language, what="report")
+    STRINGS = STRINGS
+    WHAT = "report"

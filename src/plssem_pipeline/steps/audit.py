@@ -23,7 +23,7 @@ def main(smk, log):
         options = consistency.ConsistencyOptions(
             alpha=settings["alpha"], bootstrap_samples=settings["published_bootstrap_samples"],
             loading_threshold=criteria["loading"], ave_threshold=criteria["ave"],
-            reliability_threshold=criteria["reliability"])
+            reliability_threshold=criteria["reliability"], language=smk.params.language)
         checks = consistency.checks_table(consistency.run_checks(published, model, options))
         details.update(compare.audit_details(published, table, checks, options.skipped))
     else:
@@ -37,6 +37,7 @@ def main(smk, log):
     provenance.write_json(provenance.step_summary(
         "audit", inputs=list(smk.input), outputs=[smk.output.published_vs_reproduced, smk.output.consistency],
         config={"audit": settings, "mediation": {"significance": smk.params.significance},
+                "report": {"language": smk.params.language},
                 "published": published_file, "constructs": smk.params.constructs, "paths": smk.params.paths},
         fingerprints={"pipeline": smk.params.pipeline}, details=details,
     ), smk.output.summary)

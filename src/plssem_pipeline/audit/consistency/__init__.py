@@ -8,7 +8,9 @@ may lie anywhere in its rounding interval (``0.662`` stands for
 ``[0.6615, 0.6625]``), which gives an interval for the recomputed value; the
 check is consistent when that interval overlaps the printed value's own
 rounding interval. The explanation of every row shows the arithmetic with the
-printed numbers.
+printed numbers, in the language of ``ConsistencyOptions.language`` (the
+study's ``report.language``; sentences from :mod:`plssem_pipeline.audit.catalogue`);
+every other column is the same in every language.
 
 Each check returns :class:`Check` rows with a verdict:
 
@@ -34,8 +36,8 @@ source; ``docs/pipeline.md``, section "Audit", tabulates them):
 * :mod:`.mediation` — each indirect effect against the product of its paths;
 * :mod:`.wording` — each claim's verdict against its p; the prose against the tables.
 
-The shared parts: :mod:`.rows` (the row, the settings, the check signature, the
-wording of numbers) and :mod:`.rounding` (the interval arithmetic). To add a
+The shared parts: :mod:`.rows` (the row, the settings, the check signature)
+and :mod:`.rounding` (the interval arithmetic). To add a
 check, write a :class:`~.rows.CheckFunction` in its family's module and list it
 in :data:`CHECKS`.
 """

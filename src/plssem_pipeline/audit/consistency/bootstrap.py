@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..published import Published
 from .rounding import overlaps, rounding_check
-from .rows import Check, ConsistencyOptions, effect_label, fmt, printed_text
+from .rows import Check, ConsistencyOptions, effect_label
 
 
 def _effect_rows(pub: Published, columns: set[str]):
@@ -41,12 +41,14 @@ def check_t_statistics(pub: Published, model, options: ConsistencyOptions) -> li
         One ``t_equals_o_over_sd`` row per path or indirect-effect row printing all three.
     """
     rows = []
+    w = options.words
     for row in _effect_rows(pub, {"original", "sd", "t"}):
         v = row.values
         rows.append(rounding_check(
             "t_equals_o_over_sd", row.table, effect_label(row), v["t"], lambda x: abs(x[0]) / x[1],
-            [v["original"], v["sd"]], what="|O|/STDEV",
-            arithmetic=lambda value: f"|O| / STDEV = {v['original'].text} / {v['sd'].text} = {fmt(value, 3)}; "))
+            [v["original"], v["sd"]], what="|O|/STDEV", words=w,
+            arithmetic=lambda value: w("t_statistic", original=w.text(v["original"]), sd=w.text(v["sd"]),
+                                       value=w.num(value, 3))))
     return rows
 
 
@@ -72,8 +74,9 @@ def check_p_values(pub: Published, model, options: ConsistencyOptions) -> list[C
         Student t p value).
     """
     rows = []
+    w = options.words
     b = pub.bootstrap_samples or options.bootstrap_samples
-    source = "the published file's bootstrap_samples" if pub.bootstrap_samples else "assumed (audit.published_bootstrap_samples; the paper does not say)"
+    source = w("p_source_file" if pub.bootstrap_samples else "p_source_assumed")
     for row in _effect_rows(pub, {"t", "p"}):
         t, p = row.values["t"], row.values["p"]
         point = _p_values(t.value, b - 1)  # (normal, Student t)
@@ -82,13 +85,12 @@ def check_p_values(pub: Published, model, options: ConsistencyOptions) -> list[C
         t_low, t_high = _p_values(t.high, b - 1)[1], _p_values(max(t.low, 0.0), b - 1)[1]
         ok_normal, ok_t = overlaps(n_low, n_high, p), overlaps(t_low, t_high, p)
         verdict = "pass" if ok_normal and ok_t else ("warn" if ok_normal or ok_t else "fail")
+        outcome = ("p_both" if ok_normal and ok_t else "p_normal_only" if ok_normal else "p_t_only" if ok_t
+                   else "p_neither")
         rows.append(Check(
             "p_from_t", row.table, effect_label(row), p.value, point[1], verdict,
-            f"two-tailed p for printed t = {printed_text(t)}: Student t with B − 1 = {b - 1} df (B = {b}: {source}) "
-            f"p = 2·P(T > |t|) = {point[1]:.3g} (over the t interval [{t_low:.3g}, {t_high:.3g}]); normal "
-            f"p = 2·(1 − Φ(|t|)) = {point[0]:.3g} ([{n_low:.3g}, {n_high:.3g}]); printed p = "
-            f"{printed_text(p, probability=True)}: " + ("both references agree with it" if ok_normal and ok_t else
-                                      "only the normal reference agrees" if ok_normal else
-                                      "only the t reference agrees" if ok_t else
-                                      "neither reference agrees; rounding cannot explain it")))
+            w("p_value", t=w.printed(t), df=w.count(b - 1), b=w.count(b), source=source, p_t=w.num(point[1], ".3g"),
+              t_interval=w.interval(t_low, t_high, ".3g"), p_normal=w.num(point[0], ".3g"),
+              normal_interval=w.interval(n_low, n_high, ".3g"), p=w.printed(p, probability=True),
+              outcome=w(outcome))))
     return rows

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..published import Published
 from .rounding import rounding_check
-from .rows import Check, ConsistencyOptions, effect_label, fmt
+from .rows import Check, ConsistencyOptions, effect_label
 
 
 def check_indirect_products(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
@@ -30,6 +30,7 @@ def check_indirect_products(pub: Published, model, options: ConsistencyOptions) 
         One ``indirect_equals_product`` row per printed indirect effect whose paths are all printed.
     """
     rows = []
+    w = options.words
     for row in pub.indirect.values():
         if "original" not in row.values:
             continue
@@ -41,9 +42,9 @@ def check_indirect_products(pub: Published, model, options: ConsistencyOptions) 
             continue
         factors = [pub.effects[link].values["original"] for link in links]
         tables = sorted({pub.effects[link].table for link in links})
-        product = " · ".join(f"{a} -> {b} {f.text}" for (a, b), f in zip(links, factors))
+        product = " · ".join(f"{a} -> {b} {w.text(f)}" for (a, b), f in zip(links, factors))
         rows.append(rounding_check(
             "indirect_equals_product", row.table, effect_label(row), row.values["original"],
-            lambda x: float(np.prod(x)), factors, what="the product",
-            arithmetic=lambda value: f"{product} = {fmt(value)} (paths from {', '.join(tables)}); "))
+            lambda x: float(np.prod(x)), factors, what=w("indirect_what"), words=w,
+            arithmetic=lambda value: w("indirect", product=product, value=w.num(value), tables=", ".join(tables))))
     return rows

@@ -40,7 +40,7 @@ import numpy as np
 
 from ..published import NEGATIVE_VERDICTS, Printed, Published
 from .rounding import EPS, agreement_verdict, overlaps, rounding_check, value_range
-from .rows import Check, ConsistencyOptions, fmt, range_text
+from .rows import Check, ConsistencyOptions
 
 
 # ----------------------------------------------------------------------------- the block and its coefficients
@@ -109,8 +109,8 @@ def _alpha(x):
     return m / (m - 1) * (1 - m / (s * s))
 
 
-def _list(values: Sequence[Printed], square: bool = False) -> str:
-    return " + ".join(f"{p.text}²" if square else p.text for p in values)
+def _list(w, values: Sequence[Printed], square: bool = False) -> str:
+    return " + ".join(f"{w.text(p)}²" if square else w.text(p) for p in values)
 
 
 # ----------------------------------------------------------------------------- the coefficients from the loadings
@@ -129,15 +129,16 @@ def check_ave(pub: Published, model, options: ConsistencyOptions) -> list[Check]
         One ``ave_from_loadings`` row per printed AVE of a Mode A block with every loading printed.
     """
     rows = []
+    w = options.words
     for construct, (table, printed) in pub.stat("ave").items():
         loadings = _block_loadings(pub, model, construct, "ave_from_loadings", options)
         if loadings is None:
             continue
         squares = float(np.sum(np.square([p.value for p in loadings])))
-        mean = f"({_list(loadings, True)}) / {len(loadings)} = {fmt(squares)} / {len(loadings)}"
         rows.append(rounding_check(
-            "ave_from_loadings", table, construct, printed, _ave(model, construct), loadings, what="AVE",
-            arithmetic=lambda value: f"AVE = mean of the squared loadings = {mean} = {fmt(value)}; "))
+            "ave_from_loadings", table, construct, printed, _ave(model, construct), loadings, what="AVE", words=w,
+            arithmetic=lambda value: w("ave", squares=_list(w, loadings, True), m=len(loadings), sum=w.num(squares),
+                                       value=w.num(value))))
     return rows
 
 
@@ -156,10 +157,10 @@ def check_rho_c(pub: Published, model, options: ConsistencyOptions) -> list[Chec
         One ``rho_c_from_loadings`` row per printed coefficient (composite reliabilities first).
     """
     rows = []
+    w = options.words
     for statistic in ("composite_reliability", "rho_c"):
-        label = "printed composite reliability" if statistic == "composite_reliability" else "printed ρ_C"
-        note = (" (so the printed column is not ρ_C of the printed loadings; see composite_reliability_variant)"
-                if statistic == "composite_reliability" else "")
+        label = w(f"rho_c_label_{statistic}")
+        note = " " + w("rho_c_not_rho_c") if statistic == "composite_reliability" else ""
         for construct, (table, printed) in pub.stat(statistic).items():
             loadings = _block_loadings(pub, model, construct, "rho_c_from_loadings", options)
             if loadings is None:
@@ -168,11 +169,10 @@ def check_rho_c(pub: Published, model, options: ConsistencyOptions) -> list[Chec
             s, e = float(x.sum()), float((1 - x * x).sum())
             rows.append(rounding_check(
                 "rho_c_from_loadings", table, construct, printed, _rho_c(model, construct), loadings, what="ρ_C",
-                arithmetic=lambda value: f"ρ_C (Jöreskog 1971) = (Σλ)² / ((Σλ)² + Σ(1 − λ²)) with Σλ = "
-                                         f"{_list(loadings)} = {fmt(s)}, Σ(1 − λ²) = {fmt(e)}: {fmt(s * s)} / "
-                                         f"({fmt(s * s)} + {fmt(e)}) = {fmt(value)} against the {label} "
-                                         f"{printed.text}; ",
-                on_fail=("fail", note)))
+                words=w, on_fail=("fail", note),
+                arithmetic=lambda value: w("rho_c", loadings=_list(w, loadings), sum=w.num(s), error=w.num(e),
+                                           square=w.num(s * s), value=w.num(value), label=label,
+                                           printed=w.text(printed))))
     return rows
 
 
@@ -191,6 +191,7 @@ def check_alpha(pub: Published, model, options: ConsistencyOptions) -> list[Chec
         One ``alpha_from_loadings`` row per printed α; a miss beyond rounding is a ``warn``.
     """
     rows = []
+    w = options.words
     for construct, (table, printed) in pub.stat("cronbach_alpha").items():
         loadings = _block_loadings(pub, model, construct, "alpha_from_loadings", options)
         if loadings is None or len(loadings) < 2:
@@ -198,13 +199,9 @@ def check_alpha(pub: Published, model, options: ConsistencyOptions) -> list[Chec
         m = len(loadings)
         s = float(np.sum([p.value for p in loadings]))
         rows.append(rounding_check(
-            "alpha_from_loadings", table, construct, printed, _alpha, loadings, what="α",
-            arithmetic=lambda value: f"for standardised items and a composite with equal weights, the loadings are "
-                                     f"λ_i = corr(x_i, Σx) and Σλ = sd(Σx), so α = m/(m − 1)·(1 − m/(Σλ)²) exactly; "
-                                     f"PLS Mode A weights are nearly equal, so it is an approximation here: m = {m}, "
-                                     f"Σλ = {fmt(s)}, α = {m}/{m - 1}·(1 − {m}/{fmt(s * s)}) = {fmt(value)}; ",
-            on_fail=("warn", "; the formula is exact only for equal outer weights, so a small difference can come "
-                             "from unequal weights rather than an error")))
+            "alpha_from_loadings", table, construct, printed, _alpha, loadings, what="α", words=w,
+            arithmetic=lambda value: w("alpha", m=m, m_1=m - 1, sum=w.num(s), square=w.num(s * s), value=w.num(value)),
+            on_fail=("warn", "; " + w("alpha_unequal_weights"))))
     return rows
 
 
@@ -223,6 +220,7 @@ def check_composite_reliability_variant(pub: Published, model, options: Consiste
         One ``composite_reliability_variant`` row per printed composite reliability (``recomputed`` empty).
     """
     rows = []
+    w = options.words
     alphas = pub.stat("cronbach_alpha")
     for construct, (table, printed) in pub.stat("composite_reliability").items():
         loadings = _block_loadings(pub, model, construct, "composite_reliability_variant", options)
@@ -231,23 +229,18 @@ def check_composite_reliability_variant(pub: Published, model, options: Consiste
         value, low, high = value_range(_rho_c(model, construct), loadings)
         if overlaps(low, high, printed):
             rows.append(Check("composite_reliability_variant", table, construct, printed.value, None, "pass",
-                              f"the printed composite reliability {printed.text} agrees with ρ_C from the loadings "
-                              f"({range_text(low, high)} within rounding): it is ρ_C"))
+                              w("variant_rho_c", printed=w.text(printed), interval=w.interval(low, high))))
             continue
         alpha = alphas.get(construct, (None, None))[1]
         if alpha is not None and alpha.low - EPS <= printed.high and printed.low <= high + EPS:
             rows.append(Check(
                 "composite_reliability_variant", table, construct, printed.value, None, "warn",
-                f"the printed composite reliability {printed.text} is not ρ_C of the printed loadings "
-                f"({fmt(value)}) but lies between the printed Cronbach's α {alpha.text} and that ρ_C, "
-                f"{fmt(printed.value - alpha.value, 3)} above α: where Dijkstra & Henseler's (2015) ρ_A lies "
-                "(SmartPLS 4 'Composite reliability (rho_a)'). ρ_A needs the weights and item correlations, so it "
-                "cannot be recomputed here; the paper does not say which coefficient it printed"))
+                w("variant_rho_a", printed=w.text(printed), rho_c=w.num(value), alpha=w.text(alpha),
+                  above=w.num(printed.value - alpha.value, 3))))
         else:
-            where = "below α" if alpha is not None and printed.high < alpha.low else "outside [α, ρ_C]"
+            where = "variant_below_alpha" if alpha is not None and printed.high < alpha.low else "variant_outside"
             rows.append(Check("composite_reliability_variant", table, construct, printed.value, None, "fail",
-                              f"the printed composite reliability {printed.text} is neither ρ_C of the printed "
-                              f"loadings ({fmt(value)}) nor in the range where ρ_A lies ({where})"))
+                              w("variant_neither", printed=w.text(printed), rho_c=w.num(value), where=w(where))))
     return rows
 
 
@@ -274,6 +267,7 @@ def check_verdicts(pub: Published, model, options: ConsistencyOptions) -> list[C
         the criterion).
     """
     rows = []
+    t = options.words
     owner = {i: c.name for c in model.constructs for i in c.indicators}
     items: dict[tuple[str, str], list] = {}
     reliability = ("cronbach_alpha", "composite_reliability", "rho_a", "rho_c")
@@ -293,12 +287,12 @@ def check_verdicts(pub: Published, model, options: ConsistencyOptions) -> list[C
         ok, sure, parts = True, True, []
         for name, p in stats:
             bound = options.ave_threshold if name == "ave" else options.reliability_threshold
-            sign = "≥" if name == "ave" else ">"
             meets = p.value >= bound if name == "ave" else p.value > bound
             sure &= not (p.low <= bound <= p.high)
             ok &= meets
-            parts.append(f"{name} {p.text} {sign if meets else 'not ' + sign} {bound:.2f}")
-        rows.append(_verdict_row("criterion_verdict", table, item, _positive(word), ok, sure, word, parts))
+            parts.append(t("criterion_meets" if meets else "criterion_misses", statistic=t(f"statistic_{name}"),
+                           value=t.text(p), sign="≥" if name == "ave" else ">", bound=t.num(bound, 2)))
+        rows.append(_verdict_row(t, "criterion_verdict", table, item, _positive(word), ok, sure, word, parts))
     for (table, construct), entries in items.items():
         words = {w for _, w in entries}
         bound = options.loading_threshold
@@ -308,22 +302,20 @@ def check_verdicts(pub: Published, model, options: ConsistencyOptions) -> list[C
         values = [pub.loadings[i][1] for i, _ in entries]
         low = min(values, key=lambda p: p.value)
         high = max(values, key=lambda p: p.value)
-        parts = [f"{len(entries)} items printed {' / '.join(sorted(words))}",
-                 f"loadings {low.text}–{high.text}",
-                 "all > " + f"{bound:.2f}" if all(meets.values())
-                 else f"{sum(meets.values())} of {len(entries)} > {bound:.2f}"]
+        parts = [t("loadings_printed", count=len(entries), words=" / ".join(sorted(words))),
+                 t("loadings_range", low=t.text(low), high=t.text(high)),
+                 t("loadings_all", bound=t.num(bound, 2)) if all(meets.values())
+                 else t("loadings_some", meeting=sum(meets.values()), count=len(entries), bound=t.num(bound, 2))]
         if disagree:
-            parts.append("verdict contradicts the criterion for " + ", ".join(disagree))
-        rows.append(Check("criterion_verdict", table, f"{construct} loadings",
+            parts.append(t("loadings_contradicts", items=", ".join(disagree)))
+        rows.append(Check("criterion_verdict", table, t("loadings_item", construct=construct),
                           float(sum(_positive(w) for _, w in entries)), float(sum(meets.values())),
                           agreement_verdict(not disagree, sure),
-                          "; ".join(parts) + f" (criterion: outer loading > {bound:.2f}; published = items the paper "
-                          "calls valid, recomputed = items meeting the criterion)"))
+                          "; ".join(parts) + " " + t("loadings_criterion", bound=t.num(bound, 2))))
     return rows
 
 
-def _verdict_row(check, table, item, said: bool, ok: bool, sure: bool, word: str, parts) -> Check:
+def _verdict_row(t, check, table, item, said: bool, ok: bool, sure: bool, word: str, parts) -> Check:
     return Check(check, table, item, float(said), float(ok), agreement_verdict(said == ok, sure),
-                 f"printed '{word}'; " + "; ".join(parts)
-                 + ("" if sure else " (a printed value's rounding interval contains the threshold)")
-                 + " (1 = meets the criteria / valid, 0 = not)")
+                 "; ".join([t("verdict_printed", word=word), *parts])
+                 + ("" if sure else " " + t("rounding_contains_threshold")) + " " + t("verdict_scale"))

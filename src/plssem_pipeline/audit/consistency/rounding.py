@@ -17,7 +17,8 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from ..published import Printed
-from .rows import Check, fmt, printed_text, range_text
+from ..catalogue import AuditCatalogue
+from .rows import Check
 
 #: Slack for binary floating point in every comparison with a bound.
 EPS = 1e-9
@@ -85,7 +86,8 @@ def overlaps(low: float, high: float, printed: Printed) -> bool:
     return low <= printed.high + EPS and high >= printed.low - EPS
 
 
-def rounding_verdict(low: float, high: float, printed: Printed, *, what: str) -> tuple[str, str]:
+def rounding_verdict(low: float, high: float, printed: Printed, *, what: str,
+                     words: AuditCatalogue) -> tuple[str, str]:
     """pass/fail and the sentence that says why, for an interval against a printed value.
 
     Parameters
@@ -96,6 +98,8 @@ def rounding_verdict(low: float, high: float, printed: Printed, *, what: str) ->
         The printed value it should meet.
     what : str
         What was recomputed, as the sentence names it (``"AVE"``, ``"the product"``).
+    words : AuditCatalogue
+        The language of the sentence.
 
     Returns
     -------
@@ -105,18 +109,16 @@ def rounding_verdict(low: float, high: float, printed: Printed, *, what: str) ->
         Both intervals and, on a fail, the gap between them.
     """
     if overlaps(low, high, printed):
-        return "pass", (f"with every input anywhere in its printed rounding interval {what} lies in "
-                        f"{range_text(low, high)}, which meets printed {printed_text(printed)}: "
-                        "consistent within rounding")
+        return "pass", words("rounding_pass", what=what, interval=words.interval(low, high),
+                             printed=words.printed(printed))
     gap = printed.low - high if high < printed.low else low - printed.high
-    return "fail", (f"with every input anywhere in its printed rounding interval {what} lies in "
-                    f"{range_text(low, high)}, which misses printed {printed_text(printed)} by {fmt(gap)}: "
-                    "rounding cannot explain the difference")
+    return "fail", words("rounding_fail", what=what, interval=words.interval(low, high),
+                         printed=words.printed(printed), gap=words.num(gap))
 
 
 def rounding_check(check: str, table: str, item: str, printed: Printed, function: Callable[[np.ndarray], float],
                    inputs: Sequence[Printed], *, what: str, arithmetic: Callable[[float], str],
-                   on_fail: tuple[str, str] = ("fail", "")) -> Check:
+                   words: AuditCatalogue, on_fail: tuple[str, str] = ("fail", "")) -> Check:
     """The row of a printed value recomputed from printed inputs, judged within rounding.
 
     Parameters
@@ -130,12 +132,14 @@ def rounding_check(check: str, table: str, item: str, printed: Printed, function
     what : str
         What was recomputed, as :func:`rounding_verdict` names it.
     arithmetic : callable
-        ``value -> str``: the arithmetic with the printed numbers, ending where
-        the verdict's sentence follows (``"... = 0.5512; "``).
+        ``value -> str``: the arithmetic with the printed numbers (``"AVE = ... = 0.5512"``); the
+        verdict's sentence follows after ``"; "``.
+    words : AuditCatalogue
+        The language of the explanation.
     on_fail : (str, str)
         The verdict instead of ``"fail"`` (a check that only approximates
-        softens it to ``"warn"``), and a note to end the explanation with, when
-        rounding cannot explain the difference.
+        softens it to ``"warn"``), and a note to end the explanation with
+        (with its leading separator), when rounding cannot explain the difference.
 
     Returns
     -------
@@ -143,11 +147,11 @@ def rounding_check(check: str, table: str, item: str, printed: Printed, function
         ``recomputed`` at the printed inputs, the verdict of :func:`rounding_verdict` (or ``on_fail``).
     """
     value, low, high = value_range(function, inputs)
-    verdict, why = rounding_verdict(low, high, printed, what=what)
+    verdict, why = rounding_verdict(low, high, printed, what=what, words=words)
     if verdict == "fail":
         verdict, note = on_fail
         why += note
-    return Check(check, table, item, printed.value, value, verdict, arithmetic(value) + why)
+    return Check(check, table, item, printed.value, value, verdict, f"{arithmetic(value)}; {why}")
 
 
 def agreement_verdict(agrees: bool, sure: bool) -> str:

@@ -1,21 +1,21 @@
-"""What every consistency check shares: the row it returns, its settings, and the words of its explanations.
+"""What every consistency check shares: the row it returns, its settings, and its language.
 
 * :class:`Check`, one row of ``results/audit/consistency.csv`` (columns :data:`COLUMNS`);
 * :class:`ConsistencyOptions`, the ``audit:`` settings the checks read (and the
   list of checks that could not run);
 * :class:`CheckFunction`, the signature every check has;
-* how explanations write numbers (:func:`fmt`), intervals (:func:`range_text`),
-  printed values with their rounding (:func:`printed_text`) and effects
-  (:func:`effect_label`);
+* how explanations name effects (:func:`effect_label`); their sentences and
+  numbers come from :class:`~plssem_pipeline.audit.catalogue.AuditCatalogue`
+  in the language of ``ConsistencyOptions.language``;
 * :func:`predecessors`, the configured model's arrows into each construct.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..published import Printed, Published
+from ..catalogue import AuditCatalogue
+from ..published import Published
 
 #: Columns of ``results/audit/consistency.csv``.
 COLUMNS = ["check", "table", "item", "published", "recomputed", "difference", "verdict", "explanation"]
@@ -68,8 +68,12 @@ class ConsistencyOptions:
         (SmartPLS's default, 5000): the Student t reference has B − 1 degrees of freedom.
     loading_threshold, ave_threshold, reliability_threshold : float
         Criteria of the verdict checks (Hair et al. 2022: loading > 0.70, AVE ≥ 0.50, reliability > 0.70).
+    language : str
+        Language of the explanations (the study's ``report.language``; one of
+        the files in :data:`plssem_pipeline.audit.catalogue.STRINGS_DIR`). Every other column is the same in every language.
     skipped : list of tuple
-        Filled by the checks: ``(check, item, reason)`` for every check that could not run.
+        Filled by the checks: ``(check, item, reason)`` for every check that could not run (English: a
+        diagnostic for ``summary.json``, like the log).
     """
 
     alpha: float = 0.05
@@ -77,7 +81,13 @@ class ConsistencyOptions:
     loading_threshold: float = 0.70
     ave_threshold: float = 0.50
     reliability_threshold: float = 0.70
+    language: str = "en"
     skipped: list = field(default_factory=list)
+
+    @property
+    def words(self) -> AuditCatalogue:
+        """The texts and number formatting of :attr:`language`."""
+        return AuditCatalogue(self.language)
 
 
 class CheckFunction(Protocol):
@@ -103,62 +113,6 @@ class CheckFunction(Protocol):
 
 
 # ----------------------------------------------------------------------------- text
-def fmt(x: float | None, digits: int = 4) -> str:
-    """``x`` with ``digits`` decimals; ``"n/a"`` for None or NaN.
-
-    Parameters
-    ----------
-    x : float or None
-        The number.
-    digits : int
-        Decimals written.
-
-    Returns
-    -------
-    str
-    """
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "n/a"
-    return f"{x:.{digits}f}"
-
-
-def range_text(low: float, high: float, digits: int = 4) -> str:
-    """The interval ``[low, high]`` as explanations write it.
-
-    Parameters
-    ----------
-    low, high : float
-        The ends.
-    digits : int
-        Decimals of each end.
-
-    Returns
-    -------
-    str
-    """
-    return f"[{fmt(low, digits)}, {fmt(high, digits)}]"
-
-
-def printed_text(p: Printed, *, probability: bool = False) -> str:
-    """A printed value as printed, followed by its rounding interval (one decimal more).
-
-    Parameters
-    ----------
-    p : Printed
-        The printed value; an exact one (a count) is written without interval.
-    probability : bool
-        Clip the interval's low end at 0 (a p value).
-
-    Returns
-    -------
-    str
-    """
-    if p.decimals is None:
-        return p.text
-    low = max(p.low, 0.0) if probability else p.low
-    return f"{p.text} (i.e. {range_text(low, p.high, p.decimals + 1)})"
-
-
 def effect_label(row) -> str:
     """``"A -> B"`` or ``"A -> M -> B"`` for a published path or indirect-effect row.
 

@@ -27,7 +27,7 @@ import math
 
 from ..published import Published
 from .rounding import EPS, rounding_verdict, value_range
-from .rows import Check, ConsistencyOptions, fmt, predecessors, range_text
+from .rows import Check, ConsistencyOptions, predecessors
 
 #: Kock & Hadaya (2018): n_min > (2.486 / |β_min|)² at 5 % significance and 80 % power
 #: (2.486 ≈ z_0.95 + z_0.80 = 1.645 + 0.842; their test is one-tailed).
@@ -49,35 +49,35 @@ def check_respondents(pub: Published, model, options: ConsistencyOptions) -> lis
         printed total, else n), then one ``respondent_percent`` row per printed percent.
     """
     rows = []
+    w = options.words
     for block in pub.respondents:
         counts = [c[2].value for c in block.categories]
         total = sum(counts)
         targets = []
         if block.total is not None:
-            targets.append(("its printed total", block.total.value))
+            targets.append((w("respondents_its_total"), block.total.value))
         if pub.n is not None:
             targets.append(("n", pub.n))
-        sums = " + ".join(f"{c:g}" for c in counts) + f" = {total:g}"
+        sums = " + ".join(w.count(c) for c in counts) + f" = {w.count(total)}"
         if not targets:
             options.skipped.append(("respondent_blocks", block.variable, "no printed total and no n"))
             continue
-        bad = [f"{name} {value:g}" for name, value in targets if abs(total - value) > EPS]
-        ok = [f"{name} {value:g}" for name, value in targets if abs(total - value) <= EPS]
+        bad = [f"{name} {w.count(value)}" for name, value in targets if abs(total - value) > EPS]
+        ok = [f"{name} {w.count(value)}" for name, value in targets if abs(total - value) <= EPS]
         verdict = "fail" if bad else "pass"
-        text = f"{block.label}: {sums}"
-        text += (f"; differs from {', '.join(bad)}" if bad else "") + (f"; equals {', '.join(ok)}" if ok else "")
-        text += " (counts are exact, no rounding)"
+        parts = [f"{block.label}: {sums}"] + ([w("respondents_differs", targets=w.join(bad))] if bad else [])
+        parts += [w("respondents_equals", targets=w.join(ok))] if ok else []
         rows.append(Check("respondent_block_sum", block.table, block.variable, float(targets[0][1]), float(total),
-                          verdict, text))
+                          verdict, "; ".join(parts) + " " + w("respondents_exact")))
         base = block.total.value if block.total is not None else pub.n
         for code, label, count, percent in block.categories:
             if percent is None or not base:
                 continue
             value = 100.0 * count.value / base
-            verdict, why = rounding_verdict(value, value, percent, what="the percent")
+            verdict, why = rounding_verdict(value, value, percent, what=w("respondents_what_percent"), words=w)
             rows.append(Check("respondent_percent", block.table, f"{block.variable} = {code} ({label})",
                               percent.value, value, verdict,
-                              f"100 · {count.value:g} / {base:g} = {fmt(value)}; " + why))
+                              f"100 · {w.count(count.value)} / {w.count(base)} = {w.num(value)}; " + why))
     return rows
 
 
@@ -108,22 +108,23 @@ def check_sample_size(pub: Published, model, options: ConsistencyOptions) -> lis
     formative = max([len(c.indicators) for c in model.constructs if c.mode == "B"], default=0)
     need = 10 * max(inbound, formative)
     target = max(preds, key=lambda k: len(preds[k]))
+    w = options.words
     rows.append(Check(
-        "sample_size_10_times_rule", table, "10 × the largest number of arrows at a construct", float(n), float(need),
+        "sample_size_10_times_rule", table, w("ten_times_item"), float(n), float(need),
         "pass" if n >= need else "fail",
-        f"10-times rule (Barclay, Higgins & Thompson 1995; Hair et al. 2022, ch. 1): n ≥ 10 × max(largest number of "
-        f"structural paths into a construct = {inbound} ({target}), largest formative block = {formative}) = {need}; "
-        f"n = {n} {'meets' if n >= need else 'does not meet'} it"))
+        w("ten_times", inbound=inbound, target=target, formative=formative, need=w.count(need), n=w.count(n),
+          outcome=w("meets_it" if n >= need else "does_not_meet_it"))))
     m = len(model.indicator_names)
     for factor, fail_verdict in ((5, "fail"), (10, "warn")):
         need = factor * m
+        end = "lower" if factor == 5 else "upper"
+        outcome = w(f"per_indicator_{'meets' if n >= need else 'short'}_{end}")
+        if not (n >= need or factor == 5):
+            outcome += " " + w("per_indicator_warning")
         rows.append(Check(
-            f"sample_size_{factor}_per_indicator", table, f"{factor} × {m} indicators", float(n), float(need),
-            "pass" if n >= need else fail_verdict,
-            f"'5–10 respondents per indicator' (the rule of thumb the paper attributes to Hair et al.): "
-            f"{factor} × {m} = {need}; n = {n} {'meets' if n >= need else 'falls short of'} the "
-            f"{'lower' if factor == 5 else 'upper'} end"
-            + ("" if n >= need or factor == 5 else " (a warning: the lower end is the rule's minimum)")))
+            f"sample_size_{factor}_per_indicator", table, w("per_indicator_item", factor=factor, m=m), float(n),
+            float(need), "pass" if n >= need else fail_verdict,
+            w("per_indicator", factor=factor, m=m, need=w.count(need), n=w.count(n), outcome=outcome)))
     paths = [(link, row.values["original"]) for link, row in pub.effects.items()
              if "original" in row.values and link in set(model.paths)]
     if paths:
@@ -132,11 +133,11 @@ def check_sample_size(pub: Published, model, options: ConsistencyOptions) -> lis
         value, low, high = value_range(lambda x: (z / abs(x[0])) ** 2, [weakest])
         need_high = math.floor(high) + 1
         verdict = "pass" if n > high else ("fail" if n <= low else "warn")
+        path = f"{link[0]} -> {link[1]}"
         rows.append(Check(
-            "sample_size_inverse_square_root", pub.effects[link].table,
-            f"weakest path {link[0]} -> {link[1]}", float(n), value, verdict,
-            f"inverse square root method (Kock & Hadaya 2018), 5 % significance and 80 % power: n_min > "
-            f"(2.486 / |β_min|)² with the weakest published path |β_min| = {weakest.text} ({link[0]} -> {link[1]}): "
-            f"(2.486 / {weakest.text})² = {value:.2f}, {range_text(low, high, 2)} over its rounding, so at least "
-            f"{need_high} respondents; n = {n} {'meets' if n > high else 'does not meet'} it"))
+            "sample_size_inverse_square_root", pub.effects[link].table, w("inverse_square_root_item", path=path),
+            float(n), value, verdict,
+            w("inverse_square_root", constant=w.num(z, "g"), beta=w.text(weakest), path=path, value=w.num(value, 2),
+              interval=w.interval(low, high, 2), need=w.count(need_high), n=w.count(n),
+              outcome=w("meets_it" if n > high else "does_not_meet_it"))))
     return rows

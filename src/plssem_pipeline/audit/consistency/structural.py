@@ -40,7 +40,7 @@ import numpy as np
 
 from ..published import Published
 from .rounding import EPS, agreement_verdict, rounding_check, rounding_verdict, value_range
-from .rows import Check, ConsistencyOptions, fmt, predecessors, range_text
+from .rows import Check, ConsistencyOptions, predecessors
 
 
 # ----------------------------------------------------------------------------- R² on its own
@@ -59,6 +59,7 @@ def check_adjusted_r2(pub: Published, model, options: ConsistencyOptions) -> lis
         One ``adjusted_r2`` row per printed adjusted R² with a printed R²; none without n.
     """
     rows = []
+    w = options.words
     preds = predecessors(model)
     if pub.n is None:
         if pub.stat("r2_adj"):
@@ -73,10 +74,10 @@ def check_adjusted_r2(pub: Published, model, options: ConsistencyOptions) -> lis
         k = len(preds[construct])
         rows.append(rounding_check(
             "adjusted_r2", table, construct, printed, lambda x: 1 - (1 - x[0]) * (n - 1) / (n - k - 1), [r2],
-            what="R²_adj",
-            arithmetic=lambda value: f"R²_adj = 1 − (1 − R²)(n − 1)/(n − k − 1) with R² = {r2.text}, n = {n}, "
-                                     f"k = {k} predictors ({', '.join(preds[construct])}): 1 − "
-                                     f"{fmt(1 - r2.value, 3)} · {n - 1}/{n - k - 1} = {fmt(value)}; "))
+            what="R²_adj", words=w,
+            arithmetic=lambda value: w("adjusted_r2", r2=w.text(r2), n=w.count(n), k=k,
+                                       predictors=", ".join(preds[construct]), one_minus_r2=w.num(1 - r2.value, 3),
+                                       n_1=w.count(n - 1), n_k_1=w.count(n - k - 1), value=w.num(value))))
     return rows
 
 
@@ -95,6 +96,7 @@ def check_r2_labels(pub: Published, model, options: ConsistencyOptions) -> list[
         One ``r2_label`` row per labelled R² (``recomputed`` empty).
     """
     rows = []
+    w = options.words
     for table, construct, label, thresholds in pub.interpretations:
         if construct not in pub.stat("r2"):
             continue
@@ -102,16 +104,15 @@ def check_r2_labels(pub: Published, model, options: ConsistencyOptions) -> list[
         ordered = sorted(thresholds.items(), key=lambda kv: kv[1], reverse=True)
 
         def band(x):
-            return next((name for name, bound in ordered if x >= bound - EPS), "below " + ordered[-1][0])
+            return next((name for name, bound in ordered if x >= bound - EPS), w("r2_below", band=ordered[-1][0]))
 
         expected = band(r2.value)
         sure = band(r2.low) == band(r2.high)
         verdict = agreement_verdict(expected.lower() == label.strip().lower(), sure)
-        bands = ", ".join(f"{name} ≥ {bound:g}" for name, bound in ordered)
+        bands = w.join(w("r2_band", name=name, bound=w.num(bound, "g")) for name, bound in ordered)
         rows.append(Check("r2_label", table, construct, r2.value, None, verdict,
-                          f"the paper's own thresholds: {bands}; R² = {r2.text} is '{expected}' by them, "
-                          f"the paper calls it '{label}'"
-                          + ("" if sure else " (the rounding interval of R² contains a threshold)")))
+                          w("r2_label", bands=bands, r2=w.text(r2), expected=expected, label=label)
+                          + ("" if sure else " " + w("r2_label_threshold_inside"))))
     return rows
 
 
@@ -184,9 +185,9 @@ def implied_correlations(names: Sequence[str], order: Sequence[str], predecessor
     return R, r2
 
 
-def _expansion(preds: list[str], paths: dict, R: np.ndarray, index: dict, target: str) -> str:
-    squares = " + ".join(f"{paths[(i, target)]:.3f}²" for i in preds)
-    cross = [f"{paths[(a, target)]:.3f}·{paths[(b, target)]:.3f}·{R[index[a], index[b]]:.4f}"
+def _expansion(w, preds: list[str], paths: dict, R: np.ndarray, index: dict, target: str) -> str:
+    squares = " + ".join(f"{w.num(paths[(i, target)], 3)}²" for i in preds)
+    cross = [f"{w.num(paths[(a, target)], 3)}·{w.num(paths[(b, target)], 3)}·{w.num(R[index[a], index[b]])}"
              for a, b in itertools.combinations(preds, 2)]
     return squares + (f" + 2·({' + '.join(cross)})" if cross else "")
 
@@ -283,37 +284,37 @@ def check_structural(pub: Published, model, options: ConsistencyOptions) -> list
         a, b = unknowns[u]
         return f"corr({a}, {b})"
 
+    w = options.words
     equations = []
     for row, j in enumerate(targets):
-        terms = " ".join(f"{'+' if C[row, u] >= 0 else '−'} {abs(C[row, u]):.4f}·{phi_name(u)}"
+        terms = " ".join(f"{'+' if C[row, u] >= 0 else '−'} {w.num(abs(C[row, u]))}·{phi_name(u)}"
                          for u in range(len(unknowns)) if abs(C[row, u]) > 1e-12)
-        equations.append(f"R²({j}) = {c0[row]:.4f} {terms}".strip())
-    setting = (f"With standardised construct scores, R²_j = b_j′ R b_j, and the paths fix every construct "
-               f"correlation given the {len(unknowns)} correlation(s) among the exogenous constructs "
-               f"({', '.join(exogenous)}); each R² is affine in them: " + "; ".join(equations) + ". ")
-    assumption = _assumption_note(preds, order)
+        equations.append(f"R²({j}) = {w.num(c0[row])} {terms}".strip())
+    setting = w("structural_setting", count=len(unknowns), exogenous=", ".join(exogenous),
+                equations="; ".join(equations)) + " "
+    assumption = _assumption_note(w, preds, order)
     rows = []
     for row, j in enumerate(targets):
         role, u = roles[j]
         printed = r2_printed[row]
-        expansion = _expansion(preds[j], dict(zip(links, points)), R, index, j)
+        expansion = _expansion(w, preds[j], dict(zip(links, points)), R, index, j)
         if role == "determines":
             inside = -1 - EPS <= phi[u] <= 1 + EPS
+            rest = c0[row] + (C[row] @ phi - C[row, u] * phi[u])
             rows.append(Check(
                 "structural_r2", table_r2, j, printed.value, r2_implied[j], "pass" if inside else "fail",
-                setting + f"R²({j}) = {printed.text} determines {phi_name(u)} = ({printed.text} − "
-                f"{c0[row] + (C[row] @ phi - C[row, u] * phi[u]):.4f}) / {C[row, u]:.4f} = {phi[u]:.4f}"
-                + (f", a possible correlation; so R²({j}) alone is attainable" if inside else
-                   ", outside [−1, 1]: no correlation can give this R² with these paths")
-                + f" (check: {expansion} = {r2_implied[j]:.4f}). " + assumption))
+                setting + w("structural_determines", construct=j, printed=w.text(printed), phi=phi_name(u),
+                            rest=w.num(rest), coefficient=w.num(C[row, u]), value=w.num(phi[u])) + ", "
+                + w("structural_possible" if inside else "structural_impossible", construct=j)
+                + " " + w("structural_check", expansion=expansion, implied=w.num(r2_implied[j])) + " " + assumption))
             continue
         value, low, high = value_range(lambda x, j=j: output(x, lambda ph, Rx, r2x: r2x[j]), inputs)
-        verdict, why = rounding_verdict(low, high, printed, what=f"the implied R²({j})")
-        fixed = ", ".join(f"{phi_name(v)} = {phi[v]:.4f}" for v in range(len(unknowns))) or "no unknown correlation"
-        text = (setting + f"With {fixed} (from the R² above{' and least squares' if role == 'joint' else ''}), "
-                f"the published paths give R²({j}) = {expansion} = {r2_implied[j]:.4f}, printed {printed.text}")
+        verdict, why = rounding_verdict(low, high, printed, what=w("structural_what_implied", construct=j), words=w)
+        fixed = w.join(f"{phi_name(v)} = {w.num(phi[v])}" for v in range(len(unknowns))) or w("structural_no_unknown")
+        text = setting + w("structural_predicted_joint" if role == "joint" else "structural_predicted", fixed=fixed,
+                           construct=j, expansion=expansion, implied=w.num(r2_implied[j]), printed=w.text(printed))
         if r2_implied[j] > 1:
-            text += f": the residual variance 1 − R² = {1 - r2_implied[j]:.4f} is negative, impossible"
+            text += ": " + w("structural_negative_residual", residual=w.num(1 - r2_implied[j]))
         text += "; " + why + ". " + assumption
         rows.append(Check("structural_r2", table_r2, j, printed.value, r2_implied[j], verdict, text))
 
@@ -321,41 +322,36 @@ def check_structural(pub: Published, model, options: ConsistencyOptions) -> list
     value, low, high = value_range(lambda x: output(x, lambda ph, Rx, r2x: float(np.linalg.eigvalsh(Rx)[0])), inputs)
     smallest = float(eigenvalues[0])
     verdict = "pass" if low >= -1e-10 else ("fail" if high < -1e-10 else "warn")
-    corr_text = ", ".join(f"{a}–{b} {R[index[a], index[b]]:.4f}" for a, b in itertools.combinations(order, 2))
-    text = (f"implied construct correlations ({corr_text}); eigenvalues {', '.join(f'{e:.4f}' for e in eigenvalues)}: "
-            + ("all ≥ 0, a valid correlation matrix" if smallest >= -1e-10 else
-               f"the smallest, {smallest:.4f}, is negative, so this is not a correlation matrix: no data set has it")
-            + f"; with every printed path and R² anywhere in its rounding interval the smallest eigenvalue lies in "
-            f"{range_text(low, high)}" + ("" if verdict != "fail" else ", always negative: rounding cannot explain it"))
+    correlations = w.join(f"{a}–{b} {w.num(R[index[a], index[b]])}" for a, b in itertools.combinations(order, 2))
+    text = (w("matrix_correlations", correlations=correlations, eigenvalues=w.join(w.num(e) for e in eigenvalues))
+            + ": " + (w("matrix_valid") if smallest >= -1e-10 else w("matrix_invalid", smallest=w.num(smallest)))
+            + "; " + w("matrix_rounding", interval=w.interval(low, high))
+            + ("" if verdict != "fail" else ", " + w("matrix_always_negative")))
     if unknowns:
         best = _minimax(c0, C, np.array(r2_points), np.array([p.half for p in r2_printed]))
         if best is not None:
             phi_best, miss = best
             fitted = c0 + C @ phi_best
-            text += ("; allowing any " + ", ".join(phi_name(u) for u in range(len(unknowns))) + " in [−1, 1], the "
-                     "value(s) that miss the printed R² least are " + ", ".join(f"{phi_name(u)} = {phi_best[u]:.4f}"
-                                                                       for u in range(len(unknowns)))
-                     + ", giving " + ", ".join(f"R²({j}) = {fitted[r]:.4f} (printed {r2_printed[r].text})"
-                                               for r, j in enumerate(targets))
-                     + (f": every printed R² reachable within rounding" if miss <= 1e-9 else
-                        f": at least one misses its rounding interval by {miss:.4f}, so no correlation among the "
-                        "exogenous constructs reconciles the published paths with the published R²"))
-    rows.append(Check("structural_correlation_matrix", f"{table_r2}+{table_paths}", "implied construct correlations",
+            text += "; " + w(
+                "matrix_best", correlations=w.join(phi_name(u) for u in range(len(unknowns))),
+                best=w.join(f"{phi_name(u)} = {w.num(phi_best[u])}" for u in range(len(unknowns))),
+                fitted=w.join(w("matrix_fitted", construct=j, value=w.num(fitted[r]), printed=w.text(r2_printed[r]))
+                              for r, j in enumerate(targets)))
+            text += ": " + (w("matrix_reachable") if miss <= 1e-9 else w("matrix_unreachable", miss=w.num(miss)))
+    rows.append(Check("structural_correlation_matrix", f"{table_r2}+{table_paths}", w("matrix_item"),
                       None, smallest, verdict, text))
     return rows
 
 
-def _assumption_note(preds: dict[str, list[str]], order: list[str]) -> str:
+def _assumption_note(w, preds: dict[str, list[str]], order: list[str]) -> str:
     """Whether any R² uses a correlation the normal equations do not fix (then the path-analysis assumption)."""
     position = {n: i for i, n in enumerate(order)}
     for target, p in preds.items():
         for a, b in itertools.combinations(p, 2):
             late, early = (a, b) if position[a] > position[b] else (b, a)
             if preds[late] and early not in preds[late]:
-                return (f"(Assumption: corr({late}, {early}) follows from the disturbance of {late} being "
-                        f"uncorrelated with {early}, the usual path-analysis assumption; PLS does not impose it.)")
-    return ("(No assumption about disturbances is needed: every correlation entering an R² is fixed by the "
-            "least-squares normal equations of the paths.)")
+                return w("assumption_needed", late=late, early=early)
+    return w("assumption_none")
 
 
 def _minimax(c0, C, r2, half):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..published import Published
 from .rounding import agreement_verdict, overlaps
-from .rows import Check, ConsistencyOptions, printed_text
+from .rows import Check, ConsistencyOptions
 
 
 def check_claims(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
@@ -34,6 +34,7 @@ def check_claims(pub: Published, model, options: ConsistencyOptions) -> list[Che
         ``prose_vs_table`` row per quoted value that the table prints.
     """
     rows = []
+    w = options.words
     alpha = options.alpha
     for claim in pub.claims:
         source = pub.effects if len(claim.nodes) == 2 else pub.indirect
@@ -45,14 +46,14 @@ def check_claims(pub: Published, model, options: ConsistencyOptions) -> list[Che
         significant = p.value < alpha
         sure = p.high < alpha or p.low >= alpha
         o = row.values.get("original")
-        sign = "" if o is None else f", O = {o.text} ({'positive' if o.value > 0 else 'negative'})"
+        sign = "" if o is None else ", " + w("claim_sign", original=w.text(o),
+                                             sign=w("claim_positive" if o.value > 0 else "claim_negative"))
         rows.append(Check(
             "claim_verdict", claim.table, f"{claim.id} ({claim.path})", float(claim.supported), float(significant),
             agreement_verdict(significant == claim.supported, sure),
-            f"printed p = {printed_text(p, probability=True)} in {row.table}{sign}; p {'<' if significant else '≥'} α = {alpha} "
-            f"(two-tailed), so the test {'supports' if significant else 'does not support'} it; the paper says "
-            f"'{claim.verdict}'" + ("" if sure else "; the rounding interval of p contains α")
-            + " (1 = supported, 0 = not)"))
+            w("claim_supported" if significant else "claim_not_supported", p=w.printed(p, probability=True),
+              table=row.table, sign=sign, alpha=w.num(alpha, "g"), verdict=claim.verdict)
+            + ("" if sure else "; " + w("claim_alpha_inside")) + " " + w("claim_scale")))
         for statistic, quoted in claim.prose_values.items():
             if statistic not in row.values:
                 continue
@@ -61,6 +62,6 @@ def check_claims(pub: Published, model, options: ConsistencyOptions) -> list[Che
             rows.append(Check(
                 "prose_vs_table", claim.table, f"{claim.id} ({claim.path}): {statistic}", printed.value, quoted.value,
                 "pass" if ok else "fail",
-                f"the text quotes {statistic} = {quoted.text} for {claim.path}; {row.table} prints {printed.text}"
-                + (": the same within rounding" if ok else ": they differ (published = table, recomputed = prose)")))
+                w("prose", statistic=statistic, quoted=w.text(quoted), path=claim.path, table=row.table,
+                  printed=w.text(printed)) + ": " + w("prose_same" if ok else "prose_differs")))
     return rows
