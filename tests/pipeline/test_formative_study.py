@@ -13,7 +13,8 @@ item, COMP, LIKE and CUSL are reflective. Checked:
   indicator kept);
 * the single item: bootstrap SD exactly 0 and no t or p (empty cells);
 * the report's context, English and Indonesian: Tables 2 and 3 list only COMP, LIKE and CUSL,
-  Tables 3a and 3b leave out the formative constructs, Tables 3d and 3e hold each verdict;
+  Tables 3a and 3b leave out the formative constructs, Tables 3d and 3e hold each verdict, Table 3c
+  judges the VIF of the formative indicators only;
 * a global item missing from the survey stops the clean step naming ``constructs.<C>.redundancy``.
 """
 from __future__ import annotations
@@ -148,6 +149,29 @@ def test_report_verdicts_by_construct_type(formative_run, language):
     shown = [row.cells[-1].text for row in tables["table-3e"].rows if row.group is None]
     assert shown == [t(RULE_KEYS[rule]) for rule in formative["rule"]]
     assert [row.group for row in tables["table-3e"].rows if row.group is not None] == FORMATIVE
+
+
+def test_indicator_vif_judged_for_formative_indicators_only(formative_run):
+    """Table 3c: every indicator's outer VIF, as SmartPLS lists them; only Mode B indicators get a verdict
+    (Hair et al. 2022, ch. 5: 5 or more critical, 3 to 5 possible), the others are marked as not judged."""
+    from plssem_pipeline.report.catalogue import Catalogue
+
+    from report_helpers import context_for
+
+    t = Catalogue("en")
+    table = _tables(context_for(formative_run, audit=None))["table-3c"]
+    vif = _csv(formative_run, "results/outer/vif.csv")
+    rows = [row for row in table.rows if row.group is None]
+    assert [row.cells[0].text for row in rows] == vif["indicator"].tolist()
+    for row, record in zip(rows, vif.to_dict("records")):
+        value = record["vif"]
+        if record["construct"] in FORMATIVE:
+            expected = ((t("vif_critical"), "fail") if value >= 5 else (t("vif_possible"), "warn") if value >= 3
+                        else (t("vif_ok"), None))
+        else:
+            expected = (t("vif_not_judged"), None)
+        assert (row.cells[2].text, row.cells[1].flag) == expected, record["indicator"]
+    assert vif[~vif["construct"].isin(FORMATIVE)]["vif"].max() > 1      # reflective values are shown, not judged
 
 
 def test_missing_global_item_names_the_config_key(tmp_path):

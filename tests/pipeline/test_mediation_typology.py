@@ -40,8 +40,10 @@ def test_significance_rules():
 
 
 def test_vaf():
-    assert vaf(0.1, 0.4) == 0.25
-    assert math.isnan(vaf(0.1, 0.0))
+    assert vaf(0.1, 0.3, 0.4) == 0.1 / 0.4
+    assert vaf(0.1, None, 0.1) == 1.0                   # no direct path: the indirect routes are the total
+    assert math.isnan(vaf(0.1, 0.3, 0.0))
+    assert math.isnan(vaf(0.1, -0.3, -0.2))             # opposite signs: no share of the total
 
 
 def _summary(rows, keys):
@@ -61,5 +63,8 @@ def test_table_from_bootstrap_summaries():
     first, second = table.iloc[0], table.iloc[1]
     assert first["mediation_type"] == "indirect-only" and first["mediation"] == "full"
     assert first["direct"] == -.1 and not first["direct_significant"]
-    assert first["vaf"] == pytest.approx(2.0) and first["total_indirect"] == .2
+    assert (first["direct_ci_low"], first["direct_ci_high"]) == (-.3, .1)
+    # a direct effect of the other sign: the indirect effect is no share of the total, the VAF is not read
+    assert math.isnan(first["vaf"]) and first["vaf_mediation"] == "not_interpreted"
+    assert first["vaf_note"] == "undefined" and first["total_indirect"] == .2
     assert second["mediation_type"] == "no-effect" and math.isnan(second["direct"])

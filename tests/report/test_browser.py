@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(chromium_binary() is None,
                                 reason="needs Debian's chromium (apt-get install chromium; .ci/run installs it)")
 
 EXPECTED_CAPTIONS = ["Table 1.", "Table 2.", "Table 3.", "Table 3a.", "Table 3b.", "Table 3c.", "Table 4.",
-                     "Table 4a.", "Table 5.", "Table 6.", "Table 7."]
+                     "Table 4a.", "Table 5.", "Table 6.", "Table 6a.", "Table 6b.", "Table 7."]
 
 DOM_REPORT = """(() => {
   const tables = [...document.querySelectorAll('table')];

@@ -55,11 +55,11 @@ def test_tables_carry_the_papers_numbers_and_smartpls_layout(study_run):
     assert [g for g, _ in table1.bodies] == list(dict.fromkeys(respondents["label"]))
     totals = [r for r in table1.rows if r.total]
     assert len(totals) == respondents["variable"].nunique() and all(r.cells[1].text == "140" for r in totals)
-    # Table 2: loadings against 0.70, AVE once per construct
+    # Table 2: loadings, their indicator reliability λ², AVE once per construct
     loadings = pd.read_csv(study_run / "results/outer/loadings.csv")
     indicator_rows = [r for r in numbered["2"].rows if r.group is None]
     assert [r.cells[0].text for r in indicator_rows] == loadings["indicator"].tolist()
-    assert sum(1 for r in indicator_rows if r.cells[2].text) == loadings["construct"].nunique()
+    assert sum(1 for r in indicator_rows if r.cells[3].text) == loadings["construct"].nunique()
 
 
 def test_hypotheses_numbered_as_the_paper_numbers_them(study_run):

@@ -55,7 +55,8 @@ def test_pdf_pages_and_tables(study_run):
     for caption in ("Table 1. Respondent profile", "Table 2. Convergent validity", "Table 3. Internal consistency",
                     "Table 3a. Discriminant validity: Fornell–Larcker", "Table 3b. Discriminant validity",
                     "Table 4. R", "Table 4a. Effect sizes", "Table 5. Path coefficients",
-                    "Table 6. Specific indirect effects", "Table 7. Hypotheses", "Table C1. Checks",
+                    "Table 6. Specific indirect effects", "Table 6a. Total effects",
+                    "Table 6b. Total indirect effects", "Table 7. Hypotheses", "Table C1. Checks",
                     "Table P1. Files behind the report", "Figure 3. Structural model"):
         assert caption in text, caption
     for header in ("Original", "(O)", "(M)", "(STDEV)", "(|O/STDEV|)", "values"):   # wrapped over 3 lines

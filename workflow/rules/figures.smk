@@ -32,6 +32,7 @@ rule figures:
         alpha=config["bootstrap"]["alpha"],
         significance=config["mediation"]["significance"],
         loading_threshold=config["audit"]["criteria"]["loading"],  # the audit's loading criterion
+        htmt_threshold=config["audit"]["criteria"]["htmt"],  # Table 3b's threshold
         language=config["report"]["language"],
         pipeline=PIPELINE,
     log:

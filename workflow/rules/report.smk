@@ -36,6 +36,8 @@ REPORT_INPUTS = {
     "boot_summary": "results/bootstrap/summary.json",
     "mediation": "results/mediation/indirect.csv",
     "hypotheses": "results/hypotheses/hypotheses.csv",
+    "boot_total_effects": "results/bootstrap/total_effects.csv",
+    "boot_total_indirect": "results/bootstrap/total_indirect.csv",
     **{f"{name}_{kind}": f"report/figures/{name}.{kind}" for name in REPORT_FIGURES for kind in ("png", "pdf")},
     **({"published": config["published"]} if config["published"] else {}),
 }

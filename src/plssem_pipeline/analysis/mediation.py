@@ -1,4 +1,4 @@
-"""Mediation analysis: Zhao, Lynch & Chen's (2010) typology and the VAF.
+"""Mediation analysis: Zhao, Lynch & Chen's (2010) typology, decided by bootstrap intervals, and the VAF.
 
 For a specific indirect effect ``a × b`` of X on Y through mediator(s) M and
 the direct effect ``c'`` of X on Y (Zhao, Lynch & Chen 2010, Fig. 2; Hair et
@@ -17,33 +17,47 @@ X -> Y, ``c'`` is fixed at zero and treated as not significant, so the type
 can only be indirect-only or no effect (said in the table's ``direct``
 column, left empty).
 
-Significance follows the bootstrap: ``p < alpha`` (``significance="p_value"``)
-or a confidence interval that excludes zero (``"confidence_interval"``); Zhao
-et al. recommend the bootstrap test of the indirect effect over Sobel's. An
-effect stated as a hypothesis (``results/hypotheses/hypotheses.csv``) is judged
-by that hypothesis's test, one-tailed in its direction under ``bootstrap.tails:
+Significance is one rule for the indirect and the direct effect,
+``mediation.significance``: by default (``"confidence_interval"``) the
+bootstrap confidence interval (percentile, ``bootstrap.ci``) excludes zero, the
+test Zhao et al. (2010) and Hair et al. (2022, ch. 7) recommend for indirect
+effects, whose bootstrap distribution is often skewed; ``"p_value"`` (``p <
+alpha``, p from the bootstrap t) is kept as an explicit option. An effect
+stated as a hypothesis (``results/hypotheses/hypotheses.csv``) is judged by
+that hypothesis's test, one-tailed in its direction under ``bootstrap.tails:
 1``, so that the mediation table and the hypotheses table cannot disagree; the
 rule is :func:`plssem_pipeline.analysis.decision.is_significant`.
 
 The *variance accounted for*, ``VAF = indirect / total`` with the total
-effect of X on Y (Hair et al. 2022, ch. 7), is reported for completeness;
-Zhao et al. argue the typology, not the VAF, should classify mediation.
+effect of X on Y, is read after Hair, Hult, Ringle & Sarstedt (2014, ch. 7):
+above 0.80 full, 0.20 to 0.80 partial, below 0.20 no mediation
+(:func:`vaf_mediation`). It is a share of the total effect only when the
+indirect and the direct effect have the same sign, so it is undefined (NaN)
+otherwise (competitive mediation among them), and it is read only when the
+indirect effect is significant (Hair et al. 2014 compute it after that test).
+The typology classifies (Zhao et al. 2010 argue against the VAF); the column
+``vaf_note`` says why a row's VAF reading is missing or differs from the type
+(:func:`vaf_note`), so the two never disagree without a reason in the same row.
 """
 from __future__ import annotations
 
 from .decision import is_significant
 
-__all__ = ["MEDIATION", "INDIRECT_COLUMNS", "mediation_type", "is_significant", "vaf",
-           "mediation_table"]
+__all__ = ["MEDIATION", "INDIRECT_COLUMNS", "VAF_FULL", "VAF_PARTIAL", "mediation_type", "is_significant", "vaf",
+           "vaf_mediation", "vaf_note", "mediation_table"]
 
 #: The five outcomes of the typology (its keys) -> partial / full / no mediation.
 MEDIATION = {"complementary": "partial", "competitive": "partial", "indirect-only": "full",
              "direct-only": "none", "no-effect": "none"}
+#: Hair et al. (2014, ch. 7): a VAF above this is full mediation ...
+VAF_FULL = 0.80
+#: ... from this up to :data:`VAF_FULL` partial mediation, below it no mediation.
+VAF_PARTIAL = 0.20
 #: Columns of ``results/mediation/indirect.csv``.
 INDIRECT_COLUMNS = ["path", "source", "target", "original", "mean", "sd", "t", "p", "ci_low", "ci_high",
-                    "n_valid", "significant", "direct", "direct_p", "direct_significant", "total_indirect",
-                    "total_effect", "vaf", "mediation_type", "mediation", "hypothesis",
-                    "direct_hypothesis"]
+                    "n_valid", "significant", "direct", "direct_p", "direct_ci_low", "direct_ci_high",
+                    "direct_significant", "total_indirect", "total_effect", "vaf", "vaf_mediation", "vaf_note",
+                    "mediation_type", "mediation", "hypothesis", "direct_hypothesis"]
 
 
 def mediation_type(indirect_significant: bool, direct_significant: bool, indirect: float,
@@ -77,9 +91,93 @@ def mediation_type(indirect_significant: bool, direct_significant: bool, indirec
     return "no-effect"
 
 
-def vaf(indirect: float, total: float) -> float:
-    """Variance accounted for, ``indirect / total`` (NaN when the total effect is 0)."""
-    return indirect / total if total != 0 else float("nan")
+def vaf(indirect: float, direct: float | None, total: float) -> float:
+    """Variance accounted for, ``indirect / total`` (Hair et al. 2014, ch. 7).
+
+    Parameters
+    ----------
+    indirect : float
+        The specific indirect effect ``a × b``.
+    direct : float or None
+        The direct effect ``c'``; None (or NaN) when the model has no direct path.
+    total : float
+        The total effect of the source on the target (direct plus every indirect route).
+
+    Returns
+    -------
+    float
+        NaN when the indirect and the direct effect have opposite signs (the indirect effect is then no
+        share of the total: competitive mediation, or a non-significant direct effect of the other sign)
+        or the total effect is 0.
+
+    Examples
+    --------
+    >>> vaf(0.1, 0.3, 0.4)
+    0.25
+    >>> vaf(0.1, -0.3, -0.2)
+    nan
+    """
+    opposite = direct is not None and indirect * direct < 0
+    return float("nan") if opposite or total == 0 else indirect / total
+
+
+def vaf_mediation(value: float, indirect_significant: bool) -> str:
+    """Hair et al.'s (2014, ch. 7) reading of a VAF.
+
+    Parameters
+    ----------
+    value : float
+        :func:`vaf` (NaN when undefined).
+    indirect_significant : bool
+        Whether the indirect effect is significant; Hair et al. read the VAF only then.
+
+    Returns
+    -------
+    str
+        ``"full"`` (VAF > :data:`VAF_FULL`), ``"partial"`` (:data:`VAF_PARTIAL` ≤ VAF ≤ :data:`VAF_FULL`),
+        ``"none"`` (VAF < :data:`VAF_PARTIAL`), or ``"not_interpreted"`` (VAF undefined, or the indirect
+        effect not significant).
+
+    Examples
+    --------
+    >>> vaf_mediation(0.85, True), vaf_mediation(0.5, True), vaf_mediation(0.1, True), vaf_mediation(0.5, False)
+    ('full', 'partial', 'none', 'not_interpreted')
+    """
+    if value != value or not indirect_significant:
+        return "not_interpreted"
+    return "full" if value > VAF_FULL else "partial" if value >= VAF_PARTIAL else "none"
+
+
+def vaf_note(value: float, indirect_significant: bool, reading: str, mediation: str) -> str:
+    """Why a row's VAF reading is missing or differs from the typology's partial / full / none.
+
+    Parameters
+    ----------
+    value : float
+        :func:`vaf`.
+    indirect_significant : bool
+    reading : str
+        :func:`vaf_mediation`.
+    mediation : str
+        The typology's ``"partial"``, ``"full"`` or ``"none"`` (:data:`MEDIATION`).
+
+    Returns
+    -------
+    str
+        ``"undefined"`` (VAF NaN: opposite signs or a zero total effect), ``"not_significant"`` (the
+        indirect effect is not significant: no mediation, VAF not read), ``"differs"`` (the VAF reading is
+        not the type's; the type decides) or ``""`` (the two agree).
+
+    Examples
+    --------
+    >>> vaf_note(0.18, True, "none", "partial"), vaf_note(0.5, True, "partial", "partial")
+    ('differs', '')
+    """
+    if value != value:
+        return "undefined"
+    if not indirect_significant:
+        return "not_significant"
+    return "" if reading == mediation else "differs"
 
 
 def _judge(record, test, *, alpha: float, significance: str) -> bool:
@@ -91,7 +189,7 @@ def _judge(record, test, *, alpha: float, significance: str) -> bool:
 
 
 def mediation_table(specific, paths, total_effects, total_indirect, *, alpha: float = 0.05,
-                    significance: str = "p_value", hypotheses=None):
+                    significance: str = "confidence_interval", hypotheses=None):
     """The mediation table: every specific indirect effect with its type.
 
     Parameters
@@ -102,7 +200,9 @@ def mediation_table(specific, paths, total_effects, total_indirect, *, alpha: fl
     paths, total_effects, total_indirect : DataFrame
         ``results/bootstrap/paths.csv``, ``total_effects.csv``, ``total_indirect.csv``.
     alpha : float
-    significance : {"p_value", "confidence_interval"}
+    significance : {"confidence_interval", "p_value"}
+        ``mediation.significance``: the interval excludes zero (default), or ``p < alpha``; the same rule for
+        the indirect and the direct effect.
     hypotheses : DataFrame, optional
         ``results/hypotheses/hypotheses.csv``: an indirect or direct effect stated as a hypothesis is
         significant by that hypothesis's test (its p or interval, sign and tails), not the two-tailed
@@ -129,15 +229,19 @@ def mediation_table(specific, paths, total_effects, total_indirect, *, alpha: fl
         d_sig = _judge(d, d_test, alpha=alpha, significance=significance) if d is not None else False
         kind = mediation_type(sig, d_sig, r.original, d.original if d is not None else None)
         total = totals[(r.source, r.target)].original
+        share = vaf(r.original, d.original if d is not None else None, total)
+        reading = vaf_mediation(share, sig)
         rows.append({
             "path": r.path, "source": r.source, "target": r.target, "original": r.original, "mean": r.mean,
             "sd": r.sd, "t": r.t, "p": r.p, "ci_low": r.ci_low, "ci_high": r.ci_high, "n_valid": r.n_valid,
             "significant": sig,
-            "direct": d.original if d is not None else float("nan"),
-            "direct_p": d.p if d is not None else float("nan"),
+            **{key: getattr(d, column) if d is not None else float("nan") for key, column in
+               (("direct", "original"), ("direct_p", "p"), ("direct_ci_low", "ci_low"),
+                ("direct_ci_high", "ci_high"))},
             "direct_significant": d_sig,
             "total_indirect": indirect_totals[(r.source, r.target)].original,
-            "total_effect": total, "vaf": vaf(r.original, total),
+            "total_effect": total, "vaf": share, "vaf_mediation": reading,
+            "vaf_note": vaf_note(share, sig, reading, MEDIATION[kind]),
             "mediation_type": kind, "mediation": MEDIATION[kind],
             "hypothesis": test.hypothesis if test is not None else "",
             "direct_hypothesis": d_test.hypothesis if d_test is not None and d is not None else "",

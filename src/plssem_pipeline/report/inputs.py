@@ -26,6 +26,7 @@ REQUIRED_FILES = (
     "formative",
     "outer_summary", "r2", "f2", "inner_vif", "fit", "boot_paths", "boot_indirect", "boot_htmt",
     "boot_summary", "mediation", "hypotheses",
+    "boot_total_effects", "boot_total_indirect",
 )
 
 #: The schema's defaults of ``audit.criteria`` (workflow/schemas/config.schema.yaml), for a
@@ -138,8 +139,8 @@ class ReportInputs:
 
     @property
     def significance(self) -> str:
-        """``mediation.significance``: ``"p_value"`` or ``"confidence_interval"``."""
-        return str((self.config.get("mediation") or {}).get("significance", "p_value"))
+        """``mediation.significance``: ``"confidence_interval"`` (the schema's default) or ``"p_value"``."""
+        return str((self.config.get("mediation") or {}).get("significance", "confidence_interval"))
 
     @property
     def criteria(self) -> dict:

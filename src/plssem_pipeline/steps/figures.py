@@ -40,7 +40,7 @@ def main(smk, log):
                                  out.bootstrap_indirect, pdf=out.bootstrap_indirect_pdf,
                                  title=t("fig_indirect_title"), legend=t("fig_bootstrap_legend"),
                                  empty=t("fig_no_statistics"))
-    threshold = figures.HTMT_THRESHOLD  # one value for the bold cells and the title
+    threshold = smk.params.htmt_threshold  # audit.criteria.htmt: one value for the bold cells and the title
     htmt = io.read_csv(smk.input.htmt)
     others = [c for c in htmt["construct"].astype(str) if c not in formative]   # Table 3b's constructs
     if len(others) >= 2:

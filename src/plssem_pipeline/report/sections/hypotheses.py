@@ -5,8 +5,11 @@ config's hypotheses, or, without config key ``hypotheses``, one per path. When
 the config states no hypotheses and the published tables do, the rows are the
 paper's, numbered and worded as the paper does, each with the test of its
 path. The paper's verdict is set beside the reproduced one, matched by path.
-The verdict is :func:`plssem_pipeline.analysis.decision.is_supported` of the
-row (sign and tails included), the rule of the mediation table and the audit.
+The paper's mediation claims that no hypothesis tests (``mediation_claims``
+of the published tables, unnumbered) follow, each with its specific indirect
+effect's test from ``results/mediation/indirect.csv`` (Table 6). The verdict
+is :func:`plssem_pipeline.analysis.decision.is_supported` of the row (sign and
+tails included), the rule of the mediation table and the audit.
 """
 from __future__ import annotations
 
@@ -40,18 +43,19 @@ def _path(text) -> str:
 
 
 def _published_hypotheses(published, *, claims: bool = False) -> dict:
-    """The paper's hypotheses by path: ``{path: (name, statement, verdict)}``; with ``claims``, also its
-    unnumbered mediation claims (``mediation_claims``: path, claim, verdict_published), name empty."""
+    """The paper's hypotheses by path: ``{path: (name, statement, verdict)}``; with ``claims``, then its
+    unnumbered mediation claims (``mediation_claims``: path, claim, verdict_published) on other paths, name empty."""
     tables = (published or {}).get("tables", published or {}) if published else {}
     tables = tables if isinstance(tables, Mapping) else {}
     listed = tables.get("hypotheses")
     found = {}
-    if claims and isinstance(tables.get("mediation_claims"), list):
-        found = {_path(c.get("path", "")): ("", str(c.get("claim", "")), c.get("verdict_published"))
-                 for c in tables["mediation_claims"] if isinstance(c, Mapping)}
     if isinstance(listed, Mapping):
-        found.update({_path(spec.get("path", "")): (str(name), str(spec.get("statement", "")),
-                                                    spec.get("verdict_published")) for name, spec in listed.items()})
+        found = {_path(spec.get("path", "")): (str(name), str(spec.get("statement", "")),
+                                               spec.get("verdict_published")) for name, spec in listed.items()}
+    if claims and isinstance(tables.get("mediation_claims"), list):
+        for c in tables["mediation_claims"]:
+            if isinstance(c, Mapping):
+                found.setdefault(_path(c.get("path", "")), ("", str(c.get("claim", "")), c.get("verdict_published")))
     return found
 
 
@@ -61,15 +65,26 @@ def _text(value) -> str:
 
 
 def _hypotheses(inputs, tests: dict) -> tuple:
-    """``(rows, from_paper, with_published)``; a row is ``(name, path, statement, published verdict)``."""
-    if not inputs.config.get("hypotheses"):
-        paper = _published_hypotheses(inputs.published)
-        if paper:
-            return [(name, path, text, verdict) for path, (name, text, verdict) in paper.items()], True, True
+    """``(rows, from_paper, with_published)``; a row is ``(name, path, statement, published verdict)``.
+
+    The paper's unnumbered mediation claims (name empty) follow the hypotheses, unless one of them tests
+    the same path."""
+    if not inputs.config.get("hypotheses") and _published_hypotheses(inputs.published):
+        paper = _published_hypotheses(inputs.published, claims=True)
+        return [(name, path, text, verdict) for path, (name, text, verdict) in paper.items()], True, True
     paper = _published_hypotheses(inputs.published, claims=True)
     rows = [(str(r["hypothesis"]), path, _text(r.get("statement")) or paper.get(path, ("", "", None))[1],
              paper.get(path, (None, None, None))[2]) for path, r in tests.items()]
+    rows += [("", path, text, verdict) for path, (name, text, verdict) in paper.items()
+             if not name and path not in tests]
     return rows, False, bool(paper)
+
+
+def _claims_note(inputs) -> str:
+    """The note on the paper's mediation claims: each tested by its specific indirect effect (Table 6)."""
+    t = inputs.t
+    return t("n_t7_claims", level=prose(float(inputs.level), inputs.language), ci=inputs.ci_method,
+             rule=t("med_rule_" + inputs.significance))
 
 
 def _note(inputs, tails: int, level: str, from_paper: bool, signed: bool) -> str:
@@ -118,7 +133,7 @@ def _row(inputs, tests, hypothesis, with_published: bool, signed: bool) -> Row:
     t = inputs.t
     name, path, statement, verdict_published = hypothesis
     record = tests.get(path)
-    head = [Cell(name), Cell(path)] + ([Cell(statement)] if with_published else [])
+    head = [Cell(name or "—"), Cell(path)] + ([Cell(statement)] if with_published else [])
     if signed:
         sign = _text(record.get("sign")) if record is not None else ""
         head.append(Cell(t("sign_" + sign) if sign in ("positive", "negative") else "—"))
@@ -154,10 +169,12 @@ def table7(inputs: ReportInputs) -> Table:
     text = {"hypothesis": str, "path": str, "sign": str, "statement": str}
     tests = {str(r["path"]): r for r in inputs.records("hypotheses", dtype=text)}
     hypotheses, from_paper, with_published = _hypotheses(inputs, tests)
+    # a mediation claim's test: its specific indirect effect's two-tailed row of Table 6
+    effects = {**{str(r["path"]): r for r in inputs.records("mediation", dtype={"path": str})}, **tests}
     tails = int(next(iter(tests.values()))["tails"]) if tests else 2
     level = prose(100 * float(next(iter(tests.values()))["ci_level"]), "en") if tests else inputs.level
     signed = any(r.get("sign") in ("positive", "negative") for r in tests.values())
-    rows = [_row(inputs, tests, hypothesis, with_published, signed) for hypothesis in hypotheses]
+    rows = [_row(inputs, effects, hypothesis, with_published, signed) for hypothesis in hypotheses]
     columns = [Column(t("c_hypothesis"), "l"), Column(t("c_path"), "l")]
     if with_published:
         columns.append(Column(t("c_statement" if from_paper else "c_statement_stated"), "l", width=4.6))
@@ -172,6 +189,8 @@ def table7(inputs: ReportInputs) -> Table:
     if inputs.config.get("published"):
         sources.append(inputs.file(inputs.config["published"]))
     notes = [_note(inputs, tails, prose(float(level), inputs.language), from_paper, signed)]
+    if any(not name for name, *_ in hypotheses):
+        notes.append(_claims_note(inputs))
     return Table("table-7", "7", t("t7"), columns, rows, notes=notes, sources=sources, font="footnotesize")
 
 

@@ -1,5 +1,9 @@
-"""The mediation part of the structural model: Table 6 (specific indirect effects) and Figure 5.
+"""The mediation part of the structural model: Table 6 (specific indirect effects), Figure 5, Tables 6a-6b.
 
+Each effect's mediation type (Zhao, Lynch & Chen 2010) is decided by the rule of
+``mediation.significance`` (by default the bootstrap interval excluding zero);
+the VAF and its reading (Hair et al. 2014) have their own columns, and a
+reading that differs from the type is marked ‡ and explained in a note.
 A model without indirect effects has no mediation part: it is left out whole, heading included.
 """
 from __future__ import annotations
@@ -9,8 +13,21 @@ from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, number
 from .comparison import attach_comparison
 from .smartpls import bootstrap_cells, bootstrap_columns
+from .total_effects import blocks as total_effects
 
 __all__ = ["table6", "blocks"]
+
+#: Marks a VAF reading that differs from the mediation type (explained under Table 6).
+DIFFERS = "‡"
+
+
+def _vaf_reading(t, record) -> Cell:
+    """The VAF's reading after Hair et al. (2014): why it is not read, or its reading, marked when it differs."""
+    note = record.get("vaf_note") if isinstance(record.get("vaf_note"), str) else ""  # empty: read as NaN
+    if note in ("undefined", "not_significant"):
+        return Cell(t("vaf_" + note))
+    text = t("vaf_" + str(record.get("vaf_mediation")))
+    return Cell(f"{text} {DIFFERS}" if note == "differs" else text)
 
 
 def _row(inputs, record) -> Row:
@@ -19,11 +36,12 @@ def _row(inputs, record) -> Row:
     vaf = number(record.get("vaf"))
     kind = str(record.get("mediation_type", ""))
     label = t("med_" + kind) if ("med_" + kind) in t.strings else kind
-    return Row([Cell(path)] + bootstrap_cells(inputs, record) + [Cell(fmt(vaf), vaf), Cell(label)], keys=(path,))
+    return Row([Cell(path)] + bootstrap_cells(inputs, record)
+               + [Cell(label), Cell(fmt(vaf) or "—", vaf), _vaf_reading(t, record)], keys=(path,))
 
 
 def table6(inputs: ReportInputs) -> Table:
-    """Table 6: each specific indirect effect in the bootstrapping layout, with VAF and mediation type.
+    """Table 6: each specific indirect effect in the bootstrapping layout, its mediation type, VAF and VAF reading.
 
     Parameters
     ----------
@@ -33,13 +51,18 @@ def table6(inputs: ReportInputs) -> Table:
     Returns
     -------
     Table
-        Without rows when the model has no indirect effects; with the audit's comparison attached.
+        Without rows when the model has no indirect effects; with the audit's comparison attached. Its
+        note states the significance rule; a further note explains the ‡ of a VAF reading that differs from
+        the type, when a row has one.
     """
     t = inputs.t
-    columns = bootstrap_columns(inputs, t("c_path"), narrower=0.15)
-    columns += [Column(t("c_vaf"), width=0.95), Column(t("c_mediation_type"), "l", width=2.6)]
+    columns = bootstrap_columns(inputs, t("c_path"), narrower=0.2)
+    columns += [Column(t("c_mediation_type"), "l", width=2.4), Column(t("c_vaf"), width=0.9),
+                Column(t("c_vaf_reading"), "l", width=2.3)]
     records = inputs.records("mediation")
-    notes = [t("n_t6")]
+    notes = [t("n_t6", rule=t("med_rule_" + inputs.significance))]
+    if any(r.get("vaf_note") == "differs" for r in records):
+        notes.append(t("n_t6_differs", mark=DIFFERS))
     if int(inputs.config["bootstrap"].get("tails", 2)) == 1 and any(
             isinstance(r.get(k), str) and r.get(k) for r in records for k in ("hypothesis", "direct_hypothesis")):
         notes.append(t("n_t6_one_tailed"))
@@ -51,11 +74,13 @@ def table6(inputs: ReportInputs) -> Table:
 def blocks(inputs: ReportInputs) -> list:
     """The mediation part of the structural model's section.
 
-    Its heading, then Table 6 and Figure 5 (when drawn); nothing when the model has no indirect effects.
+    Its heading, then Table 6 and Figure 5 (when drawn), then the total and total indirect effects
+    (:mod:`.total_effects`, Tables 6a and 6b); nothing when the model has no indirect effects.
     """
     t = inputs.t
     result = table6(inputs)
     if not result.rows:
         return []
     caption = t("f_bootstrap_indirect", samples=inputs.subsamples, ci=inputs.ci_method)
-    return [heading(t("sec_mediation")), table(result), figure(inputs.figure("bootstrap_indirect", "5", caption))]
+    return [heading(t("sec_mediation")), table(result), figure(inputs.figure("bootstrap_indirect", "5", caption)),
+            *total_effects(inputs)]

@@ -130,7 +130,8 @@ def _software(inputs) -> str:
     versions = inputs.summaries["boot_summary"].get("versions", {})
     software = ", ".join(f"{name} {version}" for name, version in versions.items())
     numbering = " " + t("m_numbering") if inputs.config.get("published") else ""  # only beside a published paper
-    return t("m_software", software=software) + " " + t("m_thresholds") + numbering
+    thresholds = {k: prose(inputs.criteria[k], inputs.language, 2) for k in ("loading", "ave", "reliability", "htmt")}
+    return t("m_software", software=software) + " " + t("m_thresholds", **thresholds) + numbering
 
 
 def paragraphs(inputs: ReportInputs) -> list:

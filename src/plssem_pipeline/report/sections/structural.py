@@ -1,5 +1,6 @@
 """Section "Structural model": Figure 3 (the model), Tables 4 (R²), 4a (f² and inner VIF), 5 (path
-coefficients) and Figure 4, then the mediation (:mod:`.mediation`) and the hypotheses (:mod:`.hypotheses`)."""
+coefficients) and Figure 4, then the mediation (:mod:`.mediation`: Table 6, Figure 5, and the total and total
+indirect effects of :mod:`.total_effects`, Tables 6a-6b) and the hypotheses (:mod:`.hypotheses`)."""
 from __future__ import annotations
 
 from ..blocks import figure, heading, section as make_section, table
