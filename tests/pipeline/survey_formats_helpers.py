@@ -14,6 +14,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from plssem_pipeline.study.labels import label_for
+
 from pipeline_helpers import ROOT, simulate_survey
 
 #: The cells changed from the simulated survey: (file row, column, value); row 1 is the header.
@@ -25,8 +27,12 @@ SHEET = "Responses"
 
 
 def profile_config() -> dict:
-    """The default study's ``respondents`` config (labels and categories)."""
-    return yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))["respondents"]
+    """The default study's ``respondents`` config (labels and categories), each label in English (the
+    text a survey file's variable and value labels carry; the config may give one per language)."""
+    respondents = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))["respondents"]
+    return {name: {"label": label_for(spec["label"], "en"),
+                   "categories": {code: label_for(text, "en") for code, text in spec["categories"].items()}}
+            for name, spec in respondents.items()}
 
 
 def labelled_survey(n: int = 140) -> pd.DataFrame:

@@ -103,7 +103,7 @@ def test_one_exclusions_row_per_reversed_item(tmp_path):
     # the missing cells of a reversed item are logged and replaced by the mean of the recoded values
     missing = log[(log["column"] == "B2") & log["row"].notna()]
     assert missing["row"].tolist() == [5] and missing["action"].item().startswith("replaced by the mean of B2")
-    assert out.details["exclusion_reasons"]["reverse-coded item"] == 3
+    assert out.details["exclusion_reasons"]["reverse_coded"] == 3
     assert out.details["reverse_coded"] == ["S2", "WTP", "B2"]
     # written as a blank cell, the other rows as integers
     written = tmp_path / "exclusions.csv"

@@ -59,7 +59,7 @@ from .values import MAX_LISTED, Event, apply_invalid_policy, decimal_mark, read_
 __all__ = ["EXCLUSION_COLUMNS", "CleanedSurvey", "clean_survey"]
 
 #: Columns of ``results/clean/exclusions.csv``.
-EXCLUSION_COLUMNS = ["row", "id", "column", "raw_value", "reason", "action"]
+EXCLUSION_COLUMNS = ["row", "id", "column", "raw_value", "reason", "reason_code", "action"]
 
 
 @dataclass
@@ -180,7 +180,7 @@ def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
     survey, validated = _with_indicators(base, spec, treated, keep), _with_indicators(base, spec, values, keep)
     exclusions = _exclusions_log(raw, ids, events)
     missing_mask = np.isnan(values)
-    reasons = Counter(e.reason.split(" (")[0].split(";")[0] for e in events)
+    reasons = Counter(e.reason_code for e in events)
     details = {
         "decimal": decimal,
         "rows_read": len(raw.rows),
@@ -250,7 +250,7 @@ def _exclusions_log(raw: RawSurvey, ids: list[str], events: list[Event]):
     for e in events:
         line = e.line if e.pos < 0 else raw.lines[e.pos]
         records.append({"row": line, "id": ids[e.pos] if e.pos >= 0 else "", "column": e.column,
-                        "raw_value": e.raw, "reason": e.reason, "action": e.action,
+                        "raw_value": e.raw, "reason": e.reason, "reason_code": e.reason_code, "action": e.action,
                         "_order": column_order.get(e.column, -1)})
     exclusions = pd.DataFrame(records, columns=EXCLUSION_COLUMNS + ["_order"])
     exclusions["row"] = pd.array(exclusions["row"].tolist(), dtype="Int64")

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..errors import UserError
+from ..study.labels import RESULTS_LANGUAGE, label_for
 from .survey import RawSurvey, parse_number
 from .values import category_code_clashes
 
@@ -103,12 +104,13 @@ def category_table(variables: Mapping, sources: Mapping):
     Returns
     -------
     DataFrame
-        Columns :data:`CATEGORY_COLUMNS`; ``label`` is the column name where no label is known.
+        Columns :data:`CATEGORY_COLUMNS`; ``label`` is the column name where no label is known. A label
+        given per language is written in English (:data:`plssem_pipeline.study.labels.RESULTS_LANGUAGE`).
     """
     import pandas as pd
 
-    rows = [{"variable": name, "label": spec.get("label") or name, "code": str(code), "category": str(category),
-             "source": sources[name]}
+    rows = [{"variable": name, "label": label_for(spec.get("label"), RESULTS_LANGUAGE, name), "code": str(code),
+             "category": label_for(category, RESULTS_LANGUAGE, str(code)), "source": sources[name]}
             for name, spec in variables.items() for code, category in spec["categories"].items()]
     return pd.DataFrame(rows, columns=CATEGORY_COLUMNS)
 

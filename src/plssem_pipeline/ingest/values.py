@@ -46,11 +46,14 @@ class Event:
     raw : str
         The raw cell text (or the value that triggered a flag).
     reason : str
-    kind : {"missing", "trimmed", "straight_lining", "blank_row", "reverse_coded"}
+    kind : {"missing", "trimmed", "straight_lining", "blank_row", "reverse_coded", "no_answer"}
     action : str
         What was done; filled in once the treatment is known if left empty.
     line : int or None
         File line, for file-level events (``pos == -1``).
+    code : str
+        Why a cell is missing, for kind ``"missing"``: ``blank_cell``, ``missing_code``, ``declared_missing``,
+        ``not_a_number``, ``off_scale`` or ``not_a_category`` (:attr:`reason_code`).
     """
 
     pos: int
@@ -60,6 +63,12 @@ class Event:
     kind: str
     action: str = ""
     line: int | None = None
+    code: str = ""
+
+    @property
+    def reason_code(self) -> str:
+        """The reason as a code (the exclusions log's ``reason_code``): :attr:`code`, else :attr:`kind`."""
+        return self.code or self.kind
 
 
 def decimal_mark(raw: RawSurvey, spec: SurveySpec) -> str:
@@ -163,23 +172,25 @@ def read_indicators(raw: RawSurvey, spec: SurveySpec, decimal: str):
         for i, text in enumerate(raw.column(name)):
             stripped = text.strip()
             if not stripped:
-                events.append(Event(i, name, text, "blank cell", "missing"))
+                events.append(Event(i, name, text, "blank cell", "missing", code="blank_cell"))
                 continue
             code = _missing_code(text, spec.missing_codes, decimal)
             if code is not None:
-                events.append(Event(i, name, text, f"missing-value code {code!r} (data.missing_codes)", "missing"))
+                events.append(Event(i, name, text, f"missing-value code {code!r} (data.missing_codes)", "missing",
+                                    code="missing_code"))
                 continue
             declared = raw.declared_missing(name, text)
             if declared:
-                events.append(Event(i, name, text, declared, "missing"))
+                events.append(Event(i, name, text, declared, "missing", code="declared_missing"))
                 continue
             number = parse_number(stripped, decimal)
             if number is None:
                 invalid.append(Event(i, name, text, f"not a number (expected a number from {range_text}, {key}"
-                                     + (", decimal mark ','" if decimal == "," else "") + ")", "missing"))
+                                     + (", decimal mark ','" if decimal == "," else "") + ")", "missing",
+                                     code="not_a_number"))
                 continue
             if not lo <= number <= hi:
-                invalid.append(Event(i, name, text, f"off the scale {scale_text} ({key})", "missing"))
+                invalid.append(Event(i, name, text, f"off the scale {scale_text} ({key})", "missing", code="off_scale"))
                 continue
             values[i, j] = number
             if stripped != text:
@@ -220,11 +231,13 @@ def read_profile(raw: RawSurvey, spec: SurveySpec, decimal: str):
             stripped = text.strip()
             code = None
             if not stripped:
-                events.append(Event(i, name, text, "blank cell", "missing"))
+                events.append(Event(i, name, text, "blank cell", "missing", code="blank_cell"))
             elif _missing_code(text, spec.missing_codes, decimal) is not None:
-                events.append(Event(i, name, text, "missing-value code (data.missing_codes)", "missing"))
+                events.append(Event(i, name, text, "missing-value code (data.missing_codes)", "missing",
+                                    code="missing_code"))
             elif raw.declared_missing(name, text):
-                events.append(Event(i, name, text, raw.declared_missing(name, text), "missing"))
+                events.append(Event(i, name, text, raw.declared_missing(name, text), "missing",
+                                    code="declared_missing"))
             else:
                 code = by_text.get(stripped.casefold())
                 if code is None:
@@ -232,7 +245,7 @@ def read_profile(raw: RawSurvey, spec: SurveySpec, decimal: str):
                     code = by_number.get(number) if number is not None else None
                 if code is None:
                     invalid.append(Event(i, name, text, f"not a category of {name} (expected one of {expected}; "
-                                         f"respondents.{name}.categories)", "missing"))
+                                         f"respondents.{name}.categories)", "missing", code="not_a_category"))
                 elif stripped != text:
                     events.append(Event(i, name, text, "surrounding whitespace", "trimmed", f"read as {code}"))
             column.append(code)

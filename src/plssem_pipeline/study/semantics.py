@@ -6,7 +6,8 @@ input file in a folder the pipeline writes (``results/``, ``report/``), a
 published-tables file that is not plain YAML data, a NaN or infinite number,
 more bootstrap chunks than subsamples, a scale (``data.scale``, ``constructs.<C>.scale``)
 whose min is not below its max, a reverse-coded item outside its construct, a redundancy item
-(``constructs.<C>.redundancy``) of a Mode A construct or that is an indicator of the model.
+(``constructs.<C>.redundancy``) of a Mode A construct or that is an indicator of the model, a label
+given per language (``label: {en: ..., id: ...}``) in a language the report does not have.
 :func:`check_semantics` reports every problem at once as a
 :class:`~plssem_pipeline.study.schema.ConfigError` and otherwise returns the
 validated :class:`plssem.Model`.
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from .hypotheses import hypothesis_problems
+from .labels import label_language_problems
 from .model import model_effects, model_from_config
 from .reserved import reserved_name_problems
 from .safety import input_path_problem, load_yaml
@@ -68,6 +70,7 @@ def check_semantics(config: Mapping, *, root: Path | str = ".", file: str | None
     problems += _path_problems(config["constructs"], config["paths"])
     problems += _data_problems(config, owner)
     problems += reserved_name_problems(config)
+    problems += _label_problems(config)
     problems += _redundancy_problems(config, owner)
     problems += _common_factor_problems(config["constructs"])
     problems += _file_problems(config, Path(root))
@@ -193,6 +196,13 @@ def _data_problems(config: Mapping, owner: Mapping[str, str]) -> list[str]:
                      "keep one code per category"
                      for clash in category_code_clashes((respondents[variable] or {}).get("categories") or {})]
     return problems
+
+
+def _label_problems(config: Mapping) -> list[str]:
+    """Labels given per language (``label: {en: ..., id: ...}``) naming a language the report does not have."""
+    from ..report.catalogue import LANGUAGES  # deferred: the report's languages are its strings files
+
+    return label_language_problems(config, LANGUAGES)
 
 
 def _file_problems(config: Mapping, root: Path) -> list[str]:

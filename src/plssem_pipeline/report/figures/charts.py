@@ -20,13 +20,17 @@ PDF (for LaTeX), and returns the PNG's path. Neither file carries a timestamp,
 so a figure drawn twice from the same numbers is the same file. Text from the
 user (construct labels, indicator names) is drawn as plain text: matplotlib's
 ``$...$`` mathtext is switched off, so a ``$`` in a label is just a dollar sign
-(:mod:`plssem_pipeline.report.figures.drawing`).
+(:mod:`plssem_pipeline.report.figures.drawing`). Numbers are written in the
+report's language (``language``: decimal comma in Indonesian), values with
+:func:`plssem_pipeline.language.number_text`, ticks with :func:`.drawing.localize_axes`.
 """
 from __future__ import annotations
 
 import math
 
-from .drawing import plain_text, pyplot, save
+from ...language import number_text
+from ..localize import interval
+from .drawing import localize_axes, plain_text, pyplot, save
 from .structural_model import path_label, structural_model
 
 __all__ = ["loadings_chart", "bootstrap_histograms", "htmt_heatmap", "structural_model", "path_label",
@@ -38,7 +42,7 @@ HTMT_THRESHOLD = 0.90
 
 @plain_text
 def loadings_chart(loadings, path, *, threshold: float = 0.70, labels=None, pdf=None,
-                   title: str = "Outer loadings", axis_label: str = "outer loading") -> str:
+                   title: str = "Outer loadings", axis_label: str = "outer loading", language: str = "en") -> str:
     """Horizontal bars of the outer loadings, grouped by construct, with a line at ``threshold``.
 
     Parameters
@@ -54,6 +58,8 @@ def loadings_chart(loadings, path, *, threshold: float = 0.70, labels=None, pdf=
         Also write the figure as PDF.
     title, axis_label : str
         Wording (the report passes its language's).
+    language : str
+        The report's language, for the numbers (:data:`plssem_pipeline.language.SEPARATORS`).
     """
     plt = pyplot()
     labels = labels or {}
@@ -66,11 +72,12 @@ def loadings_chart(loadings, path, *, threshold: float = 0.70, labels=None, pdf=
     ax.barh(y, loadings["loading"], color=colour, height=0.7)
     ax.set_yticks(y, [f"{i}" for i in loadings["indicator"]], fontsize=8)
     ax.axvline(threshold, color="black", linestyle="--", linewidth=1)
-    ax.text(threshold, n - 0.3, f" {threshold:.2f}", va="bottom", fontsize=8)
+    ax.text(threshold, n - 0.3, " " + number_text(threshold, language, ".2f"), va="bottom", fontsize=8)
     low = min(0.0, float(loadings["loading"].min()) - 0.05)
     ax.set_xlim(low, max(1.0, float(loadings["loading"].max()) + 0.05))
     ax.set_xlabel(axis_label)
     ax.set_title(title)
+    localize_axes(ax, language)
     handles = [plt.Rectangle((0, 0), 1, 1, color=colours(k % 10)) for k in range(len(constructs))]
     names = [f"{c} ({labels[c]})" if c in labels and labels[c] != c else c for c in constructs]
     names = [name if len(name) <= 60 else name[:57] + "..." for name in names]
@@ -84,7 +91,7 @@ def loadings_chart(loadings, path, *, threshold: float = 0.70, labels=None, pdf=
 def bootstrap_histograms(draws, summary, names, path, *, title: str = "Bootstrap distributions",
                          bins: int = 40, pdf=None,
                          legend: str = "dashed: confidence interval; red: original estimate",
-                         empty: str = "no statistics of this kind in the model") -> str:
+                         empty: str = "no statistics of this kind in the model", language: str = "en") -> str:
     """A grid of histograms, one per statistic, marking the original estimate and the confidence interval.
 
     Parameters
@@ -99,6 +106,8 @@ def bootstrap_histograms(draws, summary, names, path, *, title: str = "Bootstrap
     pdf : path, optional
     title, legend, empty : str
         Wording: the figure's title, the legend appended to it, and the text of an empty figure.
+    language : str
+        The report's language, for the tick labels.
     """
     import numpy as np
 
@@ -127,13 +136,14 @@ def bootstrap_histograms(draws, summary, names, path, *, title: str = "Bootstrap
         ax.axvline(0, color="grey", linewidth=0.6)
         ax.set_title(str(names[k]), fontsize=9)
         ax.tick_params(labelsize=7)
+        localize_axes(ax, language)
     fig.suptitle(f"{title} ({legend})" if cols == 3 else f"{title}\n({legend})", fontsize=9)
     return save(fig, path, pdf)
 
 
 @plain_text
 def htmt_heatmap(htmt, path, *, threshold: float = HTMT_THRESHOLD, ci=None, pdf=None,
-                 title: str | None = None) -> str:
+                 title: str | None = None, language: str = "en") -> str:
     """Lower-triangle heatmap of the HTMT matrix, values printed, those at or above ``threshold`` in bold.
 
     Parameters
@@ -146,6 +156,8 @@ def htmt_heatmap(htmt, path, *, threshold: float = HTMT_THRESHOLD, ci=None, pdf=
     pdf : path, optional
     title : str, optional
         Defaults to ``"HTMT (threshold 0.90)"``.
+    language : str
+        The report's language, for the values, the intervals and the colour bar.
     """
     import numpy as np
 
@@ -165,16 +177,16 @@ def htmt_heatmap(htmt, path, *, threshold: float = HTMT_THRESHOLD, ci=None, pdf=
     image = ax.imshow(shown, cmap="Reds", vmin=0, vmax=1)
     for i in range(k):
         for j in range(i):
-            text = f"{values[i, j]:.3f}"
+            text = number_text(values[i, j], language, ".3f")
             heavy = values[i, j] >= threshold
             if (names[i], names[j]) in bounds:
                 low, high = bounds[(names[i], names[j])]
-                text += f"\n[{low:.3f}, {high:.3f}]"
+                text += "\n" + interval(low, high, language)
                 heavy = heavy or high >= threshold
             ax.text(j, i, text, ha="center", va="center", fontsize=8 if not bounds else 7.5,
                     fontweight="bold" if heavy else "normal")
     ax.set_xticks(range(k), names)
     ax.set_yticks(range(k), names)
     ax.set_title(title or f"HTMT (threshold {threshold:.2f})", fontsize=10)
-    fig.colorbar(image, ax=ax, shrink=0.8)
+    localize_axes(fig.colorbar(image, ax=ax, shrink=0.8).ax, language)
     return save(fig, path, pdf)

@@ -5,13 +5,18 @@ text: :func:`plain_text` switches matplotlib's ``$...$`` mathtext off, so a
 ``$`` in a label is just a dollar sign, and embeds TrueType fonts in PDFs so
 their text is searchable. :func:`save` writes neither a timestamp nor a
 producer, so a figure drawn twice from the same numbers is the same file.
+
+Numbers drawn in a figure follow the report's language, as the report's own text does:
+values written by the figures go through :func:`plssem_pipeline.language.number_text`
+(``0,528`` in Indonesian), and :func:`localize_axes` gives the axes' tick labels the
+language's decimal separator.
 """
 from __future__ import annotations
 
 import functools
 from pathlib import Path
 
-__all__ = ["DPI", "pyplot", "plain_text", "save"]
+__all__ = ["DPI", "pyplot", "plain_text", "save", "localize_axes"]
 
 #: Resolution of the PNG files.
 DPI = 150
@@ -62,3 +67,37 @@ def save(fig, path, pdf=None) -> str:
         fig.savefig(pdf, metadata={"Creator": None, "Producer": None, "CreationDate": None})
     pyplot().close(fig)
     return str(path)
+
+
+def localize_axes(ax, language: str) -> None:
+    """Write the tick labels of ``ax`` (both axes) with the decimal separator of ``language``.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Axes with matplotlib's default numeric ticks (a colorbar's ``cbar.ax`` too).
+    language : str
+        A key of :data:`plssem_pipeline.language.SEPARATORS`; English leaves the axes as they are.
+
+    Notes
+    -----
+    matplotlib's ``axes.formatter.use_locale`` would read the machine's locale, so the same
+    figure would differ between machines; the tick text is rewritten here instead, from
+    matplotlib's own choice of ticks and decimals (:class:`matplotlib.ticker.ScalarFormatter`).
+    """
+    from matplotlib.ticker import ScalarFormatter
+
+    from ...language import SEPARATORS
+
+    decimal, thousands = SEPARATORS[language]
+    if decimal == ".":
+        return
+    swap = str.maketrans({".": decimal, ",": thousands})
+
+    class _Localized(ScalarFormatter):
+        def __call__(self, x, pos=None):
+            return super().__call__(x, pos).translate(swap)
+
+    for axis in (ax.xaxis, ax.yaxis):
+        if isinstance(axis.get_major_formatter(), ScalarFormatter):
+            axis.set_major_formatter(_Localized())
