@@ -38,6 +38,8 @@ FILES = {
     "boot_summary": "results/bootstrap/summary.json",
     "mediation": "results/mediation/indirect.csv",
     "hypotheses": "results/hypotheses/hypotheses.csv",
+    "boot_total_effects": "results/bootstrap/total_effects.csv",
+    "boot_total_indirect": "results/bootstrap/total_indirect.csv",
 }
 FIGURES = ("loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap_indirect")
 
