@@ -96,7 +96,8 @@ def rho_a(weights: np.ndarray, corr_ind: np.ndarray, model: Model) -> np.ndarray
             ww = (w * w).sum(axis=1)
             # elementwise products and row-wise sums, not ``s @ w``: a batched product's rounding may depend
             # on the batch size, and bootstrap draws must not depend on chunking
-            off = ((s * w[:, None, :]).sum(axis=2) * w).sum(axis=1) - (w * np.diagonal(s, axis1=1, axis2=2) * w).sum(axis=1)
+            sw = (s * w[:, None, :]).sum(axis=2)
+            off = (sw * w).sum(axis=1) - (w * np.diagonal(s, axis1=1, axis2=2) * w).sum(axis=1)
             out[:, j] = ww**2 * off / (ww**2 - (w**4).sum(axis=1))
     return out
 

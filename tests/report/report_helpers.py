@@ -38,6 +38,13 @@ FILES = {
     "boot_summary": "results/bootstrap/summary.json",
     "mediation": "results/mediation/indirect.csv",
     "hypotheses": "results/hypotheses/hypotheses.csv",
+    "clean_survey": "results/clean/survey.csv",
+    "indicators": "results/describe/indicators.csv",
+    "cross_loadings": "results/outer/cross_loadings.csv",
+    "boot_loadings": "results/bootstrap/loadings.csv",
+    "boot_weights": "results/bootstrap/weights.csv",
+    "boot_r2": "results/bootstrap/r2.csv",
+    "boot_reliability": "results/bootstrap/reliability.csv",
     "boot_total_effects": "results/bootstrap/total_effects.csv",
     "boot_total_indirect": "results/bootstrap/total_indirect.csv",
 }

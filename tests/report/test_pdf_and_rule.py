@@ -57,7 +57,9 @@ def test_pdf_pages_and_tables(study_run):
                     "Table 4. R", "Table 4a. Effect sizes", "Table 5. Path coefficients",
                     "Table 6. Specific indirect effects", "Table 6a. Total effects",
                     "Table 6b. Total indirect effects", "Table 7. Hypotheses", "Table C1. Checks",
-                    "Table P1. Files behind the report", "Figure 3. Structural model"):
+                    "Table P1. The run: code, date, platform", "Table P2. Files behind the report",
+                    "Table A1. Indicator data (original)", "Table A6. Construct reliability and validity",
+                    "Figure 3. Structural model"):
         assert caption in text, caption
     for header in ("Original", "(O)", "(M)", "(STDEV)", "(|O/STDEV|)", "values"):   # wrapped over 3 lines
         assert header in text, header

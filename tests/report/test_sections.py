@@ -9,7 +9,7 @@ from plssem_pipeline.report.sections import SECTIONS
 
 from report_helpers import TEMPLATES, context_for
 
-IDS = ["methods", "respondents", "measurement", "structural", "audit", "provenance"]
+IDS = ["methods", "respondents", "measurement", "structural", "audit", "provenance", "appendix"]
 
 
 def test_every_part_of_the_report_is_a_section_in_order(study_run):
@@ -25,7 +25,7 @@ def test_every_part_of_the_report_is_a_section_in_order(study_run):
     assert re.findall(r"\\section\{[^}]*\}\\label\{([\w-]+)\}", tex) == IDS
     # the context's data of the sections that carry it; `tables` only the results' tables
     assert context["methods"] == [b["text"] for b in context["sections"][0]["blocks"]]
-    assert context["audit"]["consistency"]["table"].number == "C1" and context["provenance"]["files"].number == "P1"
+    assert context["audit"]["consistency"]["table"].number == "C1" and context["provenance"]["files"].number == "P2"
     assert all(t.number[0].isdigit() for t in context["tables"])
 
 

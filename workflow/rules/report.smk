@@ -38,6 +38,14 @@ REPORT_INPUTS = {
     "hypotheses": "results/hypotheses/hypotheses.csv",
     "boot_total_effects": "results/bootstrap/total_effects.csv",
     "boot_total_indirect": "results/bootstrap/total_indirect.csv",
+    # the provenance's data analysed and the appendix (issue 12)
+    "clean_survey": "results/clean/survey.csv",
+    "indicators": "results/describe/indicators.csv",
+    "cross_loadings": "results/outer/cross_loadings.csv",
+    "boot_loadings": "results/bootstrap/loadings.csv",
+    "boot_weights": "results/bootstrap/weights.csv",
+    "boot_r2": "results/bootstrap/r2.csv",
+    "boot_reliability": "results/bootstrap/reliability.csv",
     **{f"{name}_{kind}": f"report/figures/{name}.{kind}" for name in REPORT_FIGURES for kind in ("png", "pdf")},
     **({"published": config["published"]} if config["published"] else {}),
 }

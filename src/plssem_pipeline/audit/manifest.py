@@ -29,10 +29,13 @@ from pathlib import Path
 
 from .provenance import _plain, package_versions, sha256_file
 
-__all__ = ["MANIFEST_VERSION", "FILE_GROUPS", "WALKED", "git_state", "platform_info", "hash_files", "walk", "build_manifest",
+__all__ = ["MANIFEST_VERSION", "MANIFEST_PATH", "FILE_GROUPS", "WALKED", "verify_command", "git_state",
+           "platform_info", "hash_files", "walk", "build_manifest",
            "Verification", "verify_manifest"]
 
 MANIFEST_VERSION = 1
+#: Where the workflow writes the manifest (``rules/provenance.smk``), relative to the project directory.
+MANIFEST_PATH = "results/provenance.json"
 #: The groups of ``files`` in a manifest.
 FILE_GROUPS = ("inputs", "code", "outputs", "other")
 #: Folders whose every file the manifest lists (and in which verification looks for new files).
@@ -40,6 +43,22 @@ WALKED = ("results", "report")
 #: Workflow code hashed into the manifest (globs relative to the project directory).
 CODE_GLOBS = ("Snakefile", "workflow/Snakefile", "workflow/rules/*.smk", "workflow/schemas/*", "workflow/templates/**/*",
               "workflow/scripts/*.py")
+
+
+def verify_command(manifest: str = MANIFEST_PATH) -> str:
+    """The command line that verifies a manifest (:mod:`plssem_pipeline.verify`), as manifest and report print it.
+
+    Parameters
+    ----------
+    manifest : str
+        The manifest's path relative to the project directory.
+
+    Returns
+    -------
+    str
+        ``python -m plssem_pipeline.verify results/provenance.json`` by default.
+    """
+    return f"python -m plssem_pipeline.verify {manifest}"
 
 
 def git_state(root) -> dict:
@@ -156,7 +175,7 @@ def build_manifest(*, root, manifest_path, inputs: Iterable, declared_outputs: I
         "code_fingerprints": _plain(fingerprints),
         "git": git_state(root),
         "platform": platform_info(),
-        "verify": f"python -m plssem_pipeline.verify {manifest_rel}",
+        "verify": verify_command(manifest_rel),
     }
 
 

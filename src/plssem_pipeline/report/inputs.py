@@ -26,6 +26,7 @@ REQUIRED_FILES = (
     "formative",
     "outer_summary", "r2", "f2", "inner_vif", "fit", "boot_paths", "boot_indirect", "boot_htmt",
     "boot_summary", "mediation", "hypotheses",
+    "clean_survey", "indicators", "cross_loadings", "boot_loadings", "boot_weights", "boot_r2", "boot_reliability",
     "boot_total_effects", "boot_total_indirect",
 )
 

@@ -16,7 +16,7 @@ bootstrapping layout of Tables 5 and 6), :mod:`.mediation` and
 """
 from __future__ import annotations
 
-from . import audit, measurement, methods, provenance, respondents, structural
+from . import appendix, audit, measurement, methods, provenance, respondents, structural
 
 __all__ = ["SECTIONS"]
 
@@ -27,5 +27,6 @@ SECTIONS = (
     measurement.section,    # Tables 2, 3, 3a, 3b, 3c; Figures 1, 2
     structural.section,     # Tables 4, 4a, 5, 6, 7; Figures 3, 4, 5
     audit.section,          # Table C1 and the comparison rows of no numbered table
-    provenance.section,     # Tables P1, P2; the configuration
+    provenance.section,     # Tables P1, P2, P3; the configuration
+    appendix.section,       # Tables A1-A6: indicator data, cross-loadings, bootstrap of loadings, weights, R², α..AVE
 )
