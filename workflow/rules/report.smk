@@ -23,6 +23,8 @@ REPORT_INPUTS = {
     "fornell_larcker": "results/outer/fornell_larcker.csv",
     "htmt": "results/outer/htmt.csv",
     "outer_vif": "results/outer/vif.csv",
+    "htmt_signed": "results/outer/htmt_signed.csv",
+    "full_collinearity_vif": "results/outer/full_collinearity_vif.csv",
     "redundancy": "results/outer/redundancy.csv",
     "formative": "results/bootstrap/formative.csv",
     "outer_summary": "results/outer/summary.json",

@@ -1,41 +1,34 @@
-"""Section "Measurement model": Tables 2 (convergent validity), 3 (reliability), 3a (Fornell–Larcker),
-3b (HTMT with bootstrap CI), 3c (indicator VIF), 3d–3e (formative constructs) and Figures 1 (loadings)
-and 2 (HTMT).
+"""Section "Measurement model": Tables 2 (convergent validity and indicator reliability), 3 (reliability),
+3a (Fornell–Larcker), 3b (HTMT with bootstrap CI), 3c (indicator VIF), 3d–3e (formative constructs),
+3f (full collinearity, optional) and Figures 1 (loadings) and 2 (HTMT).
 
 Tables 2 and 3 judge reflective multi-item constructs only, 3a and 3b leave out formative ones
-(Hair et al. 2022, chs. 4–5); :mod:`.formative` sorts the constructs and holds Tables 3d and 3e.
-A table with no row is left out whole."""
+(Hair et al. 2022, chs. 4–5); :mod:`.formative` sorts the constructs and holds Tables 3d and 3e,
+:mod:`.collinearity` Tables 3c and 3f. A table with no row is left out whole."""
 from __future__ import annotations
 
 from ..blocks import figure, heading, section as make_section, table
-from ..figures.charts import HTMT_THRESHOLD
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, prose
+from .collinearity import table3c, table3f, vif_verdict
 from .comparison import attach_comparison
-from .formative import kinds, left_out_notes, reflective, table3d, table3e
+from .formative import dash, kinds, left_out_notes, reflective, table3d, table3e
 
-__all__ = ["table2", "table3", "table3a", "table3b", "table3c", "vif_verdict", "section"]
+__all__ = ["table2", "table3", "table3a", "table3b", "table3c", "table3f", "vif_verdict", "section",
+           "LOADING_REMOVE"]
+
+#: Hair et al. (2022, ch. 4): an indicator loading below this is removed; one between it and the loading
+#: criterion only when its removal raises AVE or composite reliability above their thresholds.
+LOADING_REMOVE = 0.40
 
 
-def vif_verdict(t, vif: float) -> tuple:
-    """Judge a VIF (Hair et al. 2022): critical collinearity from 5, possible from 3.
-
-    Parameters
-    ----------
-    t : Catalogue
-        The report's strings.
-    vif : float
-
-    Returns
-    -------
-    tuple
-        ``(verdict, flag)``: the verdict's text and the cell flag (``"fail"``, ``"warn"`` or None).
-    """
-    if vif >= 5:
-        return t("vif_critical"), "fail"
-    if vif >= 3:
-        return t("vif_possible"), "warn"
-    return t("vif_ok"), None
+def _indicator_reliability(t, loading: float, threshold: float) -> tuple:
+    """``(verdict, flag)`` of an indicator's reliability: its loading against ``threshold`` and 0.40."""
+    if loading >= threshold:
+        return t("ir_reliable"), None
+    if loading >= LOADING_REMOVE:
+        return t("ir_weak"), "warn"
+    return t("ir_remove"), "fail"
 
 
 def table2(inputs: ReportInputs) -> Table | None:
@@ -49,9 +42,11 @@ def table2(inputs: ReportInputs) -> Table | None:
     Returns
     -------
     Table or None
-        Grouped by construct, the AVE on its first row; with the audit's comparison attached.
-        Formative and single-item constructs are left out (a note names them); None without
-        a reflective multi-item construct.
+        Grouped by construct: each indicator's loading, its indicator reliability λ² and the verdict on
+        it (:data:`LOADING_REMOVE`, ``audit.criteria.loading``); the AVE on the construct's first row,
+        flagged below ``audit.criteria.ave``; with the audit's comparison attached. Formative and
+        single-item constructs are left out (a note names them); None without a reflective multi-item
+        construct.
     """
     t, criteria = inputs.t, inputs.criteria
     reliability = inputs.frame("reliability").set_index("construct")
@@ -65,16 +60,19 @@ def table2(inputs: ReportInputs) -> Table | None:
         ave_ok = ave >= criteria["ave"]
         for k, record in enumerate(block.to_dict("records")):
             loading = float(record["loading"])
-            valid = loading >= criteria["loading"] and ave_ok
+            verdict, flag = _indicator_reliability(t, loading, criteria["loading"])
             ave_cell = Cell(fmt(ave), ave, flag=None if ave_ok else "fail") if k == 0 else Cell("")
             keys = (str(record["indicator"]),) + ((str(construct),) if k == 0 else ())
-            rows.append(Row([Cell(str(record["indicator"])), Cell(fmt(loading), loading), ave_cell,
-                             Cell(t("valid") if valid else t("not_valid"), flag=None if valid else "fail")],
-                            keys=keys))
+            rows.append(Row([Cell(str(record["indicator"])), Cell(fmt(loading), loading, flag=flag),
+                             Cell(fmt(loading ** 2), loading ** 2), ave_cell, Cell(verdict, flag=flag)], keys=keys))
     if not rows:
         return None
-    columns = [Column(t("c_indicator"), "l"), Column(t("c_loading")), Column(t("c_ave")), Column(t("c_result"), "l")]
-    result = Table("table-2", "2", t("t2"), columns, rows, notes=[t("n_t2"), *left_out_notes(inputs)],
+    columns = [Column(t("c_indicator"), "l"), Column(t("c_loading")), Column(t("c_indicator_reliability")),
+               Column(t("c_ave")), Column(t("c_result"), "l")]
+    lang = inputs.language
+    note = t("n_t2", threshold=prose(criteria["loading"], lang, 2), remove=prose(LOADING_REMOVE, lang, 2),
+             ave=prose(criteria["ave"], lang, 2))
+    result = Table("table-2", "2", t("t2"), columns, rows, notes=[note, *left_out_notes(inputs)],
                    sources=inputs.source("loadings", "reliability"))
     return attach_comparison(inputs, result, "2")
 
@@ -153,91 +151,93 @@ def table3a(inputs: ReportInputs) -> Table | None:
                  sources=inputs.source("fornell_larcker"))
 
 
-def _htmt_row(t, record) -> Row:
+def _outside(record) -> bool:
+    """Whether a bootstrap row's estimate lies outside its own interval (bootstrap bias)."""
+    return not float(record["ci_low"]) <= float(record["original"]) <= float(record["ci_high"])
+
+
+def _htmt_row(t, record, signed: float, threshold: float) -> Row:
     value, mean, low, high = (float(record[k]) for k in ("original", "mean", "ci_low", "ci_high"))
-    ok = high < HTMT_THRESHOLD
+    ok = high < threshold
     pair = f"{record['construct_1']} – {record['construct_2']}"
-    return Row([Cell(pair), Cell(fmt(value), value, flag=None if value < HTMT_THRESHOLD else "fail"),
+    value_flag = "fail" if value >= threshold else "warn" if _outside(record) else None
+    return Row([Cell(pair), Cell(fmt(value), value, flag=value_flag), Cell(dash(signed), signed),
                 Cell(fmt(mean), mean), Cell(fmt(low), low), Cell(fmt(high), high),
                 Cell(t("discriminant_ok") if ok else t("discriminant_problem"), flag=None if ok else "fail")],
                keys=(pair, f"{record['construct_1']}-{record['construct_2']}"))
 
 
+def _htmt_notes(inputs: ReportInputs, records: list, threshold: float) -> list:
+    """Table 3b's notes: the threshold and its source, the absolute-value convention, and why an estimate
+    lies outside its own interval where one does."""
+    t, lang = inputs.t, inputs.language
+    notes = [t("n_t3b", threshold=prose(threshold, lang, 2)), t("n_t3b_absolute")]
+    outside = [f"{r['construct_1']} – {r['construct_2']}" for r in records if _outside(r)]
+    if outside:
+        hint = " " + t("n_t3b_bca") if inputs.config["bootstrap"]["ci"] == "percentile" else ""
+        notes.append(t("n_t3b_outside", pairs=", ".join(outside), ci=inputs.ci_method) + hint)
+    if inputs.config.get("published"):
+        notes.append(t("n_t3b_paper"))
+    return notes
+
+
 def table3b(inputs: ReportInputs) -> Table | None:
-    """Table 3b, HTMT of each pair of constructs with its bootstrap mean and confidence interval.
+    """Table 3b, HTMT of each pair of constructs, its signed value, bootstrap mean and confidence interval.
 
     Parameters
     ----------
     inputs : ReportInputs
-        Reads ``boot_htmt``; the threshold is the figures' ``HTMT_THRESHOLD``.
+        Reads ``boot_htmt`` and ``htmt_signed``; the threshold is ``audit.criteria.htmt`` (Henseler, Ringle &
+        Sarstedt 2015: 0.85 or 0.90).
 
     Returns
     -------
     Table or None
-        A pair is a problem when the interval's upper bound reaches the threshold. Pairs with
-        a formative construct are left out (a note says so); None when no pair is left.
+        A pair is a problem when the interval's upper bound reaches the threshold. HTMT from absolute
+        correlations (SmartPLS's), beside the signed ratio; an estimate outside its own interval is
+        flagged and explained in a note. Pairs with a formative construct are left out (a note says so);
+        None when no pair is left.
     """
-    t = inputs.t
+    t, threshold = inputs.t, float(inputs.criteria["htmt"])
     formative = set(kinds(inputs)["formative"])
-    rows = [_htmt_row(t, r) for r in inputs.records("boot_htmt")
-            if str(r["construct_1"]) not in formative and str(r["construct_2"]) not in formative]
-    if not rows:
+    signed = inputs.frame("htmt_signed").set_index("construct")
+    signed.index = signed.index.astype(str)
+    records = [r for r in inputs.records("boot_htmt")
+               if str(r["construct_1"]) not in formative and str(r["construct_2"]) not in formative]
+    if not records:
         return None
+    rows = [_htmt_row(t, r, float(signed.loc[str(r["construct_1"]), str(r["construct_2"])]), threshold)
+            for r in records]
     low, high = inputs.ci_bounds
-    columns = [Column(t("c_pair"), "l"), Column(t("c_htmt")), Column(t("c_mean")), Column(low), Column(high),
-               Column(t("c_result"), "l")]
+    columns = [Column(t("c_pair"), "l"), Column(t("c_htmt")), Column(t("c_htmt_signed")), Column(t("c_mean")),
+               Column(low), Column(high), Column(t("c_result"), "l")]
     return Table("table-3b", "3b", t("t3b"), columns, rows,
-                 notes=[t("n_t3b") + (" " + t("n_t3b_paper") if inputs.config.get("published") else ""),
-                        *left_out_notes(inputs, discriminant=True)],
-                 sources=inputs.source("htmt", "boot_htmt"))
-
-
-def table3c(inputs: ReportInputs) -> Table:
-    """Table 3c, indicator collinearity: the VIF of each indicator, grouped by construct.
-
-    Parameters
-    ----------
-    inputs : ReportInputs
-        Reads ``outer_vif`` (``results/outer/vif.csv``, the step ``outer``'s).
-
-    Returns
-    -------
-    Table
-        Each VIF judged by :func:`vif_verdict`.
-    """
-    t = inputs.t
-    rows = []
-    for construct, block in inputs.frame("outer_vif").groupby("construct", sort=False):
-        rows.append(Row(group=inputs.construct_text(construct)))
-        for record in block.to_dict("records"):
-            vif = float(record["vif"])
-            verdict, flag = vif_verdict(t, vif)
-            rows.append(Row([Cell(str(record["indicator"])), Cell(fmt(vif), vif, flag=flag), Cell(verdict, flag=flag)],
-                            keys=(str(record["indicator"]),)))
-    columns = [Column(t("c_indicator"), "l"), Column(t("c_vif")), Column(t("c_result"), "l")]
-    return Table("table-3c", "3c", t("t3c"), columns, rows, notes=[t("n_t3c")], sources=inputs.source("outer_vif"),
-                 font="footnotesize")
+                 notes=[*_htmt_notes(inputs, records, threshold), *left_out_notes(inputs, discriminant=True)],
+                 sources=inputs.source("htmt", "htmt_signed", "boot_htmt"))
 
 
 def section(inputs: ReportInputs) -> dict | None:
     """Section "Measurement model (outer model)", in four parts.
 
     Convergent validity (Table 2, Figure 1), reliability (Table 3), discriminant
-    validity (Tables 3a, 3b, Figure 2), indicator collinearity (Table 3c) and, when the
-    model has formative constructs, their assessment (Tables 3d, 3e). A part with no
-    table is left out with its heading.
+    validity (Tables 3a, 3b, Figure 2), indicator collinearity (Table 3c), when the
+    model has formative constructs, their assessment (Tables 3d, 3e), and, with
+    ``report.common_method_bias``, the full-collinearity check (Table 3f). A part with
+    no table is left out with its heading.
     """
     t, lang = inputs.t, inputs.language
     loading = prose(inputs.criteria["loading"], lang, 2)
+    htmt = prose(inputs.criteria["htmt"], lang, 2)
     formative = [table(x) for x in (table3d(inputs), table3e(inputs)) if x is not None]
     return make_section("measurement", t("sec_measurement"), [
         *_part(t("sec_convergent"), table2(inputs),
                figure(inputs.figure("loadings", "1", t("f_loadings", threshold=loading)))),
         *_part(t("sec_reliability"), table3(inputs)),
         *_part(t("sec_discriminant"), table3a(inputs), table3b(inputs),
-               figure(inputs.figure("htmt", "2", t("f_htmt", threshold=prose(HTMT_THRESHOLD, lang, 2))))),
+               figure(inputs.figure("htmt", "2", t("f_htmt", threshold=htmt)))),
         heading(t("sec_collinearity_outer")), table(table3c(inputs)),
         *([heading(t("sec_formative")), *formative] if formative else []),
+        *_part(t("sec_common_method_bias"), table3f(inputs)),
     ])
 
 
