@@ -33,7 +33,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from . import numbering
+from ..study.labels import label_for
 from .inputs import REQUIRED_FILES, ReportInputs
+from .localize import localize_tables
 from .sections import SECTIONS
 from .tables import Cell, Column, Figure, Row, Table, fmt
 
@@ -52,7 +54,7 @@ def _front_matter(inputs: ReportInputs) -> dict:
     return {
         "language": inputs.language,
         "t": dict(t.strings),
-        "title": str((config.get("report") or {}).get("title") or t("title_default")),
+        "title": label_for((config.get("report") or {}).get("title"), inputs.language, t("title_default")),
         "subtitle": t("subtitle"),
         "citation": t("reproduces", citation=citation) if citation else None,
         "synthetic": bool(config.get("data", {}).get("synthetic", False)),
@@ -114,6 +116,7 @@ def build_context(*, files: Mapping[str, str], config: Mapping, figures: Mapping
     state = ReportInputs(files=files, config=config, figures=figures, audit=audit, published=published,
                          config_source=config_source, pdf=pdf, report_dir=report_dir, inputs=inputs)
     sections = [s for s in (build(state) for build in SECTIONS) if s is not None]
+    localize_tables(sections, state.language)  # the tables' numbers in the report's language, in one place
     sections = numbering.number(sections, published=bool(config.get("published")),
                                 comparison=state.t("comparison_number"))
     data = {s["id"]: s["data"] for s in sections}

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..analysis.mediation import is_significant
+from ..study.labels import label_for
 from .catalogue import Catalogue
 from .tables import Figure, integer, number, prose
 
@@ -131,8 +132,9 @@ class ReportInputs:
     # -- settings --
     @property
     def labels(self) -> dict:
-        """Construct -> its label (the construct's name when the config gives none)."""
-        return {c: str(spec.get("label") or c) for c, spec in self.config["constructs"].items()}
+        """Construct -> its label in the report's language (:func:`~plssem_pipeline.study.labels.label_for`;
+        the construct's name when the config gives none)."""
+        return {c: label_for(spec.get("label"), self.language, str(c)) for c, spec in self.config["constructs"].items()}
 
     @property
     def alpha(self) -> float:

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from .. import io
+from ..language import number_text
 from ..report.catalogue import Catalogue
 from ..report.figures import charts as figures
+from ..study.labels import label_for
 
 
 def _measurement_kinds(loadings, modes) -> tuple[set, set]:
@@ -21,38 +23,41 @@ def _kept(frame, mask):
 
 
 def main(smk, log):
-    t = Catalogue(smk.params.language)
+    language = smk.params.language
+    t = Catalogue(language)
+    labels = {name: label_for(label, language, str(name)) for name, label in smk.params.labels.items()}
     out = smk.output
     loadings = io.read_csv(smk.input.loadings)
     formative, reflective = _measurement_kinds(loadings, smk.params.modes)
     reflective_loadings = _kept(loadings, loadings["construct"].astype(str).isin(reflective))  # Table 2's
-    figures.loadings_chart(reflective_loadings, out.loadings, pdf=out.loadings_pdf, labels=smk.params.labels,
+    figures.loadings_chart(reflective_loadings, out.loadings, pdf=out.loadings_pdf, labels=labels,
                            threshold=smk.params.loading_threshold, title=t("fig_loadings_title"),
-                           axis_label=t("fig_loadings_axis"))
+                           axis_label=t("fig_loadings_axis"), language=language)
     paths = io.read_csv(smk.input.paths)
     draws = io.load_merged_draws(smk.input.draws)
     names = [f"{s} -> {t_}" for s, t_ in zip(paths["source"], paths["target"])]
     figures.bootstrap_histograms(draws["paths"], paths, names, out.bootstrap_paths, pdf=out.bootstrap_paths_pdf,
                                  title=t("fig_paths_title"), legend=t("fig_bootstrap_legend"),
-                                 empty=t("fig_no_statistics"))
+                                 empty=t("fig_no_statistics"), language=language)
     indirect = io.read_csv(smk.input.specific_indirect)
     figures.bootstrap_histograms(draws["specific_indirect"], indirect, list(indirect["path"]),
                                  out.bootstrap_indirect, pdf=out.bootstrap_indirect_pdf,
                                  title=t("fig_indirect_title"), legend=t("fig_bootstrap_legend"),
-                                 empty=t("fig_no_statistics"))
+                                 empty=t("fig_no_statistics"), language=language)
     threshold = smk.params.htmt_threshold  # audit.criteria.htmt: one value for the bold cells and the title
     htmt = io.read_csv(smk.input.htmt)
     others = [c for c in htmt["construct"].astype(str) if c not in formative]   # Table 3b's constructs
     if len(others) >= 2:
         htmt = htmt[htmt["construct"].astype(str).isin(others)][["construct", *others]].reset_index(drop=True)
     figures.htmt_heatmap(htmt, out.htmt, pdf=out.htmt_pdf, ci=io.read_csv(smk.input.htmt_ci),
-                         threshold=threshold, title=t("fig_htmt_title", threshold=f"{threshold:.2f}"))
+                         threshold=threshold, language=language,
+                         title=t("fig_htmt_title", threshold=number_text(threshold, language, ".2f")))
     drawn = loadings.copy()      # SmartPLS labels a formative block's arrows with its outer weights
     drawn["loading"] = drawn["weight"].where(drawn["construct"].astype(str).isin(formative), drawn["loading"])
     legend = t("fig_structural_legend")
     if formative:
         legend += "; " + t("fig_structural_legend_formative")
     figures.structural_model(drawn, paths, io.read_csv(smk.input.r2), out.structural_model,
-                             pdf=out.structural_model_pdf, labels=smk.params.labels, modes=smk.params.modes,
+                             pdf=out.structural_model_pdf, labels=labels, modes=smk.params.modes,
                              alpha=smk.params.alpha, significance=smk.params.significance, legend=legend)
     log.info("figures written: %s", ", ".join(out))

@@ -13,6 +13,8 @@ _FAILS = {"fail", "failed", "failure", "inconsistent", "false", "no", "invalid",
           "not consistent"}
 _PASSES = {"pass", "passed", "ok", "consistent", "true", "yes", "valid", "holds", "agrees"}
 _NUMBERS = ("published", "recomputed", "difference")
+#: The verdict of a failed check, a note and a passed check, as the report words it (the CSV keeps its own).
+_VERDICTS = ("verdict_fail", "verdict_note", "verdict_pass")
 #: Checks whose values count (respondents, items, supported claims as 1/0): whole numbers are written without
 #: decimals. The sample-size rules' minimum n may be fractional (the inverse square root method).
 _COUNTS = ("respondent_block_sum", "criterion_verdict", "claim_verdict")
@@ -43,7 +45,7 @@ def _check_row(inputs, r, variables: dict) -> Row:
     check, item = str(r.get("check", "")), str(r.get("item", ""))
     return Row([Cell(check), Cell(table_name(inputs, r.get("table", ""))), Cell(variables.get(item, item)),
                 *(number_cell(r.get(k, ""), _shown(inputs, check, k)) for k in _NUMBERS),
-                Cell(str(r.get("verdict", "")), flag=("fail", "warn", "pass")[_rank(r)])],
+                Cell(inputs.t(_VERDICTS[_rank(r)]), flag=("fail", "warn", "pass")[_rank(r)])],
                detail=str(r.get("explanation", "")) or None)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from ...analysis.decision import is_supported
 from ..blocks import heading, table
 from ..inputs import ReportInputs
+from ..localize import interval
 from ..tables import Cell, Column, Row, Table, fmt, number, prose, pvalue
 
 __all__ = ["table7", "blocks"]
@@ -144,7 +145,7 @@ def _row(inputs, tests, hypothesis, with_published: bool, signed: bool) -> Row:
     low, high = float(record["ci_low"]), float(record["ci_high"])
     verdict = supported(inputs, record)
     cells = head + [Cell(fmt(beta), beta), Cell(fmt(tt), tt), Cell(pvalue(p, inputs.language), p),
-                    Cell(f"[{fmt(low)}, {fmt(high)}]"),
+                    Cell(interval(low, high, inputs.language)),
                     Cell(t("supported") if verdict else t("not_supported"), flag="pass" if verdict else "fail")]
     if with_published:
         cells.append(_published_cell(t, verdict_published, verdict))

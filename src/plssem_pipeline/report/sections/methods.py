@@ -1,6 +1,7 @@
 """Section "Method and settings": the sample, the model, the algorithm, the bootstrap and the software."""
 from __future__ import annotations
 
+from ...study.labels import missing_translations
 from ..blocks import section as make_section, text
 from ..inputs import ReportInputs
 from ..tables import integer, prose, tolerance
@@ -21,9 +22,15 @@ def _sample(inputs) -> str:
     if clean.get("categories_from_value_labels"):
         out += " " + t("m_value_labels", variables=", ".join(clean["categories_from_value_labels"]))
     if reasons:
-        out += " " + t("m_sample_reasons", reasons="; ".join(f"{k}: {integer(v, lang)}" for k, v in reasons.items()))
+        out += " " + t("m_sample_reasons", reasons="; ".join(f"{_reason(t, k)}: {integer(v, lang)}"
+                                                             for k, v in reasons.items()))
     out += " " + t("m_missing", treatment=t("treatment_" + data["missing_treatment"])) + _missing_limits(inputs, clean)
     return " ".join([out, *_coding(inputs, clean.get("scales") or {})])
+
+
+def _reason(t, code: str) -> str:
+    """An exclusion-log reason code (``reason_code`` of results/clean/exclusions.csv) in the report's language."""
+    return t("reason_" + code) if "reason_" + code in t.strings else code
 
 
 def _missing_limits(inputs, clean: dict) -> str:
@@ -131,7 +138,14 @@ def _software(inputs) -> str:
     software = ", ".join(f"{name} {version}" for name, version in versions.items())
     numbering = " " + t("m_numbering") if inputs.config.get("published") else ""  # only beside a published paper
     thresholds = {k: prose(inputs.criteria[k], inputs.language, 2) for k in ("loading", "ave", "reliability", "htmt")}
-    return t("m_software", software=software) + " " + t("m_thresholds", **thresholds) + numbering
+    return t("m_software", software=software) + " " + t("m_thresholds", **thresholds) + numbering \
+        + _untranslated(inputs)
+
+
+def _untranslated(inputs) -> str:
+    """The labels the config gives per language but not in the report's, shown in English instead (once, here)."""
+    keys = missing_translations(inputs.config, inputs.language)
+    return " " + inputs.t("m_labels_fallback", keys=", ".join(keys)) if keys else ""
 
 
 def paragraphs(inputs: ReportInputs) -> list:

@@ -44,7 +44,7 @@ def table4(inputs: ReportInputs) -> Table:
         r2, adj = float(record["r2"]), float(record["r2_adj"])
         rows.append(Row([Cell(inputs.construct_text(record["construct"])), Cell(fmt(r2), r2), Cell(fmt(adj), adj),
                          Cell(t(_r2_level(r2)))], keys=(str(record["construct"]),)))
-    srmr = fmt(float(fit["srmr"])) if "srmr" in fit.index else "–"
+    srmr = prose(float(fit["srmr"]), inputs.language, 3) if "srmr" in fit.index else "–"
     columns = [Column(t("c_construct"), "l"), Column(t("c_r2")), Column(t("c_r2_adj")), Column(t("c_r2_level"), "l")]
     result = Table("table-4", "4", t("t4"), columns, rows, notes=[t("n_t4", srmr=srmr)],
                    sources=inputs.source("r2", "fit"))
