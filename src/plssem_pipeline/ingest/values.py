@@ -21,7 +21,7 @@ from ..errors import UserError
 from .spec import SurveySpec
 from .survey import RawSurvey, detect_decimal, parse_number
 
-__all__ = ["Event", "MAX_LISTED", "format_number", "decimal_mark", "read_indicators", "read_profile",
+__all__ = ["Event", "REASON_CODES", "MAX_LISTED", "format_number", "decimal_mark", "read_indicators", "read_profile",
            "apply_invalid_policy", "category_code_clashes"]
 
 #: How many offending cells an error message lists before "... and N more".
@@ -31,6 +31,12 @@ MAX_LISTED = 12
 def format_number(x: float) -> str:
     """``x`` as messages and the exclusions log show it (``%g``: ``3``, ``3.5``)."""
     return f"{x:g}"
+
+
+#: Every ``reason_code`` of the exclusions log (:attr:`Event.reason_code`): why a cell is missing, then the
+#: other kinds of event. The report words each in its language (``reason_<code>`` in report/strings).
+REASON_CODES = ("blank_cell", "missing_code", "declared_missing", "not_a_number", "off_scale", "not_a_category",
+                "trimmed", "straight_lining", "blank_row", "reverse_coded", "no_answer")
 
 
 @dataclass
