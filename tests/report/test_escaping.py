@@ -41,13 +41,14 @@ def test_latex_escape_leaves_no_command_of_the_input():
 def test_every_expression_of_the_latex_template_is_escaped():
     source = (TEMPLATES / "results.tex.j2").read_text(encoding="utf-8")
     macros = set(re.findall(r"\(\(\*-?\s*macro\s+(\w+)", source))
-    safe = re.compile(r"\|\s*(latex_escape|latex_lines|latex_colspec|latex_path|length)\s*$")
+    safe = re.compile(r"\|\s*(latex_escape|latex_text|latex_pdfstring|latex_lines|latex_colspec|latex_path|length)"
+                      r"\s*(\([^()]*\))?\s*$")
     expressions = re.findall(r"\(\(\((.*?)\)\)\)", source, flags=re.S)
     assert len(expressions) > 40
     unescaped = [e for e in expressions if not safe.search(e.strip()) and e.strip().split("(")[0] not in macros]
     assert unescaped == []
     env = latex_environment(TEMPLATES)
-    assert env.autoescape is False and "latex_escape" in env.filters
+    assert env.autoescape is False and {"latex_escape", "latex_text", "latex_pdfstring"} <= set(env.filters)
 
 
 def test_html_template_never_marks_text_safe():
@@ -92,6 +93,8 @@ def test_hostile_label_pdf_builds_and_prints_the_text(study_run, tmp_path):
     assert result["pages"] > 5
     text = " ".join(pdftotext(report_dir / "results.pdf").split())
     assert "\\input{/etc/passwd}" in text and "R&D 50%" in text and "\\write18{touch pwned}" in text
+    info = subprocess.run(["pdfinfo", str(report_dir / "results.pdf")], capture_output=True, text=True).stdout
+    assert re.search(r"^Title:\s+(.*)$", info, flags=re.M).group(1) == context["title"]    # the metadata, as text
     assert not list(tmp_path.rglob("pwned")) and not (study_run / "pwned").exists()
 
 

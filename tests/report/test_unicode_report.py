@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import unicodedata
 
 import pandas as pd
@@ -91,6 +92,8 @@ def test_pdflatex_fallback_builds_the_same_tex_with_code_points(unicode_run, tmp
     text = " ".join(pdftotext(tmp_path / "fallback.pdf").split())
     assert result["pages"] > 5
     assert "[U+0416]1" in text and "[U+521B][U+65B0]1" in text     # Ж1 and 创新1 (a row after \\ in Table 2)
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "fallback.pdf")], capture_output=True, text=True).stdout
+    assert "Type 1" in fonts and "Type 3" not in fonts            # no bitmap font (TS1 symbols are set as math)
 
 
 @needs_lualatex

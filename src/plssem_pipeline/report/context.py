@@ -36,6 +36,7 @@ from . import numbering
 from ..study.labels import label_for
 from .inputs import REQUIRED_FILES, ReportInputs
 from .localize import localize_tables
+from .metadata import document_info
 from .sections import SECTIONS
 from .tables import Cell, Column, Figure, Row, Table, fmt
 
@@ -59,6 +60,7 @@ def _front_matter(inputs: ReportInputs) -> dict:
         "citation": t("reproduces", citation=citation) if citation else None,
         "synthetic": bool(config.get("data", {}).get("synthetic", False)),
         "synthetic_text": " ".join(banner),
+        **document_info(inputs),   # author, keywords, date, verbatim_symbols
     }
 
 
@@ -100,8 +102,9 @@ def build_context(*, files: Mapping[str, str], config: Mapping, figures: Mapping
     -------
     dict
         ``language``, ``t`` (the catalogue's strings), ``title``,
-        ``subtitle``, ``citation``, ``synthetic``, ``synthetic_text`` (the
-        front matter); ``sections``: everything after it, in order (each with
+        ``subtitle``, ``citation``, ``synthetic``, ``synthetic_text``, ``author``,
+        ``keywords``, ``date``, ``verbatim_symbols`` (the front matter;
+        :func:`.metadata.document_info`); ``sections``: everything after it, in order (each with
         ``id``, ``title``, ``blocks`` of kind heading, table, figure, text or
         code; see :mod:`.blocks`); ``methods`` (paragraphs), ``audit`` and
         ``provenance``: those sections' content as data; ``tables``: the

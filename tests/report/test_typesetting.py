@@ -1,0 +1,166 @@
+"""Typesetting of the report: real subscripts (never in a user's name), PDF metadata, fonts, page breaks.
+
+Checked on what was rendered: the HTML's visible text in real Chromium, the PDF read back with poppler
+(pdftotext, pdffonts, pdfinfo) and pdfplumber (pdf_layout.py), the default study's report of ``study_run``.
+"""
+import datetime
+import html
+import re
+import subprocess
+import time
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from plssem_pipeline.report import render_html, render_latex
+from plssem_pipeline.report.dates import report_date
+from plssem_pipeline.report.render import html_text, latex_escape, latex_pdfstring, latex_text
+from plssem_pipeline.report.symbols import symbol_parts
+
+from pdf_layout import figure_pages, orphans, page_lines, section_pages
+from report_browser import Browser, chromium_binary
+from report_helpers import TEMPLATES, context_for, resolved_config, tool
+
+needs_poppler = pytest.mark.skipif(tool("pdftotext") is None or tool("pdffonts") is None,
+                                   reason="needs poppler-utils (.ci/run installs them)")
+
+#: Names of the user's kind: never symbols, whatever their context.
+NAMES = ["KP_1", "x_1", "KP_x_i", "business_type", "results/outer/loadings.csv", "bootstrap.ci_low", "p_value",
+         "rho_c", "r2_adj", "a_b", "loadings_x_i.csv", "ρ_C_1", "ρ_value", "αρ_A", "KP_ρ_C", "R2_adj", "x_i.csv", "n_valid",
+         "b_value", "dir/ρ_C", "b_jk2", "R²_adjusted"]
+#: Symbols of the report's own text, with the base and subscript they are typeset as.
+SYMBOLS = {"ρ_C": ("ρ", "C"), "ρ_A": ("ρ", "A"), "R²_adj": ("R²", "adj"), "R²_j": ("R²", "j"), "b_j": ("b", "j"),
+           "b_ij": ("b", "ij"), "β_min": ("β", "min"), "η_{jk}": ("η", "jk"), "Σ_i": ("Σ", "i"),
+           "λ_1": ("λ", "1"), "n_min": ("n", "min"), "x_i": ("x", "i"), "f²_j": ("f²", "j")}
+#: The report's symbols as they appear with an underscore (the defect: a symbol printed as plain text).
+UNDERSCORED = re.compile(r"(?<![\w./-])([\u0391-\u03a9\u03b1-\u03c9]|[RfQ]²)_[A-Za-z0-9{]")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_users_name_is_never_a_symbol(name):
+    for text in (name, f"({name})", f"{name}, and {name}.", f"Source: {name}"):
+        assert symbol_parts(text) == [(text, None)]
+
+
+@pytest.mark.parametrize("symbol, parts", SYMBOLS.items())
+def test_the_reports_symbols_get_subscripts(symbol, parts):
+    assert symbol_parts(f"with {symbol}, then") == [("with ", None), parts, (", then", None)]
+    assert symbol_parts(symbol, verbatim={symbol}) == [(symbol, None)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ρβR²b_ijxCA1 .,/<>&\\{}$%#~^'\"KP")), max_size=40))
+def test_subscripts_add_markup_only_around_the_text(text):
+    rendered = str(html_text(text))
+    assert re.sub(r"</?sub>", "", rendered).count("<") == 0           # no tag but <sub>
+    wanted = "".join(run + (sub or "") for run, sub in symbol_parts(text))
+    assert html.unescape(re.sub(r"</?sub>", "", rendered)) == wanted
+    tex = latex_text(text)
+    assert set(re.findall(r"\\([A-Za-z]+)", tex)) <= set(re.findall(r"\\([A-Za-z]+)", latex_escape(text))) | {
+        "plssub"}
+    underscored = "".join(run + ("" if sub is None else "_" + sub) for run, sub in symbol_parts(text))
+    assert re.sub(r"\\plssub\{([^{}]*)\}", r"\\_\1", tex) == latex_escape(underscored)
+
+
+def test_pdf_metadata_text_escapes_every_special_character():
+    hostile = "A & B 50% #1 $x$ {y} \\input ~ ^ _ <>"
+    text = latex_pdfstring(hostile)
+    assert re.sub(r"\\(textbackslash|textasciitilde|textasciicircum|textless|textgreater)\{\}|\\[&%#${}_]", "",
+                  text).count("\\") == 0
+    assert latex_pdfstring("Café ρ", ascii_only=True) == "Cafe ?"
+
+
+def test_report_date_is_source_date_epoch_or_today_in_utc(monkeypatch):
+    assert report_date({"SOURCE_DATE_EPOCH": "1700000000"}) == datetime.date(*time.gmtime(1700000000)[:3])
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    before = datetime.datetime.now(datetime.timezone.utc).date()
+    assert report_date() in {before, datetime.datetime.now(datetime.timezone.utc).date()}
+
+
+def test_the_studys_own_symbols_are_printed_as_written(study_run, monkeypatch):
+    config = resolved_config(study_run)
+    config["constructs"]["KP"]["label"] = "x_i and ρ_C"       # the study's own text: printed as written
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    context = context_for(study_run, config=config, audit="run")
+    assert {"x_i", "ρ_C"} <= set(context["verbatim_symbols"])
+    page = render_html(context, TEMPLATES)
+    assert "x_i and ρ_C" in page and "<sub>C</sub>" not in page and "<sub>A</sub>" in page
+    tex = render_latex(context, TEMPLATES)
+    assert r"x\_i and $\rho$\_C" in tex and r"\plssub{C}" not in tex and r"\plssub{A}" in tex
+    stamp = time.strftime("%Y%m%d", time.gmtime(1700000000))
+    assert f"pdfcreationdate={{D:{stamp}000000Z}}" in tex
+
+
+@pytest.mark.skipif(chromium_binary() is None, reason="needs Debian's chromium (.ci/run installs it)")
+def test_html_visible_text_has_subscripts_and_keeps_names(study_run):
+    with Browser() as browser:
+        page = browser.open(study_run / "report" / "results.html")
+        text = page.evaluate("document.body.innerText")
+        subs = page.evaluate("[...document.querySelectorAll('sub')].map(s => s.textContent)")
+    assert UNDERSCORED.findall(text) == []
+    assert {"C", "A"} <= set(subs) and len(subs) >= 20
+    for name in ("respondent_id", "mean_replacement", "results/outer/reliability.csv"):   # config, sources
+        assert name in text, name
+
+
+@needs_poppler
+def test_pdf_text_has_subscripts_and_keeps_names(study_run):
+    text = subprocess.run(["pdftotext", str(study_run / "report/results.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert UNDERSCORED.findall(text) == []
+    assert len(re.findall(r"ρ ?[AC]\b", text)) >= 10
+    for name in ("respondent_id", "mean_replacement", "results/outer/reliability.csv"):
+        assert name in text, name
+
+
+@needs_poppler
+def test_pdf_fonts_are_embedded_and_none_is_type3(study_run):
+    pdfs = [study_run / "report/results.pdf", *sorted((study_run / "report/figures").glob("*.pdf"))]
+    for pdf in pdfs:
+        rows = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        rows = rows.splitlines()[2:]
+        assert rows, pdf
+        assert not [row for row in rows if "Type 3" in row], pdf
+        assert all(re.search(r"\s+yes\s+yes\s+(yes|no)\s+\d+\s+\d+$", row) for row in rows), pdf  # embedded, subset
+
+
+@needs_poppler
+def test_pdf_metadata(study_run):
+    context = context_for(study_run)
+    out = subprocess.run(["pdfinfo", "-isodates", str(study_run / "report/results.pdf")], capture_output=True,
+                         text=True, check=True).stdout
+    info = dict(re.findall(r"^(\w+):\s+(.*)$", out, flags=re.M))
+    assert info["Title"] == context["title"] and info["Author"] == "plssem_pipeline"
+    assert info["Subject"] == context["subtitle"]
+    assert all(label in info["Keywords"] for label in context["keywords"]) and "PLS-SEM" in info["Keywords"]
+    built = datetime.date.fromisoformat(info["CreationDate"][:10])
+    assert info["CreationDate"].endswith("Z") and abs((built - report_date()).days) <= 1   # the run's UTC day
+
+
+@needs_poppler
+def test_no_heading_or_caption_at_the_foot_of_a_page_and_figures_stay_in_their_section(study_run):
+    context = context_for(study_run, audit="run")
+    pdf = study_run / "report/results.pdf"
+    pages = page_lines(pdf)
+    t = context["t"]
+    captions = [f"{t['table']} {block['table'].number}. {block['table'].caption}" for section in context["sections"]
+                for block in section["blocks"] if block["kind"] == "table" and block["table"].number]
+    assert len(captions) > 15
+    assert orphans(pages, captions, t["table"]) == []
+    starts = section_pages(pages, [section["title"] for section in context["sections"]]) + [len(pages)]
+    figures = [(k, block["figure"].number) for k, section in enumerate(context["sections"])
+               for block in section["blocks"] if block["kind"] == "figure" and block["figure"]]
+    assert len(figures) == 5
+    where = figure_pages(pdf, [number for _, number in figures], t["figure"])
+    for k, number in figures:
+        assert starts[k] <= where[number] <= starts[k + 1], (number, starts, where)
+
+
+def test_the_orphan_check_finds_an_orphan(tmp_path):
+    """Negative control: a page that ends in a heading, and one that ends in a table's caption."""
+    heading = {"text": "3 Measurement model", "top": 700, "bold": True, "size": 14.3}
+    body = {"text": "Some text of the section.", "top": 100, "bold": False, "size": 10.0}
+    caption = {"text": "Table 2. Convergent", "top": 710, "bold": False, "size": 9.0}
+    more = {"text": "validity", "top": 720, "bold": False, "size": 9.0}
+    found = orphans([[body, heading], [body, caption, more], [body]], ["Table 2. Convergent validity"])
+    assert found == [(1, "3 Measurement model"), (2, "Table 2. Convergent")]
