@@ -97,7 +97,7 @@ rule report_pdf:
         **({"html": REPORT["html"]} if "html" in REPORT else {}),
         **{f"{name}_pdf": f"report/figures/{name}.pdf" for name in REPORT_FIGURES},
     output:
-        pdf="report/results.pdf",
+        pdf=report_output("pdf"),
     params:
         **REPORT_PARAMS,
     log:

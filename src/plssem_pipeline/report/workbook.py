@@ -1,0 +1,213 @@
+"""The results as one Excel workbook, ``report/results.xlsx``, the way SmartPLS users exchange them.
+
+A first sheet, "Contents", lists every other sheet: its name, what it holds
+(in the report's language) and the results file it copies. Each other sheet
+is one results CSV (``results/<step>/*.csv``) under the name SmartPLS 4 gives
+that table ("Outer loadings", "Path coefficients", "R-square", ...; at most 31
+characters, as Excel allows), with the CSV's own header row (bold, frozen)
+and its values: numbers as numeric cells at full precision (the double the
+CSV's shortest repr stands for), ``True``/``False`` as Boolean cells, an empty
+CSV cell as an empty cell. A CSV without rows (no formative construct, no
+redundancy analysis) gets no sheet.
+
+The file is byte-for-byte the same for the same inputs: the document's
+created and modified times and every zip entry's time are
+``SOURCE_DATE_EPOCH`` when it is set, else 1980-01-01 00:00:00 UTC (the
+earliest time a zip entry can carry); openpyxl would stamp the current time.
+"""
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import os
+import re
+import zipfile
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
+
+__all__ = ["SHEETS", "CONTENTS", "typed_columns", "write_workbook"]
+
+#: (rule input name, sheet name, catalogue key of its caption), in the order of the report.
+SHEETS = (
+    ("respondents", "Respondent profile", "xlsx_respondents"),
+    ("indicators", "Indicator descriptives", "xlsx_indicators"),
+    ("loadings", "Outer loadings", "xlsx_loadings"),
+    ("reliability", "Reliability and validity", "xlsx_reliability"),
+    ("fornell_larcker", "Fornell-Larcker criterion", "xlsx_fornell_larcker"),
+    ("htmt", "Discriminant validity - HTMT", "xlsx_htmt"),
+    ("htmt_signed", "HTMT (signed)", "xlsx_htmt_signed"),
+    ("boot_htmt", "HTMT - confidence intervals", "xlsx_boot_htmt"),
+    ("cross_loadings", "Cross loadings", "xlsx_cross_loadings"),
+    ("outer_vif", "Collinearity (VIF) - outer", "xlsx_outer_vif"),
+    ("full_collinearity_vif", "Full collinearity VIF", "xlsx_full_collinearity_vif"),
+    ("redundancy", "Redundancy analysis", "xlsx_redundancy"),
+    ("formative", "Formative indicators", "xlsx_formative"),
+    ("boot_loadings", "Outer loadings (bootstrap)", "xlsx_boot_loadings"),
+    ("boot_weights", "Outer weights (bootstrap)", "xlsx_boot_weights"),
+    ("boot_reliability", "Reliability (bootstrap)", "xlsx_boot_reliability"),
+    ("r2", "R-square", "xlsx_r2"),
+    ("boot_r2", "R-square (bootstrap)", "xlsx_boot_r2"),
+    ("f2", "f-square", "xlsx_f2"),
+    ("inner_vif", "Collinearity (VIF) - inner", "xlsx_inner_vif"),
+    ("fit", "Model fit", "xlsx_fit"),
+    ("paths", "Path coefficients", "xlsx_paths"),
+    ("specific_indirect", "Specific indirect effects", "xlsx_specific_indirect"),
+    ("total_indirect", "Total indirect effects", "xlsx_total_indirect"),
+    ("total_effects", "Total effects", "xlsx_total_effects"),
+    ("mediation", "Mediation", "xlsx_mediation"),
+    ("hypotheses", "Hypotheses", "xlsx_hypotheses"),
+)
+
+#: The name of the first sheet.
+CONTENTS = "Contents"
+
+_INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
+_BOOLEAN = {"True": True, "False": False}
+_ZIP_EPOCH = datetime.datetime(1980, 1, 1)
+
+
+def typed_columns(header: list, rows: list) -> list:
+    """The cells of a CSV with their types, decided column by column.
+
+    A column whose every non-empty cell is a whole number becomes ``int``
+    (``"01"`` is not one: it stays text); else one whose every non-empty cell
+    reads as a float becomes ``float`` (``float(text)``, the exact double of
+    the CSV's shortest repr); else one of ``True``/``False`` only becomes
+    ``bool``; any other column stays text. An empty cell is None.
+
+    Parameters
+    ----------
+    header : list of str
+        The CSV's column names.
+    rows : list of list of str
+        Its data rows, as :mod:`csv` reads them.
+
+    Returns
+    -------
+    list of list
+        ``rows`` with every cell converted.
+    """
+    def kind(column: int):
+        cells = [row[column] for row in rows if row[column] != ""]
+        if all(_INTEGER.fullmatch(c) for c in cells):
+            return int
+        try:
+            for cell in cells:
+                float(cell)
+            return float
+        except ValueError:
+            return (lambda c: _BOOLEAN[c]) if all(c in _BOOLEAN for c in cells) else str
+
+    kinds = [kind(k) for k in range(len(header))]
+    return [[None if cell == "" else convert(cell) for convert, cell in zip(kinds, row)] for row in rows]
+
+
+def _read(path) -> tuple:
+    with open(path, encoding="utf-8", newline="") as handle:
+        lines = list(csv.reader(handle))
+    header, rows = lines[0], lines[1:]
+    return header, typed_columns(header, rows)
+
+
+def _width(value) -> int:
+    """Characters a cell needs: a float as Excel's General format shows it (at most 11), anything else in full."""
+    if isinstance(value, float):
+        return min(len(repr(value)), 11)
+    return len(str(value)) if value is not None else 0
+
+
+def _sheet(book, title: str, header: list, rows: list, bold):
+    """A sheet with a bold, frozen header row and column widths from its content (8 to 60 characters)."""
+    sheet = book.create_sheet(title)
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = bold
+    for row in rows:
+        sheet.append(row)
+        for cell, value in zip(sheet[sheet.max_row], row):
+            if isinstance(value, float):
+                # openpyxl writes a float with 16 significant digits ("%.16g"), which does not always read back
+                # as the same double; the cell gets the shortest repr that does, as a number (type "n")
+                cell.value, cell.data_type = repr(value), "n"
+    sheet.freeze_panes = "A2"
+    for k, name in enumerate(header):
+        width = max([len(str(name))] + [_width(row[k]) for row in rows])
+        sheet.column_dimensions[get_column_letter(k + 1)].width = min(max(width + 2, 8), 60)
+    return sheet
+
+
+def _epoch() -> datetime.datetime:
+    """``SOURCE_DATE_EPOCH`` as a naive UTC time (not before 1980, the zip format's first year), else 1980-01-01."""
+    seconds = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not seconds:
+        return _ZIP_EPOCH
+    moment = datetime.datetime.fromtimestamp(int(seconds), tz=datetime.timezone.utc).replace(tzinfo=None)
+    return max(moment, _ZIP_EPOCH)
+
+
+def _deterministic_zip(data: bytes, moment: datetime.datetime) -> bytes:
+    """The zip ``data`` again, entries in the same order and compression, each stamped with ``moment``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=moment.timetuple()[:6])
+            info.compress_type, info.external_attr = entry.compress_type, entry.external_attr
+            target.writestr(info, source.read(entry.filename))
+    return out.getvalue()
+
+
+def write_workbook(files: dict, path, caption) -> list:
+    """Write the results workbook: a "Contents" sheet, then one sheet per results CSV with rows.
+
+    Parameters
+    ----------
+    files : dict
+        Rule input name (the first item of each :data:`SHEETS` entry) -> the CSV's path; names not given are left out.
+    path : str or Path
+        The workbook to write (``report/results.xlsx``).
+    caption : callable
+        Catalogue key -> text in the report's language (:class:`plssem_pipeline.report.catalogue.Catalogue`),
+        for the contents' captions and headers.
+
+    Returns
+    -------
+    list of tuple
+        ``(sheet name, CSV path)`` of every data sheet written, in order.
+
+    Raises
+    ------
+    OSError
+        When ``path`` cannot be written.
+    """
+    book = Workbook()
+    book.remove(book.active)
+    bold = Font(bold=True)
+    written, contents = [], []
+    for name, title, key in SHEETS:
+        if name not in files:
+            continue
+        header, rows = _read(files[name])
+        if not rows:
+            continue
+        _sheet(book, title, header, rows, bold)
+        written.append((title, str(files[name])))
+        contents.append([title, caption(key), str(files[name])])
+    index = _sheet(book, CONTENTS, [caption("xlsx_sheet"), caption("xlsx_caption"), caption("xlsx_source")],
+                   contents, bold)
+    for row, (title, _) in enumerate(written, start=2):
+        index.cell(row, 1).hyperlink = f"#'{title}'!A1"
+    book.move_sheet(CONTENTS, offset=-len(written))
+    book.active = 0
+    moment = _epoch()
+    book.properties.created = book.properties.modified = moment
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).write_data()   # openpyxl's save_workbook would stamp the current time
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_bytes(_deterministic_zip(buffer.getvalue(), moment))
+    return written

@@ -1,0 +1,44 @@
+# Step 10: the results tables as one Excel workbook, report/results.xlsx: a "Contents" sheet, then one
+# sheet per results CSV under its SmartPLS 4 name, numbers at full precision (docs/pipeline.md).
+
+
+rule export:
+    input:
+        respondents="results/describe/respondents.csv",
+        indicators="results/describe/indicators.csv",
+        loadings="results/outer/loadings.csv",
+        reliability="results/outer/reliability.csv",
+        fornell_larcker="results/outer/fornell_larcker.csv",
+        htmt="results/outer/htmt.csv",
+        htmt_signed="results/outer/htmt_signed.csv",
+        boot_htmt="results/bootstrap/htmt.csv",
+        cross_loadings="results/outer/cross_loadings.csv",
+        outer_vif="results/outer/vif.csv",
+        full_collinearity_vif="results/outer/full_collinearity_vif.csv",
+        redundancy="results/outer/redundancy.csv",
+        formative="results/bootstrap/formative.csv",
+        boot_loadings="results/bootstrap/loadings.csv",
+        boot_weights="results/bootstrap/weights.csv",
+        boot_reliability="results/bootstrap/reliability.csv",
+        r2="results/inner/r2.csv",
+        boot_r2="results/bootstrap/r2.csv",
+        f2="results/inner/f2.csv",
+        inner_vif="results/inner/vif.csv",
+        fit="results/inner/fit.csv",
+        paths="results/bootstrap/paths.csv",
+        specific_indirect="results/bootstrap/specific_indirect.csv",
+        total_indirect="results/bootstrap/total_indirect.csv",
+        total_effects="results/bootstrap/total_effects.csv",
+        mediation="results/mediation/indirect.csv",
+        hypotheses="results/hypotheses/hypotheses.csv",
+    output:
+        workbook=report("report/results.xlsx", caption="../report/results_xlsx.rst", category="Report"),
+    params:
+        language=config["report"]["language"],
+        pipeline=PIPELINE,
+    log:
+        "results/logs/export.log",
+    benchmark:
+        "results/benchmarks/export.tsv"
+    script:
+        "../scripts/export.py"
