@@ -77,9 +77,10 @@ def test_report_date_is_source_date_epoch_or_today_in_utc(monkeypatch):
     assert report_date() in {before, datetime.datetime.now(datetime.timezone.utc).date()}
 
 
-def test_the_studys_own_symbols_are_printed_as_written(study_run, monkeypatch):
+def test_the_studys_own_symbols_are_printed_as_written_and_the_author_is_the_configs(study_run, monkeypatch):
     config = resolved_config(study_run)
     config["constructs"]["KP"]["label"] = "x_i and ρ_C"       # the study's own text: printed as written
+    config["report"]["author"] = ["Ana Ñúñez", "B & C"]
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     context = context_for(study_run, config=config, audit="run")
     assert {"x_i", "ρ_C"} <= set(context["verbatim_symbols"])
@@ -89,6 +90,8 @@ def test_the_studys_own_symbols_are_printed_as_written(study_run, monkeypatch):
     assert r"x\_i and $\rho$\_C" in tex and r"\plssub{C}" not in tex and r"\plssub{A}" in tex
     stamp = time.strftime("%Y%m%d", time.gmtime(1700000000))
     assert f"pdfcreationdate={{D:{stamp}000000Z}}" in tex
+    assert r"pdfauthor={Ana Ñúñez; B \& C}" in tex and r"pdfauthor={Ana Nunez; B \& C}" in tex  # LuaLaTeX, pdfLaTeX
+    assert '<meta name="author" content="Ana Ñúñez; B &amp; C">' in page
 
 
 @pytest.mark.skipif(chromium_binary() is None, reason="needs Debian's chromium (.ci/run installs it)")
