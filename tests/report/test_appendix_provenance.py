@@ -142,7 +142,7 @@ def test_run_table_of_the_study_run(study_run):
     t = Catalogue("en")
     git = subprocess.run(["git", "-C", str(study_run), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
     assert git.returncode != 0                                   # the run's folder is not a git repository
-    assert rows[t("run_commit")].startswith("not recorded (not a git repository")
+    assert rows[t("run_commit")] == t("run_no_git", reason=t("run_not_repo"))
     assert rows[t("run_platform")] == f"{platform.system()} {platform.release()} ({platform.machine()})"
     assert rows[t("run_python")].startswith(platform.python_version() + " ")
     assert rows[t("run_verify")] == "python -m plssem_pipeline.verify results/provenance.json"
@@ -169,11 +169,12 @@ def test_run_table_commit_and_dirty_flag_are_gits(study_run, tmp_path):
                                *args], capture_output=True, text=True, check=True).stdout.strip()
 
     git("init", "-q", "-b", "study")
+    t = Catalogue("en")
+    inputs = _inputs(study_run)
+    assert _run_rows(inputs, tmp_path)[t("run_commit")] == t("run_no_git", reason=t("run_no_commits"))
     (tmp_path / "analysis.txt").write_text("first\n")
     git("add", "analysis.txt")
     git("commit", "-q", "-m", "first")
-    t = Catalogue("en")
-    inputs = _inputs(study_run)
     clean = _run_rows(inputs, tmp_path)
     assert clean[t("run_commit")] == git("rev-parse", "HEAD")
     assert clean[t("run_branch")] == git("rev-parse", "--abbrev-ref", "HEAD") == "study"

@@ -39,8 +39,11 @@ def project_dir(inputs: ReportInputs) -> Path:
 
 def _git_rows(t, git: Mapping) -> list:
     """The commit, branch and working-tree rows of Table P1 (one row saying why, without git)."""
-    if not git.get("available"):
-        return [(t("run_commit"), t("run_no_git", reason=git.get("reason", "?")))]
+    if not git.get("available"):   # git's reason, in the report's language
+        reason = str(git.get("reason", ""))
+        why = ("run_not_repo" if "not a git repository" in reason else
+               "run_no_commits" if "without commits" in reason else "run_git_unusable")
+        return [(t("run_commit"), t("run_no_git", reason=t(why)))]
     changed = list(git.get("changed") or [])
     files = ", ".join(changed[:5]) + (", …" if len(changed) > 5 else "")
     return [(t("run_commit"), git["commit"]), (t("run_branch"), git.get("branch") or "—"),
