@@ -29,11 +29,12 @@ REQUIRED_FILES = (
     "boot_summary", "mediation", "hypotheses",
     "clean_survey", "indicators", "cross_loadings", "boot_loadings", "boot_weights", "boot_r2", "boot_reliability",
     "boot_total_effects", "boot_total_indirect",
+    "htmt_signed", "full_collinearity_vif",
 )
 
 #: The schema's defaults of ``audit.criteria`` (workflow/schemas/config.schema.yaml), for a
 #: context built from a config that has not been through the schema (tests, notebooks).
-_SCHEMA_CRITERIA = {"loading": 0.70, "ave": 0.50, "reliability": 0.70}
+_SCHEMA_CRITERIA = {"loading": 0.70, "ave": 0.50, "reliability": 0.70, "htmt": 0.90, "full_collinearity_vif": 3.3}
 
 _SUMMARIES = ("clean_summary", "outer_summary", "boot_summary")
 
@@ -147,7 +148,8 @@ class ReportInputs:
 
     @property
     def criteria(self) -> dict:
-        """The thresholds of the verdicts of Tables 2 and 3: the audit's (config ``audit.criteria``)."""
+        """The thresholds of the measurement model's verdicts (Tables 2, 3, 3b and the full-collinearity check): the
+        audit's (config ``audit.criteria``)."""
         return {**_SCHEMA_CRITERIA, **((self.config.get("audit") or {}).get("criteria") or {})}
 
     @property
