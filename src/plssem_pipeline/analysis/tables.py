@@ -126,9 +126,9 @@ def bootstrap_tables(result, draws, *, alpha: float = 0.05, ci: str = "percentil
     dict
         Family -> DataFrame: the family's key columns (``source, target`` /
         ``path, source, target`` / ``construct, indicator`` / ``construct`` /
-        ``construct_1, construct_2``) then :data:`SUMMARY_COLUMNS`. Families:
+        ``construct_1, construct_2`` / ``statistic, construct``) then :data:`SUMMARY_COLUMNS`. Families:
         ``paths, specific_indirect, total_indirect, total_effects, loadings,
-        weights, r2, htmt``. ``t`` is signed (``original / sd``); SmartPLS
+        weights, r2, htmt, reliability``. ``t`` is signed (``original / sd``); SmartPLS
         prints ``|t|``.
     """
     import pandas as pd
