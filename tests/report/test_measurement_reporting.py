@@ -2,7 +2,9 @@
 
 * Table 2: indicator reliability λ² beside each loading, the verdict on it (loading criterion, 0.40);
 * Table 3b: the signed HTMT beside SmartPLS's absolute-value HTMT, recomputed here from the cleaned
-  survey; the threshold from ``audit.criteria.htmt``; an estimate outside its own interval explained;
+  survey; the threshold from ``audit.criteria.htmt`` (verdicts, note, methods, and the HTMT figure: the
+  ``figures`` rule alone rerun by the real Snakemake on a copy of the run); an estimate outside its own
+  interval explained;
 * Table 3c: the outer VIF of reflective indicators shown but not judged (formative: test_formative_study.py);
 * Table 3f: the full-collinearity VIF (Kock 2015), only with ``report.common_method_bias``, its values
   recomputed by least squares on construct scores built from the cleaned survey and the outer weights.
@@ -11,6 +13,8 @@ from __future__ import annotations
 
 import copy
 import itertools
+import shutil
+import subprocess
 
 import numpy as np
 import pandas as pd
@@ -20,7 +24,8 @@ from plssem_pipeline.report import render_html
 from plssem_pipeline.report.catalogue import Catalogue
 from plssem_pipeline.report.sections.measurement import LOADING_REMOVE
 
-from report_helpers import TEMPLATES, context_for, resolved_config
+from pipeline_helpers import snakemake
+from report_helpers import TEMPLATES, context_for, resolved_config, tool
 
 
 def _tables(context) -> dict:
@@ -123,6 +128,22 @@ def test_htmt_threshold_comes_from_the_config(study_run, threshold):
     html = render_html(context, TEMPLATES)
     assert t("f_htmt", threshold=f"{threshold:.2f}") in html
     assert f"HTMT &lt; {threshold:.2f}" in html or f"HTMT < {threshold:.2f}" in html      # the methods paragraph
+
+
+@pytest.mark.skipif(tool("pdftotext") is None, reason="poppler's pdftotext is not installed")
+def test_htmt_figure_draws_the_configured_threshold(study_run, tmp_path):
+    """The ``figures`` rule alone, rerun on a copy of the run with ``audit.criteria.htmt: 0.85``."""
+    import yaml
+
+    project = tmp_path / "project"
+    shutil.copytree(study_run, project, ignore=shutil.ignore_patterns(".snakemake", "results.*"))
+    config = yaml.safe_load((project / "config.yaml").read_text(encoding="utf-8"))
+    config["audit"]["criteria"]["htmt"] = 0.85
+    (project / "config.yaml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    snakemake(project, "report/figures/htmt.pdf", "--cores", "1", "--forcerun", "figures", "--allowed-rules", "figures")
+    text = subprocess.run(["pdftotext", str(project / "report/figures/htmt.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert Catalogue("en")("fig_htmt_title", threshold="0.85") in text
 
 
 def test_an_estimate_outside_its_own_interval_is_explained(study_run):
