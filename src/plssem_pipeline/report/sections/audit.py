@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..blocks import heading, section as make_section, table, text
 from ..inputs import ReportInputs, read_csv
+from ...audit.catalogue import AuditCatalogue
 from ..tables import Cell, Column, Row, Table, fmt, integer, number_cell, pvalue
 from .comparison import PAPER_TABLES, comparison_table, table_name, table_number, tally
 
@@ -43,7 +44,8 @@ def _shown(inputs, check: str, key: str):
 
 def _check_row(inputs, r, variables: dict) -> Row:
     check, item = str(r.get("check", "")), str(r.get("item", ""))
-    return Row([Cell(check), Cell(table_name(inputs, r.get("table", ""))), Cell(variables.get(item, item)),
+    name = AuditCatalogue(inputs.language).strings.get(f"check_{check}", check)   # the CSV keeps the check's id
+    return Row([Cell(name), Cell(table_name(inputs, r.get("table", ""))), Cell(variables.get(item, item)),
                 *(number_cell(r.get(k, ""), _shown(inputs, check, k)) for k in _NUMBERS),
                 Cell(inputs.t(_VERDICTS[_rank(r)]), flag=("fail", "warn", "pass")[_rank(r)])],
                detail=str(r.get("explanation", "")) or None)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 import re
 
+from ...audit.catalogue import AuditCatalogue
+from ...audit.compare import display_row, display_statistic
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, integer, number, number_cell, pvalue, row_key
 
@@ -112,7 +114,9 @@ def _comparison_row(inputs: ReportInputs, r) -> Row:
     if within is False:
         difference.flag = "out"
     tolerance = number_cell(r["tolerance"], value if r["statistic"] in COUNTS else _plain)
-    return Row([Cell(r.get("label", r["row"])), Cell(r.get("statistic_label", r["statistic"])),
+    words = AuditCatalogue(inputs.language)   # the audit's word ids (respondents, t, ...) in the report's language
+    return Row([Cell(r.get("label") or display_row(r["row"], words)),
+                Cell(r.get("statistic_label") or display_statistic(r["statistic"], words)),
                 number_cell(r["published"], value), number_cell(r["reproduced"], value), difference, tolerance,
                 Cell(verdict, flag=flag)])
 
