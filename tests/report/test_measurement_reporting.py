@@ -227,3 +227,20 @@ def test_common_method_bias_table_only_when_asked(study_run, language):
                                                           for v in written["vif"]]
         assert "Kock" in table.notes[0] and "audit.criteria.full_collinearity_vif" in table.notes[0]
         assert t("sec_common_method_bias") in render_html(context, TEMPLATES)
+
+
+@pytest.mark.parametrize("key, value", [("audit.criteria.htmt", 0), ("audit.criteria.full_collinearity_vif", 1),
+                                        ("report.common_method_bias", "yes")])
+def test_bad_settings_are_refused_naming_the_key(key, value):
+    from plssem_pipeline.study import load_schema, schema_problems
+
+    from report_helpers import ROOT
+
+    config = resolved_config(ROOT)                    # the project's config.yaml
+    section, *rest = key.split(".")
+    target = config[section]
+    for part in rest[:-1]:
+        target = target[part]
+    target[rest[-1]] = value
+    problems = schema_problems(config, load_schema(ROOT / "workflow" / "schemas" / "config.schema.yaml"))
+    assert len(problems) == 1 and problems[0].startswith(f"config key {key}: ")
