@@ -187,6 +187,6 @@ def htmt_heatmap(htmt, path, *, threshold: float = HTMT_THRESHOLD, ci=None, pdf=
                     fontweight="bold" if heavy else "normal")
     ax.set_xticks(range(k), names)
     ax.set_yticks(range(k), names)
-    ax.set_title(title or f"HTMT (threshold {threshold:.2f})", fontsize=10)
+    ax.set_title(title or f"HTMT (threshold {number_text(threshold, language, '.2f')})", fontsize=10)
     localize_axes(fig.colorbar(image, ax=ax, shrink=0.8).ax, language)
     return save(fig, path, pdf)
