@@ -43,6 +43,18 @@ def test_the_rule_exports_every_sheet_it_names():
         assert key in STRINGS["en"] and key in STRINGS["id"], key
 
 
+def test_cells_keep_their_type_and_value(tmp_path):
+    rows = [["a", "01", "1", "0.1", "True", "inf"], ["b", "2", "-3", "", "False", "1e-300"],
+            ["c", "", "", "12.142857142857142", "", ""]]
+    source = tmp_path / "x.csv"
+    source.write_text("\n".join(",".join(r) for r in [["name", "code", "k", "x", "flag", "vif"]] + rows) + "\n")
+    write_workbook({"paths": source}, tmp_path / "x.xlsx", Catalogue("en"))
+    values = list(openpyxl.load_workbook(tmp_path / "x.xlsx")["Path coefficients"].iter_rows(values_only=True))
+    assert values[1:] == [("a", "01", 1, 0.1, True, "inf"), ("b", "2", -3, None, False, 1e-300),
+                          ("c", None, None, 12.142857142857142, None, None)]
+    assert [type(v) for v in values[1][:5]] == [str, str, int, float, bool]
+
+
 def test_workbook_holds_every_results_table_exactly(study_run):
     book = openpyxl.load_workbook(study_run / "report/results.xlsx")
     expected = _expected(study_run)

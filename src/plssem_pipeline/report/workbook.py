@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import math
 import os
 import re
 import zipfile
@@ -67,6 +68,7 @@ SHEETS = (
 CONTENTS = "Contents"
 
 _INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
+_PADDED = re.compile(r"-?0[0-9]+")
 _BOOLEAN = {"True": True, "False": False}
 _ZIP_EPOCH = datetime.datetime(1980, 1, 1)
 
@@ -74,8 +76,8 @@ _ZIP_EPOCH = datetime.datetime(1980, 1, 1)
 def typed_columns(header: list, rows: list) -> list:
     """The cells of a CSV with their types, decided column by column.
 
-    A column whose every non-empty cell is a whole number becomes ``int``
-    (``"01"`` is not one: it stays text); else one whose every non-empty cell
+    A column whose every non-empty cell is a whole number becomes ``int``; a
+    column with a zero-padded code (``"01"``) stays text; else one whose every non-empty cell
     reads as a float becomes ``float`` (``float(text)``, the exact double of
     the CSV's shortest repr); else one of ``True``/``False`` only becomes
     ``bool``; any other column stays text. An empty cell is None.
@@ -96,6 +98,8 @@ def typed_columns(header: list, rows: list) -> list:
         cells = [row[column] for row in rows if row[column] != ""]
         if all(_INTEGER.fullmatch(c) for c in cells):
             return int
+        if any(_PADDED.fullmatch(c) for c in cells):
+            return str   # codes written with leading zeros are names, not numbers
         try:
             for cell in cells:
                 float(cell)
@@ -132,8 +136,9 @@ def _sheet(book, title: str, header: list, rows: list, bold):
         for cell, value in zip(sheet[sheet.max_row], row):
             if isinstance(value, float):
                 # openpyxl writes a float with 16 significant digits ("%.16g"), which does not always read back
-                # as the same double; the cell gets the shortest repr that does, as a number (type "n")
-                cell.value, cell.data_type = repr(value), "n"
+                # as the same double; the cell gets the shortest repr that does, as a number (type "n"). Excel
+                # has no infinity or NaN: those stay text ("inf").
+                cell.value, cell.data_type = repr(value), "n" if math.isfinite(value) else "s"
     sheet.freeze_panes = "A2"
     for k, name in enumerate(header):
         width = max([len(str(name))] + [_width(row[k]) for row in rows])
