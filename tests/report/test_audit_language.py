@@ -45,10 +45,10 @@ def test_audit_section_speaks_the_report_language(study_run, tmp_path, language)
     assert [row.cells[0].text for row in checks.rows] == [words(f"check_{c}") for c in written["check"]]
     verdicts = {"fail": t["verdict_fail"], "warn": t["verdict_note"], "pass": t["verdict_pass"]}
     assert [row.cells[-1].text for row in checks.rows] == [verdicts[v] for v in written["verdict"]]
-    # the comparison rows of no numbered table: n and a hypothesis, their word ids translated
+    # the comparison rows of no numbered table: n and a hypothesis, their ids named in the report's language
     other = context["audit"]["other"]
     assert [(r.cells[0].text, r.cells[1].text) for r in other.rows] == [
-        (words("comparison_respondents"), words("comparison_n")), ("H1 (KP -> IP)", words("comparison_supported"))]
+        (words("comparison_respondents"), t["c_n"]), ("H1 (KP -> IP)", t["c_supported_binary"])]
 
 
 def test_indonesian_audit_section_has_no_english_words(study_run, tmp_path):

@@ -42,7 +42,7 @@ from dataclasses import dataclass, fields
 from .published import Published
 
 __all__ = ["COLUMNS", "Tolerances", "Reproduced", "read_reproduced", "published_vs_reproduced",
-           "composite_reliability_matches", "display_row", "display_statistic"]
+           "composite_reliability_matches", "display_row"]
 
 #: Columns of ``results/audit/published_vs_reproduced.csv``.
 COLUMNS = ["table", "row", "statistic", "published", "reproduced", "difference", "tolerance", "within"]
@@ -223,24 +223,6 @@ def display_row(row: str, words) -> str:
     if row.endswith(TOTAL_SUFFIX):
         return words("comparison_total", variable=row[:-len(TOTAL_SUFFIX)])
     return row
-
-
-def display_statistic(statistic: str, words) -> str:
-    """A ``statistic`` of the comparison as the report shows it (``"t"`` -> ``"T statistics"``).
-
-    Parameters
-    ----------
-    statistic : str
-        The CSV's ``statistic`` (``"loading"``, ``"composite_reliability vs rho_a"``, ``"t"`` ...).
-    words : plssem_pipeline.audit.catalogue.AuditCatalogue
-        The language.
-
-    Returns
-    -------
-    str
-        SmartPLS's name of the statistic in the report's language; an unknown id unchanged.
-    """
-    return words.strings.get("comparison_" + statistic.replace(" ", "_"), statistic)
 
 
 def _claim_verdict(rep: Reproduced, path: str, nodes: int, *, alpha: float, significance: str) -> float | None:

@@ -12,7 +12,7 @@ import math
 import re
 
 from ...audit.catalogue import AuditCatalogue
-from ...audit.compare import display_row, display_statistic
+from ...audit.compare import display_row
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, integer, number, number_cell, pvalue, row_key
 
@@ -79,6 +79,13 @@ def tally(rows) -> tuple:
     return (len(rows), sum(1 for r in rows if r["within"]), sum(1 for r in rows if r["within"] is False))
 
 
+#: The audit's statistic ids -> the report's name of the statistic (its column header, SmartPLS's name), for the
+#: rows no column of the table names.
+STATISTIC_NAMES = {"n": "c_n", "percent": "c_percent", "loading": "c_loading", "ave": "c_ave",
+                   "cronbach_alpha": "c_alpha", "rho_a": "c_rho_a", "rho_c": "c_rho_c",
+                   "composite_reliability vs rho_c": "c_cr_vs_rho_c", "composite_reliability vs rho_a": "c_cr_vs_rho_a",
+                   "r2": "c_r2", "r2_adj": "c_r2_adj", "original": "c_original", "mean": "c_mean", "sd": "c_sd",
+                   "t": "c_t", "p": "c_p", "supported": "c_supported_binary"}
 #: Statistics that count (respondents, supported hypotheses as 1/0): whole numbers, no decimals.
 COUNTS = ("n", "supported")
 
@@ -114,9 +121,9 @@ def _comparison_row(inputs: ReportInputs, r) -> Row:
     if within is False:
         difference.flag = "out"
     tolerance = number_cell(r["tolerance"], value if r["statistic"] in COUNTS else _plain)
-    words = AuditCatalogue(inputs.language)   # the audit's word ids (respondents, t, ...) in the report's language
-    return Row([Cell(r.get("label") or display_row(r["row"], words)),
-                Cell(r.get("statistic_label") or display_statistic(r["statistic"], words)),
+    name = STATISTIC_NAMES.get(r["statistic"])
+    statistic = r.get("statistic_label") or (t(name) if name else r["statistic"])
+    return Row([Cell(r.get("label") or display_row(r["row"], AuditCatalogue(inputs.language))), Cell(statistic),
                 number_cell(r["published"], value), number_cell(r["reproduced"], value), difference, tolerance,
                 Cell(verdict, flag=flag)])
 
