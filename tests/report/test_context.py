@@ -123,7 +123,7 @@ def test_audit_fixture_published_beside_reproduced_and_checks_failures_first(stu
     assert [c.label for c in comparison.columns] == ["Row", "Statistic", "Published", "Reproduced", "Difference",
                                                    "Tolerance", "Within tolerance"]
     out = [r for r in comparison.rows if r.cells[6].flag == "fail"]
-    assert [(r.cells[0].text, r.cells[1].text) for r in out] == [("EC -> IP", "T statistics")]   # audit's label of t
+    assert [(r.cells[0].text, r.cells[1].text) for r in out] == [("EC -> IP", STRINGS["en"]["c_t"])]   # t, named
     assert out[0].cells[4].text == "+2.975" and out[0].cells[4].flag == "out"
     assert "1 of 2 published values within tolerance; 1 out of tolerance" in comparison.notes[0]
     # rows of no numbered table (n, hypotheses) are listed in the audit section
