@@ -6,6 +6,7 @@ import re
 import pandas as pd
 import pytest
 
+from plssem_pipeline.audit.catalogue import AuditCatalogue
 from plssem_pipeline.report.catalogue import STRINGS
 from plssem_pipeline.report.numbering import number, ref
 from plssem_pipeline.report.tables import Cell, Column, Row, Table, pvalue
@@ -23,6 +24,11 @@ def _p_read(text: str) -> float | None:
         return None
     text = text.replace(",", ".")
     return float("0" + text if text.startswith(".") else text)
+
+
+def _check_name(check: str) -> str:
+    """A consistency check as the report names it (the audit's catalogue, English)."""
+    return AuditCatalogue("en").strings.get(f"check_{check}", check)
 
 
 def _all_tables(context) -> list:
@@ -75,8 +81,9 @@ def test_counts_are_integers_in_comparisons_and_audit(study_run):
     audit = pd.read_csv(study_run / "results/audit/published_vs_reproduced.csv")
     counts = audit[audit["statistic"].isin(["n", "supported"])]
     assert len(counts) >= 20
+    shown = {STRINGS["en"][k] for k in ("c_n", "c_supported_binary")}   # n and supported, as the report names them
     rows = [r for t in _all_tables(context) if t.id.startswith("comparison") for r in t.rows
-            if r.cells[1].text in ("n", "supported")]
+            if r.cells[1].text in shown]
     assert len(rows) == len(counts)
     for row in rows:
         for cell in row.cells[2:6]:
@@ -85,8 +92,8 @@ def test_counts_are_integers_in_comparisons_and_audit(study_run):
     checks = pd.read_csv(study_run / "results/audit/consistency.csv")
     whole = checks[checks["check"].isin(["respondent_block_sum", "criterion_verdict", "claim_verdict"])]
     table = context["audit"]["consistency"]["table"]
-    shown = {(r.cells[0].text, k): r for k, r in enumerate(table.rows)}
-    counted = [r for (check, _), r in shown.items() if check in set(whole["check"])]
+    names = {_check_name(check) for check in whole["check"]}
+    counted = [r for r in table.rows if r.cells[0].text in names]
     assert len(counted) == len(whole)
     for row in counted:
         for cell in row.cells[3:6]:
@@ -113,7 +120,7 @@ def test_rows_named_by_their_labels_not_identifiers(study_run):
     assert not any(text in set(respondents["variable"]) for text in every)
     # the audit's checks of Table 1 name each variable by its label
     blocks = [r.cells[2].text for r in context["audit"]["consistency"]["table"].rows
-              if r.cells[0].text == "respondent_block_sum"]
+              if r.cells[0].text == _check_name("respondent_block_sum")]
     assert blocks == list(dict.fromkeys(respondents["label"]))
 
 
