@@ -26,9 +26,9 @@ def _p_read(text: str) -> float | None:
     return float("0" + text if text.startswith(".") else text)
 
 
-def _check_name(check: str) -> str:
-    """A consistency check as the report names it (the audit's catalogue, English)."""
-    return AuditCatalogue("en").strings.get(f"check_{check}", check)
+def _check_name(check: str, language: str = "en") -> str:
+    """A consistency check as the report names it (the audit's catalogue)."""
+    return AuditCatalogue(language).strings.get(f"check_{check}", check)
 
 
 def _all_tables(context) -> list:
@@ -57,7 +57,10 @@ def test_every_p_value_follows_one_convention(study_run, language):
             if table.id.startswith("comparison") and row.cells[1].text in p_columns | {"p"}:
                 cells += [(table.id, row.cells[2]), (table.id, row.cells[3])]   # published and reproduced p
             cells += [(table.id, c) for k, c in enumerate(row.cells) if k in columns and c.value is not None]
-    assert len(cells) >= 5 + 2 + 5 + 2 * 7   # Tables 5, 6, 7 and the p rows of their comparisons at least
+            if table.id == "table-c1" and (row.cells[2].text.endswith(": p") or row.cells[0].text == _check_name(
+                    "p_from_t", language)):
+                cells += [(table.id, c) for c in row.cells[3:5] if c.value is not None]   # the audit's p values
+    assert len(cells) >= 5 + 2 + 5 + 2 * 7 + 2 * 9   # Tables 5, 6, 7, the p rows of their comparisons, the audit's
     for table_id, cell in cells:
         assert P_TEXT[language].match(cell.text), (table_id, cell.text)
         shown = _p_read(cell.text)
@@ -118,6 +121,9 @@ def test_rows_named_by_their_labels_not_identifiers(study_run):
     every = [c.text for t in _all_tables(context) for r in t.rows if r.group is None for c in r.cells[:3]]
     assert not any(re.fullmatch(r"[a-z_]+ (= \d+|\(total\))", text) for text in every)
     assert not any(text in set(respondents["variable"]) for text in every)
+    assert not any(re.search(r"\w\[\d+\]", text) or text in ("hypotheses", "mediation_claims") for text in every)
+    claims = [r.cells[0].text for r in context["audit"]["other"].rows if r.cells[0].text.startswith("Mediation claim")]
+    assert claims == ["Mediation claim 1 (KP -> IP -> KU)", "Mediation claim 2 (EC -> IP -> KU)"]
     # the audit's checks of Table 1 name each variable by its label
     blocks = [r.cells[2].text for r in context["audit"]["consistency"]["table"].rows
               if r.cells[0].text == _check_name("respondent_block_sum")]

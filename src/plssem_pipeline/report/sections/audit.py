@@ -6,7 +6,7 @@ from ..blocks import heading, section as make_section, table, text
 from ..inputs import ReportInputs, read_csv
 from ...audit.catalogue import AuditCatalogue
 from ..tables import Cell, Column, Row, Table, fmt, integer, number_cell, pvalue
-from .comparison import PAPER_TABLES, comparison_table, table_name, table_number, tally
+from .comparison import PAPER_TABLES, claim_text, comparison_table, table_name, table_number, tally
 
 __all__ = ["consistency", "summary", "section"]
 
@@ -33,11 +33,11 @@ def _four(value: float) -> str:
     return fmt(value, 4)
 
 
-def _shown(inputs, check: str, key: str):
+def _shown(inputs, check: str, item: str, key: str):
     """How a check's value is written: counts whole, p values in the report's p convention, the rest to 4 decimals."""
     if check in _COUNTS or check.startswith("sample_size"):
         return lambda v: integer(v, inputs.language) if float(v).is_integer() else _four(v)
-    if check in _P_VALUES and key != "difference":
+    if (check in _P_VALUES or item.endswith(": p")) and key != "difference":   # a p value quoted in the text too
         return lambda v: pvalue(v, inputs.language)
     return _four
 
@@ -45,8 +45,9 @@ def _shown(inputs, check: str, key: str):
 def _check_row(inputs, r, variables: dict) -> Row:
     check, item = str(r.get("check", "")), str(r.get("item", ""))
     name = AuditCatalogue(inputs.language).strings.get(f"check_{check}", check)   # the CSV keeps the check's id
-    return Row([Cell(name), Cell(table_name(inputs, r.get("table", ""))), Cell(variables.get(item, item)),
-                *(number_cell(r.get(k, ""), _shown(inputs, check, k)) for k in _NUMBERS),
+    return Row([Cell(name), Cell(table_name(inputs, r.get("table", ""))),
+                Cell(variables.get(item) or claim_text(inputs, item)),
+                *(number_cell(r.get(k, ""), _shown(inputs, check, item, k)) for k in _NUMBERS),
                 Cell(inputs.t(_VERDICTS[_rank(r)]), flag=("fail", "warn", "pass")[_rank(r)])],
                detail=str(r.get("explanation", "")) or None)
 

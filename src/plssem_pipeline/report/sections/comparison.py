@@ -16,7 +16,7 @@ from ...audit.compare import display_row
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, integer, number, number_cell, pvalue, row_key
 
-__all__ = ["attach_comparison", "comparison_table", "table_name", "table_number", "tally"]
+__all__ = ["attach_comparison", "claim_text", "comparison_table", "table_name", "table_number", "tally"]
 
 #: The published tables whose comparison rows stand under the table itself (the others: the audit section).
 PAPER_TABLES = ("1", "2", "3", "4", "5", "6")
@@ -60,7 +60,32 @@ def table_name(inputs: ReportInputs, text) -> str:
         ``"Table 3"``; any id not of a table unchanged.
     """
     number = table_number(text)
-    return f"{inputs.t('table')} {number}" if number and str(text).lower().startswith("tab") else str(text)
+    if number and str(text).lower().startswith("tab"):
+        return f"{inputs.t('table')} {number}"
+    return inputs.t(_UNNUMBERED[str(text)]) if str(text) in _UNNUMBERED else str(text)
+
+
+#: The published parts that are no numbered table, by the audit's id -> their name in the report's catalogue.
+_UNNUMBERED = {"hypotheses": "sec_hypotheses", "mediation_claims": "claims_table"}
+_CLAIM = re.compile(r"mediation_claims\[(\d+)\]")
+
+
+def claim_text(inputs: ReportInputs, text) -> str:
+    """A text of the audit with each paper's mediation claim named as the report names it.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        For the words in the report's language.
+    text : str
+        A row or item of the audit's files (``"mediation_claims[0] (KP -> IP -> KU): p"``).
+
+    Returns
+    -------
+    str
+        ``"Mediation claim 1 (KP -> IP -> KU): p"``: the claim's place in the published list, counted from 1.
+    """
+    return _CLAIM.sub(lambda m: inputs.t("claim_row", n=int(m.group(1)) + 1), str(text))
 
 
 def tally(rows) -> tuple:
@@ -123,7 +148,8 @@ def _comparison_row(inputs: ReportInputs, r) -> Row:
     tolerance = number_cell(r["tolerance"], value if r["statistic"] in COUNTS else _plain)
     name = STATISTIC_NAMES.get(r["statistic"])
     statistic = r.get("statistic_label") or (t(name) if name else r["statistic"])
-    return Row([Cell(r.get("label") or display_row(r["row"], AuditCatalogue(inputs.language))), Cell(statistic),
+    row = r.get("label") or claim_text(inputs, display_row(r["row"], AuditCatalogue(inputs.language)))
+    return Row([Cell(row), Cell(statistic),
                 number_cell(r["published"], value), number_cell(r["reproduced"], value), difference, tolerance,
                 Cell(verdict, flag=flag)])
 
