@@ -178,6 +178,13 @@ def test_one_caption_per_table_number(study_run, published):
             assert table.comparison.number == f"{table.number} (comparison)"
             assert table.comparison.caption == "Published against reproduced"
     assert [f.number for f in _figures(context)] == [str(k) for k in range(1, len(_figures(context)) + 1)]
+    # a sentence naming another table names it by its displayed number; no [[id]] is left anywhere
+    texts = [n for t in _all_tables(context) for n in t.notes] + [b["text"] for s in context["sections"]
+                                                                    for b in s["blocks"] if b["kind"] == "text"]
+    assert texts and not any("[[" in text for text in texts)
+    by_id = {t.id: t.number for t in context["tables"]}
+    table6 = next(t for t in context["tables"] if t.id == "table-6")
+    assert any(f"Table {by_id['table-5']})" in note for note in table6.notes), table6.notes
     indonesian = context_for(study_run, config=config, audit="run", language="id")
     assert all(t.comparison.number.endswith(" (perbandingan)") for t in indonesian["tables"] if t.comparison)
 
