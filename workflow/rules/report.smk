@@ -51,7 +51,8 @@ REPORT_INPUTS = {
     **{f"{name}_{kind}": f"report/figures/{name}.{kind}" for name in REPORT_FIGURES for kind in ("png", "pdf")},
     **({"published": config["published"]} if config["published"] else {}),
 }
-REPORT_PARAMS = dict(config=config, config_source=CONFIG_SOURCE, tex_engine=REPORT_TEX_ENGINE, pipeline=PIPELINE)
+REPORT_PARAMS = dict(config=config, config_source=CONFIG_FILES, config_overridden=CONFIG_OVERRIDDEN,
+                     tex_engine=REPORT_TEX_ENGINE, pipeline=PIPELINE)
 
 
 rule report:

@@ -33,10 +33,12 @@ def report_context(smk, report_dir: str = "report") -> dict:
         published = load_yaml(smk.input.published, what="published tables")  # duplicate keys refused
     formats = config["report"]["formats"]
     engine = smk.params.tex_engine if "pdf" in formats else None
-    reason = Catalogue(config["report"]["language"])("no_tex") if "pdf" in formats and engine is None else None
+    t = Catalogue(config["report"]["language"])
+    reason = t("no_tex") if "pdf" in formats and engine is None else None
+    source = smk.params.config_source + (" " + t("p_config_overridden") if smk.params.config_overridden else "")
     return build_context(
         files=files, config=config, figures=figures, audit=audit, published=published,
-        config_source=smk.params.config_source, pdf={"requested": "pdf" in formats, "engine": engine, "reason": reason},
+        config_source=source, pdf={"requested": "pdf" in formats, "engine": engine, "reason": reason},
         report_dir=report_dir,
         inputs=[p for name in inputs if not name.startswith("template") for p in [smk.input[name]]],
     )
