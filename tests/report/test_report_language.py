@@ -10,12 +10,14 @@ import copy
 import json
 import pkgutil
 import re
+import string
 from html.parser import HTMLParser
 
 import pytest
 import yaml
 
 from plssem_pipeline import io, steps, study
+from plssem_pipeline.language import SEPARATORS
 from plssem_pipeline.audit import consistency
 from plssem_pipeline.audit.catalogue import AuditCatalogue
 from plssem_pipeline.audit.published import load_published
@@ -191,3 +193,21 @@ def test_exclusion_reasons_are_worded_in_the_language(study_run, tmp_path):
         methods = " ".join(context_for(study_run, audit=None, language=language,
                                        files={"clean_summary": path})["methods"])
         assert f"{strings['reason_blank_cell']}: 3" in methods and f"{strings['reason_straight_lining']}: 1" in methods
+
+
+def test_every_sentence_has_the_same_fields_and_written_numbers_in_every_language():
+    """A number a sentence states (a cited threshold) is written in each language's separator and is the same
+    number in every language; a number the pipeline decides (a configured criterion, a rule's bound) is a field."""
+    def fields(text):
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    def numbers(text, language):
+        decimal = SEPARATORS[language][0]
+        found = re.findall(rf"(?<![\w.,])\d+{re.escape(decimal)}\d+(?!\w|[.,]\d)", text)
+        return sorted(number.replace(decimal, ".") for number in found)
+
+    for key, english in STRINGS["en"].items():
+        assert not re.search(r"(?<![\w.,])\d+,\d+(?!\d)", english), key             # no decimal comma in English
+        for language, strings in STRINGS.items():
+            assert fields(strings[key]) == fields(english), (language, key)
+            assert numbers(strings[key], language) == numbers(english, "en"), (language, key)

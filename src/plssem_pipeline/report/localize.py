@@ -22,8 +22,9 @@ from .tables import Table, fmt
 
 __all__ = ["localized", "interval", "localize_tables"]
 
-#: A decimal number standing alone: digits '.' digits, with no word character or point on either side.
-NUMBER = re.compile(r"(?<![\w.])(\d+)\.(\d+)(?![\w.])")
+#: A decimal number standing alone: digits '.' digits, no word character or point before it, no word character
+#: nor another '.digit' after it (a sentence's full stop may follow).
+NUMBER = re.compile(r"(?<![\w.])(\d+)\.(\d+)(?!\w|\.\d)")
 
 
 def localized(text: str, language: str) -> str:
@@ -44,8 +45,8 @@ def localized(text: str, language: str) -> str:
 
     Examples
     --------
-    >>> localized("0.528 (p < 0.001), 2.5%, python 3.11.7, x1.5", "id")
-    '0,528 (p < 0,001), 2,5%, python 3.11.7, x1.5'
+    >>> localized("0.528 (p < 0.001), 2.5%, python 3.11.7, x1.5, at least 0.50.", "id")
+    '0,528 (p < 0,001), 2,5%, python 3.11.7, x1.5, at least 0,50.'
     """
     decimal = SEPARATORS[language][0]
     return text if decimal == "." else NUMBER.sub(lambda m: f"{m.group(1)}{decimal}{m.group(2)}", text)

@@ -22,6 +22,10 @@ __all__ = ["table2", "table3", "table3a", "table3b", "table3c", "table3f", "vif_
 LOADING_REMOVE = 0.40
 
 
+#: ρ_C above this suggests redundant items (Hair et al. 2022, ch. 4): flagged in Table 3.
+RHO_C_REDUNDANT = 0.95
+
+
 def _indicator_reliability(t, loading: float, threshold: float) -> tuple:
     """``(verdict, flag)`` of an indicator's reliability: its loading against ``threshold`` and 0.40."""
     if loading >= threshold:
@@ -82,7 +86,7 @@ def _reliability_row(inputs, record) -> Row:
     alpha, rho_a, rho_c = (float(record[k]) for k in ("cronbach_alpha", "rho_a", "rho_c"))
     ok = alpha >= threshold and rho_c >= threshold
     return Row([Cell(inputs.construct_text(record["construct"])), Cell(fmt(alpha), alpha),
-                Cell(fmt(rho_a), rho_a), Cell(fmt(rho_c), rho_c, flag="warn" if rho_c > 0.95 else None),
+                Cell(fmt(rho_a), rho_a), Cell(fmt(rho_c), rho_c, flag="warn" if rho_c > RHO_C_REDUNDANT else None),
                 Cell(t("reliable") if ok else t("not_reliable"), flag=None if ok else "fail")],
                keys=(str(record["construct"]),))
 
@@ -108,7 +112,8 @@ def table3(inputs: ReportInputs) -> Table | None:
         return None
     columns = [Column(t("c_construct"), "l"), Column(t("c_alpha")), Column(t("c_rho_a")), Column(t("c_rho_c")),
                Column(t("c_result"), "l")]
-    result = Table("table-3", "3", t("t3"), columns, rows, notes=[t("n_t3"), *left_out_notes(inputs)],
+    result = Table("table-3", "3", t("t3"), columns, rows, notes=[t("n_t3", threshold=prose(inputs.criteria["reliability"], inputs.language, 2),
+                                 redundant=prose(RHO_C_REDUNDANT, inputs.language, 2)), *left_out_notes(inputs)],
                    sources=inputs.source("reliability"))
     return attach_comparison(inputs, result, "3")
 

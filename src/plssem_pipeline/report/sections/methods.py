@@ -5,6 +5,7 @@ from ...study.labels import missing_translations
 from ..blocks import section as make_section, text
 from ..inputs import ReportInputs
 from ..tables import integer, prose, tolerance
+from .structural import F2_SIZES, bounds
 
 __all__ = ["paragraphs", "section"]
 
@@ -138,6 +139,7 @@ def _software(inputs) -> str:
     software = ", ".join(f"{name} {version}" for name, version in versions.items())
     numbering = " " + t("m_numbering") if inputs.config.get("published") else ""  # only beside a published paper
     thresholds = {k: prose(inputs.criteria[k], inputs.language, 2) for k in ("loading", "ave", "reliability", "htmt")}
+    thresholds.update(bounds(inputs, F2_SIZES))
     return t("m_software", software=software) + " " + t("m_thresholds", **thresholds) + numbering \
         + _untranslated(inputs)
 

@@ -12,16 +12,38 @@ from .measurement import vif_verdict
 from .mediation import blocks as mediation
 from .smartpls import bootstrap_cells, bootstrap_columns
 
-__all__ = ["table4", "table4a", "table5", "section"]
+__all__ = ["table4", "table4a", "table5", "section", "bounds", "R2_LEVELS", "F2_SIZES"]
+
+
+#: R² from 0.75 substantial, from 0.50 moderate, from 0.25 weak, below very weak (Hair et al. 2022, ch. 6).
+R2_LEVELS = ((0.75, "r2_substantial"), (0.50, "r2_moderate"), (0.25, "r2_weak"))
+#: f² from 0.35 large, from 0.15 medium, from 0.02 small, below none (Cohen 1988; Hair et al. 2022, ch. 6).
+F2_SIZES = ((0.35, "f2_large"), (0.15, "f2_medium"), (0.02, "f2_small"))
 
 
 def _r2_level(r2: float) -> str:
-    return ("r2_substantial" if r2 >= 0.75 else "r2_moderate" if r2 >= 0.50 else "r2_weak" if r2 >= 0.25
-            else "r2_very_weak")
+    return next((key for bound, key in R2_LEVELS if r2 >= bound), "r2_very_weak")
 
 
 def _f2_size(f2: float) -> str:
-    return "f2_large" if f2 >= 0.35 else "f2_medium" if f2 >= 0.15 else "f2_small" if f2 >= 0.02 else "f2_none"
+    return next((key for bound, key in F2_SIZES if f2 >= bound), "f2_none")
+
+
+def bounds(inputs: ReportInputs, levels) -> dict:
+    """The bounds of :data:`R2_LEVELS` or :data:`F2_SIZES` for a sentence: ``{"large": "0.35", ...}``.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        For the report's language (decimal comma in Indonesian).
+    levels : tuple
+        ``(bound, key)`` pairs; the field is the key's word after its prefix (``f2_large`` -> ``large``).
+
+    Returns
+    -------
+    dict
+    """
+    return {key.split("_", 1)[1]: prose(bound, inputs.language, 2) for bound, key in levels}
 
 
 def table4(inputs: ReportInputs) -> Table:
@@ -46,7 +68,7 @@ def table4(inputs: ReportInputs) -> Table:
                          Cell(t(_r2_level(r2)))], keys=(str(record["construct"]),)))
     srmr = prose(float(fit["srmr"]), inputs.language, 3) if "srmr" in fit.index else "–"
     columns = [Column(t("c_construct"), "l"), Column(t("c_r2")), Column(t("c_r2_adj")), Column(t("c_r2_level"), "l")]
-    result = Table("table-4", "4", t("t4"), columns, rows, notes=[t("n_t4", srmr=srmr)],
+    result = Table("table-4", "4", t("t4"), columns, rows, notes=[t("n_t4", srmr=srmr, **bounds(inputs, R2_LEVELS))],
                    sources=inputs.source("r2", "fit"))
     return attach_comparison(inputs, result, "4")
 
@@ -75,7 +97,7 @@ def table4a(inputs: ReportInputs) -> Table:
         rows.append(Row([Cell(path), Cell(fmt(value), value), Cell(t(_f2_size(value))), Cell(fmt(v), v, flag=flag)],
                         keys=(path,)))
     columns = [Column(t("c_path"), "l"), Column(t("c_f2")), Column(t("c_effect_size"), "l"), Column(t("c_vif"))]
-    return Table("table-4a", "4a", t("t4a"), columns, rows, notes=[t("n_t4a")],
+    return Table("table-4a", "4a", t("t4a"), columns, rows, notes=[t("n_t4a", **bounds(inputs, F2_SIZES))],
                  sources=inputs.source("f2", "inner_vif"))
 
 
