@@ -158,7 +158,7 @@ def summary(inputs: ReportInputs) -> dict:
     t = inputs.t
     boot = inputs.summaries["boot_summary"]
     versions = Table("table-p3", "P3", t("versions_caption"),
-                     [Column(t("c_package"), "l"), Column(t("c_version"), "l")],
+                     [Column(t("c_package"), "l"), Column(t("c_version"), "l", mono=True)],
                      [Row([Cell(k), Cell(str(v))]) for k, v in boot.get("versions", {}).items()], font="footnotesize")
     fingerprint = boot.get("code", {})
     return {
