@@ -74,9 +74,12 @@ def test_schema_refuses_an_empty_or_non_text_label(config):
     schema = load_schema(SCHEMA_PATH)
     config["constructs"]["X"]["label"] = {}
     config["constructs"]["Y"]["label"] = {"en": 3}
+    config["respondents"]["size"]["categories"][2] = False        # YAML 1.1 reads an unquoted No so
     problems = "\n".join(schema_problems(config, schema))
     assert "config key constructs.X.label: {} should be non-empty" in problems
     assert "config key constructs.Y.label.en: expected string, got 3" in problems
+    assert ("config key respondents.size.categories[2]: expected string, got False (YAML 1.1 reads" in problems
+            and "(or one text per report language: {en: ..., id: ...})" in problems)
 
 
 def test_results_files_keep_the_english_label(config):

@@ -82,6 +82,9 @@ def _problem(error) -> str:
     description = schema.get("description")
     if kind == "type":
         expected = schema.get("type")
+        label = isinstance(expected, list) and {"string", "object"} <= set(expected)   # a text, or one per language
+        if label:
+            expected = [kind for kind in expected if kind != "object"]
         expected = " or ".join(expected) if isinstance(expected, list) else expected
         message = f"expected {expected}, got {_describe(error.instance)}"
         if isinstance(error.instance, str) and expected in ("number", "integer", "number or null") \
@@ -90,6 +93,8 @@ def _problem(error) -> str:
         elif isinstance(error.instance, bool) and "string" in expected:
             message += (" (YAML 1.1 reads an unquoted yes, no, on, off, true or false as a boolean: write the "
                         "name in quotes, e.g. 'NO')")
+        if label:
+            message += " (or one text per report language: {en: ..., id: ...})"
     elif kind == "enum":
         message = f"expected one of {', '.join(map(repr, schema['enum']))}, got {_describe(error.instance)}"
     else:
