@@ -10,6 +10,7 @@ regressed on all the other constructs' scores, VIF = 1/(1 − R²), against
 """
 from __future__ import annotations
 
+from ...analysis.formative import collinearity
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, isnan, prose
 from .formative import dash, kinds
@@ -17,8 +18,15 @@ from .formative import dash, kinds
 __all__ = ["vif_verdict", "table3c", "table3f"]
 
 
+#: :func:`plssem_pipeline.analysis.formative.collinearity`'s level -> (key of its wording, cell flag).
+_VERDICTS = {"critical": ("vif_critical", "fail"), "possible": ("vif_possible", "warn"), "none": ("vif_ok", None)}
+
+
 def vif_verdict(t, vif: float) -> tuple:
     """Judge a VIF (Hair et al. 2022): critical collinearity from 5, possible from 3.
+
+    The rule is :func:`plssem_pipeline.analysis.formative.collinearity`'s, the one that writes the
+    ``collinearity`` column of ``results/bootstrap/formative.csv``.
 
     Parameters
     ----------
@@ -31,11 +39,8 @@ def vif_verdict(t, vif: float) -> tuple:
     tuple
         ``(verdict, flag)``: the verdict's text and the cell flag (``"fail"``, ``"warn"`` or None).
     """
-    if vif >= 5:
-        return t("vif_critical"), "fail"
-    if vif >= 3:
-        return t("vif_possible"), "warn"
-    return t("vif_ok"), None
+    key, flag = _VERDICTS[collinearity(vif)]
+    return t(key), flag
 
 
 def _indicator_row(t, record, *, formative: bool, verdicts: bool) -> Row:
