@@ -83,8 +83,8 @@ def test_paper_model_drawing_is_deterministic(tmp_path):
 
 
 def test_path_labels():
-    assert figures.path_label(0.52818, 0.00002) == "0.528 (p < 0.001)"
-    assert figures.path_label(-0.2066, 0.0376) == "-0.207 (p = 0.038)"
+    assert figures.path_label(0.52818, 0.00002) == "0.528 (p < .001)"      # the report's p convention
+    assert figures.path_label(-0.2066, 0.0376) == "-0.207 (p = .038)"
     assert figures.path_label(0.2, 0.004, stars=True) == "0.200**"
     assert figures.path_label(0.2, 0.3, stars=True) == "0.200"
     assert figures.path_label(0.2) == "0.200"

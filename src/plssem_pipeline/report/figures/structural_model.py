@@ -9,6 +9,7 @@ shapes' sizes and the points where arrows meet circles and boxes come from
 """
 from __future__ import annotations
 
+from ..tables import pvalue
 from .drawing import plain_text, pyplot, save
 from .geometry import Geometry, along, box_anchor, edge_points, rim
 
@@ -21,17 +22,20 @@ INDICATOR_FILL, INDICATOR_EDGE = "#fff3b0", "#9c8500"
 
 
 def path_label(coefficient: float, p: float | None = None, *, stars: bool = False) -> str:
-    """The label of a structural path: ``"0.528 (p < 0.001)"``, ``"0.207 (p = 0.038)"`` or ``"0.528***"``.
+    """The label of a structural path: ``"0.528 (p < .001)"``, ``"0.207 (p = .038)"`` or ``"0.528***"``.
+
+    p in the report's one p convention (:func:`plssem_pipeline.report.tables.pvalue`).
 
     >>> path_label(0.5281, 0.00001), path_label(0.2066, 0.0376), path_label(0.2066, 0.0376, stars=True)
-    ('0.528 (p < 0.001)', '0.207 (p = 0.038)', '0.207*')
+    ('0.528 (p < .001)', '0.207 (p = .038)', '0.207*')
     """
     text = f"{coefficient:.3f}"
     if p is None or p != p:
         return text
     if stars:
         return text + ("***" if p < 0.001 else "**" if p < 0.01 else "*" if p < 0.05 else "")
-    return text + (" (p < 0.001)" if p < 0.001 else f" (p = {p:.3f})")
+    shown = pvalue(p)
+    return text + (f" (p {shown})" if p < 0.001 else f" (p = {shown})")
 
 
 def _outer(loadings):
