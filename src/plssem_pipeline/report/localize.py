@@ -22,9 +22,9 @@ from .tables import Table, fmt
 
 __all__ = ["localized", "interval", "localize_tables"]
 
-#: A decimal number standing alone: digits '.' digits, no word character or point before it, no word character
-#: nor another '.digit' after it (a sentence's full stop may follow).
-NUMBER = re.compile(r"(?<![\w.])(\d+)\.(\d+)(?!\w|\.\d)")
+#: A decimal number standing alone: digits '.' digits (and an exponent, 2.5e-5), no word character or point
+#: before it, no word character nor another '.digit' after it (a sentence's full stop may follow).
+NUMBER = re.compile(r"(?<![\w.])(\d+)\.(\d+)((?:e[-+]?\d+)?)(?!\w|\.\d)")
 
 
 def localized(text: str, language: str) -> str:
@@ -45,11 +45,11 @@ def localized(text: str, language: str) -> str:
 
     Examples
     --------
-    >>> localized("0.528 (p < 0.001), 2.5%, python 3.11.7, x1.5, at least 0.50.", "id")
-    '0,528 (p < 0,001), 2,5%, python 3.11.7, x1.5, at least 0,50.'
+    >>> localized("0.528 (p < 0.001), 2.5%, 2.5e-5, python 3.11.7, x1.5, at least 0.50.", "id")
+    '0,528 (p < 0,001), 2,5%, 2,5e-5, python 3.11.7, x1.5, at least 0,50.'
     """
     decimal = SEPARATORS[language][0]
-    return text if decimal == "." else NUMBER.sub(lambda m: f"{m.group(1)}{decimal}{m.group(2)}", text)
+    return text if decimal == "." else NUMBER.sub(lambda m: f"{m.group(1)}{decimal}{m.group(2)}{m.group(3)}", text)
 
 
 def interval(low, high, language: str = "en", decimals: int = 3) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ...study.labels import missing_translations
 from ..blocks import section as make_section, text
 from ..inputs import ReportInputs
+from ..localize import localized
 from ..tables import integer, prose, tolerance
 from .structural import F2_SIZES, bounds
 
@@ -84,7 +85,8 @@ def _model(inputs) -> str:
             modes=", ".join(f"{count} {t('mode_' + mode)}" for mode, count in sorted(modes.items())))
     algorithm = config["algorithm"]
     return out + " " + t("m_algorithm", version=versions.get("plssem", "?"),
-                         scheme=t("scheme_" + algorithm["weighting"]), tol=tolerance(float(algorithm["tol"])),
+                         scheme=t("scheme_" + algorithm["weighting"]),
+                         tol=localized(tolerance(float(algorithm["tol"])), inputs.language),
                          max_iter=algorithm["max_iter"], iterations=outer.get("iterations", "?"),
                          converged=t("converged") if outer.get("converged", True) else t("not_converged")) \
         + _consistent(inputs, outer.get("plsc"))
