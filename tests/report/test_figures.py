@@ -1,36 +1,9 @@
 """Figures: the structural model's automatic layout (paper's 4 constructs and an 8-construct model), PNG + PDF."""
-import numpy as np
-import pandas as pd
 import pytest
+from figure_helpers import BIG, BIG_LABELS, BIG_PATHS, PAPER, PAPER_PATHS, indicators, model_frames
 
 from plssem_pipeline.report.figures import charts as figures
 from plssem_pipeline.report.figures.layout import depths, layout_model
-
-PAPER = {"KP": 6, "EC": 7, "IP": 9, "KU": 6}
-PAPER_PATHS = [("KP", "IP"), ("EC", "IP"), ("KP", "KU"), ("EC", "KU"), ("IP", "KU")]
-# ECSI-like customer satisfaction model plus trust: 8 constructs, 7 columns, 14 paths.
-BIG = {"IMAG": 5, "EXPE": 5, "QUAL": 8, "VAL": 2, "SAT": 3, "COMP": 1, "LOY": 3, "TRUST": 4}
-BIG_PATHS = [("IMAG", "EXPE"), ("IMAG", "SAT"), ("IMAG", "LOY"), ("EXPE", "QUAL"), ("EXPE", "VAL"), ("EXPE", "SAT"),
-             ("QUAL", "VAL"), ("QUAL", "SAT"), ("VAL", "SAT"), ("SAT", "COMP"), ("SAT", "LOY"), ("COMP", "LOY"),
-             ("IMAG", "TRUST"), ("TRUST", "LOY")]
-BIG_LABELS = {"IMAG": "Image", "EXPE": "Expectation", "QUAL": "Perceived quality", "VAL": "Perceived value",
-              "SAT": "Satisfaction", "COMP": "Complaints", "LOY": "Loyalty", "TRUST": "Trust"}
-
-
-def indicators(blocks):
-    return {c: [f"{c}{i}" for i in range(1, k + 1)] for c, k in blocks.items()}
-
-
-def model_frames(blocks, edges, seed=3):
-    rng = np.random.default_rng(seed)
-    loadings = pd.DataFrame([(c, i, rng.uniform(0.6, 0.95)) for c, items in indicators(blocks).items() for i in items],
-                            columns=["construct", "indicator", "loading"])
-    paths = pd.DataFrame([(s, t, rng.uniform(-0.3, 0.7), p) for (s, t), p in
-                          zip(edges, rng.choice([0.0001, 0.02, 0.3], size=len(edges)))],
-                         columns=["source", "target", "original", "p"])
-    targets = list(dict.fromkeys(t for _, t in edges))
-    r2 = pd.DataFrame({"construct": targets, "r2": rng.uniform(0.2, 0.8, size=len(targets))})
-    return loadings, paths, r2
 
 
 def assert_readable(layout, edges):

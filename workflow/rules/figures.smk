@@ -12,6 +12,7 @@ rule figures:
         paths="results/bootstrap/paths.csv",
         specific_indirect="results/bootstrap/specific_indirect.csv",
         draws="results/bootstrap/draws.npz",
+        hypotheses="results/hypotheses/hypotheses.csv",  # the figure dashes what Table 7 does not support
     output:
         loadings=report("report/figures/loadings.png", caption="../report/loadings.rst", category="Figures"),
         bootstrap_paths=report("report/figures/bootstrap_paths.png", caption="../report/bootstrap.rst",

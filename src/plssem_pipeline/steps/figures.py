@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .. import io
+from ..analysis.hypotheses import read_hypotheses
 from ..language import number_text
 from ..report.catalogue import Catalogue
 from ..report.figures import charts as figures
@@ -54,10 +55,14 @@ def main(smk, log):
                          title=t("fig_htmt_title", threshold=number_text(threshold, language, ".2f")))
     drawn = loadings.copy()      # SmartPLS labels a formative block's arrows with its outer weights
     drawn["loading"] = drawn["weight"].where(drawn["construct"].astype(str).isin(formative), drawn["loading"])
+    hypotheses = read_hypotheses(smk.input.hypotheses)   # Table 7's tests decide the dashed paths
     legend = t("fig_structural_legend")
+    if (hypotheses["tails"] == 1).any():
+        legend += "; " + t("fig_structural_legend_one_tailed")
     if formative:
         legend += "; " + t("fig_structural_legend_formative")
     figures.structural_model(drawn, paths, io.read_csv(smk.input.r2), out.structural_model,
                              pdf=out.structural_model_pdf, labels=labels, modes=smk.params.modes,
-                             alpha=smk.params.alpha, significance=smk.params.significance, legend=legend)
+                             alpha=smk.params.alpha, significance=smk.params.significance, legend=legend,
+                             hypotheses=hypotheses, language=language)
     log.info("figures written: %s", ", ".join(out))

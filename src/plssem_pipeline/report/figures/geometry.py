@@ -15,31 +15,71 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-__all__ = ["Geometry", "Pieces", "rim", "along", "edge_points", "label_rect", "box_anchor", "overlap",
+__all__ = ["Geometry", "Pieces", "wrap_label", "rim", "along", "edge_points", "label_rect", "box_anchor", "overlap",
            "segment_hits_rect", "point_segment_distance", "segments_cross"]
 
 
 @dataclass(frozen=True)
 class Geometry:
-    """Sizes (inches) of the drawing's elements."""
+    """Sizes of the drawing's elements: lengths in inches, font sizes in points, both at print size.
 
-    radius: float = 0.42          # construct circle
-    box_height: float = 0.27      # indicator box
-    box_min_width: float = 0.50
-    char_width: float = 0.075     # per character of an indicator name (8 pt)
-    pitch_gap: float = 0.09       # between neighbouring boxes
-    side_stem: float = 1.35       # circle centre -> box centre, left/right blocks
-    top_stem: float = 1.15        # circle centre -> box centre, above/below blocks
-    label_height: float = 0.2     # construct label under/over its circle
-    label_char: float = 0.068     # per character of a construct label (7.5 pt)
-    column_gap: float = 2.7       # minimum distance between columns
-    node_gap: float = 0.45        # minimum vertical gap between footprints in a column
-    path_label_width_per_char: float = 0.068
-    path_label_height: float = 0.2
+    The figure is drawn at the size it is printed (:mod:`.print_size`), so a
+    font size here is the printed one; the lengths are what the texts need at
+    these sizes (DejaVu Sans, matplotlib's default font).
+    """
+
+    radius: float = 0.34          # construct circle
+    box_height: float = 0.18      # indicator box
+    box_min_width: float = 0.36
+    char_width: float = 0.068     # per character of an indicator name (indicator_font)
+    box_padding: float = 0.12     # box width beyond its name
+    pitch_gap: float = 0.04       # between neighbouring boxes
+    side_fan: float = 0.45        # left/right blocks: circle rim -> end of the boxes' stubs (horizontal)
+    side_stub: float = 0.42       # left/right blocks: the straight stub from a box, where its loading sits
+    top_fan: float = 0.32         # above/below blocks: circle rim -> end of the stubs (vertical)
+    top_stub: float = 0.2
+    fan_spread: float = 50.0      # degrees: connectors meet the circle within this angle of the block's side
+    label_height: float = 0.16    # one line of a construct's label under/over its circle
+    label_char: float = 0.066     # per character of a construct label (label_font)
+    label_wrap: int = 22          # longer labels are set on two lines
+    column_gap: float = 1.6       # minimum distance between columns
+    node_gap: float = 0.25        # minimum vertical gap between footprints in a column
+    path_label_width_per_char: float = 0.062
+    path_label_height: float = 0.17
+    name_font: float = 9.0        # construct name in its circle (bold; smaller for long names, at least min_font)
+    r2_font: float = 7.5
+    indicator_font: float = 7.5
+    loading_font: float = 7.5
+    path_font: float = 7.5
+    label_font: float = 7.5
+    legend_font: float = 7.5
+    min_font: float = 7.5
 
     def box_width(self, name: str) -> float:
         """Width of the box of indicator ``name`` (its name's length, at least ``box_min_width``)."""
-        return max(self.box_min_width, self.char_width * len(str(name)) + 0.16)
+        return max(self.box_min_width, self.char_width * len(str(name)) + self.box_padding)
+
+    def side_reach(self) -> float:
+        """Distance from a circle's centre to the facing edge of its left/right indicator boxes."""
+        return self.radius + self.side_fan + self.side_stub
+
+    def top_reach(self) -> float:
+        """Distance from a circle's centre to the facing edge of its above/below indicator boxes."""
+        return self.radius + self.top_fan + self.top_stub
+
+
+def wrap_label(text: str, width: int) -> str:
+    """``text`` on two lines, broken at the space nearest its middle, when it is longer than ``width``.
+
+    >>> wrap_label("Perceived service quality", 18)
+    'Perceived\\nservice quality'
+    """
+    text = str(text)
+    spaces = [k for k, ch in enumerate(text) if ch == " "]
+    if len(text) <= width or not spaces:
+        return text
+    k = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return text[:k] + "\n" + text[k + 1:]
 
 
 # --- points, segments and rectangles ------------------------------------------------------
@@ -96,6 +136,9 @@ def segment_hits_rect(p, q, rect, shrink: float = 0.0) -> bool:
     x0, y0, x1, y1 = rect[0] + shrink, rect[1] + shrink, rect[2] - shrink, rect[3] - shrink
     if x0 >= x1 or y0 >= y1:
         return False
+    if (p[0] < x0 and q[0] < x0) or (p[0] > x1 and q[0] > x1) or (p[1] < y0 and q[1] < y0) or (
+            p[1] > y1 and q[1] > y1):
+        return False                      # the segment's bounding box misses the rectangle
     dx, dy = q[0] - p[0], q[1] - p[1]
     t0, t1 = 0.0, 1.0
     for pk, qk in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
@@ -152,6 +195,7 @@ class Pieces:
         self.labels = labels
         self.g = geometry
         self.block = {c: self._block_size(c) for c in self.constructs}
+        self._labels = {c: self._label(c) for c in self.constructs}
 
     def _block_size(self, c):
         widths = [self.g.box_width(i) for i in self.indicators[c]]
@@ -160,13 +204,30 @@ class Pieces:
         return {"widths": widths, "vertical": vertical, "horizontal": horizontal,
                 "max_width": max(widths, default=self.g.box_min_width)}
 
+    def label_text(self, c) -> str:
+        """Construct ``c``'s label as drawn (on two lines when long), ``""`` when it equals the name."""
+        return self._labels[c][0]
+
     def label_width(self, c) -> float:
         """Width of construct ``c``'s label, 0 when it has none (label equal to the name)."""
-        text = self.labels.get(c, c)
-        return 0.0 if text == c else self.g.label_char * len(str(text)) + 0.1
+        return self._labels[c][1]
+
+    def label_lines(self, c) -> int:
+        """Number of lines of construct ``c``'s label (0 without one)."""
+        return self._labels[c][2]
+
+    def _label(self, c) -> tuple:
+        text = str(self.labels.get(c, c))
+        text = "" if text == c else wrap_label(text, self.g.label_wrap)
+        lines = text.split("\n") if text else []
+        return text, max((self.g.label_char * len(line) + 0.1 for line in lines), default=0.0), len(lines)
 
     def boxes(self, c, x, y, side) -> list:
-        """``(indicator, x, y, width)`` of each box of ``c`` centred at ``(x, y)``, its block on ``side``."""
+        """``(indicator, x, y, width)`` of each box of ``c`` centred at ``(x, y)``, its block on ``side``.
+
+        A left or right block is a column of boxes whose edges facing the circle
+        line up; an above or below block is a row of boxes.
+        """
         g, widths = self.g, self.block[c]["widths"]
         names = self.indicators[c]
         out = []
@@ -174,19 +235,49 @@ class Pieces:
             sign = -1 if side == "left" else 1
             top = y + self.block[c]["vertical"] / 2 - g.box_height / 2
             for k, (name, w) in enumerate(zip(names, widths)):
-                out.append((name, x + sign * g.side_stem, top - k * (g.box_height + g.pitch_gap), w))
+                out.append((name, x + sign * (g.side_reach() + w / 2), top - k * (g.box_height + g.pitch_gap), w))
         else:
             sign = 1 if side == "above" else -1
             left = x - self.block[c]["horizontal"] / 2
             for name, w in zip(names, widths):
-                out.append((name, left + w / 2, y + sign * g.top_stem, w))
+                out.append((name, left + w / 2, y + sign * (g.top_reach() + g.box_height / 2), w))
                 left += w + g.pitch_gap
         return out
+
+    def connector(self, side, centre, box) -> tuple:
+        """The arrow between a construct and one of its boxes: ``(anchor, stub_end, rim_point)``.
+
+        A straight stub leaves the box's facing edge (``anchor``, :func:`box_anchor`)
+        square to it (the loading is written on it), then the connector runs to the
+        circle's rim, meeting it within ``fan_spread`` degrees of the block's side.
+        """
+        g = self.g
+        _, bx, by, bw = box
+        anchor = box_anchor(side, bx, by, bw, g.box_height)
+        dx, dy = {"left": (g.side_stub, 0), "right": (-g.side_stub, 0), "above": (0, -g.top_stub),
+                  "below": (0, g.top_stub)}[side]
+        stub_end = (anchor[0] + dx, anchor[1] + dy)
+        facing = {"left": 180.0, "right": 0.0, "above": 90.0, "below": 270.0}[side]
+        angle = math.degrees(math.atan2(stub_end[1] - centre[1], stub_end[0] - centre[0]))
+        offset = (angle - facing + 180.0) % 360.0 - 180.0
+        angle = math.radians(facing + max(-g.fan_spread, min(g.fan_spread, offset)))
+        rim_point = (centre[0] + g.radius * math.cos(angle), centre[1] + g.radius * math.sin(angle))
+        return anchor, stub_end, rim_point
 
     @staticmethod
     def label_side(side) -> str:
         """Where a construct's label goes: opposite its indicator block, so ``"above"`` only for ``"below"``."""
         return "above" if side == "below" else "below"
+
+    def label_rect(self, c, x, y, side):
+        """The rectangle of ``c``'s label beside its circle at ``(x, y)`` (block on ``side``), None without one."""
+        if not self.label_text(c):
+            return None
+        g, half = self.g, self.label_width(c) / 2
+        height = g.label_height * self.label_lines(c)
+        if self.label_side(side) == "below":
+            return x - half, y - g.radius - 0.05 - height, x + half, y - g.radius - 0.05
+        return x - half, y + g.radius + 0.05, x + half, y + g.radius + 0.05 + height
 
     def footprint(self, c, x, y, side) -> list:
         """Rectangles a construct occupies: circle with its label, and its indicator fan and block."""
@@ -196,9 +287,9 @@ class Pieces:
         if lw:
             half = max(r, lw / 2)
             if self.label_side(side) == "below":
-                circle = [x - half, y - r - g.label_height - 0.04, x + half, y + r]
+                circle = [x - half, y - r - g.label_height * self.label_lines(c) - 0.06, x + half, y + r]
             else:
-                circle = [x - half, y - r, x + half, y + r + g.label_height + 0.04]
+                circle = [x - half, y - r, x + half, y + r + g.label_height * self.label_lines(c) + 0.06]
         rects = [tuple(circle)]
         boxes = self.boxes(c, x, y, side)
         if boxes:

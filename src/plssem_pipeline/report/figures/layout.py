@@ -23,8 +23,10 @@ rectangles are in :mod:`.geometry`; this module decides where things go.
 """
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 
+from . import print_size
 from .geometry import (Geometry, Pieces, edge_points, label_rect, overlap, point_segment_distance,
                        segment_hits_rect, segments_cross)
 
@@ -51,8 +53,12 @@ class Layout:
         ``(source, target)`` -> fraction along the path where its label sits.
     problems : dict
         Counts of what the cost penalises, for the final layout: ``overlaps``,
-        ``paths_through_constructs``, ``paths_through_blocks``, ``crossings``,
-        ``label_collisions``.
+        ``paths_through_constructs``, ``paths_through_blocks``, ``paths_through_own_labels``
+        (a path across its own constructs' labels), ``crossings``, ``label_collisions``.
+    columns : list
+        The constructs of each column, top to bottom.
+    pieces : geometry.Pieces
+        The model's pieces (boxes, connectors, labels) the layout was computed with.
     """
 
     x: dict
@@ -64,6 +70,7 @@ class Layout:
     edge_label_at: dict
     problems: dict = field(default_factory=dict)
     columns: list = field(default_factory=list)
+    pieces: Pieces | None = None
 
     def bounds(self, margin: float = 0.3) -> tuple[float, float, float, float]:
         """``(x0, y0, x1, y1)``: the rectangle around every footprint, widened by ``margin``."""
@@ -128,6 +135,8 @@ class _Evaluator:
     def __init__(self, model: _Model, label_chars: dict):
         self.m = model
         self.label_w = {e: model.g.path_label_width_per_char * label_chars.get(e, 14) + 0.08 for e in model.edges}
+        # the drawing's footprints may take the landscape page's height less the legend and labels' slack
+        self.max_height = print_size.box(wide=True)[1] - 0.6
 
     def evaluate(self, x, y, side, detail=False):
         """Cost of placing the circles at ``x, y`` with the indicator blocks on ``side``.
@@ -157,27 +166,30 @@ class _Evaluator:
                     overlap_area += area
         # Minimum gap between footprints of the same column (keeps stacks readable).
         gap_violation = 0.0
+        spans = {c: (min(r[1] for r in fps[c]), max(r[3] for r in fps[c])) for c in cs}
         for a_i, a in enumerate(cs):
             for b in cs[a_i + 1:]:
                 if m.depth[a] != m.depth[b]:
                     continue
-                a0, a1 = min(r[1] for r in fps[a]), max(r[3] for r in fps[a])
-                b0, b1 = min(r[1] for r in fps[b]), max(r[3] for r in fps[b])
+                (a0, a1), (b0, b1) = spans[a], spans[b]
                 gap = max(b0 - a1, a0 - b1)
                 if gap < g.node_gap:
                     gap_violation += g.node_gap - gap
         ends = {e: edge_points(x, y, e[0], e[1], g.radius) for e in m.edges}
-        through_nodes = through_blocks = 0
+        through_nodes = through_blocks = through_labels = 0
         for e, (p, q) in ends.items():
             for c in cs:
                 if c in e:
-                    # its own indicator block (not the circle) must not be crossed either
+                    # its own indicator block and label (not the circle) must not be crossed either
                     if segment_hits_rect(p, q, fps[c][-1], shrink=0.02) and len(fps[c]) > 1:
                         through_blocks += 1
+                    label = m.label_rect(c, x[c], y[c], side[c])
+                    if label is not None and segment_hits_rect(p, q, label, shrink=-0.03):
+                        through_labels += 1     # the label can often move aside (structural_model)
                     continue
                 if point_segment_distance((x[c], y[c]), p, q) < g.radius + 0.18:
                     through_nodes += 1
-                elif any(segment_hits_rect(p, q, r, shrink=0.02) for r in fps[c]):
+                elif any(segment_hits_rect(p, q, r, shrink=-0.01) for r in fps[c]):
                     through_blocks += 1
         crossings = 0
         edges = m.edges
@@ -197,7 +209,9 @@ class _Evaluator:
             best = None
             for frac in LABEL_FRACTIONS:
                 rect = label_rect(p, q, frac, self.label_w[e], g.path_label_height)
-                hits = sum(1 for r in all_fp if overlap(rect, r) > 0) + sum(2 for r in placed if overlap(rect, r) > 0)
+                x0, y0, x1, y1 = rect
+                hits = (sum(1 for r in all_fp if r[0] < x1 and x0 < r[2] and r[1] < y1 and y0 < r[3])
+                        + sum(2 for r in placed if r[0] < x1 and x0 < r[2] and r[1] < y1 and y0 < r[3]))
                 if best is None or hits < best[0]:
                     best = (hits, frac, rect)
                 if hits == 0:
@@ -207,12 +221,14 @@ class _Evaluator:
             placed.append(best[2])
         ys = [r[1] for c in cs for r in fps[c]] + [r[3] for c in cs for r in fps[c]]
         height = max(ys) - min(ys)
-        cost = (1000.0 * overlaps + 2000.0 * overlap_area + 400.0 * gap_violation + 150.0 * through_nodes
-                + 80.0 * through_blocks + 25.0 * crossings + 6.0 * collisions + 1.0 * height)
+        cost = (1000.0 * overlaps + 2000.0 * overlap_area + 400.0 * gap_violation + 600.0 * through_nodes
+                + 300.0 * through_blocks + 200.0 * through_labels + 25.0 * crossings + 6.0 * collisions + 1.0 * height
+                + 50.0 * max(0.0, height - self.max_height))
         if not detail:
             return cost
         return cost, {"overlaps": overlaps, "paths_through_constructs": through_nodes,
-                      "paths_through_blocks": through_blocks, "crossings": crossings,
+                      "paths_through_blocks": through_blocks, "paths_through_own_labels": through_labels,
+                      "crossings": crossings,
                       "label_collisions": collisions}, fps, label_at
 
 
@@ -232,45 +248,9 @@ def _order_columns(model: _Model):
     return columns
 
 
-def layout_model(constructs, edges, indicators, *, labels=None, path_label_chars=None,
-                 geometry: Geometry | None = None, passes: int = 6) -> Layout:
-    """Lay out a path model.
-
-    Parameters
-    ----------
-    constructs : sequence of str
-        Construct names, in config order.
-    edges : sequence of (source, target)
-        Structural paths (recursive).
-    indicators : mapping
-        Construct -> indicator names.
-    labels : mapping, optional
-        Construct -> display label drawn beside the circle (omitted when equal to the name).
-    path_label_chars : mapping, optional
-        ``(source, target)`` -> number of characters of the path's label, to size label boxes.
-    geometry : Geometry, optional
-    passes : int
-        Maximum rounds of the coordinate descent.
-
-    Returns
-    -------
-    Layout
-    """
-    g = geometry or Geometry()
-    model = _Model(constructs, edges, indicators, labels or {}, g)
-    columns = _order_columns(model)
-    # Column spacing, gap by gap: room for the above/below indicator blocks of
-    # the two neighbouring columns (half a block each) and for path labels.
-    def half_block(column):
-        return max([model.block[c]["horizontal"] / 2 for c in column
-                    if set(model.sides(c)) & {"above", "below"}] + [0.0])
-
-    column_x = [0.0]
-    for k in range(1, len(columns)):
-        column_x.append(column_x[-1] + max(g.column_gap, half_block(columns[k - 1]) + half_block(columns[k]) + 0.3))
-    x = {c: column_x[model.depth[c]] for c in model.constructs}
-    side = {c: model.sides(c)[0] for c in model.constructs}
-    y = {}
+def _stack(model: _Model, columns, side) -> dict:
+    """Initial heights: each column's footprints stacked, centred on 0."""
+    g, y = model.g, {}
     for col in columns:
         extents = [model.footprint_height(c, side[c]) for c in col]
         total = sum(hi - lo for lo, hi in extents) + g.node_gap * 1.5 * (len(col) - 1)
@@ -278,10 +258,16 @@ def layout_model(constructs, edges, indicators, *, labels=None, path_label_chars
         for c, (lo, hi) in zip(col, extents):
             y[c] = top - hi
             top -= (hi - lo) + g.node_gap * 1.5
-    evaluator = _Evaluator(model, path_label_chars or {})
+    return y
+
+
+def _descend(evaluator: _Evaluator, model: _Model, order, x, y, side, passes: int) -> float:
+    """Coordinate descent: move one construct at a time up or down (and flip its block) while the cost falls.
+
+    ``y`` and ``side`` are updated in place; returns the final cost.
+    """
     cost = evaluator.evaluate(x, y, side)
-    steps = [k * 0.25 for k in range(-16, 17) if k]
-    order = [c for col in columns for c in col]
+    steps = [sign * d for d in (0.25, 0.5, 1.0, 1.5, 2.0, 3.0) for sign in (1, -1)]
     for _ in range(passes):
         improved = False
         for c in order:
@@ -301,6 +287,80 @@ def layout_model(constructs, edges, indicators, *, labels=None, path_label_chars
                 improved = True
         if not improved:
             break
+    return cost
+
+
+def layout_model(constructs, edges, indicators, *, labels=None, path_label_chars=None,
+                 geometry: Geometry | None = None, passes: int = 6, restarts: int = 4) -> Layout:
+    """Lay out a path model.
+
+    Parameters
+    ----------
+    constructs : sequence of str
+        Construct names, in config order.
+    edges : sequence of (source, target)
+        Structural paths (recursive).
+    indicators : mapping
+        Construct -> indicator names.
+    labels : mapping, optional
+        Construct -> display label drawn beside the circle (omitted when equal to the name).
+    path_label_chars : mapping, optional
+        ``(source, target)`` -> number of characters of the path's label, to size label boxes.
+    geometry : Geometry, optional
+    passes : int
+        Maximum rounds of the coordinate descent.
+    restarts : int
+        Pseudo-random starts (sides of the blocks) tried after the three fixed ones, while none is clean.
+
+    Returns
+    -------
+    Layout
+    """
+    g = geometry or Geometry()
+    model = _Model(constructs, edges, indicators, labels or {}, g)
+    columns = _order_columns(model)
+    # Column spacing, gap by gap: room for the above/below indicator blocks of
+    # the two neighbouring columns (half a block each) and for path labels.
+    def half_block(column):
+        return max([model.block[c]["horizontal"] / 2 for c in column
+                    if set(model.sides(c)) & {"above", "below"}] + [0.0])
+
+    # Room for the widest path label between two circles.
+    label_room = 2 * g.radius + max([g.path_label_width_per_char * n for n in (path_label_chars or {}).values()]
+                                    + [0.0]) + 0.35
+    gaps = [max(g.column_gap, label_room, half_block(columns[k - 1]) + half_block(columns[k]) + 0.3)
+            for k in range(1, len(columns))]
+    evaluator = _Evaluator(model, path_label_chars or {})
+    order = [c for col in columns for c in col]
+    # Starts: middle blocks above, below, alternating by column, then pseudo-random sides (fixed seeds).
+    starts = [{c: model.sides(c)[0] for c in order}, {c: model.sides(c)[-1] for c in order},
+              {c: model.sides(c)[model.depth[c] % len(model.sides(c))] for c in order}]
+    for seed in range(restarts):
+        flips = random.Random(seed)
+        starts.append({c: flips.choice(model.sides(c)) for c in order})
+    # The first descent without overlaps or paths through constructs and blocks wins, else the cheapest;
+    # when no start is clean, the columns are spread wider (less steep paths) and the starts tried again.
+    best = None
+    for spread in (1.0, 1.3, 1.6):
+        column_x = [0.0]
+        for gap in gaps:
+            column_x.append(column_x[-1] + spread * gap)
+        x = {c: column_x[model.depth[c]] for c in model.constructs}
+        clean = False
+        for start in starts:
+            side = dict(start)
+            y = _stack(model, columns, side)
+            cost = _descend(evaluator, model, order, x, y, side, passes)
+            problems = evaluator.evaluate(x, y, side, detail=True)[1]
+            clean = not (problems["overlaps"] or problems["paths_through_constructs"]
+                         or problems["paths_through_blocks"])
+            if clean or best is None or cost < best[0] - 1e-9:
+                best = (cost, x, y, side)
+            if clean:
+                break
+        if clean:
+            break
+    _, x, y, side = best
     # Centre vertically on 0.
     _, problems, fps, label_at = evaluator.evaluate(x, y, side, detail=True)
     lo = min(r[1] for rs in fps.values() for r in rs)
@@ -312,5 +372,5 @@ def layout_model(constructs, edges, indicators, *, labels=None, path_label_chars
         x=x, y=y, side=side,
         boxes={c: model.boxes(c, x[c], y[c], side[c]) for c in model.constructs},
         label_pos={c: model.label_side(side[c]) for c in model.constructs},
-        footprints=fps, edge_label_at=label_at, problems=problems, columns=columns,
+        footprints=fps, edge_label_at=label_at, problems=problems, columns=columns, pieces=model,
     )

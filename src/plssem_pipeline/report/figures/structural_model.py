@@ -1,40 +1,62 @@
-"""The path model drawn as SmartPLS draws it: :func:`structural_model`.
+"""The path model drawn as SmartPLS draws it: :func:`structural_model` (and :func:`draw`, the figure unsaved).
 
 Constructs are blue circles with their R² inside, indicators yellow boxes
 with their outer loadings on the arrows, structural paths labelled with β and
-p (:func:`path_label`, or stars), dashed when not significant. Where things go
-is decided by :func:`plssem_pipeline.report.figures.layout.layout_model`; the
-shapes' sizes and the points where arrows meet circles and boxes come from
-:mod:`.geometry`, the same the layout optimised.
+p (:func:`path_label`, or stars), dashed when not significant. Where the
+constructs go is decided by :func:`plssem_pipeline.report.figures.layout.layout_model`;
+the shapes' sizes and the points where arrows meet circles and boxes come from
+:mod:`.geometry`, the same the layout optimised. The labels (construct labels,
+path coefficients, loadings) are then placed, among a few candidate positions
+each, where their rendered boxes meet no other line, shape or label
+(:class:`.labels.Scene`). Every artist carries a ``gid`` naming what it belongs
+to (``construct:KP``, ``label:KP``, ``path:KP->IP``, ``box:KP/KP1`` for a box and
+its name, ``ind:KP/KP1`` for a connector and its loading), so that a test can
+check the rendered figure.
+
+The figure is drawn at print size (:mod:`.print_size`): one unit of the axes
+is one inch, and the fonts of :class:`.geometry.Geometry` are the printed sizes
+when the figure fits its landscape page.
 """
 from __future__ import annotations
 
+import textwrap
+
+from ...language import number_text
 from ..tables import pvalue
 from .drawing import plain_text, pyplot, save
-from .geometry import Geometry, along, box_anchor, edge_points, rim
+from .geometry import Geometry, along, edge_points
 
-__all__ = ["structural_model", "path_label", "CONSTRUCT_FILL", "CONSTRUCT_EDGE", "INDICATOR_FILL",
+__all__ = ["structural_model", "draw", "path_label", "CONSTRUCT_FILL", "CONSTRUCT_EDGE", "INDICATOR_FILL",
            "INDICATOR_EDGE"]
 
 #: SmartPLS 4's colours: blue constructs, yellow indicators.
 CONSTRUCT_FILL, CONSTRUCT_EDGE = "#a9cbe8", "#1f4e79"
 INDICATOR_FILL, INDICATOR_EDGE = "#fff3b0", "#9c8500"
 
+#: Where a path's label may sit (fraction of the way along the path), in order of preference.
+PATH_LABEL_AT = (0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73, 0.2, 0.8)
+#: Where a loading may sit (fraction of its stub from the box), in order of preference.
+LOADING_AT = (0.5, 0.4, 0.6)
+_WHITE = {"facecolor": "white", "edgecolor": "none"}
 
-def path_label(coefficient: float, p: float | None = None, *, stars: bool = False) -> str:
+
+def path_label(coefficient: float, p: float | None = None, *, stars: bool = False, language: str = "en") -> str:
     """The label of a structural path: ``"0.528 (p < .001)"``, ``"0.207 (p = .038)"`` or ``"0.528***"``.
 
+    Numbers are written with the decimal separator of ``language`` (:func:`plssem_pipeline.language.number_text`),
     p in the report's one p convention (:func:`plssem_pipeline.report.tables.pvalue`).
 
     >>> path_label(0.5281, 0.00001), path_label(0.2066, 0.0376), path_label(0.2066, 0.0376, stars=True)
     ('0.528 (p < .001)', '0.207 (p = .038)', '0.207*')
+    >>> path_label(0.2066, 0.0376, language="id")
+    '0,207 (p = 0,038)'
     """
-    text = f"{coefficient:.3f}"
+    text = number_text(coefficient, language, ".3f")
     if p is None or p != p:
         return text
     if stars:
         return text + ("***" if p < 0.001 else "**" if p < 0.01 else "*" if p < 0.05 else "")
-    shown = pvalue(p)
+    shown = pvalue(p, language)
     return text + (f" (p {shown})" if p < 0.001 else f" (p = {shown})")
 
 
@@ -47,88 +69,198 @@ def _outer(loadings):
     return constructs, indicators, loading
 
 
-def _paths(paths, *, stars, alpha, significance):
+def _number(value):
+    return float(value) if value is not None and value == value else None
+
+
+def _tests(hypotheses) -> dict:
+    """``"A -> B"`` -> ``(p, significant)`` of the first direct hypothesis on that path (Table 7's test)."""
+    if hypotheses is None:
+        return {}
+    tests = {}
+    for row in hypotheses.to_dict("records"):
+        key = f"{row['source']} -> {row['target']}"
+        if row.get("kind", "direct") == "direct" and key not in tests:
+            tests[key] = (_number(row.get("p")), bool(row["significant"]))
+    return tests
+
+
+def _paths(paths, *, stars, alpha, significance, hypotheses=None, language="en"):
     """The paths ``(source, target)``, path -> label text, and path -> significant (see :func:`structural_model`)."""
-    from ...analysis.mediation import is_significant
+    from ...analysis.decision import is_significant
 
-    def _value(row, column):
-        value = row.get(column)
-        return float(value) if value is not None and value == value else None
-
+    tests = _tests(hypotheses)
     value_column = "original" if "original" in paths.columns else "coefficient"
     edges, edge_text, significant = [], {}, {}
     for row in paths.to_dict("records"):
         e = (str(row["source"]), str(row["target"]))
-        p = float(row["p"]) if "p" in row and row["p"] == row["p"] else None
         edges.append(e)
-        edge_text[e] = path_label(float(row[value_column]), p, stars=stars)
-        # no p / interval (NaN or missing column): no test, drawn dashed like a non-significant path
-        significant[e] = is_significant(p, _value(row, "ci_low"), _value(row, "ci_high"), alpha=alpha,
-                                        method=significance)
+        if f"{e[0]} -> {e[1]}" in tests:          # the hypothesis's test: Table 7's p and decision
+            p, significant[e] = tests[f"{e[0]} -> {e[1]}"]
+        else:                                     # no p / interval (NaN or missing column): dashed
+            p = _number(row.get("p"))
+            significant[e] = is_significant(p, _number(row.get("ci_low")), _number(row.get("ci_high")),
+                                            alpha=alpha, method=significance)
+        edge_text[e] = path_label(float(row[value_column]), p, stars=stars, language=language)
     return edges, edge_text, significant
 
 
-def _draw_indicators(ax, layout, c, g: Geometry, loading, *, reflective: bool) -> None:
-    """Construct ``c``'s indicator boxes, the arrows between them and its circle, and the loadings on the arrows."""
-    from matplotlib.patches import FancyArrowPatch, Rectangle
-
-    cx, cy = layout.x[c], layout.y[c]
-    for name, bx, by, bw in layout.boxes[c]:
-        ax.add_patch(Rectangle((bx - bw / 2, by - g.box_height / 2), bw, g.box_height, facecolor=INDICATOR_FILL,
-                               edgecolor=INDICATOR_EDGE, linewidth=0.8, zorder=3))
-        ax.text(bx, by, name, ha="center", va="center", fontsize=8, zorder=4)
-        end = box_anchor(layout.side[c], bx, by, bw, g.box_height)
-        start = rim((cx, cy), end, g.radius)
-        a, b = (start, end) if reflective else (end, start)
-        ax.add_patch(FancyArrowPatch(a, b, arrowstyle="-|>", mutation_scale=7, linewidth=0.6,
-                                     color="#555555", shrinkA=0, shrinkB=0, zorder=2))
-        lx, ly = along(start, end, 0.62)
-        ax.text(lx, ly, f"{loading[(c, name)]:.3f}", ha="center", va="center", fontsize=6.5, zorder=5,
-                bbox={"boxstyle": "square,pad=0.08", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})
-
-
-def _draw_construct(ax, layout, c, r: float, r2: float | None, label: str) -> None:
-    """Construct ``c``'s circle with its name (and R² when endogenous), and its label when it differs."""
+def _draw_construct(ax, scene, layout, c, g: Geometry, r2: float | None, language: str) -> None:
+    """Construct ``c``'s circle with its name (and R² when endogenous)."""
     from matplotlib.patches import Circle
 
-    cx, cy = layout.x[c], layout.y[c]
-    ax.add_patch(Circle((cx, cy), r, facecolor=CONSTRUCT_FILL, edgecolor=CONSTRUCT_EDGE, linewidth=1.2, zorder=6))
-    name_size = min(10.0, 80.0 / max(1, len(c)))
+    cx, cy, gid = layout.x[c], layout.y[c], f"construct:{c}"
+    ax.add_patch(Circle((cx, cy), g.radius, facecolor=CONSTRUCT_FILL, edgecolor=CONSTRUCT_EDGE, linewidth=1.2,
+                        zorder=6, gid=gid))
+    scene.add_circle((cx, cy), g.radius, gid)
+    size = max(g.min_font, min(g.name_font, 58.0 / max(1, len(c))))
+    texts = [ax.text(cx, cy + (0.08 if r2 is not None else 0.0), c, ha="center", va="center", fontsize=size,
+                     fontweight="bold", zorder=7, gid=gid)]
     if r2 is not None:
-        ax.text(cx, cy + 0.11, c, ha="center", va="center", fontsize=name_size, fontweight="bold", zorder=7)
-        ax.text(cx, cy - 0.14, f"R² {r2:.3f}", ha="center", va="center", fontsize=7.5, zorder=7)
-    else:
-        ax.text(cx, cy, c, ha="center", va="center", fontsize=name_size, fontweight="bold", zorder=7)
-    if label != c:
-        below = layout.label_pos[c] == "below"
-        ax.text(cx, cy - r - 0.05 if below else cy + r + 0.05, label, ha="center",
-                va="top" if below else "bottom", fontsize=7.5, style="italic", zorder=7,
-                bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+        texts.append(ax.text(cx, cy - 0.12, "R² " + number_text(r2, language, ".3f"), ha="center", va="center", fontsize=g.r2_font, zorder=7,
+                             gid=gid))
+    for text in texts:
+        scene.add_text(text, gid)
 
 
-def _draw_path(ax, layout, e, r: float, text: str, significant: bool) -> None:
-    """The structural path ``e`` as an arrow between the circles' rims (dashed and grey when not significant)."""
+def _draw_indicators(ax, scene, layout, model, c, loading, *, reflective: bool, language: str) -> list:
+    """Construct ``c``'s boxes and connectors; returns its loadings' ``(text, candidates, owner)`` to place."""
+    from matplotlib.patches import FancyArrowPatch, Rectangle
+    from matplotlib.path import Path
+
+    g = model.g
+    todo = []
+    for box in layout.boxes[c]:
+        name, bx, by, bw = box
+        rect = (bx - bw / 2, by - g.box_height / 2, bx + bw / 2, by + g.box_height / 2)
+        ax.add_patch(Rectangle(rect[:2], bw, g.box_height, facecolor=INDICATOR_FILL, edgecolor=INDICATOR_EDGE,
+                               linewidth=0.8, zorder=3, gid=f"box:{c}/{name}"))
+        scene.add_rect(rect, f"box:{c}/{name}")
+        ax.text(bx, by, name, ha="center", va="center", fontsize=g.indicator_font, zorder=4, gid=f"box:{c}/{name}")
+        anchor, stub_end, rim_point = model.connector(layout.side[c], (layout.x[c], layout.y[c]), box)
+        points = [rim_point, stub_end, anchor] if reflective else [anchor, stub_end, rim_point]
+        owner = f"ind:{c}/{name}"
+        ax.add_patch(FancyArrowPatch(path=Path(points), arrowstyle="-|>", mutation_scale=7, linewidth=0.6,
+                                     color="#555555", zorder=2, gid=owner))
+        scene.add_polyline(points, owner)
+        text = ax.text(*anchor, number_text(loading[(c, name)], language, ".3f"), ha="center", va="center", fontsize=g.loading_font,
+                       zorder=5, gid=owner, bbox={"boxstyle": "square,pad=0.1", **_WHITE})
+        todo.append((text, [along(anchor, stub_end, f) for f in LOADING_AT], owner))
+    return todo
+
+
+def _draw_path(ax, scene, layout, e, g: Geometry, text: str, significant: bool):
+    """The path ``e`` as an arrow between the circles' rims (dashed and grey when not significant); its label."""
     from matplotlib.patches import FancyArrowPatch
 
-    p0, p1 = edge_points(layout.x, layout.y, e[0], e[1], r)
+    p0, p1 = edge_points(layout.x, layout.y, e[0], e[1], g.radius)
+    owner = f"path:{e[0]}->{e[1]}"
     ax.add_patch(FancyArrowPatch(p0, p1, arrowstyle="-|>", mutation_scale=12, linewidth=1.4,
                                  linestyle="-" if significant else (0, (4, 3)),
                                  color="#1a1a1a" if significant else "#777777", shrinkA=0, shrinkB=0,
-                                 zorder=5))
-    lx, ly = along(p0, p1, layout.edge_label_at.get(e, 0.5))
-    ax.text(lx, ly, text, ha="center", va="center", fontsize=8, zorder=8,
-            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "#999999", "linewidth": 0.5})
+                                 zorder=5, gid=owner))
+    scene.add_polyline([p0, p1], owner)
+    label = ax.text(*p0, text, ha="center", va="center", fontsize=g.path_font, zorder=8, gid=owner,
+                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "#999999",
+                          "linewidth": 0.5})
+    return label, [along(p0, p1, f) for f in PATH_LABEL_AT], owner
+
+
+def _construct_label(ax, layout, model, c):
+    """Construct ``c``'s label (italic, one or two lines) with its candidate positions: under, then over the
+    circle (moved aside a little if need be), then beside it, diagonally, then beyond its indicator block."""
+    g, text = model.g, model.label_text(c)
+    cx, cy = layout.x[c], layout.y[c]
+    half = g.radius + 0.05 + g.label_height * model.label_lines(c) / 2
+    first = -1 if layout.label_pos[c] == "below" else 1
+    label = ax.text(cx, cy, text, ha="center", va="center", fontsize=g.label_font, style="italic", zorder=7,
+                    gid=f"label:{c}", linespacing=1.1)
+    beside = g.radius + 0.08 + model.label_width(c) / 2
+    candidates = [(cx + dx, cy + sign * (half + dy)) for sign in (first, -first) for dy in (0.0, 0.1, 0.2)
+                  for dx in (0.0, 0.2, -0.2, 0.4, -0.4, 0.6, -0.6)]
+    candidates += [(cx + dx, cy + sign * g.radius * 0.8) for sign in (first, -first) for dx in (beside, -beside)]
+    if layout.side[c] in ("above", "below"):      # beyond the indicator block, where no path runs
+        sign = 1 if layout.side[c] == "above" else -1
+        candidates.append((cx, cy + sign * (g.top_reach() + g.box_height + 0.05 + half - g.radius - 0.05)))
+    return label, candidates, f"label:{c}"
+
+
+def _fit(fig, ax, scene, margin: float = 0.06) -> None:
+    """Resize the figure to what is drawn (texts included), keeping one axes unit per inch."""
+    extents = [scene.extent(t) for t in ax.texts]
+    inverse = ax.transData.inverted()
+    for patch in ax.patches:
+        box = patch.get_window_extent(scene.renderer)
+        (x0, y0), (x1, y1) = inverse.transform([(box.x0, box.y0), (box.x1, box.y1)])
+        extents.append((x0, y0, x1, y1))
+    x0, y0 = min(r[0] for r in extents) - margin, min(r[1] for r in extents) - margin
+    x1, y1 = max(r[2] for r in extents) + margin, max(r[3] for r in extents) + margin
+    fig.set_size_inches(x1 - x0, y1 - y0)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+
+
+@plain_text
+def draw(loadings, paths, r2, *, labels=None, modes=None, alpha: float = 0.05, significance: str = "p_value",
+         stars: bool = False, legend: str | None = None, hypotheses=None, language: str = "en", geometry=None):
+    """The structural-model figure, drawn but not saved (see :func:`structural_model` for the parameters).
+
+    Returns
+    -------
+    tuple
+        ``(figure, scene)``: the matplotlib figure and its :class:`.labels.Scene` (``scene.unresolved``
+        counts labels that could not be placed clear of everything).
+    """
+    from .labels import Scene
+    from .layout import layout_model
+
+    plt = pyplot()
+    g = geometry or Geometry()
+    labels = {str(k): str(v) for k, v in (labels or {}).items()}
+    modes = modes or {}
+    constructs, indicators, loading = _outer(loadings)
+    edges, edge_text, significant = _paths(paths, stars=stars, alpha=alpha, significance=significance,
+                                           hypotheses=hypotheses, language=language)
+    r2_value = {str(c): float(v) for c, v in zip(r2["construct"], r2["r2"])}
+    layout = layout_model(constructs, edges, indicators, labels=labels, geometry=g,
+                          path_label_chars={e: len(t) for e, t in edge_text.items()})
+    model = layout.pieces
+    x0, y0, x1, y1 = layout.bounds(margin=0.25)
+    fig = plt.figure(figsize=(x1 - x0, y1 - y0))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.axis("off")
+    scene = Scene(ax, fig.canvas.get_renderer())
+    todo = []
+    for c in constructs:
+        _draw_construct(ax, scene, layout, c, g, r2_value.get(c), language)
+        todo += _draw_indicators(ax, scene, layout, model, c, loading, language=language,
+                                 reflective=str(modes.get(c, "A")).upper() != "B")
+    path_labels = [_draw_path(ax, scene, layout, e, g, edge_text[e], significant[e]) for e in edges]
+    construct_labels = [_construct_label(ax, layout, model, c) for c in constructs if model.label_text(c)]
+    for text, candidates, owner in todo + construct_labels + path_labels:   # the least movable first
+        scene.place(text, candidates, owner)
+    _fit(fig, ax, scene)
+    if legend:
+        x0, y0 = ax.get_xlim()[0], ax.get_ylim()[0]
+        width = fig.get_size_inches()[0]
+        wrapped = textwrap.fill(legend, width=max(30, int((width - 0.2) / (0.55 * g.legend_font / 72))))
+        ax.text(x0 + 0.1, y0, wrapped, ha="left", va="top", fontsize=g.legend_font, color="#333333", gid="legend")
+        _fit(fig, ax, scene)
+    return fig, scene
 
 
 @plain_text
 def structural_model(loadings, paths, r2, path, *, pdf=None, labels=None, modes=None, alpha: float = 0.05,
                      significance: str = "p_value", stars: bool = False,
                      legend: str | None = "path coefficient (p value); dashed: not significant",
-                     geometry=None) -> str:
+                     hypotheses=None, language: str = "en", geometry=None) -> str:
     """Draw the path model as SmartPLS does: circles with R², indicator boxes with loadings, labelled paths.
 
     The layout comes from :func:`plssem_pipeline.report.figures.layout.layout_model` (columns by
-    topological depth, positions optimised against overlaps and crossings).
+    topological depth, positions optimised against overlaps and crossings); the labels are placed
+    clear of every line and other label (:class:`plssem_pipeline.report.figures.labels.Scene`).
 
     Parameters
     ----------
@@ -136,9 +268,10 @@ def structural_model(loadings, paths, r2, path, *, pdf=None, labels=None, modes=
         ``construct, indicator, loading`` (``results/outer/loadings.csv``); its construct order is the model's.
     paths : DataFrame
         ``source, target`` and ``original`` (or ``coefficient``), optionally ``p``
-        and ``ci_low, ci_high`` (``results/bootstrap/paths.csv``). Paths that are not significant by
-        :func:`plssem_pipeline.analysis.mediation.is_significant` (``significance``, ``alpha``) are dashed; so is a path
-        with no p (NaN) or interval.
+        and ``ci_low, ci_high`` (``results/bootstrap/paths.csv``). A path with a direct hypothesis in
+        ``hypotheses`` takes that hypothesis's p and decision; any other is significant by
+        :func:`plssem_pipeline.analysis.decision.is_significant` (two-tailed, ``significance``, ``alpha``).
+        Paths that are not significant are dashed; so is a path with no p (NaN) or interval.
     r2 : DataFrame
         ``construct, r2`` of the endogenous constructs (``results/inner/r2.csv``).
     path : path
@@ -150,11 +283,16 @@ def structural_model(loadings, paths, r2, path, *, pdf=None, labels=None, modes=
         Construct -> ``"A"`` (arrows to the indicators, the default) or ``"B"`` (arrows from them).
     alpha : float
     significance : {"p_value", "confidence_interval"}
-        ``mediation.significance``, the rule of :func:`plssem_pipeline.analysis.mediation.is_significant`.
+        ``mediation.significance``, the rule of :func:`plssem_pipeline.analysis.decision.is_significant`.
     stars : bool
         Label paths ``0.528***`` instead of ``0.528 (p < 0.001)``.
     legend : str or None
-        Line of text under the drawing.
+        Text under the drawing (wrapped to its width).
+    hypotheses : DataFrame, optional
+        ``results/hypotheses/hypotheses.csv``: its direct hypotheses' ``p`` and ``significant`` (one-tailed
+        under ``bootstrap.tails: 1``), so that the figure and Table 7 agree.
+    language : str
+        The report's language, for the numbers (:data:`plssem_pipeline.language.SEPARATORS`).
     geometry : plssem_pipeline.report.figures.geometry.Geometry, optional
 
     Returns
@@ -162,29 +300,6 @@ def structural_model(loadings, paths, r2, path, *, pdf=None, labels=None, modes=
     str
         The PNG's path.
     """
-    from .layout import layout_model
-
-    plt = pyplot()
-    labels = {str(k): str(v) for k, v in (labels or {}).items()}
-    modes = modes or {}
-    constructs, indicators, loading = _outer(loadings)
-    edges, edge_text, significant = _paths(paths, stars=stars, alpha=alpha, significance=significance)
-    r2_value = {str(c): float(v) for c, v in zip(r2["construct"], r2["r2"])}
-    layout = layout_model(constructs, edges, indicators, labels=labels, geometry=geometry,
-                          path_label_chars={e: len(t) for e, t in edge_text.items()})
-    g = geometry or Geometry()
-    x0, y0, x1, y1 = layout.bounds(margin=0.25)
-    legend_space = 0.35 if legend else 0.0
-    fig = plt.figure(figsize=(x1 - x0, y1 - y0 + legend_space))
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0 - legend_space, y1)
-    ax.axis("off")
-    for c in constructs:
-        _draw_indicators(ax, layout, c, g, loading, reflective=str(modes.get(c, "A")).upper() != "B")
-        _draw_construct(ax, layout, c, g.radius, r2_value.get(c), labels.get(c, c))
-    for e in edges:
-        _draw_path(ax, layout, e, g.radius, edge_text[e], significant[e])
-    if legend:
-        ax.text(x0 + 0.1, y0 - legend_space + 0.12, legend, ha="left", va="bottom", fontsize=7.5, color="#333333")
+    fig, _ = draw(loadings, paths, r2, labels=labels, modes=modes, alpha=alpha, significance=significance,
+                  stars=stars, legend=legend, hypotheses=hypotheses, language=language, geometry=geometry)
     return save(fig, path, pdf)
