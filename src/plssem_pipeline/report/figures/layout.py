@@ -49,8 +49,6 @@ class Layout:
         Construct -> ``"below"`` or ``"above"``: where its label goes.
     footprints : dict
         Construct -> list of rectangles ``(x0, y0, x1, y1)`` it occupies.
-    edge_label_at : dict
-        ``(source, target)`` -> fraction along the path where its label sits.
     problems : dict
         Counts of what the cost penalises, for the final layout: ``overlaps``,
         ``paths_through_constructs``, ``paths_through_blocks``, ``paths_through_own_labels``
@@ -67,7 +65,6 @@ class Layout:
     boxes: dict
     label_pos: dict
     footprints: dict
-    edge_label_at: dict
     problems: dict = field(default_factory=dict)
     columns: list = field(default_factory=list)
     pieces: Pieces | None = None
@@ -151,7 +148,7 @@ class _Evaluator:
         Returns
         -------
         float or tuple
-            The cost; with ``detail``, ``(cost, problems, footprints, label_at)`` as in :class:`Layout`.
+            The cost; with ``detail``, ``(cost, problems, footprints)`` as in :class:`Layout`.
         """
         m, g = self.m, self.m.g
         cs = m.constructs
@@ -199,9 +196,9 @@ class _Evaluator:
                     continue
                 if segments_cross(*ends[e], *ends[f]):
                     crossings += 1
-        # Path labels: choose, per path, the position along it that collides least.
+        # Path labels (an estimate for the cost; structural_model places them): per path, the position along
+        # it that collides least.
         placed = []
-        label_at = {}
         collisions = 0
         all_fp = [r for c in cs for r in fps[c]]
         for e in edges:
@@ -213,12 +210,11 @@ class _Evaluator:
                 hits = (sum(1 for r in all_fp if r[0] < x1 and x0 < r[2] and r[1] < y1 and y0 < r[3])
                         + sum(2 for r in placed if r[0] < x1 and x0 < r[2] and r[1] < y1 and y0 < r[3]))
                 if best is None or hits < best[0]:
-                    best = (hits, frac, rect)
+                    best = (hits, rect)
                 if hits == 0:
                     break
             collisions += best[0]
-            label_at[e] = best[1]
-            placed.append(best[2])
+            placed.append(best[1])
         ys = [r[1] for c in cs for r in fps[c]] + [r[3] for c in cs for r in fps[c]]
         height = max(ys) - min(ys)
         cost = (1000.0 * overlaps + 2000.0 * overlap_area + 400.0 * gap_violation + 600.0 * through_nodes
@@ -229,7 +225,7 @@ class _Evaluator:
         return cost, {"overlaps": overlaps, "paths_through_constructs": through_nodes,
                       "paths_through_blocks": through_blocks, "paths_through_own_labels": through_labels,
                       "crossings": crossings,
-                      "label_collisions": collisions}, fps, label_at
+                      "label_collisions": collisions}, fps
 
 
 def _order_columns(model: _Model):
@@ -362,7 +358,7 @@ def layout_model(constructs, edges, indicators, *, labels=None, path_label_chars
             break
     _, x, y, side = best
     # Centre vertically on 0.
-    _, problems, fps, label_at = evaluator.evaluate(x, y, side, detail=True)
+    _, problems, fps = evaluator.evaluate(x, y, side, detail=True)
     lo = min(r[1] for rs in fps.values() for r in rs)
     hi = max(r[3] for rs in fps.values() for r in rs)
     shift = -(lo + hi) / 2
@@ -372,5 +368,5 @@ def layout_model(constructs, edges, indicators, *, labels=None, path_label_chars
         x=x, y=y, side=side,
         boxes={c: model.boxes(c, x[c], y[c], side[c]) for c in model.constructs},
         label_pos={c: model.label_side(side[c]) for c in model.constructs},
-        footprints=fps, edge_label_at=label_at, problems=problems, columns=columns, pieces=model,
+        footprints=fps, problems=problems, columns=columns, pieces=model,
     )
