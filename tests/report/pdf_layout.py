@@ -2,7 +2,8 @@
 
 :func:`page_lines` gives each page's text lines top to bottom with their font size and whether they are
 set in bold; :func:`orphans` names the pages whose last line is a heading or a table caption (nothing of
-what the heading or caption announces follows it on that page); :func:`section_pages` and
+what the heading or caption announces follows it on that page), :func:`misplaced_continuations` those where
+a table's repeated head is not at the top; :func:`section_pages` and
 :func:`figure_pages` say on which page each section starts and each figure's caption is.
 """
 from __future__ import annotations
@@ -65,6 +66,22 @@ def orphans(pages: list[list[dict]], captions: list[str], table_word: str = "Tab
             tail = _squash(" ".join(line["text"] for line in lines[starts[-1]:]))
             if any(caption.startswith(tail) for caption in squashed):
                 found.append((number, lines[starts[-1]]["text"]))
+    return found
+
+
+def misplaced_continuations(pages: list[list[dict]], mark: str = "(…)") -> list[tuple[int, str]]:
+    """Pages (1-based) where a table's continuation head (its caption followed by ``mark``, repeated by
+    longtable on each new page of the table) is not the page's first line, or stands just above the same
+    table's own caption (the table's first page printed as if it were a continued one: the caption follows
+    within the head's column header, at most 3 lines, with no row between)."""
+    found = []
+    for number, lines in enumerate(pages, start=1):
+        for k, line in enumerate(lines):
+            if not line["text"].endswith(mark):
+                continue
+            head = _squash(line["text"][:-len(mark)])
+            if k > 0 or any(head and head in _squash(later["text"]) for later in lines[k + 1:k + 5]):
+                found.append((number, line["text"]))
     return found
 
 

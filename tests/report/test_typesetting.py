@@ -12,12 +12,12 @@ import time
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from plssem_pipeline.report import render_html, render_latex
+from plssem_pipeline.report import find_engine, render_html, render_latex
 from plssem_pipeline.report.dates import report_date
 from plssem_pipeline.report.render import html_text, latex_escape, latex_pdfstring, latex_text
 from plssem_pipeline.report.symbols import symbol_parts
 
-from pdf_layout import figure_pages, orphans, page_lines, section_pages
+from pdf_layout import figure_pages, misplaced_continuations, orphans, page_lines, section_pages
 from report_browser import Browser, chromium_binary
 from report_helpers import TEMPLATES, context_for, resolved_config, tool
 
@@ -150,6 +150,7 @@ def test_no_heading_or_caption_at_the_foot_of_a_page_and_figures_stay_in_their_s
                 for block in section["blocks"] if block["kind"] == "table" and block["table"].number]
     assert len(captions) > 15
     assert orphans(pages, captions, t["table"]) == []
+    assert misplaced_continuations(pages) == []
     starts = section_pages(pages, [section["title"] for section in context["sections"]]) + [len(pages)]
     figures = [(k, block["figure"].number) for k, section in enumerate(context["sections"])
                for block in section["blocks"] if block["kind"] == "figure" and block["figure"]]
@@ -157,6 +158,30 @@ def test_no_heading_or_caption_at_the_foot_of_a_page_and_figures_stay_in_their_s
     where = figure_pages(pdf, [number for _, number in figures], t["figure"])
     for k, number in figures:
         assert starts[k] <= where[number] <= starts[k + 1], (number, starts, where)
+
+
+@pytest.mark.skipif(find_engine() != "lualatex" or tool("pdftotext") is None, reason="needs lualatex and poppler")
+def test_a_table_near_the_foot_of_a_page_starts_with_its_caption(study_run, tmp_path):
+    """The report's table with the most rows, with the report's own preamble, started lower and lower on a page: it stays
+    whole on the page, or moves to the next page and starts there with its caption (never its continuation head
+    above the caption, never the caption alone at the foot)."""
+    tex = (study_run / "report/results.tex").read_text(encoding="utf-8")
+    preamble = tex[:tex.index("\\begin{document}")]
+    blocks = re.findall(r"\\plsneedspace\{9\\baselineskip\}\n\\begingroup.*?\\end\{longtable\}", tex, flags=re.S)
+    block = max((b for b in blocks if "\\itshape" not in b), key=lambda b: b.count("\\\\\n"))   # most plain rows
+    caption = re.search(r"\\caption\*\{\\textbf\{([^}]*)\}", block).group(1)
+    assert block.count("\\\\\n") > 20
+    for offset in range(440, 660, 30):
+        body = f"Text.\\par\\vspace*{{{offset}pt}}\nText before the table.\\par\n{block}\n"
+        (tmp_path / "t.tex").write_text(f"{preamble}\\begin{{document}}\n{body}\\end{{document}}\n", encoding="utf-8")
+        subprocess.run(["lualatex", "-no-shell-escape", "-halt-on-error", "-interaction=nonstopmode", "t.tex"],
+                       cwd=tmp_path, capture_output=True, check=True, timeout=300)
+        pages = page_lines(tmp_path / "t.pdf")
+        assert misplaced_continuations(pages) == [], offset
+        at = [lines for lines in pages if any(line["text"].startswith(caption) for line in lines)]
+        assert len(at) == 1, offset
+        top = next(line["top"] for line in at[0] if line["text"].startswith(caption))
+        assert len([line for line in at[0] if line["top"] > top]) >= 5, offset     # header and rows follow it
 
 
 def test_the_orphan_check_finds_an_orphan(tmp_path):
