@@ -12,6 +12,10 @@
 * :mod:`.figures` — the figures (matplotlib) and the structural model's layout;
 * :mod:`.render` — the Jinja2 environments (HTML autoescaped; LaTeX through
   :func:`latex_escape`) and the templates in ``workflow/templates/``;
+* :mod:`.symbols` — which ``_`` of the text is a symbol's subscript (``ρ_C``, ``R²_adj``; never
+  a user's name such as ``KP_1``), typeset by the templates' ``text`` / ``latex_text`` filters;
+  :mod:`.metadata` — author, keywords and date of the PDF and the HTML; :mod:`.dates` — the report's
+  date (``SOURCE_DATE_EPOCH``, else today's UTC day);
 * :mod:`.latex` — :func:`build_pdf`: LuaLaTeX (any Unicode text; else pdfLaTeX/latexmk) in a
   temporary directory, no shell escape, reproducible; :mod:`.latex_log` names what a failed run
   could not typeset.
