@@ -36,6 +36,17 @@ def test_structural_model_labels_meet_no_line_and_no_label(size):
     pyplot().close(fig)
 
 
+def test_long_construct_names_fit_their_circles():
+    renamed = {"KP": "ENGAGEMENT", "EC": "ECOMMERCE", "IP": "INNOVATION", "KU": "PERFORMANCE"}
+    blocks, edges, _ = MODELS[4]
+    loadings, paths, r2 = model_frames({renamed[c]: k for c, k in blocks.items()},
+                                       [(renamed[s], renamed[t]) for s, t in edges])
+    fig, scene = draw(loadings, paths, r2, legend=LEGEND)
+    assert structural_collisions(fig) == []       # names inside their circles among the rest
+    assert scene.unresolved == 0
+    pyplot().close(fig)
+
+
 def test_twelve_construct_model_prints_at_7pt_without_type3_fonts(tmp_path):
     loadings, paths, r2 = model_frames(TWELVE, TWELVE_PATHS)
     charts.structural_model(loadings, paths, r2, tmp_path / "m.png", pdf=tmp_path / "m.pdf", labels=TWELVE_LABELS,

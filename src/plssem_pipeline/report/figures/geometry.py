@@ -59,6 +59,21 @@ class Geometry:
         """Width of the box of indicator ``name`` (its name's length, at least ``box_min_width``)."""
         return max(self.box_min_width, self.char_width * len(str(name)) + self.box_padding)
 
+    def name_font_for(self, name: str) -> float:
+        """Font size of a construct's name in its circle: ``name_font``, smaller for long names, at least ``min_font``."""
+        return max(self.min_font, min(self.name_font, 58.0 / max(1, len(str(name)))))
+
+    def fitting(self, names) -> "Geometry":
+        """This geometry with circles wide enough for the longest of ``names`` (bold, :meth:`name_font_for`).
+
+        A name of ``n`` characters is at most about ``0.8 n`` ems wide (bold capitals); it must fit the
+        circle's chord 0.13 inch above the centre (where the name sits over the R²).
+        """
+        from dataclasses import replace
+
+        width = max((0.8 * len(str(n)) * self.name_font_for(n) / 72.0 for n in names), default=0.0) + 0.06
+        return replace(self, radius=max(self.radius, math.hypot(width / 2, 0.13)))
+
     def side_reach(self) -> float:
         """Distance from a circle's centre to the facing edge of its left/right indicator boxes."""
         return self.radius + self.side_fan + self.side_stub

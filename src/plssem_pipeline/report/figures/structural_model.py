@@ -113,8 +113,8 @@ def _draw_construct(ax, scene, layout, c, g: Geometry, r2: float | None, languag
     ax.add_patch(Circle((cx, cy), g.radius, facecolor=CONSTRUCT_FILL, edgecolor=CONSTRUCT_EDGE, linewidth=1.2,
                         zorder=6, gid=gid))
     scene.add_circle((cx, cy), g.radius, gid)
-    size = max(g.min_font, min(g.name_font, 58.0 / max(1, len(c))))
-    texts = [ax.text(cx, cy + (0.08 if r2 is not None else 0.0), c, ha="center", va="center", fontsize=size,
+    texts = [ax.text(cx, cy + (0.08 if r2 is not None else 0.0), c, ha="center", va="center",
+                     fontsize=g.name_font_for(c),
                      fontweight="bold", zorder=7, gid=gid)]
     if r2 is not None:
         texts.append(ax.text(cx, cy - 0.12, "R² " + number_text(r2, language, ".3f"), ha="center", va="center", fontsize=g.r2_font, zorder=7,
@@ -215,10 +215,10 @@ def draw(loadings, paths, r2, *, labels=None, modes=None, alpha: float = 0.05, s
     from .layout import layout_model
 
     plt = pyplot()
-    g = geometry or Geometry()
     labels = {str(k): str(v) for k, v in (labels or {}).items()}
     modes = modes or {}
     constructs, indicators, loading = _outer(loadings)
+    g = (geometry or Geometry()).fitting(constructs)      # circles wide enough for the longest name
     edges, edge_text, significant = _paths(paths, stars=stars, alpha=alpha, significance=significance,
                                            hypotheses=hypotheses, language=language)
     r2_value = {str(c): float(v) for c, v in zip(r2["construct"], r2["r2"])}
