@@ -60,7 +60,8 @@ class Geometry:
         return max(self.box_min_width, self.char_width * len(str(name)) + self.box_padding)
 
     def name_font_for(self, name: str) -> float:
-        """Font size of a construct's name in its circle: ``name_font``, smaller for long names, at least ``min_font``."""
+        """Font size of a construct's name in its circle: ``name_font``, smaller for long names, at least
+        ``min_font``."""
         return max(self.min_font, min(self.name_font, 58.0 / max(1, len(str(name)))))
 
     def fitting(self, names) -> "Geometry":

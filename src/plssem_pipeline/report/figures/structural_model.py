@@ -117,8 +117,8 @@ def _draw_construct(ax, scene, layout, c, g: Geometry, r2: float | None, languag
                      fontsize=g.name_font_for(c),
                      fontweight="bold", zorder=7, gid=gid)]
     if r2 is not None:
-        texts.append(ax.text(cx, cy - 0.12, "R² " + number_text(r2, language, ".3f"), ha="center", va="center", fontsize=g.r2_font, zorder=7,
-                             gid=gid))
+        texts.append(ax.text(cx, cy - 0.12, "R² " + number_text(r2, language, ".3f"), ha="center", va="center",
+                             fontsize=g.r2_font, zorder=7, gid=gid))
     for text in texts:
         scene.add_text(text, gid)
 
@@ -143,8 +143,8 @@ def _draw_indicators(ax, scene, layout, model, c, loading, *, reflective: bool, 
         ax.add_patch(FancyArrowPatch(path=Path(points), arrowstyle="-|>", mutation_scale=7, linewidth=0.6,
                                      color="#555555", zorder=2, gid=owner))
         scene.add_polyline(points, owner)
-        text = ax.text(*anchor, number_text(loading[(c, name)], language, ".3f"), ha="center", va="center", fontsize=g.loading_font,
-                       zorder=5, gid=owner, bbox={"boxstyle": "square,pad=0.1", **_WHITE})
+        text = ax.text(*anchor, number_text(loading[(c, name)], language, ".3f"), ha="center", va="center",
+                       fontsize=g.loading_font, zorder=5, gid=owner, bbox={"boxstyle": "square,pad=0.1", **_WHITE})
         todo.append((text, [along(anchor, stub_end, f) for f in LOADING_AT], owner))
     return todo
 
