@@ -171,7 +171,7 @@ def test_a_table_near_the_foot_of_a_page_starts_with_its_caption(study_run, tmp_
     block = max((b for b in blocks if "\\itshape" not in b), key=lambda b: b.count("\\\\\n"))   # most plain rows
     caption = re.search(r"\\caption\*\{\\textbf\{([^}]*)\}", block).group(1)
     assert block.count("\\\\\n") > 20
-    for offset in range(440, 660, 30):
+    for offset in range(450, 660, 45):
         body = f"Text.\\par\\vspace*{{{offset}pt}}\nText before the table.\\par\n{block}\n"
         (tmp_path / "t.tex").write_text(f"{preamble}\\begin{{document}}\n{body}\\end{{document}}\n", encoding="utf-8")
         subprocess.run(["lualatex", "-no-shell-escape", "-halt-on-error", "-interaction=nonstopmode", "t.tex"],
