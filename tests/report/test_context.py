@@ -4,6 +4,7 @@ import re
 
 import pandas as pd
 import pytest
+import yaml
 
 from plssem_pipeline.report import render_html, render_latex
 from plssem_pipeline.report.catalogue import LANGUAGES, STRINGS, STRINGS_DIR, Catalogue
@@ -33,12 +34,12 @@ def test_catalogue_languages_define_the_same_keys():
 def test_tables_carry_the_papers_numbers_and_smartpls_layout(study_run):
     context = context_for(study_run, audit=None)
     numbered = tables(context)
-    assert list(numbered) == ["1", "2", "3", "3a", "3b", "3c", "4", "4a", "5", "6", "7"]
+    assert list(numbered) == ["1", "2", "3", "3a", "3b", "3c", "4", "4a", "5", "6", "6a", "6b", "7"]
     assert numbered["1"].caption == "Respondent profile" and numbered["5"].caption == "Path coefficients"
     headers = [c.label for c in numbered["5"].columns]
     assert headers == ["Path", "Original sample (O)", "Sample mean (M)", "Standard deviation (STDEV)",
                        "T statistics (|O/STDEV|)", "P values", "2.5%", "97.5%"]
-    assert [c.label for c in numbered["6"].columns][-2:] == ["VAF", "Mediation type"]
+    assert [c.label for c in numbered["6"].columns][-3:] == ["Mediation type", "VAF", "VAF reading"]
     # Table 5 holds the bootstrap results, T as |O/STDEV|
     boot = pd.read_csv(study_run / "results/bootstrap/paths.csv")
     rows = numbered["5"].rows
@@ -64,13 +65,15 @@ def test_tables_carry_the_papers_numbers_and_smartpls_layout(study_run):
 
 def test_hypotheses_numbered_as_the_paper_numbers_them(study_run):
     table7 = tables(context_for(study_run, audit=None))["7"]
+    claims = [("—", c["path"]) for c in yaml.safe_load((study_run / resolved_config(study_run)["published"]).read_text(
+        encoding="utf-8"))["tables"]["mediation_claims"]]     # the paper's unnumbered mediation claims follow
     assert [(r.cells[0].text, r.cells[1].text) for r in table7.rows] == [
-        ("H1", "KP -> IP"), ("H2", "EC -> IP"), ("H3", "KP -> KU"), ("H4", "EC -> KU"), ("H5", "IP -> KU")]
+        ("H1", "KP -> IP"), ("H2", "EC -> IP"), ("H3", "KP -> KU"), ("H4", "EC -> KU"), ("H5", "IP -> KU")] + claims
     boot = pd.read_csv(study_run / "results/bootstrap/paths.csv")
     boot.index = boot["source"] + " -> " + boot["target"]
-    for row in table7.rows:
-        p = boot.loc[row.cells[1].text, "p"]
-        assert row.cells[7].text == ("Supported" if p < 0.05 else "Not supported")
+    for row in table7.rows[:5]:
+        low, high = boot.loc[row.cells[1].text, ["ci_low", "ci_high"]]   # mediation.significance: the interval
+        assert row.cells[7].text == ("Supported" if low > 0 or high < 0 else "Not supported")
         assert row.cells[3].value == boot.loc[row.cells[1].text, "original"]
 
 
