@@ -180,3 +180,40 @@ def test_missing_global_item_names_the_config_key(tmp_path):
     done = snakemake(directory, "--cores", "1", "results/clean/survey.csv", check=False)
     assert done.returncode != 0
     assert "'csor_global' (configured in constructs.CSOR.redundancy)" in done.stdout + done.stderr
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_reflective_notes_name_the_formative_tables_that_exist(formative_run, tmp_path, language):
+    """With a global item for every formative construct, Tables 2 and 3 name the redundancy analysis and the
+    indicator table by their numbers; with none for QUAL, its convergent validity is said not assessed (Hair et al.
+    2022, ch. 5); with none at all, Table 3d is absent and no text names it. Every table a text names exists."""
+    import copy
+
+    from plssem_pipeline.io import read_csv, write_csv
+    from plssem_pipeline.report import render_html
+    from plssem_pipeline.report.catalogue import Catalogue
+
+    from report_helpers import context_for, resolved_config
+    from test_cross_references import _named, _numbers
+    from test_report_language import visible
+
+    t = Catalogue(language)
+    config = resolved_config(formative_run)
+    redundancy = read_csv(formative_run / "results/outer/redundancy.csv", dtype={"construct": str})
+    for left_out in ([], ["QUAL"], FORMATIVE):
+        changed = copy.deepcopy(config)
+        for name in left_out:
+            changed["constructs"][name].pop("redundancy")
+        kept = tmp_path / f"redundancy-{len(left_out)}.csv"
+        write_csv(redundancy[~redundancy["construct"].isin(left_out)], kept)
+        context = context_for(formative_run, config=changed, audit=None, language=language,
+                              files={"redundancy": kept})
+        tables = _tables(context)
+        assert ("table-3d" in tables) == (len(left_out) < len(FORMATIVE))
+        named = _named(visible(render_html(context)))
+        assert named <= _numbers(context), sorted(named - _numbers(context))
+        wanted = {tables[key].number for key in ("table-3d", "table-3e") if key in tables}
+        notes = " ".join(tables["table-2"].notes)
+        assert wanted <= _named(notes)
+        missing = [note for note in tables["table-3e"].notes if note == t("n_redundancy_not_assessed",
+                                                                          names=", ".join(left_out))]
+        assert len(missing) == (1 if left_out else 0)

@@ -192,3 +192,29 @@ def test_the_orphan_check_finds_an_orphan(tmp_path):
     more = {"text": "validity", "top": 720, "bold": False, "size": 9.0}
     found = orphans([[body, heading], [body, caption, more], [body]], ["Table 2. Convergent validity"])
     assert found == [(1, "3 Measurement model"), (2, "Table 2. Convergent")]
+
+
+@needs_poppler
+def test_figures_in_numerical_order_and_never_inside_a_table(study_run):
+    """Read back in reading order (pdftotext): the figures' captions come 1, 2, 3, ... (the landscape structural model
+    in its place), and no figure stands between a table's caption and its source line (inside its rows or note)."""
+    context, pdf = context_for(study_run, audit="run"), study_run / "report/results.pdf"
+    t = context["t"]
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    numbers = [block["figure"].number for section in context["sections"] for block in section["blocks"]
+               if block["kind"] == "figure" and block["figure"]]
+    assert numbers == [str(k) for k in range(1, len(numbers) + 1)] and len(numbers) == 5
+
+    def at(label: str) -> list[int]:
+        return [m.start() for m in re.finditer(rf"^\s*{re.escape(label)}", text, flags=re.M)]
+
+    figures = [at(f"{t['figure']} {number}.") for number in numbers]
+    assert all(len(found) == 1 for found in figures), figures
+    assert [found[0] for found in figures] == sorted(found[0] for found in figures)
+    tables = [block["table"] for section in context["sections"] for block in section["blocks"]
+              if block["kind"] == "table" and block["table"].number and block["table"].sources]
+    for table in tables:
+        start = at(f"{t['table']} {table.number}.")[0]
+        end = text.index(f"{t['n_source']}:", start)
+        inside = [number for number, found in zip(numbers, figures) if start < found[0] < end]
+        assert inside == [], (table.number, inside)

@@ -172,6 +172,12 @@ class ReportInputs:
         """The number of bootstrap subsamples, formatted for the report's language."""
         return integer(self.summaries["boot_summary"]["details"]["subsamples"], self.language)
 
+    @property
+    def subsamples_neutral(self) -> str:
+        """The number of bootstrap subsamples as a table's note names it, neutrally (``5,000``): the notes are
+        written in the report's language once, with the table (:func:`~.localize.localize_tables`)."""
+        return integer(self.summaries["boot_summary"]["details"]["subsamples"], "en")
+
     # -- reading --
     def records(self, name: str, **kwargs) -> list:
         """The rows of a results file, each as a dict.

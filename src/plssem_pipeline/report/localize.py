@@ -18,13 +18,16 @@ from __future__ import annotations
 import re
 
 from ..language import SEPARATORS
-from .tables import Table, fmt
+from .tables import Table, fmt, integer
 
 __all__ = ["localized", "interval", "localize_tables"]
 
 #: A decimal number standing alone: digits '.' digits (and an exponent, 2.5e-5), no word character or point
 #: before it, no word character nor another '.digit' after it (a sentence's full stop may follow).
 NUMBER = re.compile(r"(?<![\w.])(\d+)\.(\d+)((?:e[-+]?\d+)?)(?!\w|\.\d)")
+#: A note's number standing alone (:data:`NUMBER`), or a count with thousands commas standing alone (5,000;
+#: 1,234,567), written neutrally (English) by :attr:`~.inputs.ReportInputs.subsamples_neutral`.
+NOTE_NUMBER = re.compile(NUMBER.pattern + r"|(?<![\w.,])([1-9]\d{0,2}(?:,\d{3})+)(?![\w,]|\.\d)")
 
 
 def localized(text: str, language: str) -> str:
@@ -52,6 +55,15 @@ def localized(text: str, language: str) -> str:
     return text if decimal == "." else NUMBER.sub(lambda m: f"{m.group(1)}{decimal}{m.group(2)}{m.group(3)}", text)
 
 
+def _localized_note(text: str, language: str) -> str:
+    """:func:`localized`, and each count with thousands commas (``1,000``) in the thousands separator of ``language``
+    (``1.000``), in one pass: a note names its counts neutrally, since a count already written ``1.000`` would
+    read as a decimal number here."""
+    decimal, thousands = SEPARATORS[language]
+    return NOTE_NUMBER.sub(lambda m: m.group(4).replace(",", thousands) if m.group(4)
+                           else f"{m.group(1)}{decimal}{m.group(2)}{m.group(3)}", text)
+
+
 def interval(low, high, language: str = "en", decimals: int = 3) -> str:
     """A confidence interval as the report writes it.
 
@@ -77,16 +89,23 @@ def interval(low, high, language: str = "en", decimals: int = 3) -> str:
     return localized(f"[{fmt(low, decimals)}{separator}{fmt(high, decimals)}]", language)
 
 
+def _count(cell, language: str) -> bool:
+    """Whether ``cell`` is a whole number already written in ``language`` (``integer``: ``5.000``), which
+    :func:`localized` would misread as a decimal."""
+    return (cell.value is not None and float(cell.value).is_integer() and abs(cell.value) >= 1000
+            and cell.text == integer(cell.value, language))
+
+
 def _localize_table(table: Table, language: str) -> None:
     shown = [not column.mono for column in table.columns]
     for column in table.columns:
         column.label = localized(column.label, language)
     for row in table.rows:
         for cell, numbers in zip(row.cells, shown):
-            if numbers:
+            if numbers and not _count(cell, language):
                 cell.text = localized(cell.text, language)
                 cell.title = None if cell.title is None else localized(cell.title, language)
-    table.notes = [localized(note, language) for note in table.notes]
+    table.notes = [_localized_note(note, language) for note in table.notes]
     if table.comparison is not None:
         _localize_table(table.comparison, language)
 

@@ -126,12 +126,18 @@ def latex_escape(value) -> LatexText:
     return LatexText("".join(_char(ch) for ch in text))
 
 
+#: Dashes in a typewriter block: ``--`` is no ligature in a monospace font, so the dash itself (\plsttdash: the
+#: font's glyph under LuaLaTeX; under pdfLaTeX the roman one, since OT1 typewriter fonts have no dashes).
+_TT_DASHES = {"–": r"\plsttdash{\textendash}", "—": r"\plsttdash{\textemdash}"}
+
+
 def latex_lines(value) -> LatexText:
-    r"""Escape multi-line text for a typewriter block: lines joined by ``\\``, spaces kept (``~``)."""
+    r"""Escape multi-line text for a typewriter block: lines joined by ``\\``, spaces kept (``~``), en and em
+    dashes as the dash (``\plsttdash``)."""
     lines = []
     for line in str(value or "").splitlines():
         line = line.replace("\t", "    ")
-        escaped = "".join("~" if ch == " " else _char(ch) for ch in _CONTROL.sub("", line))
+        escaped = "".join("~" if ch == " " else _TT_DASHES.get(ch) or _char(ch) for ch in _CONTROL.sub("", line))
         lines.append(escaped if escaped else r"\mbox{}")
     return LatexText("\\\\\n".join(lines))
 

@@ -2,7 +2,8 @@
 
 A hypothesis names a structural path (``"KP -> IP"``) or a specific indirect
 effect of the model (``"KP -> IP -> KU"``), optionally a sign (``positive`` or
-``negative``) and the statement as the paper words it. Without the key (null,
+``negative``) and the statement in words (one text, or one per language: its English text is
+written to ``hypotheses.csv``, the report shows the report language's). Without the key (null,
 the default) every structural path is a hypothesis, H1, H2, ... in the order of
 config ``paths``, without a sign. ``bootstrap.tails: 1`` tests every hypothesis
 one-tailed in its stated direction; a one-tailed test of a hypothesis without a
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+from .labels import RESULTS_LANGUAGE, label_for
 
 __all__ = ["Hypothesis", "hypotheses_from_config", "hypothesis_problems", "split_path"]
 
@@ -59,7 +62,7 @@ def hypotheses_from_config(config: Mapping) -> list:
     if not listed:
         return [Hypothesis(f"H{k}", split_path(path)) for k, path in enumerate(config["paths"], start=1)]
     return [Hypothesis(str(name), split_path((spec or {}).get("path", "")), (spec or {}).get("sign"),
-                       str((spec or {}).get("statement") or "")) for name, spec in listed.items()]
+                       label_for((spec or {}).get("statement"), RESULTS_LANGUAGE, "")) for name, spec in listed.items()]
 
 
 def hypothesis_problems(config: Mapping, effects: set) -> list:

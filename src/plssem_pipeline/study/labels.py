@@ -85,6 +85,9 @@ def label_keys(config: Mapping):
     title = (config.get("report") or {}).get("title")
     if title is not None:
         yield "report.title", title
+    for name, spec in (config.get("hypotheses") or {}).items():
+        if isinstance(spec, Mapping) and spec.get("statement") is not None:
+            yield f"hypotheses.{name}.statement", spec["statement"]
 
 
 def missing_translations(config: Mapping, language: str) -> list[str]:

@@ -117,7 +117,7 @@ def bootstrap_table(inputs: ReportInputs, name: str, number: str, caption: str) 
         rows.append(Row([Cell(label)] + bootstrap_cells(inputs, record), keys=(label,)))
     first = t("c_construct") if name == "boot_r2" else t("c_indicator")
     return Table(f"table-{number.lower()}", number, caption, bootstrap_columns(inputs, first), rows,
-                 notes=[t("n_t5", ci=inputs.ci_method, samples=inputs.subsamples)], sources=inputs.source(name),
+                 notes=[t("n_t5", ci=inputs.ci_method, samples=inputs.subsamples_neutral)], sources=inputs.source(name),
                  font="footnotesize")
 
 
@@ -144,7 +144,7 @@ def reliability_table(inputs: ReportInputs) -> Table:
             rows.append(Row([Cell(inputs.construct_text(construct))] + bootstrap_cells(inputs, record),
                             keys=(statistic, construct)))
     constructs = inputs.config["constructs"].values()
-    notes = [t("n_t5", ci=inputs.ci_method, samples=inputs.subsamples)]
+    notes = [t("n_t5", ci=inputs.ci_method, samples=inputs.subsamples_neutral)]
     notes += [t("n_ta6_single")] if any(len(spec["indicators"]) == 1 for spec in constructs) else []
     notes += [t("n_ta6_plsc")] if any(spec.get("model") == "common_factor" for spec in constructs) else []
     return Table("table-a6", "A6", t("ta6"), bootstrap_columns(inputs, t("c_construct")), rows,

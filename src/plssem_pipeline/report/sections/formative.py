@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from ...analysis.formative import REDUNDANCY_THRESHOLD
 from ..inputs import ReportInputs
+from ..numbering import ref
 from ..tables import Cell, Column, Row, Table, fmt, isnan, prose, pvalue
 
-__all__ = ["kinds", "reflective", "dash", "left_out_notes", "table3d", "table3e", "RULE_KEYS"]
+__all__ = ["kinds", "reflective", "dash", "left_out_notes", "without_redundancy", "table3d", "table3e", "RULE_KEYS"]
 
 #: The rule of Hair et al.'s (2022, Fig. 5.3) decision process (``results/bootstrap/formative.csv``, ``rule``)
 #: -> the key of its wording in ``report/strings``.
@@ -76,10 +77,19 @@ def left_out_notes(inputs: ReportInputs, *, discriminant: bool = False) -> list[
     notes = []
     if groups["single"] and not discriminant:
         notes.append(t("n_single_left_out", names=", ".join(groups["single"])))
-    if groups["formative"]:
-        notes.append(t("n_discriminant_formative" if discriminant else "n_formative_left_out",
-                       names=", ".join(groups["formative"])))
+    if groups["formative"] and discriminant:
+        notes.append(t("n_discriminant_formative", names=", ".join(groups["formative"])))
+    elif groups["formative"]:
+        tables = (t("ref_table_one", a=ref("table-3e")) if without_redundancy(inputs) == groups["formative"]
+                  else t("ref_table_two", a=ref("table-3d"), b=ref("table-3e")))
+        notes.append(t("n_formative_left_out", names=", ".join(groups["formative"]), tables=tables))
     return notes
+
+
+def without_redundancy(inputs: ReportInputs) -> list[str]:
+    """The formative constructs with no global single item (config ``constructs.<C>.redundancy``), in config order:
+    their convergent validity by redundancy analysis (Hair et al. 2022, ch. 5; Table 3d) is not assessed."""
+    return [name for name in kinds(inputs)["formative"] if not inputs.config["constructs"][name].get("redundancy")]
 
 
 def table3d(inputs: ReportInputs) -> Table | None:
@@ -153,9 +163,10 @@ def table3e(inputs: ReportInputs) -> Table | None:
     if not rows:
         return None
     low, high = inputs.ci_bounds
+    missing = [t("n_redundancy_not_assessed", names=", ".join(names))] if (names := without_redundancy(inputs)) else []
     columns = [Column(t("c_indicator"), "l"), Column(t("c_weight")), Column(t("c_sd_short")), Column(t("c_t_short")),
                Column(t("c_p_short")), Column(low), Column(high), Column(t("c_loading")),
                Column(t("c_p_loading")), Column(t("c_vif")), Column(t("c_decision"), "l", width=3.6)]
     return Table("table-3e", "3e", t("t3e"), columns, rows,
-                 notes=[t("n_t3e", ci=inputs.ci_method, samples=inputs.subsamples)],
+                 notes=[t("n_t3e", ci=inputs.ci_method, samples=inputs.subsamples_neutral)] + missing,
                  sources=inputs.source("formative"), font="footnotesize")

@@ -16,12 +16,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ...analysis.decision import is_supported
+from ...study.labels import label_for
 from ..blocks import heading, table
 from ..inputs import ReportInputs
 from ..localize import interval
 from ..tables import Cell, Column, Row, Table, fmt, number, prose, pvalue
 
-__all__ = ["table7", "blocks"]
+__all__ = ["one_tailed_note", "table7", "blocks"]
 
 _NOT_SUPPORTED = ("not supported", "not_supported", "rejected")
 
@@ -74,8 +75,10 @@ def _hypotheses(inputs, tests: dict) -> tuple:
         paper = _published_hypotheses(inputs.published, claims=True)
         return [(name, path, text, verdict) for path, (name, text, verdict) in paper.items()], True, True
     paper = _published_hypotheses(inputs.published, claims=True)
-    rows = [(str(r["hypothesis"]), path, _text(r.get("statement")) or paper.get(path, ("", "", None))[1],
-             paper.get(path, (None, None, None))[2]) for path, r in tests.items()]
+    stated = {str(name): label_for((spec or {}).get("statement"), inputs.language, "")
+              for name, spec in (inputs.config.get("hypotheses") or {}).items()}
+    rows = [(str(r["hypothesis"]), path, stated.get(str(r["hypothesis"])) or _text(r.get("statement"))
+             or paper.get(path, ("", "", None))[1], paper.get(path, (None, None, None))[2]) for path, r in tests.items()]
     rows += [("", path, text, verdict) for path, (name, text, verdict) in paper.items()
              if not name and path not in tests]
     return rows, False, bool(paper)
@@ -130,11 +133,39 @@ def supported(inputs: ReportInputs, record) -> bool:
                         sign=sign, tails=int(record.get("tails", 2)))
 
 
-def _row(inputs, tests, hypothesis, with_published: bool, signed: bool) -> Row:
+def one_tailed_note(inputs: ReportInputs) -> str:
+    """The note under the path-coefficient table (Table 5, two-tailed P) when the hypotheses are tested one-tailed.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Reads ``hypotheses`` (``results/hypotheses/hypotheses.csv``) and ``boot_paths``.
+
+    Returns
+    -------
+    str
+        Empty when no structural path is hypothesised one-tailed; else where the hypotheses are judged
+        (Table 7) and the hypothesised paths whose two-tailed significance in Table 5 differs from their
+        one-tailed verdict in Table 7 (or that the two agree).
+    """
+    t = inputs.t
+    tests = [r for r in inputs.records("hypotheses", dtype={"hypothesis": str, "path": str, "sign": str,
+                                                             "statement": str})
+             if str(r["kind"]) == "direct" and int(r["tails"]) == 1]
+    if not tests:
+        return ""
+    two_tailed = {f"{r['source']} -> {r['target']}": inputs.significant(r) for r in inputs.records("boot_paths")}
+    differ = [f"{r['hypothesis']} ({r['path']})" for r in tests
+              if two_tailed.get(str(r["path"])) is not None and two_tailed[str(r["path"])] != supported(inputs, r)]
+    return t("n_t5_one_tailed") + " " + (t("n_t5_one_tailed_differ", paths=", ".join(differ)) if differ
+                                         else t("n_t5_one_tailed_agree"))
+
+
+def _row(inputs, tests, hypothesis, with_published: bool, signed: bool, with_statement: bool) -> Row:
     t = inputs.t
     name, path, statement, verdict_published = hypothesis
     record = tests.get(path)
-    head = [Cell(name or "—"), Cell(path)] + ([Cell(statement)] if with_published else [])
+    head = [Cell(name or "—"), Cell(path)] + ([Cell(statement)] if with_statement else [])
     if signed:
         sign = _text(record.get("sign")) if record is not None else ""
         head.append(Cell(t("sign_" + sign) if sign in ("positive", "negative") else "—"))
@@ -163,8 +194,9 @@ def table7(inputs: ReportInputs) -> Table:
     Returns
     -------
     Table
-        With the sign column when a hypothesis is signed, and the paper's statements and verdicts
-        beside when it has hypotheses (a disagreement marked).
+        With the sign column when a hypothesis is signed, the statements (config
+        ``hypotheses.<H>.statement`` in the report's language, else the paper's) when any is given, and
+        the paper's verdicts beside when it has hypotheses (a disagreement marked).
     """
     t = inputs.t
     text = {"hypothesis": str, "path": str, "sign": str, "statement": str}
@@ -175,9 +207,10 @@ def table7(inputs: ReportInputs) -> Table:
     tails = int(next(iter(tests.values()))["tails"]) if tests else 2
     level = prose(100 * float(next(iter(tests.values()))["ci_level"]), "en") if tests else inputs.level
     signed = any(r.get("sign") in ("positive", "negative") for r in tests.values())
-    rows = [_row(inputs, effects, hypothesis, with_published, signed) for hypothesis in hypotheses]
+    with_statement = with_published or any(statement for _, _, statement, _ in hypotheses)
+    rows = [_row(inputs, effects, hypothesis, with_published, signed, with_statement) for hypothesis in hypotheses]
     columns = [Column(t("c_hypothesis"), "l"), Column(t("c_path"), "l")]
-    if with_published:
+    if with_statement:
         columns.append(Column(t("c_statement" if from_paper else "c_statement_stated"), "l", width=4.6))
     if signed:
         columns.append(Column(t("c_sign"), "l"))

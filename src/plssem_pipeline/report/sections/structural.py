@@ -7,7 +7,7 @@ from ..blocks import figure, heading, section as make_section, table
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, isnan, prose
 from .comparison import attach_comparison
-from .hypotheses import blocks as hypotheses
+from .hypotheses import blocks as hypotheses, one_tailed_note
 from .measurement import vif_verdict
 from .mediation import blocks as mediation
 from .smartpls import bootstrap_cells, bootstrap_columns
@@ -119,8 +119,9 @@ def table5(inputs: ReportInputs) -> Table:
     for record in inputs.records("boot_paths"):
         path = f"{record['source']} -> {record['target']}"
         rows.append(Row([Cell(path)] + bootstrap_cells(inputs, record), keys=(path,)))
-    note = t("n_t5", ci=inputs.ci_method, samples=inputs.subsamples)
-    result = Table("table-5", "5", t("t5"), bootstrap_columns(inputs, t("c_path")), rows, notes=[note],
+    notes = [t("n_t5", ci=inputs.ci_method, samples=inputs.subsamples_neutral)]
+    notes += [tails] if (tails := one_tailed_note(inputs)) else []
+    result = Table("table-5", "5", t("t5"), bootstrap_columns(inputs, t("c_path")), rows, notes=notes,
                    sources=inputs.source("boot_paths"))
     return attach_comparison(inputs, result, "5")
 

@@ -30,7 +30,7 @@ def _table(inputs: ReportInputs, name: str, number: str) -> Table:
     for record in _in_path_order(inputs, inputs.records(name)):
         path = f"{record['source']} -> {record['target']}"
         rows.append(Row([Cell(path)] + bootstrap_cells(inputs, record), keys=(path,)))
-    note = t("n_t" + number, ci=inputs.ci_method, samples=inputs.subsamples)
+    note = t("n_t" + number, ci=inputs.ci_method, samples=inputs.subsamples_neutral)
     return Table("table-" + number, number, t("t" + number), bootstrap_columns(inputs, t("c_path")), rows,
                  notes=[note], sources=inputs.source(name))
 
