@@ -2,7 +2,8 @@
 
 :data:`MODELS` are structural models of 4, 8 and 12 constructs (the example
 paper's fan-in, an ECSI-like chain, and a fan and chain with long labels and
-many indicators); :func:`model_frames` gives the tables a figure is drawn from.
+many indicators), :data:`ALL_MODELS` these and the paper's with long construct
+names; :func:`model_frames` gives the tables a figure is drawn from.
 :func:`structural_collisions` renders a structural-model figure and measures
 what matplotlib drew: every text's window extent (with its background box),
 every arrow's path, every circle and box, all in display coordinates, and
@@ -48,6 +49,11 @@ TWELVE_LABELS = {"PU": "Perceived usefulness of the platform", "PEOU": "Perceive
 #: Number of constructs -> (blocks, paths, labels).
 MODELS = {4: (PAPER, PAPER_PATHS, PAPER_LABELS), 8: (BIG, BIG_PATHS, BIG_LABELS),
           12: (TWELVE, TWELVE_PATHS, TWELVE_LABELS)}
+#: The paper's model with long construct names (big circles) and no labels.
+RENAMED = {"KP": "ENGAGEMENT", "EC": "ECOMMERCE", "IP": "INNOVATION", "KU": "PERFORMANCE"}
+LONG_NAMES = ({RENAMED[c]: k for c, k in PAPER.items()}, [(RENAMED[s], RENAMED[t]) for s, t in PAPER_PATHS], {})
+#: Every test model: name -> (blocks, paths, labels).
+ALL_MODELS = {**{f"{n} constructs": spec for n, spec in MODELS.items()}, "long names": LONG_NAMES}
 
 
 def indicators(blocks):

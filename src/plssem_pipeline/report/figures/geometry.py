@@ -75,6 +75,11 @@ class Geometry:
         width = max((0.8 * len(str(n)) * self.name_font_for(n) / 72.0 for n in names), default=0.0) + 0.06
         return replace(self, radius=max(self.radius, math.hypot(width / 2, 0.13)))
 
+    def smallest_font(self) -> float:
+        """The smallest of the drawing's font sizes (points)."""
+        return min(self.min_font, self.r2_font, self.indicator_font, self.loading_font, self.path_font,
+                   self.label_font, self.legend_font)
+
     def side_reach(self) -> float:
         """Distance from a circle's centre to the facing edge of its left/right indicator boxes."""
         return self.radius + self.side_fan + self.side_stub

@@ -7,6 +7,12 @@ boxes in a block on one side of its circle: to the left of the exogenous
 constructs (first column), to the right of the constructs of the last column,
 and above or below the others.
 
+Neighbouring columns are far enough apart for the widest path label and for
+half of each one's above/below indicator blocks; when a drawing with these
+gaps would be too wide for the landscape page to print its fonts at
+:data:`.print_size.MIN_FONT`, the columns are set *tight*, only as far apart as
+the path labels need, and the descent puts the blocks at different heights.
+
 Within a column the constructs are first ordered by the barycentre of their
 neighbours (Sugiyama, Tagawa & Toda 1981, the usual layered-graph heuristic)
 and stacked without overlap. Then a coordinate descent moves one construct at a
@@ -224,8 +230,7 @@ class _Evaluator:
             return cost
         return cost, {"overlaps": overlaps, "paths_through_constructs": through_nodes,
                       "paths_through_blocks": through_blocks, "paths_through_own_labels": through_labels,
-                      "crossings": crossings,
-                      "label_collisions": collisions}, fps
+                      "crossings": crossings, "label_collisions": collisions}, fps
 
 
 def _order_columns(model: _Model):
@@ -286,6 +291,53 @@ def _descend(evaluator: _Evaluator, model: _Model, order, x, y, side, passes: in
     return cost
 
 
+def _width(model: _Model, columns, gaps) -> float:
+    """Estimated width (inches) of the drawing's footprints with the columns ``gaps`` apart."""
+    lo = hi = at = 0.0
+    for k, column in enumerate(columns):
+        at += gaps[k - 1] if k else 0.0
+        for c in column:
+            rects = model.footprint(c, at, 0.0, model.sides(c)[0])
+            lo, hi = min([lo] + [r[0] for r in rects]), max([hi] + [r[2] for r in rects])
+    return hi - lo
+
+
+def _arrange(evaluator: _Evaluator, model: _Model, columns, gaps, allowed: float, passes: int, restarts: int):
+    """Place the constructs with the columns ``gaps`` apart: ``(cost, x, y, side, clean)``.
+
+    The first descent without overlaps or paths through constructs and blocks wins, else the cheapest;
+    when no start is clean, the columns are spread wider (less steep paths), as long as the drawing stays
+    within ``allowed`` inches (or its width at ``gaps``), and the starts tried again.
+    """
+    order = [c for col in columns for c in col]
+    # Starts: middle blocks above, below, alternating by column, then pseudo-random sides (fixed seeds).
+    starts = [{c: model.sides(c)[0] for c in order}, {c: model.sides(c)[-1] for c in order},
+              {c: model.sides(c)[model.depth[c] % len(model.sides(c))] for c in order}]
+    for seed in range(restarts):
+        flips = random.Random(seed)
+        starts.append({c: flips.choice(model.sides(c)) for c in order})
+    best, width = None, _width(model, columns, gaps)
+    for spread in (1.0, 1.3, 1.6):
+        if spread > 1 and _width(model, columns, [spread * gap for gap in gaps]) > max(allowed, width):
+            break                                 # wider would print the fonts smaller
+        column_x = [0.0]
+        for gap in gaps:
+            column_x.append(column_x[-1] + spread * gap)
+        x = {c: column_x[model.depth[c]] for c in model.constructs}
+        for start in starts:
+            side = dict(start)
+            y = _stack(model, columns, side)
+            cost = _descend(evaluator, model, order, x, y, side, passes)
+            problems = evaluator.evaluate(x, y, side, detail=True)[1]
+            clean = not (problems["overlaps"] or problems["paths_through_constructs"]
+                         or problems["paths_through_blocks"])
+            if clean or best is None or cost < best[0] - 1e-9:
+                best = (cost, x, y, side, clean)
+            if clean:
+                return best
+    return best
+
+
 def layout_model(constructs, edges, indicators, *, labels=None, path_label_chars=None,
                  geometry: Geometry | None = None, passes: int = 6, restarts: int = 4) -> Layout:
     """Lay out a path model.
@@ -315,58 +367,34 @@ def layout_model(constructs, edges, indicators, *, labels=None, path_label_chars
     g = geometry or Geometry()
     model = _Model(constructs, edges, indicators, labels or {}, g)
     columns = _order_columns(model)
-    # Column spacing, gap by gap: room for the above/below indicator blocks of
-    # the two neighbouring columns (half a block each) and for path labels.
+    # Column spacing, gap by gap: room for the widest path label between two circles and (unless tight)
+    # for the above/below indicator blocks of the two neighbouring columns (half a block each).
+    label_room = 2 * g.radius + max([g.path_label_width_per_char * n for n in (path_label_chars or {}).values()]
+                                    + [0.0]) + 0.35
+
     def half_block(column):
         return max([model.block[c]["horizontal"] / 2 for c in column
                     if set(model.sides(c)) & {"above", "below"}] + [0.0])
 
-    # Room for the widest path label between two circles.
-    label_room = 2 * g.radius + max([g.path_label_width_per_char * n for n in (path_label_chars or {}).values()]
-                                    + [0.0]) + 0.35
-    gaps = [max(g.column_gap, label_room, half_block(columns[k - 1]) + half_block(columns[k]) + 0.3)
-            for k in range(1, len(columns))]
     evaluator = _Evaluator(model, path_label_chars or {})
-    order = [c for col in columns for c in col]
-    # Starts: middle blocks above, below, alternating by column, then pseudo-random sides (fixed seeds).
-    starts = [{c: model.sides(c)[0] for c in order}, {c: model.sides(c)[-1] for c in order},
-              {c: model.sides(c)[model.depth[c] % len(model.sides(c))] for c in order}]
-    for seed in range(restarts):
-        flips = random.Random(seed)
-        starts.append({c: flips.choice(model.sides(c)) for c in order})
-    # The first descent without overlaps or paths through constructs and blocks wins, else the cheapest;
-    # when no start is clean, the columns are spread wider (less steep paths) and the starts tried again.
+    allowed = print_size.box(wide=True)[0] * g.smallest_font() / print_size.MIN_FONT - 0.3
     best = None
-    for spread in (1.0, 1.3, 1.6):
-        column_x = [0.0]
-        for gap in gaps:
-            column_x.append(column_x[-1] + spread * gap)
-        x = {c: column_x[model.depth[c]] for c in model.constructs}
-        clean = False
-        for start in starts:
-            side = dict(start)
-            y = _stack(model, columns, side)
-            cost = _descend(evaluator, model, order, x, y, side, passes)
-            problems = evaluator.evaluate(x, y, side, detail=True)[1]
-            clean = not (problems["overlaps"] or problems["paths_through_constructs"]
-                         or problems["paths_through_blocks"])
-            if clean or best is None or cost < best[0] - 1e-9:
-                best = (cost, x, y, side)
-            if clean:
-                break
-        if clean:
+    for tight in (False, True):
+        gaps = [max(g.column_gap, label_room, 0.0 if tight else half_block(columns[k - 1]) + half_block(columns[k])
+                    + 0.3) for k in range(1, len(columns))]
+        width = _width(model, columns, gaps)
+        if tight and (width > allowed or gaps == best[1]):
+            break                                 # tight does not fit either, or changes nothing
+        arranged = _arrange(evaluator, model, columns, gaps, allowed, passes, restarts)
+        if best is None or (arranged[-1], -width) > (best[0][-1], -best[2]):
+            best = (arranged, gaps, width)
+        if arranged[-1] and width <= allowed:
             break
-    _, x, y, side = best
-    # Centre vertically on 0.
-    _, problems, fps = evaluator.evaluate(x, y, side, detail=True)
-    lo = min(r[1] for rs in fps.values() for r in rs)
-    hi = max(r[3] for rs in fps.values() for r in rs)
-    shift = -(lo + hi) / 2
+    _, x, y, side, _ = best[0]
+    _, problems, fps = evaluator.evaluate(x, y, side, detail=True)        # then centred vertically on 0
+    shift = -(min(r[1] for rs in fps.values() for r in rs) + max(r[3] for rs in fps.values() for r in rs)) / 2
     y = {c: v + shift for c, v in y.items()}
     fps = {c: model.footprint(c, x[c], y[c], side[c]) for c in model.constructs}
-    return Layout(
-        x=x, y=y, side=side,
-        boxes={c: model.boxes(c, x[c], y[c], side[c]) for c in model.constructs},
-        label_pos={c: model.label_side(side[c]) for c in model.constructs},
-        footprints=fps, problems=problems, columns=columns, pieces=model,
-    )
+    return Layout(x=x, y=y, side=side, boxes={c: model.boxes(c, x[c], y[c], side[c]) for c in model.constructs},
+                  label_pos={c: model.label_side(side[c]) for c in model.constructs}, footprints=fps,
+                  problems=problems, columns=columns, pieces=model)
