@@ -181,6 +181,7 @@ def test_missing_global_item_names_the_config_key(tmp_path):
     assert done.returncode != 0
     assert "'csor_global' (configured in constructs.CSOR.redundancy)" in done.stdout + done.stderr
 
+
 @pytest.mark.parametrize("language", ["en", "id"])
 def test_reflective_notes_name_the_formative_tables_that_exist(formative_run, tmp_path, language):
     """With a global item for every formative construct, Tables 2 and 3 name the redundancy analysis and the
@@ -217,3 +218,97 @@ def test_reflective_notes_name_the_formative_tables_that_exist(formative_run, tm
         missing = [note for note in tables["table-3e"].notes if note == t("n_redundancy_not_assessed",
                                                                           names=", ".join(left_out))]
         assert len(missing) == (1 if left_out else 0)
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_table_3e_shows_the_interval_that_decides(formative_run, language):
+    """Under the default rule (mediation.significance: confidence_interval) Table 3e shows each weight's and
+    loading's interval and no P: a weight or loading is flagged exactly when its shown interval holds zero, which
+    is what decided it (recomputed with decision.is_significant from the shown bounds); the note states the rule."""
+    from plssem_pipeline.analysis.decision import is_significant
+    from plssem_pipeline.report.catalogue import Catalogue
+
+    from report_helpers import context_for, resolved_config
+
+    t = Catalogue(language)
+    table = _tables(context_for(formative_run, audit=None, language=language))["table-3e"]
+    labels = [column.label for column in table.columns]
+    assert t("c_p_short") not in labels and t("c_p_loading") not in labels
+    assert labels[6:8] == [t("c_loading_ci", bound=bound) for bound in labels[3:5]]
+    formative = _csv(formative_run, "results/bootstrap/formative.csv")
+    rows = [row for row in table.rows if row.group is None]
+    for row, record in zip(rows, formative.to_dict("records"), strict=True):
+        for stat, first in (("weight", 3), ("loading", 6)):
+            low, high = row.cells[first].value, row.cells[first + 1].value
+            assert (low, high) == (record[f"{stat}_ci_low"], record[f"{stat}_ci_high"])
+            decided = is_significant(math.nan, low, high, alpha=0.05, method="confidence_interval")
+            assert decided == bool(record[f"{stat}_significant"])
+            assert row.cells[first].flag == (None if decided else "warn")
+    assert t("med_rule_confidence_interval") in table.notes[0] and t("med_rule_p_value") not in table.notes[0]
+    config = resolved_config(formative_run)
+    config["mediation"]["significance"] = "p_value"          # the other rule: the P values decide and are shown
+    table = _tables(context_for(formative_run, config=config, audit=None, language=language))["table-3e"]
+    labels = [column.label for column in table.columns]
+    assert labels[3] == t("c_p_short") and labels[5] == t("c_p_loading") and len(labels) == 8
+    assert t("med_rule_p_value") in table.notes[0]
+
+
+def test_appendix_and_workbook_keep_reflective_criteria_off_formative_constructs(formative_run, tmp_path):
+    """Table A3 writes a Mode B indicator's row ``x -> C`` (SmartPLS's formative arrow), a reflective one ``x <- C``;
+    Table A6 leaves out the formative constructs (a note names them) and shows no T or P. The workbook's
+    reliability and Fornell–Larcker sheets leave out the formative constructs' rows and column, and its HTMT and
+    reliability bootstrap sheets have no t or p; every other cell is the CSV's."""
+    from openpyxl import load_workbook
+
+    from plssem_pipeline.report.catalogue import Catalogue
+    from plssem_pipeline.report.workbook import SHEETS, write_workbook
+
+    from report_helpers import context_for
+
+    t = Catalogue("en")
+    appendix = next(s for s in context_for(formative_run, audit=None)["sections"] if s["id"] == "appendix")
+    tables = {block["table"].id: block["table"] for block in appendix["blocks"] if "table" in block}
+    loadings = _csv(formative_run, "results/bootstrap/loadings.csv")
+    expected = [f"{i} {'->' if c in FORMATIVE else '<-'} {c}" for c, i in zip(loadings["construct"],
+                                                                             loadings["indicator"])]
+    assert _first_cells(tables["table-a3"]) == expected
+    a6 = tables["table-a6"]
+    assert {row.keys[1] for row in a6.rows if row.group is None} == set(REFLECTIVE) | {"CUSA"}
+    assert t("n_ta6_formative", names=", ".join(FORMATIVE)) in a6.notes
+    assert not {t("c_t"), t("c_p")} & {column.label for column in a6.columns}
+
+    results = {"reliability": "outer/reliability.csv", "fornell_larcker": "outer/fornell_larcker.csv",
+               "boot_htmt": "bootstrap/htmt.csv", "boot_reliability": "bootstrap/reliability.csv"}
+    files = {name: formative_run / "results" / path for name, path in results.items()}
+    write_workbook(files, tmp_path / "results.xlsx", t, FORMATIVE)
+    book = load_workbook(tmp_path / "results.xlsx")
+    titles = {name: title for name, title, _ in SHEETS}
+    for name in results:
+        sheet = [list(row) for row in book[titles[name]].iter_rows(values_only=True)]
+        frame = _csv(formative_run, f"results/{results[name]}")
+        if "construct" in frame:
+            frame = frame[~frame["construct"].isin(FORMATIVE)]
+        dropped = set(FORMATIVE) | ({"t", "p"} if name.startswith("boot") else set())
+        columns = [c for c in frame.columns if c not in dropped]
+        assert sheet[0] == columns
+        assert [row[0] for row in sheet[1:]] == frame[columns[0]].tolist()
+        np.testing.assert_array_equal(np.array([row[-1] for row in sheet[1:]], dtype=float),
+                                      frame[columns[-1]].to_numpy(dtype=float))
+    contents = [row for row in book["Contents"].iter_rows(values_only=True)]
+    note = t("xlsx_formative_left_out", names=", ".join(FORMATIVE))
+    assert [row[0] for row in contents if note in str(row[1])] == [titles[n] for n in results if n != "boot_htmt"]
+
+
+def test_pdf_text_stays_on_the_page(formative_run):
+    """The formative study's PDF (Table 3e with both intervals, Table 6's long chains): no character beyond the
+    page box (pdfplumber)."""
+    import subprocess
+
+    from pdf_layout import outside_page
+
+    pdf = formative_run / "report/results.pdf"
+    if not pdf.is_file():
+        pytest.skip("no TeX engine: the run built no PDF")
+    assert outside_page(pdf) == []
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "<" not in [line.strip() for line in text.splitlines()]          # "< .001" kept on one line

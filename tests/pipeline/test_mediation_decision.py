@@ -106,10 +106,10 @@ def test_vaf_never_contradicts_the_type_without_a_note(indirect, direct, other_r
         assert r["vaf_note"] in ("undefined", "not_significant", "differs")
     if r["vaf_mediation"] != r["mediation"]:
         assert r["vaf_note"] != ""
-    if r["mediation_type"] == "competitive" or indirect * direct < 0:
+    if (indirect + other_routes) * direct < 0:     # the pair's total indirect effect against the direct effect
         assert math.isnan(r["vaf"]) and r["vaf_note"] == "undefined"
     if r["vaf_mediation"] in ("full", "partial", "none"):   # Hair et al.'s thresholds on the ratio itself
-        share = indirect / (direct + indirect + other_routes)
+        share = (indirect + other_routes) / (direct + indirect + other_routes)
         assert r["vaf"] == pytest.approx(share, rel=1e-12)
         assert r["vaf_mediation"] == ("full" if share > VAF_FULL else "partial" if share >= VAF_PARTIAL else "none")
 
@@ -185,6 +185,31 @@ def test_total_effects_are_direct_plus_every_specific_indirect_effect(default_ru
     assert set(zip(indirect["source"], indirect["target"])) == set(specific.index) and len(indirect) > 0
     for s, t, value in indirect[[*KEYS, "original"]].itertuples(index=False):
         assert value == pytest.approx(total[index[s], index[t]] - direct.get((s, t), 0.0), abs=1e-12)
+
+
+def test_vaf_is_the_pairs_total_indirect_share_recomputed_from_the_path_matrix(default_run):
+    """Each row's VAF is (T - B)[s, t] / T[s, t] of its pair, T the total effects of the path matrix B (power
+    series above): the pair's total indirect effect, not the row's chain (Hair et al. 2022, ch. 7); NaN where
+    the model has no direct path s -> t (the row is then typed no-direct-path or no-effect, never full
+    mediation) or the indirect and direct effects have opposite signs."""
+    results = default_run / "results"
+    coefficients = pd.read_csv(results / "inner/paths.csv")[["source", "target", "coefficient"]]
+    constructs = sorted(set(coefficients["source"]) | set(coefficients["target"]))
+    index = {c: i for i, c in enumerate(constructs)}
+    total = _total_effects(coefficients, constructs)
+    direct = {(s, t): c for s, t, c in coefficients.itertuples(index=False)}
+    mediation = pd.read_csv(results / "mediation/indirect.csv", keep_default_na=False)
+    assert len(mediation) > 0
+    for r in mediation.to_dict("records"):
+        pair = (r["source"], r["target"])
+        whole = total[index[pair[0]], index[pair[1]]]
+        indirect = whole - direct.get(pair, 0.0)
+        if pair not in direct:
+            assert r["vaf"] == "" and r["mediation_type"] in ("no-direct-path", "no-effect")
+        elif indirect * direct[pair] < 0:
+            assert r["vaf"] == ""
+        else:
+            assert float(r["vaf"]) == pytest.approx(indirect / whole, abs=1e-12)
 
 
 def test_total_effect_intervals_are_the_percentiles_of_the_recomputed_draws(default_run):

@@ -16,7 +16,7 @@ from plssem_pipeline.analysis.mediation import INDIRECT_COLUMNS, MEDIATION, is_s
     (True, False, 0.14, 0.02, "indirect-only"),
     (False, True, 0.01, 0.40, "direct-only"),
     (False, False, 0.01, 0.02, "no-effect"),
-    (True, False, 0.14, None, "indirect-only"),   # no direct path in the model
+    (True, False, 0.14, None, "no-direct-path"),  # no direct path in the model: neither full nor partial
     (False, True, 0.01, None, "no-effect"),       # a missing direct path is never significant
 ])
 def test_typology(ind_sig, dir_sig, indirect, direct, expected):
@@ -25,7 +25,7 @@ def test_typology(ind_sig, dir_sig, indirect, direct, expected):
 
 def test_partial_full_none():
     assert MEDIATION == {"complementary": "partial", "competitive": "partial", "indirect-only": "full",
-                         "direct-only": "none", "no-effect": "none"}
+                         "direct-only": "none", "no-effect": "none", "no-direct-path": "not_assessed"}
 
 
 def test_significance_rules():
@@ -41,7 +41,7 @@ def test_significance_rules():
 
 def test_vaf():
     assert vaf(0.1, 0.3, 0.4) == 0.1 / 0.4
-    assert vaf(0.1, None, 0.1) == 1.0                   # no direct path: the indirect routes are the total
+    assert math.isnan(vaf(0.1, None, 0.1))              # no direct path: the indirect routes are the total
     assert math.isnan(vaf(0.1, 0.3, 0.0))
     assert math.isnan(vaf(0.1, -0.3, -0.2))             # opposite signs: no share of the total
 
@@ -68,3 +68,28 @@ def test_table_from_bootstrap_summaries():
     assert math.isnan(first["vaf"]) and first["vaf_mediation"] == "not_interpreted"
     assert first["vaf_note"] == "undefined" and first["total_indirect"] == .2
     assert second["mediation_type"] == "no-effect" and math.isnan(second["direct"])
+
+
+def test_vaf_is_the_pairs_total_indirect_over_its_total_effect():
+    """Two chains X -> M1 -> Y and X -> M2 -> Y and a direct path X -> Y: both rows carry one VAF, the pair's
+    (a1 b1 + a2 b2) / (c' + a1 b1 + a2 b2) (Hair et al. 2022, ch. 7), recomputed here from the path coefficients;
+    a chain whose pair has no direct path (Z -> M1 -> Y) gets no VAF and is not called full mediation."""
+    key = ["source", "target"]
+    a1, b1, a2, b2, c, a3 = .5, .4, .3, .6, .2, .45
+    paths = _summary([("X", "M1", a1, a1, .1, 5, 1e-6, .3, .7, 100), ("M1", "Y", b1, b1, .1, 4, 1e-4, .2, .6, 100),
+                      ("X", "M2", a2, a2, .1, 3, 1e-3, .1, .5, 100), ("M2", "Y", b2, b2, .1, 6, 1e-6, .4, .8, 100),
+                      ("X", "Y", c, c, .05, 4, 1e-4, .1, .3, 100), ("Z", "M1", a3, a3, .1, 4, 1e-4, .2, .6, 100)], key)
+    specific = _summary([("X -> M1 -> Y", "X", "Y", a1 * b1, 0, .05, 4, 1e-4, .1, .3, 100),
+                         ("X -> M2 -> Y", "X", "Y", a2 * b2, 0, .05, 4, 1e-4, .1, .3, 100),
+                         ("Z -> M1 -> Y", "Z", "Y", a3 * b1, 0, .05, 4, 1e-4, .1, .3, 100)], ["path"] + key)
+    indirect = _summary([("X", "Y", a1 * b1 + a2 * b2, 0, 0, 0, 0, 0, 0, 100),
+                         ("Z", "Y", a3 * b1, 0, 0, 0, 0, 0, 0, 100)], key)
+    totals = indirect.assign(original=[c + a1 * b1 + a2 * b2, a3 * b1])
+    table = mediation_table(specific, paths, totals, indirect, alpha=0.05).set_index("path")
+    pair = (a1 * b1 + a2 * b2) / (c + a1 * b1 + a2 * b2)
+    assert table.loc["X -> M1 -> Y", "vaf"] == pytest.approx(pair, rel=1e-12)
+    assert table.loc["X -> M2 -> Y", "vaf"] == pytest.approx(pair, rel=1e-12)
+    assert table.loc["X -> M1 -> Y", "mediation_type"] == "complementary"
+    no_direct = table.loc["Z -> M1 -> Y"]
+    assert no_direct["mediation_type"] == "no-direct-path" and no_direct["mediation"] == "not_assessed"
+    assert math.isnan(no_direct["vaf"]) and no_direct["vaf_note"] == "no_direct_path"

@@ -3,8 +3,8 @@
 :func:`page_lines` gives each page's text lines top to bottom with their font size and whether they are
 set in bold; :func:`orphans` names the pages whose last line is a heading or a table caption (nothing of
 what the heading or caption announces follows it on that page), :func:`misplaced_continuations` those where
-a table's repeated head is not at the top; :func:`section_pages` and
-:func:`figure_pages` say on which page each section starts and each figure's caption is.
+a table's repeated head is not at the top, :func:`outside_page` those with text beyond the page box;
+:func:`section_pages` and :func:`figure_pages` say on which page each section starts and each figure's caption is.
 """
 from __future__ import annotations
 
@@ -109,3 +109,15 @@ def figure_pages(pdf: Path, numbers: list[str], figure_word: str = "Figure") -> 
         assert len(hits) == 1, (number, hits)
         out[number] = hits[0]
     return out
+
+
+def outside_page(pdf: Path) -> list[tuple[int, str]]:
+    """Pages (1-based) with text beyond the page box (a character's x0 below 0 or x1 beyond the page's width,
+    pdfplumber), each with that text: a table wider than the page, cut off at the paper's edge."""
+    found = []
+    with pdfplumber.open(str(pdf)) as document:
+        for number, page in enumerate(document.pages, start=1):
+            out = [c["text"] for c in page.chars if c["x0"] < 0 or c["x1"] > page.width]
+            if out:
+                found.append((number, "".join(out)))
+    return found

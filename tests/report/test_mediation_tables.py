@@ -81,7 +81,7 @@ def test_table_6_states_the_interval_rule_and_reads_the_vaf_apart(study_run, con
         if language == "en" and record["vaf"] != "":
             assert vaf == fmt(float(record["vaf"]))
         note = record["vaf_note"]
-        if note in ("undefined", "not_significant"):
+        if note in ("undefined", "not_significant", "no_direct_path"):
             assert reading == strings["vaf_" + note]
         else:
             assert reading.startswith(strings["vaf_" + record["vaf_mediation"]])

@@ -48,6 +48,17 @@ def test_report_rule_outputs_and_log(study_run):
 
 
 @needs_tex
+def test_no_text_beyond_the_page(study_run):
+    """No character of the built PDF lies outside its page box (pdfplumber): no table, Table 6 the widest, is cut
+    at the paper's edge, and no P value "< .001" is broken after its "<"."""
+    from pdf_layout import outside_page
+
+    pdf = study_run / "report/results.pdf"
+    assert outside_page(pdf) == []
+    assert "<" not in [line.strip() for line in pdftotext(pdf).splitlines()]
+
+
+@needs_tex
 def test_pdf_pages_and_tables(study_run):
     pdf = study_run / "report/results.pdf"
     assert 10 <= pdf_pages(pdf) <= 40

@@ -35,6 +35,9 @@ rule export:
         workbook=report("report/results.xlsx", caption="../report/results_xlsx.rst", category="Report"),
     params:
         language=config["report"]["language"],
+        # formative (Mode B) constructs of two or more indicators: left out of the reflective criteria's sheets
+        formative=[str(name) for name, spec in config["constructs"].items()
+                   if spec.get("mode", "A") == "B" and len(spec["indicators"]) > 1],
         pipeline=PIPELINE,
     log:
         "results/logs/export.log",

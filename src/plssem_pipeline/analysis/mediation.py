@@ -13,9 +13,11 @@ al. 2022, ch. 7):
 * neither significant: **no effect** (no mediation).
 
 "Same sign" means ``a × b × c' > 0``. Where the model has no direct path
-X -> Y, ``c'`` is fixed at zero and treated as not significant, so the type
-can only be indirect-only or no effect (said in the table's ``direct``
-column, left empty).
+X -> Y, ``c'`` is fixed at zero by the model, not estimated: "full" or
+"indirect-only" mediation would be an assumption, not a finding, so a
+significant indirect effect is typed **no direct path** (indirect effect only,
+no direct path in the model; neither partial nor full), and an insignificant
+one no effect (the table's ``direct`` column left empty).
 
 Significance is one rule for the indirect and the direct effect,
 ``mediation.significance``: by default (``"confidence_interval"``) the
@@ -28,8 +30,12 @@ that hypothesis's test, one-tailed in its direction under ``bootstrap.tails:
 1``, so that the mediation table and the hypotheses table cannot disagree; the
 rule is :func:`plssem_pipeline.analysis.decision.is_significant`.
 
-The *variance accounted for*, ``VAF = indirect / total`` with the total
-effect of X on Y, is read after Hair, Hult, Ringle & Sarstedt (2014, ch. 7):
+The *variance accounted for*, ``VAF = indirect / total`` of the pair X, Y,
+with the *total* indirect effect of X on Y (every route, so several chains of
+one pair share one VAF; Hair et al. 2022, ch. 7) and the total effect, is
+computed only when the model has a direct path X -> Y (without one the total
+is the indirect effect by construction), and read after Hair, Hult, Ringle &
+Sarstedt (2014, ch. 7):
 above 0.80 full, 0.20 to 0.80 partial, below 0.20 no mediation
 (:func:`vaf_mediation`). It is a share of the total effect only when the
 indirect and the direct effect have the same sign, so it is undefined (NaN)
@@ -47,8 +53,10 @@ __all__ = ["MEDIATION", "INDIRECT_COLUMNS", "VAF_FULL", "VAF_PARTIAL", "mediatio
            "vaf_mediation", "vaf_note", "mediation_table"]
 
 #: The five outcomes of the typology (its keys) -> partial / full / no mediation.
+#: ``no-direct-path``: a significant indirect effect whose pair has no direct path in the model, so that
+#: partial or full mediation cannot be assessed.
 MEDIATION = {"complementary": "partial", "competitive": "partial", "indirect-only": "full",
-             "direct-only": "none", "no-effect": "none"}
+             "direct-only": "none", "no-effect": "none", "no-direct-path": "not_assessed"}
 #: Hair et al. (2014, ch. 7): a VAF above this is full mediation ...
 VAF_FULL = 0.80
 #: ... from this up to :data:`VAF_FULL` partial mediation, below it no mediation.
@@ -79,9 +87,11 @@ def mediation_type(indirect_significant: bool, direct_significant: bool, indirec
     >>> mediation_type(True, True, 0.14, -0.2)
     'competitive'
     >>> mediation_type(True, False, 0.14, None)
-    'indirect-only'
+    'no-direct-path'
     """
     direct_significant = bool(direct_significant) and direct is not None
+    if indirect_significant and direct is None:
+        return "no-direct-path"
     if indirect_significant and direct_significant:
         return "complementary" if indirect * direct > 0 else "competitive"
     if indirect_significant:
@@ -92,33 +102,35 @@ def mediation_type(indirect_significant: bool, direct_significant: bool, indirec
 
 
 def vaf(indirect: float, direct: float | None, total: float) -> float:
-    """Variance accounted for, ``indirect / total`` (Hair et al. 2014, ch. 7).
+    """Variance accounted for, ``indirect / total`` of one source-target pair (Hair et al. 2014, ch. 7).
 
     Parameters
     ----------
     indirect : float
-        The specific indirect effect ``a × b``.
+        The total indirect effect of the source on the target (the sum of its specific indirect effects;
+        Hair et al. 2022, ch. 7), not one chain's.
     direct : float or None
-        The direct effect ``c'``; None (or NaN) when the model has no direct path.
+        The direct effect ``c'``; None when the model has no direct path.
     total : float
         The total effect of the source on the target (direct plus every indirect route).
 
     Returns
     -------
     float
-        NaN when the indirect and the direct effect have opposite signs (the indirect effect is then no
-        share of the total: competitive mediation, or a non-significant direct effect of the other sign)
-        or the total effect is 0.
+        NaN when the model has no direct path (the indirect effect is then the total by construction),
+        when the indirect and the direct effect have opposite signs (the indirect effect is then no share of
+        the total: competitive mediation, or a non-significant direct effect of the other sign) or when the
+        total effect is 0.
 
     Examples
     --------
     >>> vaf(0.1, 0.3, 0.4)
     0.25
-    >>> vaf(0.1, -0.3, -0.2)
-    nan
+    >>> vaf(0.1, -0.3, -0.2), vaf(0.1, None, 0.1)
+    (nan, nan)
     """
-    opposite = direct is not None and indirect * direct < 0
-    return float("nan") if opposite or total == 0 else indirect / total
+    undefined = direct is None or indirect * direct < 0 or total == 0
+    return float("nan") if undefined else indirect / total
 
 
 def vaf_mediation(value: float, indirect_significant: bool) -> str:
@@ -164,6 +176,7 @@ def vaf_note(value: float, indirect_significant: bool, reading: str, mediation: 
     Returns
     -------
     str
+        ``"no_direct_path"`` (the typology's ``"not_assessed"``: the model has no direct path, no VAF),
         ``"undefined"`` (VAF NaN: opposite signs or a zero total effect), ``"not_significant"`` (the
         indirect effect is not significant: no mediation, VAF not read), ``"differs"`` (the VAF reading is
         not the type's; the type decides) or ``""`` (the two agree).
@@ -173,6 +186,8 @@ def vaf_note(value: float, indirect_significant: bool, reading: str, mediation: 
     >>> vaf_note(0.18, True, "none", "partial"), vaf_note(0.5, True, "partial", "partial")
     ('differs', '')
     """
+    if mediation == "not_assessed":
+        return "no_direct_path"
     if value != value:
         return "undefined"
     if not indirect_significant:
@@ -228,8 +243,8 @@ def mediation_table(specific, paths, total_effects, total_indirect, *, alpha: fl
         d_test = tests.get(f"{r.source} -> {r.target}")
         d_sig = _judge(d, d_test, alpha=alpha, significance=significance) if d is not None else False
         kind = mediation_type(sig, d_sig, r.original, d.original if d is not None else None)
-        total = totals[(r.source, r.target)].original
-        share = vaf(r.original, d.original if d is not None else None, total)
+        total, total_indirect = totals[(r.source, r.target)].original, indirect_totals[(r.source, r.target)].original
+        share = vaf(total_indirect, d.original if d is not None else None, total)
         reading = vaf_mediation(share, sig)
         rows.append({
             "path": r.path, "source": r.source, "target": r.target, "original": r.original, "mean": r.mean,
@@ -239,8 +254,7 @@ def mediation_table(specific, paths, total_effects, total_indirect, *, alpha: fl
                (("direct", "original"), ("direct_p", "p"), ("direct_ci_low", "ci_low"),
                 ("direct_ci_high", "ci_high"))},
             "direct_significant": d_sig,
-            "total_indirect": indirect_totals[(r.source, r.target)].original,
-            "total_effect": total, "vaf": share, "vaf_mediation": reading,
+            "total_indirect": total_indirect, "total_effect": total, "vaf": share, "vaf_mediation": reading,
             "vaf_note": vaf_note(share, sig, reading, MEDIATION[kind]),
             "mediation_type": kind, "mediation": MEDIATION[kind],
             "hypothesis": test.hypothesis if test is not None else "",

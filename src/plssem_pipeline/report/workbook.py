@@ -10,6 +10,15 @@ CSV's shortest repr stands for), ``True``/``False`` as Boolean cells, an empty
 CSV cell as an empty cell. A CSV without rows (no formative construct, no
 redundancy analysis) gets no sheet.
 
+As in the report, reflective criteria are not applied to formative (Mode B)
+constructs (Hair et al. 2022, ch. 5): their rows (and, in the Fornell–Larcker
+matrix, their column) are left out of the sheets of :data:`REFLECTIVE`, and the
+Contents say so. The bootstrap t and p of :data:`NO_TEST` sheets (HTMT,
+reliability and AVE) test the statistic against zero, which has no meaning for
+them (HTMT is judged against 0.85 / 0.90 by its interval, α and AVE against
+their thresholds), so those two columns are left out (O, M, STDEV and the
+interval stay).
+
 The file is byte-for-byte the same for the same inputs: the document's
 created and modified times and every zip entry's time are
 ``SOURCE_DATE_EPOCH`` when it is set, else 1980-01-01 00:00:00 UTC (the
@@ -31,7 +40,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
-__all__ = ["SHEETS", "CONTENTS", "typed_columns", "write_workbook"]
+__all__ = ["SHEETS", "CONTENTS", "REFLECTIVE", "NO_TEST", "typed_columns", "write_workbook"]
 
 #: (rule input name, sheet name, catalogue key of its caption), in the order of the report.
 SHEETS = (
@@ -63,6 +72,11 @@ SHEETS = (
     ("mediation", "Mediation", "xlsx_mediation"),
     ("hypotheses", "Hypotheses", "xlsx_hypotheses"),
 )
+
+#: Sheets of reflective criteria: a formative construct's rows (and Fornell–Larcker column) are left out.
+REFLECTIVE = ("reliability", "fornell_larcker", "boot_reliability")
+#: Bootstrap sheets whose t and p (a test against zero) are left out.
+NO_TEST = ("boot_htmt", "boot_reliability")
 
 #: The name of the first sheet.
 CONTENTS = "Contents"
@@ -118,6 +132,16 @@ def _read(path) -> tuple:
     return header, typed_columns(header, rows)
 
 
+def _filtered(name: str, header: list, rows: list, formative: set) -> tuple:
+    """``header`` and ``rows`` without a formative construct's rows and column (:data:`REFLECTIVE`) and without
+    the bootstrap's ``t`` and ``p`` (:data:`NO_TEST`)."""
+    dropped = ({"t", "p"} if name in NO_TEST else set()) | (formative if name in REFLECTIVE else set())
+    keep = [k for k, column in enumerate(header) if column not in dropped]
+    if name in REFLECTIVE:
+        rows = [row for row in rows if str(row[header.index("construct")]) not in formative]
+    return [header[k] for k in keep], [[row[k] for k in keep] for row in rows]
+
+
 def _width(value) -> int:
     """Characters a cell needs: a float as Excel's General format shows it (at most 11), anything else in full."""
     if isinstance(value, float):
@@ -166,7 +190,7 @@ def _deterministic_zip(data: bytes, moment: datetime.datetime) -> bytes:
     return out.getvalue()
 
 
-def write_workbook(files: dict, path, caption) -> list:
+def write_workbook(files: dict, path, caption, formative=()) -> list:
     """Write the results workbook: a "Contents" sheet, then one sheet per results CSV with rows.
 
     Parameters
@@ -178,6 +202,8 @@ def write_workbook(files: dict, path, caption) -> list:
     caption : callable
         Catalogue key -> text in the report's language (:class:`plssem_pipeline.report.catalogue.Catalogue`),
         for the contents' captions and headers.
+    formative : iterable of str
+        The formative (Mode B, two or more indicators) constructs, left out of the :data:`REFLECTIVE` sheets.
 
     Returns
     -------
@@ -196,12 +222,14 @@ def write_workbook(files: dict, path, caption) -> list:
     for name, title, key in SHEETS:
         if name not in files:
             continue
-        header, rows = _read(files[name])
+        header, rows = _filtered(name, *_read(files[name]), set(formative))
         if not rows:
             continue
         _sheet(book, title, header, rows, bold)
         written.append((title, str(files[name])))
-        contents.append([title, caption(key), str(files[name])])
+        left_out = name in REFLECTIVE and formative
+        contents.append([title, caption(key) + ("; " + caption("xlsx_formative_left_out", names=", ".join(formative))
+                                                if left_out else ""), str(files[name])])
     index = _sheet(book, CONTENTS, [caption("xlsx_sheet"), caption("xlsx_caption"), caption("xlsx_source")],
                    contents, bold)
     for row, (title, _) in enumerate(written, start=2):

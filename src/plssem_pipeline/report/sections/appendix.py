@@ -18,6 +18,7 @@ from __future__ import annotations
 from ..blocks import section as make_section, table
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt
+from .formative import kinds
 from .smartpls import bootstrap_cells, bootstrap_columns
 
 __all__ = ["indicator_table", "cross_loadings_table", "bootstrap_table", "reliability_table", "section"]
@@ -107,13 +108,17 @@ def bootstrap_table(inputs: ReportInputs, name: str, number: str, caption: str) 
     Returns
     -------
     Table
-        Rows ``indicator <- construct`` (SmartPLS's outer-model rows) or the construct (R²).
+        Rows ``indicator <- construct`` (SmartPLS's outer-model rows; ``indicator -> construct`` for a formative,
+        Mode B, construct, as SmartPLS writes them) or the construct (R²).
     """
     t = inputs.t
+    formative = set(kinds(inputs)["formative"])
     rows = []
     for record in inputs.records(name):
         construct = str(record["construct"])
-        label = f"{record['indicator']} <- {construct}" if "indicator" in record else inputs.construct_text(construct)
+        arrow = "->" if construct in formative else "<-"
+        label = (f"{record['indicator']} {arrow} {construct}" if "indicator" in record
+                 else inputs.construct_text(construct))
         rows.append(Row([Cell(label)] + bootstrap_cells(inputs, record), keys=(label,)))
     first = t("c_construct") if name == "boot_r2" else t("c_indicator")
     return Table(f"table-{number.lower()}", number, caption, bootstrap_columns(inputs, first), rows,
@@ -132,22 +137,27 @@ def reliability_table(inputs: ReportInputs) -> Table:
     Returns
     -------
     Table
-        A group heading per statistic, a row per construct; notes on single-indicator constructs (values
-        1 by definition) and common factors (ρ_C and AVE from the consistent loadings) when the model has any.
+        A group heading per statistic, a row per construct except formative ones (reflective criteria do not
+        apply to them; a note names them), without T and P (a test of α, ρ or AVE against zero has no meaning);
+        notes on single-indicator constructs (values 1 by definition) and common factors (ρ_C and AVE from the
+        consistent loadings) when the model has any.
     """
     t = inputs.t
+    formative = kinds(inputs)["formative"]
     rows = []
     for statistic, block in inputs.frame("boot_reliability").groupby("statistic", sort=False):
         rows.append(Row(group=t(RELIABILITY_NAMES[statistic])))
         for record in block.to_dict("records"):
             construct = str(record["construct"])
-            rows.append(Row([Cell(inputs.construct_text(construct))] + bootstrap_cells(inputs, record),
-                            keys=(statistic, construct)))
+            if construct not in formative:
+                rows.append(Row([Cell(inputs.construct_text(construct))] + bootstrap_cells(inputs, record, test=False),
+                                keys=(statistic, construct)))
     constructs = inputs.config["constructs"].values()
-    notes = [t("n_t5", ci=inputs.ci_method, samples=inputs.subsamples_neutral)]
+    notes = [t("n_t5", ci=inputs.ci_method, samples=inputs.subsamples_neutral), t("n_ta6_no_test")]
+    notes += [t("n_ta6_formative", names=", ".join(formative))] if formative else []
     notes += [t("n_ta6_single")] if any(len(spec["indicators"]) == 1 for spec in constructs) else []
     notes += [t("n_ta6_plsc")] if any(spec.get("model") == "common_factor" for spec in constructs) else []
-    return Table("table-a6", "A6", t("ta6"), bootstrap_columns(inputs, t("c_construct")), rows,
+    return Table("table-a6", "A6", t("ta6"), bootstrap_columns(inputs, t("c_construct"), test=False), rows,
                  notes=notes, sources=inputs.source("boot_reliability"), font="footnotesize")
 
 

@@ -178,9 +178,10 @@ def comparison_table(inputs: ReportInputs, number, rows, caption) -> Table:
             else t("n_comparison_none", total=total))
     return Table(
         id=f"comparison-{number or 'other'}", number=None, caption=caption,
-        columns=[Column(t("c_row"), "l"), Column(t("c_statistic"), "l"), Column(t("c_published")),
-                 Column(t("c_reproduced")), Column(t("c_difference")), Column(t("c_tolerance")),
-                 Column(t("c_within"), "l")],
+        # LaTeX widths wrap the long row and statistic names so that the table fits the text width
+        columns=[Column(t("c_row"), "l", width=3.4), Column(t("c_statistic"), "l", width=3.0),
+                 Column(t("c_published")), Column(t("c_reproduced")), Column(t("c_difference")),
+                 Column(t("c_tolerance")), Column(t("c_within"), "l", width=1.8)],
         rows=[_comparison_row(inputs, r) for r in rows], notes=[note],
         sources=[inputs.file(inputs.audit["published_vs_reproduced"])], font="footnotesize",
     )

@@ -124,24 +124,31 @@ def table3d(inputs: ReportInputs) -> Table | None:
                  sources=inputs.source("redundancy"))
 
 
+def _evidence(inputs: ReportInputs, record, stat: str) -> list[Cell]:
+    """The cells deciding whether the weight or loading (``stat``) is significant, under ``mediation.significance``:
+    its P (p_value) or its interval's bounds (confidence_interval), flagged when not significant."""
+    flag = None if record[f"{stat}_significant"] else "warn"
+    if inputs.significance == "p_value":
+        p = float(record[f"{stat}_p"])
+        return [Cell(pvalue(p, inputs.language) or "—", p, flag=flag)]
+    low, high = float(record[f"{stat}_ci_low"]), float(record[f"{stat}_ci_high"])
+    return [Cell(fmt(low), low, flag=flag), Cell(fmt(high), high, flag=flag)]
+
+
 def _indicator_row(inputs: ReportInputs, record) -> Row:
     t = inputs.t
-    weight, sd, stat, p, low, high = (float(record[f"weight{k}"]) for k in
-                                      ("", "_sd", "_t", "_p", "_ci_low", "_ci_high"))
-    loading, loading_p, vif = float(record["loading"]), float(record["loading_p"]), float(record["vif"])
+    weight, sd, loading, vif = (float(record[k]) for k in ("weight", "weight_sd", "loading", "vif"))
     keep = record["decision"] == "keep"
     vif_flag = {"critical": "fail", "possible": "warn"}.get(str(record["collinearity"]))
     return Row([Cell(str(record["indicator"])), Cell(fmt(weight), weight), Cell(dash(sd), sd),
-                Cell(dash(abs(stat)), abs(stat)),
-                Cell(pvalue(p, inputs.language) or "—", p, flag=None if record["weight_significant"] else "warn"),
-                Cell(fmt(low), low), Cell(fmt(high), high),
-                Cell(fmt(loading), loading), Cell(pvalue(loading_p, inputs.language) or "—", loading_p), Cell(fmt(vif), vif, flag=vif_flag),
+                *_evidence(inputs, record, "weight"), Cell(fmt(loading), loading),
+                *_evidence(inputs, record, "loading"), Cell(fmt(vif), vif, flag=vif_flag),
                 Cell(t(RULE_KEYS[str(record["rule"])]), flag=None if keep else "warn")],
                keys=(str(record["indicator"]),))
 
 
 def table3e(inputs: ReportInputs) -> Table | None:
-    """Table 3e, formative indicators: weights with bootstrap inference, loadings and their p, VIF, decision.
+    """Table 3e, formative indicators: weights and loadings with the test deciding their significance, VIF, decision.
 
     Parameters
     ----------
@@ -151,8 +158,11 @@ def table3e(inputs: ReportInputs) -> Table | None:
     Returns
     -------
     Table or None
-        None when the model has no formative construct of two or more indicators. The last
-        column names the rule of Hair et al.'s (2022, Fig. 5.3) decision process that applied.
+        None when the model has no formative construct of two or more indicators. The weight's and the
+        loading's evidence is the test of ``mediation.significance`` that decided them (:func:`_evidence`):
+        their intervals' bounds by default, their P under ``p_value``, so that no shown number contradicts
+        the decision, and the note states the rule. The last column names the rule of Hair et al.'s
+        (2022, Fig. 5.3) decision process that applied.
     """
     t = inputs.t
     frame = inputs.frame("formative", dtype={"construct": str, "indicator": str})
@@ -164,9 +174,13 @@ def table3e(inputs: ReportInputs) -> Table | None:
         return None
     low, high = inputs.ci_bounds
     missing = [t("n_redundancy_not_assessed", names=", ".join(names))] if (names := without_redundancy(inputs)) else []
-    columns = [Column(t("c_indicator"), "l"), Column(t("c_weight")), Column(t("c_sd_short")), Column(t("c_t_short")),
-               Column(t("c_p_short")), Column(low), Column(high), Column(t("c_loading")),
-               Column(t("c_p_loading")), Column(t("c_vif")), Column(t("c_decision"), "l", width=3.6)]
+    tests = ([t("c_p_short")], [t("c_p_loading")]) if inputs.significance == "p_value" else \
+        ([low, high], [t("c_loading_ci", bound=low), t("c_loading_ci", bound=high)])
+    numbers = [t("c_weight"), t("c_sd_short"), *tests[0], t("c_loading"), *tests[1], t("c_vif")]
+    # LaTeX widths wrap the long headers: at most ten columns fit the text width at footnotesize
+    columns = [Column(t("c_indicator"), "l"), *(Column(label, width=1.15) for label in numbers),
+               Column(t("c_decision"), "l", width=3.4)]
     return Table("table-3e", "3e", t("t3e"), columns, rows,
-                 notes=[t("n_t3e", ci=inputs.ci_method, samples=inputs.subsamples_neutral)] + missing,
+                 notes=[t("n_t3e_" + inputs.significance, ci=inputs.ci_method, samples=inputs.subsamples_neutral,
+                          rule=t("med_rule_" + inputs.significance))] + missing,
                  sources=inputs.source("formative"), font="footnotesize")

@@ -8,6 +8,8 @@ A model without indirect effects has no mediation part: it is left out whole, he
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..blocks import figure, heading, table
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, number
@@ -19,12 +21,15 @@ __all__ = ["table6", "blocks"]
 
 #: Marks a VAF reading that differs from the mediation type (explained under Table 6).
 DIFFERS = "‡"
+#: LaTeX widths (cm) of the path column and the seven bootstrap columns: with the type, VAF and reading columns
+#: (2.1 + 0.75 + 1.95) and ten gaps of 8 pt they fill the 17 cm text width at footnotesize (checked on the PDF).
+WIDTHS = (2.0, 1.05, 1.0, 1.2, 1.2, 1.15, 0.8, 0.8)
 
 
 def _vaf_reading(t, record) -> Cell:
     """The VAF's reading after Hair et al. (2014): why it is not read, or its reading, marked when it differs."""
     note = record.get("vaf_note") if isinstance(record.get("vaf_note"), str) else ""  # empty: read as NaN
-    if note in ("undefined", "not_significant"):
+    if note in ("undefined", "not_significant", "no_direct_path"):
         return Cell(t("vaf_" + note))
     text = t("vaf_" + str(record.get("vaf_mediation")))
     return Cell(f"{text} {DIFFERS}" if note == "differs" else text)
@@ -56,9 +61,9 @@ def table6(inputs: ReportInputs) -> Table:
         the type, when a row has one.
     """
     t = inputs.t
-    columns = bootstrap_columns(inputs, t("c_path"), narrower=0.2)
-    columns += [Column(t("c_mediation_type"), "l", width=2.4), Column(t("c_vaf"), width=0.9),
-                Column(t("c_vaf_reading"), "l", width=2.3)]
+    columns = [replace(column, width=width) for column, width in zip(bootstrap_columns(inputs, t("c_path")), WIDTHS)]
+    columns += [Column(t("c_mediation_type"), "l", width=2.1), Column(t("c_vaf"), width=0.75),
+                Column(t("c_vaf_reading"), "l", width=1.95)]
     records = inputs.records("mediation")
     notes = [t("n_t6", rule=t("med_rule_" + inputs.significance))]
     if any(r.get("vaf_note") == "differs" for r in records):
