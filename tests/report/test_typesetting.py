@@ -218,3 +218,17 @@ def test_figures_in_numerical_order_and_never_inside_a_table(study_run):
         end = text.index(f"{t['n_source']}:", start)
         inside = [number for number, found in zip(numbers, figures) if start < found[0] < end]
         assert inside == [], (table.number, inside)
+
+
+@needs_poppler
+def test_the_landscape_pages_number_is_upright(study_run):
+    """The structural model's landscape page (rotated 90°) carries its page number in its own reading direction:
+    every character of the page, its number included, is upright as read (pdfplumber), and the number is there."""
+    import pdfplumber
+
+    with pdfplumber.open(str(study_run / "report/results.pdf")) as document:
+        rotated = [(n, page) for n, page in enumerate(document.pages, start=1) if page.rotation in (90, 270)]
+        assert len(rotated) == 1
+        number, page = rotated[0]
+        assert [c["text"] for c in page.chars if not c["upright"]] == []
+        assert str(number) in [line.strip() for line in page.extract_text().splitlines()]
