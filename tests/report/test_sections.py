@@ -21,7 +21,8 @@ def test_every_part_of_the_report_is_a_section_in_order(study_run):
     assert re.findall(r'<a href="#([\w-]+)">', nav) == IDS
     assert re.findall(r"<h2>(\d+)\. ([^<]+)</h2>", html) == [(str(k), title) for k, title in enumerate(titles, 1)]
     tex = render_latex(context, TEMPLATES)
-    assert "{\\small\\tableofcontents}\n\n\\section{" + titles[0] + "}\\label{methods}\n" in tex
+    # every section opens with a float barrier and room for its first lines (no heading at a page's foot)
+    assert "\\FloatBarrier\n\\needspace{15\\baselineskip}\n\\section{" + titles[0] + "}\\label{methods}\n" in tex
     assert re.findall(r"\\section\{[^}]*\}\\label\{([\w-]+)\}", tex) == IDS
     # the context's data of the sections that carry it; `tables` only the results' tables
     assert context["methods"] == [b["text"] for b in context["sections"][0]["blocks"]]
@@ -48,8 +49,8 @@ def test_a_section_with_nothing_to_show_is_left_out_whole(study_run, monkeypatch
     assert "<h2>2. Notes &lt;&amp;&gt;</h2>\n<p>A note.</p>\n<pre class=\"config\">a: 1\n  b: 2</pre>" in html
     assert "<h2>3. " + context["sections"][2]["title"] + "</h2>" in html
     tex = render_latex(context, TEMPLATES)
-    assert "{empty}" not in tex
-    assert ("\\needspace{12\\baselineskip}\n\\section{Notes \\textless{}\\&\\textgreater{}}\\label{notes}\nA note.\n\n"
+    assert "\\label{empty}" not in tex and "{Empty}" not in tex
+    assert ("\\FloatBarrier\n\\needspace{15\\baselineskip}\n\\section{Notes \\textless{}\\&\\textgreater{}}\\label{notes}\nA note.\n\n"
             "{\\raggedright\\ttfamily\\scriptsize\na:~1\\\\\n~~b:~2\\par}\n") in tex
 
 

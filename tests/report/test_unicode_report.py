@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import unicodedata
 
-import pandas as pd
 import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
@@ -25,7 +24,7 @@ from plssem_pipeline.report.latex_log import explain_failure
 from plssem_pipeline.report.render import latex_escape
 
 from pipeline_helpers import make_project, simulate_survey, snakemake, study_config
-from report_helpers import TEMPLATES, context_for, pdftotext, tool
+from report_helpers import TEMPLATES, context_for, pdftotext, resolved_config, tool
 
 needs_lualatex = pytest.mark.skipif(find_engine() != "lualatex" or tool("pdftotext") is None,
                                     reason="needs lualatex with fontspec (texlive-luatex) and poppler-utils")
@@ -131,13 +130,13 @@ def test_text_opening_with_a_bracket_after_a_row_end_typesets(unicode_run, tmp_p
     option of the previous row's ``\\\\``: "Missing number, treated as zero"), under either engine."""
     if tool(engine) is None or tool("pdftotext") is None or (engine == "lualatex" and find_engine() != engine):
         pytest.skip(f"needs {engine} and pdftotext")
-    respondents = pd.read_csv(unicode_run / "results/describe/respondents.csv")
-    first = respondents["variable"] == respondents["variable"].iloc[0]
-    respondents.loc[first, "category"] = [f"[{i}] Retail {i}" for i in range(1, int(first.sum()) + 1)]
-    respondents.to_csv(tmp_path / "respondents.csv", index=False)
+    config = resolved_config(unicode_run)        # Table 1 words each category by the config's label
+    variable = next(iter(config["respondents"]))
+    categories = config["respondents"][variable]["categories"]
+    config["respondents"][variable]["categories"] = {code: f"[{i}] Retail {i}"
+                                                     for i, code in enumerate(categories, 1)}
     report_dir = tmp_path / "report"
-    context = context_for(unicode_run, audit=None, report_dir=report_dir,
-                          files={"respondents": tmp_path / "respondents.csv"})
+    context = context_for(unicode_run, config=config, audit=None, report_dir=report_dir)
     tex = report_dir / "results.tex"
     tex.write_text(render_latex(context, TEMPLATES), encoding="utf-8")
     assert "\\\\\n{[}2{]} Retail 2" in tex.read_text(encoding="utf-8")
