@@ -22,7 +22,7 @@ from pipeline_helpers import (TEST_SAMPLES, assert_measurement_and_paths_equal, 
 CONTRACT = {
     "results/clean/survey.csv": None,
     "results/clean/validated.csv": None,
-    "results/clean/exclusions.csv": ["row", "id", "column", "raw_value", "reason", "action"],
+    "results/clean/exclusions.csv": ["row", "id", "column", "raw_value", "reason", "reason_code", "action"],
     "results/clean/categories.csv": ["variable", "label", "code", "category", "source"],
     "results/describe/respondents.csv": ["variable", "label", "code", "category", "n", "percent"],
     "results/describe/indicators.csv": ["construct", "indicator", "n", "missing", "mean", "median", "min", "max",
