@@ -167,13 +167,17 @@ def _total_effects(coefficients: pd.DataFrame, constructs: list) -> np.ndarray:
     return total
 
 
-def test_total_effects_are_direct_plus_every_specific_indirect_effect(default_run):
-    results = default_run / "results"
+def _path_matrix(results):
+    """The constructs, their index, the total effects of results/inner/paths.csv and its direct paths."""
     coefficients = pd.read_csv(results / "inner/paths.csv")[["source", "target", "coefficient"]]
     constructs = sorted(set(coefficients["source"]) | set(coefficients["target"]))
-    index = {c: i for i, c in enumerate(constructs)}
-    total = _total_effects(coefficients, constructs)
     direct = {(s, t): c for s, t, c in coefficients.itertuples(index=False)}
+    return constructs, {c: i for i, c in enumerate(constructs)}, _total_effects(coefficients, constructs), direct
+
+
+def test_total_effects_are_direct_plus_every_specific_indirect_effect(default_run):
+    results = default_run / "results"
+    constructs, index, total, direct = _path_matrix(results)
     specific = pd.read_csv(results / "bootstrap/specific_indirect.csv").groupby(KEYS)["original"].sum()
     effects = pd.read_csv(results / "bootstrap/total_effects.csv")
     indirect = pd.read_csv(results / "bootstrap/total_indirect.csv")
@@ -193,11 +197,7 @@ def test_vaf_is_the_pairs_total_indirect_share_recomputed_from_the_path_matrix(d
     the model has no direct path s -> t (the row is then typed no-direct-path or no-effect, never full
     mediation) or the indirect and direct effects have opposite signs."""
     results = default_run / "results"
-    coefficients = pd.read_csv(results / "inner/paths.csv")[["source", "target", "coefficient"]]
-    constructs = sorted(set(coefficients["source"]) | set(coefficients["target"]))
-    index = {c: i for i, c in enumerate(constructs)}
-    total = _total_effects(coefficients, constructs)
-    direct = {(s, t): c for s, t, c in coefficients.itertuples(index=False)}
+    constructs, index, total, direct = _path_matrix(results)
     mediation = pd.read_csv(results / "mediation/indirect.csv", keep_default_na=False)
     assert len(mediation) > 0
     for r in mediation.to_dict("records"):
