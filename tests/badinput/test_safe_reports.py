@@ -17,6 +17,8 @@ respondent variable's label, its category names and the report title are
 Skipped where the report rule does not exist.
 """
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 
 import pytest
@@ -120,9 +122,16 @@ def test_latex_has_no_control_sequence_from_a_label(report):
 
 @pytest.mark.skipif(not TEX, reason="no TeX engine installed")
 def test_pdf_builds_and_write18_ran_nothing(report):
-    assert (report.directory / "report/results.pdf").read_bytes().startswith(b"%PDF")
+    pdf = report.directory / "report/results.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
     assert not report.marker_exists
     assert "root:" not in (report.directory / "report/results.tex").read_text(encoding="utf-8")
+    if shutil.which("pdftotext") and shutil.which("pdfinfo"):      # the labels printed as text, title included
+        text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
+        for name in ("EC", "variable"):
+            assert " ".join(HOSTILE[name].split()) in text, name
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        assert re.search(r"^Title:\s+(.*)$", info, flags=re.M).group(1) == HOSTILE["title"]   # the metadata, as text
 
 
 def _code_lines(pattern):

@@ -63,10 +63,15 @@ def simulate_survey(n: int = 140, seed: int = 20260130) -> pd.DataFrame:
 
 
 def study_config(survey: str, *, samples: int = TEST_SAMPLES, chunks: int = 2, **changes) -> dict:
-    """The default config.yaml, pointed at ``survey``, with a small bootstrap."""
+    """The default config.yaml, pointed at ``survey``, with a small bootstrap and no PDF.
+
+    The PDF (LuaLaTeX, some 15 s a run) is built by the runs whose tests read it: the default study
+    (``default_study_run``), the Unicode and hostile-label studies and the formative study ask for it.
+    """
     config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     config["data"]["survey"] = survey
     config["bootstrap"].update(samples=samples, chunks=chunks)
+    config["report"]["formats"] = ["html", "tex"]
     for key, value in changes.items():
         config[key] = value
     return config

@@ -48,6 +48,7 @@ def _config(survey: str) -> dict:
                             for name, spec in CORP_REP_SPEC.items()}
     config["paths"] = [f"{a} -> {b}" for a, b in CORP_REP_PATHS]
     config["published"] = None
+    config["report"]["formats"] = ["html", "tex", "pdf"]     # test_pdf_text_stays_on_the_page reads it
     config.pop("hypotheses", None)
     return config
 

@@ -138,7 +138,10 @@ def test_formative_construct_is_judged_by_formative_rules(run, report):
     formative = _csv(run, "results/bootstrap/formative.csv")
     assert list(formative["indicator"]) == ["img1", "img2", "img3", "img4"]
     for record in formative.to_dict("records"):
-        w_sig, l_sig = record["weight_p"] < ALPHA, record["loading_p"] < ALPHA
+        # mediation.significance (default confidence_interval): significant when the interval excludes zero
+        w_sig = not record["weight_ci_low"] <= 0 <= record["weight_ci_high"]
+        l_sig = not record["loading_ci_low"] <= 0 <= record["loading_ci_high"]
+        assert (record["weight_significant"], record["loading_significant"]) == (w_sig, l_sig)
         kept = w_sig or record["loading"] >= 0.5 or l_sig        # issue 10: kept if loading >= 0.5 or significant
         assert (record["decision"] == "keep") == kept, record["indicator"]
     redundancy = _csv(run, "results/outer/redundancy.csv").set_index("construct").loc["IMG"]
