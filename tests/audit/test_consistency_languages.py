@@ -16,6 +16,7 @@ from collections import Counter
 
 import numpy as np
 import pytest
+import yaml
 
 from plssem_pipeline.audit.catalogue import STRINGS_DIR, AuditCatalogue
 from plssem_pipeline.audit.compare import display_row
@@ -24,7 +25,7 @@ from plssem_pipeline.audit.published import parse_published
 from plssem_pipeline.language import SEPARATORS
 
 import audit_helpers as made_up
-from audit_helpers import BREAKS, changed, made_up_published
+from audit_helpers import BREAKS, PAPER, changed, made_up_published
 
 STRINGS = AuditCatalogue.STRINGS
 
@@ -160,13 +161,18 @@ def test_indonesian_numbers_are_the_english_numbers_with_a_decimal_comma(both_la
 
 def test_english_explanations_keep_their_wording(both_languages):
     """Spot checks of the English the audit has always written (the tests of test_consistency_checks.py hold)."""
+    table2 = yaml.safe_load(PAPER.read_text(encoding="utf-8"))["tables"]["table2_convergent_validity"]
+    loading, ave = table2["loadings"]["EC1"], table2["ave"]["EC"]          # as printed in the paper
+    low, high = ave - 0.0005, ave + 0.0005                                   # its rounding interval, 3 decimals
     en = {(r.check, r.item): r.explanation for r in both_languages["paper"][0]}
-    assert en[("ave_from_loadings", "EC")].startswith("AVE = mean of the squared loadings = (0.818² + ")
-    assert en[("ave_from_loadings", "EC")].endswith("which meets printed 0.662 (i.e. [0.6615, 0.6625]): "
+    assert en[("ave_from_loadings", "EC")].startswith(f"AVE = mean of the squared loadings = ({loading:.3f}² + ")
+    assert en[("ave_from_loadings", "EC")].endswith(f"which meets printed {ave:.3f} (i.e. [{low:.4f}, {high:.4f}]): "
                                                     "consistent within rounding")
     id_ = {(r.check, r.item): r.explanation for r in both_languages["paper"][1]}
-    assert id_[("ave_from_loadings", "EC")].endswith("nilai tercetak 0,662 (yaitu [0,6615; 0,6625]): "
-                                                     "konsisten dalam batas pembulatan")
+    comma = str.maketrans(".", ",")
+    assert id_[("ave_from_loadings", "EC")].endswith(
+        f"nilai tercetak {ave:.3f} (yaitu [{low:.4f}; {high:.4f}]): ".translate(comma)
+        + "konsisten dalam batas pembulatan")
 
 
 # ----------------------------------------------------------------------------- the comparison's words
