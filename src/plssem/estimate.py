@@ -7,113 +7,18 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from . import consistent, effects, quality
+from . import consistent, effects, quality, staging
 from .algorithm import PLSCore, fit_correlations
 from .model import Model, ModelError
+from .prepared import MISSING_TREATMENTS, PreparedData, prepare
 from .statistics import reachable_pairs
 
 __all__ = ["MISSING_TREATMENTS", "PreparedData", "PLSResult", "prepare", "estimate"]
-
-MISSING_TREATMENTS = ("none", "mean_replacement", "casewise_deletion")
-
-
-@dataclass
-class PreparedData:
-    """Standardised indicator data ready for estimation.
-
-    Attributes
-    ----------
-    standardized : ndarray (n, p)
-        Indicators in model order, centred and divided by their SD (n - 1 divisor).
-    index : pandas.Index
-        Row labels of the rows used.
-    means, sds : ndarray (p,)
-        Means and SDs (n - 1) of the indicators after the missing-value treatment.
-    replaced : list of (row label, indicator)
-        Cells filled by mean replacement.
-    deleted : list of row labels
-        Rows removed by casewise deletion.
-    """
-
-    standardized: np.ndarray
-    index: pd.Index
-    means: np.ndarray
-    sds: np.ndarray
-    replaced: list = field(default_factory=list)
-    deleted: list = field(default_factory=list)
-
-    @property
-    def correlations(self) -> np.ndarray:
-        """Indicator correlation matrix ``Z'Z / (n - 1)``."""
-        z = self.standardized
-        return z.T @ z / (z.shape[0] - 1)
-
-
-def prepare(data: pd.DataFrame, model: Model, missing: str = "none") -> PreparedData:
-    """Select, check, treat missing values and standardise the model's indicators.
-
-    Parameters
-    ----------
-    data : DataFrame
-        One row per respondent; must hold every indicator of ``model`` as a numeric column.
-    model : Model
-    missing : {"none", "mean_replacement", "casewise_deletion"}
-        ``"none"`` refuses missing values; ``"mean_replacement"`` fills each missing
-        cell with its indicator's mean (SmartPLS's default); ``"casewise_deletion"``
-        drops every row with a missing indicator. What was changed is listed in
-        the returned object; nothing is changed silently.
-
-    Raises
-    ------
-    ModelError
-        Naming the missing indicator columns, a non-numeric column, missing values
-        when ``missing="none"``, too few rows, or an indicator with zero variance.
-    """
-    if missing not in MISSING_TREATMENTS:
-        raise ModelError(f"unknown missing-value treatment {missing!r}; expected one of {MISSING_TREATMENTS}")
-    names = list(model.indicator_names)
-    absent = [c for c in names if c not in data.columns]
-    if absent:
-        raise ModelError("indicator column(s) not in the data: " + ", ".join(absent))
-    frame = data[names]
-    for column in names:
-        if not pd.api.types.is_numeric_dtype(frame[column]):
-            raise ModelError(f"indicator {column!r} is not numeric (dtype {frame[column].dtype})")
-    values = frame.to_numpy(dtype=float)
-    nan = np.isnan(values)
-    replaced: list = []
-    deleted: list = []
-    index = frame.index
-    if nan.any():
-        if missing == "none":
-            row, col = np.argwhere(nan)[0]
-            raise ModelError(
-                f"{int(nan.sum())} missing value(s), first in row {index[row]!r}, indicator {names[col]!r}; "
-                "choose missing='mean_replacement' or 'casewise_deletion'"
-            )
-        if missing == "mean_replacement":
-            means = np.nanmean(values, axis=0)
-            replaced = [(index[r], names[c]) for r, c in np.argwhere(nan)]
-            values = np.where(nan, means, values)
-        else:
-            keep = ~nan.any(axis=1)
-            deleted = list(index[~keep])
-            values, index = values[keep], index[keep]
-    n = values.shape[0]
-    if n < 3:
-        raise ModelError(f"only {n} complete row(s); at least 3 are needed to estimate")
-    means = values.mean(axis=0)
-    sds = values.std(axis=0, ddof=1)
-    flat = np.flatnonzero(~(sds > 0))
-    if flat.size:
-        raise ModelError("indicator(s) with zero variance cannot be standardised: " + ", ".join(names[i] for i in flat))
-    return PreparedData((values - means) / sds, index, means, sds, replaced, deleted)
-
 
 @dataclass
 class PLSResult:
@@ -140,6 +45,14 @@ class PLSResult:
         The PLS estimates before the PLSc correction (None: same as ``core``).
     admissibility : Admissibility or None
         PLSc's inadmissibility flags (None when no construct is a common factor).
+    observed : PreparedData or None
+        The data columns read (``model.observed_indicators``) when the model has generated or
+        repeated indicators (:mod:`plssem.staging`); :attr:`data` then holds the final model's
+        indicators, generated ones included. None: the same as :attr:`data`.
+    first_stage : PLSResult or None
+        The first-stage model's estimates (the lower-order constructs' measurement model).
+    term_sd : pandas.Series or None
+        Each interaction term's unstandardised SD (Henseler & Chin 2010), indexed by term.
     """
 
     model: Model
@@ -150,6 +63,14 @@ class PLSResult:
     tol: float
     pls: PLSCore | None = None
     admissibility: consistent.Admissibility | None = None
+    observed: PreparedData | None = None
+    first_stage: "PLSResult | None" = None
+    term_sd: pd.Series | None = None
+
+    @property
+    def observed_data(self) -> PreparedData:
+        """The prepared data columns the model reads (what :func:`plssem.bootstrap` takes)."""
+        return self.observed if self.observed is not None else self.data
 
     # ----------------------------------------------------------- helpers
     def _square(self, values: np.ndarray) -> pd.DataFrame:
@@ -356,6 +277,8 @@ def estimate(
         Non-convergence is reported in ``result.converged`` (and is never an error).
     """
     prepared = prepare(data, model, missing)
+    if staging.needs_staging(model):
+        return _estimate_staged(data, prepared, model, {"scheme": scheme, "max_iter": max_iter, "tol": tol}, missing)
     core: PLSCore = fit_correlations(prepared.correlations, model, scheme=scheme, max_iter=max_iter, tol=tol)
     if core.failed[0]:
         raise ModelError(
@@ -374,3 +297,23 @@ def estimate(
             + ". Check those indicators' coding, or declare the construct model: composite"
         )
     return PLSResult(model, prepared, fitted, scheme, max_iter, tol, pls=core, admissibility=flags)
+
+
+def _estimate_staged(data: pd.DataFrame, prepared: PreparedData, model: Model, options: dict,
+                     missing: str) -> PLSResult:
+    """:func:`estimate` for a model with generated or repeated indicators (:mod:`plssem.staging`)."""
+    n = prepared.standardized.shape[0]
+    core, _, term_sd, final = staging.fit_staged(prepared.standardized, np.ones((1, n), dtype=np.int64),
+                                                 prepared.correlations[None], model, options, with_data=True)
+    if core.failed[0]:
+        raise ModelError(
+            "the staged estimation broke down: the first-stage model did not converge, or a Mode B block or a "
+            "structural regression has a singular correlation matrix (perfectly collinear indicators or constructs)"
+        )
+    staging.unstandardize_terms(core, term_sd, model)
+    first = estimate(data, model.first_stage, missing=missing, **options) if model.first_stage else None
+    final_data = PreparedData(final, prepared.index, np.zeros(final.shape[1]), np.ones(final.shape[1]),
+                              prepared.replaced, prepared.deleted)
+    sd = pd.Series(term_sd[0], index=pd.Index([t.name for t in model.interactions], name="term"), name="term_sd")
+    return PLSResult(model, final_data, core, options["scheme"], options["max_iter"], options["tol"],
+                     observed=prepared, first_stage=first, term_sd=sd)

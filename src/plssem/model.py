@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -73,6 +74,25 @@ def parse_path(text: str) -> tuple[str, str]:
     return parts[0], parts[1]
 
 
+def construct_from_spec(name: str, spec: Sequence[str] | Mapping[str, object]) -> Construct:
+    """One construct of a :meth:`Model.from_spec` mapping: ``[indicators]`` or ``{"indicators": ..., "mode": ...}``.
+
+    Raises
+    ------
+    ModelError
+        If the indicators are given as one string instead of a list.
+    """
+    if isinstance(spec, Mapping):
+        indicators = spec.get("indicators", ())
+        mode = spec.get("mode", "A")
+        measurement = spec.get("model", "composite")
+    else:
+        indicators, mode, measurement = spec, "A", "composite"
+    if isinstance(indicators, str):
+        raise ModelError(f"construct {name!r}: indicators must be a list, got {indicators!r}")
+    return Construct(str(name), tuple(str(i) for i in indicators or ()), str(mode), str(measurement))
+
+
 @dataclass(frozen=True)
 class Model:
     """A validated PLS path model.
@@ -86,14 +106,28 @@ class Model:
         In the order given; this order indexes every construct-level array.
     paths : tuple of (str, str)
         Structural paths ``(source, target)`` in the order given.
+    interactions : tuple of plssem.specification.Interaction
+        Interaction and quadratic terms; each is also a construct of the model.
+    higher_order : tuple of plssem.specification.HigherOrder
+        Higher-order constructs; a repeated-indicators one shares its dimensions' indicators.
+    generated : tuple of plssem.specification.Generated
+        Indicators made on each (sub)sample (products, first-stage scores), not read from the data.
+    first_stage : Model or None
+        The model whose scores the generated indicators need (see :mod:`plssem.specification`).
     """
 
     constructs: tuple[Construct, ...]
     paths: tuple[tuple[str, str], ...]
+    interactions: tuple[Any, ...] = ()
+    higher_order: tuple[Any, ...] = ()
+    generated: tuple[Any, ...] = ()
+    first_stage: "Model | None" = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "constructs", tuple(self.constructs))
         object.__setattr__(self, "paths", tuple(tuple(p) for p in self.paths))
+        for name in ("interactions", "higher_order", "generated"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
         self._validate()
 
     # ------------------------------------------------------------------ build
@@ -102,6 +136,8 @@ class Model:
         cls,
         constructs: Mapping[str, Sequence[str] | Mapping[str, object]],
         paths: Iterable[str | Sequence[str]],
+        *,
+        moderation: Mapping | None = None,
     ) -> "Model":
         """Build a model from plain data.
 
@@ -110,9 +146,14 @@ class Model:
         constructs : mapping
             ``name -> [indicators]`` or
             ``name -> {"indicators": [...], "mode": "A", "model": "common_factor"}``
-            (``model`` defaults to ``"composite"``).
+            (``model`` defaults to ``"composite"``); a higher-order construct is
+            ``name -> {"dimensions": [...], "mode": ..., "approach": ...}``
+            (:func:`plssem.specification.build_model`).
         paths : iterable
-            ``"A -> B"`` strings or ``(A, B)`` pairs.
+            ``"A -> B"`` strings or ``(A, B)`` pairs; a source may be an interaction
+            term ``"A x B"`` (quadratic: ``"A x A"``).
+        moderation : mapping, optional
+            How interaction terms are built: ``{"method": ..., "standardize_term": ...}``.
 
         Examples
         --------
@@ -121,17 +162,14 @@ class Model:
         >>> m.construct_names
         ('X', 'Y')
         """
-        built = []
-        for name, spec in constructs.items():
-            if isinstance(spec, Mapping):
-                indicators = spec.get("indicators", ())
-                mode = spec.get("mode", "A")
-                measurement = spec.get("model", "composite")
-            else:
-                indicators, mode, measurement = spec, "A", "composite"
-            if isinstance(indicators, str):
-                raise ModelError(f"construct {name!r}: indicators must be a list, got {indicators!r}")
-            built.append(Construct(str(name), tuple(str(i) for i in indicators or ()), str(mode), str(measurement)))
+        from . import specification
+
+        paths = list(paths)
+        extended = any(isinstance(s, Mapping) and "dimensions" in s for s in constructs.values()) or any(
+            specification.parse_term(parse_path(p)[0] if isinstance(p, str) else p[0]) for p in paths)
+        if extended:
+            return specification.build_model(constructs, paths, moderation=moderation)
+        built = [construct_from_spec(name, spec) for name, spec in constructs.items()]
         parsed = [parse_path(p) if isinstance(p, str) else tuple(p) for p in paths]
         return cls(tuple(built), tuple(parsed))
 
@@ -146,6 +184,8 @@ class Model:
                 raise ModelError(f"construct {name!r} is defined twice")
             seen.add(name)
         owner: dict[str, str] = {}
+        shared = {(h.name, d) for h in self.higher_order for d in h.dimensions}
+        shared |= {(d, h) for h, d in shared}
         for c in self.constructs:
             if c.mode not in MODES:
                 raise ModelError(f"construct {c.name!r}: unknown mode {c.mode!r} (expected 'A' or 'B')")
@@ -158,7 +198,7 @@ class Model:
             if not c.indicators:
                 raise ModelError(f"construct {c.name!r} has no indicators (empty block)")
             for ind in c.indicators:
-                if ind in owner:
+                if ind in owner and (owner[ind], c.name) not in shared:
                     where = "twice in" if owner[ind] == c.name else f"in both {owner[ind]!r} and"
                     raise ModelError(f"indicator {ind!r} is {where} construct {c.name!r}")
                 owner[ind] = c.name
@@ -179,6 +219,9 @@ class Model:
             if name not in connected:
                 raise ModelError(f"construct {name!r} is isolated: no structural path uses it")
         self.topological_order  # raises on a cycle
+        if (self.interactions or self.higher_order) and self.common_factors:
+            raise ModelError("common factors (model: common_factor) cannot yet be combined with interaction "
+                             "terms or higher-order constructs; declare the constructs model: composite")
 
     @property
     def topological_order(self) -> tuple[int, ...]:
@@ -227,6 +270,15 @@ class Model:
     def indicator_names(self) -> tuple[str, ...]:
         """All indicators, block by block in construct order."""
         return tuple(i for c in self.constructs for i in c.indicators)
+
+    @property
+    def observed_indicators(self) -> tuple[str, ...]:
+        """The data columns the model reads, each once: its own non-generated indicators, then the
+        first stage's (a two-stage higher-order construct's dimensions are measured only there)."""
+        made = {g.name for g in self.generated}
+        own = [i for i in self.indicator_names if i not in made]
+        extra = list(self.first_stage.observed_indicators) if self.first_stage is not None else []
+        return tuple(dict.fromkeys(own + extra))
 
     @property
     def indicator_construct(self) -> np.ndarray:
