@@ -307,7 +307,7 @@ def seminr_extended(data: pd.DataFrame, spec: dict, paths, *, method: str = "two
     weight = {"A": seminr.mode_A, "B": seminr.mode_B}
     entries = [seminr.composite(name, c["indicators"], weights=weight[c["mode"]]) for name, c in spec.items()]
     for name, (dims, mode) in (higher_order or {}).items():
-        entries.append(seminr.higher_composite(name, list(dims), seminr.two_stage, weights=weight[mode]))
+        entries.append(seminr.higher_composite(name, list(dims), "two_stage", weights=weight[mode]))
     terms = dict.fromkeys(s for s, _ in paths if " x " in s)
     for term in terms:
         iv, moderator = seminr_term(term)
@@ -331,3 +331,19 @@ def henseler_chin_sd(fit, term: str) -> float:
     score = z @ weights
     loadings = np.abs([np.corrcoef(z[:, k], score)[0, 1] for k in range(len(items))])
     return float(loadings @ columns.std(axis=0, ddof=1) / loadings.sum())
+
+#: The R seminr fixture's second-order model on ``mobi`` (``mobi_ecsi_seminr/case.yaml``, ``hoc_two_stage``):
+#: Satisfaction is a higher-order construct of Image and Value.
+MOBI_HOC_SPEC = {name: MOBI_ECSI_SPEC[name] for name in ("Expectation", "Quality", "Image", "Value", "Complaints",
+                                                          "Loyalty")}
+MOBI_HOC_DIMENSIONS = ("Image", "Value")
+MOBI_HOC_PATHS = [("Expectation", "Satisfaction"), ("Quality", "Satisfaction"), ("Satisfaction", "Complaints"),
+                  ("Satisfaction", "Loyalty")]
+
+
+def repeated_columns(data: pd.DataFrame, spec: dict, dimensions) -> tuple[pd.DataFrame, list[str], dict[str, str]]:
+    """The repeated-indicators approach done by hand: ``data`` plus a copy of every dimension's indicator
+    columns under a new name (``"<item>_rep"``), the copies' names, and copy -> original."""
+    items = [i for d in dimensions for i in spec[d]["indicators"]]
+    copies = {f"{i}_rep": i for i in items}
+    return data.assign(**{c: data[i] for c, i in copies.items()}), list(copies), copies
