@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import consistent, statistics
+from . import consistent, staging, statistics
 from .algorithm import PLSCore, fit_correlations, path_coefficients
 from .model import Model
 
@@ -180,21 +180,32 @@ def _construct_sign_change(core: PLSCore, original_loadings: np.ndarray, model: 
     core.paths, core.r2, _ = path_coefficients(core.construct_correlations, model)
 
 
-def _estimate_batch(corr: np.ndarray, model: Model, options: dict, sign_change: str = "none",
-                    original_loadings: np.ndarray | None = None) -> tuple[PLSCore, dict[str, np.ndarray]]:
-    """PLS (then the sign change, then PLSc for common factors) on a stack of correlation matrices.
+def _estimate_batch(z: np.ndarray, counts: np.ndarray, offset: int, model: Model, options: dict,
+                    sign_change: str = "none", original_loadings: np.ndarray | None = None
+                    ) -> tuple[PLSCore, np.ndarray, dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Estimate a batch of weighted samples: PLS (staged when the model needs it), the sign change, PLSc.
 
-    Returns the core and the PLSc flags in the layout of :attr:`BootstrapDraws.inadmissible`.
+    Returns the core, the final model's indicator correlations, the PLSc flags in the layout of
+    :attr:`BootstrapDraws.inadmissible`, and the statistics of :func:`plssem.statistics.collect`.
     """
-    core = fit_correlations(corr, model, **options)
+    corr = weighted_correlations(z, counts, offset=offset)
+    term_sd = None
+    if staging.needs_staging(model):
+        core, corr, term_sd = staging.fit_staged(z, counts, corr, model, options)
+    else:
+        core = fit_correlations(corr, model, **options)
     if sign_change == "construct":
         _construct_sign_change(core, original_loadings, model)
-    if not model.common_factors:
-        return core, {}
-    core, flags = consistent.correct(core, corr, model)
-    iu = np.triu_indices(len(model.constructs), 1)
-    return core, {"reliability": flags.reliability, "correlations": flags.correlations[:, iu[0], iu[1]],
-                  "not_positive_definite": flags.not_positive_definite}
+    flags: dict[str, np.ndarray] = {}
+    if model.common_factors:
+        core, admissibility = consistent.correct(core, corr, model)
+        iu = np.triu_indices(len(model.constructs), 1)
+        flags = {"reliability": admissibility.reliability,
+                 "correlations": admissibility.correlations[:, iu[0], iu[1]],
+                 "not_positive_definite": admissibility.not_positive_definite}
+    if term_sd is not None:
+        staging.unstandardize_terms(core, term_sd, model)
+    return core, corr, flags, statistics.collect(core, corr, model, term_sd)
 
 
 def bootstrap(
@@ -216,8 +227,10 @@ def bootstrap(
     Parameters
     ----------
     standardized : ndarray (n, p)
-        The full sample's indicators in model order, after the missing-value
-        treatment (``PreparedData.standardized``).
+        The full sample's observed indicators (``model.observed_indicators``), after the
+        missing-value treatment (``PLSResult.observed_data.standardized``). Generated
+        indicators (interaction terms, first-stage scores) are made in every subsample
+        (:mod:`plssem.staging`).
     model : Model
     seed : int
         Integer from 0 to ``MAX_SEED`` (2**128 - 1); with the subsample index it seeds that subsample.
@@ -256,12 +269,12 @@ def bootstrap(
     for lo in range(start, stop, chunk_size):
         hi = min(lo + chunk_size, stop)
         rows = slice(lo - start, hi - start)
-        corr = weighted_correlations(z, resample_counts(z.shape[0], seed, lo, hi), offset=lo)
-        core, flags = _estimate_batch(corr, model, options, sign_change, original_loadings)
+        core, _, flags, collected = _estimate_batch(z, resample_counts(z.shape[0], seed, lo, hi), lo, model,
+                                                    options, sign_change, original_loadings)
         for name, arr in flags.items():
             inadmissible.setdefault(name, np.zeros((total,) + arr.shape[1:], dtype=bool))[rows] = arr
         bad = core.failed | ~core.converged
-        for name, arr in statistics.collect(core, corr, model).items():
+        for name, arr in collected.items():
             arr[bad] = np.nan
             values[name][rows] = arr
         iterations[rows] = core.iterations
@@ -306,10 +319,10 @@ def jackknife(
         hi = min(lo + chunk_size, n)
         counts = np.ones((hi - lo, n), dtype=np.int64)
         counts[np.arange(hi - lo), np.arange(lo, hi)] = 0
-        corr = weighted_correlations(z, counts, offset=lo)
-        core, _ = _estimate_batch(corr, model, {"scheme": scheme, "max_iter": max_iter, "tol": tol})
+        core, _, _, collected = _estimate_batch(z, counts, lo, model,
+                                                {"scheme": scheme, "max_iter": max_iter, "tol": tol})
         bad = core.failed | ~core.converged
-        for name, arr in statistics.collect(core, corr, model).items():
+        for name, arr in collected.items():
             arr[bad] = np.nan
             parts.setdefault(name, []).append(arr)
     return {name: np.concatenate(arrs) for name, arrs in parts.items()}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import effects, quality
+from . import effects, moderation, quality
 from .algorithm import PLSCore
 from .model import Model
 
@@ -20,7 +20,7 @@ __all__ = ["FAMILIES", "labels", "collect", "reachable_pairs"]
 #: Families of bootstrapped statistics, in report order.
 FAMILIES = (
     "paths", "specific_indirect", "total_indirect", "total_effects",
-    "loadings", "weights", "r2", "htmt", "reliability",
+    "loadings", "weights", "r2", "htmt", "reliability", "moderation", "moderated_mediation",
 )
 
 
@@ -57,11 +57,46 @@ def labels(model: Model) -> dict[str, list[dict[str, str]]]:
         "r2": [{"construct": names[j]} for j in model.endogenous],
         "htmt": [{"construct_1": names[i], "construct_2": names[j]} for i in range(k) for j in range(i + 1, k)],
         "reliability": [{"statistic": s, "construct": names[j]} for s in quality.RELIABILITY for j in range(k)],
+        "moderation": _moderation_labels(model),
+        "moderated_mediation": _moderated_mediation_labels(model),
     }
 
 
-def collect(core: PLSCore, corr_ind: np.ndarray, model: Model) -> dict[str, np.ndarray]:
-    """Flatten a batched estimation into ``(b, m)`` arrays, columns as in :func:`labels`."""
+_LEVEL_LABELS = ("-1", "0", "+1")
+
+
+def _moderation_labels(model: Model) -> list[dict[str, str]]:
+    """Rows of the ``moderation`` family: per term path, the raw coefficient, then the conditional effects."""
+    names = model.construct_names
+    out = []
+    for t, _, _, target in moderation.moderation_rows(model):
+        term = model.interactions[t]
+        key = {"term": term.name, "iv": term.iv, "moderator": term.moderator, "target": names[target]}
+        out.append({**key, "statistic": "raw_coefficient", "level": ""})
+        out += [{**key, "statistic": "conditional_effect", "level": level} for level in _LEVEL_LABELS]
+    return out
+
+
+def _moderated_mediation_labels(model: Model) -> list[dict[str, str]]:
+    """Rows of the ``moderated_mediation`` family: per moderated route, the index, then the conditional effects."""
+    names = model.construct_names
+    rows = moderation.moderation_rows(model)
+    out = []
+    for route, _, r in moderation.moderated_routes(model):
+        term = model.interactions[rows[r][0]]
+        key = {"path": " -> ".join(names[c] for c in route), "term": term.name, "moderator": term.moderator}
+        out.append({**key, "statistic": "index", "level": ""})
+        out += [{**key, "statistic": "conditional_indirect", "level": level} for level in _LEVEL_LABELS]
+    return out
+
+
+def collect(core: PLSCore, corr_ind: np.ndarray, model: Model,
+            term_sd: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """Flatten a batched estimation into ``(b, m)`` arrays, columns as in :func:`labels`.
+
+    ``term_sd`` ``(b, t)``: the interaction terms' unstandardised SDs (:func:`plssem.staging.fit_staged`);
+    needed only when the model has interaction terms.
+    """
     index = {n: j for j, n in enumerate(model.construct_names)}
     src = np.array([index[s] for s, _ in model.paths])
     tgt = np.array([index[t] for _, t in model.paths])
@@ -82,4 +117,6 @@ def collect(core: PLSCore, corr_ind: np.ndarray, model: Model) -> dict[str, np.n
         "r2": core.r2[:, list(model.endogenous)],
         "htmt": quality.htmt(corr_ind, model)[:, iu[0], iu[1]],
         "reliability": np.concatenate([reliability[s] for s in quality.RELIABILITY], axis=1),
+        "moderation": moderation.moderation_statistics(core.paths, term_sd, model),
+        "moderated_mediation": moderation.moderated_mediation_statistics(core.paths, term_sd, model),
     }
