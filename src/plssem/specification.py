@@ -284,6 +284,8 @@ def _assemble(plain: dict, hocs: dict, interactions: dict, pairs: list):
         raise ModelError(f"generated indicator(s) {', '.join(map(repr, clash))} have the name of a data column; "
                          "rename the column or the construct")
     needs_first = any(g.kind != "item_product" for g in generated)
+    used = {end for pair in first_pairs for end in pair}
+    first = [c for c in first if c.name in used]      # an unused construct is the final model's error to report
     first_model = Model(tuple(first), tuple(first_pairs), higher_order=tuple(
         h for h in hocs.values() if h.approach == "repeated_indicators")) if needs_first else None
     return Model(tuple(final), tuple(final_pairs), interactions=tuple(interactions.values()),
