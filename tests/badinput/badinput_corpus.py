@@ -680,6 +680,55 @@ CORPUS: list[Case] = [
          ("config key data.missing_codes[0]: -99 is a valid answer on the scale -100–100 (constructs.EC.scale), so it "
           "cannot also mean 'missing'",), stage="config",
          config=_set("constructs.EC.scale", {"min": -100, "max": 100})),
+    # ------------------------------------------------------------------ extensions (issue 13)
+    Case("interaction_unknown_construct", "config", "an interaction term of an undefined construct (KP x QQ -> KU)",
+         "error", ("config key paths[5] ('KP x QQ -> KU'): unknown construct 'QQ'",), stage="config",
+         config=lambda c: c["paths"].append("KP x QQ -> KU")),
+    Case("interaction_without_main_effect", "config", "an interaction term KP x EC -> IP without the main "
+         "effect EC -> IP", "error",
+         ("config key paths[4] ('KP x EC -> IP'): the interaction term needs the main effect 'EC -> IP'",),
+         stage="config", config=lambda c: c.update(paths=[p for p in c["paths"] if p != "EC -> IP"]
+                                                   + ["KP x EC -> IP"])),
+    Case("interaction_as_target", "config", "an interaction term as a path's target (KU -> KP x EC)", "error",
+         ("config key paths[5] ('KU -> KP x EC'): an interaction term can only be the source of a path",),
+         stage="config", config=lambda c: c["paths"].append("KU -> KP x EC")),
+    Case("dimension_in_path", "config", "a dimension of a higher-order construct with a path of its own", "error",
+         ("config key paths[0] ('KP -> IP'): 'KP' is a dimension of the higher-order construct 'HOC' "
+          "(constructs.HOC.dimensions); draw the path from or to 'HOC'",), stage="config",
+         config=lambda c: c["constructs"].update(HOC={"dimensions": ["KP", "EC"]})),
+    Case("dimension_of_two_constructs", "config", "EC a dimension of two higher-order constructs", "error",
+         ("config key constructs.H2.dimensions[0]: 'EC' is already a dimension of 'H1' (constructs.H1.dimensions)",),
+         stage="config", config=lambda c: c["constructs"].update(H1={"dimensions": ["KP", "EC"]},
+                                                                 H2={"dimensions": ["EC", "IP"]})),
+    Case("higher_order_one_dimension", "config", "a higher-order construct with one dimension", "error",
+         ("config key constructs.HOC.dimensions: ['KP'] is too short",), stage="config",
+         config=lambda c: c["constructs"].update(HOC={"dimensions": ["KP"]})),
+    Case("moderation_method_typo", "config", "moderation.method: two-stage (for two_stage)", "error",
+         ("config key moderation.method: expected one of 'two_stage', 'product_indicator', 'orthogonal', got "
+          "'two-stage' (did you mean 'two_stage'?)",), stage="config", config=_set("moderation.method", "two-stage")),
+    Case("control_column_missing", "config", "controls: {age: [KU]} and no age column in the survey", "error",
+         (SURVEY, "'age' (configured in controls.age)"), config=_set("controls", {"age": ["KU"]})),
+    Case("control_column_not_numeric", "survey values", "text ('forty') in the control variable's column", "error",
+         (SURVEY, "row 4, column age: 'forty' is not a number (expected a number: controls.age is a numeric "
+          "control variable)"), config=_set("controls", {"age": ["KU"]}),
+         survey=lambda t: Table(t.header + ["age"], [r + ["forty" if i == 2 else str(20 + i % 45)]
+                                                     for i, r in enumerate(t.rows)]).bytes()),
+    Case("control_variable", "survey values", "a numeric control variable (age, 20 to 64 years: on no response "
+         "scale) read and kept", "clean", config=_set("controls", {"age": ["KU"]}),
+         survey=lambda t: Table(t.header + ["age"], [r + [str(20 + i % 45)] for i, r in enumerate(t.rows)]).bytes()),
+    Case("control_is_indicator", "config", "an indicator (KP1) listed as a control variable", "error",
+         ("config key controls.KP1: 'KP1' is also an indicator of construct 'KP' (constructs.KP.indicators)",),
+         stage="config", config=_set("controls", {"KP1": ["KU"]})),
+    Case("control_is_construct", "config", "a construct (EC) listed as a control variable", "error",
+         ("config key controls.EC: 'EC' is also a construct (constructs.EC)",), stage="config",
+         config=_set("controls", {"EC": ["KU"]})),
+    Case("control_target_exogenous", "config", "a control variable pointing at an exogenous construct (KP)", "error",
+         ("config key controls.age[0]: 'KP' is exogenous (no path in config key paths points at it)",),
+         stage="config", config=_set("controls", {"age": ["KP"]})),
+    Case("control_hypothesis", "config", "a control variable's path listed as a hypothesis", "error",
+         ("config key hypotheses.H1.path: 'age -> KU' is the path of the control variable 'age' "
+          "(config key controls.age); a control variable is never a hypothesis",), stage="config",
+         config=lambda c: c.update(controls={"age": ["KU"]}, hypotheses={"H1": {"path": "age -> KU"}})),
 ]
 
 BY_NAME = {case.name: case for case in CORPUS}
@@ -745,7 +794,8 @@ def run_entry_points(case: Case, directory: Path) -> Outcome:
             raw = read_survey(data["survey"], delimiter=data["delimiter"], encoding=data["encoding"],
                               sheet=data["sheet"])
             respondents, _ = profile_variables(config["respondents"], raw)
-            spec = SurveySpec.from_config(data, respondents, config["constructs"], config["paths"])
+            spec = SurveySpec.from_config(data, respondents, config["constructs"], study.model_spec(config)["paths"],
+                                          controls=config["controls"])
             cleaned = clean_survey(raw, spec)
         except UserError as error:
             return Outcome("error", "clean", str(error))

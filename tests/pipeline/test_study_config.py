@@ -35,7 +35,10 @@ def test_default_config_is_valid(schema):
 
 def test_every_schema_key_has_description_and_optional_keys_defaults(schema):
     required_without_default = {"constructs", "paths", "respondents.*.categories", "constructs.*.indicators",
-                                "constructs.*.scale.min", "constructs.*.scale.max", "hypotheses.*.path"}
+                                "constructs.*.scale.min", "constructs.*.scale.max", "hypotheses.*.path",
+                                # a higher-order construct's keys: a default would put them on every construct
+                                # (their descriptions say what applies when left out)
+                                "constructs.*.dimensions", "constructs.*.approach"}
 
     def walk(node, key):
         for name, sub in node.get("properties", {}).items():

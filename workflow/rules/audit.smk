@@ -18,6 +18,7 @@ rule audit:
         consistency="results/audit/consistency.csv",
         summary="results/audit/summary.json",
     params:
+        model=MODEL_SPEC,  # the model (study.model_spec): study.model_from_spec in the step
         audit=config["audit"],
         significance=config["mediation"]["significance"],
         language=config["report"]["language"],

@@ -9,6 +9,7 @@ rule bootstrap_chunk:
     output:
         draws="results/bootstrap/chunks/subsamples_{start}-{stop}.npz",
     params:
+        model=MODEL_SPEC,  # the model (study.model_spec): study.model_from_spec in the step
         constructs=config["constructs"],
         paths=config["paths"],
         algorithm=config["algorithm"],
@@ -47,6 +48,7 @@ rule bootstrap:
         draws="results/bootstrap/draws.npz",
         summary="results/bootstrap/summary.json",
     params:
+        model=MODEL_SPEC,  # the model (study.model_spec): study.model_from_spec in the step
         constructs=config["constructs"],
         paths=config["paths"],
         algorithm=config["algorithm"],

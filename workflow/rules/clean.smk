@@ -16,7 +16,8 @@ rule clean:
         indicators=study.indicator_lists(config["constructs"]),
         modes={name: spec.get("mode", "A") for name, spec in config["constructs"].items()},
         redundancy=study.redundancy_items(config["constructs"]),  # global single items (constructs.<C>.redundancy)
-        paths=config["paths"],  # the model sets the minimum number of respondents
+        paths=MODEL_SPEC["paths"],  # the model (control paths included) sets the minimum number of respondents
+        controls=config["controls"],  # control variables: read as numbers on no scale
         scales=study.indicator_scales(config["data"], config["constructs"]),  # each item's scale, reverse coding
         pipeline=PIPELINE,
     log:

@@ -28,6 +28,7 @@ rule figures:
         htmt_pdf="report/figures/htmt.pdf",
         structural_model_pdf="report/figures/structural_model.pdf",
     params:
+        roles=study.roles(config),  # construct -> construct | control | interaction | higher_order | lower_order
         labels={name: spec.get("label", name) for name, spec in config["constructs"].items()},
         modes={name: spec.get("mode", "A") for name, spec in config["constructs"].items()},
         alpha=config["bootstrap"]["alpha"],

@@ -10,6 +10,7 @@ rule hypotheses:
         hypotheses="results/hypotheses/hypotheses.csv",
         summary="results/hypotheses/summary.json",
     params:
+        model=MODEL_SPEC,  # the model (study.model_spec): study.model_from_spec in the step
         constructs=config["constructs"],
         paths=config["paths"],
         algorithm=config["algorithm"],

@@ -14,6 +14,7 @@ rule inner:
         fit="results/inner/fit.csv",
         summary="results/inner/summary.json",
     params:
+        model=MODEL_SPEC,  # the model (study.model_spec): study.model_from_spec in the step
         constructs=config["constructs"],
         paths=config["paths"],
         algorithm=config["algorithm"],

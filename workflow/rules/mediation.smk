@@ -13,6 +13,7 @@ rule mediation:
         indirect="results/mediation/indirect.csv",
         summary="results/mediation/summary.json",
     params:
+        model=MODEL_SPEC,  # the model (study.model_spec): study.model_from_spec in the step
         alpha=config["bootstrap"]["alpha"],
         mediation=config["mediation"],
         pipeline=PIPELINE,

@@ -16,6 +16,7 @@ rule outer:
         redundancy="results/outer/redundancy.csv",
         summary="results/outer/summary.json",
     params:
+        model=MODEL_SPEC,  # the model (study.model_spec): study.model_from_spec in the step
         constructs=config["constructs"],
         paths=config["paths"],
         algorithm=config["algorithm"],

@@ -95,7 +95,8 @@ def _check_columns(raw: RawSurvey, spec: SurveySpec) -> None:
     if spec.id_column:
         wanted.append((spec.id_column, "data.id_column"))
     wanted += [(v, f"respondents.{v}") for v in spec.respondents]
-    wanted += [(i, f"constructs.{spec.owners.get(i, '?')}.{'redundancy' if i in spec.redundancy else 'indicators'}")
+    wanted += [(i, spec.controls.get(i) or
+                f"constructs.{spec.owners.get(i, '?')}.{'redundancy' if i in spec.redundancy else 'indicators'}")
                for i in spec.indicators]
     present = set(raw.header)
     missing = [(name, key) for name, key in wanted if name not in present]

@@ -29,7 +29,8 @@ __all__ = ["flag_straight_lining", "select_respondents", "replace_missing", "rec
 
 
 def flag_straight_lining(values, spec: SurveySpec):
-    """Find respondents who gave the same answer to every item they answered (at least two).
+    """Find respondents who gave the same answer to every item they answered (at least two; control
+    variables, ``spec.controls``, are no items).
 
     Parameters
     ----------
@@ -52,8 +53,9 @@ def flag_straight_lining(values, spec: SurveySpec):
     keep = np.ones(n, dtype=bool)
     straight = []
     events = []
+    items = values[:, [j for j, name in enumerate(spec.indicators) if name not in spec.controls]]
     for i in range(n):
-        row = values[i][~np.isnan(values[i])]
+        row = items[i][~np.isnan(items[i])]
         if row.size >= 2 and np.all(row == row[0]):
             straight.append(i)
             excluded = spec.straight_lining == "exclude"

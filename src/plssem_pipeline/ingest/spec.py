@@ -49,6 +49,10 @@ class SurveySpec:
         Global single item (``constructs.<C>.redundancy``) -> its construct. Each is one of
         ``indicators`` (read, validated on its construct's scale and cleaned like them) but
         no indicator of the model.
+    controls : dict
+        Control variable column (config ``controls``) -> its config key (``controls.<column>``). Each is
+        one of ``indicators``, read as a number on no scale (its scale bounds are None), cleaned like
+        them but not part of the straight-lining check.
     min_respondents : int
         Fewest respondents the model can be estimated with (3 without paths).
     min_reason : str
@@ -74,6 +78,7 @@ class SurveySpec:
     recommended_respondents: int | None = None
     scales: dict = field(default_factory=dict)
     redundancy: dict = field(default_factory=dict)
+    controls: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for name in self.indicators:  # an indicator not in ``scales`` is on data.scale
@@ -81,8 +86,8 @@ class SurveySpec:
                                           "scale_max": self.scale_max, "scale_key": "data.scale",
                                           "reverse_coded": False})
 
-    def scale(self, indicator: str) -> tuple[float, float, str]:
-        """``(min, max, config key)`` of ``indicator``'s response scale."""
+    def scale(self, indicator: str) -> tuple[float | None, float | None, str]:
+        """``(min, max, config key)`` of ``indicator``'s response scale (``None`` bounds: a control variable)."""
         own = self.scales[indicator]
         return own["scale_min"], own["scale_max"], own["scale_key"]
 
@@ -93,7 +98,8 @@ class SurveySpec:
 
     @classmethod
     def from_config(cls, data: Mapping, respondents: Mapping, constructs: Mapping,
-                    paths: Sequence[str] = (), scales: Mapping | None = None) -> "SurveySpec":
+                    paths: Sequence[str] = (), scales: Mapping | None = None,
+                    controls: Mapping | None = None) -> "SurveySpec":
         """Build from the config sections (defaults filled in by the schema).
 
         Parameters
@@ -110,6 +116,8 @@ class SurveySpec:
         scales : Mapping, optional
             Each indicator's scale, as :func:`plssem_pipeline.study.scales.indicator_scales` gives it;
             computed from ``data`` and ``constructs`` when not given.
+        controls : Mapping, optional
+            Config ``controls``: control variable column -> its target constructs.
 
         Returns
         -------
@@ -118,15 +126,17 @@ class SurveySpec:
         from ..study.sample_size import minimum_respondents, ten_times_rule
         from ..study.scales import indicator_scales
 
-        owners = {str(i): str(c) for c, spec in constructs.items() for i in spec["indicators"]}
+        owners = {str(i): str(c) for c, spec in constructs.items() for i in spec.get("indicators") or ()}
         redundancy = {str(spec["redundancy"]): str(c) for c, spec in constructs.items()
                       if spec.get("redundancy") and str(spec["redundancy"]) not in owners}
-        blocks = {str(c): [str(i) for i in spec["indicators"]] for c, spec in constructs.items()}
+        controls = {str(column): f"controls.{column}" for column in controls or {}}
+        blocks = {str(c): [str(i) for i in spec.get("indicators") or ()] for c, spec in constructs.items()}
+        blocks.update({column: [column] for column in controls})
         modes = {str(c): spec.get("mode", "A") for c, spec in constructs.items()}
         need, why = minimum_respondents(blocks, paths)
         scale = data.get("scale", {})
         return cls(
-            indicators=list(owners) + list(redundancy),
+            indicators=list(owners) + list(redundancy) + list(controls),
             respondents={str(k): dict(v) for k, v in (respondents or {}).items()},
             id_column=data.get("id_column"),
             scale_min=scale.get("min", 1),
@@ -137,13 +147,16 @@ class SurveySpec:
             invalid_values=data.get("invalid_values", "error"),
             straight_lining=data.get("straight_lining", "flag"),
             decimal=data.get("decimal", "auto"),
-            owners={**owners, **redundancy},
+            owners={**owners, **redundancy, **{column: column for column in controls}},
             redundancy=redundancy,
+            controls=controls,
             min_respondents=need,
             min_reason=why,
             recommended_respondents=ten_times_rule(blocks, paths, modes) if paths else None,
-            scales=_with_redundancy(dict(scales) if scales is not None else indicator_scales(data, constructs),
-                                    constructs, redundancy),
+            scales={**_with_redundancy(dict(scales) if scales is not None else indicator_scales(data, constructs),
+                                       constructs, redundancy),
+                    **{column: {"construct": column, "scale_min": None, "scale_max": None, "scale_key": key,
+                                "reverse_coded": False} for column, key in controls.items()}},
         )
 
 

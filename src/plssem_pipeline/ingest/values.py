@@ -173,8 +173,11 @@ def read_indicators(raw: RawSurvey, spec: SurveySpec, decimal: str):
     values = np.full((len(raw.rows), len(spec.indicators)), np.nan)
     for j, name in enumerate(spec.indicators):
         lo, hi, key = spec.scale(name)
+        if lo is None:  # a control variable: any number
+            lo, hi, range_text = float("-inf"), float("inf"), f"a number: {key} is a numeric control variable"
+        else:
+            range_text = f"a number from {format_number(lo)} to {format_number(hi)}, {key}"
         scale_text = f"{format_number(lo)}–{format_number(hi)}"
-        range_text = f"{format_number(lo)} to {format_number(hi)}"
         for i, text in enumerate(raw.column(name)):
             stripped = text.strip()
             if not stripped:
@@ -191,7 +194,7 @@ def read_indicators(raw: RawSurvey, spec: SurveySpec, decimal: str):
                 continue
             number = parse_number(stripped, decimal)
             if number is None:
-                invalid.append(Event(i, name, text, f"not a number (expected a number from {range_text}, {key}"
+                invalid.append(Event(i, name, text, f"not a number (expected {range_text}"
                                      + (", decimal mark ','" if decimal == "," else "") + ")", "missing",
                                      code="not_a_number"))
                 continue

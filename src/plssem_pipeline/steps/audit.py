@@ -8,7 +8,7 @@ from ..audit.published import load_published
 
 def main(smk, log):
     settings = smk.params.audit
-    model = study.model_from_config(smk.params.constructs, smk.params.paths)
+    model = study.model_from_spec(smk.params.model)
     published_file = smk.input.published[0] if len(smk.input.published) else None  # config key `published`
     details = {"published": published_file}
     if published_file:

@@ -15,7 +15,7 @@ FAILED_LISTED = 10_000
 
 def main(smk, log):
     config = smk.params.bootstrap
-    model = study.model_from_config(smk.params.constructs, smk.params.paths)
+    model = study.model_from_spec(smk.params.model)
     options = study.algorithm_options(smk.params.algorithm)
     result = numerics.estimate(io.read_csv(smk.input.survey), model, smk.params.algorithm, source=smk.input.survey)
     parts = []

@@ -9,7 +9,7 @@ from ..analysis import numerics
 
 def main(smk, log):
     start, stop = int(smk.wildcards.start), int(smk.wildcards.stop)
-    model = study.model_from_config(smk.params.constructs, smk.params.paths)
+    model = study.model_from_spec(smk.params.model)
     options = study.algorithm_options(smk.params.algorithm)
     result = numerics.estimate(io.read_csv(smk.input.survey), model, smk.params.algorithm, source=smk.input.survey)
     draws = plssem.bootstrap(

@@ -19,7 +19,7 @@ def main(smk, log):
     log.info("read %s: %s", smk.input.survey, raw.format)
     respondents, sources = profile_variables(smk.params.respondents, raw)
     spec = SurveySpec.from_config(data, respondents, constructs, smk.params.paths,
-                                  scales=smk.params.scales)
+                                  scales=smk.params.scales, controls=smk.params.controls)
     cleaned = clean_survey(raw, spec)
     io.write_csv(cleaned.survey, smk.output.survey)
     io.write_csv(cleaned.validated, smk.output.validated)
@@ -36,6 +36,6 @@ def main(smk, log):
         "clean", inputs=[smk.input.survey],
         outputs=[smk.output.survey, smk.output.validated, smk.output.exclusions, smk.output.categories],
         config={"data": data, "respondents": smk.params.respondents, "indicators": smk.params.indicators,
-                "paths": smk.params.paths, "scales": smk.params.scales},
+                "paths": smk.params.paths, "scales": smk.params.scales, "controls": smk.params.controls},
         fingerprints={"pipeline": smk.params.pipeline}, details=details,
     ), smk.output.summary)

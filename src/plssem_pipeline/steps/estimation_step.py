@@ -28,7 +28,7 @@ STEPS = {"outer": (tables.outer_tables, True, _redundancy), "inner": (tables.inn
 def run_step(step: str, smk, log) -> None:
     """Estimate the configured model on ``smk.input.survey`` and write ``step``'s tables and summary."""
     make_tables, reports_vif, other_models = STEPS[step]
-    model = study.model_from_config(smk.params.constructs, smk.params.paths)
+    model = study.model_from_spec(smk.params.model)
     data = io.read_csv(smk.input.survey)
     result = numerics.estimate(data, model, smk.params.algorithm, source=smk.input.survey)
     log.info("estimated on %d respondents: %d iterations, converged %s", result.n, result.iterations,

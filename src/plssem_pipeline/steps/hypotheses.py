@@ -14,7 +14,7 @@ from ..study.hypotheses import hypotheses_from_config
 def main(smk, log):
     boot = smk.params.bootstrap
     config = {"paths": smk.params.paths, "hypotheses": smk.params.hypotheses}
-    model = study.model_from_config(smk.params.constructs, smk.params.paths)
+    model = study.model_from_spec(smk.params.model)
     result = numerics.estimate(io.read_csv(smk.input.survey), model, smk.params.algorithm, source=smk.input.survey)
     original = {family: values[0] for family, values in
                 statistics.collect(result.core, result.correlations[None], model).items()}

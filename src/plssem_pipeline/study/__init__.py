@@ -6,6 +6,9 @@
 * :mod:`.semantics` — what the schema cannot say (unknown constructs, cycles, files, limits);
 * :mod:`.model` — the :class:`plssem.Model` from ``constructs`` and ``paths``, the algorithm options,
   the bootstrap's chunk ranges;
+* :mod:`.extensions` — the model specification every rule builds its model from (interaction terms,
+  higher-order constructs, control variables), each construct's role, the mediation routes;
+* :mod:`.extension_checks` — what the schema cannot say about those extensions;
 * :mod:`.sample_size` — the respondents the model needs (a floor, and the ten-times rule of thumb);
 * :mod:`.scales` — each indicator's response scale and whether it is reverse-coded.
 
@@ -13,11 +16,13 @@ The names below are the study's public surface: ``from plssem_pipeline import st
 ``study.check_semantics(...)``.
 """
 from .names import normalize_config
+from .extensions import ROLES, canonical_node, control_paths, is_mediation_route, model_from_spec, model_spec, roles
 from .model import algorithm_options, chunk_ranges, indicator_lists, model_from_config, redundancy_items
 from .scales import indicator_scales
 from .schema import ConfigError, format_key, load_schema, schema_problems, typed_overrides
 from .semantics import MAX_CHUNKS, MAX_SAMPLES, check_semantics
 
-__all__ = ["algorithm_options", "chunk_ranges", "indicator_lists", "model_from_config", "redundancy_items",
+__all__ = ["ROLES", "canonical_node", "control_paths", "is_mediation_route", "model_from_spec", "model_spec", "roles",
+           "algorithm_options", "chunk_ranges", "indicator_lists", "model_from_config", "redundancy_items",
            "ConfigError", "format_key", "load_schema", "schema_problems", "typed_overrides", "MAX_CHUNKS", "MAX_SAMPLES",
            "check_semantics", "indicator_scales", "normalize_config"]

@@ -5,7 +5,10 @@ effect of the model (``"KP -> IP -> KU"``), optionally a sign (``positive`` or
 ``negative``) and the statement in words (one text, or one per language: its English text is
 written to ``hypotheses.csv``, the report shows the report language's). Without the key (null,
 the default) every structural path is a hypothesis, H1, H2, ... in the order of
-config ``paths``, without a sign. ``bootstrap.tails: 1`` tests every hypothesis
+config ``paths``, without a sign: an interaction term's path (``"A x B -> C"``) too, written ``"A x B"`` whichever
+separator the config used (``A*B``, ``A × B``). A control variable's path (config ``controls``), a higher-order
+construct's path to its own dimension and a specific indirect effect that is no mediation route
+(:func:`.extensions.is_mediation_route`) are never hypotheses. ``bootstrap.tails: 1`` tests every hypothesis
 one-tailed in its stated direction; a one-tailed test of a hypothesis without a
 direction is not defined, so an unsigned hypothesis under ``tails: 1`` is
 refused, not silently tested two-tailed (Hair et al. 2022, ch. 6: a one-tailed
@@ -16,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .extensions import canonical_node, is_mediation_route, roles
 from .labels import RESULTS_LANGUAGE, label_for
 
 __all__ = ["Hypothesis", "hypotheses_from_config", "hypothesis_problems", "split_path"]
@@ -42,8 +46,15 @@ class Hypothesis:
 
 
 def split_path(text) -> tuple:
-    """``"A -> M -> B"`` as ``("A", "M", "B")`` (spaces around the arrows ignored)."""
-    return tuple(part.strip() for part in str(text).split("->"))
+    """``"A -> M -> B"`` as ``("A", "M", "B")`` (spaces around the arrows ignored; an interaction term as
+    ``"A x B"``, :func:`.extensions.canonical_node`)."""
+    from plssem import ModelError
+
+    parts = tuple(part.strip() for part in str(text).split("->"))
+    try:
+        return tuple(canonical_node(part) for part in parts)
+    except ModelError:  # a malformed term: left as written, named by hypothesis_problems
+        return parts
 
 
 def hypotheses_from_config(config: Mapping) -> list:
@@ -101,7 +112,10 @@ def hypothesis_problems(config: Mapping, effects: set) -> list:
             problems.append(f"config key {key}.path: {listed[hypothesis.name].get('path')!r} is not a path "
                             "like 'A -> B' or 'A -> M -> B'")
             continue
-        if hypothesis.path not in effects:
+        why = _never_hypothesis(hypothesis.nodes, roles(config))
+        if why:
+            problems.append(f"config key {key}.path: {hypothesis.path!r} {why}")
+        elif hypothesis.path not in effects:
             what = "structural path (config key paths)" if hypothesis.kind == "direct" else \
                 "specific indirect effect of the model (a chain of config key paths)"
             problems.append(f"config key {key}.path: {hypothesis.path!r} is not a {what}; the model's effects: "
@@ -115,3 +129,22 @@ def hypothesis_problems(config: Mapping, effects: set) -> list:
                             f"hypothesised direction; give {key}.sign: positive or negative, "
                             "or set bootstrap.tails: 2")
     return problems
+
+
+def _never_hypothesis(nodes: tuple, study_roles: dict) -> str:
+    """Why the effect of ``nodes`` can never be a hypothesis (``""`` when it can)."""
+    first = study_roles.get(nodes[0])
+    if first == "control":
+        return (f"is the path of the control variable {nodes[0]!r} (config key controls.{nodes[0]}); a control "
+                "variable is never a hypothesis")
+    if len(nodes) == 2 and first == "higher_order" and study_roles.get(nodes[1]) == "lower_order":
+        return (f"is part of the measurement of the higher-order construct {nodes[0]!r} (its dimension "
+                f"{nodes[1]!r}), not a structural effect")
+    if len(nodes) > 2 and study_roles.get(nodes[0]) == "interaction":
+        return (f"starts at the interaction term {nodes[0]!r}: an indirect effect of an interaction is a moderated "
+                "mediation, which the moderation step reports (index of moderated mediation, conditional indirect "
+                "effects); hypothesise the interaction's path or the mediation of its first construct instead")
+    if len(nodes) > 2 and not is_mediation_route(nodes, study_roles):
+        return ("runs through a path from a higher-order construct to its own dimension, which is part of its "
+                "measurement, not a structural effect")
+    return ""

@@ -8,8 +8,8 @@ __all__ = ["indicator_lists", "redundancy_items", "model_from_config", "model_ef
 
 
 def indicator_lists(constructs: Mapping) -> dict[str, list[str]]:
-    """``construct -> [indicators]`` from the ``constructs`` config section."""
-    return {str(name): [str(i) for i in spec["indicators"]] for name, spec in constructs.items()}
+    """``construct -> [indicators]`` from the ``constructs`` config section (a higher-order construct: ``[]``)."""
+    return {str(name): [str(i) for i in spec.get("indicators") or ()] for name, spec in constructs.items()}
 
 
 def redundancy_items(constructs: Mapping) -> dict[str, str]:
@@ -17,24 +17,34 @@ def redundancy_items(constructs: Mapping) -> dict[str, str]:
     return {str(name): str(spec["redundancy"]) for name, spec in constructs.items() if spec.get("redundancy")}
 
 
-def model_from_config(constructs: Mapping, paths: Sequence[str]):
-    """Build the :class:`plssem.Model` of the ``constructs`` and ``paths`` config sections."""
-    from plssem import Model
+def model_from_config(constructs: Mapping, paths: Sequence[str], *, moderation: Mapping | None = None,
+                      controls: Mapping | None = None):
+    """Build the :class:`plssem.Model` of the ``constructs``, ``paths``, ``moderation`` and ``controls`` config
+    sections (:func:`.extensions.model_spec`)."""
+    from .extensions import model_from_spec, model_spec
 
-    spec = {str(name): {"indicators": [str(i) for i in c["indicators"]], "mode": c.get("mode", "A"),
-                        "model": c.get("model", "composite")}
-            for name, c in constructs.items()}
-    return Model.from_spec(spec, list(paths))
+    return model_from_spec(model_spec({"constructs": constructs, "paths": paths, "moderation": moderation,
+                                       "controls": controls}))
 
 
-def model_effects(model) -> set:
+def model_effects(model, roles: Mapping[str, str] | None = None) -> set:
     """The effects a hypothesis may name: structural paths ``"A -> B"`` and specific indirect effects
-    ``"A -> M -> B"`` (every route of two or more paths, :meth:`plssem.Model.mediated_paths`)."""
+    ``"A -> M -> B"`` (every route of two or more paths, :meth:`plssem.Model.mediated_paths`).
+
+    With the study's ``roles`` (:func:`.extensions.roles`), not: the paths of control variables, the
+    paths from a higher-order construct to its dimensions, and the routes that are no mediation routes
+    (:func:`.extensions.is_mediation_route`). An interaction term's path is an effect.
+    """
     from plssem import statistics
 
+    from .extensions import is_mediation_route
+
+    roles = roles or {}
     labels = statistics.labels(model)
-    return ({f"{r['source']} -> {r['target']}" for r in labels["paths"]}
-            | {r["path"] for r in labels["specific_indirect"]})
+    paths = {(r["source"], r["target"]) for r in labels["paths"]}
+    return ({f"{s} -> {t}" for s, t in paths if is_mediation_route((s, t), roles) or roles.get(s) == "interaction"}
+            | {r["path"] for r in labels["specific_indirect"]
+               if is_mediation_route(tuple(n.strip() for n in r["path"].split("->")), roles)})
 
 
 def algorithm_options(algorithm: Mapping) -> dict:

@@ -30,6 +30,8 @@ def _survey_columns(config: Mapping):
             yield f"constructs.{construct}.indicators[{i}]", str(indicator)
         if spec.get("redundancy"):
             yield f"constructs.{construct}.redundancy", str(spec["redundancy"])
+    for column in config.get("controls") or {}:
+        yield f"controls.{column}", str(column)
 
 
 def reserved_name_problems(config: Mapping) -> list[str]:
@@ -53,4 +55,8 @@ def reserved_name_problems(config: Mapping) -> list[str]:
                  f"of the measurement tables (results/outer/htmt.csv, fornell_larcker.csv, cross_loadings.csv "
                  f"start with {', '.join(WIDE_TABLE_KEYS)}); choose another name"
                  for construct in config["constructs"] if str(construct) in WIDE_TABLE_KEYS]
+    problems += [f"config key controls.{column}: a control variable is a construct named after its column, and "
+                 f"{str(column)!r} is the key column of the measurement tables ({', '.join(WIDE_TABLE_KEYS)}); "
+                 "rename the column (in a copy of the survey) and here"
+                 for column in config.get("controls") or {} if str(column) in WIDE_TABLE_KEYS]
     return problems

@@ -56,7 +56,7 @@ def indicator_scales(data: Mapping, constructs: Mapping) -> dict[str, dict]:
         own = spec.get("scale")
         scale, key = (own, f"constructs.{name}.scale") if own else (default, "data.scale")
         reverse = {str(i) for i in spec.get("reverse") or ()}
-        for indicator in spec["indicators"]:
+        for indicator in spec.get("indicators") or ():
             out[str(indicator)] = {"construct": str(name), "scale_min": _bound(scale.get("min", 1)),
                                    "scale_max": _bound(scale.get("max", 5)), "scale_key": key,
                                    "reverse_coded": str(indicator) in reverse}
@@ -106,9 +106,11 @@ def _missing_code_problems(codes, scales: list) -> list[str]:
 def _reverse_problems(constructs: Mapping) -> list[str]:
     """Reverse-coded items listed twice, or not among their construct's indicators."""
     problems = []
-    owner = {str(i): str(c) for c, spec in constructs.items() for i in spec["indicators"]}
+    owner = {str(i): str(c) for c, spec in constructs.items() for i in spec.get("indicators") or ()}
     for name, spec in constructs.items():
-        items = [str(i) for i in spec["indicators"]]
+        if spec.get("dimensions") is not None:
+            continue  # a higher-order construct has no items of its own (study.extension_checks says so)
+        items = [str(i) for i in spec.get("indicators") or ()]
         seen: set[str] = set()
         for j, item in enumerate(spec.get("reverse") or ()):
             item, key = str(item), f"constructs.{name}.reverse[{j}]"

@@ -97,6 +97,8 @@ def _problem(error) -> str:
             message += " (or one text per report language: {en: ..., id: ...})"
     elif kind == "enum":
         message = f"expected one of {', '.join(map(repr, schema['enum']))}, got {_describe(error.instance)}"
+        hint = difflib.get_close_matches(str(error.instance), [str(v) for v in schema["enum"]], n=1)
+        message += f" (did you mean {hint[0]!r}?)" if isinstance(error.instance, str) and hint else ""
     else:
         message = error.message
     return f"config key {key}: {message}" + (f" — {description}" if description else "")

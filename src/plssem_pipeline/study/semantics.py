@@ -7,7 +7,8 @@ published-tables file that is not plain YAML data, a NaN or infinite number,
 more bootstrap chunks than subsamples, a scale (``data.scale``, ``constructs.<C>.scale``)
 whose min is not below its max, a reverse-coded item outside its construct, a redundancy item
 (``constructs.<C>.redundancy``) of a Mode A construct or that is an indicator of the model, a label
-given per language (``label: {en: ..., id: ...}``) in a language the report does not have.
+given per language (``label: {en: ..., id: ...}``) in a language the report does not have, and
+(:mod:`.extension_checks`) the problems of higher-order constructs, interaction terms and control variables.
 :func:`check_semantics` reports every problem at once as a
 :class:`~plssem_pipeline.study.schema.ConfigError` and otherwise returns the
 validated :class:`plssem.Model`.
@@ -19,9 +20,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import UserError
+from .extension_checks import extension_problems, path_ends
+from .extensions import model_from_spec, model_spec, roles
 from .hypotheses import hypothesis_problems
 from .labels import label_language_problems
-from .model import model_effects, model_from_config
+from .model import model_effects
 from .reserved import reserved_name_problems
 from .safety import input_path_problem, load_yaml
 from .scales import scale_problems
@@ -57,7 +60,7 @@ def check_semantics(config: Mapping, *, root: Path | str = ".", file: str | None
     Returns
     -------
     plssem.Model
-        The model of ``constructs`` and ``paths``.
+        The model of ``constructs``, ``paths``, ``moderation`` and ``controls`` (:func:`.extensions.model_spec`).
 
     Raises
     ------
@@ -68,6 +71,7 @@ def check_semantics(config: Mapping, *, root: Path | str = ".", file: str | None
 
     owner, problems = _indicator_problems(config["constructs"])
     problems += _path_problems(config["constructs"], config["paths"])
+    problems += extension_problems(config, owner)
     problems += _data_problems(config, owner)
     problems += reserved_name_problems(config)
     problems += _label_problems(config)
@@ -79,11 +83,11 @@ def check_semantics(config: Mapping, *, root: Path | str = ".", file: str | None
     model = None
     if not problems:
         try:
-            model = model_from_config(config["constructs"], config["paths"])
+            model = model_from_spec(model_spec(config))
         except ModelError as error:  # e.g. a cycle
             problems.append(f"config keys constructs / paths: {error}")
         else:
-            problems += hypothesis_problems(config, model_effects(model))
+            problems += hypothesis_problems(config, model_effects(model, roles(config)))
     if problems:
         raise ConfigError(problems, file=file)
     return model
@@ -95,7 +99,7 @@ def _indicator_problems(constructs: Mapping) -> tuple[dict[str, str], list[str]]
     owner: dict[str, str] = {}
     for name, spec in constructs.items():
         seen_here: set[str] = set()
-        for j, indicator in enumerate(spec["indicators"]):
+        for j, indicator in enumerate(spec.get("indicators") or ()):
             indicator = str(indicator)
             key = f"constructs.{name}.indicators[{j}]"
             if indicator in seen_here:
@@ -142,21 +146,23 @@ def _common_factor_problems(constructs: Mapping) -> list[str]:
 
 
 def _path_problems(constructs: Mapping, paths) -> list[str]:
-    """Paths that cannot be parsed, name unknown constructs, loop or repeat; constructs in no path."""
+    """Paths that cannot be parsed, name unknown constructs (interaction terms' too), loop or repeat;
+    constructs in no path (but the dimensions of a higher-order construct)."""
     from plssem import ModelError, parse_path
 
     problems: list[str] = []
     names = [str(n) for n in constructs]
-    used: set[str] = set()
+    used = {str(d) for spec in constructs.values() for d in spec.get("dimensions") or ()}
     seen_paths: dict[tuple[str, str], int] = {}
     for i, text in enumerate(paths):
         key = f"paths[{i}]"
         try:
             source, target = parse_path(text)
+            ends = path_ends(source, target)
         except ModelError as error:
             problems.append(f"config key {key}: {error}")
             continue
-        for end in (source, target):
+        for end in dict.fromkeys(ends):
             if end not in names:
                 hint = difflib.get_close_matches(end, names, n=1)
                 problems.append(f"config key {key} ({text!r}): unknown construct {end!r}"
@@ -167,7 +173,7 @@ def _path_problems(constructs: Mapping, paths) -> list[str]:
         if (source, target) in seen_paths:
             problems.append(f"config key {key} ({text!r}): same path as paths[{seen_paths[(source, target)]}]")
         seen_paths.setdefault((source, target), i)
-        used.update((source, target))
+        used.update(ends)
     for name in names:
         if name not in used:
             problems.append(f"config key constructs.{name}: construct {name!r} is in no path; "
