@@ -114,3 +114,16 @@ def test_draws_byte_identical_for_any_chunk_size(which):
             assert np.array_equal(values, reference.values[family], equal_nan=True), (which, size, family)
         assert np.array_equal(run.iterations, reference.iterations), (which, size)
         assert np.array_equal(run.failed, reference.failed), (which, size)
+
+
+def test_jackknife_rows_are_seminr_leave_one_out_estimates():
+    """BCa's acceleration uses :func:`plssem.jackknife`; for a two-stage interaction model its row i must be
+    seminr's estimate without respondent i (first stage, term and Henseler-Chin SD rebuilt without it)."""
+    data = seminr_dataset("mobi")
+    model = _model("two_stage", False)
+    fit = plssem.estimate(data, model, tol=1e-10)
+    jack = plssem.jackknife(fit.observed_data.standardized, model, tol=1e-10)
+    for i in (0, 137):
+        theirs = seminr_extended(data.drop(index=data.index[i]).reset_index(drop=True), MOBI_MODERATION_SPEC, PATHS)
+        assert_close(jack["paths"][i], [theirs.path_coef.get(s.replace(" x ", "*"), t) for s, t in PATHS], TOL,
+                     f"jackknife row {i} vs seminr leave-one-out, two-stage interaction")
