@@ -37,7 +37,7 @@ rule export:
         language=config["report"]["language"],
         # formative (Mode B) constructs of two or more indicators: left out of the reflective criteria's sheets
         formative=[str(name) for name, spec in config["constructs"].items()
-                   if spec.get("mode", "A") == "B" and len(spec["indicators"]) > 1],
+                   if spec.get("mode", "A") == "B" and len(study.measures(spec)) > 1],
         pipeline=PIPELINE,
     log:
         "results/logs/export.log",

@@ -127,7 +127,7 @@ def formative_assessment(weights, loadings, vif, constructs: Mapping, *, alpha: 
         ``results/outer/vif.csv``: ``construct, indicator, vif``.
     constructs : mapping
         The ``constructs`` config section; only Mode B constructs of two or more
-        indicators are assessed (a single item's weight is 1 by construction).
+        indicators (a higher-order construct: dimensions) are assessed (a single item's weight is 1 by construction).
     alpha : float
         ``bootstrap.alpha``.
     significance : {"p_value", "confidence_interval"}
@@ -144,8 +144,10 @@ def formative_assessment(weights, loadings, vif, constructs: Mapping, *, alpha: 
     """
     import pandas as pd
 
+    from ..study.extensions import measures
+
     formative = [str(c) for c, spec in constructs.items()
-                 if spec.get("mode", "A") == "B" and len(spec["indicators"]) > 1]
+                 if spec.get("mode", "A") == "B" and len(measures(spec)) > 1]
     keys = ["construct", "indicator"]
     frame = (weights.astype({"construct": str, "indicator": str})
              .merge(loadings.astype({"construct": str, "indicator": str}), on=keys, suffixes=("_w", "_l"))

@@ -16,13 +16,15 @@ The names below are the study's public surface: ``from plssem_pipeline import st
 ``study.check_semantics(...)``.
 """
 from .names import normalize_config
-from .extensions import ROLES, canonical_node, control_paths, is_mediation_route, model_from_spec, model_spec, roles
+from .extensions import (ROLES, canonical_node, control_paths, is_mediation_route, measures, model_from_spec, model_spec,
+                         roles)
 from .model import algorithm_options, chunk_ranges, indicator_lists, model_from_config, redundancy_items
 from .scales import indicator_scales
 from .schema import ConfigError, format_key, load_schema, schema_problems, typed_overrides
 from .semantics import MAX_CHUNKS, MAX_SAMPLES, check_semantics
 
-__all__ = ["ROLES", "canonical_node", "control_paths", "is_mediation_route", "model_from_spec", "model_spec", "roles",
+__all__ = ["ROLES", "canonical_node", "control_paths", "is_mediation_route", "measures", "model_from_spec", "model_spec",
+           "roles",
            "algorithm_options", "chunk_ranges", "indicator_lists", "model_from_config", "redundancy_items",
            "ConfigError", "format_key", "load_schema", "schema_problems", "typed_overrides", "MAX_CHUNKS", "MAX_SAMPLES",
            "check_semantics", "indicator_scales", "normalize_config"]

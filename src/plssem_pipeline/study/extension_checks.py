@@ -17,11 +17,11 @@ survey or not numeric, by the clean step.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from .extensions import is_higher_order
 
-__all__ = ["path_ends", "extension_problems"]
+__all__ = ["path_ends", "repeated_members", "extension_problems"]
 
 #: Keys of a construct measured by its own indicators, meaningless for a higher-order construct.
 _INDICATOR_KEYS = ("scale", "reverse", "redundancy")
@@ -39,6 +39,33 @@ def path_ends(source: str, target: str) -> tuple[str, ...]:
     from plssem.specification import parse_term
 
     return tuple(part for end in (source, target) for part in (parse_term(end) or (end,)))
+
+
+def repeated_members(lists: Mapping[str, Sequence]) -> tuple[dict[str, str], list[tuple[str, int, str, str]]]:
+    """Members listed twice in one list, or in two lists (an indicator in two constructs, a dimension in two
+    higher-order constructs).
+
+    Parameters
+    ----------
+    lists : mapping
+        Owner -> its members, in order.
+
+    Returns
+    -------
+    owner : dict
+        Member -> the first owner listing it.
+    repeats : list of (owner, position, member, earlier owner)
+        Each listing after the first; the earlier owner is ``owner`` itself for a member listed twice in one list.
+    """
+    owner: dict[str, str] = {}
+    repeats = []
+    for name, members in lists.items():
+        for j, member in enumerate(members):
+            member = str(member)
+            if member in owner:
+                repeats.append((str(name), j, member, owner[member]))
+            owner.setdefault(member, str(name))
+    return owner, repeats
 
 
 def _hint(name: str, names) -> str:
@@ -74,15 +101,13 @@ def _construct_problems(constructs: Mapping) -> list[str]:
 def _dimension_problems(constructs: Mapping) -> tuple[dict[str, str], list[str]]:
     """``(dimension -> its higher-order construct, problems)``."""
     problems: list[str] = []
-    owner: dict[str, str] = {}
     names = [str(n) for n in constructs]
-    for name, spec in constructs.items():
-        if not is_higher_order(spec):
-            continue
-        seen: set[str] = set()
-        for j, dim in enumerate(spec["dimensions"]):
-            dim, key = str(dim), f"config key constructs.{name}.dimensions[{j}]"
-            if dim == str(name):
+    lists = {str(name): [str(d) for d in spec["dimensions"]] for name, spec in constructs.items()
+             if is_higher_order(spec)}
+    for name, dims in lists.items():
+        for j, dim in enumerate(dims):
+            key = f"config key constructs.{name}.dimensions[{j}]"
+            if dim == name:
                 problems.append(f"{key}: {name!r} cannot be a dimension of itself")
             elif dim not in names:
                 problems.append(f"{key}: unknown construct {dim!r}{_hint(dim, names)}; a dimension is a construct "
@@ -90,14 +115,11 @@ def _dimension_problems(constructs: Mapping) -> tuple[dict[str, str], list[str]]
             elif is_higher_order(constructs[dim]):
                 problems.append(f"{key}: {dim!r} is itself a higher-order construct; only second-order "
                                 "constructs are supported (dimensions measured by indicators)")
-            elif dim in seen:
-                problems.append(f"{key}: {dim!r} is listed twice")
-            elif dim in owner:
-                problems.append(f"{key}: {dim!r} is already a dimension of {owner[dim]!r} "
-                                f"(constructs.{owner[dim]}.dimensions); a dimension belongs to one higher-order "
-                                "construct")
-            seen.add(dim)
-            owner.setdefault(dim, str(name))
+    owner, repeats = repeated_members(lists)
+    problems += [f"config key constructs.{name}.dimensions[{j}]: {dim!r} is listed twice" if earlier == name else
+                 f"config key constructs.{name}.dimensions[{j}]: {dim!r} is already a dimension of {earlier!r} "
+                 f"(constructs.{earlier}.dimensions); a dimension belongs to one higher-order construct"
+                 for name, j, dim, earlier in repeats]
     return owner, problems
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-__all__ = ["ROLES", "model_spec", "model_from_spec", "roles", "control_paths", "canonical_node",
+__all__ = ["ROLES", "measures", "model_spec", "model_from_spec", "roles", "control_paths", "canonical_node",
            "is_mediation_route"]
 
 #: Every role :func:`roles` gives a construct.
@@ -38,6 +38,12 @@ MODERATION_DEFAULTS = {"method": "two_stage", "standardize_term": True}
 def is_higher_order(spec: Mapping) -> bool:
     """Whether a ``constructs.<C>`` entry is a higher-order construct (it lists ``dimensions``)."""
     return isinstance(spec, Mapping) and spec.get("dimensions") is not None
+
+
+def measures(spec: Mapping) -> list[str]:
+    """What a ``constructs.<C>`` entry lists as its measures: its indicators, or a higher-order construct's
+    dimensions (the indicators of a two-stage one in the final model; two or more either way)."""
+    return [str(m) for m in (spec.get("dimensions") if is_higher_order(spec) else spec.get("indicators")) or ()]
 
 
 def control_paths(controls: Mapping | None) -> list[str]:

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import UserError
-from .extension_checks import extension_problems, path_ends
+from .extension_checks import extension_problems, path_ends, repeated_members
 from .extensions import model_from_spec, model_spec, roles
 from .hypotheses import hypothesis_problems
 from .labels import label_language_problems
@@ -95,22 +95,12 @@ def check_semantics(config: Mapping, *, root: Path | str = ".", file: str | None
 
 def _indicator_problems(constructs: Mapping) -> tuple[dict[str, str], list[str]]:
     """``(indicator -> construct, problems)``: an indicator listed twice or in two constructs."""
-    problems: list[str] = []
-    owner: dict[str, str] = {}
-    for name, spec in constructs.items():
-        seen_here: set[str] = set()
-        for j, indicator in enumerate(spec.get("indicators") or ()):
-            indicator = str(indicator)
-            key = f"constructs.{name}.indicators[{j}]"
-            if indicator in seen_here:
-                problems.append(f"config key {key}: indicator {indicator!r} is listed twice in construct {name!r}")
-            elif indicator in owner:
-                problems.append(f"config key {key}: indicator {indicator!r} is already in construct "
-                                f"{owner[indicator]!r} (constructs.{owner[indicator]}.indicators); "
-                                "an indicator measures one construct")
-            seen_here.add(indicator)
-            owner.setdefault(indicator, str(name))
-    return owner, problems
+    owner, repeats = repeated_members({name: spec.get("indicators") or () for name, spec in constructs.items()})
+    return owner, [f"config key constructs.{name}.indicators[{j}]: indicator {item!r} is listed twice in construct "
+                   f"{name!r}" if earlier == name else
+                   f"config key constructs.{name}.indicators[{j}]: indicator {item!r} is already in construct "
+                   f"{earlier!r} (constructs.{earlier}.indicators); an indicator measures one construct"
+                   for name, j, item, earlier in repeats]
 
 
 def _redundancy_problems(config: Mapping, owner: Mapping[str, str]) -> list[str]:
