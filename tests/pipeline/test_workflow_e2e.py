@@ -75,12 +75,28 @@ CONTRACT = {
     "results/hypotheses/hypotheses.csv": ["hypothesis", "path", "kind", "source", "target", "sign", "tails", "alpha",
                                           "ci_level", "original", "mean", "sd", "t", "p", "ci_low", "ci_high",
                                           "n_valid", "significant", "supported", "statement"],
+    "results/outer/lower_order_loadings.csv": ["construct", "indicator", "loading", "weight"],
+    "results/outer/lower_order_reliability.csv": ["construct", "cronbach_alpha", "rho_a", "rho_c", "ave"],
+    "results/outer/lower_order_htmt.csv": ["construct", "KP", "EC", "IP", "KU"],
+    "results/bootstrap/moderation.csv": ["term", "iv", "moderator", "target", "statistic", "level", "original",
+                                         "mean", "sd", "t", "p", "ci_low", "ci_high", "n_valid"],
+    "results/bootstrap/moderated_mediation.csv": ["path", "term", "moderator", "statistic", "level", "original",
+                                                  "mean", "sd", "t", "p", "ci_low", "ci_high", "n_valid"],
+    "results/moderation/interactions.csv": ["term", "iv", "moderator", "target", "method", "standardize_term",
+                                            "coefficient", "raw_coefficient", "term_sd", "f2", "t", "p", "ci_low",
+                                            "ci_high", "jn_lower", "jn_upper", "jn_region", "moderator_min",
+                                            "moderator_max"],
+    "results/moderation/simple_slopes.csv": ["term", "iv", "moderator", "target", "level", "conditional_effect",
+                                             "sd", "t", "p", "ci_low", "ci_high", "iv_effect", "moderator_effect",
+                                             "raw_coefficient"],
+    "results/moderation/moderated_mediation.csv": ["path", "term", "moderator", "statistic", "level", "original",
+                                                   "sd", "t", "p", "ci_low", "ci_high", "decision"],
     "results/audit/published_vs_reproduced.csv": ["table", "row", "statistic", "published", "reproduced",
                                                   "difference", "tolerance", "within"],
     "results/audit/consistency.csv": ["check", "table", "item", "published", "recomputed", "difference",
                                       "verdict", "explanation"],
 }
-SUMMARIES = ["clean", "describe", "outer", "inner", "bootstrap", "hypotheses", "mediation", "audit"]
+SUMMARIES = ["clean", "describe", "outer", "inner", "bootstrap", "hypotheses", "mediation", "moderation", "audit"]
 FIGURES = ["loadings.png", "bootstrap_paths.png", "bootstrap_indirect.png", "htmt.png"]
 
 
@@ -102,8 +118,8 @@ def test_dag_completes_and_every_contract_file_exists(default_run):
         png = (default_run / "report" / "figures" / name).read_bytes()
         assert png.startswith(b"\x89PNG") and len(png) > 5000, name
     rules = {p.stem for p in (default_run / "results" / "logs").glob("*.log")}
-    assert rules >= {"clean", "describe", "outer", "inner", "bootstrap", "mediation", "figures", "audit",
-                     "provenance"}
+    assert rules >= {"clean", "describe", "outer", "inner", "bootstrap", "mediation", "moderation", "figures",
+                     "audit", "provenance"}
     assert len(list((default_run / "results" / "logs" / "bootstrap_chunk").glob("*.log"))) == 1
     benchmarks = {p.stem for p in (default_run / "results" / "benchmarks").glob("*.tsv")}
     assert benchmarks == rules                                  # every rule has a log: and a benchmark:

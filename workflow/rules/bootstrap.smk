@@ -43,6 +43,8 @@ rule bootstrap:
         r2="results/bootstrap/r2.csv",
         htmt="results/bootstrap/htmt.csv",
         reliability="results/bootstrap/reliability.csv",
+        moderation="results/bootstrap/moderation.csv",
+        moderated_mediation="results/bootstrap/moderated_mediation.csv",
         formative="results/bootstrap/formative.csv",
         subsamples="results/bootstrap/subsamples.csv",
         draws="results/bootstrap/draws.npz",

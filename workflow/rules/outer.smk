@@ -14,6 +14,9 @@ rule outer:
         vif="results/outer/vif.csv",
         full_collinearity_vif="results/outer/full_collinearity_vif.csv",
         redundancy="results/outer/redundancy.csv",
+        lower_order_loadings="results/outer/lower_order_loadings.csv",
+        lower_order_reliability="results/outer/lower_order_reliability.csv",
+        lower_order_htmt="results/outer/lower_order_htmt.csv",
         summary="results/outer/summary.json",
     params:
         model=MODEL_SPEC,  # the model (study.model_spec): study.model_from_spec in the step

@@ -7,7 +7,8 @@ selects, names and orders what :mod:`plssem` estimated.
 """
 from __future__ import annotations
 
-__all__ = ["outer_tables", "inner_tables", "bootstrap_tables", "subsample_table", "SUMMARY_COLUMNS"]
+__all__ = ["outer_tables", "lower_order_tables", "inner_tables", "original_statistics", "bootstrap_tables",
+           "subsample_table", "SUMMARY_COLUMNS"]
 
 #: Columns of every bootstrap summary, after the key columns.
 SUMMARY_COLUMNS = ["original", "mean", "sd", "t", "p", "ci_low", "ci_high", "n_valid"]
@@ -24,6 +25,8 @@ _EMPTY_FAMILY_COLUMNS = {
     "weights": ["construct", "indicator"],
     "r2": ["construct"],
     "htmt": ["construct_1", "construct_2"],
+    "moderation": ["term", "iv", "moderator", "target", "statistic", "level"],
+    "moderated_mediation": ["path", "term", "moderator", "statistic", "level"],
 }
 
 
@@ -67,6 +70,29 @@ def outer_tables(result) -> dict:
     }
 
 
+def lower_order_tables(result) -> dict:
+    """The lower-order measurement model of staged higher-order constructs: ``lower_order_loadings``,
+    ``lower_order_reliability``, ``lower_order_htmt``.
+
+    A higher-order construct measured by its dimensions' scores (disjoint two-stage, or embedded
+    two-stage for Mode B) is assessed in two steps (Sarstedt et al. 2019): its dimensions (lower-order
+    constructs, LOCs) in the first-stage model, then the higher-order construct with the dimensions as its
+    indicators (the final model's tables). These are :func:`outer_tables`' ``loadings``, ``reliability``
+    and ``htmt`` of the first-stage model (``result.first_stage``), rows of the LOCs only; the HTMT's
+    columns are the first stage's constructs except higher-order ones (a repeated-indicators construct
+    shares its dimensions' indicators). Header only when the model has no staged higher-order construct.
+    """
+    model = result.model
+    dimensions = [d for h in model.higher_order if h.staged for d in h.dimensions]
+    source = result.first_stage if dimensions and result.first_stage is not None else result
+    tables = outer_tables(source)
+    higher = [h.name for h in source.model.higher_order]
+    htmt = tables["htmt"].drop(columns=[c for c in higher if c in tables["htmt"].columns])
+    return {f"lower_order_{name}": frame[frame["construct"].isin(dimensions)].reset_index(drop=True)
+            for name, frame in (("loadings", tables["loadings"]), ("reliability", tables["reliability"]),
+                                ("htmt", htmt))}
+
+
 def inner_tables(result) -> dict:
     """Structural-model tables: ``paths, r2, f2, vif, effects, specific_indirect, fit``.
 
@@ -107,6 +133,21 @@ def inner_tables(result) -> dict:
     }
 
 
+def original_statistics(result) -> dict:
+    """The full-sample value of every bootstrapped statistic: :func:`plssem.statistics.collect` of ``result``.
+
+    Returns
+    -------
+    dict
+        Family -> ndarray ``(1, m)``, columns as :func:`plssem.statistics.labels`; the moderation families
+        use the interaction terms' SDs (``result.term_sd``).
+    """
+    from plssem import statistics
+
+    term_sd = None if result.term_sd is None else result.term_sd.to_numpy()[None]
+    return statistics.collect(result.core, result.correlations[None], result.model, term_sd)
+
+
 def bootstrap_tables(result, draws, *, alpha: float = 0.05, ci: str = "percentile", jackknife=None) -> dict:
     """One summary table per bootstrapped family of statistics.
 
@@ -135,7 +176,7 @@ def bootstrap_tables(result, draws, *, alpha: float = 0.05, ci: str = "percentil
     from plssem import statistics, summarize
 
     model = result.model
-    original = statistics.collect(result.core, result.correlations[None], model)
+    original = original_statistics(result)
     labels = statistics.labels(model)
     tables = {}
     for family, keys in labels.items():

@@ -34,7 +34,7 @@ def main(smk, log):
     plsc, plsc_warnings = consistent.bootstrap_details(draws, model)
     for warning in plsc_warnings:
         log.warning(warning)
-    jackknife = plssem.jackknife(result.data.standardized, model, **options) if config["ci"] == "bca" else None
+    jackknife = plssem.jackknife(result.observed_data.standardized, model, **options) if config["ci"] == "bca" else None
     summaries = tables.bootstrap_tables(result, draws, alpha=config["alpha"], ci=config["ci"], jackknife=jackknife)
     for family, frame in summaries.items():
         io.write_csv(frame, smk.output[family])
@@ -51,7 +51,7 @@ def main(smk, log):
         "bootstrap", inputs=[smk.input.survey, *smk.input.chunks],
         outputs=[smk.output[f] for f in summaries] + [smk.output.formative, smk.output.subsamples, smk.output.draws],
         config={"bootstrap": config, "constructs": smk.params.constructs, "paths": smk.params.paths,
-                "algorithm": smk.params.algorithm},
+                "model": smk.params.model, "algorithm": smk.params.algorithm},
         seed=config["seed"], fingerprints={"engine": smk.params.engine, "pipeline": smk.params.pipeline},
         details={"subsamples": len(draws), "chunks": len(parts), "failed": len(failed),
                  "failed_subsamples": listed,

@@ -13,7 +13,7 @@ def main(smk, log):
     options = study.algorithm_options(smk.params.algorithm)
     result = numerics.estimate(io.read_csv(smk.input.survey), model, smk.params.algorithm, source=smk.input.survey)
     draws = plssem.bootstrap(
-        result.data.standardized, model, seed=int(smk.params.seed), start=start, stop=stop,
+        result.observed_data.standardized, model, seed=int(smk.params.seed), start=start, stop=stop,
         sign_change=smk.params.sign_change, original_loadings=result.outer_loadings.to_numpy(), **options,
     )
     log.info("subsamples %d..%d: %d failed", start, stop - 1, int(draws.failed.sum()))

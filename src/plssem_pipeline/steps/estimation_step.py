@@ -6,7 +6,8 @@ tables they write (:func:`plssem_pipeline.analysis.tables.outer_tables` or
 them: an undefined indicator VIF belongs to the measurement model, so only the
 `outer` step reports it. The `outer` step also writes the redundancy analysis of
 formative constructs (:func:`plssem_pipeline.analysis.formative.redundancy_analysis`,
-two-construct models of their own).
+two-construct models of their own) and the lower-order constructs of the first-stage model
+(:func:`plssem_pipeline.analysis.tables.lower_order_tables`).
 """
 from __future__ import annotations
 
@@ -15,14 +16,16 @@ from ..analysis import consistent, formative, numerics, tables
 from ..audit import provenance
 
 
-def _redundancy(data, smk) -> dict:
-    """The outer step's redundancy analysis of formative constructs (``constructs.<C>.redundancy``)."""
+def _other_models(data, result, smk) -> dict:
+    """The outer step's tables of other models: the redundancy analysis of formative constructs
+    (``constructs.<C>.redundancy``) and the first-stage model's lower-order constructs."""
     return {"redundancy": formative.redundancy_analysis(data, smk.params.constructs, smk.params.algorithm,
-                                                        source=smk.input.survey)}
+                                                        source=smk.input.survey),
+            **tables.lower_order_tables(result)}
 
 
 #: step name -> (tables function, whether the step reports indicator-VIF warnings, tables of other models or None)
-STEPS = {"outer": (tables.outer_tables, True, _redundancy), "inner": (tables.inner_tables, False, None)}
+STEPS = {"outer": (tables.outer_tables, True, _other_models), "inner": (tables.inner_tables, False, None)}
 
 
 def run_step(step: str, smk, log) -> None:
@@ -41,12 +44,13 @@ def run_step(step: str, smk, log) -> None:
         log.warning(warning)
     outputs = make_tables(result)
     if other_models is not None:
-        outputs.update(other_models(data, smk))
+        outputs.update(other_models(data, result, smk))
     for name, frame in outputs.items():
         io.write_csv(frame, smk.output[name])
     provenance.write_json(provenance.step_summary(
         step, inputs=[smk.input.survey], outputs=[smk.output[name] for name in outputs],
-        config={"constructs": smk.params.constructs, "paths": smk.params.paths, "algorithm": smk.params.algorithm},
+        config={"constructs": smk.params.constructs, "paths": smk.params.paths, "model": smk.params.model,
+                "algorithm": smk.params.algorithm},
         fingerprints={"engine": smk.params.engine, "pipeline": smk.params.pipeline},
         details={"n": result.n, "iterations": result.iterations, "converged": result.converged,
                  "warnings": warnings, **({"plsc": plsc} if plsc else {})},

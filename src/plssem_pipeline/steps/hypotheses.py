@@ -5,7 +5,7 @@ import plssem
 from plssem import statistics
 
 from .. import io, study
-from ..analysis import numerics
+from ..analysis import numerics, tables
 from ..analysis.hypotheses import hypotheses_table
 from ..audit import provenance
 from ..study.hypotheses import hypotheses_from_config
@@ -16,11 +16,11 @@ def main(smk, log):
     config = {"paths": smk.params.paths, "hypotheses": smk.params.hypotheses}
     model = study.model_from_spec(smk.params.model)
     result = numerics.estimate(io.read_csv(smk.input.survey), model, smk.params.algorithm, source=smk.input.survey)
-    original = {family: values[0] for family, values in
-                statistics.collect(result.core, result.correlations[None], model).items()}
+    original = {family: values[0] for family, values in tables.original_statistics(result).items()}
     jackknife = None
     if boot["ci"] == "bca":
-        jackknife = plssem.jackknife(result.data.standardized, model, **study.algorithm_options(smk.params.algorithm))
+        jackknife = plssem.jackknife(result.observed_data.standardized, model,
+                                     **study.algorithm_options(smk.params.algorithm))
     hypotheses = hypotheses_from_config(config)
     table = hypotheses_table(hypotheses, statistics.labels(model), original, io.load_merged_draws(smk.input.draws),
                              tails=boot["tails"], alpha=boot["alpha"], ci=boot["ci"],

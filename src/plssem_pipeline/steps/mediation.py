@@ -1,23 +1,36 @@
-"""Rule `mediation`: the mediation type of every specific indirect effect."""
+"""Rule `mediation`: the mediation type of every specific indirect effect that is a mediation route.
+
+A route that starts at an interaction term (its moderated mediation is the `moderation` step's) or at a
+control variable, or that runs through a path from a higher-order construct to its own dimension, is no
+mediation route (:func:`plssem_pipeline.study.is_mediation_route`) and is left out, named in the summary.
+"""
 from __future__ import annotations
 
-from .. import io
+from .. import io, study
 from ..analysis.hypotheses import read_hypotheses
 from ..analysis.mediation import mediation_table
 from ..audit import provenance
+from ..study.hypotheses import split_path
 
 
 def main(smk, log):
+    roles = study.roles(smk.params.model)
+    specific = io.read_csv(smk.input.specific_indirect)
+    routes = [bool(study.is_mediation_route(split_path(path), roles)) for path in specific["path"]]
+    left_out = [path for path, keep in zip(specific["path"], routes) if not keep]
     table = mediation_table(
-        io.read_csv(smk.input.specific_indirect), io.read_csv(smk.input.paths),
+        specific.loc[routes].reset_index(drop=True), io.read_csv(smk.input.paths),
         io.read_csv(smk.input.total_effects), io.read_csv(smk.input.total_indirect),
         alpha=smk.params.alpha, significance=smk.params.mediation["significance"],
         hypotheses=read_hypotheses(smk.input.hypotheses),
     )
     io.write_csv(table, smk.output.indirect)
+    if left_out:
+        log.info("not mediation routes (interaction term, control variable or higher-order measurement): %s",
+                 "; ".join(left_out))
     provenance.write_json(provenance.step_summary(
         "mediation", inputs=list(smk.input), outputs=[smk.output.indirect],
-        config={"alpha": smk.params.alpha, "mediation": smk.params.mediation},
+        config={"alpha": smk.params.alpha, "mediation": smk.params.mediation, "model": smk.params.model},
         fingerprints={"pipeline": smk.params.pipeline},
-        details={"types": dict(zip(table["path"], table["mediation_type"]))},
+        details={"types": dict(zip(table["path"], table["mediation_type"])), "not_mediation_routes": left_out},
     ), smk.output.summary)
