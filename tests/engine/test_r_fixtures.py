@@ -57,6 +57,8 @@ INPUTS = {
 COMPARED = {
     ("mobi_ecsi_seminr", "seminr-mobi-basic-outer-model.csv"): "test_mobi_seminr_basic_outer_model",
     ("mobi_ecsi_seminr", "seminr-mobi-basic-paths.csv"): "test_mobi_seminr_basic_paths",
+    ("mobi_ecsi_seminr", "seminr-mobi-hoc-ts-outer-model.csv"): "test_mobi_seminr_hoc_outer_model",
+    ("mobi_ecsi_seminr", "seminr-mobi-hoc-ts-paths.csv"): "test_mobi_seminr_hoc_paths",
     ("russett_plspm_r", "russa.outer_model_path.csv"): "test_russett_path_scheme_outer_model",
     # centroid / factorial / all Mode B: compared with plspm at the case's settings (to 1e-12), which
     # shows they are plspm's early-stopped output; plspm converged agrees with us (test_vs_plspm.py)
@@ -76,10 +78,6 @@ _BOOT = "Monte-Carlo bootstrap of an unscaled, centroid estimation with an unrec
 
 #: Fixture file -> why no test compares it (with our engine or otherwise).
 NOT_COMPARED = {
-    ("mobi_ecsi_seminr", "seminr-mobi-hoc-ts-outer-model.csv"): "two-stage higher-order constructs are out of "
-                                                                "the engine's scope",
-    ("mobi_ecsi_seminr", "seminr-mobi-hoc-ts-paths.csv"): "two-stage higher-order constructs are out of the "
-                                                          "engine's scope",
     ("russett_plspm_r", "russa.inner_model.csv"): "centroid scheme: R plspm's iterates differ from ours from the "
                                                   "first step and it stops on a loose score criterion, so no "
                                                   "setting of ours reproduces it to 1e-6",
@@ -148,6 +146,35 @@ def test_mobi_seminr_basic_paths(mobi_basic):
 
 
 # -------------------------------------------------------------- R plspm: russett
+
+@pytest.fixture(scope="module")
+def mobi_hoc():
+    """R seminr's two-stage higher-order model of the fixture (``higher_order_of`` -> ``dimensions``)."""
+    hoc = case_yaml("not-smartpls", "mobi_ecsi_seminr", "case.yaml")["models"]["hoc_two_stage"]
+    constructs = {n: ({"dimensions": c["higher_order_of"], "mode": c["mode"], "approach": "two_stage"}
+                      if "higher_order_of" in c else {"indicators": c["indicators"], "mode": c["mode"]})
+                  for n, c in hoc["constructs"].items()}
+    data = pd.read_csv(fixture_file("not-smartpls", "mobi_ecsi_seminr", "mobi.csv"), index_col=0)
+    return plssem.estimate(data, plssem.Model.from_spec(constructs, hoc["paths"]), tol=1e-7, max_iter=300)
+
+
+def test_mobi_seminr_hoc_paths(mobi_hoc):
+    fixture = pd.read_csv(fixture_file("not-smartpls", "mobi_ecsi_seminr", "seminr-mobi-hoc-ts-paths.csv"),
+                          index_col=0)
+    assert_close(mobi_hoc.path_matrix.loc[fixture.index, fixture.columns], fixture, TOL,
+                 "R seminr mobi HOC path matrix")
+
+
+def test_mobi_seminr_hoc_outer_model(mobi_hoc):
+    fixture = pd.read_csv(fixture_file("not-smartpls", "mobi_ecsi_seminr", "seminr-mobi-hoc-ts-outer-model.csv"),
+                          index_col=0)
+    final = fixture[(fixture != 0).any(axis=1)]       # all-zero rows: first-stage items seminr leaves out
+    assert len(final) > 0
+    assert_close(mobi_hoc.outer_weights.droplevel("construct")[final.index], final["weight"], TOL,
+                 "R seminr HOC weights")
+    assert_close(mobi_hoc.outer_loadings.droplevel("construct")[final.index], final["loading"], TOL,
+                 "R seminr HOC loadings")
+
 def _plspm_stop_iterations(data: pd.DataFrame, model: plssem.Model, scheme: str, tol: float, max_iter: int = 100):
     """Our estimate after exactly as many iterations as R plspm's stop rule allows.
 
