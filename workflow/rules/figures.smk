@@ -13,6 +13,7 @@ rule figures:
         specific_indirect="results/bootstrap/specific_indirect.csv",
         draws="results/bootstrap/draws.npz",
         hypotheses="results/hypotheses/hypotheses.csv",  # the figure dashes what Table 7 does not support
+        simple_slopes="results/moderation/simple_slopes.csv",  # the moderation's simple-slope figure
     output:
         loadings=report("report/figures/loadings.png", caption="../report/loadings.rst", category="Figures"),
         bootstrap_paths=report("report/figures/bootstrap_paths.png", caption="../report/bootstrap.rst",
@@ -27,6 +28,8 @@ rule figures:
         bootstrap_indirect_pdf="report/figures/bootstrap_indirect.pdf",
         htmt_pdf="report/figures/htmt.pdf",
         structural_model_pdf="report/figures/structural_model.pdf",
+        simple_slopes="report/figures/simple_slopes.png",
+        simple_slopes_pdf="report/figures/simple_slopes.pdf",
     params:
         roles=study.roles(config),  # construct -> construct | control | interaction | higher_order | lower_order
         labels={name: spec.get("label", name) for name, spec in config["constructs"].items()},

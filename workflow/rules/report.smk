@@ -12,7 +12,7 @@
 # the report says the audit did not run.
 
 REPORT_TEMPLATES = Path(str(workflow.current_basedir)).parent / "templates"
-REPORT_FIGURES = ["loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap_indirect"]
+REPORT_FIGURES = ["loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap_indirect", "simple_slopes"]
 # The results files behind the report, the figures (PNG for HTML, PDF for LaTeX) and the published
 # tables; each rule adds its template, and the audit's CSVs when the workflow has an `audit` rule.
 REPORT_INPUTS = {
@@ -48,6 +48,13 @@ REPORT_INPUTS = {
     "boot_weights": "results/bootstrap/weights.csv",
     "boot_r2": "results/bootstrap/r2.csv",
     "boot_reliability": "results/bootstrap/reliability.csv",
+    # moderation and higher-order constructs (issue 13): parts of the report only when the model has them
+    "interactions": "results/moderation/interactions.csv",
+    "simple_slopes": "results/moderation/simple_slopes.csv",
+    "moderated_mediation": "results/moderation/moderated_mediation.csv",
+    "lower_order_loadings": "results/outer/lower_order_loadings.csv",
+    "lower_order_reliability": "results/outer/lower_order_reliability.csv",
+    "lower_order_htmt": "results/outer/lower_order_htmt.csv",
     **{f"{name}_{kind}": f"report/figures/{name}.{kind}" for name in REPORT_FIGURES for kind in ("png", "pdf")},
     **({"published": config["published"]} if config["published"] else {}),
 }

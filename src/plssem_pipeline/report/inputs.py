@@ -13,13 +13,15 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..analysis.mediation import is_significant
+from ..study.extensions import roles
 from ..study.labels import label_for
 from .catalogue import Catalogue
 from .tables import Figure, integer, number, prose
 
-__all__ = ["ReportInputs", "REQUIRED_FILES", "read_csv"]
+__all__ = ["ReportInputs", "REQUIRED_FILES", "OPTIONAL_FILES", "read_csv"]
 
 #: Keys of ``files`` that :func:`~plssem_pipeline.report.context.build_context` needs (results contract files).
 REQUIRED_FILES = (
@@ -31,6 +33,11 @@ REQUIRED_FILES = (
     "boot_total_effects", "boot_total_indirect",
     "htmt_signed", "full_collinearity_vif",
 )
+
+#: Keys of ``files`` a report reads when given (issue 13): the moderation step's files and the lower-order
+#: measurement model of higher-order constructs; a part whose file is not given or has no row is left out.
+OPTIONAL_FILES = ("interactions", "simple_slopes", "moderated_mediation", "lower_order_loadings",
+                  "lower_order_reliability", "lower_order_htmt")
 
 #: The schema's defaults of ``audit.criteria`` (workflow/schemas/config.schema.yaml), for a
 #: context built from a config that has not been through the schema (tests, notebooks).
@@ -210,6 +217,26 @@ class ReportInputs:
         pandas.DataFrame
         """
         return read_csv(self.files[name], **kwargs)
+
+    def optional_records(self, name: str) -> list:
+        """The rows of one of :data:`OPTIONAL_FILES`, each as a dict; none when the file is not given.
+
+        Parameters
+        ----------
+        name : str
+            One of :data:`OPTIONAL_FILES` (``"interactions"``, ...).
+
+        Returns
+        -------
+        list of dict
+        """
+        return self.records(name) if name in self.files else []
+
+    @cached_property
+    def roles(self) -> dict:
+        """Construct of the final model -> its role (:func:`plssem_pipeline.study.roles`): ``"control"``,
+        ``"interaction"``, ``"higher_order"``, ``"lower_order"`` or ``"construct"``."""
+        return roles(self.config)
 
     # -- judging and wording --
     def significant(self, record) -> bool:

@@ -13,7 +13,9 @@
   automatically by :mod:`plssem_pipeline.report.figures.layout`. It lives in
   :mod:`plssem_pipeline.report.figures.structural_model` and, with
   :func:`path_label`, is importable from here too, so that one module names
-  every figure.
+  every figure;
+* :func:`simple_slopes_chart` — the moderation's simple slopes (moderator at
+  −1 SD, mean, +1 SD), from :mod:`plssem_pipeline.report.figures.slopes`.
 
 Each function writes one PNG (for HTML) and, given ``pdf=``, the same figure as
 PDF (for LaTeX), and returns the PNG's path (:func:`loadings_figure` returns the
@@ -35,10 +37,11 @@ from ...language import number_text
 from ..localize import interval
 from . import print_size
 from .drawing import localize_axes, plain_text, pyplot, save
+from .slopes import simple_slopes_chart
 from .structural_model import path_label, structural_model
 
 __all__ = ["loadings_chart", "loadings_figure", "bootstrap_histograms", "htmt_heatmap", "structural_model",
-           "path_label", "HTMT_THRESHOLD"]
+           "path_label", "simple_slopes_chart", "HTMT_THRESHOLD"]
 
 #: The HTMT threshold of the heatmap (Henseler, Ringle & Sarstedt 2015): one value for the bold cells and the title.
 HTMT_THRESHOLD = 0.90

@@ -155,7 +155,7 @@ def reliability_table(inputs: ReportInputs) -> Table:
     constructs = inputs.config["constructs"].values()
     notes = [t("n_t5", ci=inputs.ci_method, samples=inputs.subsamples_neutral), t("n_ta6_no_test")]
     notes += [t("n_ta6_formative", names=", ".join(formative))] if formative else []
-    notes += [t("n_ta6_single")] if any(len(spec["indicators"]) == 1 for spec in constructs) else []
+    notes += [t("n_ta6_single")] if kinds(inputs)["single"] else []
     notes += [t("n_ta6_plsc")] if any(spec.get("model") == "common_factor" for spec in constructs) else []
     return Table("table-a6", "A6", t("ta6"), bootstrap_columns(inputs, t("c_construct"), test=False), rows,
                  notes=notes, sources=inputs.source("boot_reliability"), font="footnotesize")

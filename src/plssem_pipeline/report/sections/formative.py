@@ -12,9 +12,11 @@ only formative ones, and each table is left out whole when it has no row.
 from __future__ import annotations
 
 from ...analysis.formative import REDUNDANCY_THRESHOLD
+from ...study.extensions import measures
 from ..inputs import ReportInputs
 from ..numbering import ref
 from ..tables import Cell, Column, Row, Table, fmt, isnan, prose, pvalue
+from .higher_order import hoc_notes, staged_dimensions
 
 __all__ = ["kinds", "reflective", "dash", "left_out_notes", "without_redundancy", "table3d", "table3e", "RULE_KEYS"]
 
@@ -39,14 +41,21 @@ def kinds(inputs: ReportInputs) -> dict[str, list[str]]:
     Returns
     -------
     dict
-        ``reflective``: Mode A with two or more indicators; ``formative``: Mode B with two
-        or more; ``single``: one indicator, whatever the mode.
+        ``reflective``: Mode A with two or more indicators (a higher-order construct: dimensions);
+        ``formative``: Mode B with two or more; ``single``: one indicator, whatever the mode, and the
+        control variables (config ``controls``); ``interaction``: the interaction terms, which no
+        measurement criterion applies to (Hair et al. 2022, ch. 7). The dimensions of a staged
+        higher-order construct are not in the final model: they are assessed in :mod:`.lower_order`.
     """
-    out: dict[str, list[str]] = {"reflective": [], "formative": [], "single": []}
+    out: dict[str, list[str]] = {"reflective": [], "formative": [], "single": [], "interaction": []}
+    first_stage = staged_dimensions(inputs.config)
     for name, spec in inputs.config["constructs"].items():
-        kind = "single" if len(spec["indicators"]) == 1 else "formative" if spec.get("mode", "A") == "B" \
-            else "reflective"
+        if str(name) in first_stage:
+            continue
+        kind = "single" if len(measures(spec)) == 1 else "formative" if spec.get("mode", "A") == "B" else "reflective"
         out[kind].append(str(name))
+    out["single"] += [str(column) for column in inputs.config.get("controls") or {}]
+    out["interaction"] = [name for name, role in inputs.roles.items() if role == "interaction"]
     return out
 
 
@@ -77,6 +86,8 @@ def left_out_notes(inputs: ReportInputs, *, discriminant: bool = False) -> list[
     notes = []
     if groups["single"] and not discriminant:
         notes.append(t("n_single_left_out", names=", ".join(groups["single"])))
+    if groups["interaction"] and discriminant:
+        notes.append(t("n_discriminant_interaction", names=", ".join(groups["interaction"])))
     if groups["formative"] and discriminant:
         notes.append(t("n_discriminant_formative", names=", ".join(groups["formative"])))
     elif groups["formative"]:
@@ -182,5 +193,5 @@ def table3e(inputs: ReportInputs) -> Table | None:
                Column(t("c_decision"), "l", width=3.4)]
     return Table("table-3e", "3e", t("t3e"), columns, rows,
                  notes=[t("n_t3e_" + inputs.significance, ci=inputs.ci_method, samples=inputs.subsamples_neutral,
-                          rule=t("med_rule_" + inputs.significance))] + missing,
+                          rule=t("med_rule_" + inputs.significance))] + missing + hoc_notes(inputs, "B"),
                  sources=inputs.source("formative"), font="footnotesize")

@@ -2,9 +2,11 @@
 3a (Fornell–Larcker), 3b (HTMT with bootstrap CI), 3c (indicator VIF), 3d–3e (formative constructs),
 3f (full collinearity, optional) and Figures 1 (loadings) and 2 (HTMT).
 
-Tables 2 and 3 judge reflective multi-item constructs only, 3a and 3b leave out formative ones
-(Hair et al. 2022, chs. 4–5); :mod:`.formative` sorts the constructs and holds Tables 3d and 3e,
-:mod:`.collinearity` Tables 3c and 3f. A table with no row is left out whole."""
+Tables 2 and 3 judge reflective multi-item constructs only (rows of :mod:`.reflective`), 3a and 3b leave out
+formative ones and interaction terms (Hair et al. 2022, chs. 4–5, 7); :mod:`.formative` sorts the constructs
+and holds Tables 3d and 3e, :mod:`.collinearity` Tables 3c and 3f. A model with staged higher-order constructs
+first assesses their dimensions (:mod:`.lower_order`, Tables L1-L3), and the tables' notes say how each
+higher-order construct is measured (:mod:`.higher_order`). A table with no row is left out whole."""
 from __future__ import annotations
 
 from ..blocks import figure, heading, section as make_section, table
@@ -13,26 +15,13 @@ from ..tables import Cell, Column, Row, Table, fmt, prose
 from .collinearity import table3c, table3f, vif_verdict
 from .comparison import attach_comparison
 from .formative import dash, kinds, left_out_notes, reflective, table3d, table3e
+from .higher_order import hoc_notes
+from .lower_order import blocks as lower_order
+from .reflective import (LOADING_REMOVE, convergent_columns, convergent_note, convergent_rows, reliability_columns,
+                         reliability_note, reliability_row)
 
 __all__ = ["table2", "table3", "table3a", "table3b", "table3c", "table3f", "vif_verdict", "section",
            "LOADING_REMOVE"]
-
-#: Hair et al. (2022, ch. 4): an indicator loading below this is removed; one between it and the loading
-#: criterion only when its removal raises AVE or composite reliability above their thresholds.
-LOADING_REMOVE = 0.40
-
-
-#: ρ_C above this suggests redundant items (Hair et al. 2022, ch. 4): flagged in Table 3.
-RHO_C_REDUNDANT = 0.95
-
-
-def _indicator_reliability(t, loading: float, threshold: float) -> tuple:
-    """``(verdict, flag)`` of an indicator's reliability: its loading against ``threshold`` and 0.40."""
-    if loading >= threshold:
-        return t("ir_reliable"), None
-    if loading >= LOADING_REMOVE:
-        return t("ir_weak"), "warn"
-    return t("ir_remove"), "fail"
 
 
 def table2(inputs: ReportInputs) -> Table | None:
@@ -52,43 +41,14 @@ def table2(inputs: ReportInputs) -> Table | None:
         single-item constructs are left out (a note names them); None without a reflective multi-item
         construct.
     """
-    t, criteria = inputs.t, inputs.criteria
-    reliability = inputs.frame("reliability").set_index("construct")
-    rows = []
-    judged = reflective(inputs)
-    for construct, block in inputs.frame("loadings").groupby("construct", sort=False):
-        if str(construct) not in judged:
-            continue
-        rows.append(Row(group=inputs.construct_text(construct)))
-        ave = float(reliability.loc[construct, "ave"])
-        ave_ok = ave >= criteria["ave"]
-        for k, record in enumerate(block.to_dict("records")):
-            loading = float(record["loading"])
-            verdict, flag = _indicator_reliability(t, loading, criteria["loading"])
-            ave_cell = Cell(fmt(ave), ave, flag=None if ave_ok else "fail") if k == 0 else Cell("")
-            keys = (str(record["indicator"]),) + ((str(construct),) if k == 0 else ())
-            rows.append(Row([Cell(str(record["indicator"])), Cell(fmt(loading), loading, flag=flag),
-                             Cell(fmt(loading ** 2), loading ** 2), ave_cell, Cell(verdict, flag=flag)], keys=keys))
+    t = inputs.t
+    rows = convergent_rows(inputs, inputs.frame("loadings"), inputs.frame("reliability"), reflective(inputs))
     if not rows:
         return None
-    columns = [Column(t("c_indicator"), "l"), Column(t("c_loading")), Column(t("c_indicator_reliability")),
-               Column(t("c_ave")), Column(t("c_result"), "l")]
-    lang = inputs.language
-    note = t("n_t2", threshold=prose(criteria["loading"], lang, 2), remove=prose(LOADING_REMOVE, lang, 2),
-             ave=prose(criteria["ave"], lang, 2))
-    result = Table("table-2", "2", t("t2"), columns, rows, notes=[note, *left_out_notes(inputs)],
+    result = Table("table-2", "2", t("t2"), convergent_columns(t), rows,
+                   notes=[convergent_note(inputs), *left_out_notes(inputs), *hoc_notes(inputs, "A")],
                    sources=inputs.source("loadings", "reliability"))
     return attach_comparison(inputs, result, "2")
-
-
-def _reliability_row(inputs, record) -> Row:
-    t, threshold = inputs.t, inputs.criteria["reliability"]
-    alpha, rho_a, rho_c = (float(record[k]) for k in ("cronbach_alpha", "rho_a", "rho_c"))
-    ok = alpha >= threshold and rho_c >= threshold
-    return Row([Cell(inputs.construct_text(record["construct"])), Cell(fmt(alpha), alpha),
-                Cell(fmt(rho_a), rho_a), Cell(fmt(rho_c), rho_c, flag="warn" if rho_c > RHO_C_REDUNDANT else None),
-                Cell(t("reliable") if ok else t("not_reliable"), flag=None if ok else "fail")],
-               keys=(str(record["construct"]),))
 
 
 def table3(inputs: ReportInputs) -> Table | None:
@@ -107,13 +67,11 @@ def table3(inputs: ReportInputs) -> Table | None:
     """
     t = inputs.t
     judged = reflective(inputs)
-    rows = [_reliability_row(inputs, r) for r in inputs.records("reliability") if str(r["construct"]) in judged]
+    rows = [reliability_row(inputs, r) for r in inputs.records("reliability") if str(r["construct"]) in judged]
     if not rows:
         return None
-    columns = [Column(t("c_construct"), "l"), Column(t("c_alpha")), Column(t("c_rho_a")), Column(t("c_rho_c")),
-               Column(t("c_result"), "l")]
-    result = Table("table-3", "3", t("t3"), columns, rows, notes=[t("n_t3", threshold=prose(inputs.criteria["reliability"], inputs.language, 2),
-                                 redundant=prose(RHO_C_REDUNDANT, inputs.language, 2)), *left_out_notes(inputs)],
+    result = Table("table-3", "3", t("t3"), reliability_columns(t), rows,
+                   notes=[reliability_note(inputs), *left_out_notes(inputs), *hoc_notes(inputs, "A")],
                    sources=inputs.source("reliability"))
     return attach_comparison(inputs, result, "3")
 
@@ -135,7 +93,7 @@ def table3a(inputs: ReportInputs) -> Table | None:
     t = inputs.t
     frame = inputs.frame("fornell_larcker").set_index("construct")
     frame.index = frame.index.astype(str)
-    formative = set(kinds(inputs)["formative"])
+    formative = set(kinds(inputs)["formative"]) | set(kinds(inputs)["interaction"])
     names = [str(c) for c in frame.columns if str(c) not in formative]
     if len(names) < 2:
         return None
@@ -204,7 +162,7 @@ def table3b(inputs: ReportInputs) -> Table | None:
         None when no pair is left.
     """
     t, threshold = inputs.t, float(inputs.criteria["htmt"])
-    formative = set(kinds(inputs)["formative"])
+    formative = set(kinds(inputs)["formative"]) | set(kinds(inputs)["interaction"])
     signed = inputs.frame("htmt_signed").set_index("construct")
     signed.index = signed.index.astype(str)
     records = [r for r in inputs.records("boot_htmt")
@@ -235,6 +193,7 @@ def section(inputs: ReportInputs) -> dict | None:
     htmt = prose(inputs.criteria["htmt"], lang, 2)
     formative = [table(x) for x in (table3d(inputs), table3e(inputs)) if x is not None]
     return make_section("measurement", t("sec_measurement"), [
+        *lower_order(inputs),
         *_part(t("sec_convergent"), table2(inputs),
                figure(inputs.figure("loadings", "1", t("f_loadings", threshold=loading)))),
         *_part(t("sec_reliability"), table3(inputs)),

@@ -6,6 +6,7 @@ from ..blocks import section as make_section, text
 from ..inputs import ReportInputs
 from ..localize import localized
 from ..tables import integer, prose, tolerance
+from .higher_order import higher_order, is_staged
 from .structural import F2_SIZES, bounds
 
 __all__ = ["paragraphs", "section"]
@@ -53,7 +54,7 @@ def _coding(inputs, scales: dict) -> list[str]:
     """The response scales, when they differ between constructs, and the reverse-coded items.
 
     ``scales`` is the clean step's ``details.scales`` (indicator -> construct, scale_min,
-    scale_max, reverse_coded).
+    scale_max, reverse_coded; a control variable's scale None).
     """
     t, lang = inputs.t, inputs.language
 
@@ -62,6 +63,8 @@ def _coding(inputs, scales: dict) -> list[str]:
 
     by_scale: dict[str, list[str]] = {}
     for entry in scales.values():
+        if entry["scale_min"] is None:   # a control variable: any number, on no response scale
+            continue
         constructs = by_scale.setdefault(shown(entry), [])
         if entry["construct"] not in constructs:
             constructs.append(entry["construct"])
@@ -79,8 +82,8 @@ def _model(inputs) -> str:
     outer = inputs.summaries["outer_summary"]["details"]
     versions = inputs.summaries["boot_summary"].get("versions", {})
     modes: dict = {}
-    for spec in config["constructs"].values():
-        modes[spec.get("mode", "A")] = modes.get(spec.get("mode", "A"), 0) + len(spec["indicators"])
+    for spec in config["constructs"].values():   # a higher-order construct has no indicators of its own
+        modes[spec.get("mode", "A")] = modes.get(spec.get("mode", "A"), 0) + len(spec.get("indicators") or ())
     out = t("m_model", k=len(config["constructs"]), indicators=sum(modes.values()), paths=len(config["paths"]),
             modes=", ".join(f"{count} {t('mode_' + mode)}" for mode, count in sorted(modes.items())))
     algorithm = config["algorithm"]
@@ -89,7 +92,32 @@ def _model(inputs) -> str:
                          tol=localized(tolerance(float(algorithm["tol"])), inputs.language),
                          max_iter=algorithm["max_iter"], iterations=outer.get("iterations", "?"),
                          converged=t("converged") if outer.get("converged", True) else t("not_converged")) \
-        + _consistent(inputs, outer.get("plsc"))
+        + _consistent(inputs, outer.get("plsc")) + _extensions(inputs)
+
+
+def _extensions(inputs) -> str:
+    """The interaction terms (method, scale convention), the higher-order constructs (approach) and the control
+    variables, each a sentence when the model has them."""
+    t, config = inputs.t, inputs.config
+    out = []
+    terms = [name for name, role in inputs.roles.items() if role == "interaction"]
+    if terms:
+        settings = config.get("moderation") or {}
+        convention = "m_term_standardized" if settings.get("standardize_term", True) else "m_term_unstandardized"
+        method = t("mod_method_" + settings.get("method", "two_stage"))
+        out.append(t("m_moderation", terms=", ".join(terms), method=method, convention=t(convention)))
+    hocs = [t("m_hoc_entry", hoc=name, dimensions=", ".join(map(str, spec["dimensions"])),
+              mode=t("mode_" + spec.get("mode", "A")),
+              approach=t("hoc_repeated" if not is_staged(spec) else
+                         "hoc_two_stage" if spec.get("approach", "two_stage") == "two_stage" else "hoc_embedded"))
+            for name, spec in higher_order(config).items()]
+    if hocs:
+        out.append(t("m_hoc", constructs="; ".join(hocs)))
+    controls = [f"{column} -> {', '.join(map(str, targets))}"
+                for column, targets in (config.get("controls") or {}).items()]
+    if controls:
+        out.append(t("m_controls", controls="; ".join(controls)))
+    return "".join(" " + sentence for sentence in out)
 
 
 def _consistent(inputs, plsc: dict | None) -> str:

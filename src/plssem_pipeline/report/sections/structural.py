@@ -1,6 +1,8 @@
 """Section "Structural model": Figure 3 (the model), Tables 4 (R²), 4a (f² and inner VIF), 5 (path
-coefficients) and Figure 4, then the mediation (:mod:`.mediation`: Table 6, Figure 5, and the total and total
-indirect effects of :mod:`.total_effects`, Tables 6a-6b) and the hypotheses (:mod:`.hypotheses`)."""
+coefficients; control variables and a higher-order construct's paths to its dimensions in blocks of their own)
+and Figure 4, then the mediation (:mod:`.mediation`: Table 6, Figure 5, and the total and total indirect effects
+of :mod:`.total_effects`, Tables 6a-6b), the moderation (:mod:`.moderation`, when the model has interaction
+terms) and the hypotheses (:mod:`.hypotheses`)."""
 from __future__ import annotations
 
 from ..blocks import figure, heading, section as make_section, table
@@ -10,6 +12,7 @@ from .comparison import attach_comparison
 from .hypotheses import blocks as hypotheses, one_tailed_note
 from .measurement import vif_verdict
 from .mediation import blocks as mediation
+from .moderation import blocks as moderation, f2_interaction_size, interaction_bounds
 from .smartpls import bootstrap_cells, bootstrap_columns
 
 __all__ = ["table4", "table4a", "table5", "section", "bounds", "R2_LEVELS", "F2_SIZES"]
@@ -88,17 +91,28 @@ def table4a(inputs: ReportInputs) -> Table:
     """
     t = inputs.t
     vif = {(str(r["source"]), str(r["target"])): float(r["vif"]) for r in inputs.records("inner_vif")}
+    terms = {name for name, role in inputs.roles.items() if role == "interaction"}
     rows = []
     for record in inputs.records("f2"):
         value = float(record["f2"])
         path = f"{record['source']} -> {record['target']}"
         v = vif.get((str(record["source"]), str(record["target"])), float("nan"))
         flag = None if isnan(v) else vif_verdict(t, v)[1]
-        rows.append(Row([Cell(path), Cell(fmt(value), value), Cell(t(_f2_size(value))), Cell(fmt(v), v, flag=flag)],
+        size = f2_interaction_size(value) if str(record["source"]) in terms else _f2_size(value)
+        rows.append(Row([Cell(path), Cell(fmt(value), value), Cell(t(size)), Cell(fmt(v), v, flag=flag)],
                         keys=(path,)))
     columns = [Column(t("c_path"), "l"), Column(t("c_f2")), Column(t("c_effect_size"), "l"), Column(t("c_vif"))]
-    return Table("table-4a", "4a", t("t4a"), columns, rows, notes=[t("n_t4a", **bounds(inputs, F2_SIZES))],
-                 sources=inputs.source("f2", "inner_vif"))
+    notes = [t("n_t4a", **bounds(inputs, F2_SIZES))]
+    notes += [t("n_t4a_interaction", **interaction_bounds(inputs))] if terms else []
+    return Table("table-4a", "4a", t("t4a"), columns, rows, notes=notes, sources=inputs.source("f2", "inner_vif"))
+
+
+def _block(roles: dict, record) -> str:
+    """Which block of Table 5 a path belongs to: ``g_controls`` (from a control variable), ``g_dimensions`` (a
+    higher-order construct to its dimension: its measurement, repeated indicators) or ``structural``."""
+    source, target = roles.get(str(record["source"])), roles.get(str(record["target"]))
+    return "g_controls" if source == "control" else \
+        "g_dimensions" if source == "higher_order" and target == "lower_order" else "structural"
 
 
 def table5(inputs: ReportInputs) -> Table:
@@ -115,11 +129,18 @@ def table5(inputs: ReportInputs) -> Table:
         One row a path; with the audit's comparison attached.
     """
     t = inputs.t
-    rows = []
+    blocks: dict[str, list] = {}
     for record in inputs.records("boot_paths"):
         path = f"{record['source']} -> {record['target']}"
-        rows.append(Row([Cell(path)] + bootstrap_cells(inputs, record), keys=(path,)))
+        row = Row([Cell(path)] + bootstrap_cells(inputs, record), keys=(path,))
+        blocks.setdefault(_block(inputs.roles, record), []).append(row)
+    rows = blocks.pop("structural", [])
+    if blocks:   # controls and a higher-order construct's paths to its dimensions: blocks of their own
+        rows = [Row(group=t("g_structural")), *rows] + [r for key in ("g_dimensions", "g_controls")
+                                                         for r in ([Row(group=t(key))] + blocks[key]
+                                                                   if key in blocks else [])]
     notes = [t("n_t5", ci=inputs.ci_method, samples=inputs.subsamples_neutral)]
+    notes += [t("n_t5_controls")] if "g_controls" in blocks else []
     notes += [tails] if (tails := one_tailed_note(inputs)) else []
     result = Table("table-5", "5", t("t5"), bootstrap_columns(inputs, t("c_path")), rows, notes=notes,
                    sources=inputs.source("boot_paths"))
@@ -142,5 +163,6 @@ def section(inputs: ReportInputs) -> dict | None:
         heading(t("sec_r2")), table(table4(inputs)), table(table4a(inputs)),
         heading(t("sec_paths")), table(table5(inputs)), figure(inputs.figure("bootstrap_paths", "4", paths_caption)),
         *mediation(inputs),
+        *moderation(inputs),
         *hypotheses(inputs),
     ])
