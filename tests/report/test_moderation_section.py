@@ -13,7 +13,9 @@ import csv
 import math
 import re
 
+import plssem
 import pytest
+from plssem.moderation import moderation_statistics
 
 from plssem_pipeline.report import build_context
 from plssem_pipeline.report.figures import print_size
@@ -107,6 +109,24 @@ def test_simple_slopes_table_and_figure_lines_are_the_csv(run, context):
         # the figure's line at this level: its slope is the table's conditional effect (b1 + b3 w)
         xs, ys = slope_lines(record)[float(record["level"])]
         assert (ys[-1] - ys[0]) / (xs[-1] - xs[0]) == pytest.approx(float(record["conditional_effect"]), abs=1e-9)
+
+
+def test_quadratic_curve_has_the_engine_conditional_effects_as_tangents():
+    """A quadratic term's curve b1·x + b3·x²: its slope at −1, 0, +1 SD (finite differences of the drawn points)
+    is the engine's conditional effect there (plssem.moderation, b1 + 2·b3·x), on the study's survey."""
+    data = moderation_study.simulate_survey()
+    blocks = {name: moderation_study.BLOCKS[name] for name in ("X", "M")}
+    model = plssem.Model.from_spec(blocks, ["X -> M", "X x X -> M"])
+    result = plssem.estimate(data, model)
+    paths = result.path_matrix.loc[list(model.construct_names), list(model.construct_names)].to_numpy()
+    statistics = moderation_statistics(paths[None], result.term_sd.to_numpy()[None], model)[0]
+    record = {"iv": "X", "moderator": "X", "iv_effect": result.path_matrix.loc["X", "M"], "moderator_effect": 0.0,
+              "raw_coefficient": statistics[0]}
+    [(xs, ys)] = slope_lines(record, points=4001).values()
+    step = xs[1] - xs[0]
+    for level, effect in zip(LEVELS, statistics[1:]):
+        k = round((level - xs[0]) / step)
+        assert (ys[k + 1] - ys[k - 1]) / (2 * step) == pytest.approx(effect, abs=1e-9)
 
 
 def test_johnson_neyman_sentence_states_the_bounds_and_the_observed_range(run, context):
