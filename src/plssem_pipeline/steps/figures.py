@@ -6,6 +6,7 @@ from ..analysis.hypotheses import read_hypotheses
 from ..language import number_text
 from ..report.catalogue import Catalogue
 from ..report.figures import charts as figures
+from ..report.figures.structural_model import legend_features
 from ..study.labels import label_for
 
 
@@ -61,8 +62,10 @@ def main(smk, log):
         legend += "; " + t("fig_structural_legend_one_tailed")
     if formative:
         legend += "; " + t("fig_structural_legend_formative")
+    for feature in legend_features(drawn, paths, smk.params.roles):   # interaction terms, controls, HOCs
+        legend += "; " + t(f"fig_structural_legend_{feature}")
     figures.structural_model(drawn, paths, io.read_csv(smk.input.r2), out.structural_model,
                              pdf=out.structural_model_pdf, labels=labels, modes=smk.params.modes,
                              alpha=smk.params.alpha, significance=smk.params.significance, legend=legend,
-                             hypotheses=hypotheses, language=language)
+                             hypotheses=hypotheses, language=language, roles=smk.params.roles)
     log.info("figures written: %s", ", ".join(out))

@@ -5,6 +5,7 @@
 * :mod:`.structural_model` — the path model drawn as SmartPLS draws it;
 * :mod:`.layout` — where the structural model's constructs go: columns by
   depth, ordering and a coordinate descent against overlaps and crossings;
+* :mod:`.roles` — interaction terms, control variables and higher-order constructs in the structural model;
 * :mod:`.geometry` — sizes, indicator boxes, connectors, footprints, segments and rectangles;
 * :mod:`.labels` — the structural model's labels placed clear of every line, shape and other label;
 * :mod:`.print_size` — the size the LaTeX report prints each figure at, and its scale;

@@ -60,19 +60,22 @@ class Geometry:
         return max(self.box_min_width, self.char_width * len(str(name)) + self.box_padding)
 
     def name_font_for(self, name: str) -> float:
-        """Font size of a construct's name in its circle: ``name_font``, smaller for long names, at least
-        ``min_font``."""
-        return max(self.min_font, min(self.name_font, 58.0 / max(1, len(str(name)))))
+        """Font size of a construct's name in its circle: ``name_font``, smaller for long names (its longest
+        line), at least ``min_font``."""
+        longest = max(len(line) for line in str(name).split("\n"))
+        return max(self.min_font, min(self.name_font, 58.0 / max(1, longest)))
 
     def fitting(self, names) -> "Geometry":
         """This geometry with circles wide enough for the longest of ``names`` (bold, :meth:`name_font_for`).
 
         A name of ``n`` characters is at most about ``0.8 n`` ems wide (bold capitals); it must fit the
-        circle's chord 0.13 inch above the centre (where the name sits over the R²).
+        circle's chord 0.13 inch above the centre (where the name sits over the R², or the first of two
+        lines, ``"\\n"``, of a name without R²).
         """
         from dataclasses import replace
 
-        width = max((0.8 * len(str(n)) * self.name_font_for(n) / 72.0 for n in names), default=0.0) + 0.06
+        lines = [line for n in names for line in str(n).split("\n")]
+        width = max((0.8 * len(line) * self.name_font_for(line) / 72.0 for line in lines), default=0.0) + 0.06
         return replace(self, radius=max(self.radius, math.hypot(width / 2, 0.13)))
 
     def smallest_font(self) -> float:

@@ -2,7 +2,9 @@
 
 Constructs are circles, placed in columns by *topological depth* (the length
 of the longest directed route that reaches them from an exogenous construct),
-so every structural path points rightwards. Each construct's indicators are
+so every structural path points rightwards (unless the caller places them:
+:meth:`.roles.Roles.columns` puts interaction terms and control variables next
+to their target, and the dimensions of a repeated-indicators construct beside it). Each construct's indicators are
 boxes in a block on one side of its circle: to the left of the exogenous
 constructs (first column), to the right of the constructs of the last column,
 and above or below the others.
@@ -35,8 +37,9 @@ from dataclasses import dataclass, field
 from . import print_size
 from .geometry import (Geometry, Pieces, edge_points, label_rect, overlap, point_segment_distance,
                        segment_hits_rect, segments_cross)
+from .roles import depths
 
-__all__ = ["Geometry", "Layout", "depths", "layout_model"]
+__all__ = ["Geometry", "Layout", "depths", "layout_model", "max_width"]
 
 
 @dataclass
@@ -85,37 +88,15 @@ class Layout:
         return x0, y0, x1, y1
 
 
-def depths(constructs, edges) -> dict:
-    """Longest-path depth of each construct from the exogenous ones (0 for them).
-
-    >>> depths(["A", "B", "C"], [("A", "B"), ("B", "C"), ("A", "C")])
-    {'A': 0, 'B': 1, 'C': 2}
-    """
-    preds = {c: [s for s, t in edges if t == c] for c in constructs}
-    depth: dict = {}
-
-    def visit(node, stack=()):
-        if node in depth:
-            return depth[node]
-        if node in stack:
-            raise ValueError(f"the structural model has a cycle through {node!r}")
-        depth[node] = 0 if not preds[node] else 1 + max(visit(p, stack + (node,)) for p in preds[node])
-        return depth[node]
-
-    for c in constructs:
-        visit(c)
-    return {c: depth[c] for c in constructs}
-
-
 # --- layers and cost --------------------------------------------------------------------------
 
 class _Model(Pieces):
     """The model's pieces (:class:`.geometry.Pieces`) with its paths, columns and possible sides of each block."""
 
-    def __init__(self, constructs, edges, indicators, labels, geometry: Geometry):
+    def __init__(self, constructs, edges, indicators, labels, geometry: Geometry, columns=None):
         super().__init__(constructs, indicators, labels, geometry)
         self.edges = [tuple(e) for e in edges]
-        self.depth = depths(self.constructs, self.edges)
+        self.depth = dict(columns) if columns is not None else depths(self.constructs, self.edges)
         self.n_columns = max(self.depth.values()) + 1
 
     def sides(self, c):
@@ -214,7 +195,8 @@ class _Evaluator:
                 rect = label_rect(p, q, frac, self.label_w[e], g.path_label_height)
                 x0, y0, x1, y1 = rect
                 hits = (sum(1 for r in all_fp if r[0] < x1 and x0 < r[2] and r[1] < y1 and y0 < r[3])
-                        + sum(2 for r in placed if r[0] < x1 and x0 < r[2] and r[1] < y1 and y0 < r[3]))
+                        + sum(2 for r in placed if r[0] < x1 and x0 < r[2] and r[1] < y1 and y0 < r[3])
+                        + sum(1 for f in edges if f != e and segment_hits_rect(*ends[f], rect)))
                 if best is None or hits < best[0]:
                     best = (hits, rect)
                 if hits == 0:
@@ -338,8 +320,15 @@ def _arrange(evaluator: _Evaluator, model: _Model, columns, gaps, allowed: float
     return best
 
 
+def max_width(geometry: Geometry) -> float:
+    """The widest drawing (inches of footprints) the landscape page prints with its fonts at
+    :data:`.print_size.MIN_FONT` or larger."""
+    return print_size.box(wide=True)[0] * geometry.smallest_font() / print_size.MIN_FONT - 0.3
+
+
 def layout_model(constructs, edges, indicators, *, labels=None, path_label_chars=None,
-                 geometry: Geometry | None = None, passes: int = 6, restarts: int = 4) -> Layout:
+                 geometry: Geometry | None = None, columns=None, spacing: float = 1.0, passes: int = 6,
+                 restarts: int = 4) -> Layout:
     """Lay out a path model.
 
     Parameters
@@ -355,6 +344,12 @@ def layout_model(constructs, edges, indicators, *, labels=None, path_label_chars
     path_label_chars : mapping, optional
         ``(source, target)`` -> number of characters of the path's label, to size label boxes.
     geometry : Geometry, optional
+    columns : mapping, optional
+        Construct -> column (0 = leftmost); by default its depth (:func:`depths`), so that every path
+        points rightwards (:meth:`.roles.Roles.columns` places interaction terms, control variables and
+        dimensions).
+    spacing : float
+        The columns' gaps multiplied by this (more room for the path labels when a label found no place).
     passes : int
         Maximum rounds of the coordinate descent.
     restarts : int
@@ -365,7 +360,7 @@ def layout_model(constructs, edges, indicators, *, labels=None, path_label_chars
     Layout
     """
     g = geometry or Geometry()
-    model = _Model(constructs, edges, indicators, labels or {}, g)
+    model = _Model(constructs, edges, indicators, labels or {}, g, columns)
     columns = _order_columns(model)
     # Column spacing, gap by gap: room for the widest path label between two circles and (unless tight)
     # for the above/below indicator blocks of the two neighbouring columns (half a block each).
@@ -377,11 +372,11 @@ def layout_model(constructs, edges, indicators, *, labels=None, path_label_chars
                     if set(model.sides(c)) & {"above", "below"}] + [0.0])
 
     evaluator = _Evaluator(model, path_label_chars or {})
-    allowed = print_size.box(wide=True)[0] * g.smallest_font() / print_size.MIN_FONT - 0.3
+    allowed = max_width(g)
     best = None
     for tight in (False, True):
-        gaps = [max(g.column_gap, label_room, 0.0 if tight else half_block(columns[k - 1]) + half_block(columns[k])
-                    + 0.3) for k in range(1, len(columns))]
+        gaps = [spacing * max(g.column_gap, label_room, 0.0 if tight else half_block(columns[k - 1])
+                              + half_block(columns[k]) + 0.3) for k in range(1, len(columns))]
         width = _width(model, columns, gaps)
         if tight and (width > allowed or gaps == best[1]):
             break                                 # tight does not fit either, or changes nothing

@@ -2,7 +2,9 @@
 
 Constructs are blue circles with their R² inside, indicators yellow boxes
 with their outer loadings on the arrows, structural paths labelled with β and
-p (:func:`path_label`, or stars), dashed when not significant. Where the
+p (:func:`path_label`, or stars), dashed when not significant. Interaction
+terms (green), control variables (grey) and higher-order constructs are drawn
+as :mod:`.roles` describes. Where the
 constructs go is decided by :func:`plssem_pipeline.report.figures.layout.layout_model`;
 the shapes' sizes and the points where arrows meet circles and boxes come from
 :mod:`.geometry`, the same the layout optimised. The labels (construct labels,
@@ -25,13 +27,19 @@ from ...language import number_text
 from ..tables import pvalue
 from .drawing import plain_text, pyplot, save
 from .geometry import Geometry, along, edge_points
+from .roles import Roles, circle_text
 
-__all__ = ["structural_model", "draw", "path_label", "CONSTRUCT_FILL", "CONSTRUCT_EDGE", "INDICATOR_FILL",
-           "INDICATOR_EDGE"]
+__all__ = ["structural_model", "draw", "path_label", "legend_features", "CONSTRUCT_FILL", "CONSTRUCT_EDGE", "INDICATOR_FILL",
+           "INDICATOR_EDGE", "FILLS"]
 
 #: SmartPLS 4's colours: blue constructs, yellow indicators.
 CONSTRUCT_FILL, CONSTRUCT_EDGE = "#a9cbe8", "#1f4e79"
 INDICATOR_FILL, INDICATOR_EDGE = "#fff3b0", "#9c8500"
+#: ``(fill, edge)`` of each kind of circle (:meth:`.roles.Roles.kind`: interaction terms green, control
+#: variables grey) and box (a dimension's, a higher-order construct's indicator, blue).
+FILLS = {"construct": (CONSTRUCT_FILL, CONSTRUCT_EDGE), "interaction": ("#bfe0b8", "#2e6b2a"),
+         "control": ("#dcdcdc", "#555555"), "indicator": (INDICATOR_FILL, INDICATOR_EDGE),
+         "dimension": (CONSTRUCT_FILL, CONSTRUCT_EDGE)}
 
 #: Where a path's label may sit (fraction of the way along the path), in order of preference.
 PATH_LABEL_AT = (0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73, 0.2, 0.8)
@@ -69,6 +77,27 @@ def _outer(loadings):
     return constructs, indicators, loading
 
 
+def legend_features(loadings, paths, roles) -> list[str]:
+    """What the drawing of this model shows beyond constructs, indicators and paths, for its legend.
+
+    Parameters
+    ----------
+    loadings, paths : DataFrame
+        As :func:`structural_model`.
+    roles : mapping or None
+        Construct -> role (``study.roles``).
+
+    Returns
+    -------
+    list of str
+        Of ``"interaction"``, ``"control"``, ``"dimensions"`` and ``"measurement"``
+        (:meth:`.roles.Roles.features`).
+    """
+    constructs, indicators, _ = _outer(loadings)
+    edges = [(str(s), str(t)) for s, t in zip(paths["source"], paths["target"])]
+    return Roles.of(roles, constructs, edges).features(indicators)
+
+
 def _number(value):
     return float(value) if value is not None and value == value else None
 
@@ -85,8 +114,11 @@ def _tests(hypotheses) -> dict:
     return tests
 
 
-def _paths(paths, *, stars, alpha, significance, hypotheses=None, language="en"):
-    """The paths ``(source, target)``, path -> label text, and path -> significant (see :func:`structural_model`)."""
+def _paths(paths, *, stars, alpha, significance, hypotheses=None, language="en", measurement=frozenset()):
+    """The paths ``(source, target)``, path -> label text, and path -> significant (see :func:`structural_model`).
+
+    A ``measurement`` path (a higher-order construct's to a dimension) is labelled with its coefficient alone.
+    """
     from ...analysis.decision import is_significant
 
     tests = _tests(hypotheses)
@@ -101,20 +133,22 @@ def _paths(paths, *, stars, alpha, significance, hypotheses=None, language="en")
             p = _number(row.get("p"))
             significant[e] = is_significant(p, _number(row.get("ci_low")), _number(row.get("ci_high")),
                                             alpha=alpha, method=significance)
-        edge_text[e] = path_label(float(row[value_column]), p, stars=stars, language=language)
+        edge_text[e] = path_label(float(row[value_column]), None if e in measurement else p, stars=stars,
+                                  language=language)
     return edges, edge_text, significant
 
 
-def _draw_construct(ax, scene, layout, c, g: Geometry, r2: float | None, language: str) -> None:
-    """Construct ``c``'s circle with its name (and R² when endogenous)."""
+def _draw_construct(ax, scene, layout, c, g: Geometry, r2: float | None, language: str, *, name: str,
+                    kind: str) -> None:
+    """Construct ``c``'s circle (coloured by ``kind``, :data:`FILLS`) with ``name`` (and R² when endogenous)."""
     from matplotlib.patches import Circle
 
     cx, cy, gid = layout.x[c], layout.y[c], f"construct:{c}"
-    ax.add_patch(Circle((cx, cy), g.radius, facecolor=CONSTRUCT_FILL, edgecolor=CONSTRUCT_EDGE, linewidth=1.2,
-                        zorder=6, gid=gid))
+    fill, edge = FILLS[kind]
+    ax.add_patch(Circle((cx, cy), g.radius, facecolor=fill, edgecolor=edge, linewidth=1.2, zorder=6, gid=gid))
     scene.add_circle((cx, cy), g.radius, gid)
-    texts = [ax.text(cx, cy + (0.08 if r2 is not None else 0.0), c, ha="center", va="center",
-                     fontsize=g.name_font_for(c),
+    texts = [ax.text(cx, cy + (0.08 if r2 is not None else 0.0), name, ha="center", va="center",
+                     fontsize=g.name_font_for(name), linespacing=1.0,
                      fontweight="bold", zorder=7, gid=gid)]
     if r2 is not None:
         texts.append(ax.text(cx, cy - 0.12, "R² " + number_text(r2, language, ".3f"), ha="center", va="center",
@@ -123,8 +157,10 @@ def _draw_construct(ax, scene, layout, c, g: Geometry, r2: float | None, languag
         scene.add_text(text, gid)
 
 
-def _draw_indicators(ax, scene, layout, model, c, loading, *, reflective: bool, language: str) -> list:
-    """Construct ``c``'s boxes and connectors; returns its loadings' ``(text, candidates, owner)`` to place."""
+def _draw_indicators(ax, scene, layout, model, c, loading, *, reflective: bool, language: str,
+                     roles: Roles) -> list:
+    """Construct ``c``'s boxes (a dimension's blue) and connectors; returns its loadings' ``(text, candidates,
+    owner)`` to place."""
     from matplotlib.patches import FancyArrowPatch, Rectangle
     from matplotlib.path import Path
 
@@ -133,7 +169,8 @@ def _draw_indicators(ax, scene, layout, model, c, loading, *, reflective: bool, 
     for box in layout.boxes[c]:
         name, bx, by, bw = box
         rect = (bx - bw / 2, by - g.box_height / 2, bx + bw / 2, by + g.box_height / 2)
-        ax.add_patch(Rectangle(rect[:2], bw, g.box_height, facecolor=INDICATOR_FILL, edgecolor=INDICATOR_EDGE,
+        fill, edge = FILLS["dimension" if roles.is_dimension_box(c, name) else "indicator"]
+        ax.add_patch(Rectangle(rect[:2], bw, g.box_height, facecolor=fill, edgecolor=edge,
                                linewidth=0.8, zorder=3, gid=f"box:{c}/{name}"))
         scene.add_rect(rect, f"box:{c}/{name}")
         ax.text(bx, by, name, ha="center", va="center", fontsize=g.indicator_font, zorder=4, gid=f"box:{c}/{name}")
@@ -149,20 +186,24 @@ def _draw_indicators(ax, scene, layout, model, c, loading, *, reflective: bool, 
     return todo
 
 
-def _draw_path(ax, scene, layout, e, g: Geometry, text: str, significant: bool):
-    """The path ``e`` as an arrow between the circles' rims (dashed and grey when not significant); its label."""
+def _draw_path(ax, scene, layout, e, g: Geometry, text: str, significant: bool, measurement: bool = False):
+    """The path ``e`` as an arrow between the circles' rims (dashed and grey when not significant; a
+    ``measurement`` path, a higher-order construct's to a dimension, thin and blue, labelled like a loading);
+    its label."""
     from matplotlib.patches import FancyArrowPatch
 
     p0, p1 = edge_points(layout.x, layout.y, e[0], e[1], g.radius)
     owner = f"path:{e[0]}->{e[1]}"
-    ax.add_patch(FancyArrowPatch(p0, p1, arrowstyle="-|>", mutation_scale=12, linewidth=1.4,
-                                 linestyle="-" if significant else (0, (4, 3)),
-                                 color="#1a1a1a" if significant else "#777777", shrinkA=0, shrinkB=0,
-                                 zorder=5, gid=owner))
+    colour = CONSTRUCT_EDGE if measurement else "#1a1a1a" if significant else "#777777"
+    ax.add_patch(FancyArrowPatch(p0, p1, arrowstyle="-|>", mutation_scale=10 if measurement else 12,
+                                 linewidth=1.0 if measurement else 1.4,
+                                 linestyle="-" if significant or measurement else (0, (4, 3)),
+                                 color=colour, shrinkA=0, shrinkB=0, zorder=5, gid=owner))
     scene.add_polyline([p0, p1], owner)
-    label = ax.text(*p0, text, ha="center", va="center", fontsize=g.path_font, zorder=8, gid=owner,
-                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "#999999",
-                          "linewidth": 0.5})
+    box = ({"boxstyle": "square,pad=0.1", **_WHITE} if measurement else
+           {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "#999999", "linewidth": 0.5})
+    label = ax.text(*p0, text, ha="center", va="center", fontsize=g.loading_font if measurement else g.path_font,
+                    color=colour if measurement else "black", zorder=8, gid=owner, bbox=box)
     return label, [along(p0, p1, f) for f in PATH_LABEL_AT], owner
 
 
@@ -202,7 +243,8 @@ def _fit(fig, ax, scene, margin: float = 0.06) -> None:
 
 @plain_text
 def draw(loadings, paths, r2, *, labels=None, modes=None, alpha: float = 0.05, significance: str = "p_value",
-         stars: bool = False, legend: str | None = None, hypotheses=None, language: str = "en", geometry=None):
+         stars: bool = False, legend: str | None = None, hypotheses=None, language: str = "en", geometry=None,
+         roles=None):
     """The structural-model figure, drawn but not saved (see :func:`structural_model` for the parameters).
 
     Returns
@@ -212,36 +254,57 @@ def draw(loadings, paths, r2, *, labels=None, modes=None, alpha: float = 0.05, s
         counts labels that could not be placed clear of everything).
     """
     from .labels import Scene
-    from .layout import layout_model
+    from .layout import layout_model, max_width
 
     plt = pyplot()
     labels = {str(k): str(v) for k, v in (labels or {}).items()}
     modes = modes or {}
     constructs, indicators, loading = _outer(loadings)
-    g = (geometry or Geometry()).fitting(constructs)      # circles wide enough for the longest name
+    edges = [(str(s), str(t)) for s, t in zip(paths["source"], paths["target"])]
+    roles = Roles.of(roles, constructs, edges)
+    one_line = max([len(c) for c in constructs if c not in roles.terms] + [5])
+    names = {c: circle_text(c, one_line) if c in roles.terms else c for c in constructs}
+    g = (geometry or Geometry()).fitting(names.values())      # circles wide enough for the longest name
     edges, edge_text, significant = _paths(paths, stars=stars, alpha=alpha, significance=significance,
-                                           hypotheses=hypotheses, language=language)
+                                           hypotheses=hypotheses, language=language, measurement=roles.measurement)
     r2_value = {str(c): float(v) for c, v in zip(r2["construct"], r2["r2"])}
-    layout = layout_model(constructs, edges, indicators, labels=labels, geometry=g,
-                          path_label_chars={e: len(t) for e, t in edge_text.items()})
-    model = layout.pieces
-    x0, y0, x1, y1 = layout.bounds(margin=0.25)
-    fig = plt.figure(figsize=(x1 - x0, y1 - y0))
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    ax.axis("off")
-    scene = Scene(ax, fig.canvas.get_renderer())
-    todo = []
-    for c in constructs:
-        _draw_construct(ax, scene, layout, c, g, r2_value.get(c), language)
-        todo += _draw_indicators(ax, scene, layout, model, c, loading, language=language,
-                                 reflective=str(modes.get(c, "A")).upper() != "B")
-    path_labels = [_draw_path(ax, scene, layout, e, g, edge_text[e], significant[e]) for e in edges]
-    construct_labels = [_construct_label(ax, layout, model, c) for c in constructs if model.label_text(c)]
-    for text, candidates, owner in todo + construct_labels + path_labels:   # the least movable first
-        scene.place(text, candidates, owner)
-    _fit(fig, ax, scene)
+
+    def lay_out(spacing):
+        return layout_model(constructs, edges, {c: roles.shown(c, indicators[c]) for c in constructs},
+                            labels=labels, geometry=g, path_label_chars={e: len(t) for e, t in edge_text.items()},
+                            columns=roles.columns(constructs, edges), spacing=spacing)
+
+    def render(layout):
+        model = layout.pieces
+        x0, y0, x1, y1 = layout.bounds(margin=0.25)
+        fig = plt.figure(figsize=(x1 - x0, y1 - y0))
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
+        ax.axis("off")
+        scene = Scene(ax, fig.canvas.get_renderer())
+        todo = []
+        for c in constructs:
+            _draw_construct(ax, scene, layout, c, g, r2_value.get(c), language, name=names[c], kind=roles.kind(c))
+            todo += _draw_indicators(ax, scene, layout, model, c, loading, language=language, roles=roles,
+                                     reflective=str(modes.get(c, "A")).upper() != "B")
+        path_labels = [_draw_path(ax, scene, layout, e, g, edge_text[e], significant[e], e in roles.measurement)
+                       for e in edges]
+        construct_labels = [_construct_label(ax, layout, model, c) for c in constructs if model.label_text(c)]
+        for text, candidates, owner in todo + construct_labels + path_labels:   # the least movable first
+            scene.place(text, candidates, owner)
+        _fit(fig, ax, scene)
+        return fig, ax, scene
+
+    fig, ax, scene = render(lay_out(1.0))
+    if scene.unresolved:               # a label found no free place: columns further apart, if the page allows
+        wider = lay_out(1.3)
+        x0, _, x1, _ = wider.bounds(margin=0.0)
+        if x1 - x0 <= max_width(g):
+            first, other = (fig, ax, scene), render(wider)
+            keep, drop = (other, first) if other[2].unresolved < scene.unresolved else (first, other)
+            plt.close(drop[0])
+            fig, ax, scene = keep
     if legend:
         x0, y0 = ax.get_xlim()[0], ax.get_ylim()[0]
         width = fig.get_size_inches()[0]
@@ -255,7 +318,7 @@ def draw(loadings, paths, r2, *, labels=None, modes=None, alpha: float = 0.05, s
 def structural_model(loadings, paths, r2, path, *, pdf=None, labels=None, modes=None, alpha: float = 0.05,
                      significance: str = "p_value", stars: bool = False,
                      legend: str | None = "path coefficient (p value); dashed: not significant",
-                     hypotheses=None, language: str = "en", geometry=None) -> str:
+                     hypotheses=None, language: str = "en", geometry=None, roles=None) -> str:
     """Draw the path model as SmartPLS does: circles with R², indicator boxes with loadings, labelled paths.
 
     The layout comes from :func:`plssem_pipeline.report.figures.layout.layout_model` (columns by
@@ -294,6 +357,9 @@ def structural_model(loadings, paths, r2, path, *, pdf=None, labels=None, modes=
     language : str
         The report's language, for the numbers (:data:`plssem_pipeline.language.SEPARATORS`).
     geometry : plssem_pipeline.report.figures.geometry.Geometry, optional
+    roles : mapping, optional
+        Construct -> role (``study.roles``): interaction terms, control variables and higher-order
+        constructs are drawn as :mod:`plssem_pipeline.report.figures.roles` describes; None: all ordinary.
 
     Returns
     -------
@@ -301,5 +367,6 @@ def structural_model(loadings, paths, r2, path, *, pdf=None, labels=None, modes=
         The PNG's path.
     """
     fig, _ = draw(loadings, paths, r2, labels=labels, modes=modes, alpha=alpha, significance=significance,
-                  stars=stars, legend=legend, hypotheses=hypotheses, language=language, geometry=geometry)
+                  stars=stars, legend=legend, hypotheses=hypotheses, language=language, geometry=geometry,
+                  roles=roles)
     return save(fig, path, pdf)
