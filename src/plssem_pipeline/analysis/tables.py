@@ -81,6 +81,18 @@ def lower_order_tables(result) -> dict:
     and ``htmt`` of the first-stage model (``result.first_stage``), rows of the LOCs only; the HTMT's
     columns are the first stage's constructs except higher-order ones (a repeated-indicators construct
     shares its dimensions' indicators). Header only when the model has no staged higher-order construct.
+
+    Parameters
+    ----------
+    result : plssem.PLSResult
+        The final model's estimate (``result.model.higher_order``, ``result.first_stage``).
+
+    Returns
+    -------
+    dict
+        ``lower_order_loadings`` (construct, indicator, loading, weight), ``lower_order_reliability``
+        (construct, cronbach_alpha, rho_a, rho_c, ave), ``lower_order_htmt`` (construct, then one column per
+        construct) -> DataFrame, rows in model order.
     """
     model = result.model
     dimensions = [d for h in model.higher_order if h.staged for d in h.dimensions]
