@@ -43,9 +43,12 @@ MODELS = {
     # the first path of Image -> Expectation -> Satisfaction moderated by Value
     "first_path_moderated": ["Image -> Expectation", "Value -> Expectation", "Image x Value -> Expectation",
                              "Expectation -> Satisfaction", "Image -> Satisfaction"],
+    # a quadratic effect on the last path of Image -> Expectation -> Satisfaction
+    "quadratic_on_chain": ["Image -> Expectation", "Expectation -> Satisfaction", "Image -> Satisfaction",
+                           "Expectation x Expectation -> Satisfaction"],
 }
 METHOD = {"interaction": "two_stage", "quadratic": "two_stage", "last_path_moderated": "product_indicator",
-          "first_path_moderated": "orthogonal"}
+          "first_path_moderated": "orthogonal", "quadratic_on_chain": "two_stage"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -103,8 +106,9 @@ def test_conventions_change_only_the_reported_term_path(case):
                  f"{case}: standardised term path / term SD = unstandardised term path")
 
 
-@pytest.mark.parametrize("case", ["last_path_moderated", "first_path_moderated"])
+@pytest.mark.parametrize("case", ["last_path_moderated", "first_path_moderated", "quadratic_on_chain"])
 def test_index_of_moderated_mediation_on_every_subsample(case):
+    """Quadratic term on the route: the slope of ``b₁ + 2 b₃ x`` is ``2 b₃``, so the index is ``2 b₃ Π a``."""
     model, _, draws = _run(case, False)
     labels = plssem.statistics.labels(model)["moderated_mediation"]
     assert labels, "the model has a moderated mediated route"
@@ -120,7 +124,7 @@ def test_index_of_moderated_mediation_on_every_subsample(case):
             (iv, target), = moderated
             others = np.prod([paths[:, _path(model, a, b)] for a, b in edges if (a, b) != (iv, target)], axis=0)
             b1 = paths[:, _path(model, iv, target)]
-            b3 = paths[:, _path(model, term.name, target)]
+            b3 = (2.0 if term.quadratic else 1.0) * paths[:, _path(model, term.name, target)]
             key = {"path": route_text, "term": term.name}
             [index] = _columns(labels, statistic="index", **key)
             assert_close(draws.values["moderated_mediation"][:, index], b3 * others, TOL,
