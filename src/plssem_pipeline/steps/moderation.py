@@ -13,8 +13,7 @@ from ..audit import provenance
 def _summary_table(path):
     """A bootstrap summary of ``results/bootstrap/`` with its ``level`` column as written (``""``, ``-1``, ``+1``)."""
     frame = io.read_csv(path, dtype={"level": str})
-    if "level" in frame:
-        frame["level"] = frame["level"].fillna("")
+    frame["level"] = frame["level"].fillna("")
     return frame
 
 
