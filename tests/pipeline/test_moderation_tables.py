@@ -109,3 +109,38 @@ def test_a_model_without_terms_gives_header_only_tables():
                            (moderated, moderation.MODERATED_MEDIATION_COLUMNS)):
         assert frame.empty and list(frame.columns) == columns
     assert all(frame.empty for frame in tables.lower_order_tables(result).values())
+
+
+def test_mediation_routes_are_the_written_structural_routes():
+    """With a repeated-indicators (Mode A) second-order construct as the moderated target: the routes kept for
+    mediation and moderated mediation start at a configured construct and use only paths the config writes
+    (never the construct's paths to its dimensions, never a control's path)."""
+    import plssem
+    from plssem_pipeline import study
+    from plssem_pipeline.analysis import tables
+    from plssem_pipeline.analysis.mediation import mediation_routes
+
+    import moderation_study
+
+    config = {"constructs": {**{name: {"indicators": items} for name, items in moderation_study.BLOCKS.items()},
+                             "Q": {"dimensions": ["Q1", "Q2"], "mode": "A", "approach": "repeated_indicators"}},
+              "paths": ["X -> M", "W -> M", "X -> Q", "W -> Q", "X x W -> Q", "Q -> Y", "M -> Y"],
+              "controls": {"age": ["M"]}}
+    spec = study.model_spec(config)
+    model = study.model_from_spec(spec)
+    result = plssem.estimate(moderation_study.simulate_survey(), model)
+    draws = plssem.bootstrap(result.observed_data.standardized, model, seed=5, stop=10)
+    summaries = tables.bootstrap_tables(result, draws)
+    written = {tuple(part.strip() for part in p.split("->")) for p in config["paths"]}
+
+    def structural(path):
+        nodes = [node.strip() for node in path.split("->")]
+        return nodes[0] in config["constructs"] and all(edge in written for edge in zip(nodes, nodes[1:]))
+
+    for family in ("specific_indirect", "moderated_mediation"):
+        frame = summaries[family]
+        kept, left_out = mediation_routes(frame, study.roles(spec))
+        assert list(kept["path"]) == [p for p in frame["path"] if structural(p)], family
+        assert left_out == [p for p in frame["path"] if not structural(p)], family
+        assert left_out                                    # the model has routes of both kinds
+    assert "X -> Q -> Y" in set(summaries["moderated_mediation"]["path"])

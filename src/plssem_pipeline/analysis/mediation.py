@@ -50,7 +50,7 @@ from __future__ import annotations
 from .decision import is_significant
 
 __all__ = ["MEDIATION", "INDIRECT_COLUMNS", "VAF_FULL", "VAF_PARTIAL", "mediation_type", "is_significant", "vaf",
-           "vaf_mediation", "vaf_note", "mediation_table"]
+           "vaf_mediation", "vaf_note", "mediation_routes", "mediation_table"]
 
 #: The five outcomes of the typology (its keys) -> partial / full / no mediation.
 #: ``no-direct-path``: a significant indirect effect whose pair has no direct path in the model, so that
@@ -193,6 +193,36 @@ def vaf_note(value: float, indirect_significant: bool, reading: str, mediation: 
     if not indirect_significant:
         return "not_significant"
     return "" if reading == mediation else "differs"
+
+
+def mediation_routes(frame, roles):
+    """The rows of ``frame`` whose specific indirect effect is a mediation route, and the paths of the others.
+
+    A route that starts at an interaction term (a moderated effect: its moderated mediation is
+    ``results/moderation/moderated_mediation.csv``) or at a control variable, or that runs through a
+    higher-order construct's path to its own dimension (measurement, Sarstedt et al. 2019), is no
+    mediation route (:func:`plssem_pipeline.study.is_mediation_route`).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        A table with a ``path`` column of routes ``"A -> M -> B"`` (``results/bootstrap/specific_indirect.csv``,
+        ``moderated_mediation.csv``).
+    roles : mapping
+        :func:`plssem_pipeline.study.roles` of the study.
+
+    Returns
+    -------
+    kept : DataFrame
+        The mediation routes' rows, in order, index reset.
+    left_out : list of str
+        The other rows' paths, in order.
+    """
+    from ..study import is_mediation_route
+    from ..study.hypotheses import split_path
+
+    keep = [bool(is_mediation_route(split_path(path), roles)) for path in frame["path"]]
+    return frame.loc[keep].reset_index(drop=True), [path for path, k in zip(frame["path"], keep) if not k]
 
 
 def _judge(record, test, *, alpha: float, significance: str) -> bool:

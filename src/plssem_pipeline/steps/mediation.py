@@ -2,24 +2,21 @@
 
 A route that starts at an interaction term (its moderated mediation is the `moderation` step's) or at a
 control variable, or that runs through a path from a higher-order construct to its own dimension, is no
-mediation route (:func:`plssem_pipeline.study.is_mediation_route`) and is left out, named in the summary.
+mediation route (:func:`plssem_pipeline.analysis.mediation.mediation_routes`) and is left out, named in the
+summary.
 """
 from __future__ import annotations
 
 from .. import io, study
 from ..analysis.hypotheses import read_hypotheses
-from ..analysis.mediation import mediation_table
+from ..analysis.mediation import mediation_routes, mediation_table
 from ..audit import provenance
-from ..study.hypotheses import split_path
 
 
 def main(smk, log):
-    roles = study.roles(smk.params.model)
-    specific = io.read_csv(smk.input.specific_indirect)
-    routes = [bool(study.is_mediation_route(split_path(path), roles)) for path in specific["path"]]
-    left_out = [path for path, keep in zip(specific["path"], routes) if not keep]
+    specific, left_out = mediation_routes(io.read_csv(smk.input.specific_indirect), study.roles(smk.params.model))
     table = mediation_table(
-        specific.loc[routes].reset_index(drop=True), io.read_csv(smk.input.paths),
+        specific, io.read_csv(smk.input.paths),
         io.read_csv(smk.input.total_effects), io.read_csv(smk.input.total_indirect),
         alpha=smk.params.alpha, significance=smk.params.mediation["significance"],
         hypotheses=read_hypotheses(smk.input.hypotheses),

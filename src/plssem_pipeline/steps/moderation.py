@@ -1,12 +1,16 @@
 """Rule `moderation`: the interaction terms, their simple slopes and the moderated mediation.
 
-Header-only tables for a study without interaction terms (the DAG is the same for every study).
+Header-only tables for a study without interaction terms (the DAG is the same for every study). The
+moderated mediation covers the routes the `mediation` step calls mediation routes
+(:func:`plssem_pipeline.analysis.mediation.mediation_routes`): none through a higher-order construct's
+path to its own dimension.
 """
 from __future__ import annotations
 
 from .. import io, study
 from ..analysis import numerics
 from ..analysis.moderation import interactions_table, moderated_mediation_table, simple_slopes_table
+from ..analysis.mediation import mediation_routes
 from ..audit import provenance
 
 
@@ -27,8 +31,8 @@ def main(smk, log):
                                       io.load_merged_draws(smk.input.draws), result.scores, result.term_sd,
                                       alpha=alpha)
     slopes = simple_slopes_table(model, paths, moderation)
-    moderated = moderated_mediation_table(_summary_table(smk.input.moderated_mediation), alpha=alpha,
-                                          significance=smk.params.significance)
+    routes, _ = mediation_routes(_summary_table(smk.input.moderated_mediation), study.roles(smk.params.model))
+    moderated = moderated_mediation_table(routes, alpha=alpha, significance=smk.params.significance)
     for name, frame in (("interactions", interactions), ("simple_slopes", slopes),
                         ("moderated_mediation", moderated)):
         io.write_csv(frame, smk.output[name])
