@@ -712,7 +712,8 @@ CORPUS: list[Case] = [
          (SURVEY, "row 4, column age: 'forty' is not a number (expected a number: controls.age is a numeric "
           "control variable)"), config=_set("controls", {"age": ["KU"]}),
          survey=lambda t: Table(t.header + ["age"], [r + ["forty" if i == 2 else str(20 + i % 45)]
-                                                     for i, r in enumerate(t.rows)]).bytes()),
+                                                     for i, r in enumerate(t.rows)]).bytes(),
+         snakemake=("results/clean/summary.json",)),   # the clean rule's controls param reaches the cleaning
     Case("control_variable", "survey values", "a numeric control variable (age, 20 to 64 years: on no response "
          "scale) read and kept", "clean", config=_set("controls", {"age": ["KU"]}),
          survey=lambda t: Table(t.header + ["age"], [r + [str(20 + i % 45)] for i, r in enumerate(t.rows)]).bytes()),

@@ -107,3 +107,13 @@ def test_every_step_builds_the_one_model_spec_of_the_snakefile():
     needing = set().union(*(rules_of_steps.get(step, {step}) for step in building))
     assert needing and needing <= _rules_with(r"\n\s+model=MODEL_SPEC,")
     assert "MODEL_SPEC = study.model_spec(config)" in (ROOT / "workflow" / "Snakefile").read_text()
+
+
+def test_measures_are_the_indicators_or_the_dimensions_of_the_final_model():
+    config = _config()
+    config["constructs"]["Q"]["mode"] = "B"       # a formative two-stage construct: its dimensions' scores measure it
+    model = study.model_from_spec(study.model_spec(config))
+    for name, spec in config["constructs"].items():
+        if name in model.construct_names:
+            assert tuple(study.measures(spec)) == model.constructs[model.index(name)].indicators
+    assert study.measures(config["constructs"]["Q"]) == ["Q1", "Q2"]
