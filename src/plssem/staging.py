@@ -149,6 +149,13 @@ def _term_sd(core: PLSCore, sd_generated: np.ndarray, model: Model, final: np.nd
     return out
 
 
+def _select(corr: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """Rows and columns ``positions`` of a stack of matrices (no copy when they are all, in order)."""
+    if positions.size == corr.shape[1] and np.array_equal(positions, np.arange(positions.size)):
+        return corr
+    return corr[:, positions[:, None], positions]
+
+
 def fit_staged(z: np.ndarray, counts: np.ndarray, corr_obs: np.ndarray, model: Model,
                options: dict, *, with_data: bool = False) -> tuple:
     """Estimate a model with generated indicators on a batch of weighted samples.
@@ -182,7 +189,7 @@ def fit_staged(z: np.ndarray, counts: np.ndarray, corr_obs: np.ndarray, model: M
     scores = None
     first_failed = np.zeros(counts.shape[0], dtype=bool)
     if first is not None:
-        stage1 = fit_correlations(corr_obs[:, first[:, None], first], model.first_stage, **options)
+        stage1 = fit_correlations(_select(corr_obs, first), model.first_stage, **options)
         first_failed = stage1.failed | ~stage1.converged
         # scores of the subsample-standardised data: Z_s W = Z (W / sd) - (mean / sd) W
         scaled = stage1.weights / sd[:, first, None]
@@ -198,7 +205,7 @@ def fit_staged(z: np.ndarray, counts: np.ndarray, corr_obs: np.ndarray, model: M
     else:                      # repeated indicators only: the observed correlations, rows and columns repeated
         generated, residualised = np.empty(counts.shape + (0,)), []
         corr, sd_all = corr_obs, np.ones(corr_obs.shape[:2])
-    corr = np.ascontiguousarray(corr[:, final[:, None], final])
+    corr = _select(corr, final)
     core = fit_correlations(corr, model, **options)
     core.failed |= first_failed
     term_sd = _term_sd(core, sd_all[:, len(model.observed_indicators):], model, final)
