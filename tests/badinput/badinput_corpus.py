@@ -689,6 +689,9 @@ CORPUS: list[Case] = [
          ("config key paths[4] ('KP x EC -> IP'): the interaction term needs the main effect 'EC -> IP'",),
          stage="config", config=lambda c: c.update(paths=[p for p in c["paths"] if p != "EC -> IP"]
                                                    + ["KP x EC -> IP"])),
+    Case("construct_name_like_a_term", "config", "a construct named 'K x P', which a path reads as an interaction "
+         "term", "error", ("config key constructs.K x P: a construct name cannot contain ' x ', ' × ' or '*'",),
+         stage="config", config=_rename_construct("KP", "K x P")),
     Case("interaction_as_target", "config", "an interaction term as a path's target (KU -> KP x EC)", "error",
          ("config key paths[5] ('KU -> KP x EC'): an interaction term can only be the source of a path",),
          stage="config", config=lambda c: c["paths"].append("KU -> KP x EC")),

@@ -1,6 +1,7 @@
 """What the schema cannot say about interaction terms, higher-order constructs and control variables.
 
-* ``constructs.<C>``: indicators or dimensions (not both, not neither); the keys of a
+* ``constructs.<C>``: a name that reads as an interaction term (``"A x B"``); indicators or dimensions
+  (not both, not neither); the keys of a
   construct with indicators (``approach``, ``scale``, ``reverse``, ``redundancy``,
   ``model: common_factor``) not on a higher-order construct, nor ``approach`` on one without dimensions;
 * ``constructs.<C>.dimensions``: constructs with indicators, listed once, each of one
@@ -73,11 +74,25 @@ def _hint(name: str, names) -> str:
     return f" (did you mean {found[0]!r}?)" if found else ""
 
 
+def _term_like(key: str, name: str) -> list[str]:
+    """A construct name that a path would read as an interaction term (``"A x B"``, ``"A*B"``)."""
+    from plssem import ModelError
+    from plssem.specification import parse_term
+
+    try:
+        term = parse_term(str(name))
+    except ModelError:   # "A x B x C": no term either, but a name the paths cannot hold
+        term = True
+    return [f"config key {key}: a construct name cannot contain ' x ', ' × ' or '*', which write an interaction "
+            f"term in config key paths ('A x B -> C'); rename {name!r}"] if term else []
+
+
 def _construct_problems(constructs: Mapping) -> list[str]:
     """Each construct's indicators or dimensions, and its keys that do not fit its kind."""
     problems = []
     for name, spec in constructs.items():
         key = f"constructs.{name}"
+        problems += _term_like(key, name)
         if is_higher_order(spec):
             if spec.get("indicators") is not None:
                 problems.append(f"config key {key}: lists both indicators and dimensions; a higher-order construct "
@@ -184,6 +199,7 @@ def _control_problems(config: Mapping, owner: Mapping[str, str], indicators: Map
     problems = []
     for column, targets in (config.get("controls") or {}).items():
         key, column = f"config key controls.{column}", str(column)
+        problems += _term_like(f"controls.{column}", column)
         if column in constructs:
             problems.append(f"{key}: {column!r} is also a construct (constructs.{column}); a control variable is a "
                             "single-item construct of its own: rename one")
