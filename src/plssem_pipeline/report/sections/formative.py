@@ -16,7 +16,7 @@ from ...study.extensions import measures
 from ..inputs import ReportInputs
 from ..numbering import ref
 from ..tables import Cell, Column, Row, Table, fmt, isnan, prose, pvalue
-from .higher_order import hoc_notes, staged_dimensions
+from .higher_order import higher_order, hoc_notes, is_staged, staged_dimensions
 
 __all__ = ["kinds", "reflective", "dash", "left_out_notes", "without_redundancy", "table3d", "table3e", "RULE_KEYS"]
 
@@ -88,6 +88,9 @@ def left_out_notes(inputs: ReportInputs, *, discriminant: bool = False) -> list[
         notes.append(t("n_single_left_out", names=", ".join(groups["single"])))
     if groups["interaction"] and discriminant:
         notes.append(t("n_discriminant_interaction", names=", ".join(groups["interaction"])))
+    if discriminant:
+        notes += [t("n_discriminant_repeated", hoc=name, dimensions=", ".join(map(str, spec["dimensions"])))
+                  for name, spec in higher_order(inputs.config).items() if not is_staged(spec)]
     if groups["formative"] and discriminant:
         notes.append(t("n_discriminant_formative", names=", ".join(groups["formative"])))
     elif groups["formative"]:
