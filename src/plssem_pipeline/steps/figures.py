@@ -1,4 +1,5 @@
-"""Rule `figures`: loadings chart, bootstrap histograms, HTMT heatmap and the structural model (PNG and PDF)."""
+"""Rule `figures`: loadings chart, bootstrap histograms, HTMT heatmap, the structural model and the simple slopes
+(PNG and PDF)."""
 from __future__ import annotations
 
 from .. import io
@@ -31,6 +32,8 @@ def main(smk, log):
     out = smk.output
     loadings = io.read_csv(smk.input.loadings)
     formative, reflective = _measurement_kinds(loadings, smk.params.modes)
+    terms = {c for c, role in smk.params.roles.items() if role == "interaction"}   # no measurement criteria
+    reflective -= terms
     reflective_loadings = _kept(loadings, loadings["construct"].astype(str).isin(reflective))  # Table 2's
     figures.loadings_chart(reflective_loadings, out.loadings, pdf=out.loadings_pdf, labels=labels,
                            threshold=smk.params.loading_threshold, title=t("fig_loadings_title"),
@@ -48,7 +51,7 @@ def main(smk, log):
                                  empty=t("fig_no_statistics"), language=language)
     threshold = smk.params.htmt_threshold  # audit.criteria.htmt: one value for the bold cells and the title
     htmt = io.read_csv(smk.input.htmt)
-    others = [c for c in htmt["construct"].astype(str) if c not in formative]   # Table 3b's constructs
+    others = [c for c in htmt["construct"].astype(str) if c not in formative | terms]   # Table 3b's constructs
     if len(others) >= 2:
         htmt = htmt[htmt["construct"].astype(str).isin(others)][["construct", *others]].reset_index(drop=True)
     figures.htmt_heatmap(htmt, out.htmt, pdf=out.htmt_pdf, ci=io.read_csv(smk.input.htmt_ci),
@@ -68,4 +71,9 @@ def main(smk, log):
                              pdf=out.structural_model_pdf, labels=labels, modes=smk.params.modes,
                              alpha=smk.params.alpha, significance=smk.params.significance, legend=legend,
                              hypotheses=hypotheses, language=language, roles=smk.params.roles)
+    figures.simple_slopes_chart(io.read_csv(smk.input.simple_slopes), out.simple_slopes, pdf=out.simple_slopes_pdf,
+                                level_names=tuple(t("fig_slopes_levels").split("|")), title=t("fig_slopes_title"),
+                                x_label=t("fig_slopes_x"), y_label=t("fig_slopes_y"),
+                                moderator_label=t("fig_slopes_moderator"), empty=t("fig_no_interaction"),
+                                language=language)
     log.info("figures written: %s", ", ".join(out))
