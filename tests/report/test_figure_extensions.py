@@ -28,6 +28,8 @@ from plssem_pipeline.report.figures.structural_model import FILLS, draw, legend_
 BLOCKS = {"X": ["x1", "x2", "x3"], "W": ["w1", "w2", "w3"], "M": ["m1", "m2", "m3"], "Y": ["y1", "y2", "y3"],
           "Q1": ["q1a", "q1b", "q1c"], "Q2": ["q2a", "q2b", "q2c"]}
 CHAIN = ["X -> M", "W -> M", "M -> Y", "X -> Y"]
+#: Long construct names measured by the blocks of X, W and M: a term's name on two lines in its circle.
+ALIAS = {"ENGAGEMENT": "X", "ECOMMERCE": "W", "PERFORMANCE": "M"}
 #: name -> (config sections beyond the blocks, legend features expected).
 MODELS = {
     "two-stage interaction": ({"paths": CHAIN + ["X x W -> M"]}, ["interaction"]),
@@ -45,6 +47,8 @@ MODELS = {
     "control variables": ({"paths": CHAIN, "controls": {"age": ["Y"], "size": ["M", "Y"]}}, ["control"]),
     "all together": ({"paths": CHAIN + ["X x W -> M", "Q -> Y"], "hoc": {"approach": "two_stage"},
                       "controls": {"age": ["Y"]}}, ["interaction", "control", "dimensions"]),
+    "long names": ({"paths": ["ENGAGEMENT -> PERFORMANCE", "ECOMMERCE -> PERFORMANCE",
+                              "ENGAGEMENT x ECOMMERCE -> PERFORMANCE"]}, ["interaction"]),
 }
 
 
@@ -70,7 +74,7 @@ def survey() -> pd.DataFrame:
 def _config(name) -> dict:
     sections, _ = MODELS[name]
     used = {c for path in sections["paths"] for end in path.split(" -> ") for c in end.split(" x ")}
-    constructs = {c: {"indicators": items} for c, items in BLOCKS.items() if c in used}
+    constructs = {c: {"indicators": BLOCKS[ALIAS.get(c, c)]} for c in [*BLOCKS, *ALIAS] if c in used}
     if "hoc" in sections:
         constructs.update({"Q1": {"indicators": BLOCKS["Q1"]}, "Q2": {"indicators": BLOCKS["Q2"]},
                            "Q": {"dimensions": ["Q1", "Q2"], "mode": "A", **sections["hoc"]}})
@@ -90,13 +94,20 @@ def _frames(survey, name):
     return tables.outer_tables(result)["loadings"], paths, tables.inner_tables(result)["r2"], study.roles(config)
 
 
+#: The model drawn in Indonesian, with the legend the figures step writes.
+INDONESIAN = "all together"
+
+
 @pytest.fixture(scope="module")
 def drawn(survey):
     """name -> (loadings, paths, r2, roles, figure, scene) of every model (figures closed at the end)."""
     out = {}
     for name in MODELS:
         loadings, paths, r2, roles = _frames(survey, name)
-        fig, scene = draw(loadings, paths, r2, roles=roles, legend="path coefficient (p value)")
+        language = "id" if name == INDONESIAN else "en"
+        legend = "; ".join(Catalogue(language)(f"fig_structural_legend{f and '_'}{f}")
+                           for f in ["", *legend_features(loadings, paths, roles)])
+        fig, scene = draw(loadings, paths, r2, roles=roles, legend=legend, language=language)
         out[name] = (loadings, paths, r2, roles, fig, scene)
     yield out
     for *_, fig, _ in out.values():
@@ -179,6 +190,9 @@ def test_interaction_names_are_written_in_their_circles(drawn):
     assert names == ["X × W"]                                          # no R²: the term is exogenous
     fig = drawn["quadratic term"][4]
     assert [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "construct:M x M"] == ["M × M"]
+    fig = drawn["long names"][4]              # on two lines, inside its circle (test_drawn_nodes_and_edges...)
+    assert [t.get_text() for t in fig.axes[0].texts
+            if t.get_gid() == "construct:ENGAGEMENT x ECOMMERCE"] == ["ENGAGEMENT ×\nECOMMERCE"]
 
 
 @pytest.mark.parametrize("name", list(MODELS))
@@ -190,9 +204,9 @@ def test_legend_features_and_their_wording(drawn, name):
         assert Catalogue(language)(f"fig_structural_legend_{MODELS[name][1][0]}")
 
 
-def test_all_together_prints_at_7pt_without_type3_fonts_in_indonesian(survey, tmp_path):
-    loadings, paths, r2, roles = _frames(survey, "all together")
-    legend = "; ".join(Catalogue("id")(f"fig_structural_legend_{f}") for f in legend_features(loadings, paths, roles))
+def test_all_together_prints_at_7pt_without_type3_fonts_in_indonesian(drawn, tmp_path):
+    loadings, paths, r2, roles, fig, _ = drawn[INDONESIAN]
+    legend = [t.get_text().replace("\n", " ") for t in fig.axes[0].texts if t.get_gid() == "legend"][0]
     charts.structural_model(loadings, paths, r2, tmp_path / "m.png", pdf=tmp_path / "m.pdf", roles=roles,
                             legend=legend, language="id")
     sizes = printed_font_sizes(tmp_path / "m.pdf", wide=True)
@@ -200,4 +214,6 @@ def test_all_together_prints_at_7pt_without_type3_fonts_in_indonesian(survey, tm
     assert min(size for _, size in sizes) >= print_size.MIN_FONT
     assert type3_fonts(tmp_path / "m.pdf") == []
     text = "".join(char for char, _ in sizes).replace(" ", "")
-    assert "X×W" in text and "sukuinteraksi" in text
+    assert "X×W" in text and "sukuinteraksi" in text and "abu-abu" in text
+    coefficient = paths["original"].iloc[0]
+    assert number_text(coefficient, "id", ".3f") in text and "," in number_text(coefficient, "id", ".3f")
