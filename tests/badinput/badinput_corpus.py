@@ -720,6 +720,12 @@ CORPUS: list[Case] = [
     Case("control_variable", "survey values", "a numeric control variable (age, 20 to 64 years: on no response "
          "scale) read and kept", "clean", config=_set("controls", {"age": ["KU"]}),
          survey=lambda t: Table(t.header + ["age"], [r + [str(20 + i % 45)] for i, r in enumerate(t.rows)]).bytes()),
+    Case("unanswered_with_control", "survey values", "three respondents answer no item but give their age (a control "
+         "variable is no answer to an item: they are excluded, not imputed)", "clean",
+         config=_set("controls", {"age": ["KU"]}),
+         survey=lambda t: _unanswered(Table(t.header + ["age"], [r + [str(20 + i % 45)] for i, r in enumerate(t.rows)])),
+         exclusions=tuple((line, "", "", "no valid answer to any of the 28 indicators",
+                           "respondent excluded (no valid answer to any indicator") for line in _UNANSWERED)),
     Case("control_is_indicator", "config", "an indicator (KP1) listed as a control variable", "error",
          ("config key controls.KP1: 'KP1' is also an indicator of construct 'KP' (constructs.KP.indicators)",),
          stage="config", config=_set("controls", {"KP1": ["KU"]})),

@@ -34,7 +34,7 @@ NO_ANSWER_ACTION = "respondent excluded (no valid answer to any indicator: not i
 
 
 def exclude_unanswered(spec: SurveySpec, values, keep, events: list[Event]):
-    """Exclude the respondents with no valid answer to any indicator, logging each.
+    """Exclude the respondents with no valid answer to any indicator (a control variable is none), logging each.
 
     Parameters
     ----------
@@ -61,7 +61,8 @@ def exclude_unanswered(spec: SurveySpec, values, keep, events: list[Event]):
     """
     import numpy as np
 
-    empty = np.isnan(values).all(axis=1) if values.shape[1] else np.zeros(len(keep), dtype=bool)
+    items = values[:, spec.item_columns]
+    empty = np.isnan(items).all(axis=1) if items.shape[1] else np.zeros(len(keep), dtype=bool)
     unanswered = np.flatnonzero(empty).tolist()
     chosen = set(unanswered)
     indicators = set(spec.indicators)
@@ -70,7 +71,7 @@ def exclude_unanswered(spec: SurveySpec, values, keep, events: list[Event]):
     for e in events:
         if e.pos in chosen and not e.action:
             e.action = NO_ANSWER_ACTION
-    new_events = [Event(i, "", "", f"no valid answer to any of the {values.shape[1]} indicators", "no_answer",
+    new_events = [Event(i, "", "", f"no valid answer to any of the {items.shape[1]} indicators", "no_answer",
                         NO_ANSWER_ACTION) for i in unanswered]
     return keep & ~empty, unanswered, new_events
 

@@ -53,7 +53,7 @@ def flag_straight_lining(values, spec: SurveySpec):
     keep = np.ones(n, dtype=bool)
     straight = []
     events = []
-    items = values[:, [j for j, name in enumerate(spec.indicators) if name not in spec.controls]]
+    items = values[:, spec.item_columns]
     for i in range(n):
         row = items[i][~np.isnan(items[i])]
         if row.size >= 2 and np.all(row == row[0]):

@@ -92,6 +92,11 @@ class SurveySpec:
         return own["scale_min"], own["scale_max"], own["scale_key"]
 
     @property
+    def item_columns(self) -> list[int]:
+        """Positions in ``indicators`` of the items: every column but the control variables."""
+        return [j for j, name in enumerate(self.indicators) if name not in self.controls]
+
+    @property
     def reverse_coded(self) -> list[str]:
         """The reverse-coded indicators, in model order."""
         return [i for i in self.indicators if self.scales[i]["reverse_coded"]]
