@@ -63,13 +63,15 @@ def _tested(inputs: ReportInputs, record) -> list:
             Cell(pvalue(p, inputs.language), p), Cell(fmt(low), low), Cell(fmt(high), high)]
 
 
-def _columns(inputs: ReportInputs, first: str, value: str) -> list:
-    """The columns of the conditional effects and moderated mediation tables: ``first`` (a row header), ``value``,
-    STDEV, T, P, the interval's bounds and the decision (keys of the catalogue but the bounds)."""
+def _columns(inputs: ReportInputs, first: str, value: str, width: float) -> list:
+    """The columns of the conditional effects and moderated mediation tables: ``first`` (a row header, ``width``
+    cm wide in LaTeX, its text wrapped), ``value``, STDEV, T, P, the interval's bounds and the decision (keys of
+    the catalogue but the bounds); with the gaps they fit the 17 cm text width at footnotesize."""
     t = inputs.t
     low, high = inputs.ci_bounds
-    return [Column(t(first), "l"), Column(t(value)), Column(t("c_sd_short")), Column(t("c_t_short")),
-            Column(t("c_p_short")), Column(low), Column(high), Column(t("c_significance"), "l")]
+    return [Column(t(first), "l", width=width), Column(t(value), width=1.7), Column(t("c_sd_short"), width=1.1),
+            Column(t("c_t_short"), width=1.1), Column(t("c_p_short"), width=1.1), Column(low, width=1.1),
+            Column(high, width=1.1), Column(t("c_significance"), "l", width=1.6)]
 
 
 def _level(inputs: ReportInputs, value, construct: str) -> str:
@@ -153,8 +155,8 @@ def slopes_table(inputs: ReportInputs) -> Table | None:
         level = _level(inputs, record["level"], str(record["moderator"]))
         rows.append(Row([Cell(level), Cell(fmt(effect), effect), Cell(fmt(sd), sd), *_tested(inputs, record),
                          _decision(inputs, record)], keys=(f"{_path(record)} {record['level']}",)))
-    return Table("table-slopes", "6d", t("t_slopes"), _columns(inputs, "c_moderator_level", "c_conditional_effect"),
-                 rows,
+    columns = _columns(inputs, "c_moderator_level", "c_conditional_effect", 4.0)
+    return Table("table-slopes", "6d", t("t_slopes"), columns, rows, font="footnotesize",
                  notes=[t("n_slopes", ci=inputs.ci_method, samples=inputs.subsamples_neutral)],
                  sources=inputs.source("simple_slopes"))
 
@@ -228,7 +230,7 @@ def moderated_mediation_table(inputs: ReportInputs) -> Table | None:
                          Cell(t("sig_yes") if decided else t("sig_no"), flag=None if decided else "warn")],
                         keys=(f"{record['path']} {record['term']} {record['statistic']} {record['level']}",)))
     return Table("table-moderated-mediation", "6e", t("t_moderated_mediation"),
-                 _columns(inputs, "c_statistic", "c_original"), rows,
+                 _columns(inputs, "c_statistic", "c_original", 5.0), rows, font="footnotesize",
                  notes=[t("n_mm", ci=inputs.ci_method, samples=inputs.subsamples_neutral,
                           rule=t("med_rule_" + inputs.significance))],
                  sources=inputs.source("moderated_mediation"))
