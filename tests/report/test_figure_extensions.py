@@ -15,6 +15,7 @@ import pytest
 from figure_helpers import printed_font_sizes, structural_collisions, type3_fonts
 from matplotlib.colors import to_hex
 from matplotlib.patches import Circle, FancyArrowPatch, Rectangle
+from matplotlib.path import Path as MplPath
 
 import plssem
 from plssem_pipeline import study
@@ -94,6 +95,11 @@ def _frames(survey, name):
     return tables.outer_tables(result)["loadings"], paths, tables.inner_tables(result)["r2"], study.roles(config)
 
 
+def _modes(name) -> dict:
+    """Construct -> mode, as the figures rule passes them (``params.modes``)."""
+    return {c: spec.get("mode", "A") for c, spec in _config(name)["constructs"].items()}
+
+
 #: The model drawn in Indonesian, with the legend the figures step writes.
 INDONESIAN = "all together"
 
@@ -107,7 +113,7 @@ def drawn(survey):
         language = "id" if name == INDONESIAN else "en"
         legend = "; ".join(Catalogue(language)(f"fig_structural_legend{f and '_'}{f}")
                            for f in ["", *legend_features(loadings, paths, roles)])
-        fig, scene = draw(loadings, paths, r2, roles=roles, legend=legend, language=language)
+        fig, scene = draw(loadings, paths, r2, roles=roles, legend=legend, language=language, modes=_modes(name))
         out[name] = (loadings, paths, r2, roles, fig, scene)
     yield out
     for *_, fig, _ in out.values():
@@ -184,6 +190,17 @@ def test_repeated_indicators_draw_the_dimensions_beside_the_higher_order_constru
             assert texts[f"path:Q->{d}"] == number_text(coefficient[("Q", d)], "en", ".3f")   # no p
 
 
+def test_a_formative_higher_order_construct_points_from_its_dimensions(drawn):
+    for name, mode in (("embedded two-stage (Mode B)", "B"), ("two-stage higher-order construct", "A")):
+        fig = drawn[name][4]
+        centre = np.array(_centre(fig, "Q"))
+        for d in ("Q1", "Q2"):
+            path = _items(fig, FancyArrowPatch)[f"ind:Q/{d}"].get_path()     # the line, then its head
+            head = int(np.flatnonzero(path.codes == MplPath.MOVETO)[1]) - 1
+            near = [np.hypot(*(path.vertices[k] - centre)) for k in (0, head)]  # tail and tip, data inches
+            assert (near[1] < near[0]) == (mode == "B"), (name, d)   # Mode B: the head at the circle
+
+
 def test_interaction_names_are_written_in_their_circles(drawn):
     fig = drawn["two-stage interaction"][4]
     names = [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "construct:X x W"]
@@ -208,7 +225,7 @@ def test_all_together_prints_at_7pt_without_type3_fonts_in_indonesian(drawn, tmp
     loadings, paths, r2, roles, fig, _ = drawn[INDONESIAN]
     legend = [t.get_text().replace("\n", " ") for t in fig.axes[0].texts if t.get_gid() == "legend"][0]
     charts.structural_model(loadings, paths, r2, tmp_path / "m.png", pdf=tmp_path / "m.pdf", roles=roles,
-                            legend=legend, language="id")
+                            legend=legend, language="id", modes=_modes(INDONESIAN))
     sizes = printed_font_sizes(tmp_path / "m.pdf", wide=True)
     assert len(sizes) > 200
     assert min(size for _, size in sizes) >= print_size.MIN_FONT
