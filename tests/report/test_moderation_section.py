@@ -12,18 +12,19 @@ from __future__ import annotations
 import csv
 import math
 import re
+from pathlib import Path
 
 import plssem
 import pytest
 from plssem.moderation import moderation_statistics
 
-from plssem_pipeline.report import build_context
+from plssem_pipeline.report import build_context, build_pdf, find_engine, render_latex
 from plssem_pipeline.report.figures import print_size
 from plssem_pipeline.report.figures.slopes import LEVELS, slope_lines
 
 import moderation_study
 from figure_helpers import printed_font_sizes, type3_fonts
-from report_helpers import FIGURES, FILES, resolved_config
+from report_helpers import FIGURES, FILES, TEMPLATES, resolved_config
 
 #: The results files the report reads for issue 13's parts (report.smk's REPORT_INPUTS).
 OPTIONAL = {"interactions": "results/moderation/interactions.csv",
@@ -39,14 +40,16 @@ def run(tmp_path_factory):
     return moderation_study.moderation_study_run(tmp_path_factory)
 
 
-def _context(run, language="en", files=None):
+def _context(run, language="en", root=None):
+    """The report's context of a finished run; ``root`` "" names its files relative to the run, as the workflow
+    does (the working directory must then be the run)."""
+    root = run if root is None else root
     config = resolved_config(run)
     config["report"]["language"] = language
-    paths = {**FILES, **OPTIONAL} if files is None else files
-    figures = {name: {"png": str(run / f"report/figures/{name}.png"), "pdf": str(run / f"report/figures/{name}.pdf")}
+    figures = {name: {kind: str(Path(root, f"report/figures/{name}.{kind}")) for kind in ("png", "pdf")}
                for name in FIGURES + ("simple_slopes",)}
-    return build_context(files={k: str(run / v) for k, v in paths.items()}, config=config, figures=figures,
-                         report_dir=str(run / "report"))
+    return build_context(files={k: str(Path(root, v)) for k, v in {**FILES, **OPTIONAL}.items()}, config=config,
+                         figures=figures, report_dir=str(Path(root, "report")))
 
 
 @pytest.fixture(scope="module")
@@ -234,6 +237,31 @@ def test_indonesian_report_writes_decimal_commas(run):
     sentence = next(b["text"] for s in context["sections"] for b in s["blocks"]
                     if b["kind"] == "text" and b["text"].startswith("Johnson–Neyman"))
     assert re.search(r"\d,\d\d SD", sentence) and not re.search(r"\d\.\d", sentence)
+
+
+@pytest.mark.skipif(find_engine() is None, reason="needs a TeX engine (.ci/run installs TeX Live)")
+def test_indonesian_pdf_keeps_the_new_tables_within_the_text_width(run, tmp_path, monkeypatch):
+    """The Indonesian report (the longer row headers) as PDF: every character of the pages of the lower-order,
+    moderation and moderated mediation tables lies within the 2 cm right margin."""
+    import pdfplumber
+
+    monkeypatch.chdir(run)    # the files named as the workflow names them, relative to the project
+    context = _context(run, "id", root="")
+    ours = ("table-l", "table-moderation", "table-slopes", "table-moderated-mediation")
+    for section in context["sections"]:    # only these tables: a short document, a quick LaTeX run
+        section["blocks"] = [b for b in section["blocks"] if b["kind"] == "table" and b["table"].id.startswith(ours)]
+    context["sections"] = [s for s in context["sections"] if s["blocks"]]
+    tex = run / "report" / "results_id.tex"
+    tex.write_text(render_latex(context, TEMPLATES), encoding="utf-8")
+    build_pdf(tex, tmp_path / "id.pdf", figures=sorted((run / "report/figures").glob("*.pdf")))
+    tex.unlink()
+    with pdfplumber.open(str(tmp_path / "id.pdf")) as document:
+        text = " ".join(page.extract_text() or "" for page in document.pages)
+        for caption in ("Konstruk orde rendah", "Pengaruh interaksi", "Pengaruh bersyarat", "Indeks mediasi"):
+            assert caption in text
+        for page in document.pages:
+            margin = page.width - 2 / 2.54 * 72
+            assert [c["text"] for c in page.chars if c["x1"] > margin + 1] == []
 
 
 def test_default_study_has_no_moderation_hoc_or_control_part(study_run):
