@@ -188,6 +188,7 @@ class _Evaluator:
         placed = []
         collisions = 0
         all_fp = [r for c in cs for r in fps[c]]
+        reach = {f: (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1])) for f, (p, q) in ends.items()}
         for e in edges:
             p, q = ends[e]
             best = None
@@ -196,7 +197,8 @@ class _Evaluator:
                 x0, y0, x1, y1 = rect
                 hits = (sum(1 for r in all_fp if r[0] < x1 and x0 < r[2] and r[1] < y1 and y0 < r[3])
                         + sum(2 for r in placed if r[0] < x1 and x0 < r[2] and r[1] < y1 and y0 < r[3])
-                        + sum(1 for f in edges if f != e and segment_hits_rect(*ends[f], rect)))
+                        + sum(1 for f in edges if f != e and reach[f][0] < x1 and x0 < reach[f][2]
+                              and reach[f][1] < y1 and y0 < reach[f][3] and segment_hits_rect(*ends[f], rect)))
                 if best is None or hits < best[0]:
                     best = (hits, rect)
                 if hits == 0:
