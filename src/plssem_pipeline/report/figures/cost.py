@@ -1,0 +1,131 @@
+"""The cost of a structural-model layout (:mod:`.layout`): what a placement of the constructs gets wrong.
+
+:class:`Evaluator` counts, for given centres and sides of the indicator blocks,
+overlapping footprints, crowded columns, structural paths through constructs,
+indicator blocks or their own constructs' labels, path crossings, path labels
+meeting footprints, other labels or other paths (their positions estimated as
+the drawing places them), and the drawing's height, and weighs them into one
+number the layout's coordinate descent minimises.
+"""
+from __future__ import annotations
+
+from . import print_size
+from .geometry import edge_points, label_rect, overlap, point_segment_distance, segment_hits_rect, segments_cross
+
+__all__ = ["Evaluator", "LABEL_FRACTIONS"]
+
+
+#: Where a path's label may sit (fraction of the way along the path), in order of preference.
+LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75)
+
+
+class Evaluator:
+    """The cost of a placement (lower is better), and what it counts; also places the path labels.
+
+    Parameters
+    ----------
+    model : layout's model
+        The model's pieces (:class:`.geometry.Pieces`) with its ``edges`` and ``depth`` (column) of each construct.
+    label_chars : mapping
+        ``(source, target)`` -> number of characters of the path's label.
+    """
+
+    def __init__(self, model, label_chars: dict):
+        self.m = model
+        self.label_w = {e: model.g.path_label_width_per_char * label_chars.get(e, 14) + 0.08 for e in model.edges}
+        # the drawing's footprints may take the landscape page's height less the legend and labels' slack
+        self.max_height = print_size.box(wide=True)[1] - 0.6
+
+    def evaluate(self, x, y, side, detail=False):
+        """Cost of placing the circles at ``x, y`` with the indicator blocks on ``side``.
+
+        Parameters
+        ----------
+        x, y, side : dict
+            Construct -> centre coordinates and side of its indicator block.
+        detail : bool
+            Also return what the cost counts.
+
+        Returns
+        -------
+        float or tuple
+            The cost; with ``detail``, ``(cost, problems, footprints)`` as in :class:`.layout.Layout`.
+        """
+        m, g = self.m, self.m.g
+        cs = m.constructs
+        fps = {c: m.footprint(c, x[c], y[c], side[c]) for c in cs}
+        overlaps = 0
+        overlap_area = 0.0
+        for i, a in enumerate(cs):
+            for b in cs[i + 1:]:
+                area = sum(overlap(ra, rb) for ra in fps[a] for rb in fps[b])
+                if area > 0:
+                    overlaps += 1
+                    overlap_area += area
+        # Minimum gap between footprints of the same column (keeps stacks readable).
+        gap_violation = 0.0
+        spans = {c: (min(r[1] for r in fps[c]), max(r[3] for r in fps[c])) for c in cs}
+        for a_i, a in enumerate(cs):
+            for b in cs[a_i + 1:]:
+                if m.depth[a] != m.depth[b]:
+                    continue
+                (a0, a1), (b0, b1) = spans[a], spans[b]
+                gap = max(b0 - a1, a0 - b1)
+                if gap < g.node_gap:
+                    gap_violation += g.node_gap - gap
+        ends = {e: edge_points(x, y, e[0], e[1], g.radius) for e in m.edges}
+        through_nodes = through_blocks = through_labels = 0
+        for e, (p, q) in ends.items():
+            for c in cs:
+                if c in e:
+                    # its own indicator block and label (not the circle) must not be crossed either
+                    if segment_hits_rect(p, q, fps[c][-1], shrink=0.02) and len(fps[c]) > 1:
+                        through_blocks += 1
+                    label = m.label_rect(c, x[c], y[c], side[c])
+                    if label is not None and segment_hits_rect(p, q, label, shrink=-0.03):
+                        through_labels += 1     # the label can often move aside (structural_model)
+                    continue
+                if point_segment_distance((x[c], y[c]), p, q) < g.radius + 0.18:
+                    through_nodes += 1
+                elif any(segment_hits_rect(p, q, r, shrink=-0.01) for r in fps[c]):
+                    through_blocks += 1
+        crossings = 0
+        edges = m.edges
+        for i, e in enumerate(edges):
+            for f in edges[i + 1:]:
+                if set(e) & set(f):
+                    continue
+                if segments_cross(*ends[e], *ends[f]):
+                    crossings += 1
+        # Path labels (an estimate for the cost; structural_model places them): per path, the position along
+        # it that collides least.
+        placed = []
+        collisions = 0
+        all_fp = [r for c in cs for r in fps[c]]
+        reach = {f: (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1])) for f, (p, q) in ends.items()}
+        for e in edges:
+            p, q = ends[e]
+            best = None
+            for frac in LABEL_FRACTIONS:
+                rect = label_rect(p, q, frac, self.label_w[e], g.path_label_height)
+                x0, y0, x1, y1 = rect
+                hits = (sum(1 for r in all_fp if r[0] < x1 and x0 < r[2] and r[1] < y1 and y0 < r[3])
+                        + sum(2 for r in placed if r[0] < x1 and x0 < r[2] and r[1] < y1 and y0 < r[3])
+                        + sum(1 for f in edges if f != e and reach[f][0] < x1 and x0 < reach[f][2]
+                              and reach[f][1] < y1 and y0 < reach[f][3] and segment_hits_rect(*ends[f], rect)))
+                if best is None or hits < best[0]:
+                    best = (hits, rect)
+                if hits == 0:
+                    break
+            collisions += best[0]
+            placed.append(best[1])
+        ys = [r[1] for c in cs for r in fps[c]] + [r[3] for c in cs for r in fps[c]]
+        height = max(ys) - min(ys)
+        cost = (1000.0 * overlaps + 2000.0 * overlap_area + 400.0 * gap_violation + 600.0 * through_nodes
+                + 300.0 * through_blocks + 200.0 * through_labels + 25.0 * crossings + 6.0 * collisions + 1.0 * height
+                + 50.0 * max(0.0, height - self.max_height))
+        if not detail:
+            return cost
+        return cost, {"overlaps": overlaps, "paths_through_constructs": through_nodes,
+                      "paths_through_blocks": through_blocks, "paths_through_own_labels": through_labels,
+                      "crossings": crossings, "label_collisions": collisions}, fps
