@@ -16,7 +16,7 @@ the same under either convention. For a quadratic term ``X x X -> Y`` the effect
 Moderated mediation (Hayes 2015): for a specific indirect effect
 ``a₁ a₂ … a_L`` one of whose paths ``a_l`` (``X -> Y``) is moderated by ``W``,
 the conditional indirect effect at ``w`` is ``θ(w) Π_{m≠l} a_m`` and the index of
-moderated mediation, its slope in ``w``, is ``b₃ Π_{m≠l} a_m``.
+moderated mediation, its slope in ``w``, is ``b₃ Π_{m≠l} a_m``. Quadratic terms moderate no route.
 
 Every function takes batched arrays (a leading axis over samples) so that the
 bootstrap computes them for all subsamples at once.
@@ -80,7 +80,9 @@ def moderation_statistics(paths: np.ndarray, term_sd: np.ndarray, model: Model) 
 def moderated_routes(model: Model) -> list[tuple[tuple[int, ...], int, int]]:
     """``(route, moderated edge position, moderation row)`` for every specific indirect effect with a moderated path.
 
-    Routes that start at an interaction term are left out (they are not indirect effects of a construct).
+    Routes that start at an interaction term are left out (they are not indirect effects of a construct),
+    and so are quadratic terms: an indirect effect through a curvilinear path varies with the mediator's own
+    level (an "instantaneous indirect effect", Hayes & Preacher 2010), not with a moderator.
     """
     rows = moderation_rows(model)
     terms = {j for _, j, _, _ in rows}
@@ -89,7 +91,9 @@ def moderated_routes(model: Model) -> list[tuple[tuple[int, ...], int, int]]:
         if route[0] in terms:
             continue
         for position in range(len(route) - 1):
-            for r, (_, _, iv, target) in enumerate(rows):
+            for r, (t, _, iv, target) in enumerate(rows):
+                if model.interactions[t].quadratic:
+                    continue
                 if (route[position], route[position + 1]) == (iv, target):
                     found.append((route, position, r))
     return found

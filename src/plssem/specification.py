@@ -23,7 +23,8 @@ Interaction methods (Henseler & Chin 2010; Hair et al. 2022, ch. 7; seminr's
     first-stage scores, named like the term (``"A x B"``).
 ``product_indicator``
     Every product ``a_i x b_j`` of the standardised indicators of the iv and the
-    moderator (iv indicator varying slowest), Mode A.
+    moderator (iv indicator varying slowest), Mode A; for a quadratic term the
+    distinct products ``a_i x a_j``, ``i <= j`` (seminr repeats each cross-product).
 ``orthogonal``
     Those products, each replaced by its residual from the OLS regression on all
     indicators of the iv and the moderator (Little et al. 2006).
@@ -225,6 +226,10 @@ def build_model(constructs: Mapping[str, Mapping | Sequence[str]], paths: Sequen
                     raise ModelError(f"path '{source} -> {target}' needs the main effect '{end} -> {target}' in "
                                      "paths (an interaction term is tested beside both main effects; Hair et al. "
                                      "2022, ch. 7)")
+            reverse = term_name(mod, iv)
+            if reverse != name and reverse in interactions:
+                raise ModelError(f"path '{source} -> {target}': the interaction term {name!r} is the term {reverse!r} "
+                                 f"written the other way round (the same product); write it as {reverse!r}")
             interactions.setdefault(name, Interaction(name, iv, mod, method, standardize))
             source = name
         if parse_term(target) is not None:
@@ -238,8 +243,10 @@ def _generated_for(interaction: Interaction, plain: Mapping) -> tuple[tuple[str,
     if interaction.method == "two_stage":
         return (interaction.name,), (Generated(interaction.name, "score_product",
                                                (interaction.iv, interaction.moderator)),)
-    made = tuple(Generated(term_name(a, b), "item_product", (a, b))
-                 for a in plain[interaction.iv].indicators for b in plain[interaction.moderator].indicators)
+    iv, mod = plain[interaction.iv].indicators, plain[interaction.moderator].indicators
+    # a quadratic term's products are the distinct ones, a_i x a_j with i <= j (a_j x a_i is the same column)
+    made = tuple(Generated(term_name(a, b), "item_product", (a, b)) for i, a in enumerate(iv)
+                 for j, b in enumerate(mod) if not interaction.quadratic or i <= j)
     return tuple(g.name for g in made), made
 
 

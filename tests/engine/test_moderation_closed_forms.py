@@ -106,9 +106,18 @@ def test_conventions_change_only_the_reported_term_path(case):
                  f"{case}: standardised term path / term SD = unstandardised term path")
 
 
-@pytest.mark.parametrize("case", ["last_path_moderated", "first_path_moderated", "quadratic_on_chain"])
+def test_quadratic_term_moderates_no_route():
+    """An indirect effect through a quadratic path varies with the mediator's own level (Hayes & Preacher
+    2010), not with a moderator: no moderated-mediation rows, although the term lies on a route."""
+    model, _, draws = _run("quadratic_on_chain", False)
+    names = model.construct_names
+    assert any(names[r[0]] == "Image" and names[r[-1]] == "Satisfaction" for r in model.mediated_paths())
+    assert plssem.statistics.labels(model)["moderated_mediation"] == []
+    assert draws.values["moderated_mediation"].shape == (len(draws), 0)
+
+
+@pytest.mark.parametrize("case", ["last_path_moderated", "first_path_moderated"])
 def test_index_of_moderated_mediation_on_every_subsample(case):
-    """Quadratic term on the route: the slope of ``b₁ + 2 b₃ x`` is ``2 b₃``, so the index is ``2 b₃ Π a``."""
     model, _, draws = _run(case, False)
     labels = plssem.statistics.labels(model)["moderated_mediation"]
     assert labels, "the model has a moderated mediated route"
@@ -124,7 +133,7 @@ def test_index_of_moderated_mediation_on_every_subsample(case):
             (iv, target), = moderated
             others = np.prod([paths[:, _path(model, a, b)] for a, b in edges if (a, b) != (iv, target)], axis=0)
             b1 = paths[:, _path(model, iv, target)]
-            b3 = (2.0 if term.quadratic else 1.0) * paths[:, _path(model, term.name, target)]
+            b3 = paths[:, _path(model, term.name, target)]
             key = {"path": route_text, "term": term.name}
             [index] = _columns(labels, statistic="index", **key)
             assert_close(draws.values["moderated_mediation"][:, index], b3 * others, TOL,
@@ -135,7 +144,7 @@ def test_index_of_moderated_mediation_on_every_subsample(case):
                              f"{case}: conditional indirect effect of {route_text} at {level} SD")
     expected = {" -> ".join(model.construct_names[c] for c in r) for r in model.mediated_paths()
                 if any(model.construct_names[a] == t.iv and (t.name, model.construct_names[b]) in model.paths
-                       for a, b in zip(r[:-1], r[1:]) for t in model.interactions)
+                       for a, b in zip(r[:-1], r[1:]) for t in model.interactions if not t.quadratic)
                 and model.construct_names[r[0]] not in {t.name for t in model.interactions}}
     assert routes == expected
 
