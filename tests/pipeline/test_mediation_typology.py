@@ -93,3 +93,17 @@ def test_vaf_is_the_pairs_total_indirect_over_its_total_effect():
     no_direct = table.loc["Z -> M1 -> Y"]
     assert no_direct["mediation_type"] == "no-direct-path" and no_direct["mediation"] == "not_assessed"
     assert math.isnan(no_direct["vaf"]) and no_direct["vaf_note"] == "no_direct_path"
+
+
+def test_no_direct_path_note_also_when_the_indirect_effect_is_not_significant():
+    """A chain without a direct path whose indirect effect is not significant (its CI spans zero) has no VAF
+    because there is no direct path, not because of opposite signs: vaf_note "no_direct_path" (a fresh user's
+    report said "opposite signs" for SQ -> PV -> LOY, 0.036 [-0.010, 0.086], with no SQ -> LOY in the model)."""
+    key = ["source", "target"]
+    a, b = .3, .12
+    paths = _summary([("Z", "M", a, a, .1, 3, 1e-3, .1, .5, 100), ("M", "Y", b, b, .1, 1.2, .23, -.08, .32, 100)], key)
+    specific = _summary([("Z -> M -> Y", "Z", "Y", a * b, 0, .03, 1.2, .23, -.01, .086, 100)], ["path"] + key)
+    indirect = _summary([("Z", "Y", a * b, 0, 0, 0, 0, 0, 0, 100)], key)
+    row = mediation_table(specific, paths, indirect, indirect, alpha=0.05).set_index("path").loc["Z -> M -> Y"]
+    assert not row["significant"] and row["mediation_type"] == "no-effect"
+    assert math.isnan(row["vaf"]) and row["vaf_note"] == "no_direct_path"

@@ -160,7 +160,7 @@ def vaf_mediation(value: float, indirect_significant: bool) -> str:
     return "full" if value > VAF_FULL else "partial" if value >= VAF_PARTIAL else "none"
 
 
-def vaf_note(value: float, indirect_significant: bool, reading: str, mediation: str) -> str:
+def vaf_note(value: float, indirect_significant: bool, reading: str, mediation: str, has_direct: bool = True) -> str:
     """Why a row's VAF reading is missing or differs from the typology's partial / full / none.
 
     Parameters
@@ -172,6 +172,8 @@ def vaf_note(value: float, indirect_significant: bool, reading: str, mediation: 
         :func:`vaf_mediation`.
     mediation : str
         The typology's ``"partial"``, ``"full"`` or ``"none"`` (:data:`MEDIATION`).
+    has_direct : bool
+        Whether the model has the direct path (without one there is no VAF, significant or not).
 
     Returns
     -------
@@ -186,7 +188,7 @@ def vaf_note(value: float, indirect_significant: bool, reading: str, mediation: 
     >>> vaf_note(0.18, True, "none", "partial"), vaf_note(0.5, True, "partial", "partial")
     ('differs', '')
     """
-    if mediation == "not_assessed":
+    if mediation == "not_assessed" or not has_direct:
         return "no_direct_path"
     if value != value:
         return "undefined"
@@ -285,7 +287,7 @@ def mediation_table(specific, paths, total_effects, total_indirect, *, alpha: fl
                 ("direct_ci_high", "ci_high"))},
             "direct_significant": d_sig,
             "total_indirect": total_indirect, "total_effect": total, "vaf": share, "vaf_mediation": reading,
-            "vaf_note": vaf_note(share, sig, reading, MEDIATION[kind]),
+            "vaf_note": vaf_note(share, sig, reading, MEDIATION[kind], has_direct=d is not None),
             "mediation_type": kind, "mediation": MEDIATION[kind],
             "hypothesis": test.hypothesis if test is not None else "",
             "direct_hypothesis": d_test.hypothesis if d_test is not None and d is not None else "",
