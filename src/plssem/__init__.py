@@ -3,11 +3,16 @@
 Modules, one topic each:
 
 * :mod:`plssem.model` — constructs, indicators, paths; validation.
+* :mod:`plssem.specification` — interaction and quadratic terms, higher-order constructs: the final
+  model and its first stage.
 * :mod:`plssem.algorithm` — the batched PLS algorithm on correlation matrices.
+* :mod:`plssem.staging` — staged estimation with generated indicators, batched over (sub)samples.
+* :mod:`plssem.prepared` — :func:`prepare`: select, check, treat missing values, standardise.
 * :mod:`plssem.estimate` — :func:`estimate` a model from a data frame; :class:`PLSResult`.
 * :mod:`plssem.consistent` — consistent PLS (PLSc) for common-factor constructs; inadmissible flags.
 * :mod:`plssem.quality` — reliability, validity, collinearity and fit criteria.
 * :mod:`plssem.effects` — total, indirect and specific indirect effects.
+* :mod:`plssem.moderation` — conditional effects, Johnson–Neyman bounds, moderated mediation.
 * :mod:`plssem.statistics` — the bootstrapped statistics and their labels.
 * :mod:`plssem.bootstrap` — deterministic, chunkable, vectorised bootstrap.
 * :mod:`plssem.inference` — SEs, t, p, percentile and BCa intervals.
