@@ -739,6 +739,51 @@ CORPUS: list[Case] = [
          ("config key hypotheses.H1.path: 'age -> KU' is the path of the control variable 'age' "
           "(config key controls.age); a control variable is never a hypothesis",), stage="config",
          config=lambda c: c.update(controls={"age": ["KU"]}, hypotheses={"H1": {"path": "age -> KU"}})),
+    # ------------------------------------------------------------------ issue 13, a fresh user's findings
+    Case("interaction_written_both_ways", "config", "KP x EC -> KU beside EC x KP -> KU (one product, two spellings)",
+         "error", ("config key paths[6] ('EC x KP -> KU'): the interaction term 'EC x KP' is 'KP x EC' of paths[5] "
+                   "written the other way round (the same product); write it as 'KP x EC'",), stage="config",
+         config=lambda c: c["paths"].extend(["KP x EC -> KU", "EC x KP -> KU"])),
+    Case("interaction_given_twice", "config", "KP x EC -> KU and KP*EC -> KU (one path, two separators)", "error",
+         ("config key paths[6] ('KP*EC -> KU'): same path as paths[5]",), stage="config",
+         config=lambda c: c["paths"].extend(["KP x EC -> KU", "KP*EC -> KU"])),
+    Case("construct_label_in_path", "config", "a path written with the constructs' labels (English and Indonesian)",
+         "error", ("config key paths[5] ('Customer engagement*EC -> Kinerja UMKM'): 'Customer engagement' is the label "
+                   "of construct 'KP'; paths and hypotheses use construct names",
+                   "'Kinerja UMKM' is the label of construct 'KU'"), stage="config",
+         config=lambda c: c["paths"].append("Customer engagement*EC -> Kinerja UMKM")),
+    Case("interaction_capital_x", "config", "an interaction term written with a capital X (KP X EC -> KU)", "error",
+         ("config key paths[5] ('KP X EC -> KU'): unknown construct 'KP X EC': an interaction term is written "
+          "'A x B' (a lower-case x between spaces), 'A × B' or 'A*B'",), stage="config",
+         config=lambda c: c["paths"].append("KP X EC -> KU")),
+    Case("interaction_colon", "config", "an interaction term in R's style (KP:EC -> KU)", "error",
+         ("config key paths[5] ('KP:EC -> KU'): unknown construct 'KP:EC': an interaction term is written 'A x B'",),
+         stage="config", config=lambda c: c["paths"].append("KP:EC -> KU")),
+    Case("hypothesis_term_reversed", "config", "a hypothesis on EC x KP -> KU where the model writes KP x EC", "error",
+         ("config key hypotheses.H1.path ('EC x KP -> KU'): the model writes the interaction term 'EC x KP' as "
+          "'KP x EC' (config key paths)",), stage="config",
+         config=lambda c: c.update(paths=c["paths"] + ["KP x EC -> KU"], hypotheses={"H1": {"path": "EC x KP -> KU"}})),
+    Case("hypothesis_two_mistakes", "config", "a hypothesis on an interaction's indirect effect through an unknown "
+         "construct: both mistakes named", "error",
+         ("config key hypotheses.H1.path ('KP x EC -> IP -> QQ'): unknown construct 'QQ'",
+          "config key hypotheses.H1.path: 'KP x EC -> IP -> QQ' starts at the interaction term 'KP x EC'"),
+         stage="config", config=lambda c: c.update(paths=c["paths"] + ["KP x EC -> IP"],
+                                                   hypotheses={"H1": {"path": "KP x EC -> IP -> QQ"}})),
+    Case("control_is_profile_variable", "survey values", "a profile variable (years_established, codes 1-4) also a "
+         "control variable with a label; one blank cell, logged once", "clean",
+         config=_set("controls", {"years_established": {"targets": ["KU"], "label": {"en": "Years (code)",
+                                                                                     "id": "Lama usaha (kode)"}}}),
+         survey=_edit((BASE_ROW, "years_established", "")),
+         exclusions=((BASE_ROW, "years_established", "", "blank cell", "replaced by the mean of years_established"),)),
+    Case("control_profile_text_codes", "survey values", "a control variable that is a profile variable with text "
+         "codes (F, C: no numbers)", "error",
+         ("controls.business_type is also the profile variable respondents.business_type, whose category code(s) 'F', "
+          "'C' are not numbers",),
+         config=lambda c: (c["respondents"]["business_type"].update(categories={"F": "Food", "C": "Crafts"}),
+                           c.update(controls={"business_type": ["KU"]}))),
+    Case("control_label_unknown_language", "config", "a control variable's label in a language the report lacks",
+         "error", ("config key controls.age.label.fr: 'fr' is not a report language",), stage="config",
+         config=_set("controls", {"age": {"targets": ["KU"], "label": {"en": "Age", "fr": "Âge"}}})),
 ]
 
 BY_NAME = {case.name: case for case in CORPUS}

@@ -38,7 +38,8 @@ def test_every_schema_key_has_description_and_optional_keys_defaults(schema):
                                 "constructs.*.scale.min", "constructs.*.scale.max", "hypotheses.*.path",
                                 # a higher-order construct's keys: a default would put them on every construct
                                 # (their descriptions say what applies when left out)
-                                "constructs.*.dimensions", "constructs.*.approach"}
+                                "constructs.*.dimensions", "constructs.*.approach",
+                                "controls.*.targets"}   # required in a control's {targets, label} form
 
     def walk(node, key):
         for name, sub in node.get("properties", {}).items():

@@ -117,3 +117,40 @@ def test_measures_are_the_indicators_or_the_dimensions_of_the_final_model():
         if name in model.construct_names:
             assert tuple(study.measures(spec)) == model.constructs[model.index(name)].indicators
     assert study.measures(config["constructs"]["Q"]) == ["Q1", "Q2"]
+
+
+def test_a_control_written_with_a_label_is_the_same_model_and_shows_its_label():
+    plain, labelled = _config(), _config(controls={"age": {"targets": ["Y"], "label": {"en": "Age (years)",
+                                                                                        "id": "Usia (tahun)"}}})
+    assert study.model_spec(labelled) == study.model_spec(plain) and study.roles(labelled) == study.roles(plain)
+    _same_model(study.model_from_spec(study.model_spec(labelled)), plssem.Model.from_spec(*engine_spec()[:2],
+                                                                                           moderation=engine_spec()[2]))
+    assert study.control_targets(labelled["controls"]) == study.control_targets(plain["controls"]) == {"age": ["Y"]}
+    for language in ("en", "id"):
+        names = study.construct_labels(labelled, language)
+        assert names["age"] == labelled["controls"]["age"]["label"][language]
+        assert names["X"] == "X" and list(names) == [*labelled["constructs"], "age"]
+        assert study.construct_labels(plain, language)["age"] == "age"
+    # the describe step's indicator lists: the control variable a single-item block of its own (Table A1)
+    lists = study.indicator_lists(labelled["constructs"], labelled["controls"])
+    assert lists["age"] == ["age"] and lists["Q"] == [] and list(lists)[:-1] == list(labelled["constructs"])
+
+
+@pytest.mark.parametrize("extra", [["W x X -> M"], ["W x X -> Y", "W -> Y"], ["X*W -> M"], ["X × W -> M"]])
+def test_the_config_check_refuses_before_the_engine_what_the_engine_refuses(extra, tmp_path):
+    """One interaction term written twice (another separator) or the other way round (W x X beside X x W): the
+    engine refuses the model; the config check refuses it first, naming both positions in config key paths."""
+    from snakemake.utils import validate
+
+    config = _config(paths=["X -> M", "W -> M", "X x W -> M", "M -> Y", "X -> Y", "Q -> Y", *extra])
+    constructs, paths, moderation = engine_spec()
+    with pytest.raises(plssem.ModelError, match="given twice|other way round"):
+        plssem.Model.from_spec(constructs, config["paths"] + paths[len(paths) - 1:], moderation=moderation)
+    (tmp_path / config["data"]["survey"]).parent.mkdir(parents=True)
+    (tmp_path / config["data"]["survey"]).write_text("respondent_id\n", encoding="utf-8")
+    validate(config, str(ROOT / "workflow" / "schemas" / "config.schema.yaml"))
+    with pytest.raises(study.ConfigError) as error:
+        study.check_semantics(config, root=tmp_path)
+    term = extra[0].split(" -> ")[0]
+    assert f"config key paths[6] ({extra[0]!r}): " in str(error.value) and "paths[2]" in str(error.value)
+    assert ("written the other way round" in str(error.value)) == (term == "W x X")

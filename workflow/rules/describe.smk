@@ -11,7 +11,7 @@ rule describe:
         summary="results/describe/summary.json",
     params:
         respondents=config["respondents"],
-        indicators=study.indicator_lists(config["constructs"]),
+        indicators=study.indicator_lists(config["constructs"], config["controls"]),  # control variables too
         scales=study.indicator_scales(config["data"], config["constructs"]),  # scale_min, scale_max columns
         pipeline=PIPELINE,
     log:

@@ -32,7 +32,7 @@ rule figures:
         simple_slopes_pdf="report/figures/simple_slopes.pdf",
     params:
         roles=study.roles(config),  # construct -> construct | control | interaction | higher_order | lower_order
-        labels={name: spec.get("label", name) for name, spec in config["constructs"].items()},
+        labels=study.configured_labels(config),  # constructs and control variables (None: the name)
         modes={name: spec.get("mode", "A") for name, spec in config["constructs"].items()},
         alpha=config["bootstrap"]["alpha"],
         significance=config["mediation"]["significance"],

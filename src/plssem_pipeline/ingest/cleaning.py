@@ -54,7 +54,8 @@ from .missing_limits import exclude_unanswered, missing_share_warnings
 from .recoding import reverse_code
 from .spec import SOURCE_ROW, SurveySpec
 from .survey import RawSurvey
-from .values import MAX_LISTED, Event, apply_invalid_policy, decimal_mark, read_indicators, read_profile
+from .values import (MAX_LISTED, Event, apply_invalid_policy, decimal_mark, profile_controls, read_indicators,
+                     read_profile)
 
 __all__ = ["EXCLUSION_COLUMNS", "CleanedSurvey", "clean_survey"]
 
@@ -158,6 +159,7 @@ def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
     decimal = decimal_mark(raw, spec)
     values, events, invalid = read_indicators(raw, spec, decimal)
     profile, profile_events, profile_invalid = read_profile(raw, spec, decimal)
+    values = profile_controls(raw, spec, values, profile)
     events += profile_events
     invalid += profile_invalid
     events += apply_invalid_policy(raw, spec, invalid)

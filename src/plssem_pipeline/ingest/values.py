@@ -22,7 +22,7 @@ from .spec import SurveySpec
 from .survey import RawSurvey, detect_decimal, parse_number
 
 __all__ = ["Event", "REASON_CODES", "MAX_LISTED", "format_number", "decimal_mark", "read_indicators", "read_profile",
-           "apply_invalid_policy", "category_code_clashes"]
+           "profile_controls", "apply_invalid_policy", "category_code_clashes"]
 
 #: How many offending cells an error message lists before "... and N more".
 MAX_LISTED = 12
@@ -172,6 +172,8 @@ def read_indicators(raw: RawSurvey, spec: SurveySpec, decimal: str):
     invalid: list[Event] = []
     values = np.full((len(raw.rows), len(spec.indicators)), np.nan)
     for j, name in enumerate(spec.indicators):
+        if name in spec.controls and name in spec.respondents:
+            continue  # a profile variable too: its category codes are the values (profile_controls)
         lo, hi, key = spec.scale(name)
         if lo is None:  # a control variable: any number
             lo, hi, range_text = float("-inf"), float("inf"), f"a number: {key} is a numeric control variable"
@@ -206,6 +208,47 @@ def read_indicators(raw: RawSurvey, spec: SurveySpec, decimal: str):
                 events.append(Event(i, name, text, "surrounding whitespace", "trimmed",
                                     f"read as {format_number(number)}"))
     return values, events, invalid
+
+
+def profile_controls(raw: RawSurvey, spec: SurveySpec, values, profile: Mapping[str, list]):
+    """The control variables that are also profile variables: each one's category codes, as numbers.
+
+    Such a column is read once, as the profile variable (:func:`read_profile`: blank cells, missing-value
+    codes and values that are no category are missing, and logged once); the control variable's value is
+    the code of the respondent's category (``respondents.gender.categories: {1: Male, 2: Female}`` gives 1
+    or 2, whether the cell says ``1`` or ``Male``).
+
+    Parameters
+    ----------
+    raw : RawSurvey
+    spec : SurveySpec
+    values : ndarray
+        Respondents x indicators from :func:`read_indicators` (such a column left NaN); filled in place.
+    profile : dict
+        :func:`read_profile`'s codes, variable -> one code (or None) per record.
+
+    Returns
+    -------
+    ndarray
+        ``values`` with those columns filled (NaN where the profile variable is missing).
+
+    Raises
+    ------
+    UserError
+        A category code that is no number (``{M: Male}``): a control variable needs numeric codes.
+    """
+    for j, name in enumerate(spec.indicators):
+        if name not in spec.controls or name not in profile:
+            continue
+        numbers = {code: parse_number(str(code)) for code in spec.respondents[name]["categories"]}
+        text = [str(code) for code, number in numbers.items() if number is None]
+        if text:
+            raise UserError(f"{spec.controls[name]} is also the profile variable respondents.{name}, whose category "
+                            f"code(s) {', '.join(map(repr, text))} are not numbers; the control variable uses the "
+                            "category codes as its values: give the categories numeric codes (e.g. 1: Male, "
+                            "2: Female)", file=raw.path, column=name)
+        values[:, j] = [float("nan") if code is None else numbers[code] for code in profile[name]]
+    return values
 
 
 def read_profile(raw: RawSurvey, spec: SurveySpec, decimal: str):

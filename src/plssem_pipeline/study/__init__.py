@@ -10,21 +10,23 @@
   higher-order constructs, control variables), each construct's role, the mediation routes;
 * :mod:`.extension_checks` — what the schema cannot say about those extensions;
 * :mod:`.sample_size` — the respondents the model needs (a floor, and the ten-times rule of thumb);
-* :mod:`.scales` — each indicator's response scale and whether it is reverse-coded.
+* :mod:`.scales` — each indicator's response scale and whether it is reverse-coded;
+* :mod:`.labels` — labels given per language, each construct's and control variable's label.
 
 The names below are the study's public surface: ``from plssem_pipeline import study``, then
 ``study.check_semantics(...)``.
 """
 from .names import normalize_config
-from .extensions import (ROLES, canonical_node, control_paths, is_mediation_route, measures, model_from_spec, model_spec,
-                         roles)
+from .extensions import (ROLES, canonical_node, control_paths, control_targets, is_mediation_route, measures,
+                         model_from_spec, model_spec, roles)
+from .labels import configured_labels, construct_labels
 from .model import algorithm_options, chunk_ranges, indicator_lists, model_from_config, redundancy_items
 from .scales import indicator_scales
 from .schema import ConfigError, format_key, load_schema, schema_problems, typed_overrides
 from .semantics import MAX_CHUNKS, MAX_SAMPLES, check_semantics
 
-__all__ = ["ROLES", "canonical_node", "control_paths", "is_mediation_route", "measures", "model_from_spec", "model_spec",
-           "roles",
+__all__ = ["ROLES", "canonical_node", "control_paths", "control_targets", "is_mediation_route", "measures",
+           "model_from_spec", "model_spec", "roles", "configured_labels", "construct_labels",
            "algorithm_options", "chunk_ranges", "indicator_lists", "model_from_config", "redundancy_items",
            "ConfigError", "format_key", "load_schema", "schema_problems", "typed_overrides", "MAX_CHUNKS", "MAX_SAMPLES",
            "check_semantics", "indicator_scales", "normalize_config"]

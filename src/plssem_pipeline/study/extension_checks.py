@@ -8,8 +8,9 @@
   higher-order construct only;
 * ``paths``: a dimension in a path (the path goes from or to its higher-order construct),
   an interaction term without both main effects, with a higher-order construct, or as a target;
-* ``controls``: a column that is also an indicator, a construct, the id column, a profile
-  variable or a redundancy item; a target that is not an endogenous construct.
+* ``controls``: a column that is also an indicator, a construct, the id column or a redundancy item
+  (a respondent-profile variable may be a control too: the control reads the column's numbers, the
+  profile table its categories); a target that is not an endogenous construct.
 
 Unknown constructs in a path, interaction terms' included, are named by
 :func:`plssem_pipeline.study.semantics.check_semantics`; a control column missing from the
@@ -20,7 +21,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping, Sequence
 
-from .extensions import is_higher_order
+from .extensions import control_targets, is_higher_order
 
 __all__ = ["path_ends", "repeated_members", "extension_problems"]
 
@@ -185,11 +186,10 @@ def _control_problems(config: Mapping, owner: Mapping[str, str], indicators: Map
     from plssem import ModelError, parse_path
 
     constructs = config["constructs"]
-    others = {str(v): f"respondents.{v}" for v in config.get("respondents") or {}}
+    others = {str(spec["redundancy"]): f"constructs.{c}.redundancy" for c, spec in constructs.items()
+              if spec.get("redundancy")}
     if config["data"].get("id_column") is not None:
         others[str(config["data"]["id_column"])] = "data.id_column"
-    others.update({str(spec["redundancy"]): f"constructs.{c}.redundancy" for c, spec in constructs.items()
-                   if spec.get("redundancy")})
     endogenous = set()
     for text in config["paths"]:
         try:
@@ -197,8 +197,10 @@ def _control_problems(config: Mapping, owner: Mapping[str, str], indicators: Map
         except ModelError:
             continue
     problems = []
-    for column, targets in (config.get("controls") or {}).items():
-        key, column = f"config key controls.{column}", str(column)
+    written = {str(column): spec for column, spec in (config.get("controls") or {}).items()}
+    for column, targets in control_targets(written).items():
+        key = f"config key controls.{column}"
+        listed = key + (".targets" if isinstance(written[column], Mapping) else "")
         problems += _term_like(f"controls.{column}", column)
         if column in constructs:
             problems.append(f"{key}: {column!r} is also a construct (constructs.{column}); a control variable is a "
@@ -209,16 +211,15 @@ def _control_problems(config: Mapping, owner: Mapping[str, str], indicators: Map
                             "outside the constructs")
         elif column in others:
             problems.append(f"{key}: {column!r} is also {others[column]}")
-        for j, target in enumerate(targets or ()):
-            target = str(target)
+        for j, target in enumerate(targets):
             if target not in constructs:
-                problems.append(f"{key}[{j}]: unknown construct {target!r}{_hint(target, constructs)}; a control "
+                problems.append(f"{listed}[{j}]: unknown construct {target!r}{_hint(target, constructs)}; a control "
                                 "variable points at constructs defined under constructs")
             elif target in owner:
-                problems.append(f"{key}[{j}]: {target!r} is a dimension of {owner[target]!r}; point the control "
+                problems.append(f"{listed}[{j}]: {target!r} is a dimension of {owner[target]!r}; point the control "
                                 f"at {owner[target]!r}")
             elif target not in endogenous:
-                problems.append(f"{key}[{j}]: {target!r} is exogenous (no path in config key paths points at it); "
+                problems.append(f"{listed}[{j}]: {target!r} is exogenous (no path in config key paths points at it); "
                                 "a control variable explains the variance of an endogenous construct")
     return problems
 

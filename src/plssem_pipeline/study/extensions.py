@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-__all__ = ["ROLES", "measures", "model_spec", "model_from_spec", "roles", "control_paths", "canonical_node",
+__all__ = ["ROLES", "measures", "model_spec", "model_from_spec", "roles", "control_targets", "control_paths",
+           "canonical_node",
            "is_mediation_route"]
 
 #: Every role :func:`roles` gives a construct.
@@ -46,9 +47,26 @@ def measures(spec: Mapping) -> list[str]:
     return [str(m) for m in (spec.get("dimensions") if is_higher_order(spec) else spec.get("indicators")) or ()]
 
 
+def control_targets(controls: Mapping | None) -> dict[str, list[str]]:
+    """Each control variable's target constructs, from config ``controls`` written either way.
+
+    Parameters
+    ----------
+    controls : mapping or None
+        Column -> its targets (``{age: [KU]}``), or -> ``{targets: [...], label: ...}``.
+
+    Returns
+    -------
+    dict
+        Column -> its target constructs, in config order.
+    """
+    return {str(column): [str(t) for t in (spec.get("targets") if isinstance(spec, Mapping) else spec) or ()]
+            for column, spec in (controls or {}).items()}
+
+
 def control_paths(controls: Mapping | None) -> list[str]:
     """``"column -> target"`` for each control variable and target, in the order of config ``controls``."""
-    return [f"{column} -> {target}" for column, targets in (controls or {}).items() for target in targets or ()]
+    return [f"{column} -> {target}" for column, targets in control_targets(controls).items() for target in targets]
 
 
 def model_spec(config: Mapping) -> dict:
@@ -67,7 +85,7 @@ def model_spec(config: Mapping) -> dict:
         ``{"indicators", "mode", "model"}`` (a higher-order construct to ``{"dimensions",
         "mode", "approach"}``), then each control column to ``{"indicators": [column]}``;
         ``paths`` are config ``paths`` then the control paths (:func:`control_paths`);
-        ``controls`` is config ``controls`` as given.
+        ``controls`` maps each control column to its targets (:func:`control_targets`).
     """
     constructs: dict[str, dict] = {}
     for name, spec in config["constructs"].items():
@@ -77,7 +95,7 @@ def model_spec(config: Mapping) -> dict:
         else:
             constructs[str(name)] = {"indicators": [str(i) for i in spec.get("indicators") or ()],
                                      "mode": spec.get("mode", "A"), "model": spec.get("model", "composite")}
-    controls = {str(column): [str(t) for t in targets or ()] for column, targets in (config.get("controls") or {}).items()}
+    controls = control_targets(config.get("controls"))
     for column in controls:
         constructs[column] = {"indicators": [column], "mode": "A", "model": "composite"}
     moderation = {**MODERATION_DEFAULTS, **(config.get("moderation") or {})}

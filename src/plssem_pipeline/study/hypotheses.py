@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .extensions import canonical_node, is_mediation_route, roles
-from .labels import RESULTS_LANGUAGE, label_for
+from .labels import RESULTS_LANGUAGE, label_for, unknown_construct
 
 __all__ = ["Hypothesis", "hypotheses_from_config", "hypothesis_problems", "split_path"]
 
@@ -106,21 +106,23 @@ def hypothesis_problems(config: Mapping, effects: set) -> list:
                             "or set bootstrap.tails: 2")
         return problems
     seen: dict[str, str] = {}
+    study_roles = roles(config)
     for hypothesis in hypotheses_from_config(config):
         key = f"hypotheses.{hypothesis.name}"
         if len(hypothesis.nodes) < 2 or not all(hypothesis.nodes):
             problems.append(f"config key {key}.path: {listed[hypothesis.name].get('path')!r} is not a path "
                             "like 'A -> B' or 'A -> M -> B'")
             continue
-        why = _never_hypothesis(hypothesis.nodes, roles(config))
-        if why:
-            problems.append(f"config key {key}.path: {hypothesis.path!r} {why}")
-        elif hypothesis.path not in effects:
+        named = [f"config key {key}.path ({hypothesis.path!r}): {problem}" for node in dict.fromkeys(hypothesis.nodes)
+                 for problem in _node_problems(node, study_roles, config["constructs"])]
+        why = _never_hypothesis(hypothesis.nodes, study_roles)
+        problems += named + ([f"config key {key}.path: {hypothesis.path!r} {why}"] if why else [])
+        if not (named or why) and hypothesis.path not in effects:
             what = "structural path (config key paths)" if hypothesis.kind == "direct" else \
                 "specific indirect effect of the model (a chain of config key paths)"
             problems.append(f"config key {key}.path: {hypothesis.path!r} is not a {what}; the model's effects: "
                             + ", ".join(sorted(effects)))
-        elif hypothesis.path in seen:
+        elif not (named or why) and hypothesis.path in seen:
             problems.append(f"config key {key}.path: {hypothesis.path!r} is already hypothesis "
                             f"{seen[hypothesis.path]} (hypotheses.{seen[hypothesis.path]})")
         seen.setdefault(hypothesis.path, hypothesis.name)
@@ -129,6 +131,29 @@ def hypothesis_problems(config: Mapping, effects: set) -> list:
                             f"hypothesised direction; give {key}.sign: positive or negative, "
                             "or set bootstrap.tails: 2")
     return problems
+
+
+def _node_problems(node: str, study_roles: Mapping[str, str], constructs: Mapping) -> list[str]:
+    """Why a construct a hypothesis names is none of the model's (``[]`` when it is one): unknown (with
+    :func:`.labels.unknown_construct`'s hint), a malformed interaction term, or a term the model writes the
+    other way round."""
+    from plssem import ModelError
+    from plssem.specification import parse_term, term_name
+
+    if node in study_roles:
+        return []
+    try:
+        term = parse_term(node)
+    except ModelError as error:
+        return [str(error)]
+    if term is None:
+        return [unknown_construct(node, constructs)]
+    unknown = [unknown_construct(part, constructs) for part in dict.fromkeys(term) if part not in study_roles]
+    reverse = term_name(term[1], term[0])
+    if not unknown and study_roles.get(reverse) == "interaction":
+        return [f"the model writes the interaction term {node!r} as {reverse!r} (config key paths); use that "
+                "spelling"]
+    return unknown
 
 
 def _never_hypothesis(nodes: tuple, study_roles: dict) -> str:

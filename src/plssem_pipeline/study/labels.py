@@ -1,6 +1,6 @@
 """Labels the configuration gives per language: ``label: {en: ..., id: ...}`` or one text for every language.
 
-Wherever the configuration gives a text the report shows (``constructs.<C>.label``,
+Wherever the configuration gives a text the report shows (``constructs.<C>.label``, ``controls.<column>.label``,
 ``respondents.<variable>.label``, each of ``respondents.<variable>.categories``,
 ``report.title``), it may be a plain string, used in every language, or a mapping
 of report language -> text. :func:`label_for` is the one place that picks the text
@@ -14,10 +14,16 @@ language redraws only the report and its figures.
 """
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Mapping
 
 __all__ = ["FALLBACK_LANGUAGE", "RESULTS_LANGUAGE", "label_for", "label_keys", "missing_translations",
-           "label_language_problems"]
+           "label_language_problems", "label_texts", "unknown_construct", "configured_labels",
+           "construct_labels"]
+
+#: Interaction syntax of other tools that :func:`plssem.specification.parse_term` does not read: ``A X B``, ``A:B``.
+_FOREIGN_TERM = re.compile(r"\s+X\s+|:")
 
 #: The language a label falls back to when it has no text in the report's language.
 FALLBACK_LANGUAGE = "en"
@@ -76,6 +82,9 @@ def label_keys(config: Mapping):
     for name, spec in (config.get("constructs") or {}).items():
         if isinstance(spec, Mapping) and spec.get("label") is not None:
             yield f"constructs.{name}.label", spec["label"]
+    for name, spec in (config.get("controls") or {}).items():
+        if isinstance(spec, Mapping) and spec.get("label") is not None:
+            yield f"controls.{name}.label", spec["label"]
     for name, spec in (config.get("respondents") or {}).items():
         spec = spec if isinstance(spec, Mapping) else {}
         if spec.get("label") is not None:
@@ -88,6 +97,38 @@ def label_keys(config: Mapping):
     for name, spec in (config.get("hypotheses") or {}).items():
         if isinstance(spec, Mapping) and spec.get("statement") is not None:
             yield f"hypotheses.{name}.statement", spec["statement"]
+
+
+def configured_labels(config: Mapping) -> dict:
+    """Each construct's and control variable's configured label, as written (None when not given).
+
+    Parameters
+    ----------
+    config : mapping
+        The study configuration (``constructs``; ``controls`` optional, written ``{age: [KU]}`` or
+        ``{age: {targets: [KU], label: ...}}``).
+
+    Returns
+    -------
+    dict
+        Construct, then control column -> its ``label`` value (a text, a mapping per language, or None), in
+        config order; :func:`label_for` picks a language's text.
+    """
+    out = {str(name): spec.get("label") if isinstance(spec, Mapping) else None
+           for name, spec in (config.get("constructs") or {}).items()}
+    out.update({str(column): spec.get("label") if isinstance(spec, Mapping) else None
+                for column, spec in (config.get("controls") or {}).items()})
+    return out
+
+
+def construct_labels(config: Mapping, language: str) -> dict[str, str]:
+    """Construct and control variable -> its label in ``language`` (:func:`label_for`; its name when none is given).
+
+    >>> construct_labels({"constructs": {"KP": {"label": {"en": "Price", "id": "Harga"}}},
+    ...                   "controls": {"age": {"targets": ["KP"], "label": "Age (years)"}, "size": ["KP"]}}, "id")
+    {'KP': 'Harga', 'age': 'Age (years)', 'size': 'size'}
+    """
+    return {name: label_for(label, language, name) for name, label in configured_labels(config).items()}
 
 
 def missing_translations(config: Mapping, language: str) -> list[str]:
@@ -129,3 +170,45 @@ def label_language_problems(config: Mapping, languages) -> list[str]:
                          f"{', '.join(languages)}); give the label as {{{', '.join(f'{x}: ...' for x in languages)}}}"
                          " or as one text for every language" for lang in value if str(lang) not in languages]
     return problems
+
+
+def label_texts(value) -> list[str]:
+    """Every text of a configured label: the plain text, or each language's (``[]`` when none is given)."""
+    texts = value.values() if isinstance(value, Mapping) else [value]
+    return [str(text) for text in texts if text not in (None, "")]
+
+
+def unknown_construct(name: str, constructs: Mapping) -> str:
+    """Why ``name`` (a construct in a path or a hypothesis) is not a construct of ``constructs``, with a hint.
+
+    Parameters
+    ----------
+    name : str
+        The name as written.
+    constructs : mapping
+        Config ``constructs``: construct -> its entry (``label`` read).
+
+    Returns
+    -------
+    str
+        ``"'Satisfaction' is the label of construct 'SAT'; ..."`` when ``name`` is a construct's label (any
+        language, case aside); a pointer to the interaction syntax (``'A x B'``, ``'A × B'``, ``'A*B'``) when
+        it is written ``A X B`` or ``A:B``; else ``"unknown construct ..."`` with the nearest name.
+
+    Examples
+    --------
+    >>> unknown_construct("Satisfaction", {"SAT": {"label": {"en": "Satisfaction", "id": "Kepuasan"}}})
+    "'Satisfaction' is the label of construct 'SAT'; paths and hypotheses use construct names (the keys under constructs)"
+    """
+    names = [str(n) for n in constructs]
+    for construct, spec in constructs.items():
+        texts = label_texts(spec.get("label")) if isinstance(spec, Mapping) else []
+        if str(name).casefold() in {text.casefold() for text in texts}:
+            return (f"{name!r} is the label of construct {str(construct)!r}; paths and hypotheses use construct names "
+                    "(the keys under constructs)")
+    if _FOREIGN_TERM.search(str(name)):
+        return (f"unknown construct {name!r}: an interaction term is written 'A x B' (a lower-case x between "
+                "spaces), 'A × B' or 'A*B'")
+    hint = difflib.get_close_matches(str(name), names, n=1)
+    return (f"unknown construct {name!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
+            + f"; constructs defined under constructs: {', '.join(names)}")

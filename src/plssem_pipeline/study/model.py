@@ -7,9 +7,11 @@ __all__ = ["indicator_lists", "redundancy_items", "model_from_config", "model_ef
            "chunk_ranges"]
 
 
-def indicator_lists(constructs: Mapping) -> dict[str, list[str]]:
-    """``construct -> [indicators]`` from the ``constructs`` config section (a higher-order construct: ``[]``)."""
-    return {str(name): [str(i) for i in spec.get("indicators") or ()] for name, spec in constructs.items()}
+def indicator_lists(constructs: Mapping, controls: Mapping | None = None) -> dict[str, list[str]]:
+    """``construct -> [indicators]`` from the ``constructs`` config section (a higher-order construct: ``[]``),
+    then each control variable of config ``controls`` as the single-item construct ``column -> [column]``."""
+    out = {str(name): [str(i) for i in spec.get("indicators") or ()] for name, spec in constructs.items()}
+    return {**out, **{str(column): [str(column)] for column in controls or {}}}
 
 
 def redundancy_items(constructs: Mapping) -> dict[str, str]:

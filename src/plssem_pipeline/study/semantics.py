@@ -15,15 +15,14 @@ validated :class:`plssem.Model`.
 """
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import UserError
 from .extension_checks import extension_problems, path_ends, repeated_members
-from .extensions import model_from_spec, model_spec, roles
+from .extensions import canonical_node, model_from_spec, model_spec, roles
 from .hypotheses import hypothesis_problems
-from .labels import label_language_problems
+from .labels import label_language_problems, unknown_construct
 from .model import model_effects
 from .reserved import reserved_name_problems
 from .safety import input_path_problem, load_yaml
@@ -139,11 +138,13 @@ def _path_problems(constructs: Mapping, paths) -> list[str]:
     """Paths that cannot be parsed, name unknown constructs (interaction terms' too), loop or repeat;
     constructs in no path (but the dimensions of a higher-order construct)."""
     from plssem import ModelError, parse_path
+    from plssem.specification import parse_term
 
     problems: list[str] = []
     names = [str(n) for n in constructs]
     used = {str(d) for spec in constructs.values() for d in spec.get("dimensions") or ()}
     seen_paths: dict[tuple[str, str], int] = {}
+    terms: dict[frozenset, tuple[str, int]] = {}   # an interaction's two constructs -> its first spelling, where
     for i, text in enumerate(paths):
         key = f"paths[{i}]"
         try:
@@ -152,17 +153,21 @@ def _path_problems(constructs: Mapping, paths) -> list[str]:
         except ModelError as error:
             problems.append(f"config key {key}: {error}")
             continue
-        for end in dict.fromkeys(ends):
-            if end not in names:
-                hint = difflib.get_close_matches(end, names, n=1)
-                problems.append(f"config key {key} ({text!r}): unknown construct {end!r}"
-                                + (f" (did you mean {hint[0]!r}?)" if hint else "")
-                                + f"; constructs defined under constructs: {', '.join(names)}")
+        problems += [f"config key {key} ({text!r}): {unknown}" for end in dict.fromkeys(ends) if end not in names
+                     for unknown in [unknown_construct(end, constructs)]]
         if source == target:
             problems.append(f"config key {key} ({text!r}): a construct cannot point to itself")
+        source = canonical_node(source)
         if (source, target) in seen_paths:
             problems.append(f"config key {key} ({text!r}): same path as paths[{seen_paths[(source, target)]}]")
         seen_paths.setdefault((source, target), i)
+        term = parse_term(source)
+        if term is not None:
+            spelling, j = terms.setdefault(frozenset(term), (source, i))
+            if spelling != source:
+                problems.append(f"config key {key} ({text!r}): the interaction term {source!r} is {spelling!r} of "
+                                f"paths[{j}] written the other way round (the same product); write it as "
+                                f"{spelling!r}")
         used.update(ends)
     for name in names:
         if name not in used:
