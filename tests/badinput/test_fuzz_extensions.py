@@ -45,9 +45,10 @@ APPROACH = (["two_stage", "repeated_indicators"], ["two-stage", "embedded", None
 MODES = (["A", "B"], ["C", None])
 MODERATION = ([{}, {"method": "product_indicator"}, {"method": "orthogonal", "standardize_term": False}],
               [{"method": "two-stage"}, {"method": None}, "two_stage", {"standardize_term": "yes"}, {"x": 1}, None])
-CONTROLS = ([{}, {"age": ["Y"]}, {"age": ["M", "Y"]}],
+CONTROLS = ([{}, {"age": ["Y"]}, {"age": ["M", "Y"]}, {"age": {"targets": ["Y"], "label": {"en": "Age", "id": "Usia"}}}],
             [{"age": []}, {"age": "Y"}, {"x1": ["Y"]}, {"age": ["X"]}, {"zz": ["Y"]}, {"": ["Y"]}, {"age": ["Y", "Y"]},
-             {"age x W": ["Y"]}, {"M": ["Y"]}, {"age": ["Z"]}, {"age": [None]}, None, []])
+             {"age x W": ["Y"]}, {"M": ["Y"]}, {"age": ["Z"]}, {"age": [None]}, None, [],
+             {"age": {"label": "Age"}}, {"age": {"targets": ["X"], "label": {"fr": "Âge"}}}, {"age": {"targets": "Y"}}])
 HYPOTHESES = (["X x W -> M", "X -> M -> Y"], ["age -> Y", "X x W -> M -> Y", "H -> X", "X*W -> M"])
 
 
