@@ -5,21 +5,22 @@ from ``tests/pipeline/pipeline_helpers.py``), runs the ``snakemake`` command
 line in it exactly as a user would, and records the exit status, the
 terminal output, the SHA-256 of the raw survey before and after, and whether
 a marker file that hostile input tries to create exists. The runs are
-independent, so they are made in parallel threads (each a subprocess) to keep
-the suite within its time budget.
+independent: they are made in the background with the suite's other shared
+runs (``tests/pipeline/run_pool_helpers.py``), to keep the suite within its
+time budget.
 """
 from __future__ import annotations
 
 import hashlib
 import shutil
 import subprocess
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+import run_pool_helpers
 from badinput_corpus import CORPUS, SURVEY, Case, Table
 from pipeline_helpers import ROOT, make_project, snakemake, study_config
 
@@ -169,19 +170,38 @@ REPORT_RUNS = [Run("hostile_labels_report", _hostile_report,
                    ("report/results.html", "report/results.tex", *(["report/results.pdf"] if TEX else []),
                     "--cores", "2"))] if REPORT_RULE else []
 
-#: Every Snakemake run of the bad-input tests (the longest first, so that the pool finishes early).
+#: Every Snakemake run of the bad-input tests (the longest first).
 RUNS = REPORT_RUNS + [corpus_run(case) for case in CORPUS if case.snakemake] + SAFETY_RUNS
 
 
-def run_all(root: Path, runs=RUNS, workers: int = 3) -> dict[str, Done]:
-    """Make every run in its own directory under ``root``, ``workers`` at a time."""
-    def one(run: Run) -> Done:
-        directory = root / run.name
+def _build(run: Run) -> Callable[[Path], Done]:
+    """Make ``run`` in a fresh directory: set it up, run ``snakemake``, hash the survey before and after."""
+    def build(directory: Path) -> Done:
         run.setup(directory)
         survey = directory / run.survey
         before = _sha256(survey)
-        process = snakemake(directory, *run.args, check=False, timeout=240)
+        process = snakemake(directory, *run.args, check=False, timeout=600)
         return Done(run, directory, process, before, _sha256(survey))
+    return build
 
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return {done.run.name: done for done in pool.map(one, runs)}
+
+for _run in RUNS:   # made in the background with the suite's other shared runs (run_pool_helpers)
+    run_pool_helpers.register(f"badinput_{_run.name}", _build(_run), "snakemake_runs")
+
+
+class Runs(Mapping):
+    """``{run name: Done}`` of :data:`RUNS`; a run is awaited when a test first reads it."""
+
+    def __init__(self, tmp_path_factory):
+        self._factory = tmp_path_factory
+
+    def __getitem__(self, name: str) -> Done:
+        if name not in {run.name for run in RUNS}:
+            raise KeyError(name)
+        return run_pool_helpers.result(f"badinput_{name}", self._factory)
+
+    def __iter__(self):
+        return iter([run.name for run in RUNS])
+
+    def __len__(self) -> int:
+        return len(RUNS)

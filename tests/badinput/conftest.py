@@ -17,9 +17,10 @@ for folder in (HERE, HERE.parent / "pipeline"):
 import pytest  # noqa: E402
 
 
-@pytest.fixture(scope="session")
-def snakemake_runs(tmp_path_factory):
-    """Every Snakemake run of the bad-input tests (badinput_runs.RUNS), made once, in parallel."""
-    from badinput_runs import run_all
+from badinput_runs import Runs  # noqa: E402
 
-    return run_all(tmp_path_factory.mktemp("badinput_snakemake"))
+
+@pytest.fixture(scope="session")
+def snakemake_runs(tmp_path_factory) -> Runs:
+    """Every Snakemake run of the bad-input tests (badinput_runs.RUNS), each made once, in the background."""
+    return Runs(tmp_path_factory)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import run_pool_helpers
 from pipeline_helpers import make_project, simulate_survey, snakemake, study_config
 
 
@@ -14,21 +15,26 @@ def simulated_survey() -> pd.DataFrame:
     return simulate_survey()
 
 
-def _run(tmp_path_factory, survey, name: str, chunks: int, cores: int) -> Path:
-    """The whole DAG on ``survey`` in a fresh project copy, with ``chunks`` bootstrap chunks."""
-    directory = make_project(tmp_path_factory.mktemp(name), survey=survey,
-                             config=study_config("data/raw/survey.csv", chunks=chunks))
-    snakemake(directory, "--cores", str(cores))
-    return directory
+def _run(chunks: int, cores: int):
+    """The whole DAG on the simulated survey in a fresh project copy, with ``chunks`` bootstrap chunks."""
+    def build(directory: Path) -> Path:
+        make_project(directory, survey=simulate_survey(), config=study_config("data/raw/survey.csv", chunks=chunks))
+        snakemake(directory, "--cores", str(cores))
+        return directory
+    return build
+
+
+run_pool_helpers.register("default_run", _run(chunks=1, cores=1), "default_run")
+run_pool_helpers.register("chunked_run", _run(chunks=3, cores=2), "chunked_run")
 
 
 @pytest.fixture(scope="session")
-def default_run(tmp_path_factory, simulated_survey) -> Path:
+def default_run(tmp_path_factory) -> Path:
     """The whole DAG on the simulated survey: 200 subsamples in 1 chunk, one core."""
-    return _run(tmp_path_factory, simulated_survey, "run_a", chunks=1, cores=1)
+    return run_pool_helpers.result("default_run", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
-def chunked_run(tmp_path_factory, simulated_survey) -> Path:
+def chunked_run(tmp_path_factory) -> Path:
     """The same study with 3 bootstrap chunks on 2 cores."""
-    return _run(tmp_path_factory, simulated_survey, "run_b", chunks=3, cores=2)
+    return run_pool_helpers.result("chunked_run", tmp_path_factory)

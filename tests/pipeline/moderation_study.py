@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+import run_pool_helpers
 from pipeline_helpers import make_project, snakemake, study_config
 
 #: Respondents of the simulated survey.
@@ -94,15 +95,18 @@ def engine_spec() -> tuple[dict, list, dict]:
     return constructs, paths, dict(MODERATION)
 
 
-#: One run per pytest session, shared by every test folder (this module is imported once).
-_RUNS: dict[str, Path] = {}
+def _build(directory: Path) -> Path:
+    make_project(directory, config=study_config_dict())
+    simulate_survey().to_csv(directory / SURVEY, index=False, lineterminator="\n")
+    snakemake(directory, "--cores", "2", timeout=900)
+    return directory
+
+
+#: One run per pytest session, shared by every test folder, made in the background (run_pool_helpers).
+run_pool_helpers.register("moderation_study", _build, "test_moderation_study.py::run",
+                          "test_moderation_section.py::run")
 
 
 def moderation_study_run(tmp_path_factory) -> Path:
     """The project directory where ``snakemake --cores 2`` built the moderation study (HTML and .tex report)."""
-    if "moderation" not in _RUNS:
-        directory = make_project(tmp_path_factory.mktemp("moderation_study"), config=study_config_dict())
-        simulate_survey().to_csv(directory / SURVEY, index=False, lineterminator="\n")
-        snakemake(directory, "--cores", "2", timeout=900)
-        _RUNS["moderation"] = directory
-    return _RUNS["moderation"]
+    return run_pool_helpers.result("moderation_study", tmp_path_factory)

@@ -19,6 +19,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
+import run_pool_helpers
+
 ROOT = Path(__file__).resolve().parents[2]
 SNAKEMAKE = str(Path(sys.executable).with_name("snakemake"))
 
@@ -102,29 +104,37 @@ def make_project(directory: Path, *, survey: pd.DataFrame | None = None, config:
     return directory
 
 
-#: Runs shared by every test folder of one pytest session (see :func:`default_study_run`).
-_RUNS: dict[str, Path] = {}
+def _default_study(directory: Path) -> Path:
+    snakemake(make_project(directory, real_data=True), "--cores", "2")
+    return directory
+
+
+#: The default study, shared by tests/pipeline/test_default_study.py, tests/audit/ and tests/report/.
+run_pool_helpers.register("default_study", _default_study, "default_study", "study_run")
 
 
 def default_study_run(tmp_path_factory) -> Path:
     """The default study, unchanged (embedded survey, config.yaml: 5,000 subsamples in 4 chunks), on 2 cores.
 
-    Run once per pytest session whichever folder's fixture asks first
-    (tests/pipeline/test_default_study.py and tests/audit/ both use it): the
-    directory is cached here, in a module imported once.
+    Run once per pytest session (``run_pool_helpers``), whichever folder's fixture asks first.
     """
-    if "default_study" not in _RUNS:
-        directory = make_project(tmp_path_factory.mktemp("default_study"), real_data=True)
-        snakemake(directory, "--cores", "2")
-        _RUNS["default_study"] = directory
-    return _RUNS["default_study"]
+    return run_pool_helpers.result("default_study", tmp_path_factory)
 
 
-def snakemake(directory: Path, *args: str, check: bool = True, timeout: int = 300) -> subprocess.CompletedProcess:
-    """Run the real ``snakemake`` CLI in ``directory``; targets must come before ``--configfile``."""
-    env = dict(os.environ)
+#: The environment of the session's start: runs made in the background do not see a test's monkeypatching.
+ENVIRONMENT = dict(os.environ)
+
+
+def snakemake(directory: Path, *args: str, check: bool = True, timeout: int = 900,
+              path: str | None = None) -> subprocess.CompletedProcess:
+    """Run the real ``snakemake`` CLI in ``directory``; targets must come before ``--configfile``.
+
+    The environment is the session's :data:`ENVIRONMENT`, with ``path`` for ``PATH`` if given. The
+    ``timeout`` (seconds) only stops a hung run: runs share the cores with the suite's background runs.
+    """
+    env = dict(ENVIRONMENT)
     env.pop("PYTHONPATH", None)
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{path if path is not None else env.get('PATH', '')}"
     command = [SNAKEMAKE, "--directory", str(directory), "--snakefile", str(directory / "Snakefile"), *args]
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, cwd=directory)
     if check and done.returncode != 0:

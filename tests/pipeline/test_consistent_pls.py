@@ -22,7 +22,8 @@ from plssem_pipeline import io
 from plssem_pipeline.analysis import consistent
 from plssem_pipeline.study import ConfigError, check_semantics, load_schema, schema_problems, model_from_config
 
-from pipeline_helpers import make_project, snakemake, study_config
+import run_pool_helpers
+from pipeline_helpers import make_project, simulate_survey, snakemake, study_config
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = ROOT / "workflow" / "schemas" / "config.schema.yaml"
@@ -60,15 +61,21 @@ def test_model_from_config_passes_the_key(tmp_path):
     assert model.common_factors == (0,)
 
 
-@pytest.fixture(scope="module")
-def plsc_run(tmp_path_factory, simulated_survey) -> Path:
+def _plsc(directory: Path) -> Path:
     config = study_config("data/raw/survey.csv", chunks=2)
     for spec in config["constructs"].values():
         spec["model"] = "common_factor"
-    directory = make_project(tmp_path_factory.mktemp("plsc"), survey=simulated_survey, config=config)
-    snakemake(directory, "--cores", "2", "results/bootstrap/summary.json", "results/inner/summary.json",
-              "results/outer/summary.json")
+    snakemake(make_project(directory, survey=simulate_survey(), config=config), "--cores", "2",
+              "results/bootstrap/summary.json", "results/inner/summary.json", "results/outer/summary.json")
     return directory
+
+
+run_pool_helpers.register("plsc", _plsc, "plsc_run")
+
+
+@pytest.fixture(scope="module")
+def plsc_run(tmp_path_factory) -> Path:
+    return run_pool_helpers.result("plsc", tmp_path_factory)
 
 
 def test_step_outputs_are_the_engines_plsc_estimates(plsc_run):

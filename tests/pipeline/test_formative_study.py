@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import run_pool_helpers
 from pipeline_helpers import ROOT, make_project, snakemake, study_config
 
 sys.path.insert(0, str(ROOT / "tests" / "engine"))
@@ -53,13 +54,19 @@ def _config(survey: str) -> dict:
     return config
 
 
-@pytest.fixture(scope="module")
-def formative_run(tmp_path_factory) -> Path:
+def _formative(directory: Path) -> Path:
     pytest.importorskip("seminr")
-    directory = make_project(tmp_path_factory.mktemp("formative_study"), survey=seminr_dataset("corp_rep_data"),
-                             config=_config("data/raw/survey.csv"))
+    make_project(directory, survey=seminr_dataset("corp_rep_data"), config=_config("data/raw/survey.csv"))
     snakemake(directory, "--cores", "2", timeout=900)
     return directory
+
+
+run_pool_helpers.register("formative_study", _formative, "formative_run")
+
+
+@pytest.fixture(scope="module")
+def formative_run(tmp_path_factory) -> Path:
+    return run_pool_helpers.result("formative_study", tmp_path_factory)
 
 
 def _csv(run: Path, path: str):

@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from pipeline_helpers import make_project, snakemake, study_config
+import run_pool_helpers
+from pipeline_helpers import make_project, simulate_survey, snakemake, study_config
 
 ALPHA = 0.05
 HYPOTHESES = {
@@ -28,14 +29,20 @@ HYPOTHESES = {
 SIGN = {"positive": 1, "negative": -1}
 
 
-@pytest.fixture(scope="module")
-def run(tmp_path_factory, simulated_survey):
+def _one_tailed(directory):
     config = study_config("data/raw/survey.csv", chunks=2, hypotheses=HYPOTHESES)
     config["bootstrap"]["tails"] = 1
     config["report"]["formats"] = ["html", "tex"]
-    directory = make_project(tmp_path_factory.mktemp("one_tailed"), survey=simulated_survey, config=config)
-    snakemake(directory, "--cores", "2")
+    snakemake(make_project(directory, survey=simulate_survey(), config=config), "--cores", "2")
     return directory
+
+
+run_pool_helpers.register("one_tailed", _one_tailed, "test_hypotheses_e2e.py::run")
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    return run_pool_helpers.result("one_tailed", tmp_path_factory)
 
 
 def _recomputed(run) -> pd.DataFrame:
@@ -133,17 +140,30 @@ def test_mediation_and_audit_agree_with_the_hypotheses(run):
     assert checked >= 4
 
 
-def test_two_tailed_bca_hypotheses_are_the_bootstrap_rows(tmp_path, simulated_survey):
-    """Under tails 2 a hypothesis's numbers are its effect's row of results/bootstrap/, bit for bit (BCa:
-    the hypotheses step's jackknife is the bootstrap step's); a two-tailed signed hypothesis is supported
-    when significant with the stated sign."""
+def _two_tailed_bca(directory):
     hypotheses = {"Ha": {"path": "IP -> KU"}, "Hb": {"path": "EC -> IP -> KU", "sign": "negative"},
                   "Hc": {"path": "KP -> IP", "sign": "positive"}}
     config = study_config("data/raw/survey.csv", chunks=1, samples=120, hypotheses=hypotheses)
     config["bootstrap"]["ci"] = "bca"
     config["report"]["formats"] = ["html", "tex"]
-    directory = make_project(tmp_path / "bca", survey=simulated_survey, config=config)
-    snakemake(directory, "--cores", "2", "results/hypotheses/hypotheses.csv", "results/mediation/indirect.csv")
+    snakemake(make_project(directory, survey=simulate_survey(), config=config), "--cores", "2",
+              "results/hypotheses/hypotheses.csv", "results/mediation/indirect.csv")
+    return directory
+
+
+run_pool_helpers.register("two_tailed_bca", _two_tailed_bca, "bca_run")
+
+
+@pytest.fixture(scope="module")
+def bca_run(tmp_path_factory):
+    return run_pool_helpers.result("two_tailed_bca", tmp_path_factory)
+
+
+def test_two_tailed_bca_hypotheses_are_the_bootstrap_rows(bca_run):
+    """Under tails 2 a hypothesis's numbers are its effect's row of results/bootstrap/, bit for bit (BCa:
+    the hypotheses step's jackknife is the bootstrap step's); a two-tailed signed hypothesis is supported
+    when significant with the stated sign."""
+    directory = bca_run
     ours = pd.read_csv(directory / "results/hypotheses/hypotheses.csv").set_index("path")
     paths = pd.read_csv(directory / "results/bootstrap/paths.csv")
     paths.index = paths["source"] + " -> " + paths["target"]

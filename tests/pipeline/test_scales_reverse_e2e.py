@@ -18,6 +18,7 @@ import yaml
 import plssem
 from plssem_pipeline.study import algorithm_options, model_from_config
 
+import run_pool_helpers
 from pipeline_helpers import assert_measurement_and_paths_equal, make_project, simulate_survey, snakemake, study_config
 
 SEVEN_POINT = {1: 1, 2: 2, 3: 4, 4: 6, 5: 7}     # the five answers spread over a 7-point scale
@@ -47,11 +48,17 @@ def _config() -> dict:
     return config
 
 
+def _build(directory):
+    snakemake(make_project(directory, survey=_survey(), config=_config()), "--cores", "2")
+    return directory
+
+
+run_pool_helpers.register("scales_reverse", _build, "test_scales_reverse_e2e.py::run")
+
+
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
-    directory = make_project(tmp_path_factory.mktemp("scales_reverse"), survey=_survey(), config=_config())
-    snakemake(directory, "--cores", "2")
-    return directory
+    return run_pool_helpers.result("scales_reverse", tmp_path_factory)
 
 
 def _recoded(run) -> pd.DataFrame:

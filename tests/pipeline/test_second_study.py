@@ -27,6 +27,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
+import run_pool_helpers
 from pipeline_helpers import make_project, snakemake, study_config
 
 N = 260
@@ -83,12 +84,19 @@ def _config() -> dict:
     return config
 
 
-@pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    directory = make_project(tmp_path_factory.mktemp("second_study"), config=_config())
+def _build(directory):
+    make_project(directory, config=_config())
     _survey().to_csv(directory / "data/raw/brand.csv", index=False, lineterminator="\n")
     snakemake(directory, "--cores", "2", timeout=900)
     return directory
+
+
+run_pool_helpers.register("second_study", _build, "test_second_study.py::run")
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    return run_pool_helpers.result("second_study", tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

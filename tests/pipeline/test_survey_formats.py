@@ -18,6 +18,7 @@ import pyreadstat
 import pytest
 from hypothesis import given, strategies as st
 
+import run_pool_helpers
 from pipeline_helpers import make_project, snakemake, study_config
 from plssem_pipeline.errors import UserError
 from plssem_pipeline.ingest.cleaning import clean_survey
@@ -240,34 +241,26 @@ def _digests(directory: Path) -> dict:
 TARGETS = ("results/describe/summary.json", "results/mediation/summary.json")
 
 
-def test_same_results_from_every_format(tmp_path, frame):
-    """The real Snakemake on the same data as CSV, xlsx, sav, zsav and dta: every results CSV byte-identical."""
-    digests = {}
-    for kind in FORMATS:
+def _format_run(kind: str):
+    """The real Snakemake on the test data as ``kind``: ``(directory, raw file bytes before, after)``."""
+    def build(directory: Path):
         survey = f"data/raw/survey{EXTENSIONS[kind]}"
         config = study_config(survey, samples=40, chunks=1)
         config["published"] = None
         if kind == "xlsx":
             config["data"]["sheet"] = SHEET
         config["data"]["missing_codes"] = [-99, 9]
-        directory = make_project(tmp_path / kind, config=config)
-        raw_file = write_survey(frame, kind, directory / survey)
+        make_project(directory, config=config)
+        raw_file = write_survey(labelled_survey(), kind, directory / survey)
         before = raw_file.read_bytes()
         snakemake(directory, *TARGETS, "--cores", "2")
-        assert raw_file.read_bytes() == before                      # the user's file is only read
-        digests[kind] = _digests(directory)
-    assert len(digests["csv"]) >= 15 and "results/clean/categories.csv" in digests["csv"]
-    log = pd.read_csv(tmp_path / "csv/results/clean/exclusions.csv", dtype=str, keep_default_na=False)
-    edited = set(zip(log["row"].astype(int), log["column"], log["raw_value"]))
-    assert {(row, column, "" if value is None else str(value)) for row, column, value in EDITS} <= edited
-    for kind in FORMATS[1:]:
-        assert digests[kind] == digests["csv"], kind
+        return directory, before, raw_file.read_bytes()
+    return build
 
 
-def test_profile_from_spss_value_labels_in_snakemake(tmp_path, frame):
-    """A .sav whose config leaves out labels and categories gives the respondent table the CSV gives with them."""
-    tables = {}
-    for kind, bare in (("csv", False), ("sav", True)):
+def _profile_run(kind: str, bare: bool):
+    """The real Snakemake's respondent table from ``kind``; ``bare``: the config has no labels or categories."""
+    def build(directory: Path):
         survey = f"data/raw/survey{EXTENSIONS[kind]}"
         config = study_config(survey, samples=40, chunks=1)
         config["published"] = None
@@ -275,9 +268,50 @@ def test_profile_from_spss_value_labels_in_snakemake(tmp_path, frame):
         if bare:
             config["respondents"] = {name: {} for name in config["respondents"]}
             config["data"]["delimiter"] = ";"   # a CSV-only setting: not used, and said so
-        directory = make_project(tmp_path / kind, config=config)
-        write_survey(frame, kind, directory / survey)
+        make_project(directory, config=config)
+        write_survey(labelled_survey(), kind, directory / survey)
         snakemake(directory, "results/describe/respondents.csv", "--cores", "1")
+        return directory, config
+    return build
+
+
+for _kind in FORMATS:       # made in the background with the suite's other shared runs
+    run_pool_helpers.register(f"formats_{_kind}", _format_run(_kind), "format_runs")
+PROFILE_RUNS = (("csv", False), ("sav", True))
+for _kind, _bare in PROFILE_RUNS:
+    run_pool_helpers.register(f"formats_profile_{_kind}", _profile_run(_kind, _bare), "profile_runs")
+
+
+@pytest.fixture(scope="module")
+def format_runs(tmp_path_factory) -> dict:
+    return {kind: run_pool_helpers.result(f"formats_{kind}", tmp_path_factory) for kind in FORMATS}
+
+
+@pytest.fixture(scope="module")
+def profile_runs(tmp_path_factory) -> dict:
+    return {kind: run_pool_helpers.result(f"formats_profile_{kind}", tmp_path_factory) for kind, _ in PROFILE_RUNS}
+
+
+def test_same_results_from_every_format(format_runs):
+    """The real Snakemake on the same data as CSV, xlsx, sav, zsav and dta: every results CSV byte-identical."""
+    digests = {}
+    for kind in FORMATS:
+        directory, before, after = format_runs[kind]
+        assert after == before                                      # the user's file is only read
+        digests[kind] = _digests(directory)
+    assert len(digests["csv"]) >= 15 and "results/clean/categories.csv" in digests["csv"]
+    log = pd.read_csv(format_runs["csv"][0] / "results/clean/exclusions.csv", dtype=str, keep_default_na=False)
+    edited = set(zip(log["row"].astype(int), log["column"], log["raw_value"]))
+    assert {(row, column, "" if value is None else str(value)) for row, column, value in EDITS} <= edited
+    for kind in FORMATS[1:]:
+        assert digests[kind] == digests["csv"], kind
+
+
+def test_profile_from_spss_value_labels_in_snakemake(profile_runs):
+    """A .sav whose config leaves out labels and categories gives the respondent table the CSV gives with them."""
+    tables = {}
+    for kind, bare in PROFILE_RUNS:
+        directory, config = profile_runs[kind]
         tables[kind] = (directory / "results/describe/respondents.csv").read_bytes()
         sources = pd.read_csv(directory / "results/clean/categories.csv")["source"].unique().tolist()
         assert sources == (["value labels in the survey file"] if bare else ["config"])

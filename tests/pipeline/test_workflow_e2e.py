@@ -16,6 +16,7 @@ import plssem
 from plssem_pipeline.analysis.mediation import MEDIATION
 from plssem_pipeline.study import algorithm_options, model_from_config
 
+import run_pool_helpers
 from pipeline_helpers import (TEST_SAMPLES, assert_measurement_and_paths_equal, make_project, simulate_survey,
                               snakemake, study_config)
 
@@ -188,6 +189,7 @@ SECOND_STUDY = {
                    "LOYAL": {"label": "Loyalty", "indicators": ["l1", "l2", "l3"]}},
     "paths": ["TRUST -> USE", "USE -> LOYAL", "TRUST -> LOYAL"],
     "bootstrap": {"samples": 100, "chunks": 2, "seed": 7},
+    "report": {"formats": ["html", "tex"]},     # no PDF (LuaLaTeX, some 25 s of CPU): no test here reads it
 }
 
 
@@ -209,11 +211,25 @@ def _second_survey(path: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + ("\r\n".join(rows) + "\r\n").encode("utf-8"))
 
 
-def test_second_study_configfile_replaces_the_default(tmp_path, simulated_survey):
-    directory = make_project(tmp_path / "project", survey=simulated_survey)
+def _second_study_run(directory: Path) -> Path:
+    """The default project, its config.yaml replaced by ``--configfile study2.yaml`` (:data:`SECOND_STUDY`)."""
+    make_project(directory, survey=simulate_survey())
     _second_survey(directory / "data/raw/other_study.csv")
     (directory / "study2.yaml").write_text(yaml.safe_dump(SECOND_STUDY, sort_keys=False))
     snakemake(directory, "--cores", "2", "--configfile", "study2.yaml")
+    return directory
+
+
+run_pool_helpers.register("second_study_configfile", _second_study_run, "second_study_configfile_run")
+
+
+@pytest.fixture(scope="module")
+def second_study_configfile_run(tmp_path_factory) -> Path:
+    return run_pool_helpers.result("second_study_configfile", tmp_path_factory)
+
+
+def test_second_study_configfile_replaces_the_default(second_study_configfile_run):
+    directory = second_study_configfile_run
     loadings = pd.read_csv(directory / "results/outer/loadings.csv")
     assert loadings["construct"].unique().tolist() == ["TRUST", "USE", "LOYAL"]    # no KP, EC, IP, KU
     assert pd.read_csv(directory / "results/outer/htmt.csv").columns.tolist() == ["construct", "TRUST", "USE",

@@ -22,9 +22,4 @@ from report_helpers import ROOT  # noqa: E402,F401
 @pytest.fixture(scope="session")
 def study_run(tmp_path_factory) -> Path:
     """A project directory where ``snakemake --cores 2`` has built everything, the report included."""
-    shared = getattr(pipeline_helpers, "default_study_run", None)
-    if shared is not None:
-        return shared(tmp_path_factory)
-    directory = pipeline_helpers.make_project(tmp_path_factory.mktemp("default_study"), real_data=True)
-    pipeline_helpers.snakemake(directory, "--cores", "2")
-    return directory
+    return pipeline_helpers.default_study_run(tmp_path_factory)

@@ -24,6 +24,7 @@ from plssem_pipeline.report import render_html
 from plssem_pipeline.report.catalogue import Catalogue
 from plssem_pipeline.report.sections.measurement import LOADING_REMOVE
 
+import run_pool_helpers
 from pipeline_helpers import snakemake
 from report_helpers import TEMPLATES, context_for, resolved_config, tool
 
@@ -130,17 +131,32 @@ def test_htmt_threshold_comes_from_the_config(study_run, threshold):
     assert f"HTMT &lt; {threshold:.2f}" in html or f"HTMT < {threshold:.2f}" in html      # the methods paragraph
 
 
-@pytest.mark.skipif(tool("pdftotext") is None, reason="poppler's pdftotext is not installed")
-def test_htmt_figure_draws_the_configured_threshold(study_run, tmp_path):
-    """The ``figures`` rule alone, rerun on a copy of the run with ``audit.criteria.htmt: 0.85``."""
+def _htmt_threshold_run(project):
+    """The ``figures`` rule alone, rerun on a copy of the default study run with ``audit.criteria.htmt: 0.85``."""
     import yaml
 
-    project = tmp_path / "project"
-    shutil.copytree(study_run, project, ignore=shutil.ignore_patterns(".snakemake", "results.*"))
+    run = run_pool_helpers.result("default_study")
+    shutil.rmtree(project)
+    shutil.copytree(run, project, ignore=shutil.ignore_patterns(".snakemake", "results.*"))
     config = yaml.safe_load((project / "config.yaml").read_text(encoding="utf-8"))
     config["audit"]["criteria"]["htmt"] = 0.85
     (project / "config.yaml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     snakemake(project, "report/figures/htmt.pdf", "--cores", "1", "--forcerun", "figures", "--allowed-rules", "figures")
+    return project
+
+
+run_pool_helpers.register("htmt_threshold_085", _htmt_threshold_run, "htmt_threshold_run")
+
+
+@pytest.fixture(scope="module")
+def htmt_threshold_run(tmp_path_factory):
+    return run_pool_helpers.result("htmt_threshold_085", tmp_path_factory)
+
+
+@pytest.mark.skipif(tool("pdftotext") is None, reason="poppler's pdftotext is not installed")
+def test_htmt_figure_draws_the_configured_threshold(htmt_threshold_run):
+    """The ``figures`` rule alone, rerun on a copy of the run with ``audit.criteria.htmt: 0.85``."""
+    project = htmt_threshold_run
     text = subprocess.run(["pdftotext", str(project / "report/figures/htmt.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert Catalogue("en")("fig_htmt_title", threshold="0.85") in text

@@ -23,6 +23,7 @@ from plssem_pipeline.report import build_pdf, find_engine, render_latex
 from plssem_pipeline.report.latex_log import explain_failure
 from plssem_pipeline.report.render import latex_escape
 
+import run_pool_helpers
 from pipeline_helpers import make_project, simulate_survey, snakemake, study_config
 from report_helpers import TEMPLATES, context_for, pdftotext, resolved_config, tool
 
@@ -59,11 +60,17 @@ def _unicode_study(directory):
     return make_project(directory, survey=survey.rename(columns=renames), config=config)
 
 
+def _unicode_run(directory):
+    snakemake(_unicode_study(directory), "--cores", "2")
+    return directory
+
+
+run_pool_helpers.register("unicode_study", _unicode_run, "unicode_run")
+
+
 @pytest.fixture(scope="module")
 def unicode_run(tmp_path_factory):
-    directory = _unicode_study(tmp_path_factory.mktemp("unicode_study"))
-    snakemake(directory, "--cores", "2")
-    return directory
+    return run_pool_helpers.result("unicode_study", tmp_path_factory)
 
 
 @needs_lualatex
@@ -83,36 +90,69 @@ def test_unicode_names_and_labels_typeset_in_html_tex_and_pdf(unicode_run):
     assert "[U+" not in text                              # no character shown as its code point
 
 
-@pytest.mark.skipif(tool("pdflatex") is None or tool("pdftotext") is None, reason="needs pdflatex and pdftotext")
-def test_pdflatex_fallback_builds_the_same_tex_with_code_points(unicode_run, tmp_path):
-    tex = unicode_run / "report/results.tex"
-    figures = sorted((unicode_run / "report/figures").glob("*.pdf"))
-    result = build_pdf(tex, tmp_path / "fallback.pdf", figures=figures, engine="pdflatex")
-    text = " ".join(pdftotext(tmp_path / "fallback.pdf").split())
-    assert result["pages"] > 5
-    assert "[U+0416]1" in text and "[U+521B][U+65B0]1" in text     # Ж1 and 创新1 (a row after \\ in Table 2)
-    fonts = subprocess.run(["pdffonts", str(tmp_path / "fallback.pdf")], capture_output=True, text=True).stdout
-    assert "Type 1" in fonts and "Type 3" not in fonts            # no bitmap font (TS1 symbols are set as math)
+def _rebuilt(engine: str | None):
+    """The Unicode study's report/results.tex built again by ``engine`` (default: find_engine), outside Snakemake:
+    ``(build_pdf's result, the PDF)``, made in the background."""
+    def build(directory):
+        run = run_pool_helpers.result("unicode_study")
+        pdf = directory / "again.pdf"
+        return build_pdf(run / "report/results.tex", pdf, figures=sorted((run / "report/figures").glob("*.pdf")),
+                         engine=engine), pdf
+    return build
 
 
-@needs_lualatex
-def test_unicode_pdf_is_reproducible(unicode_run, tmp_path):
-    figures = sorted((unicode_run / "report/figures").glob("*.pdf"))
-    build_pdf(unicode_run / "report/results.tex", tmp_path / "again.pdf", figures=figures)
-    assert (tmp_path / "again.pdf").read_bytes() == (unicode_run / "report/results.pdf").read_bytes()
-
-
-@needs_lualatex
-def test_a_character_no_font_has_fails_the_pdf_only_and_is_named(unicode_run, tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(unicode_run, project, symlinks=True, ignore=shutil.ignore_patterns(".snakemake"))
+def _no_font_run(project):
+    """The Unicode study with construct EC's label holding :data:`APPLE`, the report rebuilt: the ``snakemake``."""
+    run = run_pool_helpers.result("unicode_study")
+    shutil.rmtree(project)
+    shutil.copytree(run, project, symlinks=True, ignore=shutil.ignore_patterns(".snakemake"))
     for name in ("results.html", "results.tex", "results.pdf"):
         (project / "report" / name).unlink()
     config = yaml.safe_load((project / "config.yaml").read_text(encoding="utf-8"))
     config["constructs"]["EC"]["label"] = f"Brand {APPLE} loyalty"
     (project / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
                                          encoding="utf-8")
-    done = snakemake(project, "--cores", "2", check=False)
+    return project, snakemake(project, "--cores", "2", check=False)
+
+
+run_pool_helpers.register("unicode_study_pdflatex", _rebuilt("pdflatex"), "unicode_pdflatex")
+run_pool_helpers.register("unicode_study_pdf_again", _rebuilt(None), "unicode_pdf_again")
+run_pool_helpers.register("unicode_study_no_font", _no_font_run, "no_font_run")
+
+
+@pytest.fixture(scope="module")
+def unicode_pdflatex(tmp_path_factory):
+    return run_pool_helpers.result("unicode_study_pdflatex", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def unicode_pdf_again(tmp_path_factory):
+    return run_pool_helpers.result("unicode_study_pdf_again", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def no_font_run(tmp_path_factory):
+    return run_pool_helpers.result("unicode_study_no_font", tmp_path_factory)
+
+
+@pytest.mark.skipif(tool("pdflatex") is None or tool("pdftotext") is None, reason="needs pdflatex and pdftotext")
+def test_pdflatex_fallback_builds_the_same_tex_with_code_points(unicode_pdflatex):
+    result, pdf = unicode_pdflatex
+    text = " ".join(pdftotext(pdf).split())
+    assert result["pages"] > 5
+    assert "[U+0416]1" in text and "[U+521B][U+65B0]1" in text     # Ж1 and 创新1 (a row after \\ in Table 2)
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    assert "Type 1" in fonts and "Type 3" not in fonts            # no bitmap font (TS1 symbols are set as math)
+
+
+@needs_lualatex
+def test_unicode_pdf_is_reproducible(unicode_run, unicode_pdf_again):
+    assert unicode_pdf_again[1].read_bytes() == (unicode_run / "report/results.pdf").read_bytes()
+
+
+@needs_lualatex
+def test_a_character_no_font_has_fails_the_pdf_only_and_is_named(no_font_run):
+    project, done = no_font_run
     assert done.returncode != 0
     html = (project / "report/results.html").read_text(encoding="utf-8")
     tex = (project / "report/results.tex").read_text(encoding="utf-8")
