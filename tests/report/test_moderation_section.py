@@ -18,6 +18,7 @@ import pytest
 from plssem.moderation import moderation_statistics
 
 from plssem_pipeline.report import build_context
+from plssem_pipeline.report.catalogue import STRINGS
 from plssem_pipeline.report.figures import print_size
 from plssem_pipeline.report.figures.slopes import LEVELS, slope_lines
 
@@ -95,7 +96,9 @@ def test_interaction_table_is_the_csv(run, context):
     # the convention is stated, with the term's SD the file gives (β = b × SD under SmartPLS's convention)
     record = records[0]
     assert float(record["coefficient"]) == pytest.approx(float(record["raw_coefficient"]) * float(record["term_sd"]))
-    assert "SmartPLS 4's convention" in table.notes[0] and "Henseler & Chin 2010" in table.notes[0]
+    # no convention attributed to SmartPLS (none of its pages we could read states it); the two-stage term's scale
+    assert "SmartPLS" not in table.notes[0] and "Henseler & Chin 2010" in table.notes[0]
+    assert STRINGS["en"]["mod_scale_two_stage"] in table.notes[0]
     assert f"X x W: {float(record['term_sd']):.3f}" in table.notes[0]
     assert "Kenny's (2018)" in table.notes[2] and "0.005 small, 0.01 medium, 0.025 large" in table.notes[2]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import io
 from ..analysis.hypotheses import read_hypotheses
+from ..analysis.mediation import mediation_routes
 from ..language import number_text
 from ..report.catalogue import Catalogue
 from ..report.figures import charts as figures
@@ -44,8 +45,10 @@ def main(smk, log):
     figures.bootstrap_histograms(draws["paths"], paths, names, out.bootstrap_paths, pdf=out.bootstrap_paths_pdf,
                                  title=t("fig_paths_title"), legend=t("fig_bootstrap_legend"),
                                  empty=t("fig_no_statistics"), language=language)
-    indirect = io.read_csv(smk.input.specific_indirect)
-    figures.bootstrap_histograms(draws["specific_indirect"], indirect, list(indirect["path"]),
+    indirect = io.read_csv(smk.input.specific_indirect)   # the mediation routes of Table 6 only
+    kept = ~indirect["path"].isin(mediation_routes(indirect, smk.params.roles)[1]).to_numpy()
+    indirect = indirect[kept].reset_index(drop=True)
+    figures.bootstrap_histograms(draws["specific_indirect"][:, kept], indirect, list(indirect["path"]),
                                  out.bootstrap_indirect, pdf=out.bootstrap_indirect_pdf,
                                  title=t("fig_indirect_title"), legend=t("fig_bootstrap_legend"),
                                  empty=t("fig_no_statistics"), language=language)
@@ -75,5 +78,6 @@ def main(smk, log):
                                 level_names=tuple(t("fig_slopes_levels").split("|")), title=t("fig_slopes_title"),
                                 x_label=t("fig_slopes_x"), y_label=t("fig_slopes_y"),
                                 moderator_label=t("fig_slopes_moderator"), empty=t("fig_no_interaction"),
-                                language=language)
+                                language=language, labels=labels, panel=t("fig_slopes_panel"),
+                                quadratic_panel=t("fig_slopes_panel_quadratic"), points=t("fig_slopes_points"))
     log.info("figures written: %s", ", ".join(out))

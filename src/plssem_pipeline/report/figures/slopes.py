@@ -7,8 +7,9 @@ level of the moderator (−1 SD, mean, +1 SD). The lines are
 standard deviations of their construct scores (``raw_coefficient``: the term's path per unit
 of the unstandardised product, Henseler & Chin 2010), so the three lines fan out by exactly
 the interaction. A quadratic term ``A x A`` has no moderator: its panel draws the curve
-``y = iv_effect·x + raw_coefficient·x²`` and marks it at −1 SD, the mean and +1 SD, the
-points of the conditional effects table.
+``y = iv_effect·x + raw_coefficient·x²`` (a quadratic effect) and marks it at −1 SD, the mean and
++1 SD, the points of the conditional effects table, named in its legend. Panel titles and axes name the
+constructs by their labels in the report's language (``A × B → C``, as the structural model writes a term).
 
 Drawn at print size (:mod:`.print_size`), every text at least :data:`.print_size.MIN_FONT`
 points, numbers in the report's language, like the other charts of :mod:`.charts`.
@@ -16,6 +17,7 @@ points, numbers in the report's language, like the other charts of :mod:`.charts
 from __future__ import annotations
 
 import math
+import textwrap
 
 from . import print_size
 from .drawing import localize_axes, plain_text, pyplot, save
@@ -69,7 +71,9 @@ def predicted(record, x: float, w: float | None = None) -> float:
 def simple_slopes_chart(slopes, path, *, pdf=None, level_names=("−1 SD", "mean", "+1 SD"),
                         title: str = "Simple slopes", x_label: str = "{iv} (SD)", y_label: str = "{target}",
                         moderator_label: str = "{moderator}:", empty: str = "no interaction term in the model",
-                        language: str = "en") -> str:
+                        language: str = "en", labels=None, panel: str = "{iv} × {moderator} → {target}",
+                        quadratic_panel: str = "{iv} × {iv} → {target}",
+                        points: str = "{iv} at −1 SD, the mean, +1 SD") -> str:
     """Write the simple-slope figure as PNG to ``path`` (and as PDF to ``pdf``); returns the PNG's path.
 
     Parameters
@@ -81,12 +85,16 @@ def simple_slopes_chart(slopes, path, *, pdf=None, level_names=("−1 SD", "mean
     pdf : path, optional
     level_names : tuple of str
         The legend's names of the moderator's levels −1 SD, mean, +1 SD (the report's language).
-    title, x_label, y_label, moderator_label : str
-        Wording; ``{iv}``, ``{target}`` and ``{moderator}`` are filled in per panel.
+    title, x_label, y_label, moderator_label, panel, quadratic_panel, points : str
+        Wording; ``{iv}``, ``{target}`` and ``{moderator}`` are filled in per panel with the constructs' labels:
+        ``panel`` titles an interaction term's panel, ``quadratic_panel`` a quadratic term's, ``points`` names the
+        marks on a quadratic term's curve in its legend.
     empty : str
         The text of the figure of a model without interaction terms.
     language : str
         The report's language, for the tick labels.
+    labels : mapping, optional
+        Construct name -> its label in the report's language (names without one are written as they are).
 
     Returns
     -------
@@ -109,29 +117,33 @@ def simple_slopes_chart(slopes, path, *, pdf=None, level_names=("−1 SD", "mean
             ax.axis("off")
             continue
         record = slopes[slopes["term"].astype(str) == terms[k]].iloc[0]
-        _panel(ax, record, level_names, x_label, y_label, moderator_label)
+        names = {key: (labels or {}).get(str(record[key]), str(record[key])) for key in ("iv", "moderator", "target")}
+        wording = dict(x=x_label, y=y_label, moderator=moderator_label, points=points,
+                       title=quadratic_panel if _quadratic(record) else panel)
+        _panel(ax, record, level_names, names, wording)
         localize_axes(ax, language)
     fig.suptitle(title, fontsize=9)
     return save(fig, path, pdf)
 
 
-def _panel(ax, record, level_names, x_label, y_label, moderator_label) -> None:
-    """One term's lines (or curve), its axes' labels and its legend."""
+def _panel(ax, record, level_names, names, wording) -> None:
+    """One term's lines (or curve), its axes' labels and its legend; ``names`` the labels of ``iv``, ``moderator``
+    and ``target``, ``wording`` the texts ``title``, ``x``, ``y``, ``moderator`` and ``points`` to fill in."""
     lines = slope_lines(record)
-    names = dict(zip(LEVELS, level_names))
+    levels = dict(zip(LEVELS, level_names))
     for level, (xs, ys) in lines.items():
         if level is None:
             ax.plot(xs, ys, color="black", linewidth=1.3)
-            ax.plot(LEVELS, [predicted(record, m) for m in LEVELS], "o", color="#d62728", markersize=4)
+            ax.plot(LEVELS, [predicted(record, m) for m in LEVELS], "o", color="#d62728", markersize=4,
+                    label=textwrap.fill(wording["points"].format(**names), width=34))
             continue
         colour, style = _STYLES[level]
-        ax.plot(xs, ys, color=colour, linestyle=style, linewidth=1.3, label=names[level])
+        ax.plot(xs, ys, color=colour, linestyle=style, linewidth=1.3, label=levels[level])
     ax.axvline(0, color="grey", linewidth=0.5)
     ax.set_xlim(*SPAN)
-    ax.set_title(str(record["term"]) + " -> " + str(record["target"]), fontsize=8)
-    ax.set_xlabel(x_label.format(iv=record["iv"]), fontsize=7.5)
-    ax.set_ylabel(y_label.format(target=record["target"]), fontsize=7.5)
+    ax.set_title(textwrap.fill(wording["title"].format(**names), width=48), fontsize=8)
+    ax.set_xlabel(wording["x"].format(**names), fontsize=7.5)
+    ax.set_ylabel(textwrap.fill(wording["y"].format(**names), width=36), fontsize=7.5)
     ax.tick_params(labelsize=7)
-    if None not in lines:
-        ax.legend(title=moderator_label.format(moderator=record["moderator"]), fontsize=7, title_fontsize=7,
-                  frameon=False, loc="best")
+    title = None if None in lines else wording["moderator"].format(**names)
+    ax.legend(title=title, fontsize=7, title_fontsize=7, frameon=False, loc="best")

@@ -7,6 +7,7 @@ from ..inputs import ReportInputs
 from ..localize import localized
 from ..tables import integer, prose, tolerance
 from .higher_order import higher_order, is_staged
+from .moderation import is_quadratic, term_scale, term_subject
 from .structural import F2_SIZES, bounds
 
 __all__ = ["paragraphs", "section"]
@@ -104,8 +105,12 @@ def _extensions(inputs) -> str:
     if terms:
         settings = config.get("moderation") or {}
         convention = "m_term_standardized" if settings.get("standardize_term", True) else "m_term_unstandardized"
-        method = t("mod_method_" + settings.get("method", "two_stage"))
-        out.append(t("m_moderation", terms=", ".join(terms), method=method, convention=t(convention)))
+        method = settings.get("method", "two_stage")
+        interactions = ", ".join(term for term in terms if not is_quadratic(term))
+        quadratic = ", ".join(term for term in terms if is_quadratic(term))
+        subject = t(term_subject(terms, "m_subject_"), terms=interactions, quadratic=quadratic)
+        out.append(t("m_moderation", terms=subject, method=t("mod_method_" + method),
+                     convention=t(convention, scale=term_scale(t, method))))
     hocs = [t("m_hoc_entry", hoc=name, dimensions=", ".join(map(str, spec["dimensions"])),
               mode=t("mode_" + spec.get("mode", "A")),
               approach=t("hoc_repeated" if not is_staged(spec) else

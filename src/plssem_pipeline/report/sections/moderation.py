@@ -3,18 +3,21 @@ mediation.
 
 From the moderation step's files (``results/moderation/``):
 
-* the interaction effects table: each interaction (or quadratic) term's path, under the scale
-  convention of ``moderation.standardize_term`` — SmartPLS 4 standardises the term's scores like
-  every construct's, seminr keeps the product of the standardised scores at its own variance
-  (Henseler & Chin 2010), so both coefficients are shown — with its bootstrap T, P and confidence
+* the interaction effects table: each interaction term's path (a quadratic term ``A x A``: a quadratic
+  effect), under the scale convention of ``moderation.standardize_term`` — the standardised term (the
+  default) or the term kept at its unstandardised scale, as seminr keeps it (Henseler & Chin 2010), so both
+  coefficients are shown — with its bootstrap T, P and confidence
   interval, its f² judged by Kenny's (2018) thresholds for interaction effects (0.005, 0.01, 0.025;
   Hair et al. 2022, ch. 7) and the significance decision of the pipeline's one rule;
 * the conditional effects (simple slopes) of the independent variable at the moderator's −1 SD,
   mean and +1 SD, with their intervals, and the simple-slope figure (:mod:`..figures.slopes`);
 * a sentence per term giving the Johnson–Neyman bounds of the moderator where the conditional
-  effect's interval excludes zero, and whether they lie inside the moderator's observed range;
+  effect's interval excludes zero, the effect's sign in each such region, and whether the bounds lie inside
+  the moderator's observed range;
 * moderated mediation (Hayes 2015): the index of moderated mediation of each indirect route a term
-  moderates, with its interval, and the conditional indirect effects at the three levels.
+  moderates, with its interval, and the conditional indirect effects at the three levels (none for a
+  quadratic term, whose indirect effect is an instantaneous one, Hayes & Preacher 2010: the engine writes no
+  rows, and the part is left out when no row remains).
 
 A model without interaction terms has no moderation part: it is left out whole, heading included.
 """
@@ -25,7 +28,8 @@ from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, isnan, number, prose, pvalue
 
 __all__ = ["blocks", "interactions_table", "slopes_table", "moderated_mediation_table", "johnson_neyman_text",
-           "f2_interaction_size", "interaction_bounds", "F2_INTERACTION_SIZES", "LEVEL_KEYS"]
+           "johnson_neyman_sentence", "f2_interaction_size", "interaction_bounds", "is_quadratic", "term_subject", "term_scale",
+           "F2_INTERACTION_SIZES", "LEVEL_KEYS"]
 
 #: f² of an interaction term: from 0.025 large, from 0.01 medium, from 0.005 small (Kenny 2018, as cited by
 #: Hair et al. 2022, ch. 7).
@@ -44,6 +48,18 @@ def f2_interaction_size(f2: float) -> str:
 def interaction_bounds(inputs: ReportInputs) -> dict:
     """The bounds of :data:`F2_INTERACTION_SIZES` for a sentence: ``{"large": "0.025", ...}`` (report's language)."""
     return {key.split("_", 1)[1]: prose(bound, inputs.language) for bound, key in F2_INTERACTION_SIZES}
+
+
+def is_quadratic(term: str) -> bool:
+    """Whether an interaction term's name ``"A x B"`` is a quadratic term ``"A x A"`` (SmartPLS: a quadratic effect)."""
+    parts = str(term).split(" x ")
+    return len(parts) == 2 and parts[0] == parts[1]
+
+
+def term_subject(terms, prefix: str = "mod_subject_") -> str:
+    """The key ending of the terms' kind: ``interaction``, ``quadratic`` or ``both`` (catalogue ``prefix`` + it)."""
+    kinds = {is_quadratic(term) for term in terms}
+    return prefix + ("both" if len(kinds) == 2 else "quadratic" if True in kinds else "interaction")
 
 
 def _path(record) -> str:
@@ -85,9 +101,17 @@ def _convention_note(inputs: ReportInputs, records) -> str:
     settings = inputs.config.get("moderation") or {}
     standardized = bool(settings.get("standardize_term", True))
     sds = ", ".join(f"{r['term']}: {fmt(float(r['term_sd']))}" for r in records)
-    method = t("mod_method_" + str(settings.get("method", "two_stage")))
-    return t("n_mod_method", method=method) + " " + t("n_mod_standardized" if standardized else
-                                                       "n_mod_unstandardized", sds=sds)
+    method = str(settings.get("method", "two_stage"))
+    subject = t(term_subject([r["term"] for r in records]))
+    return t("n_mod_method", terms=subject, method=t("mod_method_" + method)) + " " + t(
+        "n_mod_standardized" if standardized else "n_mod_unstandardized", sds=sds, scale=term_scale(t, method))
+
+
+def term_scale(t, method: str) -> str:
+    """What the unstandardised term is kept at under ``moderation.method`` (Henseler & Chin 2010, as seminr does):
+    the variance of the product of the construct scores (two-stage), or the loading-weighted SD of the unstandardised
+    product indicators (product indicator, orthogonal: no product of construct scores there)."""
+    return t("mod_scale_two_stage" if method == "two_stage" else "mod_scale_indicators")
 
 
 def interactions_table(inputs: ReportInputs) -> Table | None:
@@ -112,7 +136,8 @@ def interactions_table(inputs: ReportInputs) -> Table | None:
     rows = []
     for record in records:
         beta, raw, f2 = (float(record[k]) for k in ("coefficient", "raw_coefficient", "f2"))
-        rows.append(Row([Cell(_path(record)), Cell(fmt(beta), beta), Cell(fmt(raw), raw), *_tested(inputs, record),
+        path = t("mod_quadratic_path", path=_path(record)) if is_quadratic(record["term"]) else _path(record)
+        rows.append(Row([Cell(path), Cell(fmt(beta), beta), Cell(fmt(raw), raw), *_tested(inputs, record),
                          Cell(fmt(f2), f2), Cell(t(f2_interaction_size(f2))), _decision(inputs, record)],
                         keys=(_path(record),)))
     low, high = inputs.ci_bounds
@@ -150,7 +175,8 @@ def slopes_table(inputs: ReportInputs) -> Table | None:
     for record in records:
         if record["term"] != term:
             term = record["term"]
-            rows.append(Row(group=t("slopes_group", iv=record["iv"], target=record["target"], term=term)))
+            group = "slopes_group_quadratic" if is_quadratic(term) else "slopes_group"
+            rows.append(Row(group=t(group, iv=record["iv"], target=record["target"], term=term)))
         effect, sd = float(record["conditional_effect"]), float(record["sd"])
         level = _level(inputs, record["level"], str(record["moderator"]))
         rows.append(Row([Cell(level), Cell(fmt(effect), effect), Cell(fmt(sd), sd), *_tested(inputs, record),
@@ -161,34 +187,60 @@ def slopes_table(inputs: ReportInputs) -> Table | None:
                  sources=inputs.source("simple_slopes"))
 
 
-def johnson_neyman_text(inputs: ReportInputs, record) -> str:
-    """The Johnson–Neyman sentence of one term: where its conditional effect is significant, and the data's range.
+def johnson_neyman_text(inputs: ReportInputs, record, iv_effect: float) -> str:
+    """The Johnson–Neyman sentence of one term in the report's language (:func:`johnson_neyman_sentence`)."""
+    return johnson_neyman_sentence(inputs.t, inputs.language, record, iv_effect,
+                                   inputs.t("med_rule_" + inputs.significance))
+
+
+def _sign(t, effect: float) -> str:
+    return t("sign_positive" if effect > 0 else "sign_negative")
+
+
+def johnson_neyman_sentence(t, language: str, record, iv_effect: float, rule: str) -> str:
+    """The Johnson–Neyman sentence of one term: where its conditional effect is significant, with which sign, and
+    the data's range.
 
     Parameters
     ----------
-    inputs : ReportInputs
+    t : Catalogue
+        The report's strings (:class:`plssem_pipeline.report.catalogue.Catalogue`).
+    language : str
+        The report's language, for the numbers' decimal separator.
     record : mapping
-        A row of ``interactions.csv``: ``jn_lower``, ``jn_upper`` (SD of the moderator), ``jn_region``
-        (:func:`plssem.moderation.johnson_neyman`: ``outside``, significant below the lower and above the upper
-        bound; ``inside``, between them; ``everywhere``; ``nowhere``), ``moderator_min``, ``moderator_max``.
+        A row of ``interactions.csv``: ``term``, ``iv``, ``moderator``, ``target``, ``raw_coefficient`` (b₃),
+        ``jn_lower``, ``jn_upper`` (SD of the moderator), ``jn_region`` (:func:`plssem.moderation.johnson_neyman`:
+        ``outside``, significant below the lower and above the upper bound; ``inside``, between them;
+        ``everywhere``; ``nowhere``), ``moderator_min``, ``moderator_max``.
+    iv_effect : float
+        b₁, the independent variable's path to the target (``simple_slopes.csv`` ``iv_effect``).
+    rule : str
+        The significance rule's words (``med_rule_*``).
 
     Returns
     -------
     str
-        In the report's language, numbers with its decimal separator.
+        The sign of each significant region is that of the conditional effect ``b₁ + b₃·w`` (``b₁ + 2·b₃·w`` for a
+        quadratic term, the curve's slope) at a point of the region: one unit beyond a bound outside them, their
+        midpoint inside them, the mean (w = 0) where the effect is significant everywhere (it has no root then).
     """
-    t, lang = inputs.t, inputs.language
     region = str(record["jn_region"])
     lower, upper = number(record["jn_lower"]), number(record["jn_upper"])
     low, high = float(record["moderator_min"]), float(record["moderator_max"])
-    fields = dict(iv=record["iv"], target=record["target"], moderator=record["moderator"], term=record["term"],
-                  rule=t("med_rule_" + inputs.significance))
-    out = t("jn_" + region, lower=_sd(lower, lang), upper=_sd(upper, lang), **fields)
+    b3 = float(record["raw_coefficient"]) * (2 if is_quadratic(record["term"]) else 1)
+
+    def sign(w: float) -> str:
+        return _sign(t, iv_effect + b3 * w)
+    signs = {"outside": lambda: dict(sign_low=sign(lower - 1), sign_high=sign(upper + 1)),
+             "inside": lambda: dict(sign=sign((lower + upper) / 2)), "everywhere": lambda: dict(sign=sign(0.0)),
+             "nowhere": dict}[region]()
+    out = t("jn_" + region, lower=_sd(lower, language), upper=_sd(upper, language), iv=record["iv"],
+            target=record["target"], moderator=record["moderator"], term=record["term"], rule=rule, **signs)
     bounds = [b for b in (lower, upper) if b is not None and not isnan(b)]
     if bounds:
-        inside = [_sd(b, lang) for b in bounds if low <= b <= high]
+        inside = [_sd(b, language) for b in bounds if low <= b <= high]
         key = "jn_range_none" if not inside else "jn_range_all" if len(inside) == len(bounds) else "jn_range_some"
-        out += " " + t(key, moderator=record["moderator"], min=_sd(low, lang), max=_sd(high, lang),
+        out += " " + t(key, moderator=record["moderator"], min=_sd(low, language), max=_sd(high, language),
                        bounds=", ".join(inside))
     return out
 
@@ -249,7 +301,9 @@ def blocks(inputs: ReportInputs) -> list:
     caption = t("f_simple_slopes")
     mediated = moderated_mediation_table(inputs)
     slopes = slopes_table(inputs)
+    iv_effects = {str(r["term"]): float(r["iv_effect"]) for r in inputs.optional_records("simple_slopes")}
     return [heading(t("sec_moderation")), table(effects), *([table(slopes)] if slopes is not None else []),
-            *[text(johnson_neyman_text(inputs, r)) for r in inputs.optional_records("interactions")],
+            *[text(johnson_neyman_text(inputs, r, iv_effects[str(r["term"])]))
+              for r in inputs.optional_records("interactions")],
             figure(inputs.figure("simple_slopes", "", caption)),
             *([heading(t("sec_moderated_mediation")), table(mediated)] if mediated is not None else [])]

@@ -7,6 +7,10 @@ effects (total minus direct). Rows follow the model's paths (config key
 ``paths``, the order of ``results/bootstrap/paths.csv``), then the pairs without
 a direct path in the order of the results file. Shown at the end of the
 mediation part (:mod:`.mediation`), so a model without indirect effects has neither table.
+
+Rows from an interaction or quadratic term stay, as SmartPLS lists them, with a note that such a term's
+effect is the moderation of the interaction effects table (:mod:`.moderation`) and its indirect effects no
+mediation (the mediation table leaves them out).
 """
 from __future__ import annotations
 
@@ -30,9 +34,13 @@ def _table(inputs: ReportInputs, name: str, number: str) -> Table:
     for record in _in_path_order(inputs, inputs.records(name)):
         path = f"{record['source']} -> {record['target']}"
         rows.append(Row([Cell(path)] + bootstrap_cells(inputs, record), keys=(path,)))
-    note = t("n_t" + number, ci=inputs.ci_method, samples=inputs.subsamples_neutral)
+    notes = [t("n_t" + number, ci=inputs.ci_method, samples=inputs.subsamples_neutral)]
+    terms = [term for term, role in inputs.roles.items() if role == "interaction"
+             and any(str(r["source"]) == term for r in inputs.records(name))]
+    if terms:   # kept, as SmartPLS lists them; their effect is the moderation of Table 6c
+        notes.append(t("n_total_terms", terms=", ".join(terms)))
     return Table("table-" + number, number, t("t" + number), bootstrap_columns(inputs, t("c_path")), rows,
-                 notes=[note], sources=inputs.source(name))
+                 notes=notes, sources=inputs.source(name))
 
 
 def table6a(inputs: ReportInputs) -> Table:
