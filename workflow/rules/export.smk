@@ -31,6 +31,12 @@ rule export:
         total_effects="results/bootstrap/total_effects.csv",
         mediation="results/mediation/indirect.csv",
         hypotheses="results/hypotheses/hypotheses.csv",
+        interactions="results/moderation/interactions.csv",
+        simple_slopes="results/moderation/simple_slopes.csv",
+        moderated_mediation="results/moderation/moderated_mediation.csv",
+        lower_order_loadings="results/outer/lower_order_loadings.csv",
+        lower_order_reliability="results/outer/lower_order_reliability.csv",
+        lower_order_htmt="results/outer/lower_order_htmt.csv",
     output:
         workbook=report("report/results.xlsx", caption="../report/results_xlsx.rst", category="Report"),
     params:
@@ -38,6 +44,8 @@ rule export:
         # formative (Mode B) constructs of two or more indicators: left out of the reflective criteria's sheets
         formative=[str(name) for name, spec in config["constructs"].items()
                    if spec.get("mode", "A") == "B" and len(study.measures(spec)) > 1],
+        # interaction terms and control variables: no measurement criterion applies, left out of those sheets too
+        unassessed=[name for name, role in study.roles(config).items() if role in ("interaction", "control")],
         pipeline=PIPELINE,
     log:
         "results/logs/export.log",

@@ -11,9 +11,13 @@ CSV cell as an empty cell. A CSV without rows (no formative construct, no
 redundancy analysis) gets no sheet.
 
 As in the report, reflective criteria are not applied to formative (Mode B)
-constructs (Hair et al. 2022, ch. 5): their rows (and, in the Fornell–Larcker
+constructs (Hair et al. 2022, ch. 5), nor any measurement criterion to interaction
+terms and control variables (ch. 7): their rows (and, in the Fornell–Larcker
 matrix, their column) are left out of the sheets of :data:`REFLECTIVE`, and the
-Contents say so. The bootstrap t and p of :data:`NO_TEST` sheets (HTMT,
+Contents say so. The sheets of the lower-order constructs (the first stage of a
+staged higher-order construct) and of the moderation (interaction effects, simple
+slopes, moderated mediation) are there only when the model has them (their CSVs
+have rows). The bootstrap t and p of :data:`NO_TEST` sheets (HTMT,
 reliability and AVE) test the statistic against zero, which has no meaning for
 them (HTMT is judged against 0.85 / 0.90 by its interval, α and AVE against
 their thresholds), so those two columns are left out (O, M, STDEV and the
@@ -46,6 +50,9 @@ __all__ = ["SHEETS", "CONTENTS", "REFLECTIVE", "NO_TEST", "typed_columns", "writ
 SHEETS = (
     ("respondents", "Respondent profile", "xlsx_respondents"),
     ("indicators", "Indicator descriptives", "xlsx_indicators"),
+    ("lower_order_loadings", "Lower-order outer loadings", "xlsx_lower_order_loadings"),
+    ("lower_order_reliability", "Lower-order reliability", "xlsx_lower_order_reliability"),
+    ("lower_order_htmt", "Lower-order HTMT", "xlsx_lower_order_htmt"),
     ("loadings", "Outer loadings", "xlsx_loadings"),
     ("reliability", "Reliability and validity", "xlsx_reliability"),
     ("fornell_larcker", "Fornell-Larcker criterion", "xlsx_fornell_larcker"),
@@ -70,6 +77,9 @@ SHEETS = (
     ("total_indirect", "Total indirect effects", "xlsx_total_indirect"),
     ("total_effects", "Total effects", "xlsx_total_effects"),
     ("mediation", "Mediation", "xlsx_mediation"),
+    ("interactions", "Interaction effects", "xlsx_interactions"),
+    ("simple_slopes", "Simple slopes", "xlsx_simple_slopes"),
+    ("moderated_mediation", "Moderated mediation", "xlsx_moderated_mediation"),
     ("hypotheses", "Hypotheses", "xlsx_hypotheses"),
 )
 
@@ -133,8 +143,9 @@ def _read(path) -> tuple:
 
 
 def _filtered(name: str, header: list, rows: list, formative: set) -> tuple:
-    """``header`` and ``rows`` without a formative construct's rows and column (:data:`REFLECTIVE`) and without
-    the bootstrap's ``t`` and ``p`` (:data:`NO_TEST`)."""
+    """``header`` and ``rows`` without the rows and column of the constructs in ``formative`` (formative ones,
+    interaction terms and control variables; :data:`REFLECTIVE`) and without the bootstrap's ``t`` and ``p``
+    (:data:`NO_TEST`)."""
     dropped = ({"t", "p"} if name in NO_TEST else set()) | (formative if name in REFLECTIVE else set())
     keep = [k for k, column in enumerate(header) if column not in dropped]
     if name in REFLECTIVE:
@@ -190,7 +201,7 @@ def _deterministic_zip(data: bytes, moment: datetime.datetime) -> bytes:
     return out.getvalue()
 
 
-def write_workbook(files: dict, path, caption, formative=()) -> list:
+def write_workbook(files: dict, path, caption, formative=(), unassessed=()) -> list:
     """Write the results workbook: a "Contents" sheet, then one sheet per results CSV with rows.
 
     Parameters
@@ -204,6 +215,8 @@ def write_workbook(files: dict, path, caption, formative=()) -> list:
         for the contents' captions and headers.
     formative : iterable of str
         The formative (Mode B, two or more indicators) constructs, left out of the :data:`REFLECTIVE` sheets.
+    unassessed : iterable of str
+        The interaction terms and control variables, left out of the :data:`REFLECTIVE` sheets as well.
 
     Returns
     -------
@@ -222,14 +235,15 @@ def write_workbook(files: dict, path, caption, formative=()) -> list:
     for name, title, key in SHEETS:
         if name not in files:
             continue
-        header, rows = _filtered(name, *_read(files[name]), set(formative))
+        header, rows = _filtered(name, *_read(files[name]), set(formative) | set(unassessed))
         if not rows:
             continue
         _sheet(book, title, header, rows, bold)
         written.append((title, str(files[name])))
-        left_out = name in REFLECTIVE and formative
-        contents.append([title, caption(key) + ("; " + caption("xlsx_formative_left_out", names=", ".join(formative))
-                                                if left_out else ""), str(files[name])])
+        notes = [caption(note, names=", ".join(names)) for note, names in
+                 (("xlsx_formative_left_out", formative), ("xlsx_unassessed_left_out", unassessed))
+                 if names and name in REFLECTIVE]
+        contents.append([title, "; ".join([caption(key), *notes]), str(files[name])])
     index = _sheet(book, CONTENTS, [caption("xlsx_sheet"), caption("xlsx_caption"), caption("xlsx_source")],
                    contents, bold)
     for row, (title, _) in enumerate(written, start=2):

@@ -35,6 +35,7 @@ def main(smk, log):
     formative, reflective = _measurement_kinds(loadings, smk.params.modes)
     terms = {c for c, role in smk.params.roles.items() if role == "interaction"}   # no measurement criteria
     reflective -= terms
+    controls = {c for c, role in smk.params.roles.items() if role == "control"}   # nor for control variables
     reflective_loadings = _kept(loadings, loadings["construct"].astype(str).isin(reflective))  # Table 2's
     figures.loadings_chart(reflective_loadings, out.loadings, pdf=out.loadings_pdf, labels=labels,
                            threshold=smk.params.loading_threshold, title=t("fig_loadings_title"),
@@ -54,7 +55,7 @@ def main(smk, log):
                                  empty=t("fig_no_statistics"), language=language)
     threshold = smk.params.htmt_threshold  # audit.criteria.htmt: one value for the bold cells and the title
     htmt = io.read_csv(smk.input.htmt)
-    others = [c for c in htmt["construct"].astype(str) if c not in formative | terms]   # Table 3b's constructs
+    others = [c for c in htmt["construct"].astype(str) if c not in formative | terms | controls]   # Table 3b's
     if len(others) >= 2:
         htmt = htmt[htmt["construct"].astype(str).isin(others)][["construct", *others]].reset_index(drop=True)
     figures.htmt_heatmap(htmt, out.htmt, pdf=out.htmt_pdf, ci=io.read_csv(smk.input.htmt_ci),

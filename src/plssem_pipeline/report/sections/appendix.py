@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..blocks import section as make_section, table
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt
-from .formative import kinds
+from .formative import kinds, unassessed
 from .smartpls import bootstrap_cells, bootstrap_columns
 
 __all__ = ["indicator_table", "cross_loadings_table", "bootstrap_table", "reliability_table", "section"]
@@ -138,24 +138,26 @@ def reliability_table(inputs: ReportInputs) -> Table:
     -------
     Table
         A group heading per statistic, a row per construct except formative ones (reflective criteria do not
-        apply to them; a note names them), without T and P (a test of α, ρ or AVE against zero has no meaning);
+        apply to them), interaction terms and control variables (no measurement criterion applies to them; notes
+        name both), without T and P (a test of α, ρ or AVE against zero has no meaning);
         notes on single-indicator constructs (values 1 by definition) and common factors (ρ_C and AVE from the
         consistent loadings) when the model has any.
     """
     t = inputs.t
-    formative = kinds(inputs)["formative"]
+    formative, others = kinds(inputs)["formative"], unassessed(inputs)
     rows = []
     for statistic, block in inputs.frame("boot_reliability").groupby("statistic", sort=False):
         rows.append(Row(group=t(RELIABILITY_NAMES[statistic])))
         for record in block.to_dict("records"):
             construct = str(record["construct"])
-            if construct not in formative:
+            if construct not in formative and construct not in others:
                 rows.append(Row([Cell(inputs.construct_text(construct))] + bootstrap_cells(inputs, record, test=False),
                                 keys=(statistic, construct)))
     constructs = inputs.config["constructs"].values()
     notes = [t("n_t5", ci=inputs.ci_method, samples=inputs.subsamples_neutral), t("n_ta6_no_test")]
     notes += [t("n_ta6_formative", names=", ".join(formative))] if formative else []
-    notes += [t("n_ta6_single")] if kinds(inputs)["single"] else []
+    notes += [t("n_ta6_unassessed", names=", ".join(others))] if others else []
+    notes += [t("n_ta6_single")] if set(kinds(inputs)["single"]) - set(others) else []
     notes += [t("n_ta6_plsc")] if any(spec.get("model") == "common_factor" for spec in constructs) else []
     return Table("table-a6", "A6", t("ta6"), bootstrap_columns(inputs, t("c_construct"), test=False), rows,
                  notes=notes, sources=inputs.source("boot_reliability"), font="footnotesize")

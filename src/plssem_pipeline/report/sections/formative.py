@@ -18,7 +18,8 @@ from ..numbering import ref
 from ..tables import Cell, Column, Row, Table, fmt, isnan, prose, pvalue
 from .higher_order import higher_order, hoc_notes, is_staged, staged_dimensions
 
-__all__ = ["kinds", "reflective", "dash", "left_out_notes", "without_redundancy", "table3d", "table3e", "RULE_KEYS"]
+__all__ = ["kinds", "reflective", "unassessed", "discriminant_left_out", "dash", "left_out_notes", "without_redundancy",
+           "table3d", "table3e", "RULE_KEYS"]
 
 #: The rule of Hair et al.'s (2022, Fig. 5.3) decision process (``results/bootstrap/formative.csv``, ``rule``)
 #: -> the key of its wording in ``report/strings``.
@@ -64,6 +65,18 @@ def reflective(inputs: ReportInputs) -> set[str]:
     return set(kinds(inputs)["reflective"])
 
 
+def unassessed(inputs: ReportInputs) -> list[str]:
+    """The interaction terms and control variables (``inputs.roles``), in that order: no measurement criterion
+    applies to them (Hair et al. 2022, ch. 7), so the discriminant-validity tables, their figure and the bootstrap
+    of the reliability leave them out, while the path tables keep them."""
+    return [name for role in ("interaction", "control") for name, r in inputs.roles.items() if r == role]
+
+
+def discriminant_left_out(inputs: ReportInputs) -> set[str]:
+    """The constructs the Fornell–Larcker and HTMT tables leave out: formative ones and :func:`unassessed`."""
+    return set(kinds(inputs)["formative"]) | set(unassessed(inputs))
+
+
 def dash(value, decimals: int = 3) -> str:
     """:func:`~plssem_pipeline.report.tables.fmt`, or "—" for a statistic that does not exist (NaN: no t or p)."""
     return "—" if isnan(value) else fmt(value, decimals)
@@ -76,7 +89,8 @@ def left_out_notes(inputs: ReportInputs, *, discriminant: bool = False) -> list[
     ----------
     inputs : ReportInputs
     discriminant : bool
-        The discriminant-validity tables, which keep single items and leave out only formative constructs.
+        The discriminant-validity tables, which keep single items and leave out formative constructs, interaction
+        terms and control variables (:func:`discriminant_left_out`).
 
     Returns
     -------
@@ -88,6 +102,9 @@ def left_out_notes(inputs: ReportInputs, *, discriminant: bool = False) -> list[
         notes.append(t("n_single_left_out", names=", ".join(groups["single"])))
     if groups["interaction"] and discriminant:
         notes.append(t("n_discriminant_interaction", names=", ".join(groups["interaction"])))
+    controls = [name for name, role in inputs.roles.items() if role == "control"]
+    if controls and discriminant:
+        notes.append(t("n_discriminant_controls", names=", ".join(controls)))
     if discriminant:
         notes += [t("n_discriminant_repeated", hoc=name, dimensions=", ".join(map(str, spec["dimensions"])))
                   for name, spec in higher_order(inputs.config).items() if not is_staged(spec)]

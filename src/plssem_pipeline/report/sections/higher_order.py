@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from ...study.extensions import is_higher_order
 from ..inputs import ReportInputs
 
-__all__ = ["higher_order", "is_staged", "staged_dimensions", "hoc_notes"]
+__all__ = ["higher_order", "is_staged", "staged_dimensions", "repeated_dimensions", "by_design", "hoc_notes"]
 
 
 def higher_order(config: Mapping) -> dict:
@@ -33,6 +33,22 @@ def staged_dimensions(config: Mapping) -> set:
     """The dimensions of the staged higher-order constructs: constructs of the first stage only, absent from the
     final model's results files."""
     return {str(d) for spec in higher_order(config).values() if is_staged(spec) for d in spec["dimensions"]}
+
+
+def repeated_dimensions(config: Mapping) -> dict:
+    """The dimensions of the higher-order constructs measured by repeated indicators in Mode A (not staged): dimension
+    -> its higher-order construct. In the final model each is explained by its higher-order construct (a path
+    that is part of that construct's measurement), so its R² and that path's f² are no structural results."""
+    return {str(d): name for name, spec in higher_order(config).items() if not is_staged(spec)
+            for d in spec["dimensions"]}
+
+
+def by_design(config: Mapping, first: str, second: str) -> bool:
+    """Whether a pair of constructs is a repeated-indicators higher-order construct and one of its own dimensions,
+    whose correlation is high by design (they share indicators): no discriminant-validity criterion applies to
+    the pair (Sarstedt et al. 2019)."""
+    dimensions = repeated_dimensions(config)
+    return dimensions.get(str(first)) == str(second) or dimensions.get(str(second)) == str(first)
 
 
 def hoc_notes(inputs: ReportInputs, mode: str) -> list:

@@ -3,9 +3,10 @@
 3f (full collinearity, optional) and Figures 1 (loadings) and 2 (HTMT).
 
 Tables 2 and 3 judge reflective multi-item constructs only (rows of :mod:`.reflective`), 3a and 3b leave out
-formative ones and interaction terms (Hair et al. 2022, chs. 4–5, 7); :mod:`.formative` sorts the constructs
+formative ones, interaction terms and control variables (Hair et al. 2022, chs. 4–5, 7) and do not judge a
+repeated-indicators higher-order construct against its own dimensions; :mod:`.formative` sorts the constructs
 and holds Tables 3d and 3e, :mod:`.collinearity` Tables 3c and 3f. A model with staged higher-order constructs
-first assesses their dimensions (:mod:`.lower_order`, Tables L1-L3), and the tables' notes say how each
+first assesses their dimensions (:mod:`.lower_order`, Tables L1-L4), and the tables' notes say how each
 higher-order construct is measured (:mod:`.higher_order`). A table with no row is left out whole."""
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, prose
 from .collinearity import table3c, table3f, vif_verdict
 from .comparison import attach_comparison
-from .formative import dash, kinds, left_out_notes, reflective, table3d, table3e
-from .higher_order import hoc_notes
+from .formative import dash, discriminant_left_out, left_out_notes, reflective, table3d, table3e
+from .higher_order import by_design, hoc_notes
 from .lower_order import blocks as lower_order
 from .reflective import (LOADING_REMOVE, convergent_columns, convergent_note, convergent_rows, reliability_columns,
                          reliability_note, reliability_row)
@@ -87,20 +88,23 @@ def table3a(inputs: ReportInputs) -> Table | None:
     Returns
     -------
     Table or None
-        The lower triangle, and whether each construct's diagonal exceeds its correlations;
-        formative constructs left out (a note names them); None with fewer than two others.
+        The lower triangle, and whether each construct's diagonal exceeds its correlations (a repeated-indicators
+        higher-order construct's correlations with its own dimensions, high by design, not counted: a note says
+        so); formative constructs, interaction terms and control variables left out (a note names them); None with
+        fewer than two others.
     """
     t = inputs.t
     frame = inputs.frame("fornell_larcker").set_index("construct")
     frame.index = frame.index.astype(str)
-    formative = set(kinds(inputs)["formative"]) | set(kinds(inputs)["interaction"])
-    names = [str(c) for c in frame.columns if str(c) not in formative]
+    left_out = discriminant_left_out(inputs)
+    names = [str(c) for c in frame.columns if str(c) not in left_out]
     if len(names) < 2:
         return None
     rows = []
     for i, c in enumerate(names):
         diagonal = float(frame.loc[c, c])
-        met = all(diagonal > abs(float(frame.loc[c, d])) for d in names if d != c)
+        met = all(diagonal > abs(float(frame.loc[c, d])) for d in names
+                  if d != c and not by_design(inputs.config, c, d))
         cells = [Cell(c)]
         for d in names[:i + 1]:
             value = float(frame.loc[c, d])
@@ -119,14 +123,16 @@ def _outside(record) -> bool:
     return not float(record["ci_low"]) <= float(record["original"]) <= float(record["ci_high"])
 
 
-def _htmt_row(t, record, signed: float, threshold: float) -> Row:
+def _htmt_row(t, record, signed: float, threshold: float, *, judged: bool = True) -> Row:
+    """A row of Table 3b; not ``judged``: a pair high by design (:func:`.higher_order.by_design`), not applicable."""
     value, mean, low, high = (float(record[k]) for k in ("original", "mean", "ci_low", "ci_high"))
     ok = high < threshold
     pair = f"{record['construct_1']} – {record['construct_2']}"
-    value_flag = "fail" if value >= threshold else "warn" if _outside(record) else None
+    value_flag = None if not judged else "fail" if value >= threshold else "warn" if _outside(record) else None
+    result = (Cell(t("discriminant_by_design")) if not judged else
+              Cell(t("discriminant_ok") if ok else t("discriminant_problem"), flag=None if ok else "fail"))
     return Row([Cell(pair), Cell(fmt(value), value, flag=value_flag), Cell(dash(signed), signed),
-                Cell(fmt(mean), mean), Cell(fmt(low), low), Cell(fmt(high), high),
-                Cell(t("discriminant_ok") if ok else t("discriminant_problem"), flag=None if ok else "fail")],
+                Cell(fmt(mean), mean), Cell(fmt(low), low), Cell(fmt(high), high), result],
                keys=(pair, f"{record['construct_1']}-{record['construct_2']}"))
 
 
@@ -135,7 +141,8 @@ def _htmt_notes(inputs: ReportInputs, records: list, threshold: float) -> list:
     lies outside its own interval where one does."""
     t, lang = inputs.t, inputs.language
     notes = [t("n_t3b", threshold=prose(threshold, lang, 2)), t("n_t3b_absolute")]
-    outside = [f"{r['construct_1']} – {r['construct_2']}" for r in records if _outside(r)]
+    outside = [f"{r['construct_1']} – {r['construct_2']}" for r in records
+               if _outside(r) and not by_design(inputs.config, r["construct_1"], r["construct_2"])]
     if outside:
         hint = " " + t("n_t3b_bca") if inputs.config["bootstrap"]["ci"] == "percentile" else ""
         notes.append(t("n_t3b_outside", pairs=", ".join(outside), ci=inputs.ci_method) + hint)
@@ -158,19 +165,20 @@ def table3b(inputs: ReportInputs) -> Table | None:
     Table or None
         A pair is a problem when the interval's upper bound reaches the threshold. HTMT from absolute
         correlations (SmartPLS's), beside the signed ratio; an estimate outside its own interval is
-        flagged and explained in a note. Pairs with a formative construct are left out (a note says so);
-        None when no pair is left.
+        flagged and explained in a note. Pairs with a formative construct, an interaction term or a control
+        variable are left out (a note says so); a repeated-indicators higher-order construct with one of its own
+        dimensions is not judged ("not applicable"); None when no pair is left.
     """
     t, threshold = inputs.t, float(inputs.criteria["htmt"])
-    formative = set(kinds(inputs)["formative"]) | set(kinds(inputs)["interaction"])
+    left_out = discriminant_left_out(inputs)
     signed = inputs.frame("htmt_signed").set_index("construct")
     signed.index = signed.index.astype(str)
     records = [r for r in inputs.records("boot_htmt")
-               if str(r["construct_1"]) not in formative and str(r["construct_2"]) not in formative]
+               if str(r["construct_1"]) not in left_out and str(r["construct_2"]) not in left_out]
     if not records:
         return None
-    rows = [_htmt_row(t, r, float(signed.loc[str(r["construct_1"]), str(r["construct_2"])]), threshold)
-            for r in records]
+    rows = [_htmt_row(t, r, float(signed.loc[str(r["construct_1"]), str(r["construct_2"])]), threshold,
+                      judged=not by_design(inputs.config, r["construct_1"], r["construct_2"])) for r in records]
     low, high = inputs.ci_bounds
     columns = [Column(t("c_pair"), "l"), Column(t("c_htmt")), Column(t("c_htmt_signed")), Column(t("c_mean")),
                Column(low), Column(high), Column(t("c_result"), "l")]

@@ -82,11 +82,16 @@ def _model(inputs) -> str:
     t, config = inputs.t, inputs.config
     outer = inputs.summaries["outer_summary"]["details"]
     versions = inputs.summaries["boot_summary"].get("versions", {})
+    hocs = higher_order(config)
     modes: dict = {}
-    for spec in config["constructs"].values():   # a higher-order construct has no indicators of its own
-        modes[spec.get("mode", "A")] = modes.get(spec.get("mode", "A"), 0) + len(spec.get("indicators") or ())
-    out = t("m_model", k=len(config["constructs"]), indicators=sum(modes.values()), paths=len(config["paths"]),
-            modes=", ".join(f"{count} {t('mode_' + mode)}" for mode, count in sorted(modes.items())))
+    for name, spec in config["constructs"].items():   # a higher-order construct has no indicators of its own
+        if str(name) not in hocs:
+            modes[spec.get("mode", "A")] = modes.get(spec.get("mode", "A"), 0) + len(spec.get("indicators") or ())
+    fields = dict(k=len(config["constructs"]) - len(hocs), indicators=sum(modes.values()), paths=len(config["paths"]),
+                  modes=", ".join(f"{count} {t('mode_' + mode)}" for mode, count in sorted(modes.items()) if count))
+    out = t("m_model", **fields) if not hocs else t(
+        "m_model_hoc", **fields,
+        hocs=", ".join(f"{name}: {t('mode_' + spec.get('mode', 'A'))}" for name, spec in hocs.items()))
     algorithm = config["algorithm"]
     return out + " " + t("m_algorithm", version=versions.get("plssem", "?"),
                          scheme=t("scheme_" + algorithm["weighting"]),

@@ -9,6 +9,7 @@ from ..blocks import figure, heading, section as make_section, table
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, isnan, prose
 from .comparison import attach_comparison
+from .higher_order import by_design, repeated_dimensions
 from .hypotheses import blocks as hypotheses, one_tailed_note
 from .measurement import vif_verdict
 from .mediation import blocks as mediation
@@ -60,20 +61,33 @@ def table4(inputs: ReportInputs) -> Table:
     Returns
     -------
     Table
-        Each R² judged substantial, moderate, weak or very weak; with the audit's comparison attached.
+        Each R² judged substantial, moderate, weak or very weak, except a repeated-indicators higher-order
+        construct's dimension's, explained by that construct as part of its measurement ("—", a note says so);
+        with the audit's comparison attached.
     """
     t = inputs.t
     fit = inputs.frame("fit").set_index("statistic")["value"]
+    dimensions = repeated_dimensions(inputs.config)
     rows = []
     for record in inputs.records("r2"):
         r2, adj = float(record["r2"]), float(record["r2_adj"])
+        level = "—" if str(record["construct"]) in dimensions else t(_r2_level(r2))
         rows.append(Row([Cell(inputs.construct_text(record["construct"])), Cell(fmt(r2), r2), Cell(fmt(adj), adj),
-                         Cell(t(_r2_level(r2)))], keys=(str(record["construct"]),)))
+                         Cell(level)], keys=(str(record["construct"]),)))
     srmr = prose(float(fit["srmr"]), inputs.language, 3) if "srmr" in fit.index else "–"
     columns = [Column(t("c_construct"), "l"), Column(t("c_r2")), Column(t("c_r2_adj")), Column(t("c_r2_level"), "l")]
-    result = Table("table-4", "4", t("t4"), columns, rows, notes=[t("n_t4", srmr=srmr, **bounds(inputs, R2_LEVELS))],
-                   sources=inputs.source("r2", "fit"))
+    notes = [t("n_t4", srmr=srmr, **bounds(inputs, R2_LEVELS))] + _dimension_notes(inputs, "n_t4_dimensions")
+    result = Table("table-4", "4", t("t4"), columns, rows, notes=notes, sources=inputs.source("r2", "fit"))
     return attach_comparison(inputs, result, "4")
+
+
+def _dimension_notes(inputs: ReportInputs, key: str) -> list:
+    """A note per repeated-indicators higher-order construct: its dimensions' R² (``n_t4_dimensions``) or its paths'
+    f² (``n_t4a_dimensions``) belong to its measurement and are not judged; none without one."""
+    by_hoc: dict = {}
+    for dimension, hoc in repeated_dimensions(inputs.config).items():
+        by_hoc.setdefault(hoc, []).append(dimension)
+    return [inputs.t(key, hoc=hoc, dimensions=", ".join(names)) for hoc, names in by_hoc.items()]
 
 
 def table4a(inputs: ReportInputs) -> Table:
@@ -87,7 +101,9 @@ def table4a(inputs: ReportInputs) -> Table:
     Returns
     -------
     Table
-        Effect sizes large, medium, small or none; each VIF flagged by :func:`.measurement.vif_verdict`.
+        Effect sizes large, medium, small or none (an interaction term's by Kenny's thresholds; a repeated-indicators
+        higher-order construct's path to its dimension, part of its measurement, not judged: "—"); each VIF flagged
+        by :func:`.measurement.vif_verdict`.
     """
     t = inputs.t
     vif = {(str(r["source"]), str(r["target"])): float(r["vif"]) for r in inputs.records("inner_vif")}
@@ -98,12 +114,14 @@ def table4a(inputs: ReportInputs) -> Table:
         path = f"{record['source']} -> {record['target']}"
         v = vif.get((str(record["source"]), str(record["target"])), float("nan"))
         flag = None if isnan(v) else vif_verdict(t, v)[1]
-        size = f2_interaction_size(value) if str(record["source"]) in terms else _f2_size(value)
-        rows.append(Row([Cell(path), Cell(fmt(value), value), Cell(t(size)), Cell(fmt(v), v, flag=flag)],
+        size = "—" if by_design(inputs.config, record["source"], record["target"]) else \
+            t(f2_interaction_size(value) if str(record["source"]) in terms else _f2_size(value))
+        rows.append(Row([Cell(path), Cell(fmt(value), value), Cell(size), Cell(fmt(v), v, flag=flag)],
                         keys=(path,)))
     columns = [Column(t("c_path"), "l"), Column(t("c_f2")), Column(t("c_effect_size"), "l"), Column(t("c_vif"))]
     notes = [t("n_t4a", **bounds(inputs, F2_SIZES))]
     notes += [t("n_t4a_interaction", **interaction_bounds(inputs))] if terms else []
+    notes += _dimension_notes(inputs, "n_t4a_dimensions")
     return Table("table-4a", "4a", t("t4a"), columns, rows, notes=notes, sources=inputs.source("f2", "inner_vif"))
 
 
