@@ -147,7 +147,7 @@ def _term_problems(i: int, text: str, term: tuple[str, str], target: str, pairs:
         if end in constructs and is_higher_order(constructs[end]):
             problems.append(f"config key paths[{i}] ({text!r}): interaction terms with a higher-order construct "
                             f"({end!r}) are not supported; use one of its dimensions' scores as a construct")
-        elif end in constructs and (end, target) not in pairs:
+        elif end in constructs and target in constructs and (end, target) not in pairs:   # an unknown target: once
             problems.append(f"config key paths[{i}] ({text!r}): the interaction term needs the main effect "
                             f"'{end} -> {target}' in config key paths (Hair et al. 2022, ch. 7)")
     return problems
