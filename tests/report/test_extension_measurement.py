@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import subprocess
 
 import openpyxl
 import plssem
@@ -206,6 +207,19 @@ def test_controls_and_terms_leave_discriminant_and_reliability_tables_but_not_pa
     assert any("X x W, age" in note for note in a6.notes)
     paths = [row.keys[0] for row in _data(structural.table5(inputs))]
     assert "age -> Y" in paths and "X x W -> M" in paths
+
+
+def test_htmt_figure_leaves_out_controls_and_terms(run):
+    """Finding 18, Figure 2: the heatmap's axes (the text of the run's PDF figure) are the constructs of Table 3b,
+    without the control variable or the interaction term."""
+    text = subprocess.run(["pdftotext", str(run / "report/figures/htmt.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    inputs = _inputs(run)
+    left_out = {n for n, role in study.roles(inputs.config).items() if role in ("interaction", "control")}
+    shown = {name for row in _data(measurement.table3b(inputs)) for name in row.keys[0].split(" – ")}
+    words = set(text.split())
+    assert shown <= words and shown == {"X", "W", "M", "Y", "Q"}
+    assert not any(name in text for name in left_out)
 
 
 def test_mode_b_dimension_is_shown_by_its_weights(run, tmp_path):
