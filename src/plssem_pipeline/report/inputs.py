@@ -17,7 +17,7 @@ from functools import cached_property
 
 from ..analysis.mediation import is_significant
 from ..study.extensions import roles
-from ..study.labels import label_for
+from ..study.labels import construct_labels
 from .catalogue import Catalogue
 from .tables import Figure, integer, number, prose
 
@@ -139,9 +139,9 @@ class ReportInputs:
     # -- settings --
     @property
     def labels(self) -> dict:
-        """Construct -> its label in the report's language (:func:`~plssem_pipeline.study.labels.label_for`;
-        the construct's name when the config gives none)."""
-        return {c: label_for(spec.get("label"), self.language, str(c)) for c, spec in self.config["constructs"].items()}
+        """Construct and control variable -> its label in the report's language
+        (:func:`~plssem_pipeline.study.labels.construct_labels`; the name when the config gives none)."""
+        return construct_labels(self.config, self.language)
 
     @property
     def alpha(self) -> float:

@@ -1,6 +1,7 @@
 """Section "Method and settings": the sample, the model, the algorithm, the bootstrap and the software."""
 from __future__ import annotations
 
+from ...study.extensions import control_targets
 from ...study.labels import missing_translations
 from ..blocks import section as make_section, text
 from ..inputs import ReportInputs
@@ -124,7 +125,7 @@ def _extensions(inputs) -> str:
     if hocs:
         out.append(t("m_hoc", constructs="; ".join(hocs)))
     controls = [f"{column} -> {', '.join(map(str, targets))}"
-                for column, targets in (config.get("controls") or {}).items()]
+                for column, targets in control_targets(config.get("controls")).items()]
     if controls:
         out.append(t("m_controls", controls="; ".join(controls)))
     return "".join(" " + sentence for sentence in out)
