@@ -21,7 +21,7 @@ from plssem.moderation import johnson_neyman
 from plssem_pipeline.report.catalogue import STRINGS, Catalogue
 from plssem_pipeline.report.figures import charts
 from plssem_pipeline.report.inputs import ReportInputs
-from plssem_pipeline.report.sections import methods
+from plssem_pipeline.report.sections import methods, moderation
 from plssem_pipeline.report.sections.moderation import (interactions_table, johnson_neyman_sentence,
                                                          slopes_table)
 
@@ -216,3 +216,17 @@ def test_simple_slopes_figure_names_constructs_by_label_in_the_report_language(t
         assert t(key, **names) in text, key
     assert t("fig_slopes_panel_quadratic", **names) in text and t("fig_slopes_moderator", **names) in text
     assert " x " not in text and "X x" not in text
+
+
+def test_moderated_mediation_part_is_left_out_without_rows(run, tmp_path):
+    """The engine writes no moderated mediation row for a quadratic term (its indirect effect is an instantaneous
+    one, Hayes & Preacher 2010): with no row left the part is left out, heading included."""
+    def headings(inputs):
+        return [b["text"] for b in moderation.blocks(inputs) if b and b["kind"] == "heading"]   # None: no figure
+    inputs = _inputs(run, tmp_path)
+    assert _rows(run / OPTIONAL["moderated_mediation"])       # the study's own term does moderate a route
+    assert STRINGS["en"]["sec_moderated_mediation"] in headings(inputs)
+    frame = pd.read_csv(run / OPTIONAL["moderated_mediation"]).iloc[:0]
+    inputs.files["moderated_mediation"] = str(tmp_path / "moderated_mediation.csv")
+    frame.to_csv(inputs.files["moderated_mediation"], index=False)
+    assert headings(inputs) == [STRINGS["en"]["sec_moderation"]]
