@@ -8,7 +8,7 @@ For an interaction term ``X x W -> Y`` with main effects ``b₁`` (``X -> Y``) a
 
 where ``b₃`` is the term's coefficient per unit of the *unstandardised* product
 (:func:`raw_coefficients`): the term's path divided by its SD when the term is
-standardised (SmartPLS), the path itself when it is not (seminr). Conditional
+standardised (the default), the path itself when it is not (seminr's convention). Conditional
 effects, Johnson–Neyman bounds and the index of moderated mediation are therefore
 the same under either convention. For a quadratic term ``X x X -> Y`` the effect of
 ``X`` at ``X = x`` is ``b₁ + 2 b₃ x``.

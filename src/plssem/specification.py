@@ -18,7 +18,8 @@ Interaction methods (Henseler & Chin 2010; Hair et al. 2022, ch. 7; seminr's
 ``interaction_term``):
 
 ``two_stage``
-    SmartPLS 4's default. The first stage estimates the main-effects model; the
+    The default (recommended by Hair et al. 2022, ch. 7; seminr's default). The first
+    stage estimates the main-effects model; the
     term has one indicator, the product of the iv's and moderator's standardised
     first-stage scores, named like the term (``"A x B"``).
 ``product_indicator``
@@ -31,10 +32,11 @@ Interaction methods (Henseler & Chin 2010; Hair et al. 2022, ch. 7; seminr's
 
 A quadratic term is the interaction of a construct with itself (``"A x A"``).
 
-The interaction term's scale (``standardize_term``): SmartPLS standardises the
-term's score like every construct's, and its path is a standardised coefficient
-(``True``, the default); seminr keeps the term at the variance of the unstandardised
-product, Henseler & Chin's (2010) adjustment, so its coefficient is SmartPLS's
+The interaction term's scale (``standardize_term``; Becker, Ringle & Sarstedt 2018):
+standardised like every construct's score, so its path is a standardised coefficient
+(``True``, the default; PLS programs such as SmartPLS report standardised construct
+scores), or kept at the variance of the unstandardised product, Henseler & Chin's
+(2010) adjustment as seminr makes it, so its coefficient is the standardised one
 divided by the term's SD (``False``).
 
 Higher-order constructs (Sarstedt et al. 2019; Becker et al. 2012):
@@ -79,7 +81,7 @@ class Interaction:
         The two constructs multiplied (equal for a quadratic term).
     method : {"two_stage", "product_indicator", "orthogonal"}
     standardize : bool
-        ``True``: the term's path is the standardised coefficient (SmartPLS);
+        ``True``: the term's path is the standardised coefficient (the default);
         ``False``: divided by the unstandardised term's SD (seminr).
     """
 

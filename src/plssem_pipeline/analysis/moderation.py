@@ -5,7 +5,7 @@ For an interaction term ``X x W -> Y`` the structural equation of ``Y`` holds
 ch. 7), where ``b3`` is the *raw coefficient*: the term's path per unit of the
 product ``X·W`` (:mod:`plssem.specification`: the path itself when the term is kept at
 the product's variance, seminr's convention, or the standardised path divided by the
-term's SD, SmartPLS's). The effect of X on Y at ``W = w`` (in SDs of W) is the
+term's SD, the default). The effect of X on Y at ``W = w`` (in SDs of W) is the
 *simple slope* ``b1 + b3·w`` (Aiken & West 1991); for a quadratic term ``X x X`` the
 effect of X at ``X = x`` is the derivative of ``b1·x + b3·x²``, ``b1 + 2·b3·x``.
 
