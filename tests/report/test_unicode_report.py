@@ -164,23 +164,45 @@ def test_a_character_no_font_has_fails_the_pdf_only_and_is_named(no_font_run):
         assert f"Brand {APPLE} loyalty" in said and f"report/results.tex, line {line}" in said
 
 
-@pytest.mark.parametrize("engine", ["lualatex", "pdflatex"])
-def test_text_opening_with_a_bracket_after_a_row_end_typesets(unicode_run, tmp_path, engine):
+def _bracket_report(engine: str):
+    """The Unicode study's report with Table 1's categories opening with ``[``, typeset by ``engine``: its
+    directory (results.tex, results.pdf), made in the background."""
+    def build(directory):
+        run = run_pool_helpers.result("unicode_study")
+        config = resolved_config(run)        # Table 1 words each category by the config's label
+        variable = next(iter(config["respondents"]))
+        categories = config["respondents"][variable]["categories"]
+        config["respondents"][variable]["categories"] = {code: f"[{i}] Retail {i}"
+                                                         for i, code in enumerate(categories, 1)}
+        report_dir = directory / "report"
+        context = context_for(run, config=config, audit=None, report_dir=report_dir)
+        tex = report_dir / "results.tex"
+        tex.write_text(render_latex(context, TEMPLATES), encoding="utf-8")
+        build_pdf(tex, report_dir / "results.pdf", figures=sorted((report_dir / "figures").glob("*.pdf")),
+                  engine=engine)
+        return report_dir
+    return build
+
+
+BRACKET_ENGINES = ["lualatex", "pdflatex"]
+for _engine in BRACKET_ENGINES:
+    run_pool_helpers.register(f"unicode_study_bracket_{_engine}", _bracket_report(_engine), "bracket_reports")
+
+
+@pytest.fixture(scope="module")
+def bracket_reports(tmp_path_factory):
+    """``engine -> report directory`` of :func:`_bracket_report` (awaited when asked)."""
+    return lambda engine: run_pool_helpers.result(f"unicode_study_bracket_{engine}", tmp_path_factory)
+
+
+@pytest.mark.parametrize("engine", BRACKET_ENGINES)
+def test_text_opening_with_a_bracket_after_a_row_end_typesets(bracket_reports, engine):
     """A second instance of the kind: a table row whose first cell opens with ``[`` (LaTeX read it as the
     option of the previous row's ``\\\\``: "Missing number, treated as zero"), under either engine."""
     if tool(engine) is None or tool("pdftotext") is None or (engine == "lualatex" and find_engine() != engine):
         pytest.skip(f"needs {engine} and pdftotext")
-    config = resolved_config(unicode_run)        # Table 1 words each category by the config's label
-    variable = next(iter(config["respondents"]))
-    categories = config["respondents"][variable]["categories"]
-    config["respondents"][variable]["categories"] = {code: f"[{i}] Retail {i}"
-                                                     for i, code in enumerate(categories, 1)}
-    report_dir = tmp_path / "report"
-    context = context_for(unicode_run, config=config, audit=None, report_dir=report_dir)
-    tex = report_dir / "results.tex"
-    tex.write_text(render_latex(context, TEMPLATES), encoding="utf-8")
-    assert "\\\\\n{[}2{]} Retail 2" in tex.read_text(encoding="utf-8")
-    build_pdf(tex, report_dir / "results.pdf", figures=sorted((report_dir / "figures").glob("*.pdf")), engine=engine)
+    report_dir = bracket_reports(engine)
+    assert "\\\\\n{[}2{]} Retail 2" in (report_dir / "results.tex").read_text(encoding="utf-8")
     text = " ".join(pdftotext(report_dir / "results.pdf").split())
     assert "[1] Retail 1" in text and "[2] Retail 2" in text
 
