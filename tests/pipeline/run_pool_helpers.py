@@ -69,6 +69,7 @@ def needed(items) -> list[str]:
 
 def start(tmp_path_factory, order: list[str], workers: int = WORKERS) -> None:
     """Start making the runs ``order`` (registered names) on ``workers`` background threads."""
+    tmp_path_factory.getbasetemp()          # the session's temporary directory, made once, here
     with _LOCK:
         _FACTORY[:] = [tmp_path_factory]
         _QUEUE[:] = [name for name in order if _RUNS[name].state == "pending"]

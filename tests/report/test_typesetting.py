@@ -8,6 +8,8 @@ import html
 import re
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -171,12 +173,21 @@ def test_a_table_near_the_foot_of_a_page_starts_with_its_caption(study_run, tmp_
     block = max((b for b in blocks if "\\itshape" not in b), key=lambda b: b.count("\\\\\n"))   # most plain rows
     caption = re.search(r"\\caption\*\{\\textbf\{([^}]*)\}", block).group(1)
     assert block.count("\\\\\n") > 20
-    for offset in range(450, 660, 45):
+
+    def typeset(offset: int) -> Path:
+        directory = tmp_path / str(offset)
+        directory.mkdir()
         body = f"Text.\\par\\vspace*{{{offset}pt}}\nText before the table.\\par\n{block}\n"
-        (tmp_path / "t.tex").write_text(f"{preamble}\\begin{{document}}\n{body}\\end{{document}}\n", encoding="utf-8")
+        (directory / "t.tex").write_text(f"{preamble}\\begin{{document}}\n{body}\\end{{document}}\n", encoding="utf-8")
         subprocess.run(["lualatex", "-no-shell-escape", "-halt-on-error", "-interaction=nonstopmode", "t.tex"],
-                       cwd=tmp_path, capture_output=True, check=True, timeout=300)
-        pages = page_lines(tmp_path / "t.pdf")
+                       cwd=directory, capture_output=True, check=True, timeout=300)
+        return directory / "t.pdf"
+
+    offsets = range(450, 660, 45)
+    with ThreadPoolExecutor(max_workers=2) as pool:        # two LuaLaTeX runs at a time, one per core
+        pdfs = dict(zip(offsets, pool.map(typeset, offsets)))
+    for offset in offsets:
+        pages = page_lines(pdfs[offset])
         assert misplaced_continuations(pages) == [], offset
         at = [lines for lines in pages if any(line["text"].startswith(caption) for line in lines)]
         assert len(at) == 1, offset
