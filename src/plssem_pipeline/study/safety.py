@@ -96,6 +96,17 @@ def _refuse_typed_name(key_node) -> None:
             key_node.start_mark)
 
 
+def fast_safe_load(stream):
+    """Parse the project's own YAML (the config schema) with libyaml's safe loader when PyYAML has it.
+
+    The same data as ``yaml.safe_load``, about 7x faster; for trusted files only: user files go through
+    :func:`load_yaml`, which also refuses duplicate keys and typed names.
+    """
+    import yaml
+
+    return yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 -- safe loaders
+
+
 def load_yaml(path, *, what: str = "YAML file"):
     """Read a YAML (or JSON) file with the safe loader; refuse Python tags and duplicate keys.
 

@@ -47,10 +47,10 @@ def format_key(path: Sequence) -> str:
 
 def load_schema(path) -> dict:
     """Read the YAML JSON Schema with a safe loader (libyaml's when PyYAML has it: the same data, faster)."""
-    import yaml
+    from .safety import fast_safe_load
 
     with open(path, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return fast_safe_load(handle)
 
 
 def _describe(value) -> str:
