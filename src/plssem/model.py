@@ -114,6 +114,9 @@ class Model:
         Indicators made on each (sub)sample (products, first-stage scores), not read from the data.
     first_stage : Model or None
         The model whose scores the generated indicators need (see :mod:`plssem.specification`).
+    main_effects : Model or None
+        With two-stage interaction terms beside a staged higher-order construct: the final model
+        without its terms, whose scores make the terms (the first stage gives the dimensions' scores).
     """
 
     constructs: tuple[Construct, ...]
@@ -122,6 +125,7 @@ class Model:
     higher_order: tuple[Any, ...] = ()
     generated: tuple[Any, ...] = ()
     first_stage: "Model | None" = None
+    main_effects: "Model | None" = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "constructs", tuple(self.constructs))

@@ -9,7 +9,10 @@ Sarstedt et al. 2019). This module turns the researcher's description into
 * the *first-stage* model, when a generated indicator needs first-stage construct
   scores: the model without interaction terms, with every two-stage higher-order
   construct replaced by its dimensions (lower-order constructs), which take over
-  its paths.
+  its paths; and
+* with two-stage interaction terms beside such a higher-order construct, the
+  *main-effects* model: the final model without its terms, estimated on the
+  dimensions' first-stage scores, whose scores make the terms (as seminr does).
 
 :mod:`plssem.staging` estimates the two on each (sub)sample. Every refusal raises
 :class:`~plssem.model.ModelError` naming the term, construct or path.
@@ -297,5 +300,14 @@ def _assemble(plain: dict, hocs: dict, interactions: dict, pairs: list):
     first = [c for c in first if c.name in used]      # an unused construct is the final model's error to report
     first_model = Model(tuple(first), tuple(first_pairs), higher_order=tuple(
         h for h in hocs.values() if h.approach == "repeated_indicators")) if needs_first else None
+    main_effects = None
+    if any(i.method == "two_stage" for i in interactions.values()) and any(h.staged for h in hocs.values()):
+        # the terms' scores come from the final model without its terms (seminr's order: the dimensions'
+        # scores first, then the main-effects model on them), not from the dimensions' first stage
+        main_effects = Model(tuple(c for c in final if c.name not in interactions),
+                             tuple(p for p in final_pairs if p[0] not in interactions),
+                             higher_order=tuple(hocs.values()),
+                             generated=tuple(g for g in generated if g.kind == "score"), first_stage=first_model)
     return Model(tuple(final), tuple(final_pairs), interactions=tuple(interactions.values()),
-                 higher_order=tuple(hocs.values()), generated=tuple(generated), first_stage=first_model)
+                 higher_order=tuple(hocs.values()), generated=tuple(generated), first_stage=first_model,
+                 main_effects=main_effects)

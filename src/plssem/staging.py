@@ -71,10 +71,18 @@ def _subsample_moments(z: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, n
         return total, mean, np.sqrt(np.where(var > 0, var, np.nan))
 
 
-def _generated_columns(z, mean, sd, scores, model: Model) -> np.ndarray:
-    """The generated indicators of every subsample, ``(b, n, g)``."""
+def _generated_columns(z, mean, sd, scores, model: Model, term_scores=None) -> np.ndarray:
+    """The generated indicators of every subsample, ``(b, n, g)``.
+
+    ``scores`` are the first stage's (``b, n, k₁``); ``term_scores`` the main-effects model's, when the
+    model has one (:attr:`Model.main_effects`), for the products of two scores.
+    """
     observed = {name: i for i, name in enumerate(model.observed_indicators)}
     first = {name: j for j, name in enumerate(model.first_stage.construct_names)} if scores is not None else {}
+    if model.main_effects is not None:
+        terms = {name: j for j, name in enumerate(model.main_effects.construct_names)}
+    else:
+        term_scores, terms = scores, first
 
     def item(name):
         i = observed[name]
@@ -85,7 +93,7 @@ def _generated_columns(z, mean, sd, scores, model: Model) -> np.ndarray:
         if g.kind == "score":
             columns.append(scores[:, :, first[g.sources[0]]])
         elif g.kind == "score_product":
-            columns.append(scores[:, :, first[g.sources[0]]] * scores[:, :, first[g.sources[1]]])
+            columns.append(term_scores[:, :, terms[g.sources[0]]] * term_scores[:, :, terms[g.sources[1]]])
         else:
             columns.append(item(g.sources[0]) * item(g.sources[1]))
     return np.stack(columns, axis=2)
@@ -149,6 +157,21 @@ def _term_sd(core: PLSCore, sd_generated: np.ndarray, model: Model, final: np.nd
     return out
 
 
+def _main_effects_scores(z, counts, total, mean, sd, corr_obs, scores, model: Model,
+                         options: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Scores ``(b, n, k)`` of the main-effects model (its generated indicators: first-stage scores), and
+    the samples whose estimation failed or did not converge."""
+    generated = _generated_columns(z, mean, sd, scores, model)
+    cov = _covariances(z, counts, total, mean, sd, corr_obs, generated)
+    spread = np.sqrt(np.diagonal(cov, axis1=1, axis2=2))
+    final, _ = column_positions(model)
+    fit = fit_correlations(_select(cov / (spread[:, :, None] * spread[:, None, :]), final), model, **options)
+    centre = np.matmul(counts.astype(float)[:, None, :], generated)[:, 0, :] / total[:, None]
+    data = np.concatenate([(z[None] - mean[:, None, :]) / sd[:, None, :],
+                           (generated - centre[:, None, :]) / spread[:, None, mean.shape[1]:]], axis=2)
+    return np.matmul(data[:, :, final], fit.weights), fit.failed | ~fit.converged
+
+
 def _select(corr: np.ndarray, positions: np.ndarray) -> np.ndarray:
     """Rows and columns ``positions`` of a stack of matrices (no copy when they are all, in order)."""
     if positions.size == corr.shape[1] and np.array_equal(positions, np.arange(positions.size)):
@@ -195,8 +218,13 @@ def fit_staged(z: np.ndarray, counts: np.ndarray, corr_obs: np.ndarray, model: M
         scaled = stage1.weights / sd[:, first, None]
         offsets = np.matmul((mean[:, first] / sd[:, first])[:, None, :], stage1.weights)   # (b, 1, k1)
         scores = np.matmul(np.broadcast_to(z[:, first], (counts.shape[0],) + z[:, first].shape), scaled) - offsets
+    term_scores = None
+    if model.main_effects is not None:
+        term_scores, failed = _main_effects_scores(z, counts, total, mean, sd, corr_obs, scores, model.main_effects,
+                                                   options)
+        first_failed |= failed
     if model.generated:
-        generated = _generated_columns(z, mean, sd, scores, model)
+        generated = _generated_columns(z, mean, sd, scores, model, term_scores)
         cov = _covariances(z, counts, total, mean, sd, corr_obs, generated)
         residualised = _orthogonalise(cov, model)
         with np.errstate(invalid="ignore", divide="ignore"):

