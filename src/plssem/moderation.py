@@ -63,17 +63,13 @@ def raw_coefficients(paths: np.ndarray, term_sd: np.ndarray, model: Model) -> np
     return out
 
 
-def _slope_factor(model: Model, t: int) -> float:
-    return 2.0 if model.interactions[t].quadratic else 1.0
-
-
 def moderation_statistics(paths: np.ndarray, term_sd: np.ndarray, model: Model) -> np.ndarray:
     """Per term path: the raw coefficient, then the conditional effects at :data:`LEVELS`; ``(b, 4 r)``."""
     raw = raw_coefficients(paths, term_sd, model)
     columns = []
     for r, (t, _, iv, target) in enumerate(moderation_rows(model)):
         columns.append(raw[:, r])
-        columns += [paths[:, iv, target] + _slope_factor(model, t) * raw[:, r] * w for w in LEVELS]
+        columns += [paths[:, iv, target] + model.interactions[t].slope_factor * raw[:, r] * w for w in LEVELS]
     return np.stack(columns, axis=1) if columns else np.empty((paths.shape[0], 0))
 
 
@@ -110,7 +106,7 @@ def moderated_mediation_statistics(paths: np.ndarray, term_sd: np.ndarray, model
             if m != position:
                 others = others * paths[:, route[m], route[m + 1]]
         t, _, iv, target = rows[r]
-        slope = _slope_factor(model, t) * raw[:, r]
+        slope = model.interactions[t].slope_factor * raw[:, r]
         columns.append(slope * others)
         columns += [(paths[:, iv, target] + slope * w) * others for w in LEVELS]
     return np.stack(columns, axis=1) if columns else np.empty((paths.shape[0], 0))

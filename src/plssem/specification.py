@@ -99,6 +99,12 @@ class Interaction:
         """A construct's interaction with itself."""
         return self.iv == self.moderator
 
+    @property
+    def slope_factor(self) -> float:
+        """How often the raw coefficient enters the conditional effect of the iv: 2 for a quadratic term
+        (``d(b₃x²)/dx = 2b₃x``), else 1 (``b₁ + b₃w``)."""
+        return 2.0 if self.quadratic else 1.0
+
 
 @dataclass(frozen=True)
 class HigherOrder:

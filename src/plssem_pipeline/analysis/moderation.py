@@ -41,7 +41,7 @@ from __future__ import annotations
 from .decision import is_significant
 
 __all__ = ["INTERACTION_COLUMNS", "SLOPE_COLUMNS", "MODERATED_MEDIATION_COLUMNS", "critical_value",
-           "slope_factor", "interactions_table", "simple_slopes_table", "moderated_mediation_table"]
+           "interactions_table", "simple_slopes_table", "moderated_mediation_table"]
 
 #: Columns of ``results/moderation/interactions.csv``.
 INTERACTION_COLUMNS = ["term", "iv", "moderator", "target", "method", "standardize_term", "coefficient",
@@ -69,11 +69,6 @@ def critical_value(n_valid: int, alpha: float) -> float:
     from scipy import stats
 
     return float(stats.t.isf(alpha / 2, df=max(int(n_valid) - 1, 1)))
-
-
-def slope_factor(quadratic: bool) -> int:
-    """How often the raw coefficient enters the simple slope: 2 for a quadratic term (``d(b3·x²)/dx``), else 1."""
-    return 2 if quadratic else 1
 
 
 def _position(frame, **match) -> int:
@@ -132,7 +127,7 @@ def interactions_table(model, boot_paths, boot_moderation, f2, draws, scores, te
         path = boot_paths.iloc[_position(boot_paths, source=source, target=target)]
         raw_at = _position(boot_moderation, term=source, target=target, statistic="raw_coefficient")
         iv_at = _position(boot_paths, source=term.iv, target=target)
-        factor = slope_factor(term.quadratic)
+        factor = term.slope_factor
         pair = np.column_stack([draws["paths"][:, iv_at], factor * draws["moderation"][:, raw_at]])
         usable = pair[np.isfinite(pair).all(axis=1)]
         raw = float(boot_moderation["original"].iloc[raw_at])
@@ -211,8 +206,6 @@ def moderated_mediation_table(boot_moderated_mediation, *, alpha: float, signifi
         ``"significant"`` or ``"not_significant"`` (a significant ``index`` is moderated mediation,
         Hayes 2015).
     """
-    import pandas as pd
-
     frame = boot_moderated_mediation
     decision = ["significant" if is_significant(r.p, r.ci_low, r.ci_high, alpha=alpha, method=significance)
                 else "not_significant" for r in frame.itertuples(index=False)]

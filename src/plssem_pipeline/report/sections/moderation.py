@@ -23,6 +23,8 @@ A model without interaction terms has no moderation part: it is left out whole, 
 """
 from __future__ import annotations
 
+from plssem.specification import Interaction, parse_term
+
 from ..blocks import figure, heading, table, text
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, isnan, number, prose, pvalue
@@ -50,10 +52,15 @@ def interaction_bounds(inputs: ReportInputs) -> dict:
     return {key.split("_", 1)[1]: prose(bound, inputs.language) for bound, key in F2_INTERACTION_SIZES}
 
 
+def _interaction(term: str) -> Interaction:
+    """The engine's :class:`~plssem.specification.Interaction` of a term's name ``"A x B"``."""
+    iv, moderator = parse_term(str(term))
+    return Interaction(str(term), iv, moderator)
+
+
 def is_quadratic(term: str) -> bool:
     """Whether an interaction term's name ``"A x B"`` is a quadratic term ``"A x A"`` (SmartPLS: a quadratic effect)."""
-    parts = str(term).split(" x ")
-    return len(parts) == 2 and parts[0] == parts[1]
+    return _interaction(term).quadratic
 
 
 def term_subject(terms, prefix: str = "mod_subject_") -> str:
@@ -227,7 +234,7 @@ def johnson_neyman_sentence(t, language: str, record, iv_effect: float, rule: st
     region = str(record["jn_region"])
     lower, upper = number(record["jn_lower"]), number(record["jn_upper"])
     low, high = float(record["moderator_min"]), float(record["moderator_max"])
-    b3 = float(record["raw_coefficient"]) * (2 if is_quadratic(record["term"]) else 1)
+    b3 = float(record["raw_coefficient"]) * _interaction(record["term"]).slope_factor
 
     def sign(w: float) -> str:
         return _sign(t, iv_effect + b3 * w)
