@@ -86,13 +86,16 @@ class BootstrapDraws:
         return np.arange(self.start, self.start + len(self))
 
 
-def resample_indices(n: int, seed: int, start: int, stop: int) -> np.ndarray:
+def resample_indices(n: int, seed: int, start: int, stop: int, stream: int = 0) -> np.ndarray:
     """Row indices drawn by subsamples ``start .. stop - 1``, shape ``(stop - start, n)``.
 
     Subsample ``i`` reads the counter values ``i·m .. (i+1)·m - 1`` of
     ``numpy.random.Philox(key=seed)`` (``m = ⌈n/4⌉``), converts the first ``n``
     64-bit words to doubles ``u`` in [0, 1) (53 bits, as ``Generator.random``) and
     draws row ``⌊u·n⌋``; the bias of this mapping is below ``n·2^-53``.
+    ``stream`` is the top word of Philox's 256-bit counter: other resampling
+    schemes keyed by the same seed take their own stream, disjoint from the
+    bootstrap's (0); CVPAT (:mod:`plssem.cvpat`) uses 2.
 
     Raises
     ------
@@ -103,15 +106,15 @@ def resample_indices(n: int, seed: int, start: int, stop: int) -> np.ndarray:
         raise ValueError(f"the bootstrap seed must be an integer from 0 to 2**128 - 1 "
                          f"(numpy.random.Philox's 128-bit key), got {seed}")
     per_subsample = -(-n // 4)
-    bits = np.random.Philox(key=seed)
+    bits = np.random.Philox(key=seed, counter=[0, 0, 0, stream])
     bits.advance(start * per_subsample)
     uniform = np.random.Generator(bits).random((stop - start, 4 * per_subsample))[:, :n]
     return np.minimum((uniform * n).astype(np.int64), n - 1)
 
 
-def resample_counts(n: int, seed: int, start: int, stop: int) -> np.ndarray:
+def resample_counts(n: int, seed: int, start: int, stop: int, stream: int = 0) -> np.ndarray:
     """How often each of ``n`` rows is drawn in subsamples ``start .. stop - 1``, ``(stop - start, n)``."""
-    draws = resample_indices(n, seed, start, stop)
+    draws = resample_indices(n, seed, start, stop, stream)
     offsets = np.arange(stop - start)[:, None] * n
     return np.bincount((draws + offsets).ravel(), minlength=(stop - start) * n).reshape(stop - start, n)
 
