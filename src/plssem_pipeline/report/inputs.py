@@ -37,7 +37,10 @@ REQUIRED_FILES = (
 #: Keys of ``files`` a report reads when given (issue 13): the moderation step's files and the lower-order
 #: measurement model of higher-order constructs; a part whose file is not given or has no row is left out.
 OPTIONAL_FILES = ("interactions", "simple_slopes", "moderated_mediation", "lower_order_loadings",
-                  "lower_order_reliability", "lower_order_htmt")
+                  "lower_order_reliability", "lower_order_htmt",
+                  # issue 14: PLSpredict and CVPAT (results/predict/), model fit and information criteria (results/fit/)
+                  "predict_items", "predict_constructs", "predict_cvpat", "predict_summary",
+                  "model_fit", "fit_criteria", "model_comparison", "fit_summary")
 
 #: The schema's defaults of ``audit.criteria`` (workflow/schemas/config.schema.yaml), for a
 #: context built from a config that has not been through the schema (tests, notebooks).
@@ -231,6 +234,11 @@ class ReportInputs:
         list of dict
         """
         return self.records(name) if name in self.files else []
+
+    def optional_json(self, name: str) -> dict | None:
+        """One of the ``summary.json`` files of :data:`OPTIONAL_FILES` (``"predict_summary"``, ``"fit_summary"``),
+        or None when it is not given."""
+        return _read_json(self.files[name]) if name in self.files else None
 
     @cached_property
     def roles(self) -> dict:
