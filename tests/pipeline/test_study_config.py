@@ -39,7 +39,8 @@ def test_every_schema_key_has_description_and_optional_keys_defaults(schema):
                                 # a higher-order construct's keys: a default would put them on every construct
                                 # (their descriptions say what applies when left out)
                                 "constructs.*.dimensions", "constructs.*.approach",
-                                "controls.*.targets"}   # required in a control's {targets, label} form
+                                "controls.*.targets",   # required in a control's {targets, label} form
+                                "alternatives.*.paths"}  # an alternative model is its paths
 
     def walk(node, key):
         for name, sub in node.get("properties", {}).items():

@@ -11,7 +11,9 @@
 * :mod:`.extension_checks` — what the schema cannot say about those extensions;
 * :mod:`.sample_size` — the respondents the model needs (a floor, and the ten-times rule of thumb);
 * :mod:`.scales` — each indicator's response scale and whether it is reverse-coded;
-* :mod:`.labels` — labels given per language, each construct's and control variable's label.
+* :mod:`.labels` — labels given per language, each construct's and control variable's label;
+* :mod:`.assessment` — the predictive-power and model-fit settings (``predict``, ``fit``), the alternative
+  models (``alternatives``) and their checks.
 
 The names below are the study's public surface: ``from plssem_pipeline import study``, then
 ``study.check_semantics(...)``.
@@ -20,6 +22,7 @@ from .names import normalize_config
 from .extensions import (ROLES, canonical_node, control_paths, control_targets, is_mediation_route, measures,
                          model_from_spec, model_spec, roles)
 from .labels import configured_labels, construct_labels
+from .assessment import OVERALL, STUDY_MODEL, alternative_spec, fit_settings, fold_count, predict_settings
 from .model import algorithm_options, chunk_ranges, indicator_lists, model_from_config, redundancy_items
 from .scales import indicator_scales
 from .schema import ConfigError, format_key, load_schema, schema_problems, typed_overrides
@@ -29,4 +32,5 @@ __all__ = ["ROLES", "canonical_node", "control_paths", "control_targets", "is_me
            "model_from_spec", "model_spec", "roles", "configured_labels", "construct_labels",
            "algorithm_options", "chunk_ranges", "indicator_lists", "model_from_config", "redundancy_items",
            "ConfigError", "format_key", "load_schema", "schema_problems", "typed_overrides", "MAX_CHUNKS", "MAX_SAMPLES",
-           "check_semantics", "indicator_scales", "normalize_config"]
+           "check_semantics", "indicator_scales", "normalize_config", "OVERALL", "STUDY_MODEL", "alternative_spec",
+           "fit_settings", "fold_count", "predict_settings"]

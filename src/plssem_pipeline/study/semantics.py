@@ -8,7 +8,8 @@ more bootstrap chunks than subsamples, a scale (``data.scale``, ``constructs.<C>
 whose min is not below its max, a reverse-coded item outside its construct, a redundancy item
 (``constructs.<C>.redundancy``) of a Mode A construct or that is an indicator of the model, a label
 given per language (``label: {en: ..., id: ...}``) in a language the report does not have, and
-(:mod:`.extension_checks`) the problems of higher-order constructs, interaction terms and control variables.
+(:mod:`.extension_checks`) the problems of higher-order constructs, interaction terms and control variables,
+and (:mod:`.assessment`) those of the ``predict``, ``fit`` and ``alternatives`` keys.
 :func:`check_semantics` reports every problem at once as a
 :class:`~plssem_pipeline.study.schema.ConfigError` and otherwise returns the
 validated :class:`plssem.Model`.
@@ -19,6 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import UserError
+from .assessment import assessment_problems
 from .extension_checks import extension_problems, path_ends, repeated_members
 from .extensions import canonical_node, model_from_spec, model_spec, roles
 from .hypotheses import hypothesis_problems
@@ -79,6 +81,8 @@ def check_semantics(config: Mapping, *, root: Path | str = ".", file: str | None
     problems += _file_problems(config, Path(root))
     problems += [f"config key {key}: {number_text(value)} is not a finite number" for key, value in non_finite(config)]
     problems += _bootstrap_problems(config["bootstrap"])
+    problems += assessment_problems(config, owner, _path_problems, max_samples=MAX_SAMPLES,
+                                    max_chunks=MAX_CHUNKS)   # predict, fit, alternatives
     model = None
     if not problems:
         try:
