@@ -1,0 +1,278 @@
+"""PLSpredict: out-of-sample predictions by k-fold cross-validation, vectorised over folds and repetitions.
+
+PLSpredict (Shmueli et al. 2016, "The elephant in the room: predictive performance of PLS
+models", *J. Bus. Res.* 69(10); Shmueli et al. 2019, "Predictive model assessment in PLS-SEM:
+guidelines for using PLSpredict", *Eur. J. Mark.* 53(11)) estimates the model on each training
+set (the sample without one fold), and predicts the held-out rows' endogenous indicators from
+their exogenous ones, as seminr's ``predict_pls`` does:
+
+* the test rows are standardised with the training set's means and SDs (``n - 1``) and scored
+  with the training weights, ``Y = Z_test W``;
+* the endogenous scores are predicted from the direct antecedents' scores, ``Ŷ = Y B``
+  (``approach="direct"``, seminr ``predict_DA``), or from the purely exogenous constructs'
+  scores through the total effects (``approach="earliest"``, seminr ``predict_EA``);
+* an indicator's prediction is its construct's predicted score times its loading, in the
+  training set's units: ``x̂ = mean_train + SD_train · λ · ŷ``. With common factors the paths
+  and loadings are those of consistent PLS (:func:`plssem.consistent.correct`), as in seminr.
+
+Benchmarks: LM, the OLS regression (with intercept) of each endogenous indicator on the
+indicators of the construct's antecedents (direct) or of the purely exogenous constructs
+(earliest), fitted on the training set; IA, the training mean of the indicator. Construct
+scores are predicted against the full sample's scores (seminr's reference), with the training
+mean of those scores as the naive prediction.
+
+A training set is a 0/1 count vector (:func:`plssem.folds.training_counts`), so every training
+set of a chunk is estimated at once like bootstrap subsamples: correlations by
+:func:`plssem.bootstrap.weighted_correlations` (offset = global training-set index
+``r·folds + f``), the batched algorithm, PLSc. The LM benchmark needs the same weighted moments
+only (``β = R_XX⁻¹ R_Xy`` in training-standardised units). Results are byte-identical for any
+chunking, and repetition ``r`` depends on ``(seed, r)`` alone.
+
+The metrics (:func:`prediction_metrics`) and the verdict (:func:`verdict`) are in
+:mod:`plssem.predict_metrics`, re-exported here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import consistent
+from .algorithm import fit_correlations, solve_batched
+from .bootstrap import _tiled_product, weighted_correlations
+from .effects import total_effects
+from .folds import fold_table
+from .model import Model
+from .predict_metrics import prediction_metrics, verdict
+
+__all__ = ["APPROACHES", "PredictDraws", "plspredict", "merge", "prediction_metrics", "verdict"]
+
+#: Prediction approaches: seminr's ``predict_DA`` ("direct") and ``predict_EA`` ("earliest").
+APPROACHES = ("direct", "earliest")
+
+
+@dataclass
+class PredictDraws:
+    """Out-of-sample predictions of repetitions ``start .. start + len - 1`` of PLSpredict.
+
+    Attributes
+    ----------
+    start : int
+        Index of the first repetition.
+    folds : int
+    constructs : ndarray (k_endo,) of int
+        The endogenous constructs (indices into ``model.constructs``), in model order.
+    indicators : ndarray (q,) of int
+        Their indicators (positions in ``model.indicator_names``), in model order.
+    item_construct : ndarray (q,) of int
+        Position of each indicator's construct in :attr:`constructs`.
+    pls, lm, ia : ndarray (r, n, q)
+        Out-of-sample predictions of the endogenous indicators in raw units: PLS-SEM, the LM
+        benchmark and the indicator average (IA). NaN for rows whose training set failed.
+    scores, naive : ndarray (r, n, k_endo)
+        Predicted construct scores (training standardisation) and the naive prediction (the
+        training mean of :attr:`reference_scores`).
+    actual : ndarray (n, q)
+        The endogenous indicators' observed values.
+    reference_scores : ndarray (n, k_endo)
+        The full sample's construct scores.
+    failed : ndarray (r, folds) of bool
+        Training sets whose estimation failed or did not converge.
+    """
+
+    start: int
+    folds: int
+    constructs: np.ndarray
+    indicators: np.ndarray
+    item_construct: np.ndarray
+    pls: np.ndarray
+    lm: np.ndarray
+    ia: np.ndarray
+    scores: np.ndarray
+    naive: np.ndarray
+    actual: np.ndarray
+    reference_scores: np.ndarray
+    failed: np.ndarray
+
+    def __len__(self) -> int:
+        return self.failed.shape[0]
+
+
+def _refuse_staged(model: Model) -> None:
+    """PLSpredict re-scores held-out rows from observed indicators only; seminr refuses the rest."""
+    if model.interactions:
+        raise ValueError("no published solution for PLSpredict with interaction terms: the model has "
+                         + ", ".join(t.name for t in model.interactions))
+    if model.higher_order or model.generated or model.observed_indicators != model.indicator_names:
+        raise ValueError("no published solution for PLSpredict with higher-order constructs "
+                         "(seminr's predict_pls refuses them too)")
+    if not model.endogenous:
+        raise ValueError("PLSpredict needs at least one endogenous construct (a structural path)")
+
+
+def _estimate(corr: np.ndarray, model: Model, options: dict):
+    """PLS on a stack of correlation matrices, PLSc when the model declares common factors."""
+    core = fit_correlations(corr, model, **options)
+    if model.common_factors:
+        core, _ = consistent.correct(core, corr, model)
+    return core
+
+
+def _gather_matmul(rows: np.ndarray, matrices: np.ndarray) -> np.ndarray:
+    """``rows[i] @ matrices[i]`` for ``(P, a)`` and ``(P, a, c)``: ``(P, c)`` (stacked, batch-size independent)."""
+    return (rows[:, None, :] @ matrices)[:, 0]
+
+
+def _lm_design(model: Model, endo: np.ndarray, approach: str) -> list[tuple[np.ndarray, np.ndarray]]:
+    """For each endogenous construct: (predictor indicator positions, its indicator positions)."""
+    adj = model.path_matrix
+    exogenous = np.flatnonzero(~adj.any(axis=0))
+    out = []
+    for j in endo:
+        sources = model.predecessors(j) if approach == "direct" else exogenous
+        x = np.concatenate([model.blocks[s] for s in sources])
+        out.append((x, model.blocks[j]))
+    return out
+
+
+def plspredict(
+    data: np.ndarray,
+    model: Model,
+    *,
+    folds: int = 10,
+    repetitions: int = 10,
+    seed: int | None = None,
+    start: int = 0,
+    stop: int | None = None,
+    approach: str = "direct",
+    scheme: str = "path",
+    max_iter: int = 300,
+    tol: float = 1e-7,
+    chunk_size: int = 500,
+    orders: np.ndarray | None = None,
+) -> PredictDraws:
+    """PLSpredict's out-of-sample predictions for repetitions ``start .. stop - 1``.
+
+    Parameters
+    ----------
+    data : ndarray (n, p)
+        Raw observed indicators after the missing-value treatment, columns in
+        ``model.observed_indicators`` order (``PLSResult.observed_data`` holds them standardised,
+        with their ``means`` and ``sds``).
+    model : Model
+    folds : int
+        2 .. n; ``n`` is leave-one-out (one repetition, no randomness).
+    repetitions : int
+        Number of repetitions; ``stop`` defaults to it.
+    seed : int or None
+        0 .. 2**128 - 1 (see :mod:`plssem.folds`); not needed for leave-one-out or with ``orders``.
+    start, stop : int
+        Range of repetitions to compute (chunks of one PLSpredict run).
+    approach : {"direct", "earliest"}
+        Direct antecedents (seminr ``predict_DA``, the default) or earliest antecedents (``predict_EA``).
+    scheme, max_iter, tol
+        As for :func:`plssem.estimate`.
+    chunk_size : int
+        Training sets estimated together; memory is about ``chunk_size · n/folds · p · k`` doubles.
+    orders : ndarray (stop - start, n), optional
+        Explicit row orders per repetition instead of the seeded ones (seminr's ``ordering``).
+
+    Returns
+    -------
+    PredictDraws
+
+    Raises
+    ------
+    ValueError
+        For interaction terms or higher-order constructs ("no published solution for PLSpredict
+        with ..."), data of the wrong shape or not finite, an unknown approach, bad folds, seed or
+        range (:func:`plssem.folds.fold_table`), or a full sample the model cannot be estimated on.
+    """
+    _refuse_staged(model)
+    if approach not in APPROACHES:
+        raise ValueError(f"unknown PLSpredict approach {approach!r}; expected one of {APPROACHES}")
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be positive, got {chunk_size}")
+    x = np.asarray(data, dtype=float)
+    p = len(model.indicator_names)
+    if x.ndim != 2 or x.shape[1] != p or not np.isfinite(x).all():
+        raise ValueError(f"PLSpredict needs finite data of shape (n, {p}) in model.observed_indicators order, "
+                         f"got shape {x.shape}" + ("" if np.isfinite(x).all() else " with missing values"))
+    n = x.shape[0]
+    stop = repetitions if stop is None else stop
+    table = fold_table(n, folds, seed, start, stop, orders)
+    mean, sd = x.mean(axis=0), x.std(axis=0, ddof=1)
+    z = (x - mean) / sd
+    options = {"scheme": scheme, "max_iter": max_iter, "tol": tol}
+    full = _estimate((z.T @ z / (n - 1))[None], model, options)
+    if full.failed[0] or not full.converged[0]:
+        raise ValueError("PLSpredict: the model cannot be estimated on the full sample (failed or not converged)")
+    endo = np.array(sorted(model.endogenous))
+    items = np.concatenate([model.blocks[j] for j in endo])
+    item_construct = np.repeat(np.arange(endo.size), [model.blocks[j].size for j in endo])
+    reference = z @ full.weights[0][:, endo]
+    exogenous = (~model.path_matrix.any(axis=0)).astype(float)
+    design = _lm_design(model, endo, approach)
+    own = model.block_mask
+
+    reps = stop - start
+    pls, lm, ia = (np.full((reps, n, items.size), np.nan) for _ in range(3))
+    scores, naive = (np.full((reps, n, endo.size), np.nan) for _ in range(2))
+    failed = np.zeros((reps, folds), dtype=bool)
+    for lo in range(start * folds, stop * folds, chunk_size):
+        hi = min(lo + chunk_size, stop * folds)
+        sets = np.arange(lo, hi)
+        rep, fold = sets // folds - start, sets % folds
+        counts = (table[rep] != fold[:, None]).astype(np.int64)
+        corr = weighted_correlations(z, counts, offset=lo)
+        core = _estimate(corr, model, options)
+        bad = core.failed | ~core.converged
+        failed[rep, fold] = bad
+        size = counts.sum(axis=1, dtype=float)[:, None]
+        train_mean = _tiled_product(counts, lo, z) / size                      # (G, p), z units
+        train_var = _tiled_product(counts, lo, z * z) / size - train_mean ** 2
+        train_sd = np.sqrt(train_var * size / (size - 1))                       # (G, p), n - 1
+        ref_mean = _tiled_product(counts, lo, reference) / size                 # (G, k_endo)
+
+        which, row = np.nonzero(counts == 0)                                    # test pairs (set, row)
+        z_test = (z[row] - train_mean[which]) / train_sd[which]                 # (P, p)
+        given = _gather_matmul(z_test, core.weights[which])                     # (P, k)
+        if approach == "direct":
+            predicted = _gather_matmul(given, core.paths[which])
+        else:
+            predicted = _gather_matmul(given * exogenous, total_effects(core.paths)[which])
+        loading = core.cross_loadings[:, own][which][:, items]                  # (P, q)
+        lm_std = np.empty((which.size, items.size))
+        at = 0
+        for xs, ys in design:
+            beta, _ = solve_batched(corr[:, xs[:, None], xs], corr[:, xs[:, None], ys])
+            lm_std[:, at:at + ys.size] = _gather_matmul(z_test[:, xs], beta[which])
+            at += ys.size
+        # training-standardised -> raw units: x = mean + sd · (training mean + training SD · std), z units inside
+        centre = mean[items] + sd[items] * train_mean[which][:, items]
+        scale = sd[items] * train_sd[which][:, items]
+        keep = ~bad[which]
+        put = (rep[which][keep], row[keep])
+        pls[put] = (centre + scale * (predicted[:, endo][:, item_construct] * loading))[keep]
+        lm[put] = (centre + scale * lm_std)[keep]
+        ia[put] = centre[keep]
+        scores[put] = predicted[:, endo][keep]
+        naive[put] = ref_mean[which][keep]
+    return PredictDraws(start, folds, endo, items, item_construct, pls, lm, ia, scores, naive,
+                        x[:, items], reference, failed)
+
+
+def merge(parts: list[PredictDraws]) -> PredictDraws:
+    """Concatenate chunks of repetitions into one run, checking that they tile ``0 .. r-1`` without gaps."""
+    parts = sorted(parts, key=lambda d: d.start)
+    expected = 0
+    for part in parts:
+        if part.start != expected:
+            raise ValueError(f"PLSpredict chunks do not tile: expected a chunk starting at {expected}, "
+                             f"got {part.start}")
+        expected += len(part)
+    first = parts[0]
+    stacked = {name: np.concatenate([getattr(p, name) for p in parts])
+               for name in ("pls", "lm", "ia", "scores", "naive", "failed")}
+    return PredictDraws(0, first.folds, first.constructs, first.indicators, first.item_construct,
+                        actual=first.actual, reference_scores=first.reference_scores, **stacked)
