@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import consistent, effects, quality, staging
+from . import consistent, effects, fit, quality, staging
 from .algorithm import PLSCore, fit_correlations
 from .model import Model, ModelError
 from .prepared import MISSING_TREATMENTS, PreparedData, prepare
@@ -239,9 +239,10 @@ class PLSResult:
 
     @property
     def srmr(self) -> float:
-        """SRMR of the estimated model (see :func:`plssem.quality.srmr`)."""
-        implied = quality.implied_construct_correlations(self.core.construct_correlations, self.core.paths, self.model)
-        return float(quality.srmr(self.correlations[None], self.core.cross_loadings, implied, self.model)[0])
+        """SRMR of the estimated model (see :func:`plssem.quality.srmr`; all fit indices: :func:`plssem.fit.model_fit`)."""
+        corr = self.correlations[None]
+        implied = fit.implied_correlations(self.core, corr, self.model, ("estimated",))["estimated"]
+        return float(quality.srmr(corr, implied)[0])
 
 
 def estimate(

@@ -15,7 +15,7 @@ __all__ = [
     "cronbach_alpha", "composite_reliability", "average_variance_extracted", "rho_a", "RELIABILITY",
     "construct_reliability",
     "htmt", "fornell_larcker", "outer_vif", "full_collinearity_vif", "inner_vif", "f_squared",
-    "implied_construct_correlations", "srmr",
+    "implied_construct_correlations", "implied_indicator_correlations", "d_uls", "srmr",
 ]
 
 
@@ -276,29 +276,73 @@ def implied_construct_correlations(construct_corr: np.ndarray, paths: np.ndarray
     return implied
 
 
-def srmr(corr_ind: np.ndarray, cross_loadings: np.ndarray, implied_corr: np.ndarray, model: Model) -> np.ndarray:
-    """Standardised root mean square residual of the estimated model, ``(b,)``.
+def implied_indicator_correlations(corr_ind: np.ndarray, cross_loadings: np.ndarray, construct_corr: np.ndarray,
+                                   model: Model) -> np.ndarray:
+    """Model-implied indicator correlation matrix ``Σ``, ``(b, p, p)``: the one definition of the fit criteria.
 
-    ``SRMR = sqrt(Σ_{i<j} (s_ij - σ_ij)² / (p(p+1)/2))`` over the indicator
-    correlations (Hu & Bentler 1998; Henseler et al. 2014), where the
-    model-implied correlation of indicators ``i`` in block ``a`` and ``j`` in
-    block ``c`` is ``λ_i λ_j φ_ac`` with the outer loadings ``λ`` and the
-    implied construct correlations ``φ`` (:func:`implied_construct_correlations`);
-    within a Mode B block the observed correlations are taken as implied, so
-    those pairs add no residual: a composite leaves its indicators' correlations
-    unrestricted (Henseler et al. 2014), and that SmartPLS leaves within-Mode-B
-    pairs out was established by the openpls project's comparison with SmartPLS's
-    d_ULS, not by SmartPLS's documentation. Diagonal residuals are zero.
+    ``σ_ij = λ_i λ_j φ_ac`` for indicator ``i`` of construct ``a`` and ``j`` of
+    construct ``c``, with the outer loadings ``λ`` (the consistent loadings of a
+    PLSc common factor) and construct correlations ``φ``: the estimated ones for the
+    *saturated* model, :func:`implied_construct_correlations` for the *estimated*
+    model (Henseler et al. 2014; Henseler, Hubona & Ray 2016). Within a Mode B
+    block the observed correlations are taken as implied: a composite leaves its
+    indicators' correlations unrestricted (Henseler et al. 2014); that SmartPLS
+    leaves within-Mode-B pairs out was established by the openpls project's
+    comparison with SmartPLS's d_ULS, not by SmartPLS's documentation. The diagonal
+    is exactly 1.
+
+    Parameters
+    ----------
+    corr_ind : ndarray (b, p, p)
+        Observed indicator correlations ``S``.
+    cross_loadings : ndarray (b, p, k)
+        Indicator-construct correlations; only each indicator's own construct is read.
+    construct_corr : ndarray (b, k, k)
+        Construct correlations ``φ`` of the model whose ``Σ`` is wanted.
+    model : Model
     """
     mask = model.block_mask.astype(float)
     lam = (cross_loadings * mask).sum(axis=2)                      # (b, p)
     owner = model.indicator_construct
-    phi = implied_corr[:, owner[:, None], owner]                    # (b, p, p)
+    phi = construct_corr[:, owner[:, None], owner]                  # (b, p, p)
     sigma = lam[:, :, None] * lam[:, None, :] * phi
     for j, block in enumerate(model.blocks):
         if model.constructs[j].mode == "B":
             sigma[:, block[:, None], block] = corr_ind[:, block[:, None], block]
+    idx = np.arange(sigma.shape[-1])
+    sigma[:, idx, idx] = 1.0
+    return sigma
+
+
+def d_uls(corr_ind: np.ndarray, implied: np.ndarray) -> np.ndarray:
+    """Squared Euclidean distance ``d_ULS = ½ ‖S - Σ‖²_F``, ``(b,)`` (Dijkstra & Henseler 2015, CSDA, eq. 5).
+
+    Over the whole matrix, so ``d_ULS = Σ_{i<j} (s_ij - σ_ij)²`` (the diagonal
+    residuals are zero). Summed row-wise over a contiguous copy, so a sample's
+    value does not depend on the batch it is computed in.
+
+    Parameters
+    ----------
+    corr_ind, implied : ndarray (b, p, p)
+        Observed ``S`` and implied ``Σ`` (:func:`implied_indicator_correlations`).
+    """
+    resid = np.ascontiguousarray(corr_ind - implied)
+    return 0.5 * (resid**2).reshape(resid.shape[0], -1).sum(axis=1)
+
+
+def srmr(corr_ind: np.ndarray, implied: np.ndarray) -> np.ndarray:
+    """Standardised root mean square residual, ``(b,)``.
+
+    ``SRMR = sqrt(Σ_{i<j} (s_ij - σ_ij)² / (p(p+1)/2)) = sqrt(2 d_ULS / (p(p+1)))``
+    over the indicator correlations (Hu & Bentler 1998; Henseler et al. 2014),
+    Bentler's divisor with the zero diagonal residuals included.
+
+    Parameters
+    ----------
+    corr_ind, implied : ndarray (b, p, p)
+        Observed ``S`` and implied ``Σ`` (:func:`implied_indicator_correlations`:
+        the estimated model's with :func:`implied_construct_correlations`, the
+        saturated model's with the construct correlations as estimated).
+    """
     p = corr_ind.shape[-1]
-    iu = np.triu_indices(p, 1)
-    resid = (corr_ind - sigma)[:, iu[0], iu[1]]
-    return np.sqrt((resid**2).sum(axis=1) / (p * (p + 1) / 2))
+    return np.sqrt(2 * d_uls(corr_ind, implied) / (p * (p + 1)))
