@@ -16,6 +16,8 @@ Modules, one topic each:
 * :mod:`plssem.statistics` — the bootstrapped statistics and their labels.
 * :mod:`plssem.bootstrap` — deterministic, chunkable, vectorised bootstrap.
 * :mod:`plssem.inference` — SEs, t, p, percentile and BCa intervals.
+* :mod:`plssem.cvpat` — CVPAT: out-of-sample losses of PLS-SEM against a benchmark.
+* :mod:`plssem.criteria` — information criteria (AIC, AICc, BIC, HQ) and Akaike weights.
 
 Nothing here imports Snakemake, matplotlib or scipy at import time.
 """
@@ -23,10 +25,13 @@ from .model import Construct, Model, ModelError, parse_path
 from .estimate import PLSResult, estimate, prepare
 from .bootstrap import BootstrapDraws, bootstrap, jackknife, merge
 from .inference import summarize
+from .cvpat import construct_losses, cvpat
+from .criteria import akaike_weights, information_criteria
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Construct", "Model", "ModelError", "parse_path", "PLSResult", "estimate", "prepare",
     "BootstrapDraws", "bootstrap", "jackknife", "merge", "summarize", "__version__",
+    "construct_losses", "cvpat", "information_criteria", "akaike_weights",
 ]
