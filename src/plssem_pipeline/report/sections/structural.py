@@ -56,7 +56,8 @@ def table4(inputs: ReportInputs) -> Table:
     Parameters
     ----------
     inputs : ReportInputs
-        Reads ``r2`` and ``fit`` (the SRMR, in the note).
+        Reads ``r2`` and ``fit`` (the SRMR, in the note; with the fit step's ``model_fit``, the note points to
+        the model fit's table instead).
 
     Returns
     -------
@@ -74,9 +75,13 @@ def table4(inputs: ReportInputs) -> Table:
         level = "—" if str(record["construct"]) in dimensions else t(_r2_level(r2))
         rows.append(Row([Cell(inputs.construct_text(record["construct"])), Cell(fmt(r2), r2), Cell(fmt(adj), adj),
                          Cell(level)], keys=(str(record["construct"]),)))
-    srmr = prose(float(fit["srmr"]), inputs.language, 3) if "srmr" in fit.index else "–"
     columns = [Column(t("c_construct"), "l"), Column(t("c_r2")), Column(t("c_r2_adj")), Column(t("c_r2_level"), "l")]
-    notes = [t("n_t4", srmr=srmr, **bounds(inputs, R2_LEVELS))] + _dimension_notes(inputs, "n_t4_dimensions")
+    if "model_fit" in inputs.files:   # the model fit's table (issue 14) instead of the SRMR alone
+        notes = [t("n_t4_fit", **bounds(inputs, R2_LEVELS))]
+    else:
+        srmr = prose(float(fit["srmr"]), inputs.language, 3) if "srmr" in fit.index else "–"
+        notes = [t("n_t4", srmr=srmr, **bounds(inputs, R2_LEVELS))]
+    notes += _dimension_notes(inputs, "n_t4_dimensions")
     result = Table("table-4", "4", t("t4"), columns, rows, notes=notes, sources=inputs.source("r2", "fit"))
     return attach_comparison(inputs, result, "4")
 

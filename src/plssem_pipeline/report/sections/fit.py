@@ -1,0 +1,216 @@
+"""Section "Model fit": Table 7d (fit of the saturated and the estimated model), Tables 7e-7f (information
+criteria and the model comparison).
+
+From the fit step's files (``results/fit/``):
+
+* Table 7d in SmartPLS 4's layout: SRMR, d_ULS, d_G, χ² and NFI of the saturated and the estimated model, each
+  with HI95 and HI99, the 95 % and 99 % quantiles of its bootstrap distribution under the model (Bollen–Stine
+  transformed data; Dijkstra & Henseler 2015), and a paragraph reading them (Henseler et al. 2016: SRMR below
+  0.08; exact fit not rejected when d_ULS and d_G stay below HI95, or HI99). When the inner model is saturated
+  (:func:`saturated`) the paragraph says that the two models coincide;
+* Table 7e: AIC, AICc, BIC and HQ of the study's model per endogenous construct (Sharma et al. 2019);
+* Table 7f, only when ``alternatives`` gives competing models: BIC and AIC with their Akaike weights per
+  model and endogenous construct (Sharma et al. 2019).
+
+Without the fit step's files (a workflow older than issue 14) the section is left out.
+"""
+from __future__ import annotations
+
+from plssem.fit import inner_model_saturated
+
+from ...study.extensions import model_from_spec, model_spec
+from ..blocks import heading, section as make_section, table, text
+from ..inputs import ReportInputs
+from ..tables import Cell, Column, Row, Table, fmt, integer, isnan, prose
+
+__all__ = ["fit_table", "fit_text", "criteria_table", "comparison_table", "saturated", "section", "SRMR_BOUND",
+           "STUDY_MODEL"]
+
+#: SRMR below which a PLS path model fits (Henseler et al. 2016, after Hu & Bentler 1999).
+SRMR_BOUND = 0.08
+#: The study's own model in ``results/fit/criteria.csv`` and ``model_comparison.csv``.
+STUDY_MODEL = "Model"
+_STATISTICS = {"SRMR": "SRMR", "d_ULS": "d_ULS", "d_G": "d_G", "Chi-square": "χ²", "NFI": "NFI"}
+
+
+def saturated(inputs: ReportInputs) -> bool:
+    """Whether the inner model is saturated, so that the estimated model is the saturated model.
+
+    Every pair of constructs is then linked by a path, except pairs of exogenous constructs (their correlation is
+    free in both models), and the structural model reproduces the construct correlations (Henseler et al. 2016).
+    The fit step's ``summary.json`` says so (``saturated``, decided by :func:`plssem.fit.inner_model_saturated` on
+    the model it fitted); without that key the engine's rule is applied to the configured model.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+
+    Returns
+    -------
+    bool
+    """
+    summary = inputs.optional_json("fit_summary") or {}
+    if "saturated" in summary:
+        return bool(summary["saturated"])
+    return inner_model_saturated(model_from_spec(model_spec(inputs.config)))
+
+
+def fit_table(inputs: ReportInputs) -> Table:
+    """Table 7d: the fit of the saturated and the estimated model, with HI95 and HI99 (SmartPLS 4's layout).
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Reads ``model_fit`` (``results/fit/fit.csv``).
+
+    Returns
+    -------
+    Table
+        One row per statistic (SRMR, d_ULS, d_G, χ², NFI); a d_ULS or d_G above its HI95 flagged; a quantile the
+        fit step did not compute (χ², NFI; a staged model) shown as "—".
+    """
+    t = inputs.t
+    rows = []
+    for record in inputs.optional_records("model_fit"):
+        name = str(record["statistic"])
+        cells = [Cell(_STATISTICS.get(name, name))]
+        for model in ("saturated", "estimated"):
+            value, hi95 = float(record[model]), float(record[f"{model}_hi95"])
+            beyond = name in ("d_ULS", "d_G") and not isnan(hi95) and value > hi95
+            cells.append(Cell(fmt(value), value, flag="warn" if beyond else None))
+            for level in ("hi95", "hi99"):
+                bound = float(record[f"{model}_{level}"])
+                cells.append(Cell(fmt(bound) or "—", bound))
+        rows.append(Row(cells, keys=(name,)))
+    columns = [Column(t("c_statistic"), "l"), Column(t("c_saturated")), Column("HI95"), Column("HI99"),
+               Column(t("c_estimated")), Column("HI95"), Column("HI99")]
+    summary = inputs.optional_json("fit_summary") or {}
+    notes = [t("n_t7d", samples=_samples(inputs, summary))]
+    if summary.get("note"):
+        notes.append(str(summary["note"]))
+    return Table("table-7d", "7d", t("t7d"), columns, rows, notes=notes, sources=inputs.source("model_fit"))
+
+
+def _samples(inputs: ReportInputs, summary: dict) -> str:
+    """The bootstrap subsamples of the test of exact fit, neutrally written (``5,000``): ``fit.samples``, else
+    ``bootstrap.samples``."""
+    samples = summary.get("samples") or (inputs.config.get("fit") or {}).get("samples") \
+        or inputs.config["bootstrap"]["samples"]
+    return integer(samples, "en")
+
+
+def fit_text(inputs: ReportInputs) -> str:
+    """The paragraph reading Table 7d: SRMR against 0.08, d_ULS and d_G against HI95 and HI99, and the two
+    models coinciding when the inner model is :func:`saturated`.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+
+    Returns
+    -------
+    str
+        In the report's language; the estimated model's values, which are the saturated model's when they
+        coincide.
+    """
+    t, language = inputs.t, inputs.language
+    fit = {str(r["statistic"]): r for r in inputs.optional_records("model_fit")}
+    srmr = float(fit["SRMR"]["estimated"])
+    parts = [t("fit_srmr_below" if srmr < SRMR_BOUND else "fit_srmr_above", srmr=prose(srmr, language, 3),
+               bound=prose(SRMR_BOUND, language, 2))]
+    exceeded = {level: [name for name in ("d_ULS", "d_G") if float(fit[name]["estimated"])
+                        > float(fit[name][f"estimated_{level}"])] for level in ("hi95", "hi99")}
+    if any(isnan(fit[name]["estimated_hi95"]) for name in ("d_ULS", "d_G")):
+        parts.append(t("fit_exact_not_tested"))
+    elif not exceeded["hi95"]:
+        parts.append(t("fit_exact_95"))
+    elif not exceeded["hi99"]:
+        parts.append(t("fit_exact_99", statistics=", ".join(exceeded["hi95"])))
+    else:
+        parts.append(t("fit_exact_rejected", statistics=", ".join(exceeded["hi99"])))
+    parts.append(t("fit_saturated" if saturated(inputs) else "fit_not_saturated"))
+    return " ".join(parts)
+
+
+def criteria_table(inputs: ReportInputs) -> Table:
+    """Table 7e: R², the number of predictors, AIC, AICc, BIC and HQ of the study's model per endogenous construct.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Reads ``fit_criteria`` (``results/fit/criteria.csv``), the rows of model ``"Model"``.
+
+    Returns
+    -------
+    Table
+    """
+    t = inputs.t
+    rows = []
+    for record in inputs.optional_records("fit_criteria"):
+        if str(record["model"]) != STUDY_MODEL:
+            continue
+        cells = [Cell(inputs.construct_text(record["construct"])), Cell(fmt(record["r2"]), float(record["r2"])),
+                 Cell(str(int(record["predictors"])), int(record["predictors"]))]
+        cells += [Cell(fmt(record[k]), float(record[k])) for k in ("AIC", "AICc", "BIC", "HQ")]
+        rows.append(Row(cells, keys=(str(record["construct"]),)))
+    n = next((int(r["n"]) for r in inputs.optional_records("fit_criteria")), 0)
+    columns = [Column(t("c_construct"), "l"), Column(t("c_r2")), Column(t("c_predictors"))] + \
+        [Column(name) for name in ("AIC", "AICc", "BIC", "HQ")]
+    return Table("table-7e", "7e", t("t7e"), columns, rows, notes=[t("n_t7e", n=str(n))],
+                 sources=inputs.source("fit_criteria"))
+
+
+def comparison_table(inputs: ReportInputs) -> Table:
+    """Table 7f: BIC and AIC with their Akaike weights per endogenous construct and model (Sharma et al. 2019).
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Reads ``model_comparison`` (``results/fit/model_comparison.csv``) and ``alternatives`` (the note).
+
+    Returns
+    -------
+    Table
+        A group of rows per construct; the model with the largest BIC weight of a construct in bold. Without
+        rows when no alternative model is configured.
+    """
+    t = inputs.t
+    records = inputs.optional_records("model_comparison")
+    best = {}
+    for record in records:
+        construct = str(record["construct"])
+        if construct not in best or float(record["bic_weight"]) > float(best[construct]["bic_weight"]):
+            best[construct] = record
+    rows, construct = [], None
+    for record in records:
+        if str(record["construct"]) != construct:
+            construct = str(record["construct"])
+            rows.append(Row(group=inputs.construct_text(construct)))
+        model = str(record["model"])
+        flag = "strong" if best[construct] is record else None
+        cells = [Cell(t("mc_study_model") if model == STUDY_MODEL else model, flag=flag)]
+        cells += [Cell(fmt(record[k]), float(record[k]), flag=flag if k == "bic_weight" else None)
+                  for k in ("BIC", "bic_weight", "AIC", "aic_weight")]
+        rows.append(Row(cells, keys=(f"{construct} {model}",)))
+    alternatives = inputs.config.get("alternatives") or {}
+    models = "; ".join(f"{name}: {', '.join(spec['paths'])}" for name, spec in alternatives.items())
+    columns = [Column(t("c_model"), "l"), Column("BIC"), Column(t("c_bic_weight")), Column("AIC"),
+               Column(t("c_aic_weight"))]
+    return Table("table-7f", "7f", t("t7f"), columns, rows,
+                 notes=[t("n_t7f", models=models, paths=", ".join(inputs.config.get("paths") or []))],
+                 sources=inputs.source("model_comparison"))
+
+
+def section(inputs: ReportInputs) -> dict | None:
+    """Section "Model fit": Table 7d and its reading, then the information criteria (Table 7e) and, with
+    alternative models, their comparison (Table 7f); None without the fit step's files."""
+    if "model_fit" not in inputs.files or not inputs.optional_records("model_fit"):
+        return None
+    t = inputs.t
+    comparison = comparison_table(inputs) if "model_comparison" in inputs.files else None
+    return make_section("fit", t("sec_fit"), [
+        table(fit_table(inputs)), text(fit_text(inputs)),
+        heading(t("sec_criteria")),
+        table(criteria_table(inputs)) if "fit_criteria" in inputs.files else None,
+        table(comparison) if comparison is not None and comparison.rows else None,
+    ])

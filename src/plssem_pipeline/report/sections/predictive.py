@@ -1,0 +1,201 @@
+"""Section "Predictive power (PLSpredict and CVPAT)": Tables 7a-7c and the prediction-error figure.
+
+From the predict step's files (``results/predict/``):
+
+* Table 7a: per indicator of every endogenous construct, Q²predict and the RMSE and MAE of the PLS-SEM
+  predictions and of the linear-model benchmark (LM), the smaller of PLS-SEM and LM on the metric the verdict
+  uses (``predict.metric``) in bold (Shmueli et al. 2016, 2019);
+* Table 7b: per endogenous construct, the Q²predict of its construct scores and the verdict of Hair et al.
+  (2019) in words (none, low, medium, high predictive power: how many of its indicators PLS-SEM predicts with a
+  smaller error than LM);
+* Table 7c: CVPAT against the indicator average (IA) and LM, per construct and overall: the average loss
+  difference, its t and p (Liengaard et al. 2021) and the bootstrap p (Sharma et al. 2023);
+* the figure of the PLS-SEM out-of-sample prediction errors (:mod:`..figures.prediction_errors`).
+
+A sentence before the tables gives the settings (folds × repetitions, the approach, the seed). A model
+PLSpredict cannot take (interaction terms, higher-order constructs: ``summary.json`` ``applicable`` false) gets
+that one sentence, with the reason, instead of the tables. Without the predict step's files (a workflow older
+than issue 14) the section is left out.
+"""
+from __future__ import annotations
+
+from ..blocks import figure, heading, section as make_section, table, text
+from ..inputs import ReportInputs
+from ..tables import Cell, Column, Row, Table, fmt, integer, isnan, pvalue
+
+__all__ = ["items_table", "constructs_table", "cvpat_table", "settings_text", "section", "SKEWED"]
+
+#: |skewness| of an indicator's PLS-SEM prediction errors above which they count as highly non-symmetric, where
+#: Hair et al. (2019) advise judging by the MAE instead of the RMSE.
+SKEWED = 1.0
+
+
+def _settings(inputs: ReportInputs) -> dict:
+    """``predict`` of the config (the schema fills in its defaults)."""
+    return inputs.config.get("predict") or {}
+
+
+def _metric(inputs: ReportInputs) -> str:
+    return str(_settings(inputs).get("metric", "rmse"))
+
+
+def _pair(record, metric: str) -> tuple:
+    """The flags of the PLS-SEM and the LM cell of ``metric``: the smaller in bold (``lower_than_lm``)."""
+    lower = str(record["lower_than_lm"]).strip().lower() in ("true", "1")
+    if isnan(record[f"pls_{metric}"]) or isnan(record[f"lm_{metric}"]):
+        return None, None
+    return ("strong", None) if lower else (None, "strong")
+
+
+def items_table(inputs: ReportInputs) -> Table:
+    """Table 7a: Q²predict, PLS-SEM RMSE and MAE, LM RMSE and MAE of every endogenous indicator.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Reads ``predict_items`` (``results/predict/items.csv``) and ``predict.metric``.
+
+    Returns
+    -------
+    Table
+        One group of rows per endogenous construct; of the PLS-SEM and the LM value of the configured metric, the
+        smaller in bold. A note names the indicators whose PLS-SEM errors are highly skewed when the metric is
+        the RMSE (Hair et al. 2019 advise the MAE then).
+    """
+    t, metric = inputs.t, _metric(inputs)
+    rows, skewed, construct = [], [], None
+    for record in inputs.optional_records("predict_items"):
+        if str(record["construct"]) != construct:
+            construct = str(record["construct"])
+            rows.append(Row(group=inputs.construct_text(construct)))
+        flags = dict(zip(("pls", "lm"), _pair(record, metric)))
+        cells = [Cell(str(record["indicator"])), Cell(fmt(record["q2_predict"]), float(record["q2_predict"]))]
+        for model in ("pls", "lm"):
+            for kind in ("rmse", "mae"):
+                value = float(record[f"{model}_{kind}"])
+                cells.append(Cell(fmt(value), value, flag=flags[model] if kind == metric else None))
+        rows.append(Row(cells, keys=(str(record["indicator"]),)))
+        if not isnan(record["error_skewness"]) and abs(float(record["error_skewness"])) > SKEWED:
+            skewed.append(f"{record['indicator']} ({fmt(record['error_skewness'], 2)})")
+    columns = [Column(t("c_indicator"), "l"), Column(t("c_q2_predict")), Column(t("c_pls_rmse")),
+               Column(t("c_pls_mae")), Column(t("c_lm_rmse")), Column(t("c_lm_mae"))]
+    notes = [t("n_t7a", metric=t("metric_" + metric))]
+    if skewed and metric == "rmse":
+        notes.append(t("n_t7a_skewed", indicators=", ".join(skewed), bound=fmt(SKEWED, 1)))
+    return Table("table-7a", "7a", t("t7a"), columns, rows, notes=notes, sources=inputs.source("predict_items"))
+
+
+def constructs_table(inputs: ReportInputs) -> Table:
+    """Table 7b: each endogenous construct's Q²predict of its scores and the Hair et al. (2019) verdict.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Reads ``predict_constructs`` (``results/predict/constructs.csv``).
+
+    Returns
+    -------
+    Table
+        Q²predict, RMSE and MAE of the construct scores' predictions, the indicators with Q²predict above zero and
+        with a smaller PLS-SEM error than LM (of the construct's indicators), and the verdict in words; a verdict
+        other than high flagged.
+    """
+    t = inputs.t
+    rows = []
+    for record in inputs.optional_records("predict_constructs"):
+        total = int(record["indicators"])
+        verdict = str(record["verdict"])
+        cells = [Cell(inputs.construct_text(record["construct"]))]
+        cells += [Cell(fmt(record[k]), float(record[k])) for k in ("q2_predict", "rmse", "mae")]
+        cells += [Cell(t("of_total", count=int(record["q2_positive"]), total=total),
+                       flag=None if int(record["q2_positive"]) == total else "warn"),
+                  Cell(t("of_total", count=int(record["lower_than_lm"]), total=total)),
+                  Cell(t("verdict_" + verdict), flag={"none": "fail", "low": "warn"}.get(verdict))]
+        rows.append(Row(cells, keys=(str(record["construct"]),)))
+    metric = t("metric_" + _metric(inputs))
+    columns = [Column(t("c_construct"), "l"), Column(t("c_q2_predict")), Column(t("c_rmse")), Column(t("c_mae")),
+               Column(t("c_q2_positive")), Column(t("c_lower_than_lm", metric=metric)),
+               Column(t("c_predictive_power"), "l")]
+    return Table("table-7b", "7b", t("t7b"), columns, rows, notes=[t("n_t7b", metric=metric)],
+                 sources=inputs.source("predict_constructs"))
+
+
+def cvpat_table(inputs: ReportInputs) -> Table:
+    """Table 7c: CVPAT of PLS-SEM against the indicator average (IA) and the linear model (LM).
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Reads ``predict_cvpat`` (``results/predict/cvpat.csv``), ``predict.cvpat`` and ``bootstrap.alpha``.
+
+    Returns
+    -------
+    Table
+        A group of rows per benchmark, a row per endogenous construct and the overall row; the average loss
+        difference (PLS-SEM − benchmark: negative favours PLS-SEM), t, p, the bootstrap p and the decision at α on
+        p, flagged when PLS-SEM does not predict better.
+    """
+    t = inputs.t
+    rows, benchmark = [], None
+    for record in inputs.optional_records("predict_cvpat"):
+        if str(record["benchmark"]) != benchmark:
+            benchmark = str(record["benchmark"])
+            rows.append(Row(group=t("g_cvpat_" + benchmark.lower())))
+        overall = str(record["construct"]) == "Overall"
+        name = t("cvpat_overall") if overall else inputs.construct_text(record["construct"])
+        decision = str(record["decision"])
+        cells = [Cell(name)] + [Cell(fmt(record[k]), float(record[k]))
+                                for k in ("pls_loss", "benchmark_loss", "average_loss_difference", "t")]
+        cells += [Cell(pvalue(record[k], inputs.language), float(record[k])) for k in ("p", "boot_p")]
+        cells.append(Cell(t("cvpat_" + decision.replace(" ", "_").replace("-", "_").lower()),
+                          flag=None if decision == "PLS-SEM better" else "warn"))
+        rows.append(Row(cells, keys=(f"{benchmark} {record['construct']}",), total=overall))
+    cvpat = _settings(inputs).get("cvpat") or {}
+    columns = [Column(t("c_construct"), "l"), Column(t("c_pls_loss")), Column(t("c_benchmark_loss")),
+               Column(t("c_loss_difference")), Column(t("c_cvpat_t")), Column(t("c_cvpat_p")), Column(t("c_boot_p")),
+               Column(t("c_cvpat_decision"), "l")]
+    notes = [t("n_t7c", test=t("cvpat_test_" + str(cvpat.get("test", "two_sided"))), alpha=fmt(inputs.alpha, 2),
+               samples=integer(cvpat.get("samples", 2000), "en"))]
+    return Table("table-7c", "7c", t("t7c"), columns, rows, notes=notes, sources=inputs.source("predict_cvpat"),
+                 font="footnotesize")
+
+
+def settings_text(inputs: ReportInputs) -> str:
+    """The sentence giving PLSpredict's settings: folds × repetitions (or leave-one-out), approach, seed.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Reads ``predict`` of the config (``seed`` null: ``bootstrap.seed``) and the respondents' number.
+
+    Returns
+    -------
+    str
+    """
+    t, settings = inputs.t, _settings(inputs)
+    seed = settings.get("seed")
+    seed = inputs.config["bootstrap"]["seed"] if seed is None else seed
+    approach = t("approach_" + str(settings.get("approach", "direct")))
+    if str(settings.get("folds", 10)) == "loo":
+        return t("pp_settings_loo", approach=approach)
+    return t("pp_settings", folds=integer(settings.get("folds", 10), inputs.language),
+             repetitions=integer(settings.get("repetitions", 10), inputs.language), approach=approach,
+             seed=str(seed))
+
+
+def section(inputs: ReportInputs) -> dict | None:
+    """Section "Predictive power (PLSpredict and CVPAT)"; None without the predict step's files."""
+    summary = inputs.optional_json("predict_summary")
+    if summary is None:
+        return None
+    t = inputs.t
+    if not summary.get("applicable", True):
+        return make_section("predictive", t("sec_predictive"), [
+            text(t("pp_not_applicable", reason=str(summary.get("reason") or "").rstrip(".")))])
+    caption = t("f_prediction_errors")
+    return make_section("predictive", t("sec_predictive"), [
+        text(settings_text(inputs)),
+        heading(t("sec_plspredict")), table(items_table(inputs)), table(constructs_table(inputs)),
+        figure(inputs.figure("prediction_errors", "8", caption)),
+        heading(t("sec_cvpat")), table(cvpat_table(inputs)),
+    ])
