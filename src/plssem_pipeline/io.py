@@ -10,7 +10,8 @@ without loss. Missing values are written as empty cells. Line endings are
 Bootstrap chunks are ``.npz`` files holding the draws of one range of
 subsamples (:func:`save_draws` / :func:`load_draws`); the merged draws are one
 compressed ``.npz`` with one array per family (:func:`save_merged_draws` /
-:func:`load_merged_draws`).
+:func:`load_merged_draws`). Other chunks (PLSpredict's repetitions) are named arrays with
+metadata (:func:`save_arrays` / :func:`load_arrays`).
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from .errors import UserError
 from .system_errors import naming
 
 __all__ = ["format_float", "write_csv", "read_csv", "save_draws", "load_draws", "save_merged_draws",
-           "load_merged_draws"]
+           "load_merged_draws", "save_arrays", "load_arrays"]
 
 
 def format_float(value: float) -> str:
@@ -134,3 +135,35 @@ def load_merged_draws(path) -> dict:
 
     with _draws_file(path, "the merged bootstrap draws", "bootstrap"), np.load(path, allow_pickle=False) as data:
         return {name: data[name] for name in data.files}
+
+
+def save_arrays(path, arrays: dict, **metadata) -> None:
+    """Save named arrays (``arrays/<name>``) with scalar ``metadata`` as JSON text (``meta/<name>``), as
+    :func:`save_draws` does: e.g. a PLSpredict chunk, the fields of :class:`plssem.predict.PredictDraws`."""
+    import json
+
+    import numpy as np
+
+    stored = {f"arrays/{name}": np.asarray(values) for name, values in arrays.items()}
+    stored.update({f"meta/{k}": np.array(json.dumps(v)) for k, v in metadata.items()})
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with naming(path), open(path, "wb") as handle:  # np.savez would append ".npz" to a name without it
+        np.savez(handle, **stored)
+
+
+def load_arrays(path, *, what: str, rule: str) -> tuple[dict, dict]:
+    """Load a file saved by :func:`save_arrays`; returns ``(arrays, metadata)``.
+
+    Raises
+    ------
+    UserError
+        The file is not one (``what``, made by rule ``rule``), naming it and how to make it again.
+    """
+    import json
+
+    import numpy as np
+
+    with _draws_file(path, what, rule), np.load(path, allow_pickle=False) as data:
+        arrays = {k.split("/", 1)[1]: data[k] for k in data.files if k.startswith("arrays/")}
+        meta = {k.split("/", 1)[1]: json.loads(data[k].item()) for k in data.files if k.startswith("meta/")}
+    return arrays, meta
