@@ -46,3 +46,24 @@ rule figures:
         "results/benchmarks/figures.tsv"
     script:
         "../scripts/figures.py"
+
+
+# The distribution of PLSpredict's out-of-sample prediction errors (issue 14), a rule of its own so that the
+# other figures need not wait for the predict step.
+rule prediction_errors:
+    input:
+        errors="results/predict/errors.csv",
+        items="results/predict/items.csv",  # each indicator's construct
+        summary="results/predict/summary.json",  # applicable false: nothing to draw
+    output:
+        png="report/figures/prediction_errors.png",
+        pdf="report/figures/prediction_errors.pdf",
+    params:
+        language=config["report"]["language"],
+        pipeline=PIPELINE,
+    log:
+        "results/logs/prediction_errors.log",
+    benchmark:
+        "results/benchmarks/prediction_errors.tsv"
+    script:
+        "../scripts/prediction_errors.py"

@@ -16,9 +16,6 @@ Without the fit step's files (a workflow older than issue 14) the section is lef
 """
 from __future__ import annotations
 
-from plssem.fit import inner_model_saturated
-
-from ...study.extensions import model_from_spec, model_spec
 from ..blocks import heading, section as make_section, table, text
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, integer, isnan, prose
@@ -33,13 +30,18 @@ STUDY_MODEL = "Model"
 _STATISTICS = {"SRMR": "SRMR", "d_ULS": "d_ULS", "d_G": "d_G", "Chi-square": "χ²", "NFI": "NFI"}
 
 
+def _details(inputs: ReportInputs) -> dict:
+    """``details`` of the fit step's ``summary.json``: ``inner_model_saturated``, ``exact_fit_test``, ``samples``."""
+    return (inputs.optional_json("fit_summary") or {}).get("details") or {}
+
+
 def saturated(inputs: ReportInputs) -> bool:
     """Whether the inner model is saturated, so that the estimated model is the saturated model.
 
     Every pair of constructs is then linked by a path, except pairs of exogenous constructs (their correlation is
     free in both models), and the structural model reproduces the construct correlations (Henseler et al. 2016).
-    The fit step's ``summary.json`` says so (``saturated``, decided by :func:`plssem.fit.inner_model_saturated` on
-    the model it fitted); without that key the engine's rule is applied to the configured model.
+    The fit step decides it on the model it fitted (:func:`plssem.fit.inner_model_saturated`) and writes it to its
+    ``summary.json`` (``details.inner_model_saturated``).
 
     Parameters
     ----------
@@ -49,10 +51,7 @@ def saturated(inputs: ReportInputs) -> bool:
     -------
     bool
     """
-    summary = inputs.optional_json("fit_summary") or {}
-    if "saturated" in summary:
-        return bool(summary["saturated"])
-    return inner_model_saturated(model_from_spec(model_spec(inputs.config)))
+    return bool(_details(inputs)["inner_model_saturated"])
 
 
 def fit_table(inputs: ReportInputs) -> Table:
@@ -84,19 +83,11 @@ def fit_table(inputs: ReportInputs) -> Table:
         rows.append(Row(cells, keys=(name,)))
     columns = [Column(t("c_statistic"), "l"), Column(t("c_saturated")), Column("HI95"), Column("HI99"),
                Column(t("c_estimated")), Column("HI95"), Column("HI99")]
-    summary = inputs.optional_json("fit_summary") or {}
-    notes = [t("n_t7d", samples=_samples(inputs, summary))]
-    if summary.get("note"):
-        notes.append(str(summary["note"]))
+    details = _details(inputs)
+    notes = [t("n_t7d", samples=integer(details["samples"], "en"))]
+    if not details["exact_fit_test"]:
+        notes.append(t("n_t7d_not_tested"))
     return Table("table-7d", "7d", t("t7d"), columns, rows, notes=notes, sources=inputs.source("model_fit"))
-
-
-def _samples(inputs: ReportInputs, summary: dict) -> str:
-    """The bootstrap subsamples of the test of exact fit, neutrally written (``5,000``): ``fit.samples``, else
-    ``bootstrap.samples``."""
-    samples = summary.get("samples") or (inputs.config.get("fit") or {}).get("samples") \
-        or inputs.config["bootstrap"]["samples"]
-    return integer(samples, "en")
 
 
 def fit_text(inputs: ReportInputs) -> str:

@@ -19,11 +19,13 @@ than issue 14) the section is left out.
 """
 from __future__ import annotations
 
+from ...study import predict_settings
 from ..blocks import figure, heading, section as make_section, table, text
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, integer, isnan, pvalue
 
-__all__ = ["items_table", "constructs_table", "cvpat_table", "settings_text", "section", "SKEWED"]
+__all__ = ["items_table", "constructs_table", "cvpat_table", "settings_text", "not_applicable_text", "section",
+           "SKEWED"]
 
 #: |skewness| of an indicator's PLS-SEM prediction errors above which they count as highly non-symmetric, where
 #: Hair et al. (2019) advise judging by the MAE instead of the RMSE.
@@ -31,12 +33,13 @@ SKEWED = 1.0
 
 
 def _settings(inputs: ReportInputs) -> dict:
-    """``predict`` of the config (the schema fills in its defaults)."""
-    return inputs.config.get("predict") or {}
+    """``predict`` of the config as the predict step used it (:func:`plssem_pipeline.study.predict_settings`: the
+    seed and leave-one-out resolved)."""
+    return predict_settings(inputs.config)
 
 
 def _metric(inputs: ReportInputs) -> str:
-    return str(_settings(inputs).get("metric", "rmse"))
+    return str(_settings(inputs)["metric"])
 
 
 def _pair(record, metric: str) -> tuple:
@@ -150,12 +153,12 @@ def cvpat_table(inputs: ReportInputs) -> Table:
         cells.append(Cell(t("cvpat_" + decision.replace(" ", "_").replace("-", "_").lower()),
                           flag=None if decision == "PLS-SEM better" else "warn"))
         rows.append(Row(cells, keys=(f"{benchmark} {record['construct']}",), total=overall))
-    cvpat = _settings(inputs).get("cvpat") or {}
+    cvpat = _settings(inputs)["cvpat"]
     columns = [Column(t("c_construct"), "l"), Column(t("c_pls_loss")), Column(t("c_benchmark_loss")),
                Column(t("c_loss_difference")), Column(t("c_cvpat_t")), Column(t("c_cvpat_p")), Column(t("c_boot_p")),
                Column(t("c_cvpat_decision"), "l")]
-    notes = [t("n_t7c", test=t("cvpat_test_" + str(cvpat.get("test", "two_sided"))), alpha=fmt(inputs.alpha, 2),
-               samples=integer(cvpat.get("samples", 2000), "en"))]
+    notes = [t("n_t7c", test=t("cvpat_test_" + cvpat["test"]), alpha=fmt(inputs.alpha, 2),
+               samples=integer(cvpat["samples"], "en"))]
     return Table("table-7c", "7c", t("t7c"), columns, rows, notes=notes, sources=inputs.source("predict_cvpat"),
                  font="footnotesize")
 
@@ -166,21 +169,39 @@ def settings_text(inputs: ReportInputs) -> str:
     Parameters
     ----------
     inputs : ReportInputs
-        Reads ``predict`` of the config (``seed`` null: ``bootstrap.seed``) and the respondents' number.
+        Reads ``predict`` of the config (:func:`plssem_pipeline.study.predict_settings`).
 
     Returns
     -------
     str
     """
     t, settings = inputs.t, _settings(inputs)
-    seed = settings.get("seed")
-    seed = inputs.config["bootstrap"]["seed"] if seed is None else seed
-    approach = t("approach_" + str(settings.get("approach", "direct")))
-    if str(settings.get("folds", 10)) == "loo":
+    approach = t("approach_" + settings["approach"])
+    if settings["folds"] == "loo":
         return t("pp_settings_loo", approach=approach)
-    return t("pp_settings", folds=integer(settings.get("folds", 10), inputs.language),
-             repetitions=integer(settings.get("repetitions", 10), inputs.language), approach=approach,
-             seed=str(seed))
+    return t("pp_settings", folds=integer(settings["folds"], inputs.language),
+             repetitions=integer(settings["repetitions"], inputs.language), approach=approach,
+             seed=str(settings["seed"]))
+
+
+def not_applicable_text(inputs: ReportInputs, reason: str) -> str:
+    """The one sentence of a model PLSpredict cannot take, with the reason in the report's language.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        The model's roles: interaction terms, higher-order constructs.
+    reason : str
+        The predict step's reason (``summary.json`` ``details.reason``, the engine's English message), used
+        when the model has neither.
+
+    Returns
+    -------
+    str
+    """
+    t, roles = inputs.t, set(inputs.roles.values())
+    kind = "interaction" if "interaction" in roles else "higher_order" if "higher_order" in roles else None
+    return t("pp_not_applicable", reason=t("pp_reason_" + kind) if kind else str(reason or "").rstrip("."))
 
 
 def section(inputs: ReportInputs) -> dict | None:
@@ -188,10 +209,9 @@ def section(inputs: ReportInputs) -> dict | None:
     summary = inputs.optional_json("predict_summary")
     if summary is None:
         return None
-    t = inputs.t
-    if not summary.get("applicable", True):
-        return make_section("predictive", t("sec_predictive"), [
-            text(t("pp_not_applicable", reason=str(summary.get("reason") or "").rstrip(".")))])
+    t, details = inputs.t, summary["details"]
+    if not details["applicable"]:
+        return make_section("predictive", t("sec_predictive"), [text(not_applicable_text(inputs, details["reason"]))])
     caption = t("f_prediction_errors")
     return make_section("predictive", t("sec_predictive"), [
         text(settings_text(inputs)),

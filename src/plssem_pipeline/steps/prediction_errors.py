@@ -1,0 +1,40 @@
+"""Rule `prediction_errors`: the figure of PLSpredict's out-of-sample prediction errors (PNG and PDF), drawn by
+:func:`plssem_pipeline.report.figures.prediction_errors.prediction_errors_chart` from ``results/predict/errors.csv``.
+
+A model PLSpredict does not apply to (``results/predict/summary.json``: ``applicable`` false) has an errors file
+without columns: the figure then says that there is nothing to draw, and the report leaves it out.
+"""
+from __future__ import annotations
+
+import json
+
+from .. import io
+from ..report.catalogue import Catalogue
+from ..report.figures.drawing import pyplot, save
+from ..report.figures.prediction_errors import prediction_errors_chart
+
+
+def _empty(path, pdf, text: str) -> None:
+    """A small figure saying ``text`` (no prediction errors to draw)."""
+    fig, ax = pyplot().subplots(figsize=(4, 1.5), layout="constrained")
+    ax.axis("off")
+    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=9)
+    save(fig, path, pdf)
+
+
+def main(smk, log):
+    t = Catalogue(smk.params.language)
+    out = smk.output
+    with open(smk.input.summary, encoding="utf-8") as handle:
+        applicable = json.load(handle).get("applicable", True)
+    items = io.read_csv(smk.input.items)
+    if not applicable or items.empty:
+        _empty(out.png, out.pdf, t("fig_errors_none"))
+        log.info("PLSpredict does not apply to this model: an empty prediction-error figure")
+        return
+    constructs = dict(zip(items["indicator"].astype(str), items["construct"].astype(str)))
+    prediction_errors_chart(io.read_csv(smk.input.errors), constructs, out.png, pdf=out.pdf,
+                            title=t("fig_errors_title"), axis_label=t("fig_errors_axis"),
+                            count_label=t("fig_errors_respondents"), boxes=t("fig_errors_boxes"),
+                            by_construct=t("fig_errors_by_construct"), language=smk.params.language)
+    log.info("prediction-error figure written: %s, %s", out.png, out.pdf)
