@@ -31,18 +31,19 @@ def exact_fit(result, *, samples: int, seed: int) -> tuple[pd.DataFrame, dict]:
         ``exact_fit_test`` (whether it ran), ``note`` (why not, else None), ``failed`` (failed subsamples
         per model), ``inner_model_saturated`` (the two models coincide).
     """
-    from plssem import fit, staging
+    from plssem.fit import exact_fit_test, fit_table, inner_model_saturated
+    from plssem.staging import needs_staging
 
     note, draws = None, None
     try:
-        draws = fit.exact_fit_test(result, samples=samples, seed=seed)
+        draws = exact_fit_test(result, samples=samples, seed=seed)
     except ValueError as error:
-        if not staging.needs_staging(result.model):
+        if not needs_staging(result.model):
             raise
         note = str(error)
     failed = {} if draws is None else {name: int(flags.sum()) for name, flags in draws.failed.items()}
-    return fit.fit_table(result, draws), {"exact_fit_test": draws is not None, "note": note, "failed": failed,
-                                          "inner_model_saturated": fit.inner_model_saturated(result.model)}
+    return fit_table(result, draws), {"exact_fit_test": draws is not None, "note": note, "failed": failed,
+                                      "inner_model_saturated": inner_model_saturated(result.model)}
 
 
 def criteria_table(result, name: str, roles: dict) -> pd.DataFrame:

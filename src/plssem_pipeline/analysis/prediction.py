@@ -37,10 +37,10 @@ BENCHMARKS = {"IA": "ia_errors", "LM": "lm_errors"}
 
 def refusal(model) -> str | None:
     """Why PLSpredict cannot take ``model`` (interaction terms, higher-order constructs), or None when it can."""
-    from plssem import predict
+    from plssem.predict import _refuse_staged
 
     try:
-        predict._refuse_staged(model)
+        _refuse_staged(model)
     except ValueError as error:
         return str(error)
     return None
