@@ -18,6 +18,9 @@ Modules, one topic each:
 * :mod:`plssem.inference` — SEs, t, p, percentile and BCa intervals.
 * :mod:`plssem.cvpat` — CVPAT: out-of-sample losses of PLS-SEM against a benchmark.
 * :mod:`plssem.criteria` — information criteria (AIC, AICc, BIC, HQ) and Akaike weights.
+* :mod:`plssem.folds` — cross-validation folds, deterministic per (seed, repetition).
+* :mod:`plssem.predict` — PLSpredict: out-of-sample predictions, LM and IA benchmarks, batched.
+* :mod:`plssem.predict_metrics` — Q²predict, RMSE, MAE, error skewness; the predictive-power verdict.
 
 Nothing here imports Snakemake, matplotlib or scipy at import time.
 """
@@ -27,6 +30,7 @@ from .bootstrap import BootstrapDraws, bootstrap, jackknife, merge
 from .inference import summarize
 from .cvpat import construct_losses, cvpat
 from .criteria import akaike_weights, information_criteria
+from .predict import PredictDraws, plspredict, prediction_metrics, verdict
 
 __version__ = "0.1.0"
 
@@ -34,4 +38,5 @@ __all__ = [
     "Construct", "Model", "ModelError", "parse_path", "PLSResult", "estimate", "prepare",
     "BootstrapDraws", "bootstrap", "jackknife", "merge", "summarize", "__version__",
     "construct_losses", "cvpat", "information_criteria", "akaike_weights",
+    "PredictDraws", "plspredict", "prediction_metrics", "verdict",
 ]
