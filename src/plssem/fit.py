@@ -31,7 +31,7 @@ exact fit at the 5 % level.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -209,11 +209,15 @@ class FitDraws:
         that model's Bollen–Stine data; NaN rows for failed subsamples.
     failed : dict of str -> ndarray (B,) of bool
         Per model: subsamples whose estimation broke down or did not converge.
+    untested : dict of str -> str
+        Models whose ``Σ`` is not positive definite (no Bollen–Stine data; all values NaN,
+        none flagged failed), with the reason.
     """
 
     start: int
     values: dict[str, np.ndarray]
     failed: dict[str, np.ndarray]
+    untested: dict[str, str] = field(default_factory=dict)
 
 
 def exact_fit_draws(standardized: np.ndarray, model: Model, implied: dict[str, np.ndarray], *, seed: int,
@@ -237,13 +241,19 @@ def exact_fit_draws(standardized: np.ndarray, model: Model, implied: dict[str, n
     Raises
     ------
     ValueError
-        If ``Σ`` is not positive definite (:func:`bollen_stine`) or the arguments are out of range.
+        If the arguments are out of range. A model whose ``Σ`` is not positive
+        definite is not tested (:attr:`FitDraws.untested`), the other one is.
     """
     if not (0 <= start <= stop) or chunk_size < 1:
         raise ValueError(f"need 0 <= start <= stop and chunk_size >= 1, got {start}, {stop}, {chunk_size}")
-    transformed = {name: bollen_stine(standardized, sigma) for name, sigma in implied.items()}
+    transformed, untested = {}, {}
+    for name, sigma in implied.items():
+        try:
+            transformed[name] = bollen_stine(standardized, sigma)
+        except ValueError as error:
+            untested[name] = f"the {name} model: {error}"
     n = standardized.shape[0]
-    values = {name: np.empty((stop - start, len(TESTED))) for name in implied}
+    values = {name: np.full((stop - start, len(TESTED)), np.nan) for name in implied}
     failed = {name: np.zeros(stop - start, dtype=bool) for name in implied}
     for lo in range(start, stop, chunk_size):
         hi = min(lo + chunk_size, stop)
@@ -260,7 +270,7 @@ def exact_fit_draws(standardized: np.ndarray, model: Model, implied: dict[str, n
             stats[bad] = np.nan
             values[name][lo - start:hi - start] = stats
             failed[name][lo - start:hi - start] = bad
-    return FitDraws(start, values, failed)
+    return FitDraws(start, values, failed, untested)
 
 
 def hi_quantiles(draws: FitDraws) -> dict[str, np.ndarray]:

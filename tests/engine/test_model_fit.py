@@ -263,3 +263,18 @@ def test_bollen_stine_refuses_an_implied_matrix_that_is_not_positive_definite():
     assert np.isnan(fit.symmetric_power(sigma[None], 0.5)).all()
     with pytest.raises(ValueError, match="positive definite"):
         fit.bollen_stine(z, sigma)
+
+
+def test_a_model_without_positive_definite_sigma_is_left_untested(case):
+    """The other model's draws are those of a normal run; the untested one is NaN, not counted as failed."""
+    _, _, result, _ = case
+    implied = {m: s[0] for m, s in fit.implied_correlations(result.core, result.correlations[None],
+                                                             result.model).items()}
+    implied["estimated"] = implied["estimated"].copy()
+    implied["estimated"][0, 1] = implied["estimated"][1, 0] = 1.5       # |correlation| > 1: not positive definite
+    draws = fit.exact_fit_draws(result.data.standardized, result.model, implied, seed=SEED, stop=6, tol=result.tol)
+    whole = fit.exact_fit_test(result, samples=6, seed=SEED)
+    assert list(draws.untested) == ["estimated"] and "positive definite" in draws.untested["estimated"]
+    assert np.isnan(draws.values["estimated"]).all() and not draws.failed["estimated"].any()
+    assert draws.values["saturated"].tobytes() == whole.values["saturated"].tobytes() and not whole.untested
+    assert np.isnan(fit.hi_quantiles(draws)["estimated_hi95"]).all()
