@@ -18,6 +18,7 @@ Modules, one topic each:
 * :mod:`plssem.inference` — SEs, t, p, percentile and BCa intervals.
 * :mod:`plssem.cvpat` — CVPAT: out-of-sample losses of PLS-SEM against a benchmark.
 * :mod:`plssem.criteria` — information criteria (AIC, AICc, BIC, HQ) and Akaike weights.
+* :mod:`plssem.fit` — model fit (SRMR, d_ULS, d_G, χ², NFI) and the Bollen–Stine test of exact fit.
 * :mod:`plssem.folds` — cross-validation folds, deterministic per (seed, repetition).
 * :mod:`plssem.predict` — PLSpredict: out-of-sample predictions, LM and IA benchmarks, batched.
 * :mod:`plssem.predict_metrics` — Q²predict, RMSE, MAE, error skewness; the predictive-power verdict.
