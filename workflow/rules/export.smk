@@ -24,7 +24,7 @@ rule export:
         boot_r2="results/bootstrap/r2.csv",
         f2="results/inner/f2.csv",
         inner_vif="results/inner/vif.csv",
-        fit="results/inner/fit.csv",
+        fit="results/fit/fit.csv",  # the model fit of the saturated and estimated models (issue 14)
         paths="results/bootstrap/paths.csv",
         specific_indirect="results/bootstrap/specific_indirect.csv",
         total_indirect="results/bootstrap/total_indirect.csv",
@@ -37,6 +37,12 @@ rule export:
         lower_order_loadings="results/outer/lower_order_loadings.csv",
         lower_order_reliability="results/outer/lower_order_reliability.csv",
         lower_order_htmt="results/outer/lower_order_htmt.csv",
+        # predictive power and the model comparison (issue 14)
+        predict_items="results/predict/items.csv",
+        predict_constructs="results/predict/constructs.csv",
+        predict_cvpat="results/predict/cvpat.csv",
+        fit_criteria="results/fit/criteria.csv",
+        model_comparison="results/fit/model_comparison.csv",
     output:
         workbook=report("report/results.xlsx", caption="../report/results_xlsx.rst", category="Report"),
     params:

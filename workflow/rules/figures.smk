@@ -53,7 +53,7 @@ rule figures:
 rule prediction_errors:
     input:
         errors="results/predict/errors.csv",
-        items="results/predict/items.csv",  # each indicator's construct
+        indicators="results/predict/items.csv",  # each indicator's construct (`items` is reserved)
         summary="results/predict/summary.json",  # applicable false: nothing to draw
     output:
         png="report/figures/prediction_errors.png",

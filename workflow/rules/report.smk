@@ -12,7 +12,8 @@
 # the report says the audit did not run.
 
 REPORT_TEMPLATES = Path(str(workflow.current_basedir)).parent / "templates"
-REPORT_FIGURES = ["loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap_indirect", "simple_slopes"]
+REPORT_FIGURES = ["loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap_indirect", "simple_slopes",
+                  "prediction_errors"]
 # The results files behind the report, the figures (PNG for HTML, PDF for LaTeX) and the published
 # tables; each rule adds its template, and the audit's CSVs when the workflow has an `audit` rule.
 REPORT_INPUTS = {
@@ -55,6 +56,15 @@ REPORT_INPUTS = {
     "lower_order_loadings": "results/outer/lower_order_loadings.csv",
     "lower_order_reliability": "results/outer/lower_order_reliability.csv",
     "lower_order_htmt": "results/outer/lower_order_htmt.csv",
+    # predictive power (PLSpredict, CVPAT) and model fit, information criteria, model comparison (issue 14)
+    "predict_items": "results/predict/items.csv",
+    "predict_constructs": "results/predict/constructs.csv",
+    "predict_cvpat": "results/predict/cvpat.csv",
+    "predict_summary": "results/predict/summary.json",
+    "model_fit": "results/fit/fit.csv",
+    "fit_criteria": "results/fit/criteria.csv",
+    "model_comparison": "results/fit/model_comparison.csv",
+    "fit_summary": "results/fit/summary.json",
     **{f"{name}_{kind}": f"report/figures/{name}.{kind}" for name in REPORT_FIGURES for kind in ("png", "pdf")},
     **({"published": config["published"]} if config["published"] else {}),
 }

@@ -17,7 +17,8 @@ matrix, their column) are left out of the sheets of :data:`REFLECTIVE`, and the
 Contents say so. The sheets of the lower-order constructs (the first stage of a
 staged higher-order construct) and of the moderation (interaction effects, simple
 slopes, moderated mediation) are there only when the model has them (their CSVs
-have rows). The bootstrap t and p of :data:`NO_TEST` sheets (HTMT,
+have rows), as is the model comparison (only with alternative models, config key ``alternatives``) and
+PLSpredict's and CVPAT's (not for a model PLSpredict cannot take). The bootstrap t and p of :data:`NO_TEST` sheets (HTMT,
 reliability and AVE) test the statistic against zero, which has no meaning for
 them (HTMT is judged against 0.85 / 0.90 by its interval, α and AVE against
 their thresholds), so those two columns are left out (O, M, STDEV and the
@@ -81,6 +82,11 @@ SHEETS = (
     ("simple_slopes", "Simple slopes", "xlsx_simple_slopes"),
     ("moderated_mediation", "Moderated mediation", "xlsx_moderated_mediation"),
     ("hypotheses", "Hypotheses", "xlsx_hypotheses"),
+    ("predict_items", "PLSpredict", "xlsx_predict_items"),
+    ("predict_constructs", "PLSpredict - constructs", "xlsx_predict_constructs"),
+    ("predict_cvpat", "CVPAT", "xlsx_predict_cvpat"),
+    ("fit_criteria", "Information criteria", "xlsx_fit_criteria"),
+    ("model_comparison", "Model comparison", "xlsx_model_comparison"),
 )
 
 #: Sheets of reflective criteria: a formative construct's rows (and Fornell–Larcker column) are left out.

@@ -27,7 +27,7 @@ def main(smk, log):
     out = smk.output
     with open(smk.input.summary, encoding="utf-8") as handle:
         applicable = json.load(handle).get("applicable", True)
-    items = io.read_csv(smk.input.items)
+    items = io.read_csv(smk.input.indicators)
     if not applicable or items.empty:
         _empty(out.png, out.pdf, t("fig_errors_none"))
         log.info("PLSpredict does not apply to this model: an empty prediction-error figure")

@@ -14,7 +14,8 @@ from ..report.context import REQUIRED_FILES
 from ..report.inputs import OPTIONAL_FILES
 from ..study.safety import load_yaml
 
-FIGURES = ("loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap_indirect", "simple_slopes")
+FIGURES = ("loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap_indirect", "simple_slopes",
+           "prediction_errors")
 AUDIT = ("published_vs_reproduced", "consistency")
 
 

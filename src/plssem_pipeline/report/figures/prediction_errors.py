@@ -21,7 +21,7 @@ import textwrap
 from . import print_size
 from .drawing import localize_axes, plain_text, pyplot, save
 
-__all__ = ["prediction_errors_chart", "MAX_PANELS", "MAX_COLUMNS", "MAX_BOXES"]
+__all__ = ["prediction_errors_chart", "prediction_errors_figure", "MAX_PANELS", "MAX_COLUMNS", "MAX_BOXES"]
 
 #: Most indicators drawn as histograms, one panel each (a 4 × 4 grid fits the normal box at 7-point text).
 MAX_PANELS = 16
@@ -93,13 +93,18 @@ def _boxes(plt, groups: list, colours_of: list, title: str, axis_label: str, lan
 
 
 @plain_text
-def prediction_errors_chart(errors, constructs, path, *, pdf=None,
-                            title: str = "PLS-SEM out-of-sample prediction errors",
-                            axis_label: str = "prediction error", count_label: str = "respondents",
-                            boxes: str = "box: quartiles; whiskers: 1.5 IQR",
-                            by_construct: str = "pooled over each construct's indicators ({count} indicators)",
-                            language: str = "en") -> str:
-    """Write the prediction-error figure as PNG to ``path`` (and as PDF to ``pdf``); returns the PNG's path.
+def prediction_errors_chart(errors, constructs, path, *, pdf=None, **wording) -> str:
+    """Write :func:`prediction_errors_figure` as PNG to ``path`` (and as PDF to ``pdf``); returns the PNG's path."""
+    return save(prediction_errors_figure(errors, constructs, **wording), path, pdf)
+
+
+@plain_text
+def prediction_errors_figure(errors, constructs, *, title: str = "PLS-SEM out-of-sample prediction errors",
+                             axis_label: str = "prediction error", count_label: str = "respondents",
+                             boxes: str = "box: quartiles; whiskers: 1.5 IQR",
+                             by_construct: str = "pooled over each construct's indicators ({count} indicators)",
+                             language: str = "en"):
+    """The distribution of the PLS-SEM out-of-sample prediction errors, at most :data:`MAX_PANELS` panels.
 
     Parameters
     ----------
@@ -107,7 +112,6 @@ def prediction_errors_chart(errors, constructs, path, *, pdf=None,
         ``results/predict/errors.csv``: one column per endogenous indicator (model order), one row per respondent.
     constructs : mapping
         Indicator -> its construct (``results/predict/items.csv``'s two first columns).
-    path, pdf : path
     title, axis_label, count_label, boxes, by_construct : str
         Wording in the report's language: the title, the error axis, the histograms' count axis, the box
         plots' legend (appended to the title) and the pooled variant's addition (``{count}``: indicators).
@@ -116,7 +120,9 @@ def prediction_errors_chart(errors, constructs, path, *, pdf=None,
 
     Returns
     -------
-    str
+    matplotlib.figure.Figure
+        Histograms (up to :data:`MAX_PANELS` indicators), else one panel of box plots per indicator (up to
+        :data:`MAX_BOXES`), else one per construct.
 
     Raises
     ------
@@ -128,8 +134,7 @@ def prediction_errors_chart(errors, constructs, path, *, pdf=None,
     errors = errors.set_axis(names, axis=1)
     owner = {name: str(constructs[name]) for name in names}
     if len(names) <= MAX_PANELS:
-        fig = _histograms(plt, errors, owner, title, axis_label, count_label, language)
-        return save(fig, path, pdf)
+        return _histograms(plt, errors, owner, title, axis_label, count_label, language)
     order = list(dict.fromkeys(owner[name] for name in names))
     if len(names) <= MAX_BOXES:
         groups = [(name, errors[name].to_numpy()) for name in names]
@@ -139,4 +144,4 @@ def prediction_errors_chart(errors, constructs, path, *, pdf=None,
         groups = [(c, errors[[n for n in names if owner[n] == c]].to_numpy().ravel()) for c in order]
         colours = list(range(len(groups)))
         heading = f"{title}, {by_construct.format(count=len(names))} ({boxes})"
-    return save(_boxes(plt, groups, colours, heading, axis_label, language), path, pdf)
+    return _boxes(plt, groups, colours, heading, axis_label, language)

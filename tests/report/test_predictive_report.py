@@ -1,0 +1,259 @@
+"""The report's predictive power and model fit (issue 14): Tables 7a-7f, their sentences and the prediction-error
+figure, built from real pipeline outputs.
+
+The default study's run (``study_run``: config.yaml unchanged, the whole DAG) gives every table of a saturated model
+PLSpredict applies to; the moderation study's run (interaction term, higher-order construct) the sentence of a
+model it does not apply to. Expected cells are read from the results files with :mod:`csv`, and each verdict,
+bold cell and sentence is decided here from the numbers, not from the columns the pipeline wrote for them.
+"""
+from __future__ import annotations
+
+import csv
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from plssem_pipeline.report import build_context
+from plssem_pipeline.report.catalogue import STRINGS
+from plssem_pipeline.report.figures import print_size
+from plssem_pipeline.report.figures.prediction_errors import MAX_BOXES, MAX_PANELS, prediction_errors_figure
+from plssem_pipeline.report.tables import fmt, pvalue
+
+import moderation_study
+from figure_helpers import printed_font_sizes
+from report_helpers import FIGURES, FILES, resolved_config
+
+#: The results files of issue 14 the report reads (report.smk's REPORT_INPUTS).
+ISSUE14 = {"predict_items": "results/predict/items.csv", "predict_constructs": "results/predict/constructs.csv",
+           "predict_cvpat": "results/predict/cvpat.csv", "predict_summary": "results/predict/summary.json",
+           "model_fit": "results/fit/fit.csv", "fit_criteria": "results/fit/criteria.csv",
+           "model_comparison": "results/fit/model_comparison.csv", "fit_summary": "results/fit/summary.json"}
+DRAWN = FIGURES + ("simple_slopes", "prediction_errors")
+
+
+def _context(run, language="en", files=None):
+    config = resolved_config(run)
+    config["report"]["language"] = language
+    figures = {name: {kind: str(run / f"report/figures/{name}.{kind}") for kind in ("png", "pdf")} for name in DRAWN}
+    paths = {k: str(run / v) for k, v in {**FILES, **ISSUE14}.items()}
+    return build_context(files={**paths, **(files or {})}, config=config, figures=figures,
+                         report_dir=str(run / "report"))
+
+
+@pytest.fixture(scope="module")
+def context(study_run):
+    return _context(study_run)
+
+
+@pytest.fixture(scope="module")
+def context_id(study_run):
+    return _context(study_run, "id")
+
+
+@pytest.fixture(scope="module")
+def moderation_run(tmp_path_factory):
+    return moderation_study.moderation_study_run(tmp_path_factory)
+
+
+def _rows(path):
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _section(context, section_id):
+    return next(s for s in context["sections"] if s["id"] == section_id)
+
+
+def _table(context, table_id):
+    return next(t for t in context["tables"] if t.id == table_id)
+
+
+def _texts(section):
+    return [b["text"] for b in section["blocks"] if b["kind"] == "text"]
+
+
+def _data_rows(table):
+    return [r for r in table.rows if r.group is None]
+
+
+def test_plspredict_table_per_indicator_with_the_smaller_error_in_bold(study_run, context):
+    items = _rows(study_run / "results/predict/items.csv")
+    table = _table(context, "table-7a")
+    rows = _data_rows(table)
+    assert [r.cells[0].text for r in rows] == [r["indicator"] for r in items]
+    labels = {name: spec["label"]["en"] for name, spec in resolved_config(study_run)["constructs"].items()}
+    assert [r.group for r in table.rows if r.group is not None] == [
+        f"{c} — {labels[c]}" for c in dict.fromkeys(r["construct"] for r in items)]
+    for row, record in zip(rows, items):
+        expected = [fmt(float(record[k])) for k in ("q2_predict", "pls_rmse", "pls_mae", "lm_rmse", "lm_mae")]
+        assert [c.text for c in row.cells[1:]] == expected
+        pls, lm = float(record["pls_rmse"]), float(record["lm_rmse"])   # the default metric: RMSE
+        assert (row.cells[2].flag, row.cells[4].flag) == (("strong", None) if pls < lm else (None, "strong"))
+        assert row.cells[3].flag is None and row.cells[5].flag is None   # MAE is not the configured metric
+    assert len(items) == 15   # IP's 9 and KU's 6 indicators
+
+
+def test_construct_verdicts_follow_hair_et_al_from_the_indicators(study_run, context):
+    items = pd.read_csv(study_run / "results/predict/items.csv")
+    constructs = _rows(study_run / "results/predict/constructs.csv")
+    table = _table(context, "table-7b")
+    words = {k: STRINGS["en"]["verdict_" + k] for k in ("none", "low", "medium", "high")}
+    for row, record in zip(table.rows, constructs):
+        own = items[items["construct"] == record["construct"]]
+        lower, m = int((own["pls_rmse"] < own["lm_rmse"]).sum()), len(own)
+        verdict = "none" if lower == 0 else "high" if lower == m else "medium" if 2 * lower >= m else "low"
+        assert row.cells[-1].text == words[verdict]
+        assert row.cells[1].text == fmt(float(record["q2_predict"]))
+        assert row.cells[4].text == f"{int((own['q2_predict'] > 0).sum())} of {m}"
+        assert row.cells[5].text == f"{lower} of {m}"
+    assert len(table.rows) == 2
+
+
+def test_cvpat_table_against_ia_and_lm(study_run, context):
+    records = _rows(study_run / "results/predict/cvpat.csv")
+    table = _table(context, "table-7c")
+    assert [r.group for r in table.rows if r.group is not None] == [
+        STRINGS["en"]["g_cvpat_ia"], STRINGS["en"]["g_cvpat_lm"]]
+    rows = _data_rows(table)
+    assert len(rows) == len(records) == 6
+    for row, record in zip(rows, records):
+        numbers = [fmt(float(record[k])) for k in ("pls_loss", "benchmark_loss", "average_loss_difference", "t")]
+        assert [c.text for c in row.cells[1:5]] == numbers
+        assert [c.text for c in row.cells[5:7]] == [pvalue(float(record["p"])), pvalue(float(record["boot_p"]))]
+        # the difference is PLS-SEM's loss minus the benchmark's; t tests benchmark minus PLS-SEM
+        diff = float(record["pls_loss"]) - float(record["benchmark_loss"])
+        assert math.isclose(float(record["average_loss_difference"]), diff, rel_tol=1e-9, abs_tol=1e-12)
+        assert np.sign(float(record["t"])) == -np.sign(diff)
+        assert row.total == (record["construct"] == "Overall")
+    assert "Liengaard et al. 2021" in table.notes[0] and "Sharma et al. 2023" in table.notes[0]
+
+
+def test_settings_sentence_and_the_figure_in_the_predictive_section(study_run, context):
+    section = _section(context, "predictive")
+    assert section["title"] == STRINGS["en"]["sec_predictive"]
+    settings = _texts(section)[0]
+    config = resolved_config(study_run)
+    assert "10-fold cross-validation repeated 10 times" in settings
+    assert f"seed {config['bootstrap']['seed']}" in settings and "direct-antecedent approach" in settings
+    assert "Shmueli et al. 2016, 2019" in settings and "Hair et al. 2019" in settings
+    figures = [b["figure"] for b in section["blocks"] if b["kind"] == "figure"]
+    assert [f.id for f in figures] == ["figure-prediction_errors"]
+    kinds = [b["kind"] for b in section["blocks"]]
+    assert kinds.index("figure") > kinds.index("table")   # after the PLSpredict tables, before CVPAT's
+    html = (study_run / "report/results.html").read_text(encoding="utf-8")
+    assert 'id="figure-prediction_errors"' in html and STRINGS["en"]["sec_predictive"] in html
+
+
+def test_model_fit_table_and_its_reading(study_run, context):
+    records = {r["statistic"]: r for r in _rows(study_run / "results/fit/fit.csv")}
+    table = _table(context, "table-7d")
+    assert [r.cells[0].text for r in table.rows] == ["SRMR", "d_ULS", "d_G", "χ²", "NFI"]
+    for row, name in zip(table.rows, records):
+        record = records[name]
+        keys = ("saturated", "saturated_hi95", "saturated_hi99", "estimated", "estimated_hi95", "estimated_hi99")
+        assert [c.text for c in row.cells[1:]] == [fmt(float(record[k])) if record[k] else "—" for k in keys]
+    # the default model is saturated (KP and EC, both exogenous, predict IP; all three predict KU): the two coincide
+    for record in records.values():
+        assert math.isclose(float(record["saturated"]), float(record["estimated"]), rel_tol=1e-9)
+    reading = _texts(_section(context, "fit"))[0]
+    srmr = float(records["SRMR"]["estimated"])
+    assert f"SRMR of {srmr:.3f} is {'below' if srmr < 0.08 else 'above'} 0.08" in reading
+    exact = all(float(records[k]["estimated"]) < float(records[k]["estimated_hi95"]) for k in ("d_ULS", "d_G"))
+    assert (STRINGS["en"]["fit_exact_95"] in reading) == exact
+    assert STRINGS["en"]["fit_saturated"] in reading
+
+
+def test_table_4_points_to_the_model_fit_table(context):
+    note = _table(context, "table-4").notes[0]
+    assert note.endswith(f"Model fit (SRMR, d_ULS, d_G): Table {_table(context, 'table-7d').number}.")
+    assert "SRMR of the estimated model" not in note
+
+
+def test_information_criteria_and_no_comparison_without_alternatives(study_run, context):
+    criteria = [r for r in _rows(study_run / "results/fit/criteria.csv") if r["model"] == "Model"]
+    table = _table(context, "table-7e")
+    for row, record in zip(table.rows, criteria):
+        r2, k, n = float(record["r2"]), int(record["predictors"]), int(record["n"])
+        sse = (1 - r2) * (n - 1)   # Sharma et al. (2019), from the formulas the note prints
+        expected = {"AIC": n * math.log(sse / n) + 2 * (k + 1), "BIC": n * math.log(sse / n) + (k + 1) * math.log(n),
+                    "AICc": n * math.log(sse / n) + n * (n + k) / (n - k - 2),
+                    "HQ": n * math.log(sse / n) + 2 * (k + 1) * math.log(math.log(n))}
+        assert [c.text for c in row.cells[3:]] == [fmt(expected[name]) for name in ("AIC", "AICc", "BIC", "HQ")]
+    assert len(table.rows) == 2
+    assert not _rows(study_run / "results/fit/model_comparison.csv")
+    assert "table-7f" not in {t.id for t in context["tables"]}
+
+
+def test_total_effects_with_bootstrap_intervals(study_run, context):
+    low, high = "2.5%", "97.5%"
+    for table_id, name in (("table-6a", "total_effects"), ("table-6b", "total_indirect")):
+        table = _table(context, table_id)
+        records = _rows(study_run / f"results/bootstrap/{name}.csv")
+        assert [c.label for c in table.columns][-2:] == [low, high]
+        assert len(table.rows) == len(records) > 0
+        intervals = {f"{r['source']} -> {r['target']}": (fmt(float(r["ci_low"])), fmt(float(r["ci_high"])))
+                     for r in records}
+        assert all((row.cells[-2].text, row.cells[-1].text) == intervals[row.cells[0].text] for row in table.rows)
+
+
+def test_indonesian_report(study_run, context_id):
+    section = _section(context_id, "predictive")
+    assert section["title"] == STRINGS["id"]["sec_predictive"]
+    assert "validasi silang 10 lipatan" in _texts(section)[0]
+    first = _data_rows(_table(context_id, "table-7a"))[0]
+    items = _rows(study_run / "results/predict/items.csv")
+    assert first.cells[1].text == fmt(float(items[0]["q2_predict"])).replace(".", ",")
+    assert _section(context_id, "fit")["title"] == STRINGS["id"]["sec_fit"]
+    reading = _texts(_section(context_id, "fit"))[0]
+    assert STRINGS["id"]["fit_saturated"] in reading and "Henseler dkk. 2016" in reading
+    assert _table(context_id, "table-7b").rows[0].cells[-1].text in {
+        STRINGS["id"]["verdict_" + k] for k in ("none", "low", "medium", "high")}
+
+
+def test_workbook_sheets(study_run):
+    import openpyxl
+
+    names = openpyxl.load_workbook(study_run / "report/results.xlsx", read_only=True).sheetnames
+    assert {"PLSpredict", "PLSpredict - constructs", "CVPAT", "Information criteria", "Model fit"} <= set(names)
+    assert "Model comparison" not in names   # no alternative model in the default study
+
+
+def test_not_applicable_sentence_for_a_model_plspredict_cannot_take(moderation_run):
+    context = _context(moderation_run)
+    section = _section(context, "predictive")
+    assert [b["kind"] for b in section["blocks"]] == ["text"]
+    assert section["blocks"][0]["text"] == STRINGS["en"]["pp_not_applicable"].format(
+        reason=STRINGS["en"]["pp_reason_interaction"])
+    assert not {"table-7a", "table-7b", "table-7c"} & {t.id for t in context["tables"]}
+    context_id = _context(moderation_run, "id")
+    assert _section(context_id, "predictive")["blocks"][0]["text"] == STRINGS["id"]["pp_not_applicable"].format(
+        reason=STRINGS["id"]["pp_reason_interaction"])
+
+
+def test_figure_prints_at_7_points_or_more(study_run):
+    sizes = printed_font_sizes(study_run / "report/figures/prediction_errors.pdf")
+    assert sizes and min(size for _, size in sizes) >= print_size.MIN_FONT
+
+
+@pytest.mark.parametrize("indicators", [MAX_PANELS, MAX_PANELS + 1, MAX_BOXES + 1])
+def test_figure_panels_are_bounded_and_readable(tmp_path, indicators):
+    import matplotlib.pyplot as plt
+
+    rng = np.random.default_rng(7)
+    names = [f"Y{k // 6}_{k % 6}" for k in range(indicators)]
+    errors = pd.DataFrame(rng.standard_normal((120, indicators)), columns=names)
+    fig = prediction_errors_figure(errors, {n: n.split("_")[0] for n in names})
+    drawn = [ax for ax in fig.axes if ax.axison]
+    assert len(drawn) == (indicators if indicators <= MAX_PANELS else 1)
+    boxes = len(drawn[0].get_xticklabels()) if indicators > MAX_PANELS else None
+    if indicators > MAX_BOXES:
+        assert boxes == len({n.split("_")[0] for n in names})   # pooled per construct
+    elif indicators > MAX_PANELS:
+        assert boxes == indicators
+    width, height = fig.get_size_inches()
+    assert print_size.scale(width, height) >= 1.0 - 1e-9   # drawn within its print box: fonts print as set
+    fig.savefig(tmp_path / "f.pdf")
+    plt.close(fig)
+    assert min(size for _, size in printed_font_sizes(tmp_path / "f.pdf")) >= print_size.MIN_FONT
