@@ -125,13 +125,11 @@ def _gather_matmul(rows: np.ndarray, matrices: np.ndarray) -> np.ndarray:
 
 def _lm_design(model: Model, endo: np.ndarray, approach: str) -> list[tuple[np.ndarray, np.ndarray]]:
     """For each endogenous construct: (predictor indicator positions, its indicator positions)."""
-    adj = model.path_matrix
-    exogenous = np.flatnonzero(~adj.any(axis=0))
+    blocks, exogenous = model.blocks, np.flatnonzero(~model.path_matrix.any(axis=0))
     out = []
     for j in endo:
         sources = model.predecessors(j) if approach == "direct" else exogenous
-        x = np.concatenate([model.blocks[s] for s in sources])
-        out.append((x, model.blocks[j]))
+        out.append((np.concatenate([blocks[s] for s in sources]), blocks[j]))
     return out
 
 
@@ -207,9 +205,9 @@ def plspredict(
     full = _estimate((z.T @ z / (n - 1))[None], model, options)
     if full.failed[0] or not full.converged[0]:
         raise ValueError("PLSpredict: the model cannot be estimated on the full sample (failed or not converged)")
-    endo = np.array(sorted(model.endogenous))
-    items = np.concatenate([model.blocks[j] for j in endo])
-    item_construct = np.repeat(np.arange(endo.size), [model.blocks[j].size for j in endo])
+    endo, blocks = np.array(sorted(model.endogenous)), model.blocks
+    items = np.concatenate([blocks[j] for j in endo])
+    item_construct = np.repeat(np.arange(endo.size), [blocks[j].size for j in endo])
     reference = z @ full.weights[0][:, endo]
     exogenous = (~model.path_matrix.any(axis=0)).astype(float)
     design = _lm_design(model, endo, approach)

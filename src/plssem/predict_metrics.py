@@ -68,7 +68,8 @@ def prediction_metrics(draws: "PredictDraws", model: Model) -> dict[str, np.ndar
     ValueError
         If the draws do not belong to ``model`` (other endogenous indicators).
     """
-    expected = np.concatenate([model.blocks[j] for j in sorted(model.endogenous)])
+    blocks = model.blocks
+    expected = np.concatenate([blocks[j] for j in sorted(model.endogenous)])
     if not np.array_equal(draws.indicators, expected):
         raise ValueError("the PLSpredict draws were made for another model (their endogenous indicators differ)")
     errors = {name: draws.actual[None] - getattr(draws, name) for name in ("pls", "lm", "ia")}
