@@ -16,9 +16,11 @@ def simulated_survey() -> pd.DataFrame:
 
 
 def _run(chunks: int, cores: int):
-    """The whole DAG on the simulated survey in a fresh project copy, with ``chunks`` bootstrap chunks."""
+    """The whole DAG on the simulated survey in a fresh project copy, with ``chunks`` bootstrap chunks and as
+    many PLSpredict jobs (``predict.chunks``)."""
     def build(directory: Path) -> Path:
-        make_project(directory, survey=simulate_survey(), config=study_config("data/raw/survey.csv", chunks=chunks))
+        make_project(directory, survey=simulate_survey(),
+                     config=study_config("data/raw/survey.csv", chunks=chunks, predict={"chunks": chunks}))
         snakemake(directory, "--cores", str(cores))
         return directory
     return build
@@ -30,11 +32,11 @@ run_pool_helpers.register("chunked_run", _run(chunks=3, cores=2), "chunked_run")
 
 @pytest.fixture(scope="session")
 def default_run(tmp_path_factory) -> Path:
-    """The whole DAG on the simulated survey: 200 subsamples in 1 chunk, one core."""
+    """The whole DAG on the simulated survey: 200 subsamples in 1 chunk, PLSpredict in 1 job, one core."""
     return run_pool_helpers.result("default_run", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def chunked_run(tmp_path_factory) -> Path:
-    """The same study with 3 bootstrap chunks on 2 cores."""
+    """The same study with 3 bootstrap chunks and 3 PLSpredict jobs on 2 cores."""
     return run_pool_helpers.result("chunked_run", tmp_path_factory)

@@ -104,7 +104,8 @@ def _build(directory: Path) -> Path:
 
 #: One run per pytest session, shared by every test folder, made in the background (run_pool_helpers).
 run_pool_helpers.register("moderation_study", _build, "test_moderation_study.py::run",
-                          "test_moderation_section.py::run", "test_extension_measurement.py::run")
+                          "test_moderation_section.py::run", "test_extension_measurement.py::run",
+                          "test_predict_fit.py::moderation_run")
 
 
 def moderation_study_run(tmp_path_factory) -> Path:

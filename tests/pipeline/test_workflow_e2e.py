@@ -92,12 +92,26 @@ CONTRACT = {
                                              "raw_coefficient"],
     "results/moderation/moderated_mediation.csv": ["path", "term", "moderator", "statistic", "level", "original",
                                                    "sd", "t", "p", "ci_low", "ci_high", "decision"],
+    # issue 14: predictive power, model fit, model comparison
+    "results/predict/items.csv": ["construct", "indicator", "q2_predict", "pls_rmse", "pls_mae", "lm_rmse", "lm_mae",
+                                  "ia_rmse", "ia_mae", "error_skewness", "lower_than_lm"],
+    "results/predict/constructs.csv": ["construct", "q2_predict", "rmse", "mae", "indicators", "q2_positive",
+                                       "lower_than_lm", "metric", "verdict"],
+    "results/predict/cvpat.csv": ["benchmark", "construct", "pls_loss", "benchmark_loss", "average_loss_difference",
+                                  "t", "p", "boot_t", "boot_p", "decision"],
+    "results/predict/errors.csv": ["IP1", "IP2", "IP3", "IP4", "IP5", "IP6", "IP7", "IP8", "IP9", "KU1", "KU2", "KU3",
+                                   "KU4", "KU5", "KU6"],
+    "results/fit/fit.csv": ["statistic", "saturated", "estimated", "saturated_hi95", "saturated_hi99",
+                            "estimated_hi95", "estimated_hi99"],
+    "results/fit/criteria.csv": ["model", "construct", "r2", "predictors", "n", "AIC", "AICc", "BIC", "HQ"],
+    "results/fit/model_comparison.csv": ["construct", "model", "BIC", "bic_weight", "AIC", "aic_weight"],
     "results/audit/published_vs_reproduced.csv": ["table", "row", "statistic", "published", "reproduced",
                                                   "difference", "tolerance", "within"],
     "results/audit/consistency.csv": ["check", "table", "item", "published", "recomputed", "difference",
                                       "verdict", "explanation"],
 }
-SUMMARIES = ["clean", "describe", "outer", "inner", "bootstrap", "hypotheses", "mediation", "moderation", "audit"]
+SUMMARIES = ["clean", "describe", "outer", "inner", "bootstrap", "hypotheses", "mediation", "moderation", "predict",
+             "fit", "audit"]
 FIGURES = ["loadings.png", "bootstrap_paths.png", "bootstrap_indirect.png", "htmt.png"]
 
 
@@ -119,8 +133,8 @@ def test_dag_completes_and_every_contract_file_exists(default_run):
         png = (default_run / "report" / "figures" / name).read_bytes()
         assert png.startswith(b"\x89PNG") and len(png) > 5000, name
     rules = {p.stem for p in (default_run / "results" / "logs").glob("*.log")}
-    assert rules >= {"clean", "describe", "outer", "inner", "bootstrap", "mediation", "moderation", "figures",
-                     "audit", "provenance"}
+    assert rules >= {"clean", "describe", "outer", "inner", "bootstrap", "mediation", "moderation", "predict", "fit",
+                     "figures", "audit", "provenance"}
     assert len(list((default_run / "results" / "logs" / "bootstrap_chunk").glob("*.log"))) == 1
     benchmarks = {p.stem for p in (default_run / "results" / "benchmarks").glob("*.tsv")}
     assert benchmarks == rules                                  # every rule has a log: and a benchmark:
