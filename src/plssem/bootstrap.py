@@ -42,7 +42,7 @@ from . import consistent, staging, statistics
 from .algorithm import PLSCore, fit_correlations, path_coefficients
 from .model import Model
 
-__all__ = ["BootstrapDraws", "resample_indices", "resample_counts", "bootstrap", "jackknife", "merge", "MAX_SEED"]
+__all__ = ["BootstrapDraws", "stream_uniforms", "resample_indices", "resample_counts", "bootstrap", "jackknife", "merge", "MAX_SEED"]
 
 SIGN_CHANGES = ("none", "construct")
 #: The largest seed: ``numpy.random.Philox`` takes a 128-bit key (0 .. 2**128 - 1).
@@ -86,16 +86,29 @@ class BootstrapDraws:
         return np.arange(self.start, self.start + len(self))
 
 
+def stream_uniforms(n: int, seed: int, start: int, stop: int, stream: int = 0) -> np.ndarray:
+    """Uniform numbers in [0, 1) of draws ``start .. stop - 1`` of one Philox stream, ``(stop - start, n)``.
+
+    Draw ``i`` reads the counter values ``i·m .. (i+1)·m - 1`` of
+    ``numpy.random.Philox(key=seed, counter=[0, 0, 0, stream])`` (``m = ⌈n/4⌉``) and converts
+    the first ``n`` of their 64-bit words to doubles (53 bits, as ``Generator.random``), so
+    draw ``i`` depends on ``(seed, stream, i)`` alone. ``stream`` is the top word of Philox's
+    256-bit counter: each resampling scheme keyed by the same seed takes its own, disjoint
+    region: 0 the bootstrap, 1 PLSpredict's folds (:mod:`plssem.folds`), 2 CVPAT
+    (:mod:`plssem.cvpat`). The caller checks the seed (0 .. ``MAX_SEED``).
+    """
+    per_draw = -(-n // 4)
+    bits = np.random.Philox(key=seed, counter=[0, 0, 0, stream])
+    bits.advance(start * per_draw)
+    return np.random.Generator(bits).random((stop - start, 4 * per_draw))[:, :n]
+
+
 def resample_indices(n: int, seed: int, start: int, stop: int, stream: int = 0) -> np.ndarray:
     """Row indices drawn by subsamples ``start .. stop - 1``, shape ``(stop - start, n)``.
 
-    Subsample ``i`` reads the counter values ``i·m .. (i+1)·m - 1`` of
-    ``numpy.random.Philox(key=seed)`` (``m = ⌈n/4⌉``), converts the first ``n``
-    64-bit words to doubles ``u`` in [0, 1) (53 bits, as ``Generator.random``) and
-    draws row ``⌊u·n⌋``; the bias of this mapping is below ``n·2^-53``.
-    ``stream`` is the top word of Philox's 256-bit counter: other resampling
-    schemes keyed by the same seed take their own stream, disjoint from the
-    bootstrap's (0); CVPAT (:mod:`plssem.cvpat`) uses 2.
+    Subsample ``i`` turns the uniform numbers ``u`` of draw ``i`` of the stream
+    (:func:`stream_uniforms`) into rows ``⌊u·n⌋``; the bias of this mapping is below
+    ``n·2^-53``. ``stream`` 0 is the bootstrap's; CVPAT (:mod:`plssem.cvpat`) uses 2.
 
     Raises
     ------
@@ -105,10 +118,7 @@ def resample_indices(n: int, seed: int, start: int, stop: int, stream: int = 0) 
     if not 0 <= seed <= MAX_SEED:
         raise ValueError(f"the bootstrap seed must be an integer from 0 to 2**128 - 1 "
                          f"(numpy.random.Philox's 128-bit key), got {seed}")
-    per_subsample = -(-n // 4)
-    bits = np.random.Philox(key=seed, counter=[0, 0, 0, stream])
-    bits.advance(start * per_subsample)
-    uniform = np.random.Generator(bits).random((stop - start, 4 * per_subsample))[:, :n]
+    uniform = stream_uniforms(n, seed, start, stop, stream)
     return np.minimum((uniform * n).astype(np.int64), n - 1)
 
 

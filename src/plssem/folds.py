@@ -4,11 +4,10 @@ A repetition of k-fold cross-validation puts the ``n`` rows in a random order an
 cuts that order into ``k`` contiguous folds the way seminr's ``predict_pls`` does
 (R's ``cut(seq_len(n), breaks = k)``; Shmueli et al. 2016, 2019). The random order
 of repetition ``r`` comes from the counter-based generator Philox-4x64 keyed by
-the seed (``numpy.random.Philox``), started at the counter ``[0, 0, 0, 1]`` (the
-top counter word 1 keeps it apart from the bootstrap's stream,
-:func:`plssem.bootstrap.resample_indices`, which starts at counter 0 with the same
-key) and advanced by ``r·⌈n/4⌉`` counter values: the first ``n`` of its
-``4·⌈n/4⌉`` uniform numbers ``u`` give the order ``argsort(u)`` (stable). The
+the seed (``numpy.random.Philox``), started at the counter ``[0, 0, 0, 1]`` (stream 1 of
+:func:`plssem.bootstrap.stream_uniforms`: the top counter word keeps it apart from the
+bootstrap's stream 0 with the same key) and advanced by ``r·⌈n/4⌉`` counter values: the
+first ``n`` of its ``4·⌈n/4⌉`` uniform numbers ``u`` give the order ``argsort(u)`` (stable). The
 folds of a repetition therefore depend on ``(seed, r)`` alone, whatever range of
 repetitions is drawn together.
 
@@ -21,12 +20,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from .bootstrap import MAX_SEED
+from .bootstrap import MAX_SEED, stream_uniforms
 
 __all__ = ["cut_positions", "fold_table", "fold_ids", "training_counts"]
 
-#: Top counter word of the folds' Philox stream (the bootstrap's stream has 0 there).
-COUNTER_WORD = 1
+#: The folds' Philox stream (top counter word; :func:`plssem.bootstrap.stream_uniforms`).
+STREAM = 1
 
 
 def cut_positions(n: int, folds: int) -> np.ndarray:
@@ -92,11 +91,7 @@ def fold_table(n: int, folds: int, seed: int | None = None, start: int = 0, stop
         if seed is None or not 0 <= seed <= MAX_SEED:
             raise ValueError(f"the PLSpredict seed must be an integer from 0 to 2**128 - 1 "
                              f"(numpy.random.Philox's 128-bit key), got {seed}")
-        per_repetition = -(-n // 4)
-        bits = np.random.Philox(key=seed, counter=[0, 0, 0, COUNTER_WORD])
-        bits.advance(start * per_repetition)
-        uniform = np.random.Generator(bits).random((stop - start, 4 * per_repetition))[:, :n]
-        orders = np.argsort(uniform, axis=1, kind="stable")
+        orders = np.argsort(stream_uniforms(n, seed, start, stop, STREAM), axis=1, kind="stable")
     table = np.empty(orders.shape, dtype=np.int64)
     np.put_along_axis(table, orders, np.broadcast_to(cut, orders.shape), axis=1)
     return table
