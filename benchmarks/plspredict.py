@@ -89,7 +89,8 @@ def main(argv=None) -> dict:
     print("plssem PLSpredict benchmark (issue 14)")
     print(f"date      {info['date']}")
     print(f"data      {source}")
-    print(f"model     {', '.join(f'{k} ({len(v)} items, Mode A)' for k, v in BLOCKS.items())}; paths {', '.join(PATHS)}")
+    print(f"model     {', '.join(f'{k} ({len(v)} items, Mode A)' for k, v in BLOCKS.items())}; "
+          f"paths {', '.join(PATHS)}")
     print(f"machine   {info['cpu_count']} CPUs ({info['cpus_usable']} usable), {info['cpu_model']}; Python "
           f"{info['python']}; numpy {info['numpy']}; plssem {plssem.__version__}; seminr {info.get('seminr')}")
     print(f"task      {FOLDS} folds x {REPETITIONS} repetitions (direct antecedents, seed {SEED}); one BLAS thread\n",

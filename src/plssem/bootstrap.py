@@ -42,7 +42,8 @@ from . import consistent, staging, statistics
 from .algorithm import PLSCore, fit_correlations, path_coefficients
 from .model import Model
 
-__all__ = ["BootstrapDraws", "stream_uniforms", "resample_indices", "resample_counts", "bootstrap", "jackknife", "merge", "MAX_SEED"]
+__all__ = ["BootstrapDraws", "stream_uniforms", "resample_indices", "resample_counts", "bootstrap", "jackknife", "merge",
+           "MAX_SEED"]
 
 SIGN_CHANGES = ("none", "construct")
 #: The largest seed: ``numpy.random.Philox`` takes a 128-bit key (0 .. 2**128 - 1).
