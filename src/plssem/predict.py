@@ -45,7 +45,7 @@ from .folds import fold_table
 from .model import Model
 from .predict_metrics import prediction_metrics, verdict
 
-__all__ = ["APPROACHES", "PredictDraws", "plspredict", "merge", "prediction_metrics", "verdict"]
+__all__ = ["APPROACHES", "PredictDraws", "plspredict", "refusal", "merge", "prediction_metrics", "verdict"]
 
 #: Prediction approaches: seminr's ``predict_DA`` ("direct") and ``predict_EA`` ("earliest").
 APPROACHES = ("direct", "earliest")
@@ -98,16 +98,29 @@ class PredictDraws:
         return self.failed.shape[0]
 
 
-def _refuse_staged(model: Model) -> None:
-    """PLSpredict re-scores held-out rows from observed indicators only; seminr refuses the rest."""
+def refusal(model: Model) -> str | None:
+    """Why PLSpredict cannot take ``model``, or None when it can.
+
+    PLSpredict scores held-out rows from observed indicators only: there is no published solution
+    for interaction terms or higher-order constructs (seminr's ``predict_pls`` refuses both), and
+    a model without a structural path has nothing to predict.
+    """
     if model.interactions:
-        raise ValueError("no published solution for PLSpredict with interaction terms: the model has "
-                         + ", ".join(t.name for t in model.interactions))
+        return ("no published solution for PLSpredict with interaction terms: the model has "
+                + ", ".join(t.name for t in model.interactions))
     if model.higher_order or model.generated or model.observed_indicators != model.indicator_names:
-        raise ValueError("no published solution for PLSpredict with higher-order constructs "
-                         "(seminr's predict_pls refuses them too)")
+        return ("no published solution for PLSpredict with higher-order constructs "
+                "(seminr's predict_pls refuses them too)")
     if not model.endogenous:
-        raise ValueError("PLSpredict needs at least one endogenous construct (a structural path)")
+        return "PLSpredict needs at least one endogenous construct (a structural path)"
+    return None
+
+
+def _refuse_staged(model: Model) -> None:
+    """Raise ``ValueError`` with :func:`refusal`'s reason when PLSpredict cannot take ``model``."""
+    reason = refusal(model)
+    if reason is not None:
+        raise ValueError(reason)
 
 
 def _estimate(corr: np.ndarray, model: Model, options: dict):

