@@ -16,12 +16,17 @@ import pandas as pd
 import pytest
 
 from plssem_pipeline.report import build_context
+from plssem_pipeline.report.inputs import ReportInputs
+from plssem_pipeline.report.sections.fit import comparison_table
+from plssem_pipeline.report.sections.predictive import settings_text
 from plssem_pipeline.report.catalogue import STRINGS
 from plssem_pipeline.report.figures import print_size
 from plssem_pipeline.report.figures.prediction_errors import MAX_BOXES, MAX_PANELS, prediction_errors_figure
 from plssem_pipeline.report.tables import fmt, pvalue
 
 import moderation_study
+import run_pool_helpers
+import test_predict_fit  # noqa: F401  (registers its run "predict_run": leave-one-out, two alternative models)
 from figure_helpers import printed_font_sizes
 from report_helpers import FIGURES, FILES, resolved_config
 
@@ -55,6 +60,12 @@ def context_id(study_run):
 @pytest.fixture(scope="module")
 def moderation_run(tmp_path_factory):
     return moderation_study.moderation_study_run(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def predict_run(tmp_path_factory):
+    """tests/pipeline/test_predict_fit.py's run: only the predict and fit targets, with alternatives."""
+    return run_pool_helpers.result("predict_run", tmp_path_factory)
 
 
 def _rows(path):
@@ -257,3 +268,40 @@ def test_figure_panels_are_bounded_and_readable(tmp_path, indicators):
     fig.savefig(tmp_path / "f.pdf")
     plt.close(fig)
     assert min(size for _, size in printed_font_sizes(tmp_path / "f.pdf")) >= print_size.MIN_FONT
+
+
+def test_model_fit_of_a_model_neither_saturated_nor_tested(moderation_run):
+    context = _context(moderation_run)
+    records = {r["statistic"]: r for r in _rows(moderation_run / "results/fit/fit.csv")}
+    # W -> M and no W -> Y: the two models differ, and a staged model gets no bootstrap test of exact fit
+    assert not math.isclose(float(records["SRMR"]["saturated"]), float(records["SRMR"]["estimated"]), rel_tol=1e-6)
+    assert all(not records[k]["estimated_hi95"] for k in ("SRMR", "d_ULS", "d_G"))
+    reading = _texts(_section(context, "fit"))[0]
+    assert STRINGS["en"]["fit_not_saturated"] in reading and STRINGS["en"]["fit_exact_not_tested"] in reading
+    assert STRINGS["en"]["n_t7d_not_tested"] in _table(context, "table-7d").notes
+
+
+def test_model_comparison_with_alternatives(predict_run, study_run):
+    """Table 7f from the fit step's comparison of the study's model and two alternatives (the predict run has no
+    bootstrap: the report's other files are the default study's, which this table does not read)."""
+    config = resolved_config(predict_run)
+    files = {**{k: str(study_run / v) for k, v in FILES.items()}, **{k: str(predict_run / v) for k, v in ISSUE14.items()}}
+    inputs = ReportInputs(files=files, config=config)
+    records = pd.read_csv(predict_run / "results/fit/model_comparison.csv")
+    table = comparison_table(inputs)
+    constructs = list(dict.fromkeys(records["construct"]))
+    assert [r.group for r in table.rows if r.group is not None] == [inputs.construct_text(c) for c in constructs]
+    rows = _data_rows(table)
+    assert len(rows) == len(records) == len(constructs) * 3
+    for construct in constructs:
+        own = records[records["construct"] == construct]
+        delta = own["BIC"] - own["BIC"].min()      # Akaike weights (Sharma et al. 2019) from the BIC column
+        weights = np.exp(-delta / 2) / np.exp(-delta / 2).sum()
+        cells = {row.keys[0]: row.cells for row in rows if row.keys[0].startswith(construct + " ")}
+        for (_, record), weight in zip(own.iterrows(), weights):
+            shown = cells[f"{construct} {record['model']}"]
+            assert shown[0].text == (STRINGS["en"]["mc_study_model"] if record["model"] == "Model" else record["model"])
+            assert shown[2].text == fmt(weight)
+            assert (shown[2].flag == "strong") == (weight == weights.max())
+    assert all(f"{name}: {', '.join(spec['paths'])}" in table.notes[0] for name, spec in config["alternatives"].items())
+    assert settings_text(inputs).startswith(STRINGS["en"]["pp_settings_loo"].split("{")[0])

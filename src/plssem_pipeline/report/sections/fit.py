@@ -199,9 +199,10 @@ def section(inputs: ReportInputs) -> dict | None:
         return None
     t = inputs.t
     comparison = comparison_table(inputs) if "model_comparison" in inputs.files else None
+    compared = comparison is not None and bool(comparison.rows)
     return make_section("fit", t("sec_fit"), [
         table(fit_table(inputs)), text(fit_text(inputs)),
-        heading(t("sec_criteria")),
+        heading(t("sec_model_comparison" if compared else "sec_criteria")),
         table(criteria_table(inputs)) if "fit_criteria" in inputs.files else None,
-        table(comparison) if comparison is not None and comparison.rows else None,
+        table(comparison) if compared else None,
     ])

@@ -19,6 +19,8 @@ than issue 14) the section is left out.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...study import predict_settings
 from ..blocks import figure, heading, section as make_section, table, text
 from ..inputs import ReportInputs
@@ -116,11 +118,13 @@ def constructs_table(inputs: ReportInputs) -> Table:
                   Cell(t("verdict_" + verdict), flag={"none": "fail", "low": "warn"}.get(verdict))]
         rows.append(Row(cells, keys=(str(record["construct"]),)))
     metric = t("metric_" + _metric(inputs))
+    widths = (4.0, 1.5, 1.1, 1.1, 2.3, 2.5, 1.9)   # LaTeX (cm): the two counts' headers wrap within 17 cm
     columns = [Column(t("c_construct"), "l"), Column(t("c_q2_predict")), Column(t("c_rmse")), Column(t("c_mae")),
                Column(t("c_q2_positive")), Column(t("c_lower_than_lm", metric=metric)),
                Column(t("c_predictive_power"), "l")]
+    columns = [replace(column, width=width) for column, width in zip(columns, widths)]
     return Table("table-7b", "7b", t("t7b"), columns, rows, notes=[t("n_t7b", metric=metric)],
-                 sources=inputs.source("predict_constructs"))
+                 sources=inputs.source("predict_constructs"), font="footnotesize")
 
 
 def cvpat_table(inputs: ReportInputs) -> Table:
@@ -154,9 +158,11 @@ def cvpat_table(inputs: ReportInputs) -> Table:
                           flag=None if decision == "PLS-SEM better" else "warn"))
         rows.append(Row(cells, keys=(f"{benchmark} {record['construct']}",), total=overall))
     cvpat = _settings(inputs)["cvpat"]
+    widths = (3.0, 1.4, 1.9, 1.9, 1.0, 1.0, 1.7, 2.5)   # LaTeX (cm), footnotesize, 8 pt gaps: the 17 cm text width
     columns = [Column(t("c_construct"), "l"), Column(t("c_pls_loss")), Column(t("c_benchmark_loss")),
                Column(t("c_loss_difference")), Column(t("c_cvpat_t")), Column(t("c_cvpat_p")), Column(t("c_boot_p")),
                Column(t("c_cvpat_decision"), "l")]
+    columns = [replace(column, width=width) for column, width in zip(columns, widths)]
     notes = [t("n_t7c", test=t("cvpat_test_" + cvpat["test"]), alpha=fmt(inputs.alpha, 2),
                samples=integer(cvpat["samples"], "en"))]
     return Table("table-7c", "7c", t("t7c"), columns, rows, notes=notes, sources=inputs.source("predict_cvpat"),

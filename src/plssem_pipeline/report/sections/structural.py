@@ -76,13 +76,14 @@ def table4(inputs: ReportInputs) -> Table:
         rows.append(Row([Cell(inputs.construct_text(record["construct"])), Cell(fmt(r2), r2), Cell(fmt(adj), adj),
                          Cell(level)], keys=(str(record["construct"]),)))
     columns = [Column(t("c_construct"), "l"), Column(t("c_r2")), Column(t("c_r2_adj")), Column(t("c_r2_level"), "l")]
+    sources = ("r2", "fit")
     if "model_fit" in inputs.files:   # the model fit's table (issue 14) instead of the SRMR alone
-        notes = [t("n_t4_fit", **bounds(inputs, R2_LEVELS))]
+        notes, sources = [t("n_t4_fit", **bounds(inputs, R2_LEVELS))], ("r2",)
     else:
         srmr = prose(float(fit["srmr"]), inputs.language, 3) if "srmr" in fit.index else "–"
         notes = [t("n_t4", srmr=srmr, **bounds(inputs, R2_LEVELS))]
     notes += _dimension_notes(inputs, "n_t4_dimensions")
-    result = Table("table-4", "4", t("t4"), columns, rows, notes=notes, sources=inputs.source("r2", "fit"))
+    result = Table("table-4", "4", t("t4"), columns, rows, notes=notes, sources=inputs.source(*sources))
     return attach_comparison(inputs, result, "4")
 
 
