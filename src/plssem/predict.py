@@ -146,6 +146,37 @@ def _lm_design(model: Model, endo: np.ndarray, approach: str) -> list[tuple[np.n
     return out
 
 
+def _training_moments(z: np.ndarray, counts: np.ndarray, offset: int, reference: np.ndarray
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Training means ``(G, p)`` and SDs (``n - 1``) of ``z``; training means ``(G, k_endo)`` of the reference scores.
+
+    Count-weighted sums in tiles aligned on the global training-set index (``offset``), as
+    :func:`plssem.bootstrap.weighted_correlations` forms them, so chunking cannot change them.
+    """
+    size = counts.sum(axis=1, dtype=float)[:, None]
+    mean = _tiled_product(counts, offset, z) / size
+    var = _tiled_product(counts, offset, z * z) / size - mean ** 2
+    with np.errstate(invalid="ignore"):          # a constant indicator: the set has failed already
+        sd = np.sqrt(var * size / (size - 1))
+    return mean, sd, _tiled_product(counts, offset, reference) / size
+
+
+def _lm_predictions(corr: np.ndarray, z_test: np.ndarray, which: np.ndarray,
+                    design: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """LM benchmark in training-standardised units, ``(P, q)``: ``ŷ = z_X (R_XX⁻¹ R_XY)`` per endogenous block.
+
+    OLS with intercept on the training rows is the regression of the training-standardised
+    indicators, whose coefficients follow from the training correlations ``corr`` ``(G, p, p)``.
+    """
+    out = np.empty((which.size, sum(ys.size for _, ys in design)))
+    at = 0
+    for xs, ys in design:
+        beta, _ = solve_batched(corr[:, xs[:, None], xs], corr[:, xs[:, None], ys])
+        out[:, at:at + ys.size] = _gather_matmul(z_test[:, xs], beta[which])
+        at += ys.size
+    return out
+
+
 def plspredict(
     data: np.ndarray,
     model: Model,
@@ -239,26 +270,17 @@ def plspredict(
         core = _estimate(corr, model, options)
         bad = core.failed | ~core.converged
         failed[rep, fold] = bad
-        size = counts.sum(axis=1, dtype=float)[:, None]
-        train_mean = _tiled_product(counts, lo, z) / size                      # (G, p), z units
-        train_var = _tiled_product(counts, lo, z * z) / size - train_mean ** 2
-        train_sd = np.sqrt(train_var * size / (size - 1))                       # (G, p), n - 1
-        ref_mean = _tiled_product(counts, lo, reference) / size                 # (G, k_endo)
-
+        train_mean, train_sd, ref_mean = _training_moments(z, counts, lo, reference)
         which, row = np.nonzero(counts == 0)                                    # test pairs (set, row)
-        z_test = (z[row] - train_mean[which]) / train_sd[which]                 # (P, p)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            z_test = (z[row] - train_mean[which]) / train_sd[which]             # (P, p)
         given = _gather_matmul(z_test, core.weights[which])                     # (P, k)
         if approach == "direct":
             predicted = _gather_matmul(given, core.paths[which])
         else:
             predicted = _gather_matmul(given * exogenous, total_effects(core.paths)[which])
         loading = core.cross_loadings[:, own][which][:, items]                  # (P, q)
-        lm_std = np.empty((which.size, items.size))
-        at = 0
-        for xs, ys in design:
-            beta, _ = solve_batched(corr[:, xs[:, None], xs], corr[:, xs[:, None], ys])
-            lm_std[:, at:at + ys.size] = _gather_matmul(z_test[:, xs], beta[which])
-            at += ys.size
+        lm_std = _lm_predictions(corr, z_test, which, design)
         # training-standardised -> raw units: x = mean + sd · (training mean + training SD · std), z units inside
         centre = mean[items] + sd[items] * train_mean[which][:, items]
         scale = sd[items] * train_sd[which][:, items]

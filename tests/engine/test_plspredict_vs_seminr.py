@@ -243,3 +243,23 @@ def test_verdict_follows_hair_et_al():
     result = verdict(lm - 0.1, lm, q2)
     assert result["lower_than_lm"] == 4 and result["q2_positive"] == 2
     assert list(result["q2_not_positive"]) == [2, 3]
+
+
+def test_a_failed_training_set_leaves_only_its_test_rows_out():
+    """An indicator constant outside row 0: the training set without row 0 cannot be estimated."""
+    spec, paths, data = _case_data("mobi")
+    model = plssem.Model.from_spec(spec, paths)
+    x = data[list(model.observed_indicators)].to_numpy(dtype=float)
+    x[1:, model.indicator_names.index("CUSL1")] = 5.0
+    x[0, model.indicator_names.index("CUSL1")] = 4.0
+    order = np.arange(x.shape[0])[None]
+    draws = plspredict(x, model, folds=x.shape[0] // 2, repetitions=1, orders=order)
+    assert draws.failed.sum() == 1 and draws.failed[0, 0]
+    test_rows = fold_ids(x.shape[0], x.shape[0] // 2, order=order[0]) == 0
+    for name in ("pls", "lm", "ia", "scores", "naive"):
+        values = getattr(draws, name)[0]
+        assert np.isnan(values[test_rows]).all() and np.isfinite(values[~test_rows]).all(), name
+    metrics = prediction_metrics(draws, model)
+    kept = draws.actual[~test_rows] - draws.pls[0][~test_rows]
+    assert np.allclose(metrics["pls_rmse"], np.sqrt((kept ** 2).mean(axis=0)), rtol=1e-12, atol=0)
+    assert np.isnan(metrics["pls_errors"][test_rows]).all()
