@@ -270,7 +270,8 @@ def test_dry_run_lists_the_dag(tmp_path, simulated_survey):
                              config=study_config("data/raw/survey.csv", chunks=4))
     done = snakemake(directory, "-n", "--cores", "4")
     for rule, count in [("clean", 1), ("describe", 1), ("outer", 1), ("inner", 1), ("bootstrap_chunk", 4),
-                        ("bootstrap", 1), ("hypotheses", 1), ("mediation", 1), ("figures", 1)]:
+                        ("bootstrap", 1), ("hypotheses", 1), ("mediation", 1), ("figures", 1),
+                        ("predict_chunk", 2), ("predict", 1), ("fit", 1)]:   # predict.chunks' default: 2 jobs
         assert any(line.split() == [rule, str(count)] for line in done.stdout.splitlines()), rule
     assert not (directory / "results").exists()
     # --config overrides of single keys still apply to the default study (nested values typed as YAML)

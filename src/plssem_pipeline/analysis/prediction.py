@@ -12,8 +12,8 @@ this module names the rows and columns:
   ``bootstrap.alpha`` on the paired t test's p (Liengaard et al. 2021);
 * ``errors.csv`` — the PLS-SEM out-of-sample errors per respondent, averaged over repetitions.
 
-A model PLSpredict cannot take (interaction terms, higher-order constructs: :func:`refusal`) gets
-the same tables without rows (:func:`empty_tables`).
+A model PLSpredict cannot take (interaction terms, higher-order constructs: :func:`plssem.predict.refusal`)
+gets the same tables without rows (:func:`empty_tables`).
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..study import OVERALL
 
-__all__ = ["ITEM_COLUMNS", "CONSTRUCT_COLUMNS", "CVPAT_COLUMNS", "BENCHMARKS", "refusal", "observed_matrix",
+__all__ = ["ITEM_COLUMNS", "CONSTRUCT_COLUMNS", "CVPAT_COLUMNS", "BENCHMARKS", "observed_matrix",
            "empty_tables", "prediction_tables", "cvpat_decision"]
 
 ITEM_COLUMNS = ["construct", "indicator", "q2_predict", "pls_rmse", "pls_mae", "lm_rmse", "lm_mae", "ia_rmse",
@@ -33,17 +33,6 @@ CVPAT_COLUMNS = ["benchmark", "construct", "pls_loss", "benchmark_loss", "averag
                  "boot_t", "boot_p", "decision"]
 #: CVPAT's benchmarks: the name in ``cvpat.csv`` -> the errors of :func:`plssem.predict.prediction_metrics`.
 BENCHMARKS = {"IA": "ia_errors", "LM": "lm_errors"}
-
-
-def refusal(model) -> str | None:
-    """Why PLSpredict cannot take ``model`` (interaction terms, higher-order constructs), or None when it can."""
-    from plssem.predict import _refuse_staged
-
-    try:
-        _refuse_staged(model)
-    except ValueError as error:
-        return str(error)
-    return None
 
 
 def observed_matrix(survey: pd.DataFrame, result) -> np.ndarray:

@@ -34,8 +34,8 @@ def main(smk, log):
     parts, meta = _chunks(smk)
     details = {"applicable": bool(meta["applicable"]), "reason": meta.get("reason")}
     if meta["applicable"]:
-        draws = merge([PredictDraws(**{name: (int(v) if name in ("start", "folds") else v)
-                                       for name, v in arrays.items()}) for arrays in parts])
+        draws = merge([PredictDraws(**{name: int(v) if v.ndim == 0 else v for name, v in arrays.items()})
+                       for arrays in parts])   # the scalars (start, folds) were saved as 0-d arrays
         if len(draws) != settings["repetitions"]:
             raise UserError(f"the chunks hold {len(draws)} repetitions, not {settings['repetitions']}; delete "
                             "results/predict/chunks", key="predict.repetitions")

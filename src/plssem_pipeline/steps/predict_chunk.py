@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from plssem.predict import plspredict, refusal
+
 from .. import io, study
 from ..analysis import numerics, prediction
 
@@ -16,13 +18,11 @@ def main(smk, log):
     settings = smk.params.predict
     model = study.model_from_spec(smk.params.model)
     meta = {"seed": settings["seed"], "engine": smk.params.engine}
-    reason = prediction.refusal(model)
+    reason = refusal(model)
     if reason is not None:
         log.info("PLSpredict not applicable: %s", reason)
         io.save_arrays(smk.output.draws, {}, applicable=False, reason=reason, **meta)
         return
-    from plssem.predict import plspredict
-
     survey = io.read_csv(smk.input.survey)
     result = numerics.estimate(survey, model, smk.params.algorithm, source=smk.input.survey)
     data = prediction.observed_matrix(survey, result)
