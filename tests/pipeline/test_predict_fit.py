@@ -52,7 +52,8 @@ def _build_predict_run(directory: Path) -> Path:
     return directory
 
 
-run_pool_helpers.register("predict_run", _build_predict_run, "test_predict_fit.py::predict_run")
+run_pool_helpers.register("predict_run", _build_predict_run, "test_predict_fit.py::predict_run",
+                          "test_predictive_report.py::predict_run")
 
 
 @pytest.fixture(scope="module")
