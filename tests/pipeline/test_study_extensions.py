@@ -103,7 +103,9 @@ def test_every_step_builds_the_one_model_spec_of_the_snakefile():
     steps = ROOT / "src" / "plssem_pipeline" / "steps"
     building = {p.stem for p in steps.glob("*.py") if "study.model_from_spec(smk.params.model)" in p.read_text()}
     assert not [p.name for p in steps.glob("*.py") if "model_from_config(smk." in p.read_text()]
-    rules_of_steps = {"estimation_step": {"outer", "inner"}, "bootstrap_chunk": {"bootstrap"}}
+    # the rule file of each step (rules/fit.smk: rule `alternative` builds study.alternative_spec, `fit` MODEL_SPEC)
+    rules_of_steps = {"estimation_step": {"outer", "inner"}, "bootstrap_chunk": {"bootstrap"},
+                      "predict_chunk": {"predict"}, "alternative": {"fit"}}
     needing = set().union(*(rules_of_steps.get(step, {step}) for step in building))
     assert needing and needing <= _rules_with(r"\n\s+model=MODEL_SPEC,")
     assert "MODEL_SPEC = study.model_spec(config)" in (ROOT / "workflow" / "Snakefile").read_text()

@@ -158,15 +158,16 @@ def assessment_problems(config: Mapping, owner: Mapping[str, str],
     list of str
         One message per problem, each naming its config key.
     """
-    predict, problems = config["predict"], []
-    if predict["folds"] != "loo" and predict["chunks"] > predict["repetitions"]:
+    problems = []
+    predict = config.get("predict") or {}   # a section left out (a config the schema has not filled) is valid
+    if predict and predict["folds"] != "loo" and predict["chunks"] > predict["repetitions"]:
         problems.append(f"config key predict.chunks: {predict['chunks']} chunks for {predict['repetitions']} "
                         "repetitions (predict.repetitions); use at most one chunk per repetition")
-    if predict["chunks"] > max_chunks:
+    if predict and predict["chunks"] > max_chunks:
         problems.append(f"config key predict.chunks: {predict['chunks']} chunks; at most {max_chunks} "
                         "(each chunk is one Snakemake job)")
-    for key, value in (("predict.cvpat.samples", predict["cvpat"]["samples"]), ("fit.samples",
-                                                                               config["fit"]["samples"])):
+    for key, value in (("predict.cvpat.samples", (predict.get("cvpat") or {}).get("samples")),
+                       ("fit.samples", (config.get("fit") or {}).get("samples"))):
         if value is not None and value > max_samples:
             problems.append(f"config key {key}: {value} resamples; at most {max_samples:,} (they are held in memory)")
     problems += [f"config key constructs.{name}: a construct cannot be named {OVERALL!r}, the row of "
