@@ -53,7 +53,8 @@ def main(smk, log):
     for name, output in OUTPUTS.items():
         io.write_csv(tables[name], smk.output[output])
     provenance.write_json(provenance.step_summary(
-        "predict", inputs=[smk.input.survey, *smk.input.chunks], outputs=[smk.output[output] for output in OUTPUTS.values()],
+        "predict", inputs=[smk.input.survey, *smk.input.chunks],
+        outputs=[smk.output[output] for output in OUTPUTS.values()],
         config={"predict": settings, "model": smk.params.model, "algorithm": smk.params.algorithm},
         seed=settings["seed"], fingerprints={"engine": smk.params.engine, "pipeline": smk.params.pipeline},
         details=details,

@@ -52,7 +52,8 @@ def predict_settings(config: Mapping) -> dict:
 
 
 def fit_settings(config: Mapping) -> dict:
-    """The ``fit`` section with ``null`` resolved: ``samples`` (``bootstrap.samples``), ``seed`` (``bootstrap.seed``)."""
+    """The ``fit`` section with ``null`` resolved: ``samples`` (``bootstrap.samples``), ``seed``
+    (``bootstrap.seed``)."""
     fit, boot = config["fit"], config["bootstrap"]
     return {"samples": int(fit["samples"] if fit["samples"] is not None else boot["samples"]),
             "seed": int(fit["seed"] if fit["seed"] is not None else boot["seed"])}
@@ -104,7 +105,8 @@ def _reworded(problem: str, key: str) -> str:
 
 def _alternative_problems(config: Mapping, owner: Mapping[str, str],
                           path_problems: Callable[[Mapping, list], list[str]]) -> list[str]:
-    """Each alternative's paths checked as config key ``paths`` is, its messages naming ``alternatives.<name>.paths``."""
+    """Each alternative's paths checked as config key ``paths`` is, its messages naming
+    ``alternatives.<name>.paths``."""
     from plssem import ModelError
 
     from .extension_checks import extension_problems
