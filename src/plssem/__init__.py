@@ -31,7 +31,8 @@ from .bootstrap import BootstrapDraws, bootstrap, jackknife, merge
 from .inference import summarize
 from .cvpat import construct_losses, cvpat
 from .criteria import akaike_weights, information_criteria
-from .predict import PredictDraws, plspredict, prediction_metrics, verdict
+from .predict import PredictDraws, plspredict
+from .predict_metrics import prediction_metrics, verdict
 
 __version__ = "0.1.0"
 

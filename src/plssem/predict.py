@@ -28,8 +28,7 @@ set of a chunk is estimated at once like bootstrap subsamples: correlations by
 only (``β = R_XX⁻¹ R_Xy`` in training-standardised units). Results are byte-identical for any
 chunking, and repetition ``r`` depends on ``(seed, r)`` alone.
 
-The metrics (:func:`prediction_metrics`) and the verdict (:func:`verdict`) are in
-:mod:`plssem.predict_metrics`, re-exported here.
+The metrics and the verdict are in :mod:`plssem.predict_metrics`.
 """
 from __future__ import annotations
 
@@ -43,9 +42,8 @@ from .bootstrap import _tiled_product, weighted_correlations
 from .effects import total_effects
 from .folds import fold_table
 from .model import Model
-from .predict_metrics import prediction_metrics, verdict
 
-__all__ = ["APPROACHES", "PredictDraws", "plspredict", "refusal", "merge", "prediction_metrics", "verdict"]
+__all__ = ["APPROACHES", "PredictDraws", "plspredict", "refusal", "merge"]
 
 #: Prediction approaches: seminr's ``predict_DA`` ("direct") and ``predict_EA`` ("earliest").
 APPROACHES = ("direct", "earliest")

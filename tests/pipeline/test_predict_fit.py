@@ -25,6 +25,7 @@ from pipeline_helpers import TEST_SAMPLES, make_project, minimal_config, filled_
     study_config
 
 from plssem_pipeline import io, study
+from plssem_pipeline.errors import UserError
 from plssem_pipeline.study import ConfigError, check_semantics, load_schema, schema_problems
 
 PREDICT_FILES = ["items.csv", "constructs.csv", "cvpat.csv", "errors.csv"]
@@ -89,7 +90,8 @@ def _engine(run: Path):
 def _predictions(run: Path, folds=None, repetitions=None):
     """The engine's PLSpredict draws, metrics and CVPAT on the run's cleaned survey, called directly."""
     from plssem.cvpat import construct_losses, cvpat
-    from plssem.predict import plspredict, prediction_metrics
+    from plssem.predict import plspredict
+    from plssem.predict_metrics import prediction_metrics
 
     config, model, survey, _ = _engine(run)
     settings = config["predict"]
@@ -159,7 +161,7 @@ def test_new_files_are_in_the_manifest_and_the_chain(default_run):
 
 
 def test_items_constructs_errors_and_cvpat_equal_the_engine(default_run):
-    from plssem.predict import verdict
+    from plssem.predict_metrics import verdict
 
     model, draws, metrics, tests = _predictions(default_run)
     items = _csv(default_run, "predict/items.csv")
@@ -328,6 +330,15 @@ def test_settings_resolve_null_and_loo(config):
     assert study.predict_settings(filled)["seed"] == 3 and study.fit_settings(filled) == {"samples": 40, "seed": 4}
 
 
+def test_as_many_folds_as_respondents_is_leave_one_out():
+    assert study.fold_count(60, 60, 1) == 60 and study.fold_count("loo", 60, 1) == 60
+    with pytest.raises(UserError) as info:
+        study.fold_count(60, 60, 10)
+    assert str(info.value).startswith("config key predict.folds: 60 folds for 60 respondents (the cleaned survey) is "
+                                      "leave-one-out")
+    assert "write folds: loo (one repetition), or use fewer folds" in str(info.value)
+
+
 def test_folds_beyond_the_respondents_and_too_many_chunks_stop_the_run(tmp_path):
     make_project(tmp_path, survey=simulate_survey(n=60),
                  config=study_config("data/raw/survey.csv", predict={"folds": 61, "repetitions": 1, "chunks": 1}))
@@ -335,6 +346,11 @@ def test_folds_beyond_the_respondents_and_too_many_chunks_stop_the_run(tmp_path)
     assert done.returncode == 1
     assert "Error in rule predict_chunk: config key predict.folds: 61 folds for 60 respondents" in done.stderr
     assert "Traceback" not in done.stderr
+    done = snakemake(tmp_path, "results/predict/items.csv", "--cores", "2", "--config",
+                     "predict={folds: 60, repetitions: 4, chunks: 2}", check=False)   # folds = n: leave-one-out
+    assert done.returncode == 1 and "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert "Error in rule predict_chunk: config key predict.folds: 60 folds for 60 respondents (the cleaned " \
+           "survey) is leave-one-out" in done.stderr
     done = snakemake(tmp_path, "-n", "--config", "predict={folds: 10, repetitions: 2, chunks: 3}", check=False)
     assert done.returncode == 1
     assert "config key predict.chunks: 3 chunks for 2 repetitions" in done.stderr

@@ -99,7 +99,7 @@ def prediction_tables(draws, model, settings: dict) -> tuple[dict[str, pd.DataFr
         ``verdicts`` (construct -> verdict), ``q2_not_positive`` (indicators with Q²predict ≤ 0),
         ``failed_training_sets`` (training sets whose estimation failed, over all repetitions).
     """
-    from plssem.predict import prediction_metrics, verdict
+    from plssem.predict_metrics import prediction_metrics, verdict
 
     metrics = prediction_metrics(draws, model)
     constructs = [model.construct_names[j] for j in draws.constructs]
