@@ -36,8 +36,8 @@ CONSTRUCTS = ["construct", "q2_predict", "rmse", "mae", "indicators", "q2_positi
 CVPAT = ["benchmark", "construct", "pls_loss", "benchmark_loss", "average_loss_difference", "t", "p", "boot_t",
          "boot_p", "decision"]
 FIT = ["statistic", "saturated", "estimated", "saturated_hi95", "saturated_hi99", "estimated_hi95", "estimated_hi99"]
-CRITERIA = ["model", "construct", "r2", "predictors", "n", "AIC", "AICc", "BIC", "HQ"]
-COMPARISON = ["construct", "model", "BIC", "bic_weight", "AIC", "aic_weight"]
+CRITERIA = ["model", "construct", "r2", "predictors", "antecedents", "n", "AIC", "AICc", "BIC", "HQ"]
+COMPARISON = ["construct", "model", "antecedents", "predictors_differ", "BIC", "bic_weight", "AIC", "aic_weight"]
 #: Competing models of the simulated study (KP -> IP, EC -> IP, KP -> KU, EC -> KU, IP -> KU).
 ALTERNATIVES = {"NoDirect": {"paths": ["KP -> IP", "EC -> IP", "IP -> KU"]},
                 "NoMediator": {"paths": ["KP -> IP", "EC -> IP", "KP -> KU", "EC -> KU"]}}
@@ -233,6 +233,9 @@ def test_alternative_models_and_their_comparison(predict_run):
         np.testing.assert_allclose(own["r2"], r2, rtol=1e-12)
         targets = [path.split("->")[1].strip() for path in spec["paths"]]
         assert own["predictors"].tolist() == [targets.count(c) for c in own["construct"]]
+        sources = {c: {p.split("->")[0].strip() for p in spec["paths"] if p.split("->")[1].strip() == c}
+                   for c in own["construct"]}
+        assert [set(a.split(" + ")) for a in own["antecedents"]] == [sources[c] for c in own["construct"]]
         assert set(own["n"]) == {len(survey)}
         # AIC = n log(SSE/n) + 2(p + 1), SSE = (1 - R²)(n - 1) (Sharma et al. 2019), from the run's own R²
         n = len(survey)
@@ -251,6 +254,11 @@ def test_alternative_models_and_their_comparison(predict_run):
         np.testing.assert_allclose(rows["bic_weight"], akaike_weights(expected["BIC"].to_numpy()), rtol=1e-15)
         np.testing.assert_allclose(rows["aic_weight"], akaike_weights(expected["AIC"].to_numpy()), rtol=1e-15)
         assert rows["bic_weight"].sum() == pytest.approx(1, abs=1e-12)
+        assert rows["antecedents"].tolist() == expected["antecedents"].tolist()
+        assert set(rows["predictors_differ"]) == {expected["antecedents"].nunique() > 1}
+    # IP has KP and EC as antecedents in all three models; KU's differ
+    assert comparison.groupby("construct", sort=False)["predictors_differ"].first().to_dict() == {"IP": False,
+                                                                                                   "KU": True}
     from plssem_pipeline.audit.chain import producer_of
 
     assert producer_of(predict_run / "results/alternatives/NoDirect/criteria.csv", predict_run).step == "alternative"

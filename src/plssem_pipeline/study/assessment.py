@@ -59,13 +59,24 @@ def fit_settings(config: Mapping) -> dict:
             "seed": int(fit["seed"] if fit["seed"] is not None else boot["seed"])}
 
 
-def fold_count(folds, n: int) -> int:
+def fold_count(folds, n: int, repetitions: int) -> int:
     """The number of folds for ``n`` respondents: ``n`` for ``"loo"``, else ``folds``.
+
+    Parameters
+    ----------
+    folds : int or "loo"
+        Config ``predict.folds``.
+    n : int
+        The number of respondents of the cleaned survey.
+    repetitions : int
+        The repetitions the run makes (:func:`predict_settings`: 1 with ``"loo"``).
 
     Raises
     ------
     UserError
-        Naming ``predict.folds`` when ``folds`` exceeds ``n`` (a fold would be empty).
+        Naming ``predict.folds`` when ``folds`` exceeds ``n`` (a fold would be empty), or equals ``n`` with
+        more than one repetition: that is leave-one-out, whose folds involve no randomness, so every
+        repetition would repeat the first (write ``loo``, which makes one).
     """
     if folds == "loo":
         return int(n)
@@ -73,6 +84,11 @@ def fold_count(folds, n: int) -> int:
         raise UserError(f"{folds} folds for {n} respondents (the cleaned survey); a fold holds at least one "
                         "respondent: use at most as many folds as respondents, or loo for leave-one-out",
                         key="predict.folds")
+    if int(folds) == n and repetitions > 1:
+        raise UserError(f"{folds} folds for {n} respondents (the cleaned survey) is leave-one-out, one respondent "
+                        f"per fold: its folds involve no randomness, so the {repetitions} repetitions "
+                        "(predict.repetitions) would all be the same; write folds: loo (one repetition), or use "
+                        "fewer folds", key="predict.folds")
     return int(folds)
 
 
