@@ -314,6 +314,19 @@ def test_semantic_errors_name_the_key(config, tmp_path, change, message):
     assert message in str(info.value)
 
 
+def test_a_problem_of_the_study_is_named_beside_the_same_problem_of_an_alternative(config, tmp_path):
+    config["constructs"]["Y"]["model"] = "common_factor"   # PLSc with an interaction term: refused, for each model
+    config["paths"].append("X x M -> Y")
+    config["alternatives"] = {"NoTerm": {"paths": ["X -> M", "M -> Y", "X -> Y"]},
+                              "Term": {"paths": ["M -> Y", "X -> Y", "X x M -> Y"]}}
+    with pytest.raises(ConfigError) as info:
+        check_semantics(filled_config(config), root=tmp_path)
+    problems = info.value.problems
+    assert len(problems) == 2, problems
+    assert problems[0].startswith("config keys constructs / paths: common factors (model: common_factor) cannot yet")
+    assert problems[1].startswith("config key alternatives.Term.paths: common factors (model: common_factor) cannot")
+
+
 @pytest.mark.parametrize("section, message", [
     ({"predict": {"folds": 1}}, "config key predict.folds: 1 is less than the minimum of 2"),
     ({"predict": {"folds": "LOO"}}, "config key predict.folds: 'LOO' does not match '^loo$'"),

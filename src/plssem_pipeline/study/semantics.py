@@ -81,16 +81,16 @@ def check_semantics(config: Mapping, *, root: Path | str = ".", file: str | None
     problems += _file_problems(config, Path(root))
     problems += [f"config key {key}: {number_text(value)} is not a finite number" for key, value in non_finite(config)]
     problems += _bootstrap_problems(config["bootstrap"])
-    problems += assessment_problems(config, owner, _path_problems, max_samples=MAX_SAMPLES,
-                                    max_chunks=MAX_CHUNKS)   # predict, fit, alternatives
     model = None
-    if not problems:
+    if not problems:   # the study's own model, whatever its alternatives' problems (each is named once)
         try:
             model = model_from_spec(model_spec(config))
         except ModelError as error:  # e.g. a cycle
             problems.append(f"config keys constructs / paths: {error}")
         else:
             problems += hypothesis_problems(config, model_effects(model, roles(config)))
+    problems += assessment_problems(config, owner, _path_problems, max_samples=MAX_SAMPLES,
+                                    max_chunks=MAX_CHUNKS)   # predict, fit, alternatives
     if problems:
         raise ConfigError(problems, file=file)
     return model
