@@ -304,6 +304,8 @@ def config(tmp_path):
      "config key alternatives.M2.paths (constructs.Y): construct 'Y' is in no path"),
     (lambda c: c.update(alternatives={"M2": {"paths": ["X -> M", "M -> Y", "X x M -> Y"]}}),
      "config key alternatives.M2.paths[2] ('X x M -> Y'): the interaction term needs the main effect 'X -> Y'"),
+    (lambda c: c.update(alternatives={"M2": {"paths": ["X -> M", "M -> Y", "M -> Y"]}}),
+     "config key alternatives.M2.paths[2] ('M -> Y'): same path as alternatives.M2.paths[1]"),
     (lambda c: c.update(alternatives={"Model": {"paths": ["X -> M", "M -> Y"]}}),
      "config key alternatives.Model: 'Model' names the study's own model"),
 ])

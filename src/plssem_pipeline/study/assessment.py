@@ -120,7 +120,7 @@ def _reworded(problem: str, key: str) -> str:
 
 
 def _alternative_problems(config: Mapping, owner: Mapping[str, str],
-                          path_problems: Callable[[Mapping, list], list[str]]) -> list[str]:
+                          path_problems: Callable[[Mapping, list, str], list[str]]) -> list[str]:
     """Each alternative's paths checked as config key ``paths`` is, its messages naming
     ``alternatives.<name>.paths``."""
     from plssem import ModelError
@@ -136,10 +136,9 @@ def _alternative_problems(config: Mapping, owner: Mapping[str, str],
             problems.append(f"config key alternatives.{name}: {STUDY_MODEL!r} names the study's own model in "
                             "results/fit/criteria.csv and model_comparison.csv; choose another name")
         alternative = {**config, "paths": list(spec["paths"])}
-        found = path_problems(config["constructs"], alternative["paths"])
-        found += [p for p in extension_problems(alternative, owner)   # the study's own problems are named once
-                  if "config key paths" in p or "is exogenous" in p]
-        found = [p.replace("config key paths", key) for p in found]
+        found = path_problems(config["constructs"], alternative["paths"], f"alternatives.{name}.paths")
+        found += [p.replace("config key paths", key)   # the study's own problems are named once
+                  for p in extension_problems(alternative, owner) if "config key paths" in p or "is exogenous" in p]
         problems += [p if p.startswith(key) else _reworded(p, key) for p in found]
         if found:
             continue
@@ -155,7 +154,7 @@ def _alternative_problems(config: Mapping, owner: Mapping[str, str],
 
 
 def assessment_problems(config: Mapping, owner: Mapping[str, str],
-                        path_problems: Callable[[Mapping, list], list[str]], *, max_samples: int,
+                        path_problems: Callable[[Mapping, list, str], list[str]], *, max_samples: int,
                         max_chunks: int) -> list[str]:
     """What the schema cannot say about config ``predict``, ``fit`` and ``alternatives``.
 
@@ -166,7 +165,7 @@ def assessment_problems(config: Mapping, owner: Mapping[str, str],
     owner : mapping
         Indicator -> its construct.
     path_problems : callable
-        ``(constructs, paths) -> problems`` of a list of paths, worded for config key ``paths``
+        ``(constructs, paths, key) -> problems`` of a list of paths, worded for config key ``key``
         (:func:`plssem_pipeline.study.semantics.check_semantics` passes its own).
     max_samples, max_chunks : int
         The largest resample count and number of jobs a run may ask for.

@@ -138,9 +138,10 @@ def _common_factor_problems(constructs: Mapping) -> list[str]:
             if spec.get("model", "composite") == "common_factor" and spec.get("mode", "A") == "B"]
 
 
-def _path_problems(constructs: Mapping, paths) -> list[str]:
+def _path_problems(constructs: Mapping, paths, key: str = "paths") -> list[str]:
     """Paths that cannot be parsed, name unknown constructs (interaction terms' too), loop or repeat;
-    constructs in no path (but the dimensions of a higher-order construct)."""
+    constructs in no path (but the dimensions of a higher-order construct); every message names the list as
+    ``key`` (``paths``, or an alternative's ``alternatives.<name>.paths``)."""
     from plssem import ModelError, parse_path
     from plssem.specification import parse_term
 
@@ -150,33 +151,33 @@ def _path_problems(constructs: Mapping, paths) -> list[str]:
     seen_paths: dict[tuple[str, str], int] = {}
     terms: dict[frozenset, tuple[str, int]] = {}   # an interaction's two constructs -> its first spelling, where
     for i, text in enumerate(paths):
-        key = f"paths[{i}]"
+        where = f"{key}[{i}]"
         try:
             source, target = parse_path(text)
             ends = path_ends(source, target)
         except ModelError as error:
-            problems.append(f"config key {key}: {error}")
+            problems.append(f"config key {where}: {error}")
             continue
-        problems += [f"config key {key} ({text!r}): {unknown}" for end in dict.fromkeys(ends) if end not in names
-                     for unknown in [unknown_construct(end, constructs)]]
+        unknown = [end for end in dict.fromkeys(ends) if end not in names]
+        problems += [f"config key {where} ({text!r}): {unknown_construct(end, constructs)}" for end in unknown]
         if source == target:
-            problems.append(f"config key {key} ({text!r}): a construct cannot point to itself")
+            problems.append(f"config key {where} ({text!r}): a construct cannot point to itself")
         source = canonical_node(source)
         if (source, target) in seen_paths:
-            problems.append(f"config key {key} ({text!r}): same path as paths[{seen_paths[(source, target)]}]")
+            problems.append(f"config key {where} ({text!r}): same path as {key}[{seen_paths[(source, target)]}]")
         seen_paths.setdefault((source, target), i)
         term = parse_term(source)
         if term is not None:
             spelling, j = terms.setdefault(frozenset(term), (source, i))
             if spelling != source:
-                problems.append(f"config key {key} ({text!r}): the interaction term {source!r} is {spelling!r} of "
-                                f"paths[{j}] written the other way round (the same product); write it as "
+                problems.append(f"config key {where} ({text!r}): the interaction term {source!r} is {spelling!r} of "
+                                f"{key}[{j}] written the other way round (the same product); write it as "
                                 f"{spelling!r}")
         used.update(ends)
     for name in names:
         if name not in used:
             problems.append(f"config key constructs.{name}: construct {name!r} is in no path; "
-                            "every construct must take part in the structural model (config key paths)")
+                            f"every construct must take part in the structural model (config key {key})")
     return problems
 
 
