@@ -329,6 +329,20 @@ def test_a_problem_of_the_study_is_named_beside_the_same_problem_of_an_alternati
     assert problems[1].startswith("config key alternatives.Term.paths: common factors (model: common_factor) cannot")
 
 
+@pytest.mark.parametrize("paths, problem", [
+    (["X -> M", "x -> Y"], "config key alternatives.M2.paths[1] ('x -> Y'): unknown construct 'x' (did you mean 'X'?); "
+                           "constructs defined under constructs: X, M, Y"),
+    (["X -> M", "Mediator -> Y"], "config key alternatives.M2.paths[1] ('Mediator -> Y'): 'Mediator' is the label of "
+                                  "construct 'M'; paths and hypotheses use construct names (the keys under constructs)"),
+])
+def test_a_misnamed_construct_in_an_alternative_is_one_problem(config, tmp_path, paths, problem):
+    config["constructs"]["M"]["label"] = "Mediator"
+    config["alternatives"] = {"M2": {"paths": paths}}
+    with pytest.raises(ConfigError) as info:
+        check_semantics(filled_config(config), root=tmp_path)
+    assert info.value.problems == [problem]   # no "construct ... is in no path" after it
+
+
 @pytest.mark.parametrize("section, message", [
     ({"predict": {"folds": 1}}, "config key predict.folds: 1 is less than the minimum of 2"),
     ({"predict": {"folds": "LOO"}}, "config key predict.folds: 'LOO' does not match '^loo$'"),

@@ -305,3 +305,9 @@ def test_model_comparison_with_alternatives(predict_run, study_run):
             assert (shown[2].flag == "strong") == (weight == weights.max())
     assert all(f"{name}: {', '.join(spec['paths'])}" in table.notes[0] for name, spec in config["alternatives"].items())
     assert settings_text(inputs).startswith(STRINGS["en"]["pp_settings_loo"].split("{")[0])
+    assert "Raftery 1995" in table.notes[0]
+    # IP has KP and EC as antecedents in all three models: no model preferred, and the note says so
+    assert table.notes[1] == STRINGS["en"]["n_t7f_same"].format(constructs="IP")
+    ku = records[records["construct"] == "KU"]["BIC"].to_numpy()
+    weak = [n for n in table.notes if n.startswith("Weak evidence")]
+    assert bool(weak) == (np.sort(ku)[1] - ku.min() < 2)

@@ -21,10 +21,13 @@ from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, integer, isnan, prose
 
 __all__ = ["fit_table", "fit_text", "criteria_table", "comparison_table", "saturated", "section", "SRMR_BOUND",
-           "STUDY_MODEL"]
+           "STUDY_MODEL", "WEAK_BIC"]
 
 #: SRMR below which a PLS path model fits (Henseler et al. 2016, after Hu & Bentler 1999).
 SRMR_BOUND = 0.08
+#: BIC difference below which the evidence for the model with the smaller BIC is weak (Raftery 1995, on the
+#: BIC difference as 2·ln of the approximate Bayes factor: 0-2 "weak", 2-6 "positive", 6-10 "strong", above 10 "very strong").
+WEAK_BIC = 2.0
 #: The study's own model in ``results/fit/criteria.csv`` and ``model_comparison.csv``.
 STUDY_MODEL = "Model"
 _STATISTICS = {"SRMR": "SRMR", "d_ULS": "d_ULS", "d_G": "d_G", "Chi-square": "χ²", "NFI": "NFI"}
@@ -151,6 +154,30 @@ def criteria_table(inputs: ReportInputs) -> Table:
                  sources=inputs.source("fit_criteria"))
 
 
+def _preferred(records: list) -> tuple[set, set, dict]:
+    """The rows of Table 7f in bold, the constructs with the same antecedents in every model, and the BIC
+    difference of each other construct's preferred equation to the next-best different one.
+
+    A construct's equation is its set of antecedents (``antecedents``). Where every model gives it the same
+    equation (``predictors_differ`` false) no model is preferred: the criteria differ only through the outer
+    weights. Elsewhere the models sharing the equation of the largest BIC weight are bold together.
+    """
+    by_construct = {}
+    for record in records:
+        by_construct.setdefault(str(record["construct"]), []).append(record)
+    bold, same, delta = set(), set(), {}
+    for construct, own in by_construct.items():
+        if str(own[0]["predictors_differ"]).strip().lower() not in ("true", "1"):
+            same.add(construct)
+            continue
+        best = min(own, key=lambda r: float(r["BIC"]))
+        equation = str(best["antecedents"])
+        bold |= {(construct, str(r["model"])) for r in own if str(r["antecedents"]) == equation}
+        others = [float(r["BIC"]) for r in own if str(r["antecedents"]) != equation]
+        delta[construct] = min(others) - float(best["BIC"])
+    return bold, same, delta
+
+
 def comparison_table(inputs: ReportInputs) -> Table:
     """Table 7f: BIC and AIC with their Akaike weights per endogenous construct and model (Sharma et al. 2019).
 
@@ -162,34 +189,39 @@ def comparison_table(inputs: ReportInputs) -> Table:
     Returns
     -------
     Table
-        A group of rows per construct; the model with the largest BIC weight of a construct in bold. Without
-        rows when no alternative model is configured.
+        A group of rows per construct; the model with the smallest BIC (the largest BIC weight) of a construct in
+        bold, with every model that gives the construct the same antecedents. No bold for a construct whose
+        antecedents are the same in every model (a note names it); the note names the constructs whose preferred
+        equation beats the next-best by a BIC difference below :data:`WEAK_BIC` (weak evidence, Raftery 1995).
+        Without rows when no alternative model is configured.
     """
-    t = inputs.t
+    t, language = inputs.t, inputs.language
     records = inputs.optional_records("model_comparison")
-    best = {}
-    for record in records:
-        construct = str(record["construct"])
-        if construct not in best or float(record["bic_weight"]) > float(best[construct]["bic_weight"]):
-            best[construct] = record
+    bold, same, delta = _preferred(records)
     rows, construct = [], None
     for record in records:
         if str(record["construct"]) != construct:
             construct = str(record["construct"])
             rows.append(Row(group=inputs.construct_text(construct)))
         model = str(record["model"])
-        flag = "strong" if best[construct] is record else None
+        flag = "strong" if (construct, model) in bold else None
         cells = [Cell(t("mc_study_model") if model == STUDY_MODEL else model, flag=flag)]
         cells += [Cell(fmt(record[k]), float(record[k]), flag=flag if k == "bic_weight" else None)
                   for k in ("BIC", "bic_weight", "AIC", "aic_weight")]
         rows.append(Row(cells, keys=(f"{construct} {model}",)))
     alternatives = inputs.config.get("alternatives") or {}
     models = "; ".join(f"{name}: {', '.join(spec['paths'])}" for name, spec in alternatives.items())
+    notes = [t("n_t7f", models=models, paths=", ".join(inputs.config.get("paths") or []),
+               bound=prose(WEAK_BIC, language, 0))]
+    if same:
+        notes.append(t("n_t7f_same", constructs=", ".join(c for c in dict.fromkeys(
+            str(r["construct"]) for r in records) if c in same)))
+    weak = [f"{c} (ΔBIC = {prose(d, language, 2)})" for c, d in delta.items() if d < WEAK_BIC]
+    if weak:
+        notes.append(t("n_t7f_weak", constructs=", ".join(weak), bound=prose(WEAK_BIC, language, 0)))
     columns = [Column(t("c_model"), "l"), Column("BIC"), Column(t("c_bic_weight")), Column("AIC"),
                Column(t("c_aic_weight"))]
-    return Table("table-7f", "7f", t("t7f"), columns, rows,
-                 notes=[t("n_t7f", models=models, paths=", ".join(inputs.config.get("paths") or []))],
-                 sources=inputs.source("model_comparison"))
+    return Table("table-7f", "7f", t("t7f"), columns, rows, notes=notes, sources=inputs.source("model_comparison"))
 
 
 def section(inputs: ReportInputs) -> dict | None:
