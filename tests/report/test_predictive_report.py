@@ -302,7 +302,13 @@ def test_model_comparison_with_alternatives(predict_run, study_run):
             shown = cells[f"{construct} {record['model']}"]
             assert shown[0].text == (STRINGS["en"]["mc_study_model"] if record["model"] == "Model" else record["model"])
             assert shown[2].text == fmt(weight)
-            assert (shown[2].flag == "strong") == (weight == weights.max())
+            # bold: the largest weight's equation (its antecedents in the run's criteria), unless every model gives
+            # the construct the same antecedents
+            criteria = pd.read_csv(predict_run / "results/fit/criteria.csv")
+            equations = criteria[criteria["construct"] == construct].set_index("model")["antecedents"]
+            winner = equations[own["model"].to_numpy()[int(np.argmax(weights))]]
+            preferred = equations.nunique() > 1 and equations[record["model"]] == winner
+            assert (shown[2].flag == "strong") == (shown[0].flag == "strong") == preferred
     assert all(f"{name}: {', '.join(spec['paths'])}" in table.notes[0] for name, spec in config["alternatives"].items())
     assert settings_text(inputs).startswith(STRINGS["en"]["pp_settings_loo"].split("{")[0])
     assert "Raftery 1995" in table.notes[0]
