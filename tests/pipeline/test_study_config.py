@@ -101,6 +101,15 @@ def test_semantic_errors_name_the_key(config, tmp_path, change, message):
     assert str(info.value).startswith("study.yaml: ")
 
 
+def test_a_construct_written_in_other_letter_case_is_suggested_without_knock_on_problems(config, tmp_path):
+    config["paths"] = ["X -> m", "m -> Y", "X -> Y"]
+    with pytest.raises(ConfigError) as info:
+        check_semantics(filled_config(config), root=tmp_path)
+    assert info.value.problems == [f"config key paths[{i}] ({text!r}): unknown construct 'm' (did you mean 'M'?); "
+                                   "constructs defined under constructs: X, M, Y"
+                                   for i, text in enumerate(config["paths"][:2])]   # not "'M' is in no path"
+
+
 def test_semantics_return_model(config, tmp_path):
     model = check_semantics(filled_config(config), root=tmp_path)
     assert model.construct_names == ("X", "M", "Y")

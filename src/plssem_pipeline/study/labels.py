@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 
 __all__ = ["FALLBACK_LANGUAGE", "RESULTS_LANGUAGE", "label_for", "label_keys", "missing_translations",
-           "label_language_problems", "label_texts", "unknown_construct", "configured_labels",
+           "label_language_problems", "label_texts", "meant_construct", "unknown_construct", "configured_labels",
            "construct_labels"]
 
 #: Interaction syntax of other tools that :func:`plssem.specification.parse_term` does not read: ``A X B``, ``A:B``.
@@ -178,6 +178,36 @@ def label_texts(value) -> list[str]:
     return [str(text) for text in texts if text not in (None, "")]
 
 
+def _label_owner(name: str, constructs: Mapping) -> str | None:
+    """The construct whose label (any language, case aside) ``name`` is, or None."""
+    for construct, spec in constructs.items():
+        texts = label_texts(spec.get("label")) if isinstance(spec, Mapping) else []
+        if str(name).casefold() in {text.casefold() for text in texts}:
+            return str(construct)
+    return None
+
+
+def meant_construct(name: str, constructs: Mapping) -> str | None:
+    """The construct an unknown ``name`` most likely means, or None.
+
+    The construct whose label ``name`` is (any language, case aside), else the nearest construct name with
+    letter case ignored (``'tr'`` -> ``'TR'``, ``'LOYAL'`` -> ``'LOY'``; :func:`difflib.get_close_matches`).
+
+    Examples
+    --------
+    >>> meant_construct("tr", {"SQ": {}, "TR": {}})
+    'TR'
+    """
+    owner = _label_owner(name, constructs)
+    if owner is not None:
+        return owner
+    folded: dict[str, str] = {}
+    for construct in constructs:
+        folded.setdefault(str(construct).casefold(), str(construct))
+    hint = difflib.get_close_matches(str(name).casefold(), list(folded), n=1)
+    return folded[hint[0]] if hint else None
+
+
 def unknown_construct(name: str, constructs: Mapping) -> str:
     """Why ``name`` (a construct in a path or a hypothesis) is not a construct of ``constructs``, with a hint.
 
@@ -193,7 +223,8 @@ def unknown_construct(name: str, constructs: Mapping) -> str:
     str
         ``"'Satisfaction' is the label of construct 'SAT'; ..."`` when ``name`` is a construct's label (any
         language, case aside); a pointer to the interaction syntax (``'A x B'``, ``'A × B'``, ``'A*B'``) when
-        it is written ``A X B`` or ``A:B``; else ``"unknown construct ..."`` with the nearest name.
+        it is written ``A X B`` or ``A:B``; else ``"unknown construct ..."`` with :func:`meant_construct`'s
+        name, if any.
 
     Examples
     --------
@@ -201,14 +232,13 @@ def unknown_construct(name: str, constructs: Mapping) -> str:
     "'Satisfaction' is the label of construct 'SAT'; paths and hypotheses use construct names (the keys under constructs)"
     """
     names = [str(n) for n in constructs]
-    for construct, spec in constructs.items():
-        texts = label_texts(spec.get("label")) if isinstance(spec, Mapping) else []
-        if str(name).casefold() in {text.casefold() for text in texts}:
-            return (f"{name!r} is the label of construct {str(construct)!r}; paths and hypotheses use construct names "
-                    "(the keys under constructs)")
+    owner = _label_owner(name, constructs)
+    if owner is not None:
+        return (f"{name!r} is the label of construct {owner!r}; paths and hypotheses use construct names "
+                "(the keys under constructs)")
     if _FOREIGN_TERM.search(str(name)):
         return (f"unknown construct {name!r}: an interaction term is written 'A x B' (a lower-case x between "
                 "spaces), 'A × B' or 'A*B'")
-    hint = difflib.get_close_matches(str(name), names, n=1)
-    return (f"unknown construct {name!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
+    meant = meant_construct(name, constructs)
+    return (f"unknown construct {name!r}" + (f" (did you mean {meant!r}?)" if meant else "")
             + f"; constructs defined under constructs: {', '.join(names)}")

@@ -24,7 +24,7 @@ from .assessment import assessment_problems
 from .extension_checks import extension_problems, path_ends, repeated_members
 from .extensions import canonical_node, model_from_spec, model_spec, roles
 from .hypotheses import hypothesis_problems
-from .labels import label_language_problems, unknown_construct
+from .labels import label_language_problems, meant_construct, unknown_construct
 from .model import model_effects
 from .reserved import reserved_name_problems
 from .safety import input_path_problem, load_yaml
@@ -140,8 +140,9 @@ def _common_factor_problems(constructs: Mapping) -> list[str]:
 
 def _path_problems(constructs: Mapping, paths, key: str = "paths") -> list[str]:
     """Paths that cannot be parsed, name unknown constructs (interaction terms' too), loop or repeat;
-    constructs in no path (but the dimensions of a higher-order construct); every message names the list as
-    ``key`` (``paths``, or an alternative's ``alternatives.<name>.paths``)."""
+    constructs in no path (but the dimensions of a higher-order construct, and a construct an unknown name
+    already points to: a label or a misspelling); every message names the list as ``key`` (``paths``, or an
+    alternative's ``alternatives.<name>.paths``)."""
     from plssem import ModelError, parse_path
     from plssem.specification import parse_term
 
@@ -160,6 +161,7 @@ def _path_problems(constructs: Mapping, paths, key: str = "paths") -> list[str]:
             continue
         unknown = [end for end in dict.fromkeys(ends) if end not in names]
         problems += [f"config key {where} ({text!r}): {unknown_construct(end, constructs)}" for end in unknown]
+        used.update(filter(None, (meant_construct(end, constructs) for end in unknown)))   # absence explained
         if source == target:
             problems.append(f"config key {where} ({text!r}): a construct cannot point to itself")
         source = canonical_node(source)
