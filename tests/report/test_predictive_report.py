@@ -310,10 +310,27 @@ def test_model_comparison_with_alternatives(predict_run, study_run):
             preferred = equations.nunique() > 1 and equations[record["model"]] == winner
             assert (shown[2].flag == "strong") == (shown[0].flag == "strong") == preferred
     assert all(f"{name}: {', '.join(spec['paths'])}" in table.notes[0] for name, spec in config["alternatives"].items())
-    assert settings_text(inputs).startswith(STRINGS["en"]["pp_settings_loo"].split("{")[0])
     assert "Raftery 1995" in table.notes[0]
     # IP has KP and EC as antecedents in all three models: no model preferred, and the note says so
     assert table.notes[1] == STRINGS["en"]["n_t7f_same"].format(constructs="IP")
     ku = records[records["construct"] == "KU"]["BIC"].to_numpy()
     weak = [n for n in table.notes if n.startswith("Weak evidence")]
     assert bool(weak) == (np.sort(ku)[1] - ku.min() < 2)
+    assert settings_text(inputs).startswith(STRINGS["en"]["pp_settings_loo"].split("{")[0])
+
+
+@pytest.mark.parametrize("approach", ["direct", "earliest"])
+def test_settings_sentence_names_the_approach_and_the_lm_inputs(study_run, approach):
+    """The approach as computed (seminr predict_DA: the held-out respondent's own antecedent scores; predict_EA:
+    the exogenous constructs' indicators only, the original PLSpredict), and the LM benchmark's inputs under it."""
+    config = resolved_config(study_run)
+    config["predict"]["approach"] = approach
+    for language in ("en", "id"):
+        config["report"]["language"] = language
+        sentence = settings_text(ReportInputs(files={k: str(study_run / v) for k, v in FILES.items()}, config=config))
+        strings = STRINGS[language]
+        assert strings["approach_" + approach] in sentence and strings["lm_inputs_" + approach] in sentence
+        other = "earliest" if approach == "direct" else "direct"
+        assert strings["lm_inputs_" + other] not in sentence
+    assert "Shmueli et al. (2016, 2019)" in STRINGS["en"]["approach_earliest"]
+    assert "own answers" in STRINGS["en"]["approach_direct"] and "predicted scores" not in STRINGS["en"]["approach_direct"]

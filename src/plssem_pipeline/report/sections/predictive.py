@@ -170,7 +170,9 @@ def cvpat_table(inputs: ReportInputs) -> Table:
 
 
 def settings_text(inputs: ReportInputs) -> str:
-    """The sentence giving PLSpredict's settings: folds × repetitions (or leave-one-out), approach, seed.
+    """The sentence giving PLSpredict's settings: folds × repetitions (or leave-one-out), approach, seed, and the
+    LM benchmark's inputs under that approach (the direct antecedents' indicators, or the purely exogenous
+    constructs' indicators under ``earliest``).
 
     Parameters
     ----------
@@ -182,12 +184,12 @@ def settings_text(inputs: ReportInputs) -> str:
     str
     """
     t, settings = inputs.t, _settings(inputs)
-    approach = t("approach_" + settings["approach"])
+    approach, lm_inputs = t("approach_" + settings["approach"]), t("lm_inputs_" + settings["approach"])
     if settings["folds"] == "loo":
-        return t("pp_settings_loo", approach=approach)
+        return t("pp_settings_loo", approach=approach, lm_inputs=lm_inputs)
     return t("pp_settings", folds=integer(settings["folds"], inputs.language),
              repetitions=integer(settings["repetitions"], inputs.language), approach=approach,
-             seed=str(settings["seed"]))
+             seed=str(settings["seed"]), lm_inputs=lm_inputs)
 
 
 def not_applicable_text(inputs: ReportInputs, reason: str) -> str:
