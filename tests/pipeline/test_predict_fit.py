@@ -345,17 +345,26 @@ def test_a_misnamed_construct_in_an_alternative_is_one_problem(config, tmp_path,
 
 @pytest.mark.parametrize("section, message", [
     ({"predict": {"folds": 1}}, "config key predict.folds: 1 is less than the minimum of 2"),
-    ({"predict": {"folds": "LOO"}}, "config key predict.folds: 'LOO' does not match '^loo$'"),
+    ({"predict": {"folds": "LOO"}}, "config key predict.folds: got 'LOO': write loo (in lower case) — Number of folds"),
+    ({"predict": {"folds": "10"}},
+     "config key predict.folds: got '10', a number written in quotes (text): write 10 without quotes — Number of"),
+    ({"predict": {"folds": "ten"}}, "config key predict.folds: 'ten' is not written as expected here — Number of"),
     ({"predict": {"approach": "DA"}}, "config key predict.approach: expected one of 'direct', 'earliest'"),
     ({"predict": {"cvpat": {"test": "greater"}}}, "config key predict.cvpat.test: expected one of"),
     ({"fit": {"seed": -1}}, "config key fit.seed: -1 is less than the minimum of 0"),
     ({"alternatives": {"M2": {}}}, "config key alternatives.M2.paths: required but missing"),
-    ({"alternatives": {"M 2": {"paths": ["X -> Y"]}}}, "config key alternatives: 'M 2' does not match"),
+    ({"alternatives": {"M 2": {"paths": ["X -> Y"]}}}, "config key alternatives: the name 'M 2' is not written as "
+                                                       "expected here — An alternative model's name: a letter, then "
+                                                       "letters, digits, _ or - (no spaces)"),
+    ({"alternatives": {"M2": {"paths": ["X Y"]}}}, "config key alternatives.M2.paths[0]: 'X Y' is not written as "
+                                                   "expected here — A path: a construct (or an interaction term), an "
+                                                   "arrow -> and a construct"),
 ])
 def test_schema_errors_name_the_key(config, section, message):
     config.update(section)
     problems = schema_problems(config, load_schema(Path(__file__).parents[2] / "workflow/schemas/config.schema.yaml"))
     assert any(p.startswith(message) for p in problems), problems
+    assert not any("does not match" in p for p in problems), problems   # words, not a regular expression
 
 
 def test_settings_resolve_null_and_loo(config):

@@ -99,9 +99,29 @@ def _problem(error) -> str:
         message = f"expected one of {', '.join(map(repr, schema['enum']))}, got {_describe(error.instance)}"
         hint = difflib.get_close_matches(str(error.instance), [str(v) for v in schema["enum"]], n=1)
         message += f" (did you mean {hint[0]!r}?)" if isinstance(error.instance, str) and hint else ""
+    elif kind == "pattern":
+        message = _pattern_message(error.instance, schema, name="propertyNames" in error.schema_path)
     else:
         message = error.message
     return f"config key {key}: {message}" + (f" — {description}" if description else "")
+
+
+def _pattern_message(value, schema: Mapping, *, name: bool) -> str:
+    """A text (a value, or a key's ``name``) not of the form the schema's ``pattern`` asks, said in words:
+    a number in quotes, the right text in other letter case or with spaces around it; else that the form is
+    wrong (the key's description, which follows, gives it). Never the regular expression itself."""
+    import re
+
+    text = str(value)
+    types = schema.get("type", [])
+    if {"integer", "number"} & set(types if isinstance(types, list) else [types]) \
+            and re.fullmatch(r"[+-]?[0-9]+(\.[0-9]+)?", text.strip()):
+        return f"got {_describe(value)}, a number written in quotes (text): write {text.strip()} without quotes"
+    for variant, how in ((text.strip(), "without the spaces around it"), (text.lower(), "in lower case"),
+                         (text.upper(), "in upper case")):
+        if variant != text and re.search(schema["pattern"], variant):
+            return f"got {_describe(value)}: write {variant} ({how})"
+    return f"{'the name ' if name else ''}{_describe(value)} is not written as expected here"
 
 
 def schema_problems(config: Mapping, schema: Mapping) -> list[str]:
