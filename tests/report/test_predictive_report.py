@@ -334,3 +334,33 @@ def test_settings_sentence_names_the_approach_and_the_lm_inputs(study_run, appro
         assert strings["lm_inputs_" + other] not in sentence
     assert "Shmueli et al. (2016, 2019)" in STRINGS["en"]["approach_earliest"]
     assert "own answers" in STRINGS["en"]["approach_direct"] and "predicted scores" not in STRINGS["en"]["approach_direct"]
+
+
+def test_near_ties_are_named_and_a_verdict_hinging_on_them_flagged(study_run, tmp_path):
+    """An indicator whose PLS-SEM and LM RMSE differ by less than 0.1 % is named under Table 7a; Table 7b names the
+    construct when deciding it the other way changes the verdict (Hair et al. 2019's counts, recomputed here)."""
+    items = pd.read_csv(study_run / "results/predict/items.csv")
+    first = items["construct"].iloc[0]
+    own = items[items["construct"] == first]
+    tied = own.index[0]
+    items.loc[tied, "lm_rmse"] = items.loc[tied, "pls_rmse"] * (1 + 4e-4)   # 0.04 %: a near-tie, PLS-SEM lower
+    items.loc[items.index[-1], "lm_rmse"] = items.loc[items.index[-1], "pls_rmse"] * 1.01   # 1 %: no tie
+    items.to_csv(tmp_path / "items.csv", index=False)
+    context = _context(study_run, files={"predict_items": str(tmp_path / "items.csv")})
+    note = [n for n in _table(context, "table-7a").notes if n.startswith("Near-ties")]
+    indicator = items.loc[tied, "indicator"]
+    assert len(note) == 1 and f"{indicator} ({items.loc[tied, 'pls_rmse']:.5f} / " in note[0]
+    assert items.loc[items.index[-1], "indicator"] + " (" not in note[0]
+
+    def label(lower, m):
+        return "none" if lower == 0 else "high" if lower == m else "medium" if 2 * lower >= m else "low"
+
+    others = own.drop(index=tied)
+    lower, m = int((others["pls_rmse"] < others["lm_rmse"]).sum()), len(own)
+    hinges = label(lower, m) != label(lower + 1, m)
+    notes = [n for n in _table(context, "table-7b").notes if n.startswith("Verdicts that hinge")]
+    assert bool(notes) == hinges
+    if hinges:
+        words = STRINGS["en"]
+        assert f"{first} ({indicator}): {words['verdict_' + label(lower, m)].lower()} or " \
+               f"{words['verdict_' + label(lower + 1, m)].lower()}" in notes[0]

@@ -21,17 +21,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
+
 from ...study import predict_settings
 from ..blocks import figure, heading, section as make_section, table, text
 from ..inputs import ReportInputs
-from ..tables import Cell, Column, Row, Table, fmt, integer, isnan, pvalue
+from ..tables import Cell, Column, Row, Table, fmt, integer, isnan, prose, pvalue
 
 __all__ = ["items_table", "constructs_table", "cvpat_table", "settings_text", "not_applicable_text", "section",
-           "SKEWED"]
+           "near_ties", "SKEWED", "NEAR_TIE"]
 
 #: |skewness| of an indicator's PLS-SEM prediction errors above which they count as highly non-symmetric, where
 #: Hair et al. (2019) advise judging by the MAE instead of the RMSE.
 SKEWED = 1.0
+#: Relative difference |PLS-SEM − LM| / LM of an indicator's metric below which the two count as a near-tie: a
+#: difference this small can reverse with other random folds, so a verdict that hinges on it is flagged.
+NEAR_TIE = 0.001
 
 
 def _settings(inputs: ReportInputs) -> dict:
@@ -50,6 +55,47 @@ def _pair(record, metric: str) -> tuple:
     if isnan(record[f"pls_{metric}"]) or isnan(record[f"lm_{metric}"]):
         return None, None
     return ("strong", None) if lower else (None, "strong")
+
+
+def near_ties(inputs: ReportInputs) -> dict:
+    """The indicators whose PLS-SEM and LM errors (``predict.metric``) differ by less than :data:`NEAR_TIE`
+    relative to LM's, per construct.
+
+    Parameters
+    ----------
+    inputs : ReportInputs
+        Reads ``predict_items`` and ``predict.metric``.
+
+    Returns
+    -------
+    dict
+        Construct -> list of its near-tied ``items.csv`` records, in model order; constructs without one left out.
+    """
+    metric, ties = _metric(inputs), {}
+    for record in inputs.optional_records("predict_items"):
+        pls, lm = float(record[f"pls_{metric}"]), float(record[f"lm_{metric}"])
+        if not (isnan(pls) or isnan(lm)) and abs(pls - lm) < NEAR_TIE * abs(lm):
+            ties.setdefault(str(record["construct"]), []).append(record)
+    return ties
+
+
+def _hinging(inputs: ReportInputs) -> list[str]:
+    """The constructs whose verdict changes when their near-ties (:func:`near_ties`) are decided the other way:
+    ``"TR (tr1): medium or high"``, with the verdicts (:func:`plssem.predict_metrics.verdict`) of the two extremes."""
+    from plssem.predict_metrics import verdict
+
+    t, metric, ties = inputs.t, _metric(inputs), near_ties(inputs)
+    out = []
+    for construct, tied in ties.items():
+        own = [r for r in inputs.optional_records("predict_items") if str(r["construct"]) == construct]
+        pls, lm, q2 = (np.array([float(r[k]) for r in own]) for k in (f"pls_{metric}", f"lm_{metric}", "q2_predict"))
+        tie = np.isin([str(r["indicator"]) for r in own], [str(r["indicator"]) for r in tied])
+        worst, best = (verdict(np.where(tie, bound, pls), lm, q2)["verdict"] for bound in (np.inf, -np.inf))
+        if worst != best:
+            names = ", ".join(str(r["indicator"]) for r in tied)
+            out.append(t("near_tie_verdicts", construct=construct, indicators=names, low=t("verdict_" + worst).lower(),
+                         high=t("verdict_" + best).lower()))
+    return out
 
 
 def items_table(inputs: ReportInputs) -> Table:
@@ -87,6 +133,12 @@ def items_table(inputs: ReportInputs) -> Table:
     notes = [t("n_t7a", metric=t("metric_" + metric))]
     if skewed and metric == "rmse":
         notes.append(t("n_t7a_skewed", indicators=", ".join(skewed), bound=fmt(SKEWED, 1)))
+    tied = [f"{r['indicator']} ({prose(float(r[f'pls_{metric}']), inputs.language, 5)} / "
+            f"{prose(float(r[f'lm_{metric}']), inputs.language, 5)})"
+            for records in near_ties(inputs).values() for r in records]
+    if tied:
+        notes.append(t("n_t7a_near_tie", metric=t("metric_" + metric), indicators=", ".join(tied),
+                       bound=prose(100 * NEAR_TIE, inputs.language, 1)))
     return Table("table-7a", "7a", t("t7a"), columns, rows, notes=notes, sources=inputs.source("predict_items"))
 
 
@@ -123,7 +175,11 @@ def constructs_table(inputs: ReportInputs) -> Table:
                Column(t("c_q2_positive")), Column(t("c_lower_than_lm", metric=metric)),
                Column(t("c_predictive_power"), "l")]
     columns = [replace(column, width=width) for column, width in zip(columns, widths)]
-    return Table("table-7b", "7b", t("t7b"), columns, rows, notes=[t("n_t7b", metric=metric)],
+    notes = [t("n_t7b", metric=metric)]
+    hinging = _hinging(inputs)
+    if hinging:
+        notes.append(t("n_t7b_near_tie", constructs="; ".join(hinging), bound=prose(100 * NEAR_TIE, inputs.language, 1)))
+    return Table("table-7b", "7b", t("t7b"), columns, rows, notes=notes,
                  sources=inputs.source("predict_constructs"), font="footnotesize")
 
 
