@@ -9,6 +9,7 @@ bold cell and sentence is decided here from the numbers, not from the columns th
 from __future__ import annotations
 
 import csv
+import json
 import math
 
 import numpy as np
@@ -174,6 +175,9 @@ def test_model_fit_table_and_its_reading(study_run, context):
     exact = all(float(records[k]["estimated"]) < float(records[k]["estimated_hi95"]) for k in ("d_ULS", "d_G"))
     assert (STRINGS["en"]["fit_exact_95"] in reading) == exact
     assert STRINGS["en"]["fit_saturated"] in reading
+    samples = json.loads((study_run / "results/fit/summary.json").read_text())["details"]["samples"]
+    assert table.notes == [STRINGS["en"]["n_t7d"], STRINGS["en"]["n_t7d_tested"].format(samples=f"{samples:,}")]
+    assert "composites included" in table.notes[0] and "Mode B" in table.notes[0]
 
 
 def test_table_4_points_to_the_model_fit_table(context):
@@ -278,7 +282,11 @@ def test_model_fit_of_a_model_neither_saturated_nor_tested(moderation_run):
     assert all(not records[k]["estimated_hi95"] for k in ("SRMR", "d_ULS", "d_G"))
     reading = _texts(_section(context, "fit"))[0]
     assert STRINGS["en"]["fit_not_saturated"] in reading and STRINGS["en"]["fit_exact_not_tested"] in reading
-    assert STRINGS["en"]["n_t7d_not_tested"] in _table(context, "table-7d").notes
+    notes = _table(context, "table-7d").notes
+    assert STRINGS["en"]["n_t7d_not_tested"] in notes
+    # no test was run: the note does not describe HI95/HI99 of subsamples, and gives the Σ convention (finding 11, 13)
+    assert not any("quantiles" in n or "subsamples" in n for n in notes)
+    assert "λλ′" in notes[0] and "Mode B" in notes[0]
 
 
 def test_model_comparison_with_alternatives(predict_run, study_run):

@@ -69,7 +69,9 @@ def fit_table(inputs: ReportInputs) -> Table:
     -------
     Table
         One row per statistic (SRMR, d_ULS, d_G, χ², NFI); a d_ULS or d_G above its HI95 flagged; a quantile the
-        fit step did not compute (χ², NFI; a staged model) shown as "—".
+        fit step did not compute (χ², NFI; a staged model) shown as "—". The note gives the convention of the
+        implied indicator correlations (λλ′ within every Mode A block, observed within Mode B blocks), and
+        describes HI95/HI99 only when the bootstrap test ran (else why it did not).
     """
     t = inputs.t
     rows = []
@@ -87,9 +89,8 @@ def fit_table(inputs: ReportInputs) -> Table:
     columns = [Column(t("c_statistic"), "l"), Column(t("c_saturated")), Column("HI95"), Column("HI99"),
                Column(t("c_estimated")), Column("HI95"), Column("HI99")]
     details = _details(inputs)
-    notes = [t("n_t7d", samples=integer(details["samples"], "en"))]
-    if not details["exact_fit_test"]:
-        notes.append(t("n_t7d_not_tested"))
+    notes = [t("n_t7d"), t("n_t7d_tested", samples=integer(details["samples"], "en")) if details["exact_fit_test"]
+             else t("n_t7d_not_tested")]
     return Table("table-7d", "7d", t("t7d"), columns, rows, notes=notes, sources=inputs.source("model_fit"))
 
 
