@@ -197,6 +197,8 @@ def test_information_criteria_and_no_comparison_without_alternatives(study_run, 
                     "HQ": n * math.log(sse / n) + 2 * (k + 1) * math.log(math.log(n))}
         assert [c.text for c in row.cells[3:]] == [fmt(expected[name]) for name in ("AIC", "AICc", "BIC", "HQ")]
     assert len(table.rows) == 2
+    assert "the R² reported" in table.notes[0] and "PLSc" in table.notes[0] and "standardised scores" not in \
+        table.notes[0]
     assert not _rows(study_run / "results/fit/model_comparison.csv")
     assert "table-7f" not in {t.id for t in context["tables"]}
 
