@@ -29,13 +29,14 @@ needs_poppler = pytest.mark.skipif(tool("pdftotext") is None or tool("pdffonts")
 #: Names of the user's kind: never symbols, whatever their context.
 NAMES = ["KP_1", "x_1", "KP_x_i", "business_type", "results/outer/loadings.csv", "bootstrap.ci_low", "p_value",
          "rho_c", "r2_adj", "a_b", "loadings_x_i.csv", "ρ_C_1", "ρ_value", "αρ_A", "KP_ρ_C", "R2_adj", "x_i.csv", "n_valid",
-         "b_value", "dir/ρ_C", "b_jk2", "R²_adjusted"]
+         "b_value", "dir/ρ_C", "b_jk2", "R²_adjusted", "d_g", "d_GH", "d_ULS2", "bad_G", "d_uls"]
 #: Symbols of the report's own text, with the base and subscript they are typeset as.
 SYMBOLS = {"ρ_C": ("ρ", "C"), "ρ_A": ("ρ", "A"), "R²_adj": ("R²", "adj"), "R²_j": ("R²", "j"), "b_j": ("b", "j"),
            "b_ij": ("b", "ij"), "β_min": ("β", "min"), "η_{jk}": ("η", "jk"), "Σ_i": ("Σ", "i"),
-           "λ_1": ("λ", "1"), "n_min": ("n", "min"), "x_i": ("x", "i"), "f²_j": ("f²", "j")}
+           "λ_1": ("λ", "1"), "n_min": ("n", "min"), "x_i": ("x", "i"), "f²_j": ("f²", "j"), "d_ULS": ("d", "ULS"),
+           "d_G": ("d", "G")}
 #: The report's symbols as they appear with an underscore (the defect: a symbol printed as plain text).
-UNDERSCORED = re.compile(r"(?<![\w./-])([\u0391-\u03a9\u03b1-\u03c9]|[RfQ]²)_[A-Za-z0-9{]")
+UNDERSCORED = re.compile(r"(?<![\w./-])(([\u0391-\u03a9\u03b1-\u03c9]|[RfQ]²)_[A-Za-z0-9{]|d_(ULS|G)\b)")
 
 
 @pytest.mark.parametrize("name", NAMES)

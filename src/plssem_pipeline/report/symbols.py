@@ -11,10 +11,12 @@ name of the user's (an indicator ``KP_1`` or ``x_1``, a variable ``business_type
   ``β_min``, ``η_{jk}``, ``R²_adj``, ``R²_j``;
 * one of the Latin letters **b, n, w, x, y, z**, then ``_`` and one of the index subscripts **i, j, k,
   ij, ik, ji, jk, min, max**: ``b_j``, ``b_ij``, ``x_i``, ``n_min``;
+* the discrepancies of model fit **d_ULS** and **d_G** (Dijkstra & Henseler 2015), as SmartPLS writes them;
 
 and it stands on its own: not preceded by a letter, digit, ``_``, ``.``, ``-``, ``/``, ``\\`` or an
 apostrophe, and not followed by a letter, digit, ``_``, ``/``, ``\\`` or a ``.`` that continues a name. So
-``KP_1``, ``business_type``, ``p_value``, ``rho_c``, ``a_b`` and ``loadings_x_i.csv`` are never symbols.
+``KP_1``, ``business_type``, ``p_value``, ``rho_c``, ``a_b``, ``d_GH`` and ``loadings_x_i.csv`` are never
+symbols.
 
 A symbol that occurs in the study's own text (:func:`verbatim_symbols`: every string of the
 configuration, of the published tables and of the respondent profile, keys included) is printed as
@@ -34,6 +36,7 @@ SYMBOL = re.compile(r"""
     (?:
         (?P<gbase>[\u0391-\u03a9\u03b1-\u03c9]|[RfQ]²)_(?P<gsub>\{[A-Za-z0-9,]{1,8}\}|[A-Za-z0-9]{1,4})
       | (?P<lbase>[bnwxyz])_(?P<lsub>ij|ik|ji|jk|min|max|[ijk])
+      | (?P<dbase>d)_(?P<dsub>ULS|G)
     )
     (?![\w/\\]|\.\w)
 """, re.X)
@@ -70,8 +73,8 @@ def symbol_parts(text, verbatim: Iterable[str] = ()) -> list[tuple[str, str | No
             continue
         if match.start() > start:
             parts.append((text[start:match.start()], None))
-        sub = match.group("gsub") or match.group("lsub")
-        parts.append((match.group("gbase") or match.group("lbase"), sub.strip("{}")))
+        sub = match.group("gsub") or match.group("lsub") or match.group("dsub")
+        parts.append((match.group("gbase") or match.group("lbase") or match.group("dbase"), sub.strip("{}")))
         start = match.end()
     if start < len(text) or not parts:
         parts.append((text[start:], None))

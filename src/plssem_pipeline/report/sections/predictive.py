@@ -214,7 +214,9 @@ def cvpat_table(inputs: ReportInputs) -> Table:
                           flag=None if decision == "PLS-SEM better" else "warn"))
         rows.append(Row(cells, keys=(f"{benchmark} {record['construct']}",), total=overall))
     cvpat = _settings(inputs)["cvpat"]
-    widths = (3.0, 1.4, 1.9, 1.9, 1.0, 1.0, 1.7, 2.5)   # LaTeX (cm), footnotesize, 8 pt gaps: the 17 cm text width
+    # LaTeX (cm), footnotesize, 8 pt gaps within the 17 cm text width: p and bootstrap p hold "< 0,001" on one line,
+    # the decision "PLS-SEM lebih baik" / "Pembanding lebih baik"; the headers wrap instead
+    widths = (2.6, 1.3, 1.4, 1.6, 1.0, 1.3, 1.5, 3.6)
     columns = [Column(t("c_construct"), "l"), Column(t("c_pls_loss")), Column(t("c_benchmark_loss")),
                Column(t("c_loss_difference")), Column(t("c_cvpat_t")), Column(t("c_cvpat_p")), Column(t("c_boot_p")),
                Column(t("c_cvpat_decision"), "l")]
