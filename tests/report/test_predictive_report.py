@@ -233,7 +233,8 @@ def test_workbook_sheets(study_run):
     import openpyxl
 
     names = openpyxl.load_workbook(study_run / "report/results.xlsx", read_only=True).sheetnames
-    assert {"PLSpredict", "PLSpredict - constructs", "CVPAT", "Information criteria", "Model fit"} <= set(names)
+    # PLSpredict's sheets under SmartPLS's names for its indicator (MV) and construct (LV) results
+    assert {"MV prediction summary", "LV prediction summary", "CVPAT", "Information criteria", "Model fit"} <= set(names)
     assert "Model comparison" not in names   # no alternative model in the default study
 
 

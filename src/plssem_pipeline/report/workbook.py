@@ -82,8 +82,8 @@ SHEETS = (
     ("simple_slopes", "Simple slopes", "xlsx_simple_slopes"),
     ("moderated_mediation", "Moderated mediation", "xlsx_moderated_mediation"),
     ("hypotheses", "Hypotheses", "xlsx_hypotheses"),
-    ("predict_items", "PLSpredict", "xlsx_predict_items"),
-    ("predict_constructs", "PLSpredict - constructs", "xlsx_predict_constructs"),
+    ("predict_items", "MV prediction summary", "xlsx_predict_items"),        # SmartPLS: manifest variables (MV)
+    ("predict_constructs", "LV prediction summary", "xlsx_predict_constructs"),   # and latent variables (LV)
     ("predict_cvpat", "CVPAT", "xlsx_predict_cvpat"),
     ("fit_criteria", "Information criteria", "xlsx_fit_criteria"),
     ("model_comparison", "Model comparison", "xlsx_model_comparison"),
