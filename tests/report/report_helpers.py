@@ -47,8 +47,16 @@ FILES = {
     "boot_reliability": "results/bootstrap/reliability.csv",
     "boot_total_effects": "results/bootstrap/total_effects.csv",
     "boot_total_indirect": "results/bootstrap/total_indirect.csv",
+    "predict_items": "results/predict/items.csv",
+    "predict_constructs": "results/predict/constructs.csv",
+    "predict_cvpat": "results/predict/cvpat.csv",
+    "predict_summary": "results/predict/summary.json",
+    "model_fit": "results/fit/fit.csv",
+    "fit_criteria": "results/fit/criteria.csv",
+    "model_comparison": "results/fit/model_comparison.csv",
+    "fit_summary": "results/fit/summary.json",
 }
-FIGURES = ("loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap_indirect")
+FIGURES = ("loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap_indirect", "prediction_errors")
 
 
 def tool(name: str) -> str | None:

@@ -64,7 +64,7 @@ def test_every_table_is_there_with_caption_and_header_scopes(page_report):
     assert dom["headers_without_scope"] == 0 and dom["row_headers"] > 100
     assert dom["images"] and all(complete and width > 300 and src == "data:image/png;base64,"
                                  for complete, width, src in dom["images"])
-    assert len(dom["images"]) == 5
+    assert len(dom["images"]) == 6
     assert dom["banner"].startswith("Synthetic data.")
 
 

@@ -34,7 +34,8 @@ def test_catalogue_languages_define_the_same_keys():
 def test_tables_carry_the_papers_numbers_and_smartpls_layout(study_run):
     context = context_for(study_run, audit=None)
     numbered = tables(context)
-    assert list(numbered) == ["1", "2", "3", "3a", "3b", "3c", "4", "4a", "5", "6", "6a", "6b", "7"]
+    assert list(numbered) == ["1", "2", "3", "3a", "3b", "3c", "4", "4a", "5", "6", "6a", "6b", "7",
+                              "7a", "7b", "7c", "7d", "7e"]       # 7a-7e: predictive power and model fit
     assert numbered["1"].caption == "Respondent profile" and numbered["5"].caption == "Path coefficients"
     headers = [c.label for c in numbered["5"].columns]
     assert headers == ["Path", "Original sample (O)", "Sample mean (M)", "Standard deviation (STDEV)",

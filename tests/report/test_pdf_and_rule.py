@@ -29,7 +29,7 @@ def test_report_outputs_follow_formats_and_tex():
 def test_report_rule_outputs_and_log(study_run):
     html = (study_run / "report/results.html").read_text(encoding="utf-8")
     tex = (study_run / "report/results.tex").read_text(encoding="utf-8")
-    assert html.count('src="data:image/png;base64,') == 5 and "<script" not in html
+    assert html.count('src="data:image/png;base64,') == 6 and "<script" not in html
     assert not re.search(r'(src|href)="(https?:)?//', html)
     assert "Content-Security-Policy" in html
     for n in ("1", "2", "3", "4", "5", "6", "7"):

@@ -32,18 +32,14 @@ from figure_helpers import printed_font_sizes
 from report_helpers import FIGURES, FILES, resolved_config
 
 #: The results files of issue 14 the report reads (report.smk's REPORT_INPUTS).
-ISSUE14 = {"predict_items": "results/predict/items.csv", "predict_constructs": "results/predict/constructs.csv",
-           "predict_cvpat": "results/predict/cvpat.csv", "predict_summary": "results/predict/summary.json",
-           "model_fit": "results/fit/fit.csv", "fit_criteria": "results/fit/criteria.csv",
-           "model_comparison": "results/fit/model_comparison.csv", "fit_summary": "results/fit/summary.json"}
-DRAWN = FIGURES + ("simple_slopes", "prediction_errors")
+DRAWN = FIGURES + ("simple_slopes",)
 
 
 def _context(run, language="en", files=None):
     config = resolved_config(run)
     config["report"]["language"] = language
     figures = {name: {kind: str(run / f"report/figures/{name}.{kind}") for kind in ("png", "pdf")} for name in DRAWN}
-    paths = {k: str(run / v) for k, v in {**FILES, **ISSUE14}.items()}
+    paths = {k: str(run / v) for k, v in FILES.items()}
     return build_context(files={**paths, **(files or {})}, config=config, figures=figures,
                          report_dir=str(run / "report"))
 
@@ -296,7 +292,8 @@ def test_model_comparison_with_alternatives(predict_run, study_run):
     """Table 7f from the fit step's comparison of the study's model and two alternatives (the predict run has no
     bootstrap: the report's other files are the default study's, which this table does not read)."""
     config = resolved_config(predict_run)
-    files = {**{k: str(study_run / v) for k, v in FILES.items()}, **{k: str(predict_run / v) for k, v in ISSUE14.items()}}
+    own = {k: v for k, v in FILES.items() if v.startswith(("results/predict/", "results/fit/"))}
+    files = {**{k: str(study_run / v) for k, v in FILES.items()}, **{k: str(predict_run / v) for k, v in own.items()}}
     inputs = ReportInputs(files=files, config=config)
     records = pd.read_csv(predict_run / "results/fit/model_comparison.csv")
     table = comparison_table(inputs)

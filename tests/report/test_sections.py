@@ -9,7 +9,7 @@ from plssem_pipeline.report.sections import SECTIONS
 
 from report_helpers import TEMPLATES, context_for
 
-IDS = ["methods", "respondents", "measurement", "structural", "audit", "provenance", "appendix"]
+IDS = ["methods", "respondents", "measurement", "structural", "predictive", "fit", "audit", "provenance", "appendix"]
 
 
 def test_every_part_of_the_report_is_a_section_in_order(study_run):

@@ -157,7 +157,7 @@ def test_no_heading_or_caption_at_the_foot_of_a_page_and_figures_stay_in_their_s
     starts = section_pages(pages, [section["title"] for section in context["sections"]]) + [len(pages)]
     figures = [(k, block["figure"].number) for k, section in enumerate(context["sections"])
                for block in section["blocks"] if block["kind"] == "figure" and block["figure"]]
-    assert len(figures) == 5
+    assert len(figures) == 6
     where = figure_pages(pdf, [number for _, number in figures], t["figure"])
     for k, number in figures:
         assert starts[k] <= where[number] <= starts[k + 1], (number, starts, where)
@@ -215,7 +215,7 @@ def test_figures_in_numerical_order_and_never_inside_a_table(study_run):
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     numbers = [block["figure"].number for section in context["sections"] for block in section["blocks"]
                if block["kind"] == "figure" and block["figure"]]
-    assert numbers == [str(k) for k in range(1, len(numbers) + 1)] and len(numbers) == 5
+    assert numbers == [str(k) for k in range(1, len(numbers) + 1)] and len(numbers) == 6
 
     def at(label: str) -> list[int]:
         return [m.start() for m in re.finditer(rf"^\s*{re.escape(label)}", text, flags=re.M)]
