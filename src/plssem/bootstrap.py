@@ -42,8 +42,8 @@ from . import consistent, staging, statistics
 from .algorithm import PLSCore, fit_correlations, path_coefficients
 from .model import Model
 
-__all__ = ["BootstrapDraws", "stream_uniforms", "resample_indices", "resample_counts", "bootstrap", "jackknife", "merge",
-           "MAX_SEED"]
+__all__ = ["BootstrapDraws", "stream_uniforms", "resample_indices", "resample_counts", "weighted_moments",
+           "weighted_correlations", "bootstrap", "jackknife", "merge", "MAX_SEED"]
 
 SIGN_CHANGES = ("none", "construct")
 #: The largest seed: ``numpy.random.Philox`` takes a 128-bit key (0 .. 2**128 - 1).
@@ -151,12 +151,14 @@ def _tiled_product(counts: np.ndarray, offset: int, right: np.ndarray) -> np.nda
     return product.reshape(-1, right.shape[1])[lead:lead + rows]
 
 
-def weighted_correlations(z: np.ndarray, counts: np.ndarray, offset: int = 0) -> np.ndarray:
-    """Correlation matrices of ``z`` with rows repeated ``counts`` times, ``(b, p, p)``.
+def weighted_moments(z: np.ndarray, counts: np.ndarray, offset: int = 0
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Means ``(b, p)``, SDs ``(b, p)`` (divisor ``N``) and correlation matrices ``(b, p, p)`` of ``z`` with rows
+    repeated ``counts`` times.
 
     ``cov = Σ c_r z_r z_r' / N - m m'`` with ``m = Σ c_r z_r / N`` and ``N = Σ c_r``.
     ``offset`` is the global index of the first count vector (see :func:`_tiled_product`).
-    A subsample in which an indicator is constant gives NaN.
+    A subsample in which an indicator is constant gives NaN correlations (and that indicator's SD 1).
     """
     n, p = z.shape
     total = counts.sum(axis=1, dtype=float)[:, None]
@@ -172,7 +174,12 @@ def weighted_correlations(z: np.ndarray, counts: np.ndarray, offset: int = 0) ->
     sd = np.sqrt(np.where(constant, 1.0, var))
     corr = cov / (sd[:, :, None] * sd[:, None, :])
     corr[constant.any(axis=1)] = np.nan
-    return corr
+    return mean, sd, corr
+
+
+def weighted_correlations(z: np.ndarray, counts: np.ndarray, offset: int = 0) -> np.ndarray:
+    """Correlation matrices of ``z`` with rows repeated ``counts`` times, ``(b, p, p)`` (:func:`weighted_moments`)."""
+    return weighted_moments(z, counts, offset)[2]
 
 
 def _construct_sign_change(core: PLSCore, original_loadings: np.ndarray, model: Model) -> None:

@@ -38,7 +38,7 @@ import numpy as np
 
 from . import consistent
 from .algorithm import fit_correlations, solve_batched
-from .bootstrap import _tiled_product, weighted_correlations
+from .bootstrap import _tiled_product, weighted_moments
 from .effects import total_effects
 from .folds import fold_table
 from .model import Model
@@ -142,21 +142,6 @@ def _lm_design(model: Model, endo: np.ndarray, approach: str) -> list[tuple[np.n
         sources = model.predecessors(j) if approach == "direct" else exogenous
         out.append((np.concatenate([blocks[s] for s in sources]), blocks[j]))
     return out
-
-
-def _training_moments(z: np.ndarray, counts: np.ndarray, offset: int, reference: np.ndarray
-                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Training means ``(G, p)`` and SDs (``n - 1``) of ``z``; training means ``(G, k_endo)`` of the reference scores.
-
-    Count-weighted sums in tiles aligned on the global training-set index (``offset``), as
-    :func:`plssem.bootstrap.weighted_correlations` forms them, so chunking cannot change them.
-    """
-    size = counts.sum(axis=1, dtype=float)[:, None]
-    mean = _tiled_product(counts, offset, z) / size
-    var = _tiled_product(counts, offset, z * z) / size - mean ** 2
-    with np.errstate(invalid="ignore"):          # a constant indicator: the set has failed already
-        sd = np.sqrt(var * size / (size - 1))
-    return mean, sd, _tiled_product(counts, offset, reference) / size
 
 
 def _lm_predictions(corr: np.ndarray, z_test: np.ndarray, which: np.ndarray,
@@ -264,11 +249,14 @@ def plspredict(
         sets = np.arange(lo, hi)
         rep, fold = sets // folds - start, sets % folds
         counts = (table[rep] != fold[:, None]).astype(np.int64)
-        corr = weighted_correlations(z, counts, offset=lo)
+        # training moments in tiles aligned on the global training-set index: chunking cannot change them
+        train_mean, train_sd, corr = weighted_moments(z, counts, offset=lo)
+        size = counts.sum(axis=1, dtype=float)[:, None]
+        train_sd = train_sd * np.sqrt(size / (size - 1))                       # divisor n - 1, as seminr
+        ref_mean = _tiled_product(counts, lo, reference) / size
         core = _estimate(corr, model, options)
         bad = core.failed | ~core.converged
         failed[rep, fold] = bad
-        train_mean, train_sd, ref_mean = _training_moments(z, counts, lo, reference)
         which, row = np.nonzero(counts == 0)                                    # test pairs (set, row)
         with np.errstate(invalid="ignore", divide="ignore"):
             z_test = (z[row] - train_mean[which]) / train_sd[which]             # (P, p)
