@@ -41,10 +41,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from . import quality
-from .algorithm import PLSCore, path_coefficients
+from .algorithm import PLSCore, fit_correlations, path_coefficients
 from .model import Model
 
-__all__ = ["Admissibility", "reliabilities", "consistent_loadings", "correct"]
+__all__ = ["Admissibility", "reliabilities", "consistent_loadings", "correct", "fit"]
 
 
 @dataclass
@@ -186,3 +186,15 @@ def correct(core: PLSCore, corr_ind: np.ndarray, model: Model) -> tuple[PLSCore,
         arr[failed] = np.nan
     return replace(core, cross_loadings=cross, construct_correlations=corrected, paths=paths, r2=r2,
                    failed=failed), flags
+
+
+def fit(corr_ind: np.ndarray, model: Model, **options) -> PLSCore:
+    """PLS on a stack of indicator correlation matrices ``(b, p, p)``, corrected by :func:`correct` when the model
+    declares common factors (the admissibility flags dropped); ``options`` as for
+    :func:`plssem.algorithm.fit_correlations`. The estimate of PLSpredict's training sets and of the exact-fit test's
+    subsamples.
+    """
+    core = fit_correlations(corr_ind, model, **options)
+    if model.common_factors:
+        core, _ = correct(core, corr_ind, model)
+    return core

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from . import consistent, quality, staging
-from .algorithm import PLSCore, fit_correlations, solve_batched
+from .algorithm import PLSCore, solve_batched
 from .bootstrap import resample_counts, weighted_correlations
 from .model import Model
 
@@ -260,9 +260,7 @@ def exact_fit_draws(standardized: np.ndarray, model: Model, implied: dict[str, n
         counts = resample_counts(n, seed, lo, hi)
         for name, z in transformed.items():
             corr = weighted_correlations(z, counts, offset=lo)
-            core = fit_correlations(corr, model, scheme=scheme, max_iter=max_iter, tol=tol)
-            if model.common_factors:
-                core, _ = consistent.correct(core, corr, model)
+            core = consistent.fit(corr, model, scheme=scheme, max_iter=max_iter, tol=tol)
             sigma = implied_correlations(core, corr, model, (name,))[name]
             with np.errstate(invalid="ignore"):
                 stats = np.column_stack(list(fit_indices(corr, sigma, statistics=TESTED).values()))

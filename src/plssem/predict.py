@@ -37,7 +37,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import consistent
-from .algorithm import fit_correlations, solve_batched
+from .algorithm import solve_batched
 from .bootstrap import _tiled_product, weighted_moments
 from .effects import total_effects
 from .folds import fold_table
@@ -119,14 +119,6 @@ def _refuse_staged(model: Model) -> None:
     reason = refusal(model)
     if reason is not None:
         raise ValueError(reason)
-
-
-def _estimate(corr: np.ndarray, model: Model, options: dict):
-    """PLS on a stack of correlation matrices, PLSc when the model declares common factors."""
-    core = fit_correlations(corr, model, **options)
-    if model.common_factors:
-        core, _ = consistent.correct(core, corr, model)
-    return core
 
 
 def _gather_matmul(rows: np.ndarray, matrices: np.ndarray) -> np.ndarray:
@@ -229,7 +221,7 @@ def plspredict(
     mean, sd = x.mean(axis=0), x.std(axis=0, ddof=1)
     z = (x - mean) / sd
     options = {"scheme": scheme, "max_iter": max_iter, "tol": tol}
-    full = _estimate((z.T @ z / (n - 1))[None], model, options)
+    full = consistent.fit((z.T @ z / (n - 1))[None], model, **options)
     if full.failed[0] or not full.converged[0]:
         raise ValueError("PLSpredict: the model cannot be estimated on the full sample (failed or not converged)")
     endo, blocks = np.array(sorted(model.endogenous)), model.blocks
@@ -254,7 +246,7 @@ def plspredict(
         size = counts.sum(axis=1, dtype=float)[:, None]
         train_sd = train_sd * np.sqrt(size / (size - 1))                       # divisor n - 1, as seminr
         ref_mean = _tiled_product(counts, lo, reference) / size
-        core = _estimate(corr, model, options)
+        core = consistent.fit(corr, model, **options)
         bad = core.failed | ~core.converged
         failed[rep, fold] = bad
         which, row = np.nonzero(counts == 0)                                    # test pairs (set, row)
