@@ -16,6 +16,7 @@ Without the fit step's files (a workflow older than issue 14) the section is lef
 """
 from __future__ import annotations
 
+from ...study import STUDY_MODEL
 from ..blocks import heading, section as make_section, table, text
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, integer, isnan, prose
@@ -28,8 +29,6 @@ SRMR_BOUND = 0.08
 #: BIC difference below which the evidence for the model with the smaller BIC is weak (Raftery 1995, on the
 #: BIC difference as 2·ln of the approximate Bayes factor: 0-2 "weak", 2-6 "positive", 6-10 "strong", above 10 "very strong").
 WEAK_BIC = 2.0
-#: The study's own model in ``results/fit/criteria.csv`` and ``model_comparison.csv``.
-STUDY_MODEL = "Model"
 _STATISTICS = {"SRMR": "SRMR", "d_ULS": "d_ULS", "d_G": "d_G", "Chi-square": "χ²", "NFI": "NFI"}
 
 
