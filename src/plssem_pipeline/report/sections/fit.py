@@ -138,16 +138,16 @@ def criteria_table(inputs: ReportInputs) -> Table:
     -------
     Table
     """
-    t = inputs.t
+    t, records = inputs.t, inputs.optional_records("fit_criteria")
     rows = []
-    for record in inputs.optional_records("fit_criteria"):
+    for record in records:
         if str(record["model"]) != STUDY_MODEL:
             continue
         cells = [Cell(inputs.construct_text(record["construct"])), Cell(fmt(record["r2"]), float(record["r2"])),
                  Cell(str(int(record["predictors"])), int(record["predictors"]))]
         cells += [Cell(fmt(record[k]), float(record[k])) for k in ("AIC", "AICc", "BIC", "HQ")]
         rows.append(Row(cells, keys=(str(record["construct"]),)))
-    n = next((int(r["n"]) for r in inputs.optional_records("fit_criteria")), 0)
+    n = next((int(r["n"]) for r in records), 0)
     columns = [Column(t("c_construct"), "l"), Column(t("c_r2")), Column(t("c_predictors"))] + \
         [Column(name) for name in ("AIC", "AICc", "BIC", "HQ")]
     return Table("table-7e", "7e", t("t7e"), columns, rows, notes=[t("n_t7e", n=str(n))],
