@@ -71,8 +71,13 @@ def near_ties(inputs: ReportInputs) -> dict:
     dict
         Construct -> list of its near-tied ``items.csv`` records, in model order; constructs without one left out.
     """
-    metric, ties = _metric(inputs), {}
-    for record in inputs.optional_records("predict_items"):
+    return _near_ties(inputs.optional_records("predict_items"), _metric(inputs))
+
+
+def _near_ties(records: list, metric: str) -> dict:
+    """:func:`near_ties` of ``items.csv``'s records, read once by the caller."""
+    ties = {}
+    for record in records:
         pls, lm = float(record[f"pls_{metric}"]), float(record[f"lm_{metric}"])
         if not (isnan(pls) or isnan(lm)) and abs(pls - lm) < NEAR_TIE * abs(lm):
             ties.setdefault(str(record["construct"]), []).append(record)
@@ -84,10 +89,10 @@ def _hinging(inputs: ReportInputs) -> list[str]:
     ``"TR (tr1): medium or high"``, with the verdicts (:func:`plssem.predict_metrics.verdict`) of the two extremes."""
     from plssem.predict_metrics import verdict
 
-    t, metric, ties = inputs.t, _metric(inputs), near_ties(inputs)
+    t, metric, records = inputs.t, _metric(inputs), inputs.optional_records("predict_items")
     out = []
-    for construct, tied in ties.items():
-        own = [r for r in inputs.optional_records("predict_items") if str(r["construct"]) == construct]
+    for construct, tied in _near_ties(records, metric).items():
+        own = [r for r in records if str(r["construct"]) == construct]
         pls, lm, q2 = (np.array([float(r[k]) for r in own]) for k in (f"pls_{metric}", f"lm_{metric}", "q2_predict"))
         tie = np.isin([str(r["indicator"]) for r in own], [str(r["indicator"]) for r in tied])
         worst, best = (verdict(np.where(tie, bound, pls), lm, q2)["verdict"] for bound in (np.inf, -np.inf))
@@ -113,9 +118,9 @@ def items_table(inputs: ReportInputs) -> Table:
         smaller in bold. A note names the indicators whose PLS-SEM errors are highly skewed when the metric is
         the RMSE (Hair et al. 2019 advise the MAE then).
     """
-    t, metric = inputs.t, _metric(inputs)
+    t, metric, records = inputs.t, _metric(inputs), inputs.optional_records("predict_items")
     rows, skewed, construct = [], [], None
-    for record in inputs.optional_records("predict_items"):
+    for record in records:
         if str(record["construct"]) != construct:
             construct = str(record["construct"])
             rows.append(Row(group=inputs.construct_text(construct)))
@@ -135,7 +140,7 @@ def items_table(inputs: ReportInputs) -> Table:
         notes.append(t("n_t7a_skewed", indicators=", ".join(skewed), bound=fmt(SKEWED, 1)))
     tied = [f"{r['indicator']} ({prose(float(r[f'pls_{metric}']), inputs.language, 5)} / "
             f"{prose(float(r[f'lm_{metric}']), inputs.language, 5)})"
-            for records in near_ties(inputs).values() for r in records]
+            for group in _near_ties(records, metric).values() for r in group]
     if tied:
         notes.append(t("n_t7a_near_tie", metric=t("metric_" + metric), indicators=", ".join(tied),
                        bound=prose(100 * NEAR_TIE, inputs.language, 1)))
