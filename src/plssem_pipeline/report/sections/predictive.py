@@ -23,7 +23,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from ...study import predict_settings
+from ...study import OVERALL, predict_settings
 from ..blocks import figure, heading, section as make_section, table, text
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, integer, isnan, prose, pvalue
@@ -209,7 +209,7 @@ def cvpat_table(inputs: ReportInputs) -> Table:
         if str(record["benchmark"]) != benchmark:
             benchmark = str(record["benchmark"])
             rows.append(Row(group=t("g_cvpat_" + benchmark.lower())))
-        overall = str(record["construct"]) == "Overall"
+        overall = str(record["construct"]) == OVERALL
         name = t("cvpat_overall") if overall else inputs.construct_text(record["construct"])
         decision = str(record["decision"])
         cells = [Cell(name)] + [Cell(fmt(record[k]), float(record[k]))
