@@ -10,16 +10,8 @@ import json
 
 from .. import io
 from ..report.catalogue import Catalogue
-from ..report.figures.drawing import pyplot, save
+from ..report.figures.drawing import message_figure
 from ..report.figures.prediction_errors import prediction_errors_chart
-
-
-def _empty(path, pdf, text: str) -> None:
-    """A small figure saying ``text`` (no prediction errors to draw)."""
-    fig, ax = pyplot().subplots(figsize=(4, 1.5), layout="constrained")
-    ax.axis("off")
-    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=9)
-    save(fig, path, pdf)
 
 
 def main(smk, log):
@@ -29,7 +21,7 @@ def main(smk, log):
         applicable = json.load(handle).get("applicable", True)
     items = io.read_csv(smk.input.indicators)
     if not applicable or items.empty:
-        _empty(out.png, out.pdf, t("fig_errors_none"))
+        message_figure(t("fig_errors_none"), out.png, out.pdf)
         log.info("PLSpredict does not apply to this model: an empty prediction-error figure")
         return
     constructs = dict(zip(items["indicator"].astype(str), items["construct"].astype(str)))

@@ -36,7 +36,7 @@ import textwrap
 from ...language import number_text
 from ..localize import interval
 from . import print_size
-from .drawing import localize_axes, plain_text, pyplot, save
+from .drawing import localize_axes, message_figure, plain_text, pyplot, save
 from .slopes import simple_slopes_chart
 from .structural_model import path_label, structural_model
 
@@ -136,10 +136,7 @@ def bootstrap_histograms(draws, summary, names, path, *, title: str = "Bootstrap
     plt = pyplot()
     m = len(names)
     if m == 0:
-        fig, ax = plt.subplots(figsize=(4, 1.5), layout="constrained")
-        ax.axis("off")
-        ax.text(0.5, 0.5, empty, ha="center", va="center", fontsize=9)
-        return save(fig, path, pdf)
+        return message_figure(empty, path, pdf)
     # at print size: the text width, panels at least 0.95 inch high within the normal figure box
     cols = min(3 if m <= 9 else 4, m)
     rows = math.ceil(m / cols)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-__all__ = ["DPI", "pyplot", "plain_text", "save", "localize_axes"]
+__all__ = ["DPI", "pyplot", "plain_text", "save", "message_figure", "localize_axes"]
 
 #: Resolution of the PNG files.
 DPI = 150
@@ -67,6 +67,14 @@ def save(fig, path, pdf=None) -> str:
         fig.savefig(pdf, metadata={"Creator": None, "Producer": None, "CreationDate": None})
     pyplot().close(fig)
     return str(path)
+
+
+def message_figure(text: str, path, pdf=None) -> str:
+    """A small figure saying ``text`` (nothing to draw), written by :func:`save`; returns the PNG's path."""
+    fig, ax = pyplot().subplots(figsize=(4, 1.5), layout="constrained")
+    ax.axis("off")
+    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=9)
+    return save(fig, path, pdf)
 
 
 def localize_axes(ax, language: str) -> None:

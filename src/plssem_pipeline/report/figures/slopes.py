@@ -20,7 +20,7 @@ import math
 import textwrap
 
 from . import print_size
-from .drawing import localize_axes, plain_text, pyplot, save
+from .drawing import localize_axes, message_figure, plain_text, pyplot, save
 
 __all__ = ["simple_slopes_chart", "slope_lines", "predicted", "SPAN", "LEVELS"]
 
@@ -103,10 +103,7 @@ def simple_slopes_chart(slopes, path, *, pdf=None, level_names=("−1 SD", "mean
     plt = pyplot()
     terms = list(dict.fromkeys(slopes["term"].astype(str))) if len(slopes) else []
     if not terms:
-        fig, ax = plt.subplots(figsize=(4, 1.5), layout="constrained")
-        ax.axis("off")
-        ax.text(0.5, 0.5, empty, ha="center", va="center", fontsize=9)
-        return save(fig, path, pdf)
+        return message_figure(empty, path, pdf)
     cols = min(2, len(terms))
     rows = math.ceil(len(terms) / cols)
     width, height = print_size.box()
