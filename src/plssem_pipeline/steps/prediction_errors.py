@@ -18,7 +18,7 @@ def main(smk, log):
     t = Catalogue(smk.params.language)
     out = smk.output
     with open(smk.input.summary, encoding="utf-8") as handle:
-        applicable = json.load(handle).get("applicable", True)
+        applicable = json.load(handle)["details"]["applicable"]      # the predict step's summary
     items = io.read_csv(smk.input.indicators)
     if not applicable or items.empty:
         message_figure(t("fig_errors_none"), out.png, out.pdf)
