@@ -15,15 +15,15 @@ OUTPUTS = {"items": "indicators", "constructs": "constructs", "cvpat": "cvpat", 
 
 def _chunks(smk) -> tuple[list, dict]:
     """The chunks' arrays and the first chunk's metadata; a chunk of another seed or engine is refused."""
-    settings, parts, metas = smk.params.predict, [], []
+    settings, parts, first = smk.params.predict, [], None
     for path in smk.input.chunks:
         arrays, meta = io.load_arrays(path, what="a PLSpredict chunk", rule="predict_chunk")
         if meta.get("seed") != settings["seed"] or meta.get("engine") != smk.params.engine:
             raise UserError(f"chunk {path} was made with seed {meta.get('seed')} / engine {meta.get('engine')}, "
                             f"not seed {settings['seed']} / engine {smk.params.engine}; delete results/predict/chunks")
         parts.append(arrays)
-        metas.append(meta)
-    return parts, metas[0]
+        first = first or meta
+    return parts, first
 
 
 def main(smk, log):
