@@ -35,6 +35,7 @@ the summary statistics, which report how many there were.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from hashlib import sha256
 
 import numpy as np
 
@@ -42,8 +43,8 @@ from . import consistent, staging, statistics
 from .algorithm import PLSCore, fit_correlations, path_coefficients
 from .model import Model
 
-__all__ = ["BootstrapDraws", "stream_uniforms", "resample_indices", "resample_counts", "weighted_moments",
-           "weighted_correlations", "bootstrap", "jackknife", "merge", "MAX_SEED"]
+__all__ = ["BootstrapDraws", "stream_uniforms", "named_stream", "check_seed", "resample_indices", "resample_counts",
+           "weighted_moments", "weighted_correlations", "estimate_batch", "bootstrap", "jackknife", "merge", "MAX_SEED"]
 
 SIGN_CHANGES = ("none", "construct")
 #: The largest seed: ``numpy.random.Philox`` takes a 128-bit key (0 .. 2**128 - 1).
@@ -96,7 +97,9 @@ def stream_uniforms(n: int, seed: int, start: int, stop: int, stream: int = 0) -
     draw ``i`` depends on ``(seed, stream, i)`` alone. ``stream`` is the top word of Philox's
     256-bit counter: each resampling scheme keyed by the same seed takes its own, disjoint
     region: 0 the bootstrap, 1 PLSpredict's folds (:mod:`plssem.folds`), 2 CVPAT
-    (:mod:`plssem.cvpat`). The caller checks the seed (0 .. ``MAX_SEED``).
+    (:mod:`plssem.cvpat`), 3 the group permutations (:mod:`plssem.permutation`), and from
+    ``2**32`` on the groups' bootstraps (:func:`named_stream`). The caller checks the seed
+    (:func:`check_seed`).
     """
     per_draw = -(-n // 4)
     bits = np.random.Philox(key=seed, counter=[0, 0, 0, stream])
@@ -104,21 +107,38 @@ def stream_uniforms(n: int, seed: int, start: int, stop: int, stream: int = 0) -
     return np.random.Generator(bits).random((stop - start, 4 * per_draw))[:, :n]
 
 
+def named_stream(name: str) -> int:
+    """The Philox stream of a named resampling, e.g. one group's bootstrap: ``2**32 + h``.
+
+    ``h`` is the first four bytes of the SHA-256 of ``name`` (UTF-8), read big-endian, so
+    every name has a stream of its own above the numbered ones (0 .. 3), and two groups
+    bootstrapped with the same seed read disjoint counter ranges (the counter's lower
+    192 bits hold the draw's position).
+    """
+    return 2**32 + int.from_bytes(sha256(name.encode("utf-8")).digest()[:4], "big")
+
+
+def check_seed(seed: int) -> None:
+    """Raise ``ValueError`` unless ``seed`` is an integer from 0 to ``MAX_SEED`` (Philox's 128-bit key)."""
+    if not 0 <= seed <= MAX_SEED:
+        raise ValueError(f"the bootstrap seed must be an integer from 0 to 2**128 - 1 "
+                         f"(numpy.random.Philox's 128-bit key), got {seed}")
+
+
 def resample_indices(n: int, seed: int, start: int, stop: int, stream: int = 0) -> np.ndarray:
     """Row indices drawn by subsamples ``start .. stop - 1``, shape ``(stop - start, n)``.
 
     Subsample ``i`` turns the uniform numbers ``u`` of draw ``i`` of the stream
     (:func:`stream_uniforms`) into rows ``⌊u·n⌋``; the bias of this mapping is below
-    ``n·2^-53``. ``stream`` 0 is the bootstrap's; CVPAT (:mod:`plssem.cvpat`) uses 2.
+    ``n·2^-53``. ``stream`` 0 is the bootstrap's; CVPAT (:mod:`plssem.cvpat`) uses 2; a
+    group's bootstrap uses :func:`named_stream` of the group's name.
 
     Raises
     ------
     ValueError
         If ``seed`` is not in ``0 .. MAX_SEED`` (Philox's key is 128 bits).
     """
-    if not 0 <= seed <= MAX_SEED:
-        raise ValueError(f"the bootstrap seed must be an integer from 0 to 2**128 - 1 "
-                         f"(numpy.random.Philox's 128-bit key), got {seed}")
+    check_seed(seed)
     uniform = stream_uniforms(n, seed, start, stop, stream)
     return np.minimum((uniform * n).astype(np.int64), n - 1)
 
@@ -201,13 +221,31 @@ def _construct_sign_change(core: PLSCore, original_loadings: np.ndarray, model: 
     core.paths, core.r2, _ = path_coefficients(core.construct_correlations, model)
 
 
-def _estimate_batch(z: np.ndarray, counts: np.ndarray, offset: int, model: Model, options: dict,
-                    sign_change: str = "none", original_loadings: np.ndarray | None = None
-                    ) -> tuple[PLSCore, np.ndarray, dict[str, np.ndarray], dict[str, np.ndarray]]:
+def estimate_batch(z: np.ndarray, counts: np.ndarray, offset: int, model: Model, options: dict,
+                   sign_change: str = "none", original_loadings: np.ndarray | None = None
+                   ) -> tuple[PLSCore, np.ndarray, dict[str, np.ndarray], dict[str, np.ndarray]]:
     """Estimate a batch of weighted samples: PLS (staged when the model needs it), the sign change, PLSc.
 
-    Returns the core, the final model's indicator correlations, the PLSc flags in the layout of
-    :attr:`BootstrapDraws.inadmissible`, and the statistics of :func:`plssem.statistics.collect`.
+    Parameters
+    ----------
+    z : ndarray (n, p)
+        Standardised observed indicators (``model.observed_indicators``).
+    counts : ndarray (b, n)
+        How often each row enters each sample (bootstrap counts, jackknife or group 0/1 vectors).
+    offset : int
+        Global index of the first sample, for chunk-independent rounding (:func:`weighted_moments`).
+    model : Model
+    options : dict
+        ``scheme``, ``max_iter``, ``tol`` as for :func:`plssem.estimate`.
+    sign_change, original_loadings
+        As for :func:`bootstrap`.
+
+    Returns
+    -------
+    tuple
+        The core, the final model's indicator correlations ``(b, p, p)``, the PLSc flags in the
+        layout of :attr:`BootstrapDraws.inadmissible`, and the statistics of
+        :func:`plssem.statistics.collect`.
     """
     corr = weighted_correlations(z, counts, offset=offset)
     term_sd = None
@@ -242,6 +280,7 @@ def bootstrap(
     tol: float = 1e-7,
     sign_change: str = "none",
     original_loadings: np.ndarray | None = None,
+    stream: int = 0,
 ) -> BootstrapDraws:
     """Estimate subsamples ``start .. stop - 1`` of a bootstrap.
 
@@ -265,6 +304,9 @@ def bootstrap(
         ``"none"`` (SmartPLS's default) keeps each subsample's orientation;
         ``"construct"`` applies construct-level sign changes against
         ``original_loadings`` (each indicator's loading on its construct, ``(p,)``).
+    stream : int
+        Philox stream of the draws (:func:`stream_uniforms`): 0 the full sample's bootstrap,
+        :func:`named_stream` of the group's name for a group's bootstrap.
 
     Returns
     -------
@@ -290,8 +332,8 @@ def bootstrap(
     for lo in range(start, stop, chunk_size):
         hi = min(lo + chunk_size, stop)
         rows = slice(lo - start, hi - start)
-        core, _, flags, collected = _estimate_batch(z, resample_counts(z.shape[0], seed, lo, hi), lo, model,
-                                                    options, sign_change, original_loadings)
+        core, _, flags, collected = estimate_batch(z, resample_counts(z.shape[0], seed, lo, hi, stream), lo, model,
+                                                   options, sign_change, original_loadings)
         for name, arr in flags.items():
             inadmissible.setdefault(name, np.zeros((total,) + arr.shape[1:], dtype=bool))[rows] = arr
         bad = core.failed | ~core.converged
@@ -340,7 +382,7 @@ def jackknife(
         hi = min(lo + chunk_size, n)
         counts = np.ones((hi - lo, n), dtype=np.int64)
         counts[np.arange(hi - lo), np.arange(lo, hi)] = 0
-        core, _, _, collected = _estimate_batch(z, counts, lo, model,
+        core, _, _, collected = estimate_batch(z, counts, lo, model,
                                                 {"scheme": scheme, "max_iter": max_iter, "tol": tol})
         bad = core.failed | ~core.converged
         for name, arr in collected.items():
