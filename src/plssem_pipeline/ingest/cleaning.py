@@ -173,11 +173,11 @@ def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
     events += reverse_events
     keep, warnings = select_respondents(raw, spec, values, keep, events)
     warnings = missing_warnings + warnings
-    treated, means = replace_missing(raw, spec, values, keep)
+    treated, means = replace_missing(raw.path, spec, values, keep)
     record_missing_actions(events, spec, keep, means, straight)
     for line in raw.blank_lines:
         events.append(Event(-1, "", "", "empty row (no value in any column)", "blank_row", "skipped", line))
-    check_indicators(raw, spec, treated[keep])
+    check_indicators(raw.path, spec, treated[keep])
 
     base = _respondent_columns(raw, spec, ids, profile, keep)
     survey, validated = _with_indicators(base, spec, treated, keep), _with_indicators(base, spec, values, keep)

@@ -128,13 +128,16 @@ def select_respondents(raw: RawSurvey, spec: SurveySpec, values, keep, events: l
     return keep, warnings
 
 
-def replace_missing(raw: RawSurvey, spec: SurveySpec, values, keep):
+def replace_missing(source: str, spec: SurveySpec, values, keep):
     """The indicator means over the respondents kept, and the values with missing ones replaced by them.
+
+    Also the multi-group analysis's treatment within each group
+    (:func:`plssem_pipeline.analysis.groups.group_survey`).
 
     Parameters
     ----------
-    raw : RawSurvey
-        For the file named in an error.
+    source : str
+        The survey file, named in an error.
     spec : SurveySpec
         ``data.missing_treatment`` and the indicators.
     values : ndarray
@@ -163,7 +166,7 @@ def replace_missing(raw: RawSurvey, spec: SurveySpec, values, keep):
         if valid.size == 0:
             raise UserError(f"indicator {name} has no valid value among the respondents kept; it cannot be "
                             f"estimated: remove it from constructs.{spec.owners[name]}.indicators or fix the data",
-                            file=raw.path, column=name)
+                            file=source, column=name)
         means[j] = valid.mean()
     treated = values.copy()
     if spec.missing_treatment == "mean_replacement":
@@ -195,12 +198,13 @@ def record_missing_actions(events: list[Event], spec: SurveySpec, keep, means, s
             e.action = "counted as missing in the respondent profile"
 
 
-def check_indicators(raw: RawSurvey, spec: SurveySpec, kept) -> None:
+def check_indicators(source: str, spec: SurveySpec, kept) -> None:
     """Refuse constant indicators and perfectly correlated pairs among the respondents kept.
 
     Parameters
     ----------
-    raw : RawSurvey
+    source : str
+        The survey file, named in an error.
     spec : SurveySpec
     kept : ndarray
         The treated values of the respondents kept.
@@ -218,11 +222,11 @@ def check_indicators(raw: RawSurvey, spec: SurveySpec, kept) -> None:
                            f"{spec.owners[c]})" for c in constant)
         raise UserError(f"indicator(s) with the same value for every respondent kept: {listed}. A constant "
                         "indicator has no variance and cannot be standardised; remove it from its construct's "
-                        "indicators in the config", file=raw.path)
-    _check_collinear_pairs(raw, spec, kept)
+                        "indicators in the config", file=source)
+    _check_collinear_pairs(source, spec, kept)
 
 
-def _check_collinear_pairs(raw: RawSurvey, spec: SurveySpec, kept) -> None:
+def _check_collinear_pairs(source: str, spec: SurveySpec, kept) -> None:
     """Refuse two indicators whose values are identical, or mirror images, for every respondent kept.
 
     Such a pair has correlation ±1: a block holding both has a singular
@@ -250,4 +254,4 @@ def _check_collinear_pairs(raw: RawSurvey, spec: SurveySpec, kept) -> None:
         raise UserError(f"perfectly correlated indicators among the respondents kept: {listed}. Such a pair makes "
                         "the correlation matrix of any block or regression holding both singular (probably a column "
                         "copied twice): correct the data, or keep only one of them in the constructs' indicators in "
-                        "the config", file=raw.path)
+                        "the config", file=source)

@@ -9,7 +9,8 @@ whose min is not below its max, a reverse-coded item outside its construct, a re
 (``constructs.<C>.redundancy``) of a Mode A construct or that is an indicator of the model, a label
 given per language (``label: {en: ..., id: ...}``) in a language the report does not have, and
 (:mod:`.extension_checks`) the problems of higher-order constructs, interaction terms and control variables,
-and (:mod:`.assessment`) those of the ``predict``, ``fit`` and ``alternatives`` keys.
+and (:mod:`.assessment`) those of the ``predict``, ``fit`` and ``alternatives`` keys, and (:mod:`.groups`)
+those of ``groups`` and ``ipma``.
 :func:`check_semantics` reports every problem at once as a
 :class:`~plssem_pipeline.study.schema.ConfigError` and otherwise returns the
 validated :class:`plssem.Model`.
@@ -23,6 +24,7 @@ from ..errors import UserError
 from .assessment import assessment_problems
 from .extension_checks import extension_problems, path_ends, repeated_members
 from .extensions import canonical_node, model_from_spec, model_spec, roles
+from .groups import group_problems
 from .hypotheses import hypothesis_problems
 from .labels import label_language_problems, meant_construct, unknown_construct
 from .model import model_effects
@@ -91,6 +93,8 @@ def check_semantics(config: Mapping, *, root: Path | str = ".", file: str | None
             problems += hypothesis_problems(config, model_effects(model, roles(config)))
     problems += assessment_problems(config, owner, _path_problems, max_samples=MAX_SAMPLES,
                                     max_chunks=MAX_CHUNKS)   # predict, fit, alternatives
+    problems += group_problems(config, model_spec(config) if model is not None else None,
+                               max_samples=MAX_SAMPLES, max_chunks=MAX_CHUNKS)   # groups, ipma
     if problems:
         raise ConfigError(problems, file=file)
     return model
