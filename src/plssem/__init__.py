@@ -22,17 +22,25 @@ Modules, one topic each:
 * :mod:`plssem.folds` — cross-validation folds, deterministic per (seed, repetition).
 * :mod:`plssem.predict` — PLSpredict: out-of-sample predictions, LM and IA benchmarks, batched.
 * :mod:`plssem.predict_metrics` — Q²predict, RMSE, MAE, error skewness; the predictive-power verdict.
+* :mod:`plssem.ipma` — importance–performance map analysis (IPMA) of a target construct.
+* :mod:`plssem.permutation` — group permutations: both groups re-estimated per random re-split, batched.
+* :mod:`plssem.mga` — multi-group tests: permutation, Bootstrap MGA, parametric, Welch–Satterthwaite.
+* :mod:`plssem.micom` — MICOM steps 2 and 3 (compositional invariance, equal means and variances).
 
 Nothing here imports Snakemake, matplotlib or scipy at import time.
 """
 from .model import Construct, Model, ModelError, parse_path
 from .estimate import PLSResult, estimate, prepare
-from .bootstrap import BootstrapDraws, bootstrap, jackknife, merge
+from .bootstrap import BootstrapDraws, bootstrap, estimate_batch, jackknife, merge, named_stream
 from .inference import summarize
 from .cvpat import construct_losses, cvpat
 from .criteria import akaike_weights, information_criteria
 from .predict import PredictDraws, plspredict
 from .predict_metrics import prediction_metrics, verdict
+from .ipma import IPMAResult, ipma
+from .permutation import PermutationDraws, group_assignments, permutation_estimates
+from .mga import bootstrap_mga, parametric_test, permutation_test, welch_test
+from .micom import MICOMResult, micom
 
 __version__ = "0.1.0"
 
@@ -40,5 +48,7 @@ __all__ = [
     "Construct", "Model", "ModelError", "parse_path", "PLSResult", "estimate", "prepare",
     "BootstrapDraws", "bootstrap", "jackknife", "merge", "summarize", "__version__",
     "construct_losses", "cvpat", "information_criteria", "akaike_weights",
-    "PredictDraws", "plspredict", "prediction_metrics", "verdict",
+    "PredictDraws", "plspredict", "prediction_metrics", "verdict", "IPMAResult", "ipma",
+    "named_stream", "estimate_batch", "PermutationDraws", "group_assignments", "permutation_estimates",
+    "permutation_test", "bootstrap_mga", "parametric_test", "welch_test", "MICOMResult", "micom",
 ]
