@@ -28,7 +28,7 @@ A two-stage higher-order construct (a staged one, measured by its dimensions' fi
 chained through its dimensions, as seminrExtras does: its rescaled weights on the dimensions' rescaled
 scores (the dimensions' rescaled weights from :attr:`PLSResult.first_stage`) times the dimensions'
 rescaled weights on their indicators, so its rescaled score is again a weighted mean of observed
-indicators (of which the indicator table lists). Interaction terms are left out: their 0–100
+indicators, the ones its rows of the indicator table list. Interaction terms are left out: their 0–100
 performance means nothing, and their paths do not enter the total effects (as seminrExtras; cSEM
 refuses such models). IPMA assumes positive weights (Ringle & Sarstedt 2016): a construct with a
 negative outer weight, at any level, is flagged (``negative_weights``), and one whose weights do not
