@@ -14,3 +14,10 @@ def report_output(name):
     """A report file (its rule exists whether or not report.formats asks for the format; rule all asks)."""
     return report(REPORT.get(name, f"report/results.{name}"), caption=f"../report/results_{name}.rst",
                   category="Report")
+
+
+def pair_inputs(wildcards):
+    """The files of pair ``wildcards.pair``'s two groups (rule mga): ``first_survey``, ``second_bootstrap``, ..."""
+    files = {"survey": "survey.csv", "bootstrap": "bootstrap.csv", "draws": "draws.npz", "summary": "summary.json"}
+    return {f"{which}_{name}": f"results/groups/{code}/{file}"
+            for which, code in zip(("first", "second"), PAIRS[wildcards.pair]) for name, file in files.items()}

@@ -13,21 +13,35 @@ from ..errors import UserError
 FAILED_LISTED = 10_000
 
 
+def merged_draws(paths, config, engine: str, *, stream: int = 0, folder: str = "results/bootstrap/chunks"):
+    """The bootstrap chunks ``paths`` merged (:func:`plssem.merge`), after checking each was made with
+    ``config["seed"]``, Philox ``stream`` and the ``engine`` fingerprint, and that they hold ``config["samples"]``.
+
+    Raises
+    ------
+    UserError
+        A chunk of another seed, stream or engine (delete ``folder``); the wrong number of subsamples.
+    """
+    parts = []
+    for path in paths:
+        draws, meta = io.load_draws(path)
+        if meta.get("seed") != config["seed"] or meta.get("engine") != engine or meta.get("stream", 0) != stream:
+            raise UserError(f"chunk {path} was made with seed {meta.get('seed')} / stream {meta.get('stream', 0)} / "
+                            f"engine {meta.get('engine')}, not seed {config['seed']} / stream {stream} / engine "
+                            f"{engine}; delete {folder}")
+        parts.append(draws)
+    draws = plssem.merge(parts)
+    if len(draws) != config["samples"]:
+        raise UserError(f"the chunks hold {len(draws)} subsamples, not {config['samples']}", key="bootstrap.samples")
+    return draws, len(parts)
+
+
 def main(smk, log):
     config = smk.params.bootstrap
     model = study.model_from_spec(smk.params.model)
     options = study.algorithm_options(smk.params.algorithm)
     result = numerics.estimate(io.read_csv(smk.input.survey), model, smk.params.algorithm, source=smk.input.survey)
-    parts = []
-    for path in smk.input.chunks:
-        draws, meta = io.load_draws(path)
-        if meta.get("seed") != config["seed"] or meta.get("engine") != smk.params.engine:
-            raise UserError(f"chunk {path} was made with seed {meta.get('seed')} / engine {meta.get('engine')}, "
-                            f"not seed {config['seed']} / engine {smk.params.engine}; delete results/bootstrap/chunks")
-        parts.append(draws)
-    draws = plssem.merge(parts)
-    if len(draws) != config["samples"]:
-        raise UserError(f"the chunks hold {len(draws)} subsamples, not {config['samples']}", key="bootstrap.samples")
+    draws, chunks = merged_draws(smk.input.chunks, config, smk.params.engine)
     failures = numerics.bootstrap_failures(draws, smk.params.algorithm)  # UserError if < 2 usable
     if failures["message"]:
         log.warning(failures["message"])
@@ -53,7 +67,7 @@ def main(smk, log):
         config={"bootstrap": config, "constructs": smk.params.constructs, "paths": smk.params.paths,
                 "model": smk.params.model, "algorithm": smk.params.algorithm},
         seed=config["seed"], fingerprints={"engine": smk.params.engine, "pipeline": smk.params.pipeline},
-        details={"subsamples": len(draws), "chunks": len(parts), "failed": len(failed),
+        details={"subsamples": len(draws), "chunks": chunks, "failed": len(failed),
                  "failed_subsamples": listed,
                  "failed_subsamples_truncated": len(listed) < len(failed),
                  "failed_subsamples_file": "subsamples.csv",

@@ -26,7 +26,7 @@ from .labels import configured_labels, construct_labels
 from .assessment import OVERALL, STUDY_MODEL, alternative_spec, fit_settings, fold_count, predict_settings
 from .model import algorithm_options, chunk_ranges, indicator_lists, model_from_config, redundancy_items
 from .scales import indicator_scales
-from .groups import group_settings, ipma_settings, pair_name
+from .groups import group_pairs, group_settings, ipma_settings, pair_name
 from .schema import ConfigError, format_key, load_schema, schema_problems, typed_overrides
 from .semantics import MAX_CHUNKS, MAX_SAMPLES, check_semantics
 
@@ -35,4 +35,4 @@ __all__ = ["ROLES", "canonical_node", "control_paths", "control_targets", "is_me
            "algorithm_options", "chunk_ranges", "indicator_lists", "model_from_config", "redundancy_items",
            "ConfigError", "format_key", "load_schema", "schema_problems", "typed_overrides", "MAX_CHUNKS", "MAX_SAMPLES",
            "check_semantics", "indicator_scales", "normalize_config", "OVERALL", "STUDY_MODEL", "alternative_spec",
-           "fit_settings", "fold_count", "predict_settings", "group_settings", "ipma_settings", "pair_name"]
+           "fit_settings", "fold_count", "predict_settings", "group_pairs", "group_settings", "ipma_settings", "pair_name"]

@@ -2,6 +2,7 @@
 
 * :func:`group_settings` — the ``groups`` section as the rules and steps use it: the groups compared (the
   category codes, as text), the pairs, the permutations and their seed and chunks;
+* :func:`group_pairs` — the compared pairs (codes as text), for the report's inputs;
 * :func:`pair_name` — a pair's folder name under ``results/mga/`` (``"2-vs-1"``);
 * :func:`ipma_settings` — the ``ipma`` section;
 * :func:`group_problems` — what the schema cannot say about either key, each message naming it.
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from itertools import combinations
 
-__all__ = ["group_settings", "pair_name", "ipma_settings", "group_problems", "category_codes"]
+__all__ = ["group_settings", "group_pairs", "pair_name", "ipma_settings", "group_problems", "category_codes"]
 
 
 def _code_order(code: str):
@@ -197,3 +198,9 @@ def group_problems(config: Mapping, spec: Mapping | None, *, max_samples: int, m
     if config.get("ipma") and spec is not None:
         problems += _ipma_problems(config, spec)
     return problems
+
+
+def group_pairs(config: Mapping) -> list[tuple[str, str]]:
+    """Every compared pair ``(first, second)``, codes as text, in :func:`group_settings` order; [] without groups."""
+    settings = group_settings(config)
+    return [(first, second) for first, second in settings["pairs"]] if settings else []

@@ -1,0 +1,45 @@
+"""Rule `ipma`: the importance–performance map of config ``ipma.target`` (Ringle & Sarstedt 2016).
+
+The model estimated on ``results/clean/survey.csv``; :func:`plssem.ipma.ipma` with each indicator's response
+scale (``constructs.<C>.scale``, else ``data.scale``; :func:`plssem_pipeline.study.indicator_scales`) and
+``ipma.weights``. Writes ``results/ipma/constructs.csv`` (construct, importance, importance_standardized,
+performance, negative_weights), ``indicators.csv`` (construct, indicator, rescaled_weight, importance,
+performance) and ``summary.json`` (target, target_performance, weights, scales).
+"""
+from __future__ import annotations
+
+from plssem.ipma import ipma
+
+from .. import io, study
+from ..analysis import numerics
+from ..audit import provenance
+from ..errors import UserError
+
+
+def main(smk, log):
+    settings = smk.params.ipma
+    model = study.model_from_spec(smk.params.model)
+    result = numerics.estimate(io.read_csv(smk.input.survey), model, smk.params.algorithm, source=smk.input.survey)
+    scales = {name: [scale["scale_min"], scale["scale_max"]] for name, scale in smk.params.scales.items()}
+    try:
+        found = ipma(result, settings["target"], scales, weights=settings["weights"])
+    except ValueError as error:
+        raise UserError(str(error), key="ipma.target") from None
+    io.write_csv(found.constructs.reset_index(), smk.output.constructs)
+    io.write_csv(found.indicators[["construct", "indicator", "rescaled_weight", "importance", "performance"]],
+                 smk.output.indicators)
+    flagged = found.constructs.index[found.constructs["negative_weights"]].tolist()
+    warnings = [f"construct {name} has a negative rescaled outer weight; IPMA assumes positive weights (Ringle & "
+                "Sarstedt 2016): read its importance and performance with care" for name in flagged]
+    for warning in warnings:
+        log.warning(warning)
+    log.info("IPMA of %s: %d constructs, target performance %.3f", found.target, len(found.constructs),
+             found.target_performance)
+    used = sorted(set(found.indicators["indicator"]) | set(model.constructs[model.index(found.target)].indicators))
+    provenance.write_json(provenance.step_summary(
+        "ipma", inputs=[smk.input.survey], outputs=[smk.output.constructs, smk.output.indicators],
+        config={"ipma": settings, "model": smk.params.model, "algorithm": smk.params.algorithm},
+        fingerprints={"engine": smk.params.engine, "pipeline": smk.params.pipeline},
+        details={"target": found.target, "target_performance": found.target_performance, "weights": found.weights,
+                 "scales": {name: scales[name] for name in used if name in scales}, "warnings": warnings},
+    ), smk.output.summary)
