@@ -83,8 +83,11 @@ class IPMAResult:
 def _scale_bounds(scales, names: tuple[str, ...]) -> np.ndarray:
     """``(p, 2)`` [min, max] per observed indicator from an array or a mapping; NaN where a mapping has none."""
     if isinstance(scales, Mapping):
-        rows = [scales.get(name, (np.nan, np.nan)) for name in names]
-        bounds = np.array([np.asarray(row, dtype=float).reshape(-1) for row in rows], dtype=float)
+        rows = {name: np.asarray(scales.get(name, (np.nan, np.nan)), dtype=float).reshape(-1) for name in names}
+        odd = [name for name, row in rows.items() if row.size != 2]
+        if odd:
+            raise ValueError("scales: expected [min, max] for indicator(s) " + ", ".join(odd))
+        bounds = np.array(list(rows.values())).reshape(len(names), 2)
     else:
         bounds = np.asarray(scales, dtype=float)
     if bounds.shape != (len(names), 2):

@@ -219,7 +219,7 @@ def test_a_linear_recoding_with_its_scale_changes_nothing():
 
 # ---------------------------------------------------------------------------------------------- errors
 def _corp_rep_scales(**changes) -> dict:
-    return {**{n: (1, 7) for n in _ours("corp_rep").model.observed_indicators}, **changes}
+    return {**{n: (1, 7) for c in CORP_REP_SPEC.values() for n in c["indicators"]}, **changes}
 
 
 @pytest.mark.parametrize("target, scales, options, message", [
@@ -227,6 +227,7 @@ def _corp_rep_scales(**changes) -> dict:
     ("LOYALTY", None, {}, "IPMA target 'LOYALTY' is not a construct of the model"),
     ("QUAL", None, {}, "IPMA target 'QUAL' has no predecessors"),
     ("CUSL", np.ones((3, 2)), {}, r"scales: expected \[min, max\] for each of the 31 data columns"),
+    ("CUSL", _corp_rep_scales(cusa=(1, 4, 7)), {}, r"scales: expected \[min, max\] for indicator.s. cusa"),
     ("CUSL", _corp_rep_scales(cusa=(7, 1)), {}, "the minimum is not below the maximum for indicator.s. cusa"),
     ("CUSL", {k: v for k, v in _corp_rep_scales().items() if k != "comp_2"}, {},
      r"scales: no \[min, max\] for indicator.s. comp_2"),
