@@ -21,7 +21,7 @@ from ..study.labels import construct_labels
 from .catalogue import Catalogue
 from .tables import Figure, integer, number, prose
 
-__all__ = ["ReportInputs", "REQUIRED_FILES", "OPTIONAL_FILES", "read_csv"]
+__all__ = ["ReportInputs", "REQUIRED_FILES", "OPTIONAL_FILES", "KEYED_FILES", "read_csv"]
 
 #: Keys of ``files`` that :func:`~plssem_pipeline.report.context.build_context` needs (results contract files).
 REQUIRED_FILES = (
@@ -40,7 +40,14 @@ OPTIONAL_FILES = ("interactions", "simple_slopes", "moderated_mediation", "lower
                   "lower_order_reliability", "lower_order_htmt",
                   # issue 14: PLSpredict and CVPAT (results/predict/), model fit and information criteria (results/fit/)
                   "predict_items", "predict_constructs", "predict_cvpat", "predict_summary",
-                  "model_fit", "fit_criteria", "model_comparison", "fit_summary")
+                  "model_fit", "fit_criteria", "model_comparison", "fit_summary",
+                  # issue 15: the importance-performance map (results/ipma/)
+                  "ipma_constructs", "ipma_indicators", "ipma_summary")
+
+#: Kinds of ``files`` given once per compared pair or group (issue 15), named ``<kind>:<pair or group code>``:
+#: ``mga:2-vs-1`` (results/mga/2-vs-1/mga.csv), ``micom:``, ``mga_summary:`` (summary.json) and
+#: ``group_bootstrap:2`` (results/groups/2/bootstrap.csv); see :mod:`.sections.group_pairs`.
+KEYED_FILES = ("mga", "micom", "mga_summary", "group_bootstrap")
 
 #: The schema's defaults of ``audit.criteria`` (workflow/schemas/config.schema.yaml), for a
 #: context built from a config that has not been through the schema (tests, notebooks).

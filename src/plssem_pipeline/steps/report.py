@@ -11,11 +11,11 @@ from pathlib import Path
 from ..report import build_context, render_html
 from ..report.catalogue import Catalogue
 from ..report.context import REQUIRED_FILES
-from ..report.inputs import OPTIONAL_FILES
+from ..report.inputs import KEYED_FILES, OPTIONAL_FILES
 from ..study.safety import load_yaml
 
 FIGURES = ("loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap_indirect", "simple_slopes",
-           "prediction_errors")
+           "prediction_errors", "ipma")
 AUDIT = ("published_vs_reproduced", "consistency")
 
 
@@ -28,7 +28,9 @@ def report_context(smk, report_dir: str = "report") -> dict:
     inputs = smk.input.keys()
     config = smk.params.config
     files = {name: smk.input[name] for name in REQUIRED_FILES + OPTIONAL_FILES if name in inputs}
-    figures = {name: {"png": smk.input[f"{name}_png"], "pdf": smk.input[f"{name}_pdf"]} for name in FIGURES}
+    files.update({name: smk.input[name] for name in inputs if name.split(":", 1)[0] in KEYED_FILES})  # in order
+    figures = {name: {"png": smk.input[f"{name}_png"], "pdf": smk.input[f"{name}_pdf"]} for name in FIGURES
+               if f"{name}_png" in inputs}   # the IPMA map only when the study configures ipma
     audit = ({name: smk.input[name] for name in AUDIT if name in inputs} if smk.params.audit_rule else None)
     published = None
     if "published" in inputs:

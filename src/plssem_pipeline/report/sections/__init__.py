@@ -16,7 +16,7 @@ bootstrapping layout of Tables 5 and 6), :mod:`.mediation` and
 """
 from __future__ import annotations
 
-from . import appendix, audit, fit, measurement, methods, predictive, provenance, respondents, structural
+from . import appendix, audit, fit, groups, ipma, measurement, methods, predictive, provenance, respondents, structural
 
 __all__ = ["SECTIONS"]
 
@@ -28,6 +28,8 @@ SECTIONS = (
     structural.section,     # Tables 4, 4a, 5, 6, 7; Figures 3, 4, 5
     predictive.section,     # Tables 7a, 7b, 7c: PLSpredict and CVPAT; the prediction-error figure
     fit.section,            # Tables 7d, 7e, 7f: model fit, information criteria, model comparison
+    groups.section,         # Tables 8a, ...: the groups' bootstrap, per compared pair MICOM and the MGA
+    ipma.section,           # Tables 9a, 9b: the importance-performance map; its figure
     audit.section,          # Table C1 and the comparison rows of no numbered table
     provenance.section,     # Tables P1, P2, P3; the configuration
     appendix.section,       # Tables A1-A6: indicator data, cross-loadings, bootstrap of loadings, weights, R², α..AVE

@@ -7,6 +7,7 @@ from ..blocks import section as make_section, text
 from ..inputs import ReportInputs
 from ..localize import localized
 from ..tables import integer, prose, tolerance
+from . import groups, ipma
 from .higher_order import higher_order, is_staged
 from .moderation import is_quadratic, term_scale, term_subject
 from .structural import F2_SIZES, bounds
@@ -192,7 +193,8 @@ def _untranslated(inputs) -> str:
 
 
 def paragraphs(inputs: ReportInputs) -> list:
-    """The methods as four paragraphs: sample, model and algorithm, bootstrap and mediation, software.
+    """The methods as four paragraphs: sample, model and algorithm, bootstrap and mediation, software; and a fifth
+    on the group comparison and the IPMA when the study configures them (config ``groups``, ``ipma``).
 
     Parameters
     ----------
@@ -204,7 +206,8 @@ def paragraphs(inputs: ReportInputs) -> list:
     list of str
         Sentences in the report's language, numbers formatted for it.
     """
-    return [_sample(inputs), _model(inputs), _bootstrap(inputs), _software(inputs)]
+    extended = " ".join(sentence for sentence in (groups.methods_text(inputs), ipma.methods_text(inputs)) if sentence)
+    return [_sample(inputs), _model(inputs), _bootstrap(inputs), *([extended] if extended else []), _software(inputs)]
 
 
 def section(inputs: ReportInputs) -> dict:
