@@ -17,7 +17,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from itertools import combinations
 
-__all__ = ["group_settings", "group_pairs", "pair_name", "ipma_settings", "group_problems", "category_codes"]
+__all__ = ["GROUP_DEFAULTS", "IPMA_DEFAULTS", "group_settings", "group_pairs", "pair_name", "ipma_settings",
+           "group_problems", "category_codes"]
+
+#: Defaults of the keys of config ``groups`` and ``ipma`` (the schema cannot fill them in: its defaults would be
+#: written into a section left null, the default of both).
+GROUP_DEFAULTS = {"compare": None, "permutations": 5000, "seed": None, "chunks": 2}
+IPMA_DEFAULTS = {"weights": "unstandardized"}
+
+
+def _section(config: Mapping, key: str, defaults: Mapping) -> dict | None:
+    """Config section ``key`` with its defaults filled in; None when it is null or left out."""
+    section = config.get(key)
+    return {**defaults, **section} if section else None
 
 
 def _code_order(code: str):
@@ -55,18 +67,18 @@ def group_settings(config: Mapping) -> dict | None:
         language); ``permutations``; ``seed`` (``bootstrap.seed`` when null); ``chunks`` (at most
         ``permutations``).
     """
-    groups = config.get("groups")
+    groups = _section(config, "groups", GROUP_DEFAULTS)
     if not groups:
         return None
     variable = str(groups["variable"])
     codes = category_codes(config, variable)
-    compare = groups.get("compare")
+    compare = groups["compare"]
     pairs = ([[str(a), str(b)] for a, b in compare] if compare is not None
              else [[a, b] for a, b in combinations(codes, 2)])
     used = sorted({code for pair in pairs for code in pair}, key=_code_order)
     categories = config["respondents"][variable]["categories"]
     labels = {str(code): label for code, label in categories.items()}
-    seed = groups.get("seed")
+    seed = groups["seed"]
     permutations = int(groups["permutations"])
     return {"variable": variable, "pairs": pairs, "groups": used, "labels": {c: labels[c] for c in used},
             "permutations": permutations,
@@ -76,7 +88,7 @@ def group_settings(config: Mapping) -> dict | None:
 
 def ipma_settings(config: Mapping) -> dict | None:
     """The ``ipma`` section as the step uses it: ``target``, ``weights``; None without it."""
-    ipma = config.get("ipma")
+    ipma = _section(config, "ipma", IPMA_DEFAULTS)
     if not ipma:
         return None
     return {"target": str(ipma["target"]), "weights": str(ipma["weights"])}
@@ -96,7 +108,7 @@ def _variable_problems(config: Mapping, variable: str) -> list[str]:
 
 
 def _compare_problems(config: Mapping, variable: str) -> list[str]:
-    compare = config["groups"].get("compare")
+    compare = config["groups"].get("compare", GROUP_DEFAULTS["compare"])
     if compare is None:
         return []
     codes = category_codes(config, variable)
@@ -189,7 +201,7 @@ def group_problems(config: Mapping, spec: Mapping | None, *, max_samples: int, m
         construct, has no predecessors, or is preceded by a control variable (no scale, so no performance).
     """
     problems: list[str] = []
-    groups = config.get("groups")
+    groups = _section(config, "groups", GROUP_DEFAULTS)
     if groups:
         variable = str(groups["variable"])
         found = _variable_problems(config, variable)
