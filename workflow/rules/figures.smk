@@ -67,3 +67,23 @@ rule prediction_errors:
         "results/benchmarks/prediction_errors.tsv"
     script:
         "../scripts/prediction_errors.py"
+
+
+# The importance-performance map (issue 15), only when the study configures ipma (the Snakefile's FIGURES and
+# report.smk's REPORT_FIGURES name it then).
+rule ipma_map:
+    input:
+        constructs="results/ipma/constructs.csv",
+        summary="results/ipma/summary.json",  # the target's name for the title
+    output:
+        png="report/figures/ipma.png",
+        pdf="report/figures/ipma.pdf",
+    params:
+        language=config["report"]["language"],
+        pipeline=PIPELINE,
+    log:
+        "results/logs/ipma_map.log",
+    benchmark:
+        "results/benchmarks/ipma_map.tsv"
+    script:
+        "../scripts/ipma_map.py"

@@ -13,7 +13,7 @@
 
 REPORT_TEMPLATES = Path(str(workflow.current_basedir)).parent / "templates"
 REPORT_FIGURES = ["loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap_indirect", "simple_slopes",
-                  "prediction_errors"]
+                  "prediction_errors"] + (["ipma"] if IPMA else [])
 # The results files behind the report, the figures (PNG for HTML, PDF for LaTeX) and the published
 # tables; each rule adds its template, and the audit's CSVs when the workflow has an `audit` rule.
 REPORT_INPUTS = {
@@ -65,6 +65,13 @@ REPORT_INPUTS = {
     "fit_criteria": "results/fit/criteria.csv",
     "model_comparison": "results/fit/model_comparison.csv",
     "fit_summary": "results/fit/summary.json",
+    # groups and IPMA (issue 15), only when configured: per compared pair "<kind>:<pair>", per group
+    # "group_bootstrap:<code>" (plssem_pipeline.report.inputs.KEYED_FILES), the IPMA's three files
+    **{f"{kind}:{pair}": f"results/mga/{pair}/{name}" for pair in PAIRS
+       for kind, name in (("mga", "mga.csv"), ("micom", "micom.csv"), ("mga_summary", "summary.json"))},
+    **{f"group_bootstrap:{code}": f"results/groups/{code}/bootstrap.csv" for code in (GROUPS or {}).get("groups", [])},
+    **({f"ipma_{name}": f"results/ipma/{name}.{kind}" for name, kind in
+        (("constructs", "csv"), ("indicators", "csv"), ("summary", "json"))} if IPMA else {}),
     **{f"{name}_{kind}": f"report/figures/{name}.{kind}" for name in REPORT_FIGURES for kind in ("png", "pdf")},
     **({"published": config["published"]} if config["published"] else {}),
 }
