@@ -5,7 +5,8 @@ indirect effects, ...); the difference is always group 1 − group 2.
 
 * :func:`permutation_test` — Chin & Dibbern (2010), permutation p value.
 * :func:`bootstrap_mga` — Henseler, Ringle & Sinkovics (2009), "PLS-MGA" (SmartPLS 4
-  "Bootstrap MGA"), from the two groups' bootstrap distributions.
+  "Bootstrap MGA"), from the two groups' bootstrap distributions (centred as Sarstedt et al.
+  2011, SmartPLS 4 and cSEM; or as seminr).
 * :func:`parametric_test` — Keil et al. (2000) / Chin (2000), pooled-variance t test.
 * :func:`welch_test` — Welch–Satterthwaite t test (Nitzl 2010; SmartPLS 4 "Welch-Satterthwaite test").
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["permutation_test", "bootstrap_mga", "parametric_test", "welch_test"]
+__all__ = ["CENTRES", "permutation_test", "bootstrap_mga", "parametric_test", "welch_test"]
 
 
 def permutation_test(original_diff: np.ndarray, permuted_diff: np.ndarray) -> np.ndarray:
@@ -49,29 +50,57 @@ def permutation_test(original_diff: np.ndarray, permuted_diff: np.ndarray) -> np
         return np.where(count > 0, hits / count, np.nan)
 
 
-def bootstrap_mga(boot1: np.ndarray, boot2: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Henseler's Bootstrap MGA p values, one-tailed (H1: group 1 > group 2) and two-tailed.
+CENTRES = ("original", "mean")
 
-    Henseler, Ringle & Sinkovics (2009), as seminr's ``henseler_p``
-    (``seminr/mga/estimate_pls_mga.py``; R seminr ``estimate_pls_mga``):
-    ``p = 1 - (1 / (J1 J2)) Σ_j Σ_k Θ(2 μ1 - b1_j - 2 μ2 + b2_k)`` with ``Θ(x) = 1`` for
-    ``x > 0``, ``μ`` the groups' bootstrap means and ``b`` their bootstrap estimates. The
-    double sum counts the pairs with ``a_j > c_k`` for ``a = 2 μ1 - b1`` and ``c = 2 μ2 - b2``;
-    with ``c`` sorted, each ``a_j`` finds its count by binary search, ``O(B log B)`` instead of
-    ``O(B²)``. NaN draws are left out per group and statistic (seminr truncates both groups to
-    the smaller number of successful subsamples instead; without failures the two agree).
-    Two-tailed: ``2 min(p, 1 - p)``, SmartPLS 4's "2-tailed" Bootstrap MGA column.
+
+def bootstrap_mga(boot1: np.ndarray, boot2: np.ndarray, original1: np.ndarray | None = None,
+                  original2: np.ndarray | None = None, *, centre: str = "original"
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Bootstrap MGA p values (Henseler, Ringle & Sinkovics 2009), one-tailed (H1: group 1 > group 2) and two-tailed.
+
+    The one-tailed p is the share of pairs ``(j, k)`` of the two groups' bootstrap draws in
+    which group 1's centred draw does not exceed group 2's, ``p = P(x_j <= y_k)`` over all
+    ``B1 B2`` pairs; it is computed in ``O(B log B)`` by sorting ``y`` and binary search
+    instead of the ``B1 × B2`` comparisons. The centring:
+
+    * ``centre="original"`` (default): each draw shifted by its group's bootstrap bias,
+      ``x = b1 - mean(b1) + θ1`` (Sarstedt, Henseler & Ringle 2011, eq. 4), ties counted
+      one half: cSEM ``testMGD(.approach_mgd = "Henseler")`` (``R/postestimate_test_MGD.R``,
+      ``calculatePr`` in ``R/helper_test_MGD.R``: ``mean((1 + sign(g2 - g1)) / 2)``) and
+      SmartPLS 4's "Bootstrap MGA" (its 1-tailed column; checked against SmartPLS's own
+      table in test_smartpls_mga.py). Needs ``original1``, ``original2``.
+    * ``centre="mean"``: Henseler et al.'s (2009) formula as seminr's ``henseler_p``
+      (``seminr/mga/estimate_pls_mga.py``), ``p = 1 - (1/J²) Σ_j Σ_k Θ(2 μ1 - b1_j - 2 μ2 + b2_k)``,
+      i.e. ``x = 2 mean(b1) - b1``, ``y = 2 mean(b2) - b2``, ties counted fully. With skewed
+      bootstrap distributions (biased estimates, e.g. Mode B paths) the two differ by a few
+      hundredths.
+
+    NaN draws are left out per group and statistic (seminr truncates both groups to the smaller
+    number of successful subsamples instead; without failures the two agree). Two-tailed:
+    ``2 min(p, 1 - p)``, SmartPLS 4's "2-tailed" Bootstrap MGA column.
 
     Parameters
     ----------
     boot1 : ndarray (B1, m)
     boot2 : ndarray (B2, m)
+    original1, original2 : ndarray (m,), optional
+        The groups' original estimates (needed for ``centre="original"``).
+    centre : {"original", "mean"}
 
     Returns
     -------
     p_one_tailed, p_two_tailed : ndarray (m,)
         NaN for a statistic with no finite draw in a group.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``centre``, or ``centre="original"`` without the originals.
     """
+    if centre not in CENTRES:
+        raise ValueError(f"unknown centre {centre!r}; expected one of {CENTRES}")
+    if centre == "original" and (original1 is None or original2 is None):
+        raise ValueError('bootstrap_mga(centre="original") needs both groups\' original estimates')
     b1 = np.asarray(boot1, dtype=float)
     b2 = np.asarray(boot2, dtype=float)
     m = b1.shape[1]
@@ -81,10 +110,14 @@ def bootstrap_mga(boot1: np.ndarray, boot2: np.ndarray) -> tuple[np.ndarray, np.
         x, y = x[np.isfinite(x)], y[np.isfinite(y)]
         if x.size == 0 or y.size == 0:
             continue
-        a = 2 * x.mean() - x
-        c = np.sort(2 * y.mean() - y)
-        greater = np.searchsorted(c, a, side="left").sum()   # pairs with c_k < a_j
-        one[j] = 1 - greater / (x.size * y.size)
+        if centre == "original":
+            x, y, tie = x - x.mean() + original1[j], y - y.mean() + original2[j], 0.5
+        else:
+            x, y, tie = 2 * x.mean() - x, 2 * y.mean() - y, 1.0
+        y = np.sort(y)
+        below = np.searchsorted(y, x, side="left")          # #{y_k < x_j}
+        at_most = np.searchsorted(y, x, side="right")       # #{y_k <= x_j}
+        one[j] = ((y.size - at_most).sum() + tie * (at_most - below).sum()) / (x.size * y.size)
     return one, 2 * np.minimum(one, 1 - one)
 
 

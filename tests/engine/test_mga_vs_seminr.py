@@ -11,7 +11,9 @@ own missing-value treatment changes nothing.
 
 Agreement to 1e-6 (both sides converged to 1e-10): the 13 group path coefficients, the
 bootstrap means, and Henseler's one-tailed PLS-MGA p (seminr's O(B²) double sum; ours by
-sorting). B = 100 subsamples a group keeps seminr's part to a few seconds.
+sorting, ``centre="mean"``: seminr reflects the draws about their means; SmartPLS 4 and cSEM
+centre them on the originals instead, ``centre="original"``, the default, checked against
+SmartPLS in test_smartpls_mga.py and against cSEM's pairwise rule below). B = 100 subsamples a group keeps seminr's part to a few seconds.
 """
 from __future__ import annotations
 
@@ -110,7 +112,7 @@ def test_group_bootstrap_means_agree():
 def test_henseler_p_agrees():
     theirs = _seminr()
     (_, d1), (_, d2) = _ours()
-    one, two = plssem.bootstrap_mga(d1.values["paths"], d2.values["paths"])
+    one, two = plssem.bootstrap_mga(d1.values["paths"], d2.values["paths"], centre="mean")
     _, _, model, _ = case()
     expected = theirs.loc[list(model.paths), "pls_mga_p"].to_numpy()
     assert_close(one, expected, TOL, "seminr henseler_p (one-tailed PLS-MGA p)")
@@ -123,6 +125,25 @@ def test_bootstrap_mga_leaves_nan_draws_out():
     (_, d1), (_, d2) = _ours()
     b1 = d1.values["paths"].copy()
     b1[5] = np.nan
-    with_nan = plssem.bootstrap_mga(b1, d2.values["paths"])
-    without = plssem.bootstrap_mga(np.delete(d1.values["paths"], 5, axis=0), d2.values["paths"])
-    np.testing.assert_array_equal(with_nan[0], without[0])
+    (r1, _), (r2, _) = _ours()
+    originals = (r1.paths.to_numpy(), r2.paths.to_numpy())
+    for centre in ("mean", "original"):
+        with_nan = plssem.bootstrap_mga(b1, d2.values["paths"], *originals, centre=centre)
+        without = plssem.bootstrap_mga(np.delete(d1.values["paths"], 5, axis=0), d2.values["paths"], *originals,
+                                       centre=centre)
+        np.testing.assert_array_equal(with_nan[0], without[0])
+
+
+def test_bootstrap_mga_centred_on_originals_is_the_pairwise_share():
+    """``centre="original"`` (SmartPLS 4, cSEM): the O(B log B) count equals cSEM's ``calculatePr``
+    written out as the O(B²) mean of ``(1 + sign(y_k - x_j)) / 2`` over all pairs."""
+    (r1, d1), (r2, d2) = _ours()
+    b1, b2 = d1.values["paths"], d2.values["paths"]
+    o1, o2 = r1.paths.to_numpy(), r2.paths.to_numpy()
+    one, two = plssem.bootstrap_mga(b1, b2, o1, o2)
+    x = b1 - b1.mean(axis=0) + o1
+    y = b2 - b2.mean(axis=0) + o2
+    direct = ((1 + np.sign(y[None, :, :] - x[:, None, :])) / 2).mean(axis=(0, 1))
+    assert_close(one, direct, 1e-12, "Bootstrap MGA (centred on originals) vs pairwise share")
+    with pytest.raises(ValueError, match="original"):
+        plssem.bootstrap_mga(b1, b2)
