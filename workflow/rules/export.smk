@@ -43,6 +43,11 @@ rule export:
         predict_cvpat="results/predict/cvpat.csv",
         fit_criteria="results/fit/criteria.csv",
         model_comparison="results/fit/model_comparison.csv",
+        # groups and IPMA (issue 15), only when configured: per group and per compared pair, named <kind>:<key>
+        **{f"group_bootstrap:{code}": f"results/groups/{code}/bootstrap.csv" for code in (GROUPS or {}).get("groups", [])},
+        **{f"{kind}:{pair}": f"results/mga/{pair}/{kind}.csv" for kind in ("micom", "mga") for pair in PAIRS},
+        **({"ipma_constructs": "results/ipma/constructs.csv", "ipma_indicators": "results/ipma/indicators.csv"}
+           if IPMA else {}),
     output:
         workbook=report("report/results.xlsx", caption="../report/results_xlsx.rst", category="Report"),
     params:
@@ -52,6 +57,7 @@ rule export:
                    if spec.get("mode", "A") == "B" and len(study.measures(spec)) > 1],
         # interaction terms and control variables: no measurement criterion applies, left out of those sheets too
         unassessed=[name for name, role in study.roles(config).items() if role in ("interaction", "control")],
+        pairs=PAIRS,  # pair name -> its two codes, the key columns of the MICOM sheet
         pipeline=PIPELINE,
     log:
         "results/logs/export.log",

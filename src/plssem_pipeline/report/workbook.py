@@ -87,6 +87,12 @@ SHEETS = (
     ("predict_cvpat", "CVPAT", "xlsx_predict_cvpat"),
     ("fit_criteria", "Information criteria", "xlsx_fit_criteria"),
     ("model_comparison", "Model comparison", "xlsx_model_comparison"),
+    # issue 15: one sheet each for every compared pair or group (files given as a list, see write_workbook)
+    ("group_bootstrap", "Bootstrap MGA - groups", "xlsx_group_bootstrap"),
+    ("micom", "MICOM", "xlsx_micom"),
+    ("mga", "MGA", "xlsx_mga"),
+    ("ipma_constructs", "IPMA", "xlsx_ipma"),
+    ("ipma_indicators", "IPMA - indicators", "xlsx_ipma_indicators"),
 )
 
 #: Sheets of reflective criteria: a formative construct's rows (and Fornell–Larcker column) are left out.
@@ -141,11 +147,30 @@ def typed_columns(header: list, rows: list) -> list:
     return [[None if cell == "" else convert(cell) for convert, cell in zip(kinds, row)] for row in rows]
 
 
-def _read(path) -> tuple:
+def _lines(path) -> tuple:
     with open(path, encoding="utf-8", newline="") as handle:
         lines = list(csv.reader(handle))
-    header, rows = lines[0], lines[1:]
+    return lines[0], lines[1:]
+
+
+def _read(source) -> tuple:
+    """The header and typed rows of one CSV, or of several one after another, each row led by its file's key
+    columns (``[(key columns, path), ...]``: the pair's codes of a MICOM file, the group's code of a group's
+    bootstrap file); the files share their header."""
+    if isinstance(source, (str, os.PathLike)):
+        header, rows = _lines(source)
+    else:
+        header, rows = [], []
+        for keys, path in source:
+            own, lines = _lines(path)
+            header = list(keys) + own
+            rows += [[str(value) for value in keys.values()] + line for line in lines]
     return header, typed_columns(header, rows)
+
+
+def _paths(source) -> str:
+    """The CSV (or the CSVs, separated by ``; ``) a sheet copies."""
+    return str(source) if isinstance(source, (str, os.PathLike)) else "; ".join(str(path) for _, path in source)
 
 
 def _filtered(name: str, header: list, rows: list, formative: set) -> tuple:
@@ -214,6 +239,9 @@ def write_workbook(files: dict, path, caption, formative=(), unassessed=()) -> l
     ----------
     files : dict
         Rule input name (the first item of each :data:`SHEETS` entry) -> the CSV's path; names not given are left out.
+        A sheet of one file per compared pair or group (``micom``, ``mga``, ``group_bootstrap``) is given a list of
+        ``(key columns, path)``: the files' rows one after another, each led by its key columns (a mapping of
+        column name -> value, e.g. ``{"group": "2"}``; empty when the file names its groups itself).
     path : str or Path
         The workbook to write (``report/results.xlsx``).
     caption : callable
@@ -245,11 +273,11 @@ def write_workbook(files: dict, path, caption, formative=(), unassessed=()) -> l
         if not rows:
             continue
         _sheet(book, title, header, rows, bold)
-        written.append((title, str(files[name])))
+        written.append((title, _paths(files[name])))
         notes = [caption(note, names=", ".join(names)) for note, names in
                  (("xlsx_formative_left_out", formative), ("xlsx_unassessed_left_out", unassessed))
                  if names and name in REFLECTIVE]
-        contents.append([title, "; ".join([caption(key), *notes]), str(files[name])])
+        contents.append([title, "; ".join([caption(key), *notes]), _paths(files[name])])
     index = _sheet(book, CONTENTS, [caption("xlsx_sheet"), caption("xlsx_caption"), caption("xlsx_source")],
                    contents, bold)
     for row, (title, _) in enumerate(written, start=2):
