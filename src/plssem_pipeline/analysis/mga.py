@@ -110,7 +110,7 @@ def mga_table(model, codes: Sequence[str], originals: Sequence[Mapping], sds: Se
         with np.errstate(invalid="ignore", divide="ignore"):
             finite = np.isfinite(permuted)
             mean_diff = np.where(finite, permuted, 0).sum(axis=0) / finite.sum(axis=0)
-            one, two = mga.bootstrap_mga(boot[0][family], boot[1][family])
+            one, two = mga.bootstrap_mga(boot[0][family], boot[1][family], o1, o2)
             t_par, _, p_par = mga.parametric_test(diff, sds[0][family], sds[1][family], n1, n2)
             t_welch, df_welch, p_welch = mga.welch_test(diff, sds[0][family], sds[1][family], n1, n2)
         parts.append(pd.DataFrame({
