@@ -86,8 +86,8 @@ def mga_table(inputs: ReportInputs, pair: Pair, family: str, number: str) -> Tab
             cells.append(Cell(pvalue(p, inputs.language), p, flag="strong" if p < alpha else None))
         rows.append(Row(cells, keys=(statistic,)))
     first, second = pair.first.label, pair.second.label
-    # LaTeX (cm), footnotesize: the path and the eight numbers within the 17 cm text width
-    widths = (3.4, 1.6, 1.6, 1.45, 1.45, 1.65, 1.65, 1.45, 1.65)
+    # LaTeX (cm), footnotesize: the path and the eight numbers within the 17 cm text width; "Satterthwaite" on one line
+    widths = (2.95, 1.25, 1.25, 1.15, 1.4, 1.4, 1.4, 1.65, 2.1)
     columns = [Column(t("c_path" if family == "paths" else "c_indirect_path"), "l"),
                Column(t("c_mga_original", group=first)), Column(t("c_mga_original", group=second)),
                Column(t("c_mga_difference"))] + [Column(t(key)) for _, key in TESTS]

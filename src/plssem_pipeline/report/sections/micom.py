@@ -72,6 +72,7 @@ def step2_table(inputs: ReportInputs, pair: Pair, number: str) -> Table:
         rows.append(Row(cells, keys=(str(record["construct"]),)))
     columns = [Column(t("c_construct"), "l"), Column(t("c_micom_c")), Column(t("c_micom_c_mean")), Column("5.0%"),
                Column(t("c_permutation_p")), Column(t("c_compositional_invariance"), "l")]
+    columns = [replace(column, width=width) for column, width in zip(columns, (3.2, 2.2, 2.4, 1.4, 2.0, 2.6))]
     notes = [t("n_micom2", permutations=integer(pair.details["permutations"], "en"))]
     notes += _excluded(inputs, pair)
     return Table(f"table-micom2-{pair.slug}", number, t("t_micom2", first=pair.first.label,
@@ -116,10 +117,10 @@ def step3_table(inputs: ReportInputs, pair: Pair, number: str) -> Table:
         cells.append(Cell(t("invariance_" + verdict), flag={"none": "fail", "partial": "warn"}.get(verdict)))
         rows.append(Row(cells, keys=(str(record["construct"]),)))
     # LaTeX (cm), footnotesize: ten columns within the 17 cm text width, the headers wrapping
-    widths = (2.6, 1.35, 1.15, 1.15, 1.1, 1.45, 1.15, 1.15, 1.1, 2.0)
+    widths = (2.25, 1.6, 1.15, 1.15, 1.15, 1.6, 1.15, 1.15, 1.15, 2.1)
     columns = [Column(t("c_construct"), "l"), Column(t("c_micom_mean_difference")), Column("2.5%"),
-               Column("97.5%"), Column(t("c_permutation_p")), Column(t("c_micom_variance_difference")),
-               Column("2.5%"), Column("97.5%"), Column(t("c_permutation_p")), Column(t("c_invariance"), "l")]
+               Column("97.5%"), Column(t("c_micom_p", step="3a")), Column(t("c_micom_variance_difference")),
+               Column("2.5%"), Column("97.5%"), Column(t("c_micom_p", step="3b")), Column(t("c_invariance"), "l")]
     columns = [replace(column, width=width) for column, width in zip(columns, widths)]
     notes = [t("n_micom3", first=pair.first.label, second=pair.second.label,
                permutations=integer(pair.details["permutations"], "en"))] + _excluded(inputs, pair)
