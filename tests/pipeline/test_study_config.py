@@ -40,7 +40,11 @@ def test_every_schema_key_has_description_and_optional_keys_defaults(schema):
                                 # (their descriptions say what applies when left out)
                                 "constructs.*.dimensions", "constructs.*.approach",
                                 "controls.*.targets",   # required in a control's {targets, label} form
-                                "alternatives.*.paths"}  # an alternative model is its paths
+                                "alternatives.*.paths",  # an alternative model is its paths
+                                # sections null by default: their keys' defaults are study.groups.GROUP_DEFAULTS and
+                                # IPMA_DEFAULTS (Snakemake's validate would write a schema default into the null)
+                                "groups.variable", "groups.compare", "groups.permutations", "groups.seed",
+                                "groups.chunks", "ipma.target", "ipma.weights"}
 
     def walk(node, key):
         for name, sub in node.get("properties", {}).items():
