@@ -76,8 +76,6 @@ def ipma_figure(constructs, *, title: str = "Importance–performance map",
     ValueError
         When ``constructs`` has no row.
     """
-    import numpy as np
-
     if len(constructs) == 0:
         raise ValueError("the importance-performance map needs at least one construct (results/ipma/constructs.csv)")
     plt = pyplot()
