@@ -44,7 +44,7 @@ from .algorithm import PLSCore, fit_correlations, path_coefficients
 from .model import Model
 
 __all__ = ["BootstrapDraws", "stream_uniforms", "named_stream", "check_seed", "resample_indices", "resample_counts",
-           "weighted_moments", "weighted_correlations", "estimate_batch", "bootstrap", "jackknife", "merge", "MAX_SEED"]
+           "weighted_moments", "moments_from_sums", "weighted_correlations", "estimate_batch", "bootstrap", "jackknife", "merge", "MAX_SEED"]
 
 SIGN_CHANGES = ("none", "construct")
 #: The largest seed: ``numpy.random.Philox`` takes a 128-bit key (0 .. 2**128 - 1).
@@ -181,10 +181,15 @@ def weighted_moments(z: np.ndarray, counts: np.ndarray, offset: int = 0
     A subsample in which an indicator is constant gives NaN correlations (and that indicator's SD 1).
     """
     n, p = z.shape
-    total = counts.sum(axis=1, dtype=float)[:, None]
-    mean = _tiled_product(counts, offset, z) / total
-    second = _tiled_product(counts, offset, (z[:, :, None] * z[:, None, :]).reshape(n, p * p))
-    second = second.reshape(-1, p, p) / total[:, :, None]
+    second = _tiled_product(counts, offset, (z[:, :, None] * z[:, None, :]).reshape(n, p * p)).reshape(-1, p, p)
+    return moments_from_sums(counts.sum(axis=1, dtype=float), _tiled_product(counts, offset, z), second)
+
+
+def moments_from_sums(total: np.ndarray, first: np.ndarray, second: np.ndarray
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`weighted_moments` from the weighted sums ``N = Σ c_r`` (b,), ``Σ c_r z_r`` (b, p), ``Σ c_r z_r z_r'`` (b, p, p)."""
+    mean = first / total[:, None]
+    second = second / total[:, None, None]
     cov = second - mean[:, :, None] * mean[:, None, :]
     var = np.diagonal(cov, axis1=1, axis2=2)
     # A constant indicator's variance comes out as rounding noise of either sign, about
@@ -222,7 +227,8 @@ def _construct_sign_change(core: PLSCore, original_loadings: np.ndarray, model: 
 
 
 def estimate_batch(z: np.ndarray, counts: np.ndarray, offset: int, model: Model, options: dict,
-                   sign_change: str = "none", original_loadings: np.ndarray | None = None
+                   sign_change: str = "none", original_loadings: np.ndarray | None = None,
+                   families: tuple[str, ...] = statistics.FAMILIES, corr: np.ndarray | None = None
                    ) -> tuple[PLSCore, np.ndarray, dict[str, np.ndarray], dict[str, np.ndarray]]:
     """Estimate a batch of weighted samples: PLS (staged when the model needs it), the sign change, PLSc.
 
@@ -239,15 +245,18 @@ def estimate_batch(z: np.ndarray, counts: np.ndarray, offset: int, model: Model,
         ``scheme``, ``max_iter``, ``tol`` as for :func:`plssem.estimate`.
     sign_change, original_loadings
         As for :func:`bootstrap`.
+    families : tuple of str
+        The families of :func:`plssem.statistics.collect` to compute (all by default).
+    corr : ndarray (b, p, p), optional
+        The samples' observed-indicator correlations if already known (else from ``counts``).
 
     Returns
     -------
     tuple
-        The core, the final model's indicator correlations ``(b, p, p)``, the PLSc flags in the
-        layout of :attr:`BootstrapDraws.inadmissible`, and the statistics of
-        :func:`plssem.statistics.collect`.
+        The core, the final model's indicator correlations ``(b, p, p)``, the PLSc flags (layout of
+        :attr:`BootstrapDraws.inadmissible`), the statistics of :func:`plssem.statistics.collect`.
     """
-    corr = weighted_correlations(z, counts, offset=offset)
+    corr = weighted_correlations(z, counts, offset=offset) if corr is None else corr
     term_sd = None
     if staging.needs_staging(model):
         core, corr, term_sd = staging.fit_staged(z, counts, corr, model, options)
@@ -264,7 +273,7 @@ def estimate_batch(z: np.ndarray, counts: np.ndarray, offset: int, model: Model,
                  "not_positive_definite": admissibility.not_positive_definite}
     if term_sd is not None:
         staging.unstandardize_terms(core, term_sd, model)
-    return core, corr, flags, statistics.collect(core, corr, model, term_sd)
+    return core, corr, flags, statistics.collect(core, corr, model, term_sd, families)
 
 
 def bootstrap(

@@ -14,8 +14,10 @@ group 1, the rest into group 2: a uniformly random split that depends on
 No Python loop runs per permutation. A group is a 0/1 count vector over the pooled
 rows, so both groups of every permutation of a chunk are estimated together by the
 bootstrap's batched machinery (:func:`plssem.bootstrap.estimate_batch`), interleaved
-``[g1_i, g2_i, g1_{i+1}, ...]`` with global sample index ``2 i``: each estimate is
-therefore byte-identical for any chunking. Memory is bounded by ``chunk_size``
+``[g1_i, g2_i, g1_{i+1}, ...]`` with global sample index ``2 i``. Group 1's weighted sums
+``Σ z_r`` and ``Σ z_r z_r'`` come from one matrix product per chunk (tiled on the
+permutation index, as the bootstrap's); group 2's are the pooled sums minus group 1's,
+which halves that work. Each estimate is therefore byte-identical for any chunking. Memory is bounded by ``chunk_size``
 permutations (two estimations each) plus the ``(P, 2, m)`` results.
 
 Permutations in which either group's estimation fails (a constant indicator in a
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import statistics
-from .bootstrap import check_seed, estimate_batch, stream_uniforms
+from .bootstrap import _tiled_product, check_seed, estimate_batch, moments_from_sums, stream_uniforms
 from .model import Model
 
 __all__ = ["STREAM", "FAMILIES", "PermutationDraws", "group_assignments", "permutation_estimates", "merge"]
@@ -84,9 +86,13 @@ def group_assignments(n1: int, n2: int, seed: int, start: int, stop: int) -> np.
     if not 0 <= start <= stop:
         raise ValueError(f"need 0 <= start <= stop, got start={start}, stop={stop}")
     check_seed(seed)
-    order = np.argsort(stream_uniforms(n1 + n2, seed, start, stop, STREAM), axis=1, kind="stable")
-    member = np.zeros((stop - start, n1 + n2), dtype=bool)
-    np.put_along_axis(member, order[:, :n1], True, axis=1)
+    u = stream_uniforms(n1 + n2, seed, start, stop, STREAM)
+    # The n1 smallest by selection (O(n)); a row whose n1-th smallest value is tied (never seen
+    # with 53-bit uniforms) falls back to the stable sort, so the result is the documented one.
+    member = u <= np.partition(u, n1 - 1, axis=1)[:, n1 - 1:n1]
+    for i in np.flatnonzero(member.sum(axis=1) != n1):
+        member[i] = False
+        member[i, np.argsort(u[i], kind="stable")[:n1]] = True
     return member
 
 
@@ -142,6 +148,9 @@ def permutation_estimates(
         raise ValueError("constant pooled indicator(s): " + ", ".join(
             name for name, s in zip(model.observed_indicators, sd) if not s > 0))
     z = (x - x.mean(axis=0)) / sd
+    products = (z[:, :, None] * z[:, None, :]).reshape(n, p * p)
+    pooled_sums = z.sum(axis=0), products.sum(axis=0)
+    sizes = np.tile([float(n1), float(n - n1)], chunk_size)
     total = stop - start
     widths = {name: len(statistics.labels(model)[name]) for name in FAMILIES}
     values = {name: np.empty((total, 2, m)) for name, m in widths.items()}
@@ -152,7 +161,12 @@ def permutation_estimates(
         hi = min(lo + chunk_size, stop)
         member = group_assignments(n1, n - n1, seed, lo, hi)
         counts = np.stack([member, ~member], axis=1).reshape(2 * (hi - lo), n).astype(np.int64)
-        core, _, _, collected = estimate_batch(z, counts, 2 * lo, model, options)
+        sums = []
+        for right, pooled_sum in zip((z, products), pooled_sums):     # group 2's sums = pooled - group 1's
+            first = _tiled_product(member.astype(float), lo, right)
+            sums.append(np.stack([first, pooled_sum - first], axis=1).reshape(2 * (hi - lo), -1))
+        corr = moments_from_sums(sizes[:2 * (hi - lo)], sums[0], sums[1].reshape(-1, p, p))[2]
+        core, _, _, collected = estimate_batch(z, counts, 2 * lo, model, options, families=FAMILIES, corr=corr)
         bad = (core.failed | ~core.converged).reshape(hi - lo, 2).any(axis=1)
         rows = slice(lo - start, hi - start)
         for name in FAMILIES:

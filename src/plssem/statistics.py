@@ -91,11 +91,12 @@ def _moderated_mediation_labels(model: Model) -> list[dict[str, str]]:
 
 
 def collect(core: PLSCore, corr_ind: np.ndarray, model: Model,
-            term_sd: np.ndarray | None = None) -> dict[str, np.ndarray]:
+            term_sd: np.ndarray | None = None, families: tuple[str, ...] = FAMILIES) -> dict[str, np.ndarray]:
     """Flatten a batched estimation into ``(b, m)`` arrays, columns as in :func:`labels`.
 
     ``term_sd`` ``(b, t)``: the interaction terms' unstandardised SDs (:func:`plssem.staging.fit_staged`);
-    needed only when the model has interaction terms.
+    needed only when the model has interaction terms. ``families``: the families to compute (all by
+    default; the group permutations need only some).
     """
     index = {n: j for j, n in enumerate(model.construct_names)}
     src = np.array([index[s] for s, _ in model.paths])
@@ -106,17 +107,22 @@ def collect(core: PLSCore, corr_ind: np.ndarray, model: Model,
     iu = np.triu_indices(k, 1)
     indirect_pairs = np.array(reachable_pairs(model, 2), dtype=int).reshape(-1, 2)
     total_pairs = np.array(reachable_pairs(model), dtype=int).reshape(-1, 2)
-    reliability = quality.construct_reliability(core.weights[:, mask], core.cross_loadings[:, mask], corr_ind, model)
-    return {
-        "paths": core.paths[:, src, tgt],
-        "specific_indirect": effects.specific_indirect_effects(core.paths, model.mediated_paths()),
-        "total_indirect": (total - core.paths)[:, indirect_pairs[:, 0], indirect_pairs[:, 1]],
-        "total_effects": total[:, total_pairs[:, 0], total_pairs[:, 1]],
-        "loadings": core.cross_loadings[:, mask],
-        "weights": core.weights[:, mask],
-        "r2": core.r2[:, list(model.endogenous)],
-        "htmt": quality.htmt(corr_ind, model)[:, iu[0], iu[1]],
-        "reliability": np.concatenate([reliability[s] for s in quality.RELIABILITY], axis=1),
-        "moderation": moderation.moderation_statistics(core.paths, term_sd, model),
-        "moderated_mediation": moderation.moderated_mediation_statistics(core.paths, term_sd, model),
+
+    def reliability() -> np.ndarray:
+        values = quality.construct_reliability(core.weights[:, mask], core.cross_loadings[:, mask], corr_ind, model)
+        return np.concatenate([values[s] for s in quality.RELIABILITY], axis=1)
+
+    make = {
+        "paths": lambda: core.paths[:, src, tgt],
+        "specific_indirect": lambda: effects.specific_indirect_effects(core.paths, model.mediated_paths()),
+        "total_indirect": lambda: (total - core.paths)[:, indirect_pairs[:, 0], indirect_pairs[:, 1]],
+        "total_effects": lambda: total[:, total_pairs[:, 0], total_pairs[:, 1]],
+        "loadings": lambda: core.cross_loadings[:, mask],
+        "weights": lambda: core.weights[:, mask],
+        "r2": lambda: core.r2[:, list(model.endogenous)],
+        "htmt": lambda: quality.htmt(corr_ind, model)[:, iu[0], iu[1]],
+        "reliability": reliability,
+        "moderation": lambda: moderation.moderation_statistics(core.paths, term_sd, model),
+        "moderated_mediation": lambda: moderation.moderated_mediation_statistics(core.paths, term_sd, model),
     }
+    return {name: make[name]() for name in families}

@@ -102,3 +102,39 @@ def test_any_chunking_is_byte_identical(chunk_size):
 def test_merge_refuses_gaps():
     with pytest.raises(ValueError, match="do not tile"):
         merge([_draws(SOME), _draws(SOME)])
+
+
+def test_permutation_p_is_chins_two_tailed_share():
+    """``plssem.permutation_test`` on the fixture's permuted path differences equals cSEM's Chin rule
+    (``R/postestimate_test_MGD.R``) written out per path with Python comparisons, and leaves out a
+    failed (NaN) permutation instead of counting it."""
+    _, _, model, _ = case()
+    draws = _draws(10, 10)
+    original = (plssem.estimate(treated_groups()[0], model, tol=1e-10).paths.to_numpy()
+                - plssem.estimate(treated_groups()[1], model, tol=1e-10).paths.to_numpy())
+    permuted = draws.values["paths"][:, 0] - draws.values["paths"][:, 1]
+    p = plssem.permutation_test(original, permuted)
+    for j, d in enumerate(original):
+        column = [float(v) for v in permuted[:, j]]
+        expected = (sum(v >= abs(d) for v in column) + sum(v <= -abs(d) for v in column)) / len(column)
+        assert p[j] == expected
+    permuted[3] = np.nan
+    np.testing.assert_array_equal(plssem.permutation_test(original, permuted),
+                                  plssem.permutation_test(original, np.delete(permuted, 3, axis=0)))
+    assert 0 < p.max() <= 1 and p.min() >= 0
+
+
+def test_staged_model_permutations_agree_with_estimate_per_subset():
+    """A model with a two-stage interaction term: every group's term is made from that group's own
+    first-stage scores, so each permuted group's estimates equal ``plssem.estimate`` on its rows."""
+    spec, paths, _, _ = case()
+    model = plssem.Model.from_spec(spec, paths + [("COMP x LIKE", "CUSL")])
+    data, n1 = pooled()
+    draws = permutation_estimates(data.to_numpy(), n1, model, seed=SEED, stop=3, tol=1e-10)
+    member = group_assignments(n1, len(data) - n1, SEED, 0, 3)
+    assert not draws.failed.any()
+    for i in range(3):
+        for g, rows in enumerate((member[i], ~member[i])):
+            result = plssem.estimate(data[rows], model, tol=1e-10)
+            assert_close(draws.values["paths"][i, g], result.paths.to_numpy(), TOL,
+                         f"interaction model, permutation {i} group {g + 1} paths")
