@@ -138,3 +138,15 @@ def test_staged_model_permutations_agree_with_estimate_per_subset():
             result = plssem.estimate(data[rows], model, tol=1e-10)
             assert_close(draws.values["paths"][i, g], result.paths.to_numpy(), TOL,
                          f"interaction model, permutation {i} group {g + 1} paths")
+
+
+def test_tied_uniforms_fall_back_to_the_stable_sort(monkeypatch):
+    """Ties at the n1-th smallest uniform (never seen with 53-bit uniforms) still give the documented
+    split: the stable argsort's first n1 rows. Uniforms with ties are substituted for the stream's."""
+    import plssem.permutation as permutation
+
+    u = np.array([[0.5, 0.1, 0.5, 0.9, 0.5], [0.3, 0.2, 0.1, 0.4, 0.5]])
+    monkeypatch.setattr(permutation, "stream_uniforms", lambda n, seed, start, stop, stream: u[start:stop])
+    member = permutation.group_assignments(2, 3, 0, 0, 2)
+    np.testing.assert_array_equal(member[0], [True, True, False, False, False])     # 0.1, then the first 0.5
+    np.testing.assert_array_equal(member[1], [False, True, True, False, False])
