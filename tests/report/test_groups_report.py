@@ -163,6 +163,15 @@ def test_mga_sentence_names_the_significant_paths_by_test(groups_run, context):
             assert f"{words[key]}: {', '.join(names)}" in sentence
         else:
             assert f"{words[key]}:" not in sentence
+    assert ("by any of the two-tailed tests" in sentence) == (
+        not any(float(r[c]) < 0.05 for r in records for c in ("permutation_p", "bootstrap_mga_p", "parametric_p",
+                                                               "welch_p")))
+    # one-tailed Bootstrap MGA: p < α supports group 1 > group 2; p > 1 − α the opposite (its p is 1 − p)
+    for larger, smaller, keep in (("Contract plan", "Prepaid plan", lambda p: p < 0.05),
+                                  ("Prepaid plan", "Contract plan", lambda p: p > 0.95)):
+        names = [r["statistic"] for r in records if keep(float(r["bootstrap_mga_p_one_tailed"]))]
+        clause = words["mga_one_tailed"].format(larger=larger, smaller=smaller, paths=", ".join(names))
+        assert (clause in sentence) == bool(names)
 
 
 def test_html_and_pdf_show_the_section(groups_run):

@@ -103,7 +103,7 @@ def mga_table(inputs: ReportInputs, pair: Pair, family: str, number: str) -> Tab
 
 
 def mga_text(inputs: ReportInputs, pair: Pair) -> str:
-    """The sentence naming the path coefficients whose difference is significant, test by test.
+    """The sentences naming the path coefficients whose difference is significant, test by test.
 
     Parameters
     ----------
@@ -115,19 +115,23 @@ def mga_text(inputs: ReportInputs, pair: Pair) -> str:
     -------
     str
         For each two-tailed test (permutation, Bootstrap MGA, parametric, Welch–Satterthwaite) the paths with p
-        below α, or a sentence that no path differs by any of them.
+        below α, or a sentence that no path differs by any of them; then the paths where Bootstrap MGA's one-tailed
+        test supports a direction: p below α (first group larger) or above 1 − α (second group larger, the
+        one-tailed p of the opposite hypothesis being 1 − p).
     """
     t, alpha = inputs.t, inputs.alpha
     records = family_records(inputs, pair, "paths")
+    names = dict(first=pair.first.label, second=pair.second.label, alpha=prose(alpha, inputs.language))
     found = []
     for column, key in TESTS:
-        if column == "bootstrap_mga_p_one_tailed":
-            continue
-        names = [str(r["statistic"]) for r in records if float(r[column]) < alpha]
-        if names:
-            found.append(t("mga_significant_by", test=t(key + "_name"), paths=", ".join(names)))
-    shown = prose(alpha, inputs.language)
-    if not found:
-        return t("mga_none_significant", first=pair.first.label, second=pair.second.label, alpha=shown)
-    return t("mga_significant", first=pair.first.label, second=pair.second.label, alpha=shown,
-             tests="; ".join(found))
+        significant = [str(r["statistic"]) for r in records if float(r[column]) < alpha]
+        if column != "bootstrap_mga_p_one_tailed" and significant:
+            found.append(t("mga_significant_by", test=t(key + "_name"), paths=", ".join(significant)))
+    out = [t("mga_significant", tests="; ".join(found), **names) if found else t("mga_none_significant", **names)]
+    one_tailed = [float(r["bootstrap_mga_p_one_tailed"]) for r in records]
+    for larger, smaller, chosen in ((pair.first, pair.second, [p < alpha for p in one_tailed]),
+                                    (pair.second, pair.first, [p > 1 - alpha for p in one_tailed])):
+        paths = [str(r["statistic"]) for r, keep in zip(records, chosen) if keep]
+        if paths:
+            out.append(t("mga_one_tailed", larger=larger.label, smaller=smaller.label, paths=", ".join(paths)))
+    return " ".join(out)
