@@ -1,0 +1,218 @@
+"""The multi-group analysis and IPMA through the real Snakemake DAG (issue 15), against SmartPLS 4.
+
+The shared run ``groups`` (:mod:`groups_study`: SmartPLS's corporate-reputation case, groups of
+``servicetype``, 1,000 subsamples per group, 1,000 permutations, IPMA of CUSL) is checked:
+
+* the 26 group path coefficients (``results/groups/<code>/bootstrap.csv``, column ``original``) and the 13
+  Contract − Prepaid differences (``results/mga/2-vs-1/mga.csv``) round to SmartPLS's 3 decimals;
+* the Bootstrap MGA p values (1- and 2-tailed) lie within the Monte-Carlo error the test derives of SmartPLS's;
+* the parametric and Welch–Satterthwaite columns follow from the groups' files by their formulas (scipy's t);
+* the step summaries count the groups' respondents, the values replaced within each group, the subsamples
+  and permutations;
+* IPMA's standardized importance is the total effect the bootstrap step reports;
+* ``python -m plssem_pipeline.verify results/provenance.json`` passes and lists the new files.
+
+A second, small pair of runs (:func:`chunked_groups`) shows ``mga.csv``, ``micom.csv`` and the groups'
+``bootstrap.csv`` byte-identical for 1 and 3 permutation and bootstrap chunks.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+from scipy import stats
+
+import groups_study
+import run_pool_helpers
+from pipeline_helpers import snakemake
+
+from plssem import mga as engine_mga
+from plssem_pipeline import io
+
+CASE = groups_study.CASE
+#: SmartPLS rounds every number to 3 decimals.
+ROUNDING = 0.0005 + 1e-9
+#: The group names of SmartPLS's tables -> the category codes of the study.
+NAMES = {label: code for code, label in groups_study.CATEGORIES.items()}
+PAIR = "2-vs-1"
+#: Fewest subsamples SmartPLS's table can rest on (as tests/engine/test_smartpls_mga.py).
+B_SMARTPLS_MIN = 1000
+#: Blocks of the batch-means estimate of the Bootstrap MGA p's Monte-Carlo error.
+BLOCKS = 20
+
+
+@pytest.fixture(scope="module")
+def groups_run(tmp_path_factory) -> Path:
+    return groups_study.groups_study_run(tmp_path_factory)
+
+
+def _smartpls(name: str) -> pd.DataFrame:
+    return pd.read_csv(CASE / f"mga_corp_reputation__path_coefficients__{name}.csv", index_col="path")
+
+
+def _group_paths(run: Path, code: int) -> pd.DataFrame:
+    table = io.read_csv(run / f"results/groups/{code}/bootstrap.csv")
+    return table[table["family"] == "paths"].set_index("statistic")
+
+
+def _mga(run: Path) -> pd.DataFrame:
+    return io.read_csv(run / f"results/mga/{PAIR}/mga.csv", dtype={"group_1": str, "group_2": str})
+
+
+@pytest.mark.parametrize("group", sorted(NAMES))
+def test_group_path_coefficients_round_to_smartpls(groups_run, group):
+    table = _smartpls("bootstrap_results")
+    ours = _group_paths(groups_run, NAMES[group])["original"]
+    assert sorted(ours.index) == sorted(table.index)
+    delta = (ours[table.index] - table[f"Original ({group})"]).abs()
+    assert (delta <= ROUNDING).all(), delta[delta > ROUNDING].to_dict()
+
+
+def test_differences_round_to_smartpls(groups_run):
+    smartpls = _smartpls("bootstrap_mga")
+    paths = _mga(groups_run).query("family == 'paths'").set_index("statistic")
+    assert (paths["group_1"] == "2").all() and (paths["group_2"] == "1").all()   # Contract − Prepaid
+    delta = (paths.loc[smartpls.index, "difference"] - smartpls["Difference (Contract plan - Prepaid plan)"]).abs()
+    assert (delta <= ROUNDING).all(), delta[delta > ROUNDING].to_dict()
+    assert np.array_equal(paths["difference"], paths["original_1"] - paths["original_2"])
+
+
+def test_bootstrap_mga_p_within_monte_carlo_error(groups_run):
+    """Bootstrap MGA p (1- and 2-tailed) of the 13 paths against SmartPLS's.
+
+    Tolerance, from Monte-Carlo error and rounding (as tests/engine/test_smartpls_mga.py): the p of the
+    run is a function of the two groups' B = 1,000 draws each (``results/groups/<code>/draws.npz``), SmartPLS's of
+    its own independent draws (B_S unknown, taken as at least 1,000). Its error is estimated by batch means:
+    the draws cut into 20 blocks of b = 50 (block i of one group against block i of the other), the p recomputed
+    per block; as the error of a smooth function of means and a two-sample U-statistic it scales as 1/sqrt(B):
+    ``SE(p_run - p_SmartPLS) = sd(block p) sqrt(b) sqrt(1/B + 1/B_S)``. Allowed: 4 SE + 0.0005 (SmartPLS's
+    rounding); the 2-tailed p, ``2 min(p, 1 - p)``, twice that. The file's p must be the p of its draws.
+    """
+    smartpls = _smartpls("bootstrap_mga")
+    paths = _mga(groups_run).query("family == 'paths'").set_index("statistic").loc[smartpls.index]
+    labels = list(_group_paths(groups_run, 2).index)          # the draws' columns: bootstrap.csv's paths, in order
+    order = [labels.index(path) for path in smartpls.index]
+    draws = [io.load_merged_draws(groups_run / f"results/groups/{code}/draws.npz")["paths"][:, order]
+             for code in (2, 1)]
+    originals = [_group_paths(groups_run, code).loc[smartpls.index, "original"].to_numpy() for code in (2, 1)]
+    one, two = engine_mga.bootstrap_mga(*draws, *originals)
+    np.testing.assert_array_equal(paths["bootstrap_mga_p_one_tailed"].to_numpy(), one)
+    np.testing.assert_array_equal(paths["bootstrap_mga_p"].to_numpy(), two)
+    samples = draws[0].shape[0]
+    size = samples // BLOCKS
+    block = np.array([engine_mga.bootstrap_mga(draws[0][i * size:(i + 1) * size], draws[1][i * size:(i + 1) * size],
+                                               *originals)[0] for i in range(BLOCKS)])
+    se = block.std(axis=0, ddof=1) * np.sqrt(size) * np.sqrt(1 / samples + 1 / B_SMARTPLS_MIN)
+    d_one = np.abs(one - smartpls["1-tailed (Contract plan vs Prepaid plan) p value"].to_numpy())
+    d_two = np.abs(two - smartpls["2-tailed (Contract plan vs Prepaid plan) p value"].to_numpy())
+    print(f"Bootstrap MGA: |Δp| 1-tailed max {d_one.max():.4f} (z max {((d_one - 0.0005).clip(0) / se).max():.2f}), "
+          f"2-tailed max {d_two.max():.4f}")
+    assert list(smartpls.index[d_one > 4 * se + ROUNDING]) == []
+    assert list(smartpls.index[d_two > 8 * se + ROUNDING]) == []
+
+
+def test_parametric_and_welch_columns_follow_from_the_group_files(groups_run):
+    """Keil et al. (2000) and Welch–Satterthwaite (cSEM's df) from bootstrap.csv's originals and SDs, scipy's t."""
+    table = _mga(groups_run)
+    files = [io.read_csv(groups_run / f"results/groups/{code}/bootstrap.csv") for code in (2, 1)]
+    n1, n2 = (json.loads((groups_run / f"results/groups/{code}/summary.json").read_text())["details"]["n"]
+              for code in (2, 1))
+    assert (files[0][["family", "statistic"]].to_numpy() == table[["family", "statistic"]].to_numpy()).all()
+    diff = files[0]["original"] - files[1]["original"]
+    s1, s2 = files[0]["sd"], files[1]["sd"]
+    pooled = np.sqrt(((n1 - 1) ** 2 * s1**2 + (n2 - 1) ** 2 * s2**2) / (n1 + n2 - 2)) * np.sqrt(1 / n1 + 1 / n2)
+    t = diff / pooled
+    ok = np.isfinite(t.to_numpy())
+    np.testing.assert_allclose(table["parametric_t"][ok], t[ok], rtol=1e-12)
+    np.testing.assert_allclose(table["parametric_p"][ok], 2 * stats.t.sf(np.abs(t[ok]), n1 + n2 - 2), rtol=1e-10)
+    v1, v2 = (n1 - 1) / n1 * s1**2, (n2 - 1) / n2 * s2**2
+    df = np.round((v1 + v2) ** 2 / ((n1 - 1) / n1**2 * s1**4 + (n2 - 1) / n2**2 * s2**4) - 2)
+    np.testing.assert_allclose(table["welch_t"][ok], (diff / np.sqrt(v1 + v2))[ok], rtol=1e-12)
+    np.testing.assert_array_equal(table["welch_df"][ok], df[ok])
+    np.testing.assert_allclose(table["welch_p"][ok], 2 * stats.t.sf(np.abs(diff / np.sqrt(v1 + v2))[ok], df[ok]),
+                               rtol=1e-10)
+
+
+def test_summaries_count_groups_replacements_subsamples_and_permutations(groups_run):
+    case = yaml.safe_load((CASE / "case.yaml").read_text(encoding="utf-8"))
+    raw = pd.read_csv(CASE / "corporate_reputation.csv", sep=";")
+    indicators = [i for spec in case["model"]["constructs"].values() for i in spec["indicators"]]
+    config = yaml.safe_load((groups_run / "config.yaml").read_text(encoding="utf-8"))
+    for label, code in NAMES.items():
+        details = json.loads((groups_run / f"results/groups/{code}/summary.json").read_text())["details"]
+        rows = raw[raw["servicetype"] == code]
+        assert details["n"] == case["dataset"]["groups"][label]["n"] == len(rows)
+        assert details["replaced"] == int((rows[indicators] == case["dataset"]["missing_code"]).sum().sum())
+        assert details["label"] == label and details["without_group"] == 0
+        boot = json.loads((groups_run / f"results/groups/{code}/bootstrap.json").read_text())["details"]
+        assert boot["subsamples"] == config["bootstrap"]["samples"] and boot["n"] == details["n"]
+    summary = json.loads((groups_run / f"results/mga/{PAIR}/summary.json").read_text())["details"]
+    assert summary["groups"] == [{"code": str(code), "label": groups_study.CATEGORIES[code],
+                                  "n": case["dataset"]["groups"][groups_study.CATEGORIES[code]]["n"]} for code in (2, 1)]
+    assert summary["permutations"] == config["groups"]["permutations"]
+    assert summary["seed"] == config["bootstrap"]["seed"] and summary["micom_excluded"] == {}
+    micom = io.read_csv(groups_run / f"results/mga/{PAIR}/micom.csv")
+    assert list(micom["construct"]) == list(case["model"]["constructs"])
+    assert (micom["compositional_invariance"] == (micom["c"] >= micom["c_q05"])).all()
+
+
+def test_ipma_importance_is_the_total_effect_on_the_target(groups_run):
+    """The standardized importance of each predecessor is its total effect on CUSL from the bootstrap step's
+    own table; the rescaled weights of each construct sum to 1; performances lie on 0-100."""
+    constructs = io.read_csv(groups_run / "results/ipma/constructs.csv").set_index("construct")
+    effects = io.read_csv(groups_run / "results/bootstrap/total_effects.csv")
+    to_target = effects[effects["target"] == "CUSL"].set_index("source")["original"]
+    assert sorted(constructs.index) == sorted(to_target.index)
+    np.testing.assert_allclose(constructs["importance_standardized"], to_target[constructs.index], atol=1e-12)
+    indicators = io.read_csv(groups_run / "results/ipma/indicators.csv")
+    np.testing.assert_allclose(indicators.groupby("construct")["rescaled_weight"].sum(), 1.0, atol=1e-12)
+    assert constructs["performance"].between(0, 100).all() and indicators["performance"].between(0, 100).all()
+    summary = json.loads((groups_run / "results/ipma/summary.json").read_text())["details"]
+    assert summary["target"] == "CUSL" and summary["weights"] == "unstandardized"
+
+
+def test_provenance_covers_the_group_and_ipma_files(groups_run):
+    done = subprocess.run([sys.executable, "-m", "plssem_pipeline.verify", "results/provenance.json"],
+                          cwd=groups_run, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    outputs = json.loads((groups_run / "results/provenance.json").read_text())["files"]["outputs"]
+    for name in (f"results/mga/{PAIR}/mga.csv", f"results/mga/{PAIR}/micom.csv", "results/groups/1/bootstrap.csv",
+                 "results/groups/2/draws.npz", "results/ipma/constructs.csv"):
+        assert name in outputs, name
+
+
+#: Files compared byte for byte between the two chunkings.
+COMPARED = [f"results/mga/{PAIR}/mga.csv", f"results/mga/{PAIR}/micom.csv", "results/groups/1/bootstrap.csv",
+            "results/groups/2/bootstrap.csv"]
+
+
+def _chunked(directory: Path) -> dict:
+    """Two small runs of the study (100 subsamples, 60 permutations): 1 chunk each, and 3 chunks each."""
+    out = {}
+    for chunks in (1, 3):
+        project = groups_study.make_groups_project(directory / f"chunks_{chunks}", samples=100, chunks=chunks,
+                                                   permutations=60, permutation_chunks=chunks, formats=("html",))
+        snakemake(project, *COMPARED, "--cores", "2", timeout=900)
+        out[chunks] = project
+    return out
+
+
+run_pool_helpers.register("groups_chunking", _chunked, "test_groups.py::chunked_groups")
+
+
+@pytest.fixture(scope="module")
+def chunked_groups(tmp_path_factory) -> dict:
+    return run_pool_helpers.result("groups_chunking", tmp_path_factory)
+
+
+def test_results_are_byte_identical_for_any_chunking(chunked_groups):
+    assert len(list((chunked_groups[3] / f"results/mga/{PAIR}/chunks").glob("*.npz"))) == 3
+    assert len(list((chunked_groups[3] / "results/groups/1/chunks").glob("*.npz"))) == 3
+    for name in COMPARED:
+        assert (chunked_groups[1] / name).read_bytes() == (chunked_groups[3] / name).read_bytes(), name
