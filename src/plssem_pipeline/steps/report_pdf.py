@@ -10,5 +10,7 @@ from .report import FIGURES
 
 
 def main(smk, log):
-    build_pdf(smk.input.tex, smk.output.pdf, figures=[smk.input[f"{name}_pdf"] for name in FIGURES],
+    given = smk.input.keys()   # the IPMA map only when the study configures ipma
+    build_pdf(smk.input.tex, smk.output.pdf, figures=[smk.input[f"{name}_pdf"] for name in FIGURES
+                                                      if f"{name}_pdf" in given],
               engine=smk.params.tex_engine, log=log)
