@@ -17,7 +17,7 @@ def report_output(name):
 
 
 def pair_inputs(wildcards):
-    """The files of pair ``wildcards.pair``'s two groups (rule mga): ``first_survey``, ``second_bootstrap``, ..."""
+    """The files of pair ``wildcards.pair``'s two groups, inputs of the mga step: ``first_survey``, ``second_draws``, ..."""
     files = {"survey": "survey.csv", "bootstrap": "bootstrap.csv", "draws": "draws.npz", "summary": "summary.json"}
     return {f"{which}_{name}": f"results/groups/{code}/{file}"
             for which, code in zip(("first", "second"), PAIRS[wildcards.pair]) for name, file in files.items()}

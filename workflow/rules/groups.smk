@@ -82,7 +82,7 @@ rule group_bootstrap_chunk:
 rule group_bootstrap:
     input:
         survey="results/groups/{group}/survey.csv",
-        chunks=["results/groups/{group}/chunks/" + f"subsamples_{start}-{stop}.npz" for start, stop in BOOTSTRAP_CHUNKS],
+        chunks=[f"results/groups/{{group}}/chunks/subsamples_{start}-{stop}.npz" for start, stop in BOOTSTRAP_CHUNKS],
     output:
         bootstrap="results/groups/{group}/bootstrap.csv",
         draws="results/groups/{group}/draws.npz",
@@ -130,7 +130,7 @@ rule permutation_chunk:
 rule mga:
     input:
         unpack(pair_inputs),  # both groups' survey.csv, bootstrap.csv, draws.npz, summary.json (rules/common.smk)
-        chunks=["results/mga/{pair}/chunks/" + f"permutations_{start}-{stop}.npz" for start, stop in PERMUTATION_CHUNKS],
+        chunks=[f"results/mga/{{pair}}/chunks/permutations_{start}-{stop}.npz" for start, stop in PERMUTATION_CHUNKS],
     output:
         mga="results/mga/{pair}/mga.csv",
         micom="results/mga/{pair}/micom.csv",
