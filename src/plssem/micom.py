@@ -109,7 +109,7 @@ def micom(pooled: np.ndarray, n1: int, model: Model, permutations: PermutationDr
     Raises
     ------
     ValueError
-        If the shapes do not match the model, or no construct is left to test.
+        If the shapes do not match the model, no construct is left to test, or every permutation failed.
     """
     x = np.asarray(pooled, dtype=float)
     n, _ = x.shape
@@ -137,6 +137,9 @@ def micom(pooled: np.ndarray, n1: int, model: Model, permutations: PermutationDr
     single = np.array([len(model.constructs[j].indicators) == 1 for j in keep])
     c = np.where(single, 1.0, composite_correlation(gw[0], gw[1]))   # exactly 1, not 1 ± rounding
     ok = ~permutations.failed
+    if not ok.any():
+        raise ValueError(f"MICOM: all {len(permutations)} permutations failed (a group's estimation broke down "
+                         "or did not converge in every re-split); nothing to compare c with")
     pw_perm = permutations.weights[ok][:, :, rows][:, :, :, keep]
     c_perm = np.where(single, 1.0, composite_correlation(pw_perm[:, 0], pw_perm[:, 1]))   # (P_ok, k)
     c_q05 = np.quantile(c_perm, 0.05, axis=0)
