@@ -139,6 +139,21 @@ def test_parametric_and_welch_columns_follow_from_the_group_files(groups_run):
                                rtol=1e-10)
 
 
+def test_p_values_are_probabilities_and_single_items_have_no_test(groups_run):
+    """Every p lies in [0, 1]; a single item's loading and weight (exactly 1 in every group, subsample and
+    permutation) have no test at all, as in the bootstrap tables."""
+    case = yaml.safe_load((CASE / "case.yaml").read_text(encoding="utf-8"))
+    single = [f"{spec['indicators'][0]} {arrow} {name}" for name, spec in case["model"]["constructs"].items()
+              if len(spec["indicators"]) == 1 for arrow in ("<-", "->")]
+    table = _mga(groups_run).set_index("statistic")
+    tests = ["permutation_p", "bootstrap_mga_p_one_tailed", "bootstrap_mga_p", "parametric_t", "parametric_p",
+             "welch_t", "welch_df", "welch_p"]
+    assert single and table.loc[single, tests].isna().all().all()
+    others = table.drop(index=single)
+    for column in ("permutation_p", "bootstrap_mga_p_one_tailed", "bootstrap_mga_p", "parametric_p", "welch_p"):
+        assert others[column].between(0, 1).all(), column
+
+
 def test_summaries_count_groups_replacements_subsamples_and_permutations(groups_run):
     case = yaml.safe_load((CASE / "case.yaml").read_text(encoding="utf-8"))
     raw = pd.read_csv(CASE / "corporate_reputation.csv", sep=";")

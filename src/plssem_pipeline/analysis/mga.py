@@ -94,7 +94,9 @@ def mga_table(model, codes: Sequence[str], originals: Sequence[Mapping], sds: Se
     Returns
     -------
     DataFrame
-        Columns :data:`MGA_COLUMNS`, one row per statistic in family order.
+        Columns :data:`MGA_COLUMNS`, one row per statistic in family order. A statistic constant in both groups'
+        bootstraps (SD 0: a single item's loading and weight, exactly 1) has no test: its p, t and df are empty, as
+        its t and p are in the bootstrap tables (every permuted difference would tie the original 0).
     """
     import numpy as np
     import pandas as pd
@@ -113,12 +115,14 @@ def mga_table(model, codes: Sequence[str], originals: Sequence[Mapping], sds: Se
             one, two = mga.bootstrap_mga(boot[0][family], boot[1][family], o1, o2)
             t_par, _, p_par = mga.parametric_test(diff, sds[0][family], sds[1][family], n1, n2)
             t_welch, df_welch, p_welch = mga.welch_test(diff, sds[0][family], sds[1][family], n1, n2)
+        tests = {"permutation_p": mga.permutation_test(diff, permuted), "bootstrap_mga_p_one_tailed": one,
+                 "bootstrap_mga_p": two, "parametric_t": t_par, "parametric_p": p_par, "welch_t": t_welch,
+                 "welch_df": df_welch, "welch_p": p_welch}
+        constant = (np.asarray(sds[0][family]) == 0) & (np.asarray(sds[1][family]) == 0)   # a single item's 1
         parts.append(pd.DataFrame({
             "family": family, "statistic": labels[family], "group_1": codes[0], "group_2": codes[1],
             "original_1": o1, "original_2": o2, "difference": diff, "permutation_mean_difference": mean_diff,
-            "permutation_p": mga.permutation_test(diff, permuted), "bootstrap_mga_p_one_tailed": one,
-            "bootstrap_mga_p": two, "parametric_t": t_par, "parametric_p": p_par, "welch_t": t_welch,
-            "welch_df": df_welch, "welch_p": p_welch}, columns=MGA_COLUMNS))
+            **{name: np.where(constant, np.nan, values) for name, values in tests.items()}}, columns=MGA_COLUMNS))
     return pd.concat(parts, ignore_index=True)
 
 
