@@ -117,7 +117,7 @@ def step3_table(inputs: ReportInputs, pair: Pair, number: str) -> Table:
         cells.append(Cell(t("invariance_" + verdict), flag={"none": "fail", "partial": "warn"}.get(verdict)))
         rows.append(Row(cells, keys=(str(record["construct"]),)))
     # LaTeX (cm), footnotesize: ten columns within the 17 cm text width, the headers wrapping
-    widths = (2.25, 1.6, 1.15, 1.15, 1.15, 1.6, 1.15, 1.15, 1.15, 2.1)
+    widths = (2.2, 1.6, 1.15, 1.15, 1.15, 1.6, 1.15, 1.15, 1.15, 2.1)
     columns = [Column(t("c_construct"), "l"), Column(t("c_micom_mean_difference")), Column("2.5%"),
                Column("97.5%"), Column(t("c_micom_p", step="3a")), Column(t("c_micom_variance_difference")),
                Column("2.5%"), Column("97.5%"), Column(t("c_micom_p", step="3b")), Column(t("c_invariance"), "l")]
