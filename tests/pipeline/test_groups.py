@@ -202,6 +202,42 @@ def test_provenance_covers_the_group_and_ipma_files(groups_run):
         assert name in outputs, name
 
 
+#: The rules of issue 15: a study without config groups and ipma has none of their jobs.
+NEW_RULES = ("group_data", "group_estimate", "group_bootstrap_chunk", "group_bootstrap", "permutation_chunk", "mga",
+             "ipma", "ipma_map")
+
+
+def _jobs(done) -> dict:
+    """Rule -> job count from the "Job stats" table of ``snakemake -n``."""
+    lines = (done.stdout + done.stderr).split("Job stats:", 1)[1].splitlines()
+    rows = [line.split() for line in lines[3:]]
+    return {row[0]: int(row[1]) for row in rows[:next(i for i, row in enumerate(rows) if row[0] == "total")]}
+
+
+def test_the_dag_has_the_group_jobs_only_with_groups(tmp_path):
+    """The default study's DAG has none of the new rules' jobs; the groups study has one group_data, group_estimate
+    and group_bootstrap per group, a bootstrap chunk per group and chunk, a permutation chunk per pair and chunk."""
+    from pipeline_helpers import make_project
+
+    default = _jobs(snakemake(make_project(tmp_path / "default", real_data=True), "-n"))
+    assert not set(NEW_RULES) & set(default), default
+    project = groups_study.make_groups_project(tmp_path / "groups", chunks=3, permutation_chunks=4)
+    jobs = _jobs(snakemake(project, "-n"))
+    assert {rule: jobs[rule] for rule in NEW_RULES} == {
+        "group_data": 2, "group_estimate": 2, "group_bootstrap_chunk": 2 * 3, "group_bootstrap": 2,
+        "permutation_chunk": 4, "mga": 1, "ipma": 1, "ipma_map": 1}
+    assert {rule: n for rule, n in jobs.items() if rule not in NEW_RULES} == {
+        rule: n for rule, n in _jobs(snakemake(project, "-n", "--config", "groups=null", "ipma=null")).items()}
+
+
+def test_a_bad_group_variable_stops_the_run_before_any_job(tmp_path):
+    project = groups_study.make_groups_project(tmp_path / "bad")
+    done = snakemake(project, "-n", "--config", "groups={variable: servicetyp}", check=False)
+    assert done.returncode == 1
+    assert "config key groups.variable: 'servicetyp' is not a respondent variable" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+
+
 #: Files compared byte for byte between the two chunkings.
 COMPARED = [f"results/mga/{PAIR}/mga.csv", f"results/mga/{PAIR}/micom.csv", "results/groups/1/bootstrap.csv",
             "results/groups/2/bootstrap.csv"]
