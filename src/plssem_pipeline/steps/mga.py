@@ -16,10 +16,11 @@ import pandas as pd
 from .. import io, study
 from ..analysis import groups, mga, numerics
 from ..audit import provenance
+from ..errors import UserError
 
 
 def _group_files(smk, which: str) -> dict:
-    """Group ``which`` (first / second): its survey, estimates from bootstrap.csv, draws and summary."""
+    """Group ``which`` (first / second): its estimates and SDs (bootstrap.csv) per family, draws and summary."""
     table = io.read_csv(smk.input[f"{which}_bootstrap"])
     by_family = {family: rows for family, rows in table.groupby("family", sort=False)}
     summary = json.loads(Path(smk.input[f"{which}_summary"]).read_text(encoding="utf-8"))["details"]
@@ -43,13 +44,22 @@ def main(smk, log):
     io.write_csv(table, smk.output.mga)
     frame = pd.DataFrame(pooled, columns=list(model.observed_indicators))
     sources = [smk.input.first_survey, smk.input.second_survey]
-    pooled_weights = numerics.estimate(frame, model, smk.params.algorithm, source=" + ".join(sources)).core.weights[0]
-    group_weights = np.stack([numerics.estimate(part, model, smk.params.algorithm, source=source).core.weights[0]
-                              for part, source in zip((frame.iloc[:n1], frame.iloc[n1:].reset_index(drop=True)), sources)])
-    micom, excluded = mga.micom_table(pooled, n1, model, permutations, pooled_weights, group_weights,
-                                      seed=settings["seed"])
+    def weights(data, source):   # outer weights of the model estimated on ``data`` (p, k)
+        return numerics.estimate(data, model, smk.params.algorithm, source=source).core.weights[0]
+
+    group_weights = np.stack([weights(frame.iloc[:n1], sources[0]),
+                              weights(frame.iloc[n1:].reset_index(drop=True), sources[1])])
+    try:
+        micom, excluded = mga.micom_table(pooled, n1, model, permutations, weights(frame, " + ".join(sources)),
+                                          group_weights, seed=settings["seed"])
+    except ValueError as error:   # every permutation failed: groups too small or too alike to re-split
+        raise UserError(f"pair {pair}: {error}", key="groups.variable") from None
     io.write_csv(micom, smk.output.micom)
     failed = int(permutations.failed.sum())
+    warnings = [f"pair {pair}: {failed} of {len(permutations)} permutations failed (a group of the re-split could "
+                "not be estimated); the permutation test and MICOM use the others"] if failed else []
+    for warning in warnings:
+        log.warning(warning)
     log.info("pair %s: %d permutations, %d failed; MICOM on %d constructs", pair, len(permutations), failed,
              len(micom))
     provenance.write_json(provenance.step_summary(
@@ -60,5 +70,5 @@ def main(smk, log):
                                           for code, g, n in zip(codes, (first, second), sizes)],
                  "variable": settings["variable"], "without_group": first["summary"]["without_group"],
                  "permutations": len(permutations), "failed_permutations": failed, "micom_excluded": excluded,
-                 "seed": settings["seed"]},
+                 "seed": settings["seed"], "warnings": warnings},
     ), smk.output.summary)
