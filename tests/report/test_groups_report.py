@@ -78,6 +78,15 @@ def test_groups_bootstrap_table_per_group(groups_run, context):
             assert cells == expected
 
 
+def test_groups_sentence_names_the_groups_and_those_without_one(groups_run, context):
+    text = next(b["text"] for b in _section(context, "groups")["blocks"] if b["kind"] == "text")
+    assert f"Contract plan (n = {_n(groups_run, '2')}); Prepaid plan (n = {_n(groups_run, '1')})" in text
+    assert "Service type (config key groups.variable: servicetype)" in text
+    without = sum(1 for r in _rows(groups_run / "results/clean/survey.csv") if not r["servicetype"].strip())
+    assert json.loads((groups_run / f"results/mga/{PAIR}/summary.json").read_text())["details"]["without_group"] == without
+    assert ("belong to no group" in text) == (without > 0)
+
+
 def test_micom_step2_and_step3_with_verdicts_decided_from_the_numbers(groups_run, context):
     records = _rows(groups_run / f"results/mga/{PAIR}/micom.csv")
     step2 = _data_rows(_table(context, f"table-micom2-{PAIR}"))

@@ -38,23 +38,15 @@ def _number(k: int) -> str:
     return NUMBER + string.ascii_lowercase[k] if k < 26 else f"{NUMBER}.{k + 1}"
 
 
-def _unassigned(inputs: ReportInputs) -> int:
-    """The respondents analysed without a value of ``groups.variable``: the respondents kept less those counted
-    in its categories (``results/describe/respondents.csv``)."""
-    variable = str(inputs.config["groups"]["variable"])
-    counted = sum(int(r["n"]) for r in inputs.records("respondents", dtype={"code": str})
-                  if str(r["variable"]) == variable)
-    return int(inputs.summaries["clean_summary"]["details"]["respondents_kept"]) - counted
-
-
 def groups_text(inputs: ReportInputs, compared: list[Pair]) -> str:
     """The sentence naming the groups, their sizes and the respondents who belong to none.
 
     Parameters
     ----------
     inputs : ReportInputs
-        Reads ``groups.variable``, its label (``respondents.<variable>.label``), the respondents' counts.
+        Reads ``groups.variable`` and its label (``respondents.<variable>.label``).
     compared : list of Pair
+        Their groups' sizes and the respondents without a value (the mga step's ``without_group``).
 
     Returns
     -------
@@ -65,7 +57,7 @@ def groups_text(inputs: ReportInputs, compared: list[Pair]) -> str:
     label = label_for(((inputs.config.get("respondents") or {}).get(variable) or {}).get("label"), language, variable)
     shown = "; ".join(g.text(language) for g in groups(compared))
     out = t("groups_intro", variable=label, variable_key=variable, groups=shown)
-    unassigned = _unassigned(inputs)
+    unassigned = int(compared[0].details.get("without_group", 0))   # the mga step's count, the same for every pair
     if unassigned:
         out += " " + t("groups_unassigned", count=integer(unassigned, language))
     return out
