@@ -71,7 +71,8 @@ def group_survey(validated, spec, *, variable: str, code: str, label: str, sourc
         check_indicators(source, spec, treated)
     except UserError as error:
         raise _group_error(error, where) from None
-    missing = np.isnan(values).sum(axis=0) if spec.missing_treatment == "mean_replacement" else 0 * values[0]
+    replaced = spec.missing_treatment == "mean_replacement"
+    missing = np.isnan(values).sum(axis=0) if replaced else np.zeros(len(spec.indicators), dtype=int)
     keys = [c for c in (SOURCE_ROW, spec.id_column) if c]
     survey = rows[keys].copy()
     for j, name in enumerate(spec.indicators):
