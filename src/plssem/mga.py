@@ -27,7 +27,8 @@ def permutation_test(original_diff: np.ndarray, permuted_diff: np.ndarray) -> np
     ``p = #{d* >= |d|}/P + #{d* <= -|d|}/P`` over the ``P`` permutations whose difference is
     finite (failed permutations are left out, per statistic), as cSEM's ``testMGD()`` with
     ``.approach_mgd = "Chin"`` (``R/postestimate_test_MGD.R``: ``rowMeans(ref >= abs(stat)) +
-    rowMeans(ref <= -abs(stat))`` over the complete permutations).
+    rowMeans(ref <= -abs(stat))`` over the complete permutations). A permutation is counted once, so that
+    ``d = 0`` gives ``p = 1`` where cSEM's sum of the two shares would count it twice (p up to 2).
 
     Parameters
     ----------
@@ -44,7 +45,7 @@ def permutation_test(original_diff: np.ndarray, permuted_diff: np.ndarray) -> np
     d = np.abs(np.asarray(original_diff, dtype=float))
     perm = np.asarray(permuted_diff, dtype=float)
     valid = np.isfinite(perm)
-    hits = ((perm >= d) & valid).sum(axis=0) + ((perm <= -d) & valid).sum(axis=0)
+    hits = (((perm >= d) | (perm <= -d)) & valid).sum(axis=0)
     count = valid.sum(axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(count > 0, hits / count, np.nan)

@@ -122,6 +122,8 @@ def test_permutation_p_is_chins_two_tailed_share():
     np.testing.assert_array_equal(plssem.permutation_test(original, permuted),
                                   plssem.permutation_test(original, np.delete(permuted, 3, axis=0)))
     assert 0 < p.max() <= 1 and p.min() >= 0
+    # No difference at all (a single item's loading, 1 in every group): each permutation counts once, p = 1.
+    assert plssem.permutation_test(np.zeros(1), np.zeros((5, 1)))[0] == 1
 
 
 def test_staged_model_permutations_agree_with_estimate_per_subset():
