@@ -12,7 +12,9 @@ The shared run ``groups`` (:mod:`groups_study`: SmartPLS's corporate-reputation 
 * IPMA's standardized importance is the total effect the bootstrap step reports;
 * ``python -m plssem_pipeline.verify results/provenance.json`` passes and lists the new files.
 
-A second, small pair of runs (:func:`chunked_groups`) shows ``mga.csv``, ``micom.csv`` and the groups'
+A small run of the moderation study with three groups (:func:`extended_groups`) checks every pair, the respondents
+in no group, and MICOM's and IPMA's exclusions (interaction term, higher-order construct). A second, small pair of
+runs (:func:`chunked_groups`) shows ``mga.csv``, ``micom.csv`` and the groups'
 ``bootstrap.csv`` byte-identical for 1 and 3 permutation and bootstrap chunks.
 """
 from __future__ import annotations
@@ -200,6 +202,52 @@ def test_provenance_covers_the_group_and_ipma_files(groups_run):
     for name in (f"results/mga/{PAIR}/mga.csv", f"results/mga/{PAIR}/micom.csv", "results/groups/1/bootstrap.csv",
                  "results/groups/2/draws.npz", "results/ipma/constructs.csv"):
         assert name in outputs, name
+
+
+def _extended(directory: Path) -> Path:
+    """The moderation study (interaction term, higher-order construct, control variable) with a profile variable of
+    three categories (``groups.compare`` null: every pair), five respondents in no group, and IPMA of M."""
+    import moderation_study
+    from pipeline_helpers import make_project
+
+    config = moderation_study.study_config_dict(samples=50, chunks=2)
+    config["respondents"] = {"grp": {"label": "Group", "categories": {1: "A", 2: "B", 3: "C"}}}
+    config["groups"] = {"variable": "grp", "permutations": 40}
+    config["ipma"] = {"target": "M"}
+    make_project(directory, config=config)
+    survey = moderation_study.simulate_survey()
+    survey.insert(1, "grp", np.random.default_rng(5).choice([1, 2, 3], size=len(survey)))
+    survey.loc[:4, "grp"] = None
+    survey.to_csv(directory / moderation_study.SURVEY, index=False, lineterminator="\n")
+    targets = [f"results/mga/{a}-vs-{b}/summary.json" for a, b in ((1, 2), (1, 3), (2, 3))]
+    snakemake(directory, *targets, "results/ipma/constructs.csv", "--cores", "2", timeout=900)
+    return directory
+
+
+run_pool_helpers.register("groups_extended", _extended, "test_groups.py::extended_groups")
+
+
+@pytest.fixture(scope="module")
+def extended_groups(tmp_path_factory) -> Path:
+    return run_pool_helpers.result("groups_extended", tmp_path_factory)
+
+
+def test_every_pair_of_an_extended_model(extended_groups):
+    """Every pair of three categories, lower code first; respondents without a category in no group (counted);
+    MICOM leaves out the interaction term and the higher-order construct, saying why; IPMA leaves out the term."""
+    survey = io.read_csv(extended_groups / "results/clean/validated.csv", dtype={"grp": str})
+    for first, second in (("1", "2"), ("1", "3"), ("2", "3")):
+        summary = json.loads((extended_groups / f"results/mga/{first}-vs-{second}/summary.json").read_text())
+        details = summary["details"]
+        assert [g["n"] for g in details["groups"]] == [int((survey["grp"] == c).sum()) for c in (first, second)]
+        assert details["without_group"] == int(survey["grp"].isna().sum()) == 5
+        assert sorted(details["micom_excluded"]) == ["Q", "X x W"]
+        micom = io.read_csv(extended_groups / f"results/mga/{first}-vs-{second}/micom.csv")
+        assert not set(micom["construct"]) & {"Q", "X x W"}
+        table = io.read_csv(extended_groups / f"results/mga/{first}-vs-{second}/mga.csv", dtype={"group_1": str})
+        assert (table["group_1"] == first).all() and "X x W -> M" in set(table["statistic"])
+    ipma = io.read_csv(extended_groups / "results/ipma/constructs.csv")
+    assert list(ipma["construct"]) == ["X", "W"]
 
 
 #: The rules of issue 15: a study without config groups and ipma has none of their jobs.
