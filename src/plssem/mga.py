@@ -24,11 +24,17 @@ __all__ = ["CENTRES", "permutation_test", "bootstrap_mga", "parametric_test", "w
 def permutation_test(original_diff: np.ndarray, permuted_diff: np.ndarray) -> np.ndarray:
     """Two-tailed permutation p value of each group difference (Chin & Dibbern 2010).
 
-    ``p = #{d* >= |d|}/P + #{d* <= -|d|}/P`` over the ``P`` permutations whose difference is
-    finite (failed permutations are left out, per statistic), as cSEM's ``testMGD()`` with
-    ``.approach_mgd = "Chin"`` (``R/postestimate_test_MGD.R``: ``rowMeans(ref >= abs(stat)) +
-    rowMeans(ref <= -abs(stat))`` over the complete permutations). A permutation is counted once, so that
-    ``d = 0`` gives ``p = 1`` where cSEM's sum of the two shares would count it twice (p up to 2).
+    ``p = #{|d*| >= |d|} / P_valid``: the share of the ``P_valid`` permutations whose difference is
+    finite (failed permutations are left out, per statistic) with an absolute difference at least
+    as large as the original one, the conservative convention of Chin & Dibbern (2010) (a tie counts
+    against the hypothesis of a difference). SmartPLS 4's documentation of its permutation algorithm
+    cites Chin & Dibbern (2010) without stating the count.
+
+    cSEM's ``testMGD(.approach_mgd = "Chin")`` (``R/postestimate_test_MGD.R``) computes
+    ``rowMeans(ref >= abs(stat)) + rowMeans(ref <= -abs(stat))`` since version 0.2.0 (commit
+    "add equal sign", March 2020), which equals this rule except at ``d = 0``, where it counts each
+    permutation twice (p up to 2; here ``p = 1``); before 0.2.0 it used the strict ``>`` and ``<``,
+    which differs from this rule only when a permuted ``|d*|`` ties ``|d|`` exactly.
 
     Parameters
     ----------
@@ -45,7 +51,7 @@ def permutation_test(original_diff: np.ndarray, permuted_diff: np.ndarray) -> np
     d = np.abs(np.asarray(original_diff, dtype=float))
     perm = np.asarray(permuted_diff, dtype=float)
     valid = np.isfinite(perm)
-    hits = (((perm >= d) | (perm <= -d)) & valid).sum(axis=0)
+    hits = ((np.abs(perm) >= d) & valid).sum(axis=0)
     count = valid.sum(axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(count > 0, hits / count, np.nan)

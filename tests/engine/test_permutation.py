@@ -105,9 +105,11 @@ def test_merge_refuses_gaps():
 
 
 def test_permutation_p_is_chins_two_tailed_share():
-    """``plssem.permutation_test`` on the fixture's permuted path differences equals cSEM's Chin rule
-    (``R/postestimate_test_MGD.R``) written out per path with Python comparisons, and leaves out a
-    failed (NaN) permutation instead of counting it."""
+    """``plssem.permutation_test`` on the fixture's permuted path differences equals the share of
+    permutations with ``|d*| >= |d|`` counted in a plain Python loop (Chin & Dibbern 2010), equals
+    cSEM's two counts (``R/postestimate_test_MGD.R``, Chin: ``>= |d|`` plus ``<= -|d|`` since 0.2.0;
+    the strict ``>``/``<`` before) on these differences, which have no ties, and leaves out a failed
+    (NaN) permutation instead of counting it."""
     _, _, model, _ = case()
     draws = _draws(10, 10)
     original = (plssem.estimate(treated_groups()[0], model, tol=1e-10).paths.to_numpy()
@@ -116,8 +118,15 @@ def test_permutation_p_is_chins_two_tailed_share():
     p = plssem.permutation_test(original, permuted)
     for j, d in enumerate(original):
         column = [float(v) for v in permuted[:, j]]
-        expected = (sum(v >= abs(d) for v in column) + sum(v <= -abs(d) for v in column)) / len(column)
-        assert p[j] == expected
+        hits = 0
+        for v in column:
+            if abs(v) >= abs(d):
+                hits += 1
+        assert p[j] == hits / len(column)
+        assert d != 0 and all(abs(v) != abs(d) for v in column)       # no ties: the conventions agree
+        csem = sum(v >= abs(d) for v in column) / len(column) + sum(v <= -abs(d) for v in column) / len(column)
+        strict = sum(v > abs(d) for v in column) / len(column) + sum(v < -abs(d) for v in column) / len(column)
+        assert p[j] == pytest.approx(csem, abs=1e-15) and p[j] == pytest.approx(strict, abs=1e-15)
     permuted[3] = np.nan
     np.testing.assert_array_equal(plssem.permutation_test(original, permuted),
                                   plssem.permutation_test(original, np.delete(permuted, 3, axis=0)))
