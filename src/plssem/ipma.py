@@ -48,10 +48,34 @@ from .effects import total_effects
 from .estimate import PLSResult
 from .statistics import reachable_pairs
 
-__all__ = ["WEIGHTINGS", "IPMAResult", "ipma"]
+__all__ = ["WEIGHTINGS", "IPMAResult", "ipma", "ScaleError", "CommonFactorError", "WeightSumError"]
 
 #: The rescaled-weight conventions of :func:`ipma`.
 WEIGHTINGS = ("unstandardized", "standardized")
+
+
+class ScaleError(ValueError):
+    """The scales of :func:`ipma` do not fit indicator(s) ``indicators`` (no [min, max], min ≥ max, data outside)."""
+
+    def __init__(self, message: str, indicators=()):
+        super().__init__(message)
+        self.indicators = tuple(indicators)
+
+
+class CommonFactorError(ValueError):
+    """The target or a predecessor is a common factor (PLSc), named in ``constructs``; IPMA needs composites."""
+
+    def __init__(self, message: str, constructs=()):
+        super().__init__(message)
+        self.constructs = tuple(constructs)
+
+
+class WeightSumError(ValueError):
+    """Construct ``construct``'s (rescaled) outer weights do not sum to a positive number: no 0–100 score."""
+
+    def __init__(self, message: str, construct: str):
+        super().__init__(message)
+        self.construct = construct
 
 
 @dataclass(frozen=True)
@@ -88,16 +112,16 @@ def _scale_bounds(scales, names: tuple[str, ...]) -> np.ndarray:
         rows = {name: np.asarray(scales.get(name, (np.nan, np.nan)), dtype=float).reshape(-1) for name in names}
         odd = [name for name, row in rows.items() if row.size != 2]
         if odd:
-            raise ValueError("scales: expected [min, max] for indicator(s) " + ", ".join(odd))
+            raise ScaleError("scales: expected [min, max] for indicator(s) " + ", ".join(odd), odd)
         bounds = np.array(list(rows.values())).reshape(len(names), 2)
     else:
         bounds = np.asarray(scales, dtype=float)
     if bounds.shape != (len(names), 2):
-        raise ValueError(f"scales: expected [min, max] for each of the {len(names)} data columns the model reads "
+        raise ScaleError(f"scales: expected [min, max] for each of the {len(names)} data columns the model reads "
                          f"(model.observed_indicators), got shape {bounds.shape}")
     bad = [name for name, (low, high) in zip(names, bounds) if np.isfinite(low) and np.isfinite(high) and low >= high]
     if bad:
-        raise ValueError("scales: the minimum is not below the maximum for indicator(s) " + ", ".join(bad))
+        raise ScaleError("scales: the minimum is not below the maximum for indicator(s) " + ", ".join(bad), bad)
     return bounds
 
 
@@ -107,15 +131,15 @@ def _rescaled_moments(result: PLSResult, bounds: np.ndarray, needed: np.ndarray)
     names = result.model.observed_indicators
     missing = [names[i] for i in np.flatnonzero(needed & ~np.isfinite(bounds).all(axis=1))]
     if missing:
-        raise ValueError("scales: no [min, max] for indicator(s) " + ", ".join(missing))
+        raise ScaleError("scales: no [min, max] for indicator(s) " + ", ".join(missing), missing)
     low, span = bounds[:, 0], bounds[:, 1] - bounds[:, 0]
     raw = data.standardized * data.sds + data.means
     slack = 1e-9 * span
     outside = needed & ((raw.min(axis=0) < low - slack) | (raw.max(axis=0) > bounds[:, 1] + slack))
     if outside.any():
-        raise ValueError("scales: indicator(s) with values outside their [min, max]: " + ", ".join(
+        raise ScaleError("scales: indicator(s) with values outside their [min, max]: " + ", ".join(
             f"{names[i]} [{low[i]:g}, {bounds[i, 1]:g}] has {raw[:, i].min():g} to {raw[:, i].max():g}"
-            for i in np.flatnonzero(outside)))
+            for i in np.flatnonzero(outside)), [names[i] for i in np.flatnonzero(outside)])
     sd = 100 * data.sds / span
     return 100 * (data.means - low) / span, data.correlations * sd[:, None] * sd[None, :]
 
@@ -170,8 +194,8 @@ class _Chain:
         if self.weighting == "unstandardized":
             unit = w / np.sqrt(np.einsum("im,ij,jm->m", parts, self.cov, parts))
         if not unit.sum() > 0:
-            raise ValueError(f"IPMA: construct {name!r} has outer weights whose sum is not positive, so it has no "
-                             "0-100 score; reverse-code its indicators (Ringle & Sarstedt 2016)")
+            raise WeightSumError(f"IPMA: construct {name!r} has outer weights whose sum is not positive, so it has "
+                                 "no 0-100 score; reverse-code its indicators (Ringle & Sarstedt 2016)", name)
         return parts @ (unit / unit.sum()), bool((w < 0).any() or any(flags))
 
 
@@ -200,10 +224,13 @@ def ipma(result: PLSResult, target: str, scales, *, weights: str = "unstandardiz
     Raises
     ------
     ValueError
-        An unknown ``weights``; ``target`` not a construct, an interaction term, or without predecessors; the
-        target or a predecessor a common factor (PLSc);
-        scales of the wrong shape, with min ≥ max, missing for a needed indicator, or with data outside them;
-        a construct whose weights do not sum to a positive number.
+        An unknown ``weights``; ``target`` not a construct, an interaction term, or without predecessors.
+    CommonFactorError
+        The target or a predecessor a common factor (PLSc).
+    ScaleError
+        Scales of the wrong shape, with min ≥ max, missing for a needed indicator, or with data outside them.
+    WeightSumError
+        A construct whose weights do not sum to a positive number.
     """
     if weights not in WEIGHTINGS:
         raise ValueError(f"IPMA weights {weights!r}: expected one of {', '.join(WEIGHTINGS)}")
@@ -220,9 +247,9 @@ def ipma(result: PLSResult, target: str, scales, *, weights: str = "unstandardiz
     nodes = sources + [t]                 # every route into the target runs through these (terms only start routes)
     factors = [model.construct_names[j] for j in nodes if j in model.common_factors]
     if factors:
-        raise ValueError("IPMA needs composites: the 0-100 scores are weighted sums of indicators, while PLSc's paths "
-                         "relate common factors (cSEM's doIPMA warns its results are then not trustworthy); declare "
-                         "model: composite for " + ", ".join(factors))
+        raise CommonFactorError("IPMA needs composites: the 0-100 scores are weighted sums of indicators, while "
+                                "PLSc's paths relate common factors (cSEM's doIPMA warns its results are then not "
+                                "trustworthy); declare model: composite for " + ", ".join(factors), factors)
     names = [model.construct_names[j] for j in nodes]
     items = {name: _items(result, name) for name in names}
     observed = {name: i for i, name in enumerate(model.observed_indicators)}

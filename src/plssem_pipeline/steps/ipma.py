@@ -5,10 +5,15 @@ scale (``constructs.<C>.scale``, else ``data.scale``; :func:`plssem_pipeline.stu
 ``ipma.weights``. Writes ``results/ipma/constructs.csv`` (construct, importance, importance_standardized,
 performance, negative_weights), ``indicators.csv`` (construct, indicator, rescaled_weight, importance,
 performance) and ``summary.json`` (target, target_performance, weights, scales).
+
+The engine's errors name the config key to fix (:func:`importance_map`): a scale that does not fit the data
+``constructs.<C>.scale`` / ``data.scale`` with the survey and the indicator's column, a common factor
+``constructs.<C>.model``, weights summing to a non-positive number ``constructs.<C>.indicators`` (reverse-code
+them), anything else about the target ``ipma.target``.
 """
 from __future__ import annotations
 
-from plssem.ipma import ipma
+from plssem.ipma import CommonFactorError, ScaleError, WeightSumError, ipma
 
 from .. import io, study
 from ..analysis import numerics
@@ -16,15 +21,49 @@ from ..audit import provenance
 from ..errors import UserError
 
 
+def importance_map(result, settings, scales, *, source: str):
+    """:func:`plssem.ipma.ipma` of ``settings`` (``target``, ``weights``); its refusals as :class:`UserError`.
+
+    Parameters
+    ----------
+    result : plssem.PLSResult
+    settings : mapping
+        :func:`plssem_pipeline.study.ipma_settings`.
+    scales : mapping
+        Indicator -> its scale (:func:`plssem_pipeline.study.indicator_scales`: ``scale_min``, ``scale_max``,
+        ``scale_key``).
+    source : str
+        The survey file the model was estimated on.
+
+    Raises
+    ------
+    UserError
+        Naming ``scale_key`` of the first indicator, ``source`` and its column (:class:`plssem.ipma.ScaleError`);
+        ``constructs.<C>.model`` (:class:`~plssem.ipma.CommonFactorError`); ``constructs.<C>.indicators`` with
+        the reverse-coding key (:class:`~plssem.ipma.WeightSumError`); else ``ipma.target``.
+    """
+    bounds = {name: [scale["scale_min"], scale["scale_max"]] for name, scale in scales.items()}
+    try:
+        return ipma(result, settings["target"], bounds, weights=settings["weights"])
+    except ScaleError as error:
+        first = error.indicators[0] if error.indicators else None
+        key = scales[first]["scale_key"] if first in scales else "data.scale"
+        raise UserError(str(error), file=source, column=first, key=key) from None
+    except CommonFactorError as error:
+        raise UserError(str(error), key=f"constructs.{error.constructs[0]}.model") from None
+    except WeightSumError as error:
+        raise UserError(f"{error} (list them under constructs.{error.construct}.reverse)",
+                        key=f"constructs.{error.construct}.indicators") from None
+    except ValueError as error:
+        raise UserError(str(error), key="ipma.target") from None
+
+
 def main(smk, log):
     settings = smk.params.ipma
     model = study.model_from_spec(smk.params.model)
     result = numerics.estimate(io.read_csv(smk.input.survey), model, smk.params.algorithm, source=smk.input.survey)
     scales = {name: [scale["scale_min"], scale["scale_max"]] for name, scale in smk.params.scales.items()}
-    try:
-        found = ipma(result, settings["target"], scales, weights=settings["weights"])
-    except ValueError as error:
-        raise UserError(str(error), key="ipma.target") from None
+    found = importance_map(result, settings, smk.params.scales, source=smk.input.survey)
     io.write_csv(found.constructs.reset_index(), smk.output.constructs)
     io.write_csv(found.indicators[["construct", "indicator", "rescaled_weight", "importance", "performance"]],
                  smk.output.indicators)
