@@ -30,7 +30,8 @@ scores (the dimensions' rescaled weights from :attr:`PLSResult.first_stage`) tim
 rescaled weights on their indicators, so its rescaled score is again a weighted mean of observed
 indicators, the ones its rows of the indicator table list. Interaction terms are left out: their 0–100
 performance means nothing, and their paths do not enter the total effects (as seminrExtras; cSEM
-refuses such models). IPMA assumes positive weights (Ringle & Sarstedt 2016): a construct with a
+refuses such models). Control variables (``controls``: exogenous constructs without a response scale) are
+left out the same way: they only start routes, so no other construct's total effect on the target changes. IPMA assumes positive weights (Ringle & Sarstedt 2016): a construct with a
 negative outer weight, at any level, is flagged (``negative_weights``), and one whose weights do not
 sum to a positive number has no 0–100 score and is refused. Common factors (PLSc) are refused: the
 0–100 scores are composites while PLSc's paths relate common factors (cSEM ``doIPMA`` warns that its
@@ -199,7 +200,7 @@ class _Chain:
         return parts @ (unit / unit.sum()), bool((w < 0).any() or any(flags))
 
 
-def ipma(result: PLSResult, target: str, scales, *, weights: str = "unstandardized") -> IPMAResult:
+def ipma(result: PLSResult, target: str, scales, *, weights: str = "unstandardized", controls=()) -> IPMAResult:
     """Importance–performance map analysis of ``target`` (Ringle & Sarstedt 2016).
 
     Parameters
@@ -216,6 +217,9 @@ def ipma(result: PLSResult, target: str, scales, *, weights: str = "unstandardiz
     weights : {"unstandardized", "standardized"}
         The rescaled weights: SmartPLS's / cSEM's (standardised weight over the indicator's SD) or
         seminrExtras' (the standardised weights); each normalised to sum 1 per construct.
+    controls : iterable of str
+        Exogenous constructs left out of the map, as interaction terms are (control variables: no scale, so
+        no performance); they need no scale.
 
     Returns
     -------
@@ -224,7 +228,8 @@ def ipma(result: PLSResult, target: str, scales, *, weights: str = "unstandardiz
     Raises
     ------
     ValueError
-        An unknown ``weights``; ``target`` not a construct, an interaction term, or without predecessors.
+        An unknown ``weights``; ``target`` not a construct, an interaction term, a control, or without
+        predecessors; a control that is not an exogenous construct.
     CommonFactorError
         The target or a predecessor a common factor (PLSc).
     ScaleError
@@ -240,11 +245,16 @@ def ipma(result: PLSResult, target: str, scales, *, weights: str = "unstandardiz
     terms = {term.name for term in model.interactions}
     if target in terms:
         raise ValueError(f"IPMA target {target!r} is an interaction term; choose a construct")
+    controls = set(controls)
+    endogenous = {model.construct_names[b] for _, b in reachable_pairs(model)}
+    if target in controls or controls - set(model.construct_names) or controls & endogenous:
+        raise ValueError(f"IPMA controls {sorted(controls)}: expected exogenous constructs other than the target")
     t = model.index(target)
-    sources = sorted({a for a, b in reachable_pairs(model) if b == t and model.construct_names[a] not in terms})
+    sources = sorted({a for a, b in reachable_pairs(model)
+                      if b == t and model.construct_names[a] not in terms | controls})
     if not sources:
         raise ValueError(f"IPMA target {target!r} has no predecessors (no structural path leads to it)")
-    nodes = sources + [t]                 # every route into the target runs through these (terms only start routes)
+    nodes = sources + [t]   # every route into the target runs through these (terms and controls only start routes)
     factors = [model.construct_names[j] for j in nodes if j in model.common_factors]
     if factors:
         raise CommonFactorError("IPMA needs composites: the 0-100 scores are weighted sums of indicators, while "

@@ -63,8 +63,6 @@ def _problems(config, tmp_path) -> list[str]:
     (lambda c: c.update(ipma={"target": "Q"}), "config key ipma.target: unknown construct 'Q'"),
     (lambda c: c.update(ipma={"target": "X"}),
      "config key ipma.target: construct 'X' has no predecessors (no path leads to it)"),
-    (lambda c: c.update(ipma={"target": "Y"}, controls={"age": ["Y"]}),
-     "config key ipma.target: the control variable 'age' (controls.age) precedes 'Y' but has no response scale"),
 ])
 def test_semantic_problems_name_the_key(config, tmp_path, change, message):
     change(config)

@@ -29,21 +29,21 @@ SURVEY = "results/clean/survey.csv"
 
 
 def _survey(seed: int = 2, n: int = 200) -> pd.DataFrame:
-    """x1, x2 of X (x2 negatively worded, not reverse-coded), m1 of M, y1, y2 of Y, on 1-5."""
+    """x1, x2 of X (x2 negatively worded, not reverse-coded), m1 of M, y1, y2 of Y, on 1-5; age (years)."""
     rng = np.random.default_rng(seed)
     f = rng.standard_normal(n)
     g = 0.6 * f + rng.standard_normal(n)
     frame = pd.DataFrame({"x1": f, "x2": -f, "m1": 0.5 * f + g, "y1": g, "y2": g})
     frame += 0.5 * rng.standard_normal(frame.shape)
-    return frame.round().clip(-2, 2) + 3
+    return (frame.round().clip(-2, 2) + 3).assign(age=rng.integers(18, 70, n).astype(float))
 
 
 def _map(config: dict, survey: pd.DataFrame, target: str = "Y"):
     config = filled_config({**config, "ipma": {"target": target}})
-    model = study.model_from_spec(study.model_spec(config))
-    result = numerics.estimate(survey, model, config["algorithm"], source=SURVEY)
+    spec = study.model_spec(config)
+    result = numerics.estimate(survey, study.model_from_spec(spec), config["algorithm"], source=SURVEY)
     scales = study.indicator_scales(config["data"], config["constructs"])
-    return importance_map(result, study.ipma_settings(config), scales, source=SURVEY)
+    return importance_map(result, study.ipma_settings(config), scales, source=SURVEY, controls=spec["controls"])
 
 
 @pytest.fixture
@@ -86,3 +86,10 @@ def test_only_the_targets_own_problems_name_ipma_target(config):
     config["data"]["scale"] = {"min": 1, "max": 5}
     error = _refusal(config, _survey(), target="X")                    # X has no predecessors
     assert error.key == "ipma.target" and "has no predecessors" in error.message, str(error)
+
+
+def test_a_control_variable_is_left_out_of_the_map_not_refused(config):
+    """age (no response scale) controls Y: the map has X and M, as without it (the engine's OLS-route test:
+    tests/engine/test_ipma_vs_seminrextras.py)."""
+    config["controls"] = {"age": ["Y"]}
+    assert list(_map(config, _survey()).constructs.index) == ["X", "M"]

@@ -282,3 +282,26 @@ def test_weights_whose_sum_is_not_positive_are_refused():
     fit = plssem.estimate(data, model)
     assert (fit.outer_weights.loc["X"] > 0).all()
     assert not plssem.ipma(fit, "Y", scales).constructs.loc["X", "negative_weights"]
+
+
+def test_a_control_variable_is_left_out_of_the_map_as_the_ols_route_gives_it():
+    """Service provider (one item, no response scale) controls CUSA and CUSL: left out of the map like an
+    interaction term, it needs no scale, and every other construct's importance and performance equal the OLS
+    route's, where it enters the regressions as one more regressor."""
+    spec = {**CORP_REP_SPEC, "SP": {"indicators": ["serviceprovider"], "mode": "A"}}
+    model = plssem.Model.from_spec(spec, [f"{s} -> {t}" for s, t in CORP_REP_PATHS + [("SP", "CUSA"), ("SP", "CUSL")]])
+    ours = plssem.estimate(corp_rep_data(), model, tol=1e-10, missing="mean_replacement")
+    scales = {name: (1, 7) for name in model.observed_indicators if name != "serviceprovider"}
+    result = plssem.ipma(ours, "CUSL", scales, controls=["SP"])
+    frame = corp_rep_data()[list(model.observed_indicators)].astype(float)
+    route = Route(ours, frame.fillna(frame.mean()), {**scales, "serviceprovider": (1, 4)})
+    direct = route.direct_effects("CUSL")
+    reach = [c for c in CORP_REP_SPEC if c != "CUSL"]
+    assert list(result.constructs.index) == reach
+    assert_close(result.constructs["importance"].to_numpy(), [route.total_effect(direct, c, "CUSL") for c in reach],
+                 ROUTE_TOL, "OLS route with a control: importance")
+    assert_close(result.constructs["performance"].to_numpy(), [route.score(c).mean() for c in reach], ROUTE_TOL,
+                 "OLS route with a control: performance")
+    for controls in (["CUSA"], ["CUSL"], ["NOPE"]):                # endogenous, the target, not a construct
+        with pytest.raises(ValueError, match="IPMA controls .* expected exogenous constructs other than the target"):
+            plssem.ipma(ours, "CUSL", scales, controls=controls)

@@ -21,7 +21,7 @@ from ..audit import provenance
 from ..errors import UserError
 
 
-def importance_map(result, settings, scales, *, source: str):
+def importance_map(result, settings, scales, *, source: str, controls=()):
     """:func:`plssem.ipma.ipma` of ``settings`` (``target``, ``weights``); its refusals as :class:`UserError`.
 
     Parameters
@@ -34,6 +34,8 @@ def importance_map(result, settings, scales, *, source: str):
         ``scale_key``).
     source : str
         The survey file the model was estimated on.
+    controls : iterable of str
+        The control variables (config ``controls``): left out of the map, as interaction terms are.
 
     Raises
     ------
@@ -44,7 +46,7 @@ def importance_map(result, settings, scales, *, source: str):
     """
     bounds = {name: [scale["scale_min"], scale["scale_max"]] for name, scale in scales.items()}
     try:
-        return ipma(result, settings["target"], bounds, weights=settings["weights"])
+        return ipma(result, settings["target"], bounds, weights=settings["weights"], controls=controls)
     except ScaleError as error:
         first = error.indicators[0] if error.indicators else None
         key = scales[first]["scale_key"] if first in scales else "data.scale"
@@ -63,7 +65,8 @@ def main(smk, log):
     model = study.model_from_spec(smk.params.model)
     result = numerics.estimate(io.read_csv(smk.input.survey), model, smk.params.algorithm, source=smk.input.survey)
     scales = {name: [scale["scale_min"], scale["scale_max"]] for name, scale in smk.params.scales.items()}
-    found = importance_map(result, settings, smk.params.scales, source=smk.input.survey)
+    found = importance_map(result, settings, smk.params.scales, source=smk.input.survey,
+                           controls=smk.params.model["controls"])
     io.write_csv(found.constructs.reset_index(), smk.output.constructs)
     io.write_csv(found.indicators[["construct", "indicator", "rescaled_weight", "importance", "performance"]],
                  smk.output.indicators)

@@ -169,14 +169,13 @@ def _ipma_problems(config: Mapping, spec: Mapping) -> list[str]:
     target = str(config["ipma"]["target"])
     if target not in config["constructs"]:
         return [f"config key ipma.target: {unknown_construct(target, config['constructs'])}"]
-    found = [c for c in _predecessors(spec["paths"], target) if parse_term(c) is None]   # no interaction term
+    controls = spec.get("controls") or {}       # left out of the map, as interaction terms (plssem.ipma)
+    found = [c for c in _predecessors(spec["paths"], target) if parse_term(c) is None and c not in controls]
     if not found:
-        return [f"config key ipma.target: construct {target!r} has no predecessors (no path leads to it); the "
-                "importance-performance map needs a target that other constructs explain"]
-    controls = spec.get("controls") or {}
-    return [f"config key ipma.target: the control variable {c!r} (controls.{c}) precedes {target!r} but has no "
-            "response scale, so its performance (0-100) is undefined; choose another target or leave the control "
-            "variable out" for c in found if c in controls]
+        return [f"config key ipma.target: construct {target!r} has no predecessors (no path leads to it), interaction "
+                "terms and control variables left out; the importance-performance map needs a target that other "
+                "constructs explain"]
+    return []
 
 
 def group_problems(config: Mapping, spec: Mapping | None, *, max_samples: int, max_chunks: int) -> list[str]:
@@ -198,7 +197,7 @@ def group_problems(config: Mapping, spec: Mapping | None, *, max_samples: int, m
         One message per problem, each naming its config key: a ``groups.variable`` that is not a respondent
         variable or has fewer than two categories, a code in ``groups.compare`` that is not a category, a pair
         of equal codes or a pair given twice, more chunks than permutations; an ``ipma.target`` that is not a
-        construct, has no predecessors, or is preceded by a control variable (no scale, so no performance).
+        construct or has no predecessors but interaction terms and control variables.
     """
     problems: list[str] = []
     groups = _section(config, "groups", GROUP_DEFAULTS)
