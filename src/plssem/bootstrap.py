@@ -44,7 +44,8 @@ from .algorithm import PLSCore, fit_correlations, path_coefficients
 from .model import Model
 
 __all__ = ["BootstrapDraws", "stream_uniforms", "named_stream", "check_seed", "resample_indices", "resample_counts",
-           "weighted_moments", "moments_from_sums", "weighted_correlations", "estimate_batch", "bootstrap", "jackknife", "merge", "MAX_SEED"]
+           "weighted_moments", "moments_from_sums", "weighted_correlations", "estimate_batch", "bootstrap", "jackknife",
+           "check_tiling", "merge", "MAX_SEED"]
 
 SIGN_CHANGES = ("none", "construct")
 #: The largest seed: ``numpy.random.Philox`` takes a 128-bit key (0 .. 2**128 - 1).
@@ -276,21 +277,10 @@ def estimate_batch(z: np.ndarray, counts: np.ndarray, offset: int, model: Model,
     return core, corr, flags, statistics.collect(core, corr, model, term_sd, families)
 
 
-def bootstrap(
-    standardized: np.ndarray,
-    model: Model,
-    *,
-    seed: int,
-    start: int = 0,
-    stop: int = 5000,
-    chunk_size: int = 1000,
-    scheme: str = "path",
-    max_iter: int = 300,
-    tol: float = 1e-7,
-    sign_change: str = "none",
-    original_loadings: np.ndarray | None = None,
-    stream: int = 0,
-) -> BootstrapDraws:
+def bootstrap(standardized: np.ndarray, model: Model, *, seed: int, start: int = 0, stop: int = 5000,
+              chunk_size: int = 1000, scheme: str = "path", max_iter: int = 300, tol: float = 1e-7,
+              sign_change: str = "none", original_loadings: np.ndarray | None = None, stream: int = 0
+              ) -> BootstrapDraws:
     """Estimate subsamples ``start .. stop - 1`` of a bootstrap.
 
     Parameters
@@ -355,14 +345,22 @@ def bootstrap(
     return BootstrapDraws(start, values, iterations, converged, failed, inadmissible)
 
 
-def merge(parts: list[BootstrapDraws]) -> BootstrapDraws:
-    """Concatenate chunks into one bootstrap, checking that they tile ``0 .. B-1`` without gaps."""
-    parts = sorted(parts, key=lambda d: d.start)
-    expected = 0
+def check_tiling(parts: list, what: str) -> list:
+    """``parts`` (objects with ``start`` and ``len``) sorted by ``start``; ValueError naming ``what`` unless they tile
+    ``0 .. N-1`` without gaps or overlaps, or when there are none. The chunk check of every ``merge``."""
+    if not parts:
+        raise ValueError(f"no {what} chunks to merge")
+    parts, expected = sorted(parts, key=lambda d: d.start), 0
     for part in parts:
         if part.start != expected:
-            raise ValueError(f"bootstrap chunks do not tile: expected a chunk starting at {expected}, got {part.start}")
+            raise ValueError(f"{what} chunks do not tile: expected a chunk starting at {expected}, got {part.start}")
         expected += len(part)
+    return parts
+
+
+def merge(parts: list[BootstrapDraws]) -> BootstrapDraws:
+    """Concatenate chunks into one bootstrap, checking that they tile ``0 .. B-1`` (:func:`check_tiling`)."""
+    parts = check_tiling(parts, "bootstrap")
     return BootstrapDraws(
         0,
         {name: np.concatenate([p.values[name] for p in parts]) for name in parts[0].values},

@@ -38,7 +38,7 @@ import numpy as np
 
 from . import consistent
 from .algorithm import solve_batched
-from .bootstrap import _tiled_product, weighted_moments
+from .bootstrap import _tiled_product, check_tiling, weighted_moments
 from .effects import total_effects
 from .folds import fold_table
 from .model import Model
@@ -274,14 +274,9 @@ def plspredict(
 
 
 def merge(parts: list[PredictDraws]) -> PredictDraws:
-    """Concatenate chunks of repetitions into one run, checking that they tile ``0 .. r-1`` without gaps."""
-    parts = sorted(parts, key=lambda d: d.start)
-    expected = 0
-    for part in parts:
-        if part.start != expected:
-            raise ValueError(f"PLSpredict chunks do not tile: expected a chunk starting at {expected}, "
-                             f"got {part.start}")
-        expected += len(part)
+    """Concatenate chunks of repetitions into one run, checking that they tile ``0 .. r-1``
+    (:func:`plssem.bootstrap.check_tiling`)."""
+    parts = check_tiling(parts, "PLSpredict")
     first = parts[0]
     stacked = {name: np.concatenate([getattr(p, name) for p in parts])
                for name in ("pls", "lm", "ia", "scores", "naive", "failed")}

@@ -159,5 +159,10 @@ def test_bootstrap_identical_for_any_split(kind, cuts, chunk_size, order_seed):
 def test_merge_refuses_gaps():
     z, model, _ = _boot_input("complete")
     parts = [plssem.bootstrap(z, model, seed=SEED, start=0, stop=5), plssem.bootstrap(z, model, seed=SEED, start=6, stop=9)]
-    with pytest.raises(ValueError, match="expected a chunk starting at 5"):
+    with pytest.raises(ValueError, match="bootstrap chunks do not tile: expected a chunk starting at 5"):
         plssem.merge(parts)
+    with pytest.raises(ValueError, match="no bootstrap chunks to merge"):
+        plssem.merge([])
+    from plssem import predict
+    with pytest.raises(ValueError, match="no PLSpredict chunks to merge"):
+        predict.merge([])
