@@ -14,10 +14,12 @@ both groups) holds by construction of the group analysis and is stated, not comp
   (pooled weights on ``Z``, unit variance over the pooled sample); the group-1 minus group-2
   mean and the log variance ratio ``log(var1 / var2)`` (variances with the ``n - 1`` divisor,
   as cSEM's ``matrixStats::colVars``), on the original split and on every permutation
-  (group assignments of :func:`plssem.permutation.group_assignments`; no re-estimation is
-  needed, so failed permutations are kept here). p value two-tailed as cSEM:
-  ``#{d* > |d|}/P + #{d* < -|d|}/P``; equal when the original lies within the 2.5 % and
-  97.5 % quantiles (``numpy.quantile``'s default, R's type 7).
+  (group assignments of :func:`plssem.permutation.group_assignments`, re-created from the
+  seed and stream ``chunk_size`` permutations at a time, so memory does not grow with
+  ``P × n``; no re-estimation is needed, so failed permutations are kept here). p value
+  two-tailed as cSEM's (strict in every version): ``#{d* > |d| or d* < -|d|} / P``, one
+  count divided by ``P``; equal when the original lies within the 2.5 % and 97.5 %
+  quantiles (``numpy.quantile``'s default, R's type 7).
 * **Verdict.** ``"full"`` (step 2 and both step-3 equalities), ``"partial"`` (step 2 only:
   path coefficients may be compared across groups), ``"none"`` (step 2 fails).
 
@@ -31,8 +33,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .bootstrap import _tiled_product
 from .model import Model
-from .permutation import PermutationDraws, group_assignments
+from .permutation import STREAM, PermutationDraws, group_assignments
 
 __all__ = ["MICOMResult", "COLUMNS", "excluded_constructs", "micom"]
 
@@ -76,12 +79,13 @@ def excluded_constructs(model: Model) -> dict[str, str]:
 
 
 def _two_tailed(original: np.ndarray, permuted: np.ndarray) -> np.ndarray:
+    """cSEM's strict two-tailed count ``#{d* > |d| or d* < -|d|}``, divided once by ``P``."""
     d = np.abs(original)
-    return (permuted > d).mean(axis=0) + (permuted < -d).mean(axis=0)
+    return ((permuted > d) | (permuted < -d)).sum(axis=0) / permuted.shape[0]
 
 
 def micom(pooled: np.ndarray, n1: int, model: Model, permutations: PermutationDraws, pooled_weights: np.ndarray,
-          group_weights: np.ndarray, *, seed: int) -> MICOMResult:
+          group_weights: np.ndarray, *, seed: int, stream: int = STREAM, chunk_size: int = 500) -> MICOMResult:
     """MICOM steps 2 and 3 for two groups (Henseler, Ringle & Sarstedt 2016).
 
     Parameters
@@ -101,6 +105,12 @@ def micom(pooled: np.ndarray, n1: int, model: Model, permutations: PermutationDr
         Outer weights of group 1's and group 2's own estimations.
     seed : int
         The permutations' seed (step 3 re-creates their group assignments).
+    stream : int
+        The permutations' Philox stream (:data:`plssem.permutation.STREAM`, or
+        :func:`plssem.permutation.pair_stream` of the pair); must be ``permutations.stream``.
+    chunk_size : int
+        Permutations whose group assignments step 3 holds at once (memory ``chunk_size × n``);
+        the results are byte-identical for any value.
 
     Returns
     -------
@@ -109,8 +119,13 @@ def micom(pooled: np.ndarray, n1: int, model: Model, permutations: PermutationDr
     Raises
     ------
     ValueError
-        If the shapes do not match the model, no construct is left to test, or every permutation failed.
+        If the shapes do not match the model, no construct is left to test, every permutation failed,
+        ``stream`` is not the permutations' stream, or ``chunk_size < 1``.
     """
+    if stream != permutations.stream:
+        raise ValueError(f"MICOM: stream {stream} is not the permutations' stream {permutations.stream}")
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be positive, got {chunk_size}")
     x = np.asarray(pooled, dtype=float)
     n, _ = x.shape
     z = (x - x.mean(axis=0)) / x.std(axis=0, ddof=1)
@@ -146,10 +161,16 @@ def micom(pooled: np.ndarray, n1: int, model: Model, permutations: PermutationDr
 
     scores = zk @ pw
     scores = (scores - scores.mean(axis=0)) / scores.std(axis=0, ddof=1)
-    member = group_assignments(n1, n - n1, seed, permutations.start, permutations.start + len(permutations))
-    split = np.concatenate([(np.arange(n) < n1)[None], member]).astype(float)   # (1 + P, n)
+    right = np.concatenate([scores, scores**2], axis=1)                  # group 1's Σ s and Σ s², (1 + P, 2k)
+    start, stop, k = permutations.start, permutations.start + len(permutations), len(keep)
+    sums = np.empty((1 + stop - start, 2 * k))
+    sums[0] = right[:n1].sum(axis=0)                                     # the original split: rows 0 .. n1 - 1
+    for lo in range(start, stop, chunk_size):                            # tiled on the permutation index
+        hi = min(lo + chunk_size, stop)
+        member = group_assignments(n1, n - n1, seed, lo, hi, stream).astype(float)
+        sums[1 + lo - start:1 + hi - start] = _tiled_product(member, lo, right)
     total, total_sq = scores.sum(axis=0), (scores**2).sum(axis=0)
-    sum1, sq1 = split @ scores, split @ scores**2
+    sum1, sq1 = sums[:, :k], sums[:, k:]
     n2 = n - n1
     mean1, mean2 = sum1 / n1, (total - sum1) / n2
     var1 = (sq1 - n1 * mean1**2) / (n1 - 1)
@@ -163,7 +184,7 @@ def micom(pooled: np.ndarray, n1: int, model: Model, permutations: PermutationDr
                 f"equal_{prefix}s": (values[0] >= lo) & (values[0] <= hi)}
 
     table = pd.DataFrame({
-        "c": c, "c_permutation_mean": c_perm.mean(axis=0), "c_q05": c_q05, "c_p": (c_perm <= c).mean(axis=0),
+        "c": c, "c_permutation_mean": c_perm.mean(axis=0), "c_q05": c_q05, "c_p": (c_perm <= c).sum(axis=0) / len(c_perm),
         "compositional_invariance": c >= c_q05, **step3(mean_diff, "mean"), **step3(log_ratio, "variance"),
     }, index=pd.Index([model.construct_names[j] for j in keep], name="construct"))
     equal = table["equal_means"] & table["equal_variances"]

@@ -5,11 +5,13 @@ compositional invariance (Henseler, Ringle & Sarstedt 2016, step 2) compare an
 original statistic with its distribution over random re-assignments of the pooled
 respondents to two groups of the original sizes ``n1`` and ``n2``.
 
-Permutation ``i`` takes the uniform numbers of draw ``i`` of Philox stream 3
-(:func:`plssem.bootstrap.stream_uniforms`, :data:`STREAM`) over the ``n = n1 + n2``
-pooled rows and puts the rows with the ``n1`` smallest (a stable ``argsort``) into
-group 1, the rest into group 2: a uniformly random split that depends on
-``(seed, i)`` alone.
+Permutation ``i`` takes the uniform numbers of draw ``i`` of a Philox stream
+(:func:`plssem.bootstrap.stream_uniforms`) over the ``n = n1 + n2`` pooled rows and puts
+the rows with the ``n1`` smallest (a stable ``argsort``) into group 1, the rest into
+group 2: a uniformly random split that depends on ``(seed, stream, i)`` alone. The stream
+is :data:`STREAM` (3) by default; the pipeline gives every compared pair its own,
+:func:`pair_stream` of the pair's name (``named_stream("permutation:2-vs-1")``), so that two
+pairs with the same seed (and perhaps the same pooled size) do not share random numbers.
 
 No Python loop runs per permutation. A group is a 0/1 count vector over the pooled
 rows, so both groups of every permutation of a chunk are estimated together by the
@@ -31,15 +33,26 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import statistics
-from .bootstrap import _tiled_product, check_seed, estimate_batch, moments_from_sums, stream_uniforms
+from .bootstrap import (_tiled_product, check_seed, check_tiling, estimate_batch, moments_from_sums, named_stream,
+                        stream_uniforms)
 from .model import Model
 
-__all__ = ["STREAM", "FAMILIES", "PermutationDraws", "group_assignments", "permutation_estimates", "merge"]
+__all__ = ["STREAM", "FAMILIES", "PermutationDraws", "pair_stream", "group_assignments", "permutation_estimates",
+           "merge"]
 
-#: The Philox stream of the group permutations (0 bootstrap, 1 PLSpredict folds, 2 CVPAT).
+#: The default Philox stream of the group permutations (0 bootstrap, 1 PLSpredict folds, 2 CVPAT).
 STREAM = 3
 #: The families of :data:`plssem.statistics.FAMILIES` kept per permutation and group.
 FAMILIES = ("paths", "specific_indirect", "total_indirect", "total_effects", "loadings", "weights", "r2")
+
+
+def pair_stream(pair: str) -> int:
+    """The Philox stream of one compared pair's permutations: ``named_stream(f"permutation:{pair}")``.
+
+    ``pair`` is the pair's name (the pipeline's ``"{first}-vs-{second}"``, e.g. ``"2-vs-1"``); the
+    prefix keeps it apart from the groups' bootstrap streams (named by the category code).
+    """
+    return named_stream(f"permutation:{pair}")
 
 
 @dataclass
@@ -58,22 +71,25 @@ class PermutationDraws:
         blocks), for MICOM's compositional invariance; NaN in failed permutations.
     failed : ndarray (P,) of bool
         Either group's estimation failed or did not converge.
+    stream : int
+        The Philox stream of the group assignments.
     """
 
     start: int
     values: dict[str, np.ndarray]
     weights: np.ndarray
     failed: np.ndarray
+    stream: int = STREAM
 
     def __len__(self) -> int:
         return self.failed.size
 
 
-def group_assignments(n1: int, n2: int, seed: int, start: int, stop: int) -> np.ndarray:
+def group_assignments(n1: int, n2: int, seed: int, start: int, stop: int, stream: int = STREAM) -> np.ndarray:
     """Group-1 membership of the pooled rows in permutations ``start .. stop - 1``, ``(stop - start, n1 + n2)`` bool.
 
     Permutation ``i``: ``order = argsort(u, kind="stable")`` of the uniforms ``u`` of draw
-    ``i`` of stream :data:`STREAM`; rows ``order[:n1]`` are group 1.
+    ``i`` of Philox ``stream`` (default :data:`STREAM`); rows ``order[:n1]`` are group 1.
 
     Raises
     ------
@@ -86,7 +102,7 @@ def group_assignments(n1: int, n2: int, seed: int, start: int, stop: int) -> np.
     if not 0 <= start <= stop:
         raise ValueError(f"need 0 <= start <= stop, got start={start}, stop={stop}")
     check_seed(seed)
-    u = stream_uniforms(n1 + n2, seed, start, stop, STREAM)
+    u = stream_uniforms(n1 + n2, seed, start, stop, stream)
     # The n1 smallest by selection (O(n)); a row whose n1-th smallest value is tied (never seen
     # with 53-bit uniforms) falls back to the stable sort, so the result is the documented one.
     member = u <= np.partition(u, n1 - 1, axis=1)[:, n1 - 1:n1]
@@ -105,6 +121,7 @@ def permutation_estimates(
     start: int = 0,
     stop: int = 5000,
     chunk_size: int = 500,
+    stream: int = STREAM,
     scheme: str = "path",
     max_iter: int = 300,
     tol: float = 1e-7,
@@ -127,6 +144,8 @@ def permutation_estimates(
         Range of permutation indices; a complete test is ``0 .. P``.
     chunk_size : int
         Permutations estimated together (two estimations each); bounds the working memory.
+    stream : int
+        Philox stream of the group assignments (:data:`STREAM`, or :func:`pair_stream` of the pair).
     scheme, max_iter, tol
         As for :func:`plssem.estimate`.
 
@@ -159,7 +178,7 @@ def permutation_estimates(
     options = {"scheme": scheme, "max_iter": max_iter, "tol": tol}
     for lo in range(start, stop, chunk_size):
         hi = min(lo + chunk_size, stop)
-        member = group_assignments(n1, n - n1, seed, lo, hi)
+        member = group_assignments(n1, n - n1, seed, lo, hi, stream)
         counts = np.stack([member, ~member], axis=1).reshape(2 * (hi - lo), n).astype(np.int64)
         sums = []
         for right, pooled_sum in zip((z, products), pooled_sums):     # group 2's sums = pooled - group 1's
@@ -177,21 +196,20 @@ def permutation_estimates(
         w[bad] = np.nan
         weights[rows] = w
         failed[rows] = bad
-    return PermutationDraws(start, values, weights, failed)
+    return PermutationDraws(start, values, weights, failed, stream)
 
 
 def merge(parts: list[PermutationDraws]) -> PermutationDraws:
-    """Concatenate chunks into one set of permutations, checking that they tile ``0 .. P-1`` without gaps."""
-    parts = sorted(parts, key=lambda d: d.start)
-    expected = 0
-    for part in parts:
-        if part.start != expected:
-            raise ValueError(f"permutation chunks do not tile: expected a chunk starting at {expected}, "
-                             f"got {part.start}")
-        expected += len(part)
+    """Concatenate chunks into one set of permutations, checking that they tile ``0 .. P-1`` without gaps
+    (:func:`plssem.bootstrap.check_tiling`) and share one stream."""
+    parts = check_tiling(parts, "permutation")
+    streams = sorted({part.stream for part in parts})
+    if len(streams) > 1:
+        raise ValueError(f"permutation chunks of different streams cannot be merged: {streams}")
     return PermutationDraws(
         0,
         {name: np.concatenate([p.values[name] for p in parts]) for name in parts[0].values},
         np.concatenate([p.weights for p in parts]),
         np.concatenate([p.failed for p in parts]),
+        streams[0],
     )

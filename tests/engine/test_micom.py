@@ -17,7 +17,7 @@ import pytest
 
 import plssem
 from plssem.micom import COLUMNS, excluded_constructs, micom
-from plssem.permutation import group_assignments, permutation_estimates
+from plssem.permutation import group_assignments, pair_stream, permutation_estimates
 from engine_support import assert_close, named, seminr_estimate
 from mga_support import case, pooled, treated_groups
 
@@ -79,11 +79,36 @@ def test_step2_and_step3_agree_with_independent_recomputation():
         lo, hi = np.quantile(values[1:], [0.025, 0.975], axis=0)
         assert_close(table[f"{prefix}_q025"], lo, TOL, f"MICOM {prefix} 2.5% quantile")
         assert_close(table[f"{prefix}_q975"], hi, TOL, f"MICOM {prefix} 97.5% quantile")
-        d = np.abs(values[0])
-        p = (values[1:] > d).mean(axis=0) + (values[1:] < -d).mean(axis=0)
-        assert_close(table[f"{prefix}_p"], p, 0, f"MICOM {prefix} p")
+        hits = [sum(1 for v in values[1:, j] if v > abs(values[0, j]) or v < -abs(values[0, j]))
+                for j in range(values.shape[1])]
+        assert_close(table[f"{prefix}_p"], np.array(hits) / P, 0, f"MICOM {prefix} p (one count / P)")
         equal = (values[0] >= lo) & (values[0] <= hi)
         np.testing.assert_array_equal(table[f"equal_{prefix}s"].to_numpy(), equal)
+
+
+def test_step3_is_byte_identical_for_any_chunk_size():
+    """Step 3 re-creates the group assignments ``chunk_size`` permutations at a time (memory
+    ``chunk_size × n``, not ``P × n``): the table's bytes do not depend on it."""
+    _, _, model, _ = case()
+    data, n1 = pooled()
+    draws = permutation_estimates(data.to_numpy(), n1, model, seed=SEED, stop=P, tol=1e-10)
+    w = plssem.estimate(data, model, tol=1e-10).core.weights[0]
+    groups = np.stack([plssem.estimate(g, model, tol=1e-10).core.weights[0] for g in treated_groups()])
+    tables = [micom(data.to_numpy(), n1, model, draws, w, groups, seed=SEED, chunk_size=size).table
+              for size in (1, 7, P)]
+    for table in tables[1:]:
+        assert list(table["invariance"]) == list(tables[0]["invariance"])
+        for column in COLUMNS[:-1]:       # numbers and booleans; the last is the verdict text
+            assert table[column].to_numpy().tobytes() == tables[0][column].to_numpy().tobytes(), column
+
+
+def test_micom_refuses_another_stream():
+    _, _, model, _ = case()
+    data, n1 = pooled()
+    draws = permutation_estimates(data.to_numpy(), n1, model, seed=SEED, stop=2, stream=pair_stream("2-vs-1"))
+    w = np.zeros((len(model.indicator_names), len(model.constructs)))
+    with pytest.raises(ValueError, match="stream"):
+        micom(data.to_numpy(), n1, model, draws, w, np.stack([w, w]), seed=SEED)
 
 
 def test_single_item_construct_has_c_one_and_verdicts_follow_the_rules():

@@ -13,13 +13,14 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 
 import numpy as np
 import pytest
 
 import plssem
 from plssem.bootstrap import estimate_batch
-from plssem.permutation import STREAM, group_assignments, merge, permutation_estimates
+from plssem.permutation import STREAM, PermutationDraws, group_assignments, merge, pair_stream, permutation_estimates
 from engine_support import assert_close, named, seminr_estimate
 from mga_support import case, pooled, treated_groups
 
@@ -99,9 +100,30 @@ def test_any_chunking_is_byte_identical(chunk_size):
     assert merged.failed.tobytes() == whole.failed.tobytes()
 
 
-def test_merge_refuses_gaps():
+def test_merge_refuses_gaps_other_streams_and_nothing():
     with pytest.raises(ValueError, match="do not tile"):
         merge([_draws(SOME), _draws(SOME)])
+    with pytest.raises(ValueError, match="no permutation chunks"):
+        merge([])
+    other = _draws(SOME)
+    other = PermutationDraws(SOME, other.values, other.weights, other.failed, pair_stream("2-vs-1"))
+    with pytest.raises(ValueError, match="different streams"):
+        merge([_draws(SOME), other])
+
+
+def test_each_pair_has_its_own_stream():
+    """``pair_stream(pair)`` is ``2**32`` + the first 4 bytes of SHA-256 of ``"permutation:<pair>"``; two pairs
+    of the same sizes and seed get different splits, and the draws record their stream."""
+    for pair in ("2-vs-1", "3-vs-1"):
+        digest = hashlib.sha256(f"permutation:{pair}".encode()).digest()
+        assert pair_stream(pair) == 2**32 + int.from_bytes(digest[:4], "big")
+    a, b = (group_assignments(30, 20, SEED, 0, 5, pair_stream(pair)) for pair in ("2-vs-1", "3-vs-1"))
+    assert not (a == b).all(axis=1).any()
+    assert (group_assignments(30, 20, SEED, 0, 5) == group_assignments(30, 20, SEED, 0, 5, STREAM)).all()
+    _, _, model, _ = case()
+    data, n1 = pooled()
+    draws = permutation_estimates(data.to_numpy(), n1, model, seed=SEED, stop=2, stream=pair_stream("2-vs-1"))
+    assert draws.stream == pair_stream("2-vs-1") and _draws(SOME).stream == STREAM
 
 
 def test_permutation_p_is_chins_two_tailed_share():
