@@ -57,6 +57,14 @@ def _problems(config, tmp_path) -> list[str]:
      "config key groups.compare[0]: [2, 2] compares group 2 with itself; a pair is two different categories"),
     (lambda c: c["groups"].update(compare=[[2, 1], [1, 2]]),
      "config key groups.compare[1]: the same two groups as groups.compare[0]; compare each pair once"),
+    (lambda c: c["respondents"]["plan"]["categories"].update({"a/b": "Slash"}) or c["groups"].update(compare=None),
+     "config key respondents.plan.categories: category code(s) 'a/b' cannot name a group's folder"),
+    (lambda c: c["respondents"]["plan"]["categories"].update({"x-vs-y": "Pair-like"}) or c["groups"].update(
+        compare=[["x-vs-y", 1]]), "config key respondents.plan.categories: category code(s) 'x-vs-y' cannot name"),
+    (lambda c: c["respondents"]["plan"]["categories"].update({"..": "Dots"}) or c["groups"].update(compare=None),
+     "config key respondents.plan.categories: category code(s) '..' cannot name a group's folder"),
+    (lambda c: c["respondents"]["plan"].update(categories={"a": "Lower", "A": "Upper"}),   # (the clean step's check)
+     "config key respondents.plan.categories: codes 'a' and 'A' are the same text (case and spaces ignored)"),
     (lambda c: c["groups"].update(permutations=10, chunks=11),
      "config key groups.chunks: 11 chunks for 10 permutations (groups.permutations); use at most one chunk per "
      "permutation"),
@@ -126,6 +134,10 @@ def test_group_data_is_treated_within_the_group(config):
 @pytest.mark.parametrize("edit, message", [
     (lambda v: v.drop(index=v.index[v["plan"] == "1"][3:]),
      "group 1 (Prepaid) of plan: 3 respondent(s), but the model needs at least 4 in each group"),
+    (lambda v: v[v["plan"] != "1"],
+     "group 1 (Prepaid) of plan: 0 respondent(s), but the model needs at least 4 in each group"),
+    (lambda v: v[v["plan"] != "1"],
+     "with groups.compare: null every category of respondents.plan.categories is paired, group 1 included"),
     (lambda v: v.assign(y2=np.where(v["plan"] == "1", np.nan, v["y2"])),
      "group 1 (Prepaid) of plan: indicator y2 has no valid value among the respondents kept"),
     (lambda v: v.assign(m1=np.where(v["plan"] == "1", 3.0, v["m1"])),

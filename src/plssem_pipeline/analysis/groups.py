@@ -63,8 +63,9 @@ def group_survey(validated, spec, *, variable: str, code: str, label: str, sourc
     rows = validated[validated[variable] == code].reset_index(drop=True)
     if len(rows) < spec.min_respondents:
         raise UserError(f"{where}: {len(rows)} respondent(s), but the model needs at least {spec.min_respondents} "
-                        f"in each group: {spec.min_reason}. Compare other groups (groups.compare) or collect more "
-                        "responses", file=source, key="groups.variable")
+                        f"in each group: {spec.min_reason}. List the pairs to compare in groups.compare (with "
+                        f"groups.compare: null every category of respondents.{variable}.categories is paired, group "
+                        f"{code} included) or collect more responses", file=source, key="groups.variable")
     values = rows[spec.indicators].to_numpy(dtype=float)
     try:
         treated, _ = replace_missing(source, spec, values, np.ones(len(rows), dtype=bool))

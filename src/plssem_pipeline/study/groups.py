@@ -14,6 +14,7 @@ compared once, the lower code first.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from itertools import combinations
 
@@ -24,6 +25,9 @@ __all__ = ["GROUP_DEFAULTS", "IPMA_DEFAULTS", "group_settings", "group_pairs", "
 #: written into a section left null, the default of both).
 GROUP_DEFAULTS = {"compare": None, "permutations": 5000, "seed": None, "chunks": 2}
 IPMA_DEFAULTS = {"weights": "unstandardized"}
+#: A category code that names a folder and cannot be mistaken for part of a pair's ``-vs-``: letters, digits,
+#: ``_`` and ``.``, not dots alone (``.``/``..`` are folders already).
+CODE_PATTERN = re.compile(r"(?!\.+$)[A-Za-z0-9_.]+")
 
 
 def _section(config: Mapping, key: str, defaults: Mapping) -> dict | None:
@@ -100,10 +104,19 @@ def _variable_problems(config: Mapping, variable: str) -> list[str]:
         known = ", ".join(map(str, respondents)) or "none is configured"
         return [f"config key groups.variable: {variable!r} is not a respondent variable (config respondents: "
                 f"{known}); the groups are the categories of a profile variable described under respondents"]
-    if len(category_codes(config, variable)) < 2:
+    codes = category_codes(config, variable)
+    if len(codes) < 2:
         return [f"config key groups.variable: respondent variable {variable!r} has fewer than two categories in "
                 f"config respondents.{variable}.categories; the groups compared are its categories, so list them "
                 "(code -> label) there"]
+    compare = config["groups"].get("compare", GROUP_DEFAULTS["compare"])
+    if compare is not None:                 # only the compared groups get folders
+        codes = [code for code in codes if code in {str(c) for pair in compare for c in pair}]
+    bad = [code for code in codes if not CODE_PATTERN.fullmatch(code)]
+    if bad:
+        return [f"config key respondents.{variable}.categories: category code(s) {', '.join(map(repr, bad))} cannot "
+                "name a group's folder (results/groups/<code>, results/mga/<first>-vs-<second>); the groups compared "
+                "need codes of letters, digits, '_' and '.' (not only dots)"]
     return []
 
 
@@ -195,7 +208,9 @@ def group_problems(config: Mapping, spec: Mapping | None, *, max_samples: int, m
     -------
     list of str
         One message per problem, each naming its config key: a ``groups.variable`` that is not a respondent
-        variable or has fewer than two categories, a code in ``groups.compare`` that is not a category, a pair
+        variable or has fewer than two categories, compared category codes that cannot name a folder
+        (``respondents.<variable>.categories``, :data:`CODE_PATTERN`), a code in
+        ``groups.compare`` that is not a category, a pair
         of equal codes or a pair given twice, more chunks than permutations; an ``ipma.target`` that is not a
         construct or has no predecessors but interaction terms and control variables.
     """
