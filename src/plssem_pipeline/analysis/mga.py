@@ -45,13 +45,14 @@ def permutation_arrays(draws) -> dict:
             "weights": draws.weights, "failed": draws.failed, "start": np.array(draws.start)}
 
 
-def load_permutations(paths: Sequence[str], *, seed: int, engine: str, permutations: int, folder: str):
-    """The permutation chunks ``paths`` merged (:func:`plssem.permutation.merge`).
+def load_permutations(paths: Sequence[str], *, seed: int, stream: int, engine: str, permutations: int, folder: str):
+    """The permutation chunks ``paths`` merged (:func:`plssem.permutation.merge`), on Philox ``stream`` (the pair's
+    :func:`plssem.permutation.pair_stream`).
 
     Raises
     ------
     UserError
-        A chunk made with another seed or engine (delete ``folder``), or the chunks not holding
+        A chunk made with another seed, stream or engine (delete ``folder``), or the chunks not holding
         ``permutations`` permutations (config key ``groups.permutations``).
     """
     from plssem.permutation import PermutationDraws, merge
@@ -61,11 +62,12 @@ def load_permutations(paths: Sequence[str], *, seed: int, engine: str, permutati
     parts = []
     for path in paths:
         arrays, meta = io.load_arrays(path, what="a permutation chunk", rule="permutation_chunk")
-        if meta.get("seed") != seed or meta.get("engine") != engine:
-            raise UserError(f"chunk {path} was made with seed {meta.get('seed')} / engine {meta.get('engine')}, "
-                            f"not seed {seed} / engine {engine}; delete {folder}")
+        if meta.get("seed") != seed or meta.get("engine") != engine or meta.get("stream") != stream:
+            raise UserError(f"chunk {path} was made with seed {meta.get('seed')} / stream {meta.get('stream')} / "
+                            f"engine {meta.get('engine')}, not seed {seed} / stream {stream} / engine {engine}; "
+                            f"delete {folder}")
         values = {k.split("/", 1)[1]: v for k, v in arrays.items() if k.startswith("values/")}
-        parts.append(PermutationDraws(int(arrays["start"]), values, arrays["weights"], arrays["failed"]))
+        parts.append(PermutationDraws(int(arrays["start"]), values, arrays["weights"], arrays["failed"], stream))
     draws = merge(parts)
     if len(draws) != permutations:
         raise UserError(f"the chunks hold {len(draws)} permutations, not {permutations}", key="groups.permutations")
@@ -126,7 +128,7 @@ def mga_table(model, codes: Sequence[str], originals: Sequence[Mapping], sds: Se
     return pd.concat(parts, ignore_index=True)
 
 
-def micom_table(pooled, n1: int, model, permutations, pooled_weights, group_weights, *, seed: int):
+def micom_table(pooled, n1: int, model, permutations, pooled_weights, group_weights, *, seed: int, stream: int):
     """``micom.csv`` and the constructs left out: :func:`plssem.micom.micom` as a table.
 
     Returns
@@ -143,5 +145,5 @@ def micom_table(pooled, n1: int, model, permutations, pooled_weights, group_weig
     excluded = excluded_constructs(model)
     if len(excluded) == len(model.constructs):
         return pd.DataFrame(columns=["construct", *COLUMNS]), excluded
-    result = micom(pooled, n1, model, permutations, pooled_weights, group_weights, seed=seed)
+    result = micom(pooled, n1, model, permutations, pooled_weights, group_weights, seed=seed, stream=stream)
     return result.table.reset_index(), result.excluded

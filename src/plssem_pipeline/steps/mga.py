@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from plssem.permutation import pair_stream
 
 from .. import io, study
 from ..analysis import groups, mga, numerics
@@ -35,8 +36,10 @@ def main(smk, log):
     codes = [str(smk.params.first), str(smk.params.second)]
     model = study.model_from_spec(smk.params.model)
     first, second = _group_files(smk, "first"), _group_files(smk, "second")
-    permutations = mga.load_permutations(smk.input.chunks, seed=settings["seed"], engine=smk.params.engine,
-                                         permutations=settings["permutations"], folder=f"results/mga/{pair}/chunks")
+    stream = pair_stream(pair)
+    permutations = mga.load_permutations(smk.input.chunks, seed=settings["seed"], stream=stream,
+                                         engine=smk.params.engine, permutations=settings["permutations"],
+                                         folder=f"results/mga/{pair}/chunks")
     pooled, n1 = mga.pooled_data([smk.input.first_survey, smk.input.second_survey], model)
     sizes = (n1, pooled.shape[0] - n1)
     table = mga.mga_table(model, codes, [first["original"], second["original"]], [first["sd"], second["sd"]],
@@ -51,7 +54,7 @@ def main(smk, log):
                               weights(frame.iloc[n1:].reset_index(drop=True), sources[1])])
     try:
         micom, excluded = mga.micom_table(pooled, n1, model, permutations, weights(frame, " + ".join(sources)),
-                                          group_weights, seed=settings["seed"])
+                                          group_weights, seed=settings["seed"], stream=stream)
     except ValueError as error:   # every permutation failed: groups too small or too alike to re-split
         raise UserError(f"pair {pair}: {error}", key="groups.variable") from None
     io.write_csv(micom, smk.output.micom)
@@ -70,5 +73,5 @@ def main(smk, log):
                                           for code, g, n in zip(codes, (first, second), sizes)],
                  "variable": settings["variable"], "without_group": first["summary"]["without_group"],
                  "permutations": len(permutations), "failed_permutations": failed, "micom_excluded": excluded,
-                 "seed": settings["seed"], "warnings": warnings},
+                 "seed": settings["seed"], "stream": stream, "warnings": warnings},
     ), smk.output.summary)
