@@ -65,10 +65,11 @@ def bootstrap_mga(boot1: np.ndarray, boot2: np.ndarray, original1: np.ndarray | 
                   ) -> tuple[np.ndarray, np.ndarray]:
     """Bootstrap MGA p values (Henseler, Ringle & Sinkovics 2009), one-tailed (H1: group 1 > group 2) and two-tailed.
 
-    The one-tailed p is the share of pairs ``(j, k)`` of the two groups' bootstrap draws in
-    which group 1's centred draw does not exceed group 2's, ``p = P(x_j <= y_k)`` over all
-    ``B1 B2`` pairs; it is computed in ``O(B log B)`` by sorting ``y`` and binary search
-    instead of the ``B1 × B2`` comparisons. The centring:
+    The one-tailed p is a share over all ``B1 B2`` pairs ``(j, k)`` of the two groups' centred
+    bootstrap draws ``x_j`` (group 1) and ``y_k`` (group 2), with the tie rule of the centring:
+    ``p = P(x < y) + ½ P(x = y)`` for ``centre="original"``, ``p = P(x <= y)`` (ties counted
+    fully) for ``centre="mean"``. It is computed in ``O(B log B)`` by sorting ``y`` and binary
+    search instead of the ``B1 × B2`` comparisons. The centring:
 
     * ``centre="original"`` (default): each draw shifted by its group's bootstrap bias,
       ``x = b1 - mean(b1) + θ1`` (Sarstedt, Henseler & Ringle 2011, eq. 4), ties counted
