@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from plssem.permutation import FAMILIES  # the families estimated per group and compared, in the long tables' order
+
 from ..errors import UserError
 
 __all__ = ["FAMILIES", "group_survey", "statistic_labels", "long_table"]
-
-#: The families of statistics estimated per group and compared, in the order of the long tables.
-FAMILIES = ("paths", "specific_indirect", "total_indirect", "total_effects", "loadings", "weights", "r2")
 
 
 def _group_error(error: UserError, where: str) -> UserError:
