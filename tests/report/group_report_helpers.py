@@ -24,9 +24,11 @@ def group_files(run: Path) -> dict:
     return files
 
 
-def group_context(run: Path, language: str = "en", config: dict | None = None) -> dict:
+def group_context(run: Path, language: str = "en", config: dict | None = None, files: dict | None = None) -> dict:
+    """The report context of ``run`` in ``language``; ``files`` replaces inputs of :func:`group_files` by name."""
     config = config or resolved_config(run)
     config["report"]["language"] = language
     figures = {name: {kind: str(run / f"report/figures/{name}.{kind}") for kind in ("png", "pdf")}
                for name in FIGURES + ("ipma",)}
-    return build_context(files=group_files(run), config=config, figures=figures, report_dir=str(run / "report"))
+    return build_context(files={**group_files(run), **(files or {})}, config=config, figures=figures,
+                         report_dir=str(run / "report"))

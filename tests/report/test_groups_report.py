@@ -150,10 +150,13 @@ def test_mga_table_every_test_side_by_side(groups_run, context, family):
         assert [c.text for c in row.cells[1:4]] == [fmt(o1), fmt(o2), fmt(o1 - o2)]   # the groups' own estimates
         columns = ("permutation_p", "bootstrap_mga_p_one_tailed", "bootstrap_mga_p", "parametric_p", "welch_p")
         for cell, column in zip(row.cells[4:], columns):
-            p = float(record[column])
-            assert cell.text == pvalue(p) and (cell.flag == "strong") == (p < alpha)
+            p = float(record[column])      # the one-tailed p also marks the second group larger (p > 1 − α)
+            strong = p < alpha or (column == "bootstrap_mga_p_one_tailed" and p > 1 - alpha)
+            assert cell.text == pvalue(p) and (cell.flag == "strong") == strong
         flagged = not all(micom[c.strip()] for c in record["statistic"].split("->"))
         assert (row.cells[0].flag == "warn") == flagged
+    assert "p below α = 0.05 in bold, and a 1-tailed p above 1 − α = 0.95 (Prepaid plan significantly larger)" in (
+        " ".join(table.notes))
     labels = [c.label for c in table.columns]
     assert labels[1:4] == ["Original (Contract plan)", "Original (Prepaid plan)", "Difference"]
     assert labels[4:] == ["Permutation p value", "Bootstrap MGA p value (1-tailed)", "Bootstrap MGA p value (2-tailed)",
@@ -181,6 +184,28 @@ def test_mga_sentence_names_the_significant_paths_by_test(groups_run, context):
         names = [r["statistic"] for r in records if keep(float(r["bootstrap_mga_p_one_tailed"]))]
         clause = words["mga_one_tailed"].format(larger=larger, smaller=smaller, paths=", ".join(names))
         assert (clause in sentence) == bool(names)
+
+
+def test_mga_sentence_marks_paths_of_a_construct_without_compositional_invariance(groups_run, tmp_path):
+    """LIKE made non-invariant in a copy of micom.csv: every path of LIKE the sentence names is marked."""
+    micom = _rows(groups_run / f"results/mga/{PAIR}/micom.csv")
+    for record in micom:
+        record["invariance"] = "none" if record["construct"] == "LIKE" else record["invariance"]
+    path = tmp_path / "micom.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(micom[0]))
+        writer.writeheader()
+        writer.writerows(micom)
+    context = group_context(groups_run, files={f"micom:{PAIR}": str(path)})
+    sentence = " ".join(b["text"] for b in _section(context, "groups")["blocks"] if b["kind"] == "text")
+    records = [r for r in _rows(groups_run / f"results/mga/{PAIR}/mga.csv") if r["family"] == "paths"]
+    named = [r["statistic"] for r in records if any(
+        float(r[c]) < 0.05 or (c == "bootstrap_mga_p_one_tailed" and float(r[c]) > 0.95)
+        for c in ("permutation_p", "bootstrap_mga_p_one_tailed", "bootstrap_mga_p", "parametric_p", "welch_p"))]
+    assert any("LIKE" in name for name in named)         # the case has a significant path of LIKE to mark
+    for name in named:
+        marked = STRINGS["en"]["mga_not_interpretable"].format(path=name, constructs="LIKE")
+        assert (marked in sentence) == ("LIKE" in name.split(" -> ")), name
 
 
 def test_html_and_pdf_show_the_section(groups_run):

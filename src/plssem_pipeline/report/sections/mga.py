@@ -10,9 +10,10 @@ the model has them): the two groups' original estimates, the difference (first �
 * the parametric test (Keil et al. 2000; SmartPLS "Parametric test"), equal variances assumed,
 * the Welch–Satterthwaite test (SmartPLS "Welch-Satterthwaite test"), unequal variances.
 
-A p value below ``bootstrap.alpha`` is in bold. A row of a statistic involving a construct without compositional
-invariance (MICOM Step 2) is flagged: its difference cannot be interpreted. A sentence names the statistics whose
-difference is significant by each test.
+A p value below ``bootstrap.alpha`` is in bold, and so is a one-tailed Bootstrap MGA p above 1 − α (the second
+group significantly larger). A row of a statistic involving a construct without compositional invariance (MICOM
+Step 2) is flagged: its difference cannot be interpreted. A sentence names the statistics whose difference is
+significant by each test, marking those that cannot be interpreted.
 """
 from __future__ import annotations
 
@@ -83,7 +84,8 @@ def mga_table(inputs: ReportInputs, pair: Pair, family: str, number: str) -> Tab
         cells += [Cell(fmt(record[k]), float(record[k])) for k in ("original_1", "original_2", "difference")]
         for column, _ in TESTS:
             p = float(record[column])
-            cells.append(Cell(pvalue(p, inputs.language), p, flag="strong" if p < alpha else None))
+            strong = p < alpha or (column == "bootstrap_mga_p_one_tailed" and p > 1 - alpha)
+            cells.append(Cell(pvalue(p, inputs.language), p, flag="strong" if strong else None))
         rows.append(Row(cells, keys=(statistic,)))
     first, second = pair.first.label, pair.second.label
     # LaTeX (cm), footnotesize: the path and the eight numbers within the 17 cm text width; "Satterthwaite" on one line
@@ -93,7 +95,7 @@ def mga_table(inputs: ReportInputs, pair: Pair, family: str, number: str) -> Tab
                Column(t("c_mga_original", group=first)), Column(t("c_mga_original", group=second)),
                Column(t("c_mga_difference"))] + [Column(t(key)) for _, key in TESTS]
     columns = [replace(column, width=width) for column, width in zip(columns, widths)]
-    notes = [t("n_mga", first=first, second=second, alpha=prose(alpha, "en"),
+    notes = [t("n_mga", first=first, second=second, alpha=prose(alpha, "en"), upper=prose(1 - alpha, "en"),
                permutations=integer(pair.details["permutations"], "en"),
                samples=integer(inputs.config["bootstrap"]["samples"], "en"))]
     if any(row.cells[0].flag for row in rows):
@@ -109,7 +111,7 @@ def mga_text(inputs: ReportInputs, pair: Pair) -> str:
     Parameters
     ----------
     inputs : ReportInputs
-        Reads ``mga:<pair>`` and ``bootstrap.alpha``.
+        Reads ``mga:<pair>``, ``micom:<pair>`` and ``bootstrap.alpha``.
     pair : Pair
 
     Returns
@@ -118,21 +120,28 @@ def mga_text(inputs: ReportInputs, pair: Pair) -> str:
         For each two-tailed test (permutation, Bootstrap MGA, parametric, Welch–Satterthwaite) the paths with p
         below α, or a sentence that no path differs by any of them; then the paths where Bootstrap MGA's one-tailed
         test supports a direction: p below α (first group larger) or above 1 − α (second group larger, the
-        one-tailed p of the opposite hypothesis being 1 − p).
+        one-tailed p of the opposite hypothesis being 1 − p). A path involving a construct without compositional
+        invariance is marked as not interpretable, naming the construct(s).
     """
     t, alpha = inputs.t, inputs.alpha
     records = family_records(inputs, pair, "paths")
+    failed = _not_invariant(inputs, pair)
+
+    def named(statistic: str) -> str:
+        lacking = [c for c in constructs_of(statistic) if c in failed]
+        return t("mga_not_interpretable", path=statistic, constructs=", ".join(lacking)) if lacking else statistic
+
     names = dict(first=pair.first.label, second=pair.second.label, alpha=prose(alpha, inputs.language))
     found = []
     for column, key in TESTS:
-        significant = [str(r["statistic"]) for r in records if float(r[column]) < alpha]
+        significant = [named(str(r["statistic"])) for r in records if float(r[column]) < alpha]
         if column != "bootstrap_mga_p_one_tailed" and significant:
             found.append(t("mga_significant_by", test=t(key + "_name"), paths=", ".join(significant)))
     out = [t("mga_significant", tests="; ".join(found), **names) if found else t("mga_none_significant", **names)]
     one_tailed = [float(r["bootstrap_mga_p_one_tailed"]) for r in records]
     for larger, smaller, chosen in ((pair.first, pair.second, [p < alpha for p in one_tailed]),
                                     (pair.second, pair.first, [p > 1 - alpha for p in one_tailed])):
-        paths = [str(r["statistic"]) for r, keep in zip(records, chosen) if keep]
+        paths = [named(str(r["statistic"])) for r, keep in zip(records, chosen) if keep]
         if paths:
             out.append(t("mga_one_tailed", larger=larger.label, smaller=smaller.label, paths=", ".join(paths)))
     return " ".join(out)
