@@ -31,14 +31,12 @@ from scipy import stats
 import plssem
 from plssem.bootstrap import named_stream
 from engine_support import CORP_REP_PATHS, CORP_REP_SPEC, assert_close, case_yaml, fixture_file, spec_from_case
+from mga_support import B_SMARTPLS_MIN, bootstrap_mga_se
 
 CASE = ("cr_extended_mga_servicetype",)
 ROUNDING = 0.0005 + 1e-9
 B = 2000
 SEED = 20240601
-#: Smallest subsample count SmartPLS's table can plausibly rest on (SmartPLS 4's default is
-#: 5,000; the openpls author's own MGA test uses 1,000). Smaller B_S would widen the tolerance.
-B_SMARTPLS_MIN = 1000
 
 
 @functools.lru_cache(maxsize=None)
@@ -178,7 +176,6 @@ def test_smartpls_p_values_are_consistent_with_two_tailed_t(group):
 
 # ------------------------------------------------------------------ group comparison tests
 #: Blocks for the batch-means estimate of the Bootstrap MGA p's Monte-Carlo error.
-BLOCKS = 20
 
 
 def _expected():
@@ -196,11 +193,11 @@ def test_bootstrap_mga_p_values():
     Tolerance, from Monte-Carlo error and rounding. Our one-tailed p is a function of the two
     groups' bootstrap draws (their means and every pair of draws), and so is SmartPLS's, from
     its own independent draws; both estimate the same limit. Its Monte-Carlo SE is estimated
-    by batch means: our B = 2000 draws a group are cut into 20 blocks of b = 100 (block ``i`` of
-    group 1 against block ``i`` of group 2), the p recomputed per block, and, as the error of a
-    smooth function of sample means and a two-sample U-statistic, it scales as ``1/sqrt(B)``:
-    ``SE_B = sd(block p) sqrt(b / B)``. SmartPLS's count is unknown, taken as ``B_S >= 1000``,
-    so ``SE(p_ours - p_SmartPLS) = sd(block p) sqrt(b) sqrt(1/B + 1/B_S)``. Allowed:
+    by batch means (``mga_support.bootstrap_mga_se``): our B = 2000 draws a group are cut into 20
+    blocks of b = 100 (block ``i`` of group 1 against block ``i`` of group 2), the p recomputed per
+    block, and, as the error of a smooth function of sample means and a two-sample U-statistic, it
+    scales as ``1/sqrt(B)``: ``SE_B = sd(block p) sqrt(b / B)``. SmartPLS's count is unknown, taken as
+    ``B_S >= 1000``, so ``SE(p_ours - p_SmartPLS) = sd(block p) sqrt(b) sqrt(1/B + 1/B_S)``. Allowed:
     ``4 SE + 0.0005`` (SmartPLS rounds to 3 decimals). The 2-tailed p is ``2 min(p, 1 - p)``:
     twice the error.
 
@@ -217,10 +214,7 @@ def test_bootstrap_mga_p_values():
     b1, b2 = d1.values["paths"], d2.values["paths"]
     originals = (_group("Contract plan").paths.to_numpy(), _group("Prepaid plan").paths.to_numpy())
     one, two = plssem.bootstrap_mga(b1, b2, *originals)
-    size = B // BLOCKS
-    block = np.array([plssem.bootstrap_mga(b1[i * size:(i + 1) * size], b2[i * size:(i + 1) * size], *originals)[0]
-                      for i in range(BLOCKS)])
-    se = block.std(axis=0, ddof=1) * np.sqrt(size) * np.sqrt(1 / B + 1 / B_SMARTPLS_MIN)
+    se = bootstrap_mga_se(b1, b2, *originals)
     d_one = np.abs(one - mga["1-tailed (Contract plan vs Prepaid plan) p value"].to_numpy())
     d_two = np.abs(two - mga["2-tailed (Contract plan vs Prepaid plan) p value"].to_numpy())
     print(f"Bootstrap MGA: |Δp| 1-tailed max {d_one.max():.4f} (z max {((d_one - 0.0005).clip(0) / se).max():.2f}), "
