@@ -18,6 +18,7 @@ def report_output(name):
 
 def pair_inputs(wildcards):
     """The files of pair ``wildcards.pair``'s two groups, inputs of the mga step: ``first_survey``, ``second_draws``, ..."""
-    files = {"survey": "survey.csv", "bootstrap": "bootstrap.csv", "draws": "draws.npz", "summary": "summary.json"}
+    files = {"survey": "survey.csv", "estimates": "estimates.npz", "bootstrap": "bootstrap.csv", "draws": "draws.npz",
+             "summary": "summary.json"}
     return {f"{which}_{name}": f"results/groups/{code}/{file}"
             for which, code in zip(("first", "second"), PAIRS[wildcards.pair]) for name, file in files.items()}

@@ -33,15 +33,16 @@ rule group_data:
         "../scripts/group_data.py"
 
 
-rule group_estimate:
+rule group_estimate:  # the group's one estimation: originals, outer weights (MICOM), BCa's jackknife
     input:
         survey="results/groups/{group}/survey.csv",
     output:
-        estimates="results/groups/{group}/estimates.csv",
+        estimates="results/groups/{group}/estimates.npz",
         summary="results/groups/{group}/estimates.json",
     params:
         model=MODEL_SPEC,
         algorithm=config["algorithm"],
+        ci=config["bootstrap"]["ci"],
         engine=ENGINE,
         pipeline=PIPELINE,
     wildcard_constraints:
@@ -81,7 +82,7 @@ rule group_bootstrap_chunk:
 
 rule group_bootstrap:
     input:
-        survey="results/groups/{group}/survey.csv",
+        estimates="results/groups/{group}/estimates.npz",
         chunks=[f"results/groups/{{group}}/chunks/subsamples_{start}-{stop}.npz" for start, stop in BOOTSTRAP_CHUNKS],
     output:
         bootstrap="results/groups/{group}/bootstrap.csv",
@@ -129,7 +130,7 @@ rule permutation_chunk:
 
 rule mga:
     input:
-        unpack(pair_inputs),  # both groups' survey.csv, bootstrap.csv, draws.npz, summary.json (rules/common.smk)
+        unpack(pair_inputs),  # both groups' survey.csv, estimates.npz, bootstrap.csv, draws.npz, summary.json
         chunks=[f"results/mga/{{pair}}/chunks/permutations_{start}-{stop}.npz" for start, stop in PERMUTATION_CHUNKS],
     output:
         mga="results/mga/{pair}/mga.csv",

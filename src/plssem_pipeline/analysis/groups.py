@@ -15,7 +15,7 @@ from plssem.permutation import FAMILIES  # the families estimated per group and 
 
 from ..errors import UserError
 
-__all__ = ["FAMILIES", "group_survey", "statistic_labels", "long_table"]
+__all__ = ["FAMILIES", "group_survey", "statistic_labels", "long_table", "load_estimates"]
 
 
 def _group_error(error: UserError, where: str) -> UserError:
@@ -127,3 +127,28 @@ def long_table(tables: Mapping, model, columns) -> "object":
     parts = [pd.DataFrame({"family": family, "statistic": labels[family],
                            **{c: tables[family][c].to_numpy() for c in columns}}) for family in FAMILIES]
     return pd.concat(parts, ignore_index=True)
+
+
+def load_estimates(path: str) -> dict:
+    """A group's ``estimates.npz`` (rule ``group_estimate``).
+
+    Returns
+    -------
+    dict
+        ``original`` {family: ``(m,)``} and ``jackknife`` {family: ``(n, m)``} (empty without BCa) for the families
+        of :data:`FAMILIES`; ``weights`` ``(p, k)`` outer weights; ``n``; ``group``.
+
+    Raises
+    ------
+    UserError
+        ``path`` is not such a file (naming it and rule ``group_estimate``).
+    """
+    from .. import io
+
+    arrays, meta = io.load_arrays(path, what="a group's estimates", rule="group_estimate")
+    parts: dict = {"original": {}, "jackknife": {}}
+    for name, values in arrays.items():
+        kind, _, family = name.partition("/")
+        if family:
+            parts[kind][family] = values
+    return {**parts, "weights": arrays["weights"], "n": int(meta["n"]), "group": str(meta["group"])}

@@ -1,7 +1,8 @@
 """Rule `mga`: one pair of groups compared — MICOM and the group difference tests.
 
-Inputs: both groups' ``survey.csv``, ``bootstrap.csv``, ``draws.npz`` and ``summary.json`` (results/groups/) and
-the pair's permutation chunks. Writes ``results/mga/{pair}/mga.csv`` (:func:`plssem_pipeline.analysis.mga.mga_table`),
+Inputs: both groups' ``survey.csv`` (pooled for MICOM: the pooled sample is estimated here, once),
+``estimates.npz`` (the groups' originals and outer weights, rule ``group_estimate``), ``bootstrap.csv`` (the SDs),
+``draws.npz`` and ``summary.json`` (results/groups/) and the pair's permutation chunks. Writes ``results/mga/{pair}/mga.csv`` (:func:`plssem_pipeline.analysis.mga.mga_table`),
 ``micom.csv`` (:func:`~plssem_pipeline.analysis.mga.micom_table`; step 1, configural invariance, holds by
 construction: the same indicators, data treatment and algorithm settings in both groups) and ``summary.json``.
 """
@@ -21,12 +22,13 @@ from ..errors import UserError
 
 
 def _group_files(smk, which: str) -> dict:
-    """Group ``which`` (first / second): its estimates and SDs (bootstrap.csv) per family, draws and summary."""
+    """Group ``which`` (first / second): its estimates (originals, outer weights), SDs (bootstrap.csv) per family,
+    draws and summary."""
+    estimates = groups.load_estimates(smk.input[f"{which}_estimates"])
     table = io.read_csv(smk.input[f"{which}_bootstrap"])
     by_family = {family: rows for family, rows in table.groupby("family", sort=False)}
     summary = json.loads(Path(smk.input[f"{which}_summary"]).read_text(encoding="utf-8"))["details"]
-    return {"original": {f: by_family[f]["original"].to_numpy() if f in by_family else np.empty(0)
-                         for f in groups.FAMILIES},
+    return {"original": estimates["original"], "weights": estimates["weights"],
             "sd": {f: by_family[f]["sd"].to_numpy() if f in by_family else np.empty(0) for f in groups.FAMILIES},
             "draws": io.load_merged_draws(smk.input[f"{which}_draws"]), "summary": summary}
 
@@ -45,16 +47,12 @@ def main(smk, log):
     table = mga.mga_table(model, codes, [first["original"], second["original"]], [first["sd"], second["sd"]],
                           [first["draws"], second["draws"]], permutations, sizes)
     io.write_csv(table, smk.output.mga)
-    frame = pd.DataFrame(pooled, columns=list(model.observed_indicators))
-    sources = [smk.input.first_survey, smk.input.second_survey]
-    def weights(data, source):   # outer weights of the model estimated on ``data`` (p, k)
-        return numerics.estimate(data, model, smk.params.algorithm, source=source).core.weights[0]
-
-    group_weights = np.stack([weights(frame.iloc[:n1], sources[0]),
-                              weights(frame.iloc[n1:].reset_index(drop=True), sources[1])])
+    pooled_fit = numerics.estimate(pd.DataFrame(pooled, columns=list(model.observed_indicators)), model,
+                                   smk.params.algorithm, source=f"{smk.input.first_survey} + {smk.input.second_survey}")
     try:
-        micom, excluded = mga.micom_table(pooled, n1, model, permutations, weights(frame, " + ".join(sources)),
-                                          group_weights, seed=settings["seed"], stream=stream)
+        micom, excluded = mga.micom_table(pooled, n1, model, permutations, pooled_fit.core.weights[0],
+                                          np.stack([first["weights"], second["weights"]]), seed=settings["seed"],
+                                          stream=stream)
     except ValueError as error:   # every permutation failed: groups too small or too alike to re-split
         raise UserError(f"pair {pair}: {error}", key="groups.variable") from None
     io.write_csv(micom, smk.output.micom)
