@@ -171,6 +171,28 @@ def test_sheet_by_position_and_empty_sheet(files, frame, tmp_path):
         read_survey(path)
 
 
+@pytest.mark.parametrize("notes", [[["About this survey"]], [["id", "KP1"]]])
+def test_first_sheet_without_data_rows_names_data_sheet_and_the_sheets(tmp_path, notes):
+    """Responses on the second sheet, data.sheet not set: the first sheet (a note, or a header only) is read, and
+    the message says so, naming data.sheet and every sheet of the workbook."""
+    path = _workbook(tmp_path / "s.xlsx", notes, title="Notes")
+    book = openpyxl.load_workbook(path)
+    responses = book.create_sheet("Responses")
+    for row in (["id", "KP1"], ["R1", 4], ["R2", 5]):
+        responses.append(row)
+    book.save(path)
+    with pytest.raises(UserError) as info:
+        read_survey(path)
+    message = str(info.value)
+    assert "config key data.sheet" in message and "sheet 'Notes'" in message and str(path) in message
+    assert "data.sheet is not set, so the first sheet was read" in message
+    assert "the workbook's sheets are 1: 'Notes', 2: 'Responses'" in message
+    with pytest.raises(UserError) as info:
+        read_survey(path, sheet="Notes")
+    assert "config key data.sheet" in str(info.value) and "is not set" not in str(info.value)
+    assert read_survey(path, sheet="Responses").rows == [["R1", "4"], ["R2", "5"]]
+
+
 def test_formula_without_saved_result_refused(tmp_path):
     path = _workbook(tmp_path / "f.xlsx", [["id", "KP1"], ["R1", "=2+2"]])
     with pytest.raises(UserError, match="formula cell.*B2 have no saved result"):

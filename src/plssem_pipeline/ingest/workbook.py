@@ -35,10 +35,15 @@ def _open(path: str, data_only: bool):
                         file=path) from None
 
 
+def _listed(names: list[str]) -> str:
+    """The workbook's sheets as a message lists them: ``1: 'Notes', 2: 'Responses'``."""
+    return ", ".join(f"{k}: {name!r}" for k, name in enumerate(names, start=1))
+
+
 def _pick_sheet(book, sheet, path: str) -> str:
     """The name of the sheet ``data.sheet`` selects: a name, a 1-based position, or None for the first."""
     names = list(book.sheetnames)
-    listed = ", ".join(f"{k}: {name!r}" for k, name in enumerate(names, start=1))
+    listed = _listed(names)
     if sheet is None:
         return names[0]
     if isinstance(sheet, int) and not isinstance(sheet, bool):
@@ -65,6 +70,19 @@ def _rows(book, name: str, path: str):
         yield number, row
 
 
+def _check_data_rows(records: list, name: str, names: list[str], sheet, path: str) -> None:
+    """Refuse a sheet without a header and a data row, naming ``data.sheet`` and the workbook's sheets (the
+    responses are often on another sheet than the first, which is read when ``data.sheet`` is not set)."""
+    filled = sum(1 for _, cells in records if any(c.strip() for c in cells))
+    if filled >= 2:
+        return
+    what = ("is empty; expected a header row and one row per respondent" if not filled
+            else "has a header but no data rows (expected one row per respondent)")
+    which = "data.sheet is not set, so the first sheet was read: " if sheet is None else ""
+    raise UserError(f"sheet {name!r} {what}; {which}set data.sheet to the sheet that holds the responses (the "
+                    f"workbook's sheets are {_listed(names)})", file=path, key="data.sheet")
+
+
 def read_sheet(path: str, sheet=None):
     """The cells of one sheet of a workbook, as text, with their spreadsheet row numbers.
 
@@ -89,7 +107,8 @@ def read_sheet(path: str, sheet=None):
     ------
     UserError
         An unreadable workbook; no such sheet (``data.sheet``), naming the sheets
-        there are; a chart sheet; formula cells with no saved result.
+        there are; a chart sheet; a sheet without a header and a data row (``data.sheet``,
+        naming the sheets); formula cells with no saved result.
     """
     from openpyxl.utils import get_column_letter
 
@@ -126,4 +145,5 @@ def read_sheet(path: str, sheet=None):
             raise UserError(f"sheet {name!r}: the formula cell(s) {', '.join(unsaved[:_LISTED])}{more} have no saved "
                             "result (the workbook was written by a program that does not calculate formulas); "
                             "open it in Excel and save it, or replace the formulas by their values", file=path)
+    _check_data_rows(records, name, names, sheet, path)
     return records, name, names
