@@ -29,6 +29,14 @@ def _write(rows: list[dict], path) -> str:
     return str(path)
 
 
+def _section(context, section_id):
+    return next(s for s in context["sections"] if s["id"] == section_id)
+
+
+def _texts(context, section_id) -> list[str]:
+    return [b["text"] for b in _section(context, section_id)["blocks"] if b["kind"] == "text"]
+
+
 @pytest.mark.parametrize("language", ["en", "id"])
 def test_micom_verdict_without_invariance_reads_as_an_answer(groups_run, tmp_path, language):
     """The verdict of a construct without compositional invariance is the word Step 2's column uses for "no" (not
@@ -47,3 +55,33 @@ def test_micom_verdict_without_invariance_reads_as_an_answer(groups_run, tmp_pat
     assert not any(text in ("None", "none", "nan", "") for text in texts)
     note = " ".join(step3.notes)
     assert f"{words['answer_no'].lower()}: " in note and "none:" not in note and "tidak ada:" not in note
+
+
+def _ipma_files(groups_run, tmp_path, chosen: list[str]) -> dict:
+    """constructs.csv with the constructs ``chosen`` of high importance and low performance, the others the
+    opposite: exactly ``chosen`` lie in the map's lower right."""
+    records = _rows(groups_run / "results/ipma/constructs.csv")
+    for record in records:
+        high = record["construct"] in chosen
+        record.update(importance=str(5.0 if high else 1.0), performance=str(10.0 if high else 50.0))
+    return {"ipma_constructs": _write(records, tmp_path / "constructs.csv")}
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_ipma_sentence_names_the_priorities_for_their_room_to_improve(groups_run, tmp_path, language):
+    """One priority: the singular sentence; two: the plural. Neither promises "the largest gain" (another construct
+    may have the larger importance); both say why they are priorities: importance with room to improve."""
+    words = STRINGS[language]
+    names = [r["construct"] for r in _rows(groups_run / "results/ipma/constructs.csv")]
+    assert len(names) >= 3
+    for chosen, key in ((names[-1:], "ipma_priority"), (names[-2:], "ipma_priorities")):
+        context = group_context(groups_run, language, files=_ipma_files(groups_run, tmp_path, chosen))
+        sentence = _texts(context, "ipma")[1]
+        assert sentence == words[key].format(target="CUSL", constructs=", ".join(chosen))
+    singular, plural = words["ipma_priority"], words["ipma_priorities"]
+    assert "largest gain" not in singular + plural and "terbesar" not in singular + plural
+    if language == "en":
+        assert "it is the priority" in singular and "they are the priorities" in plural
+        assert " their " not in singular and " its " not in plural
+    else:
+        assert "Konstruk ini" in singular and "Konstruk-konstruk ini" in plural

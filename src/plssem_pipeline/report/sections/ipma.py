@@ -7,8 +7,8 @@ Only when the study configures ``ipma``; from the ipma step's files (``results/i
   by their scales; importance = the unstandardized total effect on the target);
 * the constructs' table: importance (unstandardized total effect), the standardized total effect and the
   performance; the constructs of above-average importance and below-average performance (the lower right of the
-  map, where improving performance pays most) in bold, a construct with a negative rescaled outer weight flagged
-  (the IPMA assumes positive weights);
+  map: important constructs with room to improve, the priorities) in bold, a construct with a negative rescaled
+  outer weight flagged (the IPMA assumes positive weights);
 * the indicators' table: each predecessor's indicators with their rescaled outer weight, importance and
   performance;
 * the map (:mod:`..figures.ipma`) and a sentence naming the priorities.
@@ -135,13 +135,13 @@ def settings_text(inputs: ReportInputs) -> str:
 
 
 def reading_text(inputs: ReportInputs) -> str:
-    """The sentence naming the priorities (:func:`priorities`), or the most important construct when none lies in
-    the map's lower right."""
+    """The sentence naming the priorities (:func:`priorities`: above-average importance with room to improve, not
+    necessarily the largest importance), or the most important construct when none lies in the map's lower right."""
     t, records = inputs.t, inputs.optional_records("ipma_constructs")
     target = str(_details(inputs)["target"])
     first = priorities(records)
     if first:
-        return t("ipma_priorities", target=target, constructs=", ".join(first))
+        return t("ipma_priority" if len(first) == 1 else "ipma_priorities", target=target, constructs=", ".join(first))
     top = max(records, key=lambda r: float(r["importance"]))
     return t("ipma_no_priorities", target=target, construct=str(top["construct"]),
              importance=prose(float(top["importance"]), inputs.language, 3))
