@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import csv
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from plssem_pipeline.report.catalogue import STRINGS
+from plssem_pipeline.report.figures.ipma import MARGIN, MIN_MARGIN, ipma_figure, performance_limits
 
 from group_report_helpers import PAIR, group_context
 
@@ -85,3 +88,28 @@ def test_ipma_sentence_names_the_priorities_for_their_room_to_improve(groups_run
         assert " their " not in singular and " its " not in plural
     else:
         assert "Konstruk ini" in singular and "Konstruk-konstruk ini" in plural
+
+
+def test_ipma_map_zooms_the_performance_axis_to_the_points(groups_run):
+    import matplotlib.pyplot as plt
+
+    constructs = pd.read_csv(groups_run / "results/ipma/constructs.csv")
+    y = constructs["performance"].to_numpy(dtype=float)
+    fig = ipma_figure(constructs)
+    low, high = fig.axes[0].get_ylim()
+    plt.close(fig)
+    assert (low, high) == performance_limits(y)
+    margin = max(MARGIN * float(np.ptp(y)), MIN_MARGIN)
+    assert 0.0 <= low < y.min() < y.max() < high <= 100.0
+    assert (low == 0.0 or y.min() - low >= margin - 1e-12) and (high == 100.0 or high - y.max() >= margin - 1e-12)
+    # zoomed: no wider than the points and the two margins (a 0-100 axis would squeeze them into a band)
+    assert high - low <= np.ptp(y) + 2 * margin + 1e-12 < 100.0
+
+
+@pytest.mark.parametrize("points", [[96.0, 99.5], [0.5, 3.0], [5.0, 50.0, 95.0], [42.0, 42.0]])
+def test_performance_limits_stay_within_0_100_and_hold_every_point(points):
+    low, high = performance_limits(points)
+    assert 0.0 <= low < high <= 100.0
+    assert low <= min(points) and max(points) <= high
+    assert min(points) - low >= MIN_MARGIN or low == 0.0
+    assert high - max(points) >= MIN_MARGIN or high == 100.0
