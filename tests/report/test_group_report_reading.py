@@ -15,6 +15,9 @@ import pytest
 
 from plssem_pipeline.report.catalogue import STRINGS
 from plssem_pipeline.report.figures.ipma import MARGIN, MIN_MARGIN, ipma_figure, performance_limits
+from plssem_pipeline.report.tables import integer
+
+import groups_study
 
 from group_report_helpers import PAIR, group_context
 
@@ -113,3 +116,10 @@ def test_performance_limits_stay_within_0_100_and_hold_every_point(points):
     assert low <= min(points) and max(points) <= high
     assert min(points) - low >= MIN_MARGIN or low == 0.0
     assert high - max(points) >= MIN_MARGIN or high == 100.0
+
+
+def test_indonesian_methods_sentence_on_the_groups_bootstrap(groups_run):
+    """The Indonesian methods sentence on the groups' bootstrap says "tersendiri" (of its own) at most once."""
+    methods = " ".join(group_context(groups_run, "id")["methods"])
+    sentence = next(s for s in methods.split(". ") if "di-bootstrap" in s)
+    assert sentence.count("tersendiri") <= 1 and f"{integer(groups_study.SAMPLES, 'id')} subsampel" in sentence
