@@ -8,6 +8,7 @@ report context built from it.
 from __future__ import annotations
 
 import csv
+import json
 
 import numpy as np
 import pandas as pd
@@ -123,3 +124,54 @@ def test_indonesian_methods_sentence_on_the_groups_bootstrap(groups_run):
     methods = " ".join(group_context(groups_run, "id")["methods"])
     sentence = next(s for s in methods.split(". ") if "di-bootstrap" in s)
     assert sentence.count("tersendiri") <= 1 and f"{integer(groups_study.SAMPLES, 'id')} subsampel" in sentence
+
+
+def _step2(context):
+    return next(t for t in context["tables"] if t.id == f"table-micom2-{PAIR}")
+
+
+def _decimals(text: str) -> int:
+    return len(text.split(".")[1])
+
+
+@pytest.mark.parametrize("shift", [None, 2e-6, -3e-7])
+def test_micom_step2_prints_c_and_its_quantile_apart(groups_run, tmp_path, shift):
+    """c, its permutation mean and its 5 % quantile with at least 4 decimals, the fewest at which c and the
+    quantile print apart, so that the printed numbers agree with the verdict; ``shift``: LIKE's quantile moved to
+    c + shift in a copy of micom.csv (c below or above its quantile in the 6th / 7th decimal)."""
+    records = _rows(groups_run / f"results/mga/{PAIR}/micom.csv")
+    files = {}
+    if shift is not None:
+        for record in records:
+            if record["construct"] == "LIKE":
+                q05 = float(record["c"]) + shift
+                record.update(c_q05=repr(q05), compositional_invariance=str(float(record["c"]) >= q05))
+        files = {f"micom:{PAIR}": _write(records, tmp_path / "micom.csv")}
+    table = _step2(group_context(groups_run, files=files))
+    rows = {r.keys[0]: r for r in table.rows if r.group is None}
+    decimals = {_decimals(c.text) for r in rows.values() for c in r.cells[1:4]}
+    assert len(decimals) == 1 and min(decimals) >= 4
+    (shown,) = decimals
+    apart_at = []
+    for record in records:
+        c, q05 = float(record["c"]), float(record["c_q05"])
+        text_c, text_q = rows[record["construct"]].cells[1].text, rows[record["construct"]].cells[3].text
+        if c != q05:
+            assert text_c != text_q and (float(text_c) >= float(text_q)) == (c >= q05)
+            apart_at.append(next(d for d in range(4, 20) if f"{c:.{d}f}" != f"{q05:.{d}f}"))
+        holds = rows[record["construct"]].cells[5].text == STRINGS["en"]["answer_yes"]
+        assert holds == (c >= q05)
+    assert shown == max(apart_at + [4])                 # the fewest that tell every c from its quantile
+    assert f"have {shown} decimals" in " ".join(table.notes).replace("\n", " ")
+
+
+def test_micom_step2_note_reads_p_as_the_verdict_allows(groups_run, groups_context):
+    """The note's reading of p holds for the run's every construct: invariance goes with p >= 0.05, no invariance
+    with p below 0.05 + 1/P (P the permutations used), the bound the note prints."""
+    summary = json.loads((groups_run / f"results/mga/{PAIR}/summary.json").read_text())["details"]
+    used = summary["permutations"] - summary["failed_permutations"]
+    note = " ".join(_step2(groups_context).notes)
+    assert f"from 0.05 to {0.05 + 1 / used:.4f} can go either way" in note
+    for record in _rows(groups_run / f"results/mga/{PAIR}/micom.csv"):
+        p, holds = float(record["c_p"]), float(record["c"]) >= float(record["c_q05"])
+        assert p >= 0.05 if holds else p < 0.05 + 1 / used

@@ -7,7 +7,8 @@ From ``results/mga/<pair>/micom.csv`` (one row per construct, SmartPLS 4's MICOM
   same model, indicators, data treatment and algorithm settings;
 * Step 2 (compositional invariance): the correlation c of the composite scores built with the two groups' weights,
   its permutation mean, the 5 % quantile of the permuted c and the permutation p; invariance when c is not below
-  the quantile;
+  the quantile. c lives near 1, so these three are shown with :func:`step2_decimals` decimals (4, or more where
+  fewer would print c and its quantile alike);
 * Step 3 (equal composite means, Step 3a, and variances, Step 3b, the logarithm of the variance ratio): the
   difference, the 2.5 % and 97.5 % quantiles of the permuted differences and the permutation p; and the verdict
   per construct: full (Steps 2, 3a and 3b), partial (Step 2 only) or none (Step 2 fails);
@@ -23,7 +24,11 @@ from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, integer, pvalue
 from .group_pairs import Pair
 
-__all__ = ["step2_table", "step3_table", "verdicts", "verdict_text", "step1_text", "true"]
+__all__ = ["step2_table", "step2_decimals", "step3_table", "verdicts", "verdict_text", "step1_text", "true",
+           "STEP2_DECIMALS"]
+
+#: The fewest and the most decimals of c, its permutation mean and its 5 % quantile in the Step 2 table.
+STEP2_DECIMALS = (4, 8)
 
 
 def true(value) -> bool:
@@ -43,6 +48,33 @@ def step1_text(inputs: ReportInputs, pair: Pair) -> str:
     return t("micom_step1", first=pair.first.label, second=pair.second.label, treatment=treatment)
 
 
+def step2_decimals(records: list) -> int:
+    """The decimals of c, its permutation mean and its 5 % quantile in the Step 2 table: the fewest, at least 4,
+    at which every construct's c and quantile print differently unless they are equal (so the printed numbers show
+    the comparison the verdict rests on: c of reflective composites and its quantile often agree to 3 decimals),
+    at most 8.
+
+    Parameters
+    ----------
+    records : list of dict
+        ``micom.csv``'s rows (``c``, ``c_q05``).
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> step2_decimals([{"c": 0.99784, "c_q05": 0.99836}, {"c": 1.0, "c_q05": 1.0}])
+    4
+    >>> step2_decimals([{"c": 0.998312, "c_q05": 0.998341}])
+    5
+    """
+    low, high = STEP2_DECIMALS
+    pairs = [(float(r["c"]), float(r["c_q05"])) for r in records if float(r["c"]) != float(r["c_q05"])]
+    return next((d for d in range(low, high) if all(fmt(c, d) != fmt(q, d) for c, q in pairs)), high)
+
+
 def step2_table(inputs: ReportInputs, pair: Pair, number: str) -> Table:
     """MICOM Step 2, compositional invariance, of ``pair``.
 
@@ -57,23 +89,30 @@ def step2_table(inputs: ReportInputs, pair: Pair, number: str) -> Table:
     Returns
     -------
     Table
-        Per construct: the original correlation c, the permutation mean of c, its 5 % quantile, the permutation p
-        and whether compositional invariance holds (flagged when it does not). The constructs MICOM leaves out
-        (generated indicators) are named in a note with the reason.
+        Per construct: the original correlation c, the permutation mean of c, its 5 % quantile (with
+        :func:`step2_decimals` decimals), the permutation p and whether compositional invariance holds (flagged
+        when it does not). The note says how to read them: invariance when c is not below the quantile; then
+        p >= 0.05, so p < 0.05 always means no invariance, while a p below 0.05 + 1/P (P the permutations used)
+        can go either way (:func:`plssem.micom.micom`: p = share of permuted c <= c, the quantile numpy's
+        default). The constructs MICOM leaves out (generated indicators) are named in a note with the reason.
     """
     t = inputs.t
+    records = inputs.records(pair.file("micom"))
+    decimals = step2_decimals(records)
     rows = []
-    for record in inputs.records(pair.file("micom")):
+    for record in records:
         holds = true(record["compositional_invariance"])
         cells = [Cell(inputs.construct_text(record["construct"]))]
-        cells += [Cell(fmt(record[k]), float(record[k])) for k in ("c", "c_permutation_mean", "c_q05")]
+        cells += [Cell(fmt(record[k], decimals), float(record[k])) for k in ("c", "c_permutation_mean", "c_q05")]
         cells += [Cell(pvalue(record["c_p"], inputs.language), float(record["c_p"])),
                   Cell(t("answer_yes") if holds else t("answer_no"), flag=None if holds else "fail")]
         rows.append(Row(cells, keys=(str(record["construct"]),)))
     columns = [Column(t("c_construct"), "l"), Column(t("c_micom_c")), Column(t("c_micom_c_mean")), Column("5.0%"),
                Column(t("c_permutation_p")), Column(t("c_compositional_invariance"), "l")]
     columns = [replace(column, width=width) for column, width in zip(columns, (3.2, 2.2, 2.4, 1.4, 2.0, 2.6))]
-    notes = [t("n_micom2", permutations=integer(pair.details["permutations"], "en"))]
+    used = int(pair.details["permutations"]) - int(pair.details.get("failed_permutations", 0))
+    notes = [t("n_micom2", permutations=integer(pair.details["permutations"], "en"), decimals=decimals,
+               upper=fmt(0.05 + 1 / used, 4))]
     notes += _excluded(inputs, pair)
     return Table(f"table-micom2-{pair.slug}", number, t("t_micom2", first=pair.first.label,
                                                         second=pair.second.label),
