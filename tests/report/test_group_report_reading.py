@@ -175,3 +175,29 @@ def test_micom_step2_note_reads_p_as_the_verdict_allows(groups_run, groups_conte
     for record in _rows(groups_run / f"results/mga/{PAIR}/micom.csv"):
         p, holds = float(record["c_p"]), float(record["c"]) >= float(record["c_q05"])
         assert p >= 0.05 if holds else p < 0.05 + 1 / used
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_groups_sentence_names_a_group_below_the_ten_times_rule(groups_run, tmp_path, language):
+    """The sentence on the groups names each group with fewer respondents than the clean step's ten-times rule of
+    thumb (here raised, in a copy of results/clean/summary.json, between the two groups' sizes)."""
+    summary = json.loads((groups_run / "results/clean/summary.json").read_text())
+    sizes = {g["code"]: g["n"] for g in json.loads(
+        (groups_run / f"results/mga/{PAIR}/summary.json").read_text())["details"]["groups"]}
+    words = STRINGS[language]
+
+    def sentence(need):
+        summary["details"]["recommended_respondents"] = need
+        path = tmp_path / f"clean_{need}.json"
+        path.write_text(json.dumps(summary), encoding="utf-8")
+        context = group_context(groups_run, language, files={"clean_summary": str(path)})
+        return _texts(context, "groups")[0]
+
+    first = words["groups_below_ten_times"].split("{")[0]
+    assert first not in sentence(min(sizes.values()))            # every group meets the rule
+    small = sentence(max(sizes.values()))                       # the smaller group does not
+    below = [code for code, n in sizes.items() if n < max(sizes.values())]
+    assert first in small and len(below) == 1
+    label = groups_study.CATEGORIES[int(below[0])]
+    assert f"{first}{integer(max(sizes.values()), language)}:" in small
+    assert f"{label} (n = {integer(sizes[below[0]], language)})" in small.split(first)[1]

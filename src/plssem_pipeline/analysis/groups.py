@@ -44,7 +44,10 @@ def group_survey(validated, spec, *, variable: str, code: str, label: str, sourc
         ``source_row``, the id column (if any), then ``spec.indicators`` with missing values replaced by the
         group's indicator means (``mean_replacement``; the other treatments left none in ``validated``).
     details : dict
-        ``n``, ``replaced`` (values replaced), ``replaced_by_indicator`` (indicator -> count, those with any).
+        ``n``, ``replaced`` (values replaced), ``replaced_by_indicator`` (indicator -> count, those with any),
+        ``recommended`` (the ten-times rule of thumb, None without paths) and ``warnings``: the clean step's
+        ten-times warning (:func:`~plssem_pipeline.ingest.screening.ten_times_warnings`) for a group below it,
+        naming the group.
 
     Raises
     ------
@@ -55,7 +58,7 @@ def group_survey(validated, spec, *, variable: str, code: str, label: str, sourc
     """
     import numpy as np
 
-    from ..ingest.screening import check_indicators, replace_missing
+    from ..ingest.screening import check_indicators, replace_missing, ten_times_warnings
     from ..ingest.spec import SOURCE_ROW
 
     where = f"group {code} ({label}) of {variable}"
@@ -78,7 +81,9 @@ def group_survey(validated, spec, *, variable: str, code: str, label: str, sourc
     for j, name in enumerate(spec.indicators):
         survey[name] = treated[:, j]
     return survey, {"n": len(rows), "replaced": int(missing.sum()),
-                    "replaced_by_indicator": {name: int(k) for name, k in zip(spec.indicators, missing) if k}}
+                    "replaced_by_indicator": {name: int(k) for name, k in zip(spec.indicators, missing) if k},
+                    "recommended": spec.recommended_respondents,
+                    "warnings": [f"{where}: {warning}" for warning in ten_times_warnings(len(rows), spec)]}
 
 
 def _label(family: str, key: Mapping) -> str:

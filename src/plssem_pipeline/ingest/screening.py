@@ -3,7 +3,8 @@
 Steps 4 to 7 of :func:`plssem_pipeline.ingest.cleaning.clean_survey`, on the
 indicator values read by :mod:`plssem_pipeline.ingest.values`:
 :func:`flag_straight_lining` (``data.straight_lining``), :func:`select_respondents`
-(casewise deletion, the model's minimum sample and the ten-times rule),
+(casewise deletion, the model's minimum sample and the ten-times rule, :func:`ten_times_warnings`: also
+each group's of the multi-group analysis),
 :func:`replace_missing` (mean replacement over the respondents kept, as SmartPLS
 does), :func:`record_missing_actions` (what happened to each missing value, for
 the exclusions log) and :func:`check_indicators` (constant indicators and pairs
@@ -24,8 +25,8 @@ from .spec import SurveySpec
 from .survey import RawSurvey
 from .values import MAX_LISTED, Event, format_number
 
-__all__ = ["flag_straight_lining", "select_respondents", "replace_missing", "record_missing_actions",
-           "check_indicators"]
+__all__ = ["flag_straight_lining", "select_respondents", "ten_times_warnings", "replace_missing",
+           "record_missing_actions", "check_indicators"]
 
 
 def flag_straight_lining(values, spec: SurveySpec):
@@ -120,12 +121,29 @@ def select_respondents(raw: RawSurvey, spec: SurveySpec, values, keep, events: l
             + f", but the model needs at least {spec.min_respondents}: {spec.min_reason}. Collect more responses"
             + (" (or revisit data.missing_treatment / data.straight_lining)" if dropped else "")
             + " or simplify the model", file=raw.path)
-    warnings = []
-    if spec.recommended_respondents and kept_count < spec.recommended_respondents:
-        warnings.append(f"{kept_count} respondents: fewer than the ten-times rule of thumb "
-                        f"({spec.recommended_respondents} = 10 x the most arrows pointing at one construct; Hair "
-                        "et al. 2022, ch. 1); estimates may be unstable and many bootstrap subsamples may fail")
-    return keep, warnings
+    return keep, ten_times_warnings(kept_count, spec)
+
+
+def ten_times_warnings(count: int, spec: SurveySpec) -> list[str]:
+    """The warning when ``count`` respondents are fewer than the ten-times rule of thumb (a warning, not a limit).
+
+    Parameters
+    ----------
+    count : int
+        The respondents analysed: the sample kept, or one group of the multi-group analysis.
+    spec : SurveySpec
+        Its ``recommended_respondents`` (:func:`plssem_pipeline.study.sample_size.ten_times_rule`).
+
+    Returns
+    -------
+    list of str
+        One warning (Hair et al. 2022, ch. 1), or none when ``count`` meets the rule or the model has no path.
+    """
+    if not spec.recommended_respondents or count >= spec.recommended_respondents:
+        return []
+    return [f"{count} respondents: fewer than the ten-times rule of thumb ({spec.recommended_respondents} = 10 x "
+            "the most arrows pointing at one construct; Hair et al. 2022, ch. 1); estimates may be unstable and "
+            "many bootstrap subsamples may fail"]
 
 
 def replace_missing(source: str, spec: SurveySpec, values, keep):

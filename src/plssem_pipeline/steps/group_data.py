@@ -2,7 +2,8 @@
 
 Reads ``results/clean/validated.csv`` (the respondents the clean step kept, before its missing-value treatment)
 and writes ``results/groups/{group}/survey.csv`` (:func:`plssem_pipeline.analysis.groups.group_survey`) and
-``summary.json`` (n, values replaced, the group's label, respondents in no group).
+``summary.json`` (n, values replaced, the group's label, respondents in no group, and a warning when the group
+is below the ten-times rule of thumb, also logged as the clean step logs it for the whole sample).
 """
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ def main(smk, log):
     io.write_csv(survey, smk.output.survey)
     details.update(code=code, label=label, variable=variable,
                    without_group=int(validated[variable].isna().sum()))
+    for warning in details["warnings"]:
+        log.warning(warning)
     log.info("group %s (%s): %d respondents, %d values replaced; %d respondents without a value of %s", code,
              label, details["n"], details["replaced"], details["without_group"], variable)
     provenance.write_json(provenance.step_summary(

@@ -3,8 +3,9 @@
 Only when the study compares groups (config ``groups``; the report is then given the files of
 :mod:`.group_pairs`); a study without them has no such section. In order:
 
-* a sentence naming the groups (the categories of ``groups.variable``, their labels and sizes) and the
-  respondents without a value of the variable, who belong to no group;
+* a sentence naming the groups (the categories of ``groups.variable``, their labels and sizes), the
+  respondents without a value of the variable, who belong to no group, and the groups below the ten-times rule
+  of thumb (the clean step's ``recommended_respondents``; the group_data step warns of them too);
 * the groups' own bootstrap results of the path coefficients in SmartPLS 4's layout (Original, Mean, STDEV,
   t, p and the interval; SmartPLS "Bootstrap MGA", per-group results), one group of rows per group;
 * per compared pair (first − second group): MICOM Step 1 in words, the Step 2 and Step 3 tables and the
@@ -44,7 +45,8 @@ def groups_text(inputs: ReportInputs, compared: list[Pair]) -> str:
     Parameters
     ----------
     inputs : ReportInputs
-        Reads ``groups.variable`` and its label (``respondents.<variable>.label``).
+        Reads ``groups.variable`` and its label (``respondents.<variable>.label``), and the ten-times rule of
+        thumb (``clean_summary``'s ``recommended_respondents``).
     compared : list of Pair
         Their groups' sizes and the respondents without a value (the mga step's ``without_group``).
 
@@ -60,6 +62,10 @@ def groups_text(inputs: ReportInputs, compared: list[Pair]) -> str:
     unassigned = int(compared[0].details.get("without_group", 0))   # the mga step's count, the same for every pair
     if unassigned:
         out += " " + t("groups_unassigned", count=integer(unassigned, language))
+    need = inputs.summaries["clean_summary"]["details"].get("recommended_respondents")
+    small = [g.text(language) for g in groups(compared) if need and g.n < int(need)]
+    if small:
+        out += " " + t("groups_below_ten_times", groups="; ".join(small), need=integer(need, language))
     return out
 
 
