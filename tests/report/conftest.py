@@ -23,3 +23,20 @@ from report_helpers import ROOT  # noqa: E402,F401
 def study_run(tmp_path_factory) -> Path:
     """A project directory where ``snakemake --cores 2`` has built everything, the report included."""
     return pipeline_helpers.default_study_run(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def groups_run(tmp_path_factory) -> Path:
+    """The shared groups run (tests/pipeline/groups_study.py: SmartPLS's corporate-reputation case, servicetype 2
+    Contract plan vs. 1 Prepaid plan, IPMA of CUSL)."""
+    import groups_study
+
+    return groups_study.groups_study_run(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def groups_context(groups_run) -> dict:
+    """The report context of :func:`groups_run` in English (group_report_helpers.group_context)."""
+    from group_report_helpers import group_context
+
+    return group_context(groups_run)

@@ -1,6 +1,7 @@
 """Helpers of the report tests (a module name no other test folder uses)."""
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import subprocess
@@ -61,6 +62,12 @@ FIGURES = ("loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap
 
 def tool(name: str) -> str | None:
     return shutil.which(name)
+
+
+def csv_rows(path) -> list[dict]:
+    """The rows of a results CSV as :class:`csv.DictReader` reads them (every cell text)."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
 
 
 def resolved_config(run: Path) -> dict:

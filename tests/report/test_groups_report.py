@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import json
-from pathlib import Path
 
 import pytest
 import yaml
@@ -20,35 +19,20 @@ from plssem_pipeline.report.tables import fmt, pvalue
 
 import groups_study
 from group_report_helpers import PAIR, group_context
-from report_helpers import resolved_config
+from report_helpers import csv_rows, resolved_config
 
 LABELS = {"2": "Contract plan", "1": "Prepaid plan"}
 
 
-@pytest.fixture(scope="module")
-def groups_run(tmp_path_factory) -> Path:
-    return groups_study.groups_study_run(tmp_path_factory)
+def _section(groups_context, section_id):
+    return next(s for s in groups_context["sections"] if s["id"] == section_id)
 
 
-@pytest.fixture(scope="module")
-def context(groups_run):
-    return group_context(groups_run)
+def _table(groups_context, table_id):
+    return next(t for t in groups_context["tables"] if t.id == table_id)
 
 
-def _rows(path) -> list:
-    with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _section(context, section_id):
-    return next(s for s in context["sections"] if s["id"] == section_id)
-
-
-def _table(context, table_id):
-    return next(t for t in context["tables"] if t.id == table_id)
-
-
-def _data_rows(table):
+def _datacsv_rows(table):
     return [r for r in table.rows if r.group is None]
 
 
@@ -60,15 +44,15 @@ def _n(run, code) -> int:
     return json.loads((run / f"results/groups/{code}/summary.json").read_text())["details"]["n"]
 
 
-def test_groups_bootstrap_table_per_group(groups_run, context):
-    table = _table(context, "table-group-bootstrap")
+def test_groups_bootstrap_table_per_group(groups_run, groups_context):
+    table = _table(groups_context, "table-group-bootstrap")
     headings = [r.group for r in table.rows if r.group is not None]
     assert headings == [f"{LABELS[c]} (n = {_n(groups_run, c)})" for c in ("2", "1")]
     case = yaml.safe_load((groups_study.CASE / "case.yaml").read_text(encoding="utf-8"))["dataset"]["groups"]
     assert [_n(groups_run, c) for c in ("2", "1")] == [case[LABELS[c]]["n"] for c in ("2", "1")]
-    rows = {r.keys[0]: r for r in _data_rows(table)}
+    rows = {r.keys[0]: r for r in _datacsv_rows(table)}
     for code in ("2", "1"):
-        records = [r for r in _rows(groups_run / f"results/groups/{code}/bootstrap.csv") if r["family"] == "paths"]
+        records = [r for r in csv_rows(groups_run / f"results/groups/{code}/bootstrap.csv") if r["family"] == "paths"]
         assert len(records) == 13
         for record in records:
             cells = [c.text for c in rows[f"{code} {record['statistic']}"].cells]
@@ -78,19 +62,19 @@ def test_groups_bootstrap_table_per_group(groups_run, context):
             assert cells == expected
 
 
-def test_groups_sentence_names_the_groups_and_those_without_one(groups_run, context):
-    text = next(b["text"] for b in _section(context, "groups")["blocks"] if b["kind"] == "text")
+def test_groups_sentence_names_the_groups_and_those_without_one(groups_run, groups_context):
+    text = next(b["text"] for b in _section(groups_context, "groups")["blocks"] if b["kind"] == "text")
     assert f"Contract plan (n = {_n(groups_run, '2')}); Prepaid plan (n = {_n(groups_run, '1')})" in text
     assert "Service type (config key groups.variable: servicetype)" in text
-    without = sum(1 for r in _rows(groups_run / "results/clean/survey.csv") if not r["servicetype"].strip())
+    without = sum(1 for r in csv_rows(groups_run / "results/clean/survey.csv") if not r["servicetype"].strip())
     assert json.loads((groups_run / f"results/mga/{PAIR}/summary.json").read_text())["details"]["without_group"] == without
     assert ("belong to no group" in text) == (without > 0)
 
 
-def test_micom_step2_and_step3_with_verdicts_decided_from_the_numbers(groups_run, context):
-    records = _rows(groups_run / f"results/mga/{PAIR}/micom.csv")
-    step2 = _data_rows(_table(context, f"table-micom2-{PAIR}"))
-    step3 = _data_rows(_table(context, f"table-micom3-{PAIR}"))
+def test_micom_step2_and_step3_with_verdicts_decided_from_the_numbers(groups_run, groups_context):
+    records = csv_rows(groups_run / f"results/mga/{PAIR}/micom.csv")
+    step2 = _datacsv_rows(_table(groups_context, f"table-micom2-{PAIR}"))
+    step3 = _datacsv_rows(_table(groups_context, f"table-micom3-{PAIR}"))
     assert [r.keys[0] for r in step2] == [r.keys[0] for r in step3] == [r["construct"] for r in records]
     words = STRINGS["en"]
     for row2, row3, record in zip(step2, step3, records):
@@ -111,17 +95,17 @@ def test_micom_step2_and_step3_with_verdicts_decided_from_the_numbers(groups_run
     assert next(r for r in step2 if r.keys[0] == "CUSA").cells[1].text == "1.000"   # single item: c = 1
 
 
-def test_micom_paragraph_says_what_the_verdict_allows(groups_run, context):
-    records = _rows(groups_run / f"results/mga/{PAIR}/micom.csv")
+def test_micom_paragraph_says_what_the_verdict_allows(groups_run, groups_context):
+    records = csv_rows(groups_run / f"results/mga/{PAIR}/micom.csv")
     verdicts = {}
     for r in records:
         compositional = float(r["c"]) >= float(r["c_q05"])
         equal = all(float(r[f"{k}_q025"]) <= float(r[f"{k}_difference"]) <= float(r[f"{k}_q975"])
                     for k in ("mean", "variance"))
         verdicts[r["construct"]] = "none" if not compositional else "full" if equal else "partial"
-    texts = [b["text"] for b in _section(context, "groups")["blocks"] if b["kind"] == "text"]
+    texts = [b["text"] for b in _section(groups_context, "groups")["blocks"] if b["kind"] == "text"]
     paragraph = next(t for t in texts if t.startswith(("Full measurement", "Partial measurement", "Compositional")))
-    words, number = STRINGS["en"], _table(context, f"table-mga-paths-{PAIR}").number
+    words, number = STRINGS["en"], _table(groups_context, f"table-mga-paths-{PAIR}").number
     for verdict in ("full", "partial", "none"):
         names = [c for c, v in verdicts.items() if v == verdict]
         if names:
@@ -136,15 +120,15 @@ def test_micom_paragraph_says_what_the_verdict_allows(groups_run, context):
 
 
 @pytest.mark.parametrize("family", ["paths", "specific_indirect"])
-def test_mga_table_every_test_side_by_side(groups_run, context, family):
-    records = [r for r in _rows(groups_run / f"results/mga/{PAIR}/mga.csv") if r["family"] == family]
-    table = _table(context, f"table-mga-{family}-{PAIR}")
-    rows = _data_rows(table)
+def test_mga_table_every_test_side_by_side(groups_run, groups_context, family):
+    records = [r for r in csv_rows(groups_run / f"results/mga/{PAIR}/mga.csv") if r["family"] == family]
+    table = _table(groups_context, f"table-mga-{family}-{PAIR}")
+    rows = _datacsv_rows(table)
     assert [r.cells[0].text for r in rows] == [r["statistic"] for r in records] and rows
-    originals = {code: {r["statistic"]: r["original"] for r in _rows(groups_run / f"results/groups/{code}/bootstrap.csv")
+    originals = {code: {r["statistic"]: r["original"] for r in csv_rows(groups_run / f"results/groups/{code}/bootstrap.csv")
                         if r["family"] == family} for code in ("2", "1")}
     alpha = resolved_config(groups_run)["bootstrap"]["alpha"]
-    micom = {r["construct"]: float(r["c"]) >= float(r["c_q05"]) for r in _rows(groups_run / f"results/mga/{PAIR}/micom.csv")}
+    micom = {r["construct"]: float(r["c"]) >= float(r["c_q05"]) for r in csv_rows(groups_run / f"results/mga/{PAIR}/micom.csv")}
     for row, record in zip(rows, records):
         o1, o2 = float(originals["2"][record["statistic"]]), float(originals["1"][record["statistic"]])
         assert [c.text for c in row.cells[1:4]] == [fmt(o1), fmt(o2), fmt(o1 - o2)]   # the groups' own estimates
@@ -163,9 +147,9 @@ def test_mga_table_every_test_side_by_side(groups_run, context, family):
                           "Parametric test p value", "Welch-Satterthwaite test p value"]
 
 
-def test_mga_sentence_names_the_significant_paths_by_test(groups_run, context):
-    records = [r for r in _rows(groups_run / f"results/mga/{PAIR}/mga.csv") if r["family"] == "paths"]
-    texts = [b["text"] for b in _section(context, "groups")["blocks"] if b["kind"] == "text"]
+def test_mga_sentence_names_the_significant_paths_by_test(groups_run, groups_context):
+    records = [r for r in csv_rows(groups_run / f"results/mga/{PAIR}/mga.csv") if r["family"] == "paths"]
+    texts = [b["text"] for b in _section(groups_context, "groups")["blocks"] if b["kind"] == "text"]
     sentence = next(t for t in texts if t.startswith("At α = 0.05"))
     words = STRINGS["en"]
     for column, key in (("permutation_p", "c_mga_permutation_name"), ("bootstrap_mga_p", "c_mga_bootstrap_two_name"),
@@ -188,7 +172,7 @@ def test_mga_sentence_names_the_significant_paths_by_test(groups_run, context):
 
 def test_mga_sentence_marks_paths_of_a_construct_without_compositional_invariance(groups_run, tmp_path):
     """LIKE made non-invariant in a copy of micom.csv: every path of LIKE the sentence names is marked."""
-    micom = _rows(groups_run / f"results/mga/{PAIR}/micom.csv")
+    micom = csv_rows(groups_run / f"results/mga/{PAIR}/micom.csv")
     for record in micom:
         record["invariance"] = "none" if record["construct"] == "LIKE" else record["invariance"]
     path = tmp_path / "micom.csv"
@@ -196,9 +180,9 @@ def test_mga_sentence_marks_paths_of_a_construct_without_compositional_invarianc
         writer = csv.DictWriter(handle, fieldnames=list(micom[0]))
         writer.writeheader()
         writer.writerows(micom)
-    context = group_context(groups_run, files={f"micom:{PAIR}": str(path)})
-    sentence = " ".join(b["text"] for b in _section(context, "groups")["blocks"] if b["kind"] == "text")
-    records = [r for r in _rows(groups_run / f"results/mga/{PAIR}/mga.csv") if r["family"] == "paths"]
+    groups_context = group_context(groups_run, files={f"micom:{PAIR}": str(path)})
+    sentence = " ".join(b["text"] for b in _section(groups_context, "groups")["blocks"] if b["kind"] == "text")
+    records = [r for r in csv_rows(groups_run / f"results/mga/{PAIR}/mga.csv") if r["family"] == "paths"]
     named = [r["statistic"] for r in records if any(
         float(r[c]) < 0.05 or (c == "bootstrap_mga_p_one_tailed" and float(r[c]) > 0.95)
         for c in ("permutation_p", "bootstrap_mga_p_one_tailed", "bootstrap_mga_p", "parametric_p", "welch_p"))]
@@ -211,7 +195,7 @@ def test_mga_sentence_marks_paths_of_a_construct_without_compositional_invarianc
 def test_html_and_pdf_show_the_section(groups_run):
     html = (groups_run / "report/results.html").read_text(encoding="utf-8")
     assert STRINGS["en"]["sec_groups"] in html and f'id="table-mga-paths-{PAIR}"' in html
-    for record in _rows(groups_run / f"results/mga/{PAIR}/mga.csv"):
+    for record in csv_rows(groups_run / f"results/mga/{PAIR}/mga.csv"):
         if record["family"] == "paths":
             assert record["statistic"].replace(">", "&gt;") in html and fmt(float(record["difference"])) in html
     from report_helpers import pdftotext
@@ -221,9 +205,9 @@ def test_html_and_pdf_show_the_section(groups_run):
                for key in ("t_micom2", "t_mga_paths", "t_mga_indirect"))
 
 
-def test_methods_sentence_gives_permutations_and_seed(groups_run, context):
+def test_methods_sentence_gives_permutations_and_seed(groups_run, groups_context):
     summary = json.loads((groups_run / f"results/mga/{PAIR}/summary.json").read_text())["details"]
-    methods = " ".join(context["methods"])
+    methods = " ".join(groups_context["methods"])
     assert f"{summary['permutations']:,} permutations of the group membership (random seed {summary['seed']})" in methods
     assert "Contract plan − Prepaid plan" in methods and "Bootstrap MGA (Henseler et al. 2009)" in methods
 
@@ -233,15 +217,15 @@ def test_group_labels_in_the_report_language(groups_run):
     config = resolved_config(groups_run)
     config["respondents"]["servicetype"]["categories"] = {1: {"en": "Prepaid plan", "id": "Prabayar"},
                                                           2: {"en": "Contract plan", "id": "Pascabayar"}}
-    context = group_context(groups_run, "id", config)
-    section = _section(context, "groups")
+    groups_context = group_context(groups_run, "id", config)
+    section = _section(groups_context, "groups")
     assert section["title"] == STRINGS["id"]["sec_groups"]
     assert STRINGS["id"]["sec_mga"].format(first="Pascabayar", second="Prabayar") in [
         b["text"] for b in section["blocks"] if b["kind"] == "heading"]
-    table = _table(context, f"table-mga-paths-{PAIR}")
+    table = _table(groups_context, f"table-mga-paths-{PAIR}")
     assert [c.label for c in table.columns][1:3] == ["Asli (Pascabayar)", "Asli (Prabayar)"]
-    record = next(r for r in _rows(groups_run / f"results/mga/{PAIR}/mga.csv") if r["family"] == "paths")
-    assert _data_rows(table)[0].cells[3].text == fmt(float(record["difference"])).replace(".", ",")
+    record = next(r for r in csv_rows(groups_run / f"results/mga/{PAIR}/mga.csv") if r["family"] == "paths")
+    assert _datacsv_rows(table)[0].cells[3].text == fmt(float(record["difference"])).replace(".", ",")
 
 
 def test_workbook_sheets_equal_the_csvs(groups_run):
@@ -250,7 +234,7 @@ def test_workbook_sheets_equal_the_csvs(groups_run):
     book = openpyxl.load_workbook(groups_run / "report/results.xlsx", read_only=True)
     assert {"MICOM", "MGA", "Bootstrap MGA - groups", "IPMA", "IPMA - indicators"} <= set(book.sheetnames)
     mga = list(book["MGA"].values)
-    records = _rows(groups_run / f"results/mga/{PAIR}/mga.csv")
+    records = csv_rows(groups_run / f"results/mga/{PAIR}/mga.csv")
     assert list(mga[0]) == list(records[0]) and len(mga) == len(records) + 1
     header = list(mga[0])
     for values, record in zip(mga[1:], records):
@@ -261,7 +245,7 @@ def test_workbook_sheets_equal_the_csvs(groups_run):
     assert {(str(row[0]), str(row[1])) for row in micom[1:]} == {("2", "1")}
     groups = list(book["Bootstrap MGA - groups"].values)
     assert groups[0][0] == "group" and [str(r[0]) for r in groups[1:]].count("1") == len(
-        _rows(groups_run / "results/groups/1/bootstrap.csv"))
+        csv_rows(groups_run / "results/groups/1/bootstrap.csv"))
 
 
 def test_no_section_methods_paragraph_or_sheet_without_groups(study_run):
@@ -269,9 +253,9 @@ def test_no_section_methods_paragraph_or_sheet_without_groups(study_run):
     from report_helpers import context_for
     import openpyxl
 
-    context = context_for(study_run)
-    assert not {"groups", "ipma"} & {s["id"] for s in context["sections"]}
-    assert len(context["methods"]) == 4
+    groups_context = context_for(study_run)
+    assert not {"groups", "ipma"} & {s["id"] for s in groups_context["sections"]}
+    assert len(groups_context["methods"]) == 4
     html = (study_run / "report/results.html").read_text(encoding="utf-8")
     assert STRINGS["en"]["sec_groups"] not in html and STRINGS["en"]["sec_ipma"] not in html
     names = set(openpyxl.load_workbook(study_run / "report/results.xlsx", read_only=True).sheetnames)

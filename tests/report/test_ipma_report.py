@@ -6,45 +6,26 @@ performance) and what the figure shows (points, labels, mean lines, 0-100 axis) 
 """
 from __future__ import annotations
 
-import csv
 import json
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pytest
 
 from plssem_pipeline.report.catalogue import STRINGS
 from plssem_pipeline.report.figures import print_size
 from plssem_pipeline.report.figures.ipma import SIZE, ipma_figure
 from plssem_pipeline.report.tables import fmt
 
-import groups_study
 from figure_helpers import printed_font_sizes
-from group_report_helpers import group_context
+from report_helpers import csv_rows
 
 
-@pytest.fixture(scope="module")
-def groups_run(tmp_path_factory) -> Path:
-    return groups_study.groups_study_run(tmp_path_factory)
+def _table(groups_context, table_id):
+    return next(t for t in groups_context["tables"] if t.id == table_id)
 
 
-@pytest.fixture(scope="module")
-def context(groups_run):
-    return group_context(groups_run)
-
-
-def _rows(path) -> list:
-    with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _table(context, table_id):
-    return next(t for t in context["tables"] if t.id == table_id)
-
-
-def _section(context):
-    return next(s for s in context["sections"] if s["id"] == "ipma")
+def _section(groups_context):
+    return next(s for s in groups_context["sections"] if s["id"] == "ipma")
 
 
 def _priorities(records) -> list:
@@ -54,9 +35,9 @@ def _priorities(records) -> list:
             if i > importance.mean() and p < performance.mean()]
 
 
-def test_constructs_table_with_the_priorities_in_bold(groups_run, context):
-    records = _rows(groups_run / "results/ipma/constructs.csv")
-    table = _table(context, "table-ipma")
+def test_constructs_table_with_the_priorities_in_bold(groups_run, groups_context):
+    records = csv_rows(groups_run / "results/ipma/constructs.csv")
+    table = _table(groups_context, "table-ipma")
     assert [r.keys[0] for r in table.rows] == [r["construct"] for r in records]
     first = _priorities(records)
     for row, record in zip(table.rows, records):
@@ -70,9 +51,9 @@ def test_constructs_table_with_the_priorities_in_bold(groups_run, context):
     assert f"the target's: {fmt(summary['target_performance'], 2)}" in table.notes[0]
 
 
-def test_indicators_table(groups_run, context):
-    records = _rows(groups_run / "results/ipma/indicators.csv")
-    table = _table(context, "table-ipma-indicators")
+def test_indicators_table(groups_run, groups_context):
+    records = csv_rows(groups_run / "results/ipma/indicators.csv")
+    table = _table(groups_context, "table-ipma-indicators")
     rows = [r for r in table.rows if r.group is None]
     assert [r.keys[0] for r in rows] == [f"{r['construct']} {r['indicator']}" for r in records]
     for row, record in zip(rows, records):
@@ -82,9 +63,9 @@ def test_indicators_table(groups_run, context):
     assert groups == list(dict.fromkeys(r["construct"] for r in records))
 
 
-def test_sentences_name_the_target_weights_and_priorities(groups_run, context):
-    records = _rows(groups_run / "results/ipma/constructs.csv")
-    texts = [b["text"] for b in _section(context)["blocks"] if b["kind"] == "text"]
+def test_sentences_name_the_target_weights_and_priorities(groups_run, groups_context):
+    records = csv_rows(groups_run / "results/ipma/constructs.csv")
+    texts = [b["text"] for b in _section(groups_context)["blocks"] if b["kind"] == "text"]
     words = STRINGS["en"]
     assert "target construct CUSL" in texts[0] and words["ipma_weights_unstandardized"] in texts[0]
     first = _priorities(records)
@@ -93,11 +74,11 @@ def test_sentences_name_the_target_weights_and_priorities(groups_run, context):
     else:
         top = max(records, key=lambda r: float(r["importance"]))["construct"]
         assert texts[1].startswith("No construct combines") and f"; {top} has the largest" in texts[1]
-    assert "IPMA; Ringle & Sarstedt 2016) of CUSL" in " ".join(context["methods"])
+    assert "IPMA; Ringle & Sarstedt 2016) of CUSL" in " ".join(groups_context["methods"])
 
 
-def test_the_map_in_the_report(groups_run, context):
-    figures = [b["figure"] for b in _section(context)["blocks"] if b["kind"] == "figure"]
+def test_the_map_in_the_report(groups_run, groups_context):
+    figures = [b["figure"] for b in _section(groups_context)["blocks"] if b["kind"] == "figure"]
     assert [f.id for f in figures] == ["figure-ipma"]
     for kind in ("png", "pdf"):
         assert (groups_run / f"report/figures/ipma.{kind}").stat().st_size > 0

@@ -8,7 +8,6 @@ bold cell and sentence is decided here from the numbers, not from the columns th
 """
 from __future__ import annotations
 
-import csv
 import json
 import math
 
@@ -29,7 +28,7 @@ import moderation_study
 import run_pool_helpers
 import test_predict_fit  # noqa: F401  (registers its run "predict_run": leave-one-out, two alternative models)
 from figure_helpers import printed_font_sizes
-from report_helpers import FIGURES, FILES, resolved_config
+from report_helpers import FIGURES, FILES, csv_rows, resolved_config
 
 #: The results files of issue 14 the report reads (report.smk's REPORT_INPUTS).
 DRAWN = FIGURES + ("simple_slopes",)
@@ -65,11 +64,6 @@ def predict_run(tmp_path_factory):
     return run_pool_helpers.result("predict_run", tmp_path_factory)
 
 
-def _rows(path):
-    with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
 def _section(context, section_id):
     return next(s for s in context["sections"] if s["id"] == section_id)
 
@@ -82,14 +76,14 @@ def _texts(section):
     return [b["text"] for b in section["blocks"] if b["kind"] == "text"]
 
 
-def _data_rows(table):
+def _datacsv_rows(table):
     return [r for r in table.rows if r.group is None]
 
 
 def test_plspredict_table_per_indicator_with_the_smaller_error_in_bold(study_run, context):
-    items = _rows(study_run / "results/predict/items.csv")
+    items = csv_rows(study_run / "results/predict/items.csv")
     table = _table(context, "table-7a")
-    rows = _data_rows(table)
+    rows = _datacsv_rows(table)
     assert [r.cells[0].text for r in rows] == [r["indicator"] for r in items]
     labels = {name: spec["label"]["en"] for name, spec in resolved_config(study_run)["constructs"].items()}
     assert [r.group for r in table.rows if r.group is not None] == [
@@ -105,7 +99,7 @@ def test_plspredict_table_per_indicator_with_the_smaller_error_in_bold(study_run
 
 def test_construct_verdicts_follow_hair_et_al_from_the_indicators(study_run, context):
     items = pd.read_csv(study_run / "results/predict/items.csv")
-    constructs = _rows(study_run / "results/predict/constructs.csv")
+    constructs = csv_rows(study_run / "results/predict/constructs.csv")
     table = _table(context, "table-7b")
     words = {k: STRINGS["en"]["verdict_" + k] for k in ("none", "low", "medium", "high")}
     for row, record in zip(table.rows, constructs):
@@ -120,11 +114,11 @@ def test_construct_verdicts_follow_hair_et_al_from_the_indicators(study_run, con
 
 
 def test_cvpat_table_against_ia_and_lm(study_run, context):
-    records = _rows(study_run / "results/predict/cvpat.csv")
+    records = csv_rows(study_run / "results/predict/cvpat.csv")
     table = _table(context, "table-7c")
     assert [r.group for r in table.rows if r.group is not None] == [
         STRINGS["en"]["g_cvpat_ia"], STRINGS["en"]["g_cvpat_lm"]]
-    rows = _data_rows(table)
+    rows = _datacsv_rows(table)
     assert len(rows) == len(records) == 6
     for row, record in zip(rows, records):
         numbers = [fmt(float(record[k])) for k in ("pls_loss", "benchmark_loss", "average_loss_difference", "t")]
@@ -155,7 +149,7 @@ def test_settings_sentence_and_the_figure_in_the_predictive_section(study_run, c
 
 
 def test_model_fit_table_and_its_reading(study_run, context):
-    records = {r["statistic"]: r for r in _rows(study_run / "results/fit/fit.csv")}
+    records = {r["statistic"]: r for r in csv_rows(study_run / "results/fit/fit.csv")}
     table = _table(context, "table-7d")
     assert [r.cells[0].text for r in table.rows] == ["SRMR", "d_ULS", "d_G", "χ²", "NFI"]
     for row, name in zip(table.rows, records):
@@ -183,7 +177,7 @@ def test_table_4_points_to_the_model_fit_table(context):
 
 
 def test_information_criteria_and_no_comparison_without_alternatives(study_run, context):
-    criteria = [r for r in _rows(study_run / "results/fit/criteria.csv") if r["model"] == "Model"]
+    criteria = [r for r in csv_rows(study_run / "results/fit/criteria.csv") if r["model"] == "Model"]
     table = _table(context, "table-7e")
     for row, record in zip(table.rows, criteria):
         r2, k, n = float(record["r2"]), int(record["predictors"]), int(record["n"])
@@ -195,7 +189,7 @@ def test_information_criteria_and_no_comparison_without_alternatives(study_run, 
     assert len(table.rows) == 2
     assert "the R² reported" in table.notes[0] and "PLSc" in table.notes[0] and "standardised scores" not in \
         table.notes[0]
-    assert not _rows(study_run / "results/fit/model_comparison.csv")
+    assert not csv_rows(study_run / "results/fit/model_comparison.csv")
     assert "table-7f" not in {t.id for t in context["tables"]}
 
 
@@ -203,7 +197,7 @@ def test_total_effects_with_bootstrap_intervals(study_run, context):
     low, high = "2.5%", "97.5%"
     for table_id, name in (("table-6a", "total_effects"), ("table-6b", "total_indirect")):
         table = _table(context, table_id)
-        records = _rows(study_run / f"results/bootstrap/{name}.csv")
+        records = csv_rows(study_run / f"results/bootstrap/{name}.csv")
         assert [c.label for c in table.columns][-2:] == [low, high]
         assert len(table.rows) == len(records) > 0
         intervals = {f"{r['source']} -> {r['target']}": (fmt(float(r["ci_low"])), fmt(float(r["ci_high"])))
@@ -215,8 +209,8 @@ def test_indonesian_report(study_run, context_id):
     section = _section(context_id, "predictive")
     assert section["title"] == STRINGS["id"]["sec_predictive"]
     assert "validasi silang 10 lipatan" in _texts(section)[0]
-    first = _data_rows(_table(context_id, "table-7a"))[0]
-    items = _rows(study_run / "results/predict/items.csv")
+    first = _datacsv_rows(_table(context_id, "table-7a"))[0]
+    items = csv_rows(study_run / "results/predict/items.csv")
     assert first.cells[1].text == fmt(float(items[0]["q2_predict"])).replace(".", ",")
     assert _section(context_id, "fit")["title"] == STRINGS["id"]["sec_fit"]
     reading = _texts(_section(context_id, "fit"))[0]
@@ -275,7 +269,7 @@ def test_figure_panels_are_bounded_and_readable(tmp_path, indicators):
 
 def test_model_fit_of_a_model_neither_saturated_nor_tested(moderation_run):
     context = _context(moderation_run)
-    records = {r["statistic"]: r for r in _rows(moderation_run / "results/fit/fit.csv")}
+    records = {r["statistic"]: r for r in csv_rows(moderation_run / "results/fit/fit.csv")}
     # W -> M and no W -> Y: the two models differ, and a staged model gets no bootstrap test of exact fit
     assert not math.isclose(float(records["SRMR"]["saturated"]), float(records["SRMR"]["estimated"]), rel_tol=1e-6)
     assert all(not records[k]["estimated_hi95"] for k in ("SRMR", "d_ULS", "d_G"))
@@ -299,7 +293,7 @@ def test_model_comparison_with_alternatives(predict_run, study_run):
     table = comparison_table(inputs)
     constructs = list(dict.fromkeys(records["construct"]))
     assert [r.group for r in table.rows if r.group is not None] == [inputs.construct_text(c) for c in constructs]
-    rows = _data_rows(table)
+    rows = _datacsv_rows(table)
     assert len(rows) == len(records) == len(constructs) * 3
     for construct in constructs:
         own = records[records["construct"] == construct]
