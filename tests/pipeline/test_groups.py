@@ -37,16 +37,15 @@ from pipeline_helpers import snakemake
 from plssem import mga as engine_mga
 from plssem_pipeline import io
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "engine"))
+from mga_support import bootstrap_mga_se  # noqa: E402  (tests/engine: shared with test_smartpls_mga.py)
+
 CASE = groups_study.CASE
 #: SmartPLS rounds every number to 3 decimals.
 ROUNDING = 0.0005 + 1e-9
 #: The group names of SmartPLS's tables -> the category codes of the study.
 NAMES = {label: code for code, label in groups_study.CATEGORIES.items()}
 PAIR = "2-vs-1"
-#: Fewest subsamples SmartPLS's table can rest on (as tests/engine/test_smartpls_mga.py).
-B_SMARTPLS_MIN = 1000
-#: Blocks of the batch-means estimate of the Bootstrap MGA p's Monte-Carlo error.
-BLOCKS = 20
 
 
 @pytest.fixture(scope="module")
@@ -90,9 +89,10 @@ def test_bootstrap_mga_p_within_monte_carlo_error(groups_run):
 
     Tolerance, from Monte-Carlo error and rounding (as tests/engine/test_smartpls_mga.py): the p of the
     run is a function of the two groups' B = 1,000 draws each (``results/groups/<code>/draws.npz``), SmartPLS's of
-    its own independent draws (B_S unknown, taken as at least 1,000). Its error is estimated by batch means:
-    the draws cut into 20 blocks of b = 50 (block i of one group against block i of the other), the p recomputed
-    per block; as the error of a smooth function of means and a two-sample U-statistic it scales as 1/sqrt(B):
+    its own independent draws (B_S unknown, taken as at least 1,000). Its error is estimated by batch means
+    (tests/engine/mga_support.bootstrap_mga_se): the draws cut into 10 blocks of b = 100 (block i of one group
+    against block i of the other), the p recomputed per block; as the error of a smooth function of means and a
+    two-sample U-statistic it scales as 1/sqrt(B):
     ``SE(p_run - p_SmartPLS) = sd(block p) sqrt(b) sqrt(1/B + 1/B_S)``. Allowed: 4 SE + 0.0005 (SmartPLS's
     rounding); the 2-tailed p, ``2 min(p, 1 - p)``, twice that. The file's p must be the p of its draws.
     """
@@ -106,11 +106,7 @@ def test_bootstrap_mga_p_within_monte_carlo_error(groups_run):
     one, two = engine_mga.bootstrap_mga(*draws, *originals)
     np.testing.assert_array_equal(paths["bootstrap_mga_p_one_tailed"].to_numpy(), one)
     np.testing.assert_array_equal(paths["bootstrap_mga_p"].to_numpy(), two)
-    samples = draws[0].shape[0]
-    size = samples // BLOCKS
-    block = np.array([engine_mga.bootstrap_mga(draws[0][i * size:(i + 1) * size], draws[1][i * size:(i + 1) * size],
-                                               *originals)[0] for i in range(BLOCKS)])
-    se = block.std(axis=0, ddof=1) * np.sqrt(size) * np.sqrt(1 / samples + 1 / B_SMARTPLS_MIN)
+    se = bootstrap_mga_se(*draws, *originals)
     d_one = np.abs(one - smartpls["1-tailed (Contract plan vs Prepaid plan) p value"].to_numpy())
     d_two = np.abs(two - smartpls["2-tailed (Contract plan vs Prepaid plan) p value"].to_numpy())
     print(f"Bootstrap MGA: |Δp| 1-tailed max {d_one.max():.4f} (z max {((d_one - 0.0005).clip(0) / se).max():.2f}), "
@@ -200,7 +196,7 @@ def test_provenance_covers_the_group_and_ipma_files(groups_run):
     assert done.returncode == 0, done.stdout + done.stderr
     outputs = json.loads((groups_run / "results/provenance.json").read_text())["files"]["outputs"]
     for name in (f"results/mga/{PAIR}/mga.csv", f"results/mga/{PAIR}/micom.csv", "results/groups/1/bootstrap.csv",
-                 "results/groups/2/draws.npz", "results/ipma/constructs.csv"):
+                 "results/groups/2/draws.npz", "results/groups/2/estimates.npz", "results/ipma/constructs.csv"):
         assert name in outputs, name
 
 
@@ -224,12 +220,19 @@ def _extended(directory: Path) -> Path:
     return directory
 
 
-run_pool_helpers.register("groups_extended", _extended, "test_groups.py::extended_groups")
+def _pooled_run(name: str, build, fixture: str):
+    """Run ``name`` made by ``build`` in the session's run pool (made once, in the background, when a selected test
+    uses it) and the module fixture ``fixture`` that waits for it."""
+    run_pool_helpers.register(name, build, f"test_groups.py::{fixture}")
+
+    @pytest.fixture(scope="module", name=fixture)
+    def made(tmp_path_factory):
+        return run_pool_helpers.result(name, tmp_path_factory)
+
+    return made
 
 
-@pytest.fixture(scope="module")
-def extended_groups(tmp_path_factory) -> Path:
-    return run_pool_helpers.result("groups_extended", tmp_path_factory)
+extended_groups = _pooled_run("groups_extended", _extended, "extended_groups")
 
 
 def test_every_pair_of_an_extended_model(extended_groups):
@@ -302,12 +305,7 @@ def _chunked(directory: Path) -> dict:
     return out
 
 
-run_pool_helpers.register("groups_chunking", _chunked, "test_groups.py::chunked_groups")
-
-
-@pytest.fixture(scope="module")
-def chunked_groups(tmp_path_factory) -> dict:
-    return run_pool_helpers.result("groups_chunking", tmp_path_factory)
+chunked_groups = _pooled_run("groups_chunking", _chunked, "chunked_groups")
 
 
 def test_results_are_byte_identical_for_any_chunking(chunked_groups):
