@@ -201,3 +201,26 @@ def test_groups_sentence_names_a_group_below_the_ten_times_rule(groups_run, tmp_
     label = groups_study.CATEGORIES[int(below[0])]
     assert f"{first}{integer(max(sizes.values()), language)}:" in small
     assert f"{label} (n = {integer(sizes[below[0]], language)})" in small.split(first)[1]
+
+
+#: Per MGA table of results.html: for each row header (the path), the number of lines its text takes.
+_PATH_LINES = """(() => [...document.querySelectorAll('div[id^="table-mga-"] table')].map(t =>
+  [...t.querySelectorAll('tbody th[scope=row]')].map(th => {
+    const range = document.createRange();
+    range.selectNodeContents(th);
+    return [th.textContent, new Set([...range.getClientRects()].map(r => Math.round(r.top))).size];
+  })))()"""
+
+
+def test_html_mga_tables_keep_each_path_on_one_line(groups_run):
+    """In a browser 1,100 px wide (the user's window), no path of an MGA table wraps ("SQ ->" / "SAT")."""
+    from report_browser import Browser, chromium_binary
+
+    if chromium_binary() is None:
+        pytest.skip("needs Debian's chromium")
+    with Browser(width=1100, height=1400) as browser:
+        tables = browser.open(groups_run / "report/results.html").evaluate(_PATH_LINES)
+    assert len(tables) == 2 and all(tables)                  # paths and specific indirect effects
+    lines = {text: count for table in tables for text, count in table}
+    assert any(text.count("->") == 2 for text in lines)      # an indirect path, the longest
+    assert set(lines.values()) == {1}, {t: c for t, c in lines.items() if c != 1}

@@ -17,12 +17,17 @@ __all__ = ["Cell", "Column", "Row", "Table", "Figure", "fmt", "isnan", "integer"
 
 @dataclass
 class Column:
-    """A table column: header text, alignment (``"l"``/``"r"``) and, for LaTeX, a width in cm (None: natural)."""
+    """A table column: header text, alignment (``"l"``/``"r"``) and, for LaTeX, a width in cm (None: natural).
+
+    In HTML a text column with a width wraps its cells, unless ``nowrap`` (a path such as ``A -> M -> B``, which
+    reads badly broken, in a table whose numbers leave it room).
+    """
 
     label: str
     align: str = "r"
     width: float | None = None
     mono: bool = False
+    nowrap: bool = False
 
 
 @dataclass

@@ -91,7 +91,7 @@ def mga_table(inputs: ReportInputs, pair: Pair, family: str, number: str) -> Tab
     # LaTeX (cm), footnotesize: the path and the eight numbers within the 17 cm text width; "Satterthwaite" on one line
     widths = ((2.95, 1.25, 1.25, 1.15, 1.4, 1.4, 1.4, 1.65, 2.1) if family == "paths"     # a longer indirect path
               else (3.45, 1.2, 1.2, 1.1, 1.35, 1.35, 1.35, 1.65, 2.05))
-    columns = [Column(t("c_path" if family == "paths" else "c_indirect_path"), "l"),
+    columns = [Column(t("c_path" if family == "paths" else "c_indirect_path"), "l", nowrap=True),   # HTML: one line
                Column(t("c_mga_original", group=first)), Column(t("c_mga_original", group=second)),
                Column(t("c_mga_difference"))] + [Column(t(key)) for _, key in TESTS]
     columns = [replace(column, width=width) for column, width in zip(columns, widths)]
