@@ -224,3 +224,40 @@ def test_html_mga_tables_keep_each_path_on_one_line(groups_run):
     lines = {text: count for table in tables for text, count in table}
     assert any(text.count("->") == 2 for text in lines)      # an indirect path, the longest
     assert set(lines.values()) == {1}, {t: c for t, c in lines.items() if c != 1}
+
+
+def test_pdf_keeps_each_groups_bootstrap_rows_with_its_label(groups_run):
+    """Table of the groups' bootstrap results in the PDF: on every page the table continues on, its first path
+    row comes after a group's label (a group's rows are kept together), and in the LaTeX every row of a group but
+    its last forbids a page break (``\\\\*``)."""
+    from report_helpers import pdftotext
+
+    caption = STRINGS["en"]["t_group_bootstrap"]
+    pages = [p for p in pdftotext(groups_run / "report/results.pdf").split("\f") if caption in p]
+    assert pages
+    continued = [p for p in pages if f"{caption} (" in p]
+    for page in continued:
+        lines = page[page.index(caption):].splitlines()
+        first_row = next(k for k, line in enumerate(lines) if "->" in line)
+        assert any("(n = " in line for line in lines[:first_row]), lines[:first_row + 1]
+    tex = (groups_run / "report/results.tex").read_text(encoding="utf-8")
+    table = tex[tex.index(r"\label{table-group-bootstrap}"):]
+    table = table[:table.index(r"\end{longtable}")]
+    blocks = table.split(r"\textit{")[1:]                      # a group heading each
+    assert len(blocks) == 2                                    # the two groups
+    for block in blocks:
+        rows = [line for line in block.splitlines()[1:] if r"-\textgreater{}" in line]
+        assert rows and all(r.endswith("\\\\*") for r in rows[:-1]) and rows[-1].endswith("\\\\")
+        assert not rows[-1].endswith("\\\\*")
+
+
+def test_a_long_group_may_break_with_its_label_repeated():
+    from plssem_pipeline.report.tables import KEEP_ROWS, Row, Table
+
+    rows = [Row(keys=(str(k),)) for k in range(2 * KEEP_ROWS + 3)]
+    kept = Table("t", "1", "c", [], rows, keep_groups=True)
+    ends = kept.row_ends("Group", rows)
+    assert [k + 1 for k, end in enumerate(ends) if end == "repeat"] == [KEEP_ROWS, 2 * KEEP_ROWS]
+    assert ends[-1] == "" and set(ends[:-1]) <= {"keep", "repeat"}
+    assert Table("t", "1", "c", [], rows).row_ends("Group", rows) == [""] * len(rows)
+    assert kept.row_ends(None, rows) == [""] * len(rows)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from ..language import number_text
 
-__all__ = ["Cell", "Column", "Row", "Table", "Figure", "fmt", "isnan", "integer", "pvalue", "prose", "tolerance",
-           "number", "number_cell", "row_key"]
+__all__ = ["Cell", "Column", "Row", "Table", "Figure", "KEEP_ROWS", "fmt", "isnan", "integer", "pvalue", "prose",
+           "tolerance", "number", "number_cell", "row_key"]
 
 
 @dataclass
@@ -60,7 +60,12 @@ class Row:
 
 @dataclass
 class Table:
-    """A numbered table with caption, columns, rows, notes and the results files behind it."""
+    """A numbered table with caption, columns, rows, notes and the results files behind it.
+
+    ``keep_groups``: in the PDF, each group of rows (a heading and its rows) stays on one page, so that no row
+    continues on the next page without its group's heading; a group longer than :data:`KEEP_ROWS` rows may break
+    every :data:`KEEP_ROWS` rows, its heading repeated there.
+    """
 
     id: str
     number: str | None
@@ -72,6 +77,7 @@ class Table:
     comparison: "Table | None" = None
     font: str = "small"
     marked: int = 0
+    keep_groups: bool = False
 
     @property
     def bodies(self) -> list:
@@ -85,6 +91,18 @@ class Table:
                     out.append((None, []))
                 out[-1][1].append(row)
         return out
+
+    def row_ends(self, heading: str | None, rows: list) -> list[str]:
+        """How the PDF ends each row of a body (:attr:`bodies`): ``"keep"`` (no page break after it), ``"repeat"``
+        (a break allowed, the heading repeated after it) or ``""`` (a break allowed).
+
+        Without :attr:`keep_groups` or a heading, every row may break. With them, the rows stay together, but a
+        group longer than :data:`KEEP_ROWS` may break after every :data:`KEEP_ROWS`-th row, where the heading is
+        repeated; the last row may break (before the next group's heading).
+        """
+        if not (self.keep_groups and heading is not None):
+            return [""] * len(rows)
+        return ["" if k == len(rows) else "repeat" if k % KEEP_ROWS == 0 else "keep" for k in range(1, len(rows) + 1)]
 
 
 @dataclass
@@ -100,6 +118,11 @@ class Figure:
     link: str = ""
     tex_path: str = ""
     wide: bool = False
+
+
+#: With :attr:`Table.keep_groups`, the rows of a group kept on one page: a longer group may break after every
+#: so many of its rows, its heading repeated (a page of the PDF holds about 45 rows).
+KEEP_ROWS = 30
 
 
 # --- formatting --------------------------------------------------------------------------------

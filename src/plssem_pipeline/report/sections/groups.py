@@ -99,7 +99,7 @@ def bootstrap_table(inputs: ReportInputs, compared: list[Pair], number: str) -> 
     notes = [t("n_group_bootstrap", samples=integer(inputs.config["bootstrap"]["samples"], "en"),
                ci=inputs.ci_method, level=inputs.level)]
     return Table("table-group-bootstrap", number, t("t_group_bootstrap"), bootstrap_columns(inputs, t("c_path")),
-                 rows, notes=notes, sources=inputs.source(*sources))
+                 rows, notes=notes, sources=inputs.source(*sources), keep_groups=True)   # PDF: a group per page
 
 
 def methods_text(inputs: ReportInputs) -> str | None:
