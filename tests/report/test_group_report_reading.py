@@ -261,3 +261,12 @@ def test_a_long_group_may_break_with_its_label_repeated():
     assert ends[-1] == "" and set(ends[:-1]) <= {"keep", "repeat"}
     assert Table("t", "1", "c", [], rows).row_ends("Group", rows) == [""] * len(rows)
     assert kept.row_ends(None, rows) == [""] * len(rows)
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_mga_tables_say_no_correction_for_multiple_comparisons(groups_run, language):
+    context = group_context(groups_run, language)
+    sentence = {"en": "No correction for multiple comparisons (pairs × paths × tests) is applied",
+                "id": "Tidak ada koreksi untuk perbandingan berganda (pasangan × jalur × uji)"}[language]
+    tables = [t for t in context["tables"] if t.id.startswith("table-mga-")]
+    assert len(tables) == 2 and all(sentence in " ".join(t.notes) for t in tables)
