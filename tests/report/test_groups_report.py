@@ -135,13 +135,15 @@ def test_mga_table_every_test_side_by_side(groups_run, groups_context, family):
         assert [c.text for c in row.cells[1:4]] == [fmt(o1), fmt(o2), fmt(o1 - o2)]   # the groups' own estimates
         columns = ("permutation_p", "bootstrap_mga_p_one_tailed", "bootstrap_mga_p", "parametric_p", "welch_p")
         for cell, column in zip(row.cells[4:], columns):
-            p = float(record[column])      # the one-tailed p also marks the second group larger (p > 1 − α)
-            strong = p < alpha or (column == "bootstrap_mga_p_one_tailed" and p > 1 - alpha)
+            p = float(record[column])      # bold: a two-tailed p below α; the one-tailed p never
+            strong = p < alpha and column != "bootstrap_mga_p_one_tailed"
             assert cell.text == pvalue(p) and (cell.flag == "strong") == strong
         flagged = not all(micom[c.strip()] for c in record["statistic"].split("->"))
         assert (row.cells[0].flag == "warn") == flagged
-    assert "p below α = 0.05 in bold, and a 1-tailed p above 1 − α = 0.95 (Prepaid plan significantly larger)" in (
-        " ".join(table.notes))
+    note = " ".join(table.notes)
+    assert "A two-tailed p below α = 0.05 in bold. The 1-tailed p (never in bold) reads only against a directional " \
+           "group hypothesis stated before the analysis: p below α supports Contract plan > Prepaid plan, p above " \
+           "1 − α = 0.95 supports Prepaid plan > Contract plan" in note
     labels = [c.label for c in table.columns]
     assert labels[1:4] == ["Original (Contract plan)", "Original (Prepaid plan)", "Difference"]
     assert labels[4:] == ["Permutation p value", "Bootstrap MGA p value (1-tailed)", "Bootstrap MGA p value (2-tailed)",
@@ -163,34 +165,38 @@ def test_mga_sentence_names_the_significant_paths_by_test(groups_run, groups_con
     assert ("by any of the two-tailed tests" in sentence) == (
         not any(float(r[c]) < 0.05 for r in records for c in ("permutation_p", "bootstrap_mga_p", "parametric_p",
                                                                "welch_p")))
-    # one-tailed Bootstrap MGA: p < α supports group 1 > group 2; p > 1 − α the opposite (its p is 1 − p)
-    for larger, smaller, keep in (("Contract plan", "Prepaid plan", lambda p: p < 0.05),
-                                  ("Prepaid plan", "Contract plan", lambda p: p > 0.95)):
-        names = [r["statistic"] for r in records if keep(float(r["bootstrap_mga_p_one_tailed"]))]
-        clause = words["mga_one_tailed"].format(larger=larger, smaller=smaller, paths=", ".join(names))
-        assert (clause in sentence) == bool(names)
+    # the one-tailed Bootstrap MGA p is no finding without a directional group hypothesis: not in any sentence
+    assert not any("supports" in t or "larger coefficient" in t for t in texts)
 
 
-def test_mga_sentence_marks_paths_of_a_construct_without_compositional_invariance(groups_run, tmp_path):
-    """LIKE made non-invariant in a copy of micom.csv: every path of LIKE the sentence names is marked."""
+TWO_TAILED = ("permutation_p", "bootstrap_mga_p", "parametric_p", "welch_p")
+
+
+@pytest.mark.parametrize("family, what", [("paths", "path coefficient"),
+                                          ("specific_indirect", "specific indirect effect")])
+def test_mga_sentence_marks_statistics_of_a_construct_without_compositional_invariance(groups_run, tmp_path,
+                                                                                        family, what):
+    """A construct of a significant difference made non-invariant in a copy of micom.csv: every statistic of it that
+    the family's sentence (under its table) names is marked as not interpretable, and no other."""
+    records = [r for r in csv_rows(groups_run / f"results/mga/{PAIR}/mga.csv") if r["family"] == family]
+    named = [r["statistic"] for r in records if any(float(r[c]) < 0.05 for c in TWO_TAILED)]
+    assert named                                         # the case has a significant difference to mark
+    lacking = named[0].split(" -> ")[0]
     micom = csv_rows(groups_run / f"results/mga/{PAIR}/micom.csv")
     for record in micom:
-        record["invariance"] = "none" if record["construct"] == "LIKE" else record["invariance"]
+        record["invariance"] = "none" if record["construct"] == lacking else record["invariance"]
     path = tmp_path / "micom.csv"
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(micom[0]))
         writer.writeheader()
         writer.writerows(micom)
     groups_context = group_context(groups_run, files={f"micom:{PAIR}": str(path)})
-    sentence = " ".join(b["text"] for b in _section(groups_context, "groups")["blocks"] if b["kind"] == "text")
-    records = [r for r in csv_rows(groups_run / f"results/mga/{PAIR}/mga.csv") if r["family"] == "paths"]
-    named = [r["statistic"] for r in records if any(
-        float(r[c]) < 0.05 or (c == "bootstrap_mga_p_one_tailed" and float(r[c]) > 0.95)
-        for c in ("permutation_p", "bootstrap_mga_p_one_tailed", "bootstrap_mga_p", "parametric_p", "welch_p"))]
-    assert any("LIKE" in name for name in named)         # the case has a significant path of LIKE to mark
+    texts = [b["text"] for b in _section(groups_context, "groups")["blocks"] if b["kind"] == "text"]
+    (sentence,) = [t for t in texts if t.startswith("At α = 0.05") and what in t]
     for name in named:
-        marked = STRINGS["en"]["mga_not_interpretable"].format(path=name, constructs="LIKE")
-        assert (marked in sentence) == ("LIKE" in name.split(" -> ")), name
+        marked = STRINGS["en"]["mga_not_interpretable"].format(path=name, constructs=lacking)
+        assert (marked in sentence) == (lacking in name.split(" -> ")), name
+        assert name in sentence
 
 
 def test_html_and_pdf_show_the_section(groups_run):

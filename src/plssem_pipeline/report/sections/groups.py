@@ -10,7 +10,7 @@ Only when the study compares groups (config ``groups``; the report is then given
   t, p and the interval; SmartPLS "Bootstrap MGA", per-group results), one group of rows per group;
 * per compared pair (first − second group): MICOM Step 1 in words, the Step 2 and Step 3 tables and the
   paragraph on what the verdict allows (:mod:`.micom`), then the MGA tables of the path coefficients and, when
-  the model has them, the specific indirect effects, with the sentence naming the significant differences
+  the model has them, the specific indirect effects, each with the sentence naming the significant differences
   (:mod:`.mga`).
 
 :func:`methods_text` is the methods' sentence on the settings (permutations, their seed, the groups' bootstrap).
@@ -138,5 +138,6 @@ def section(inputs: ReportInputs) -> dict | None:
         blocks += [heading(t("sec_micom", **names)), text(step1_text(inputs, pair)), table(micom2), table(micom3),
                    text(verdict_text(inputs, pair, paths.id)),
                    heading(t("sec_mga", **names)), table(paths), text(mga_text(inputs, pair)),
-                   table(indirect) if indirect is not None else None]
+                   table(indirect) if indirect is not None else None,
+                   text(mga_text(inputs, pair, "specific_indirect")) if indirect is not None else None]
     return make_section("groups", t("sec_groups"), blocks)

@@ -10,10 +10,12 @@ the model has them): the two groups' original estimates, the difference (first �
 * the parametric test (Keil et al. 2000; SmartPLS "Parametric test"), equal variances assumed,
 * the Welch–Satterthwaite test (SmartPLS "Welch-Satterthwaite test"), unequal variances.
 
-A p value below ``bootstrap.alpha`` is in bold, and so is a one-tailed Bootstrap MGA p above 1 − α (the second
-group significantly larger). A row of a statistic involving a construct without compositional invariance (MICOM
-Step 2) is flagged: its difference cannot be interpreted. A sentence names the statistics whose difference is
-significant by each test, marking those that cannot be interpreted.
+A p value of a two-tailed test below ``bootstrap.alpha`` is in bold. The one-tailed Bootstrap MGA p is not: it
+reads only against a directional group hypothesis stated beforehand (p < α: the first group larger; p > 1 − α: the
+second larger), which the study does not state; read in whichever direction the data point, it is a two-tailed test
+at 2α (the note says so). A row of a statistic involving a construct without compositional invariance (MICOM Step 2)
+is flagged: its difference cannot be interpreted. Under each table a sentence names the statistics whose difference
+is significant by each two-tailed test, marking those that cannot be interpreted.
 """
 from __future__ import annotations
 
@@ -24,12 +26,14 @@ from ..tables import Cell, Column, Row, Table, fmt, integer, prose, pvalue
 from .group_pairs import Pair
 from .micom import verdicts
 
-__all__ = ["TESTS", "family_records", "mga_table", "mga_text", "constructs_of"]
+__all__ = ["TESTS", "ONE_TAILED", "family_records", "mga_table", "mga_text", "constructs_of"]
 
 #: The tests of a difference: (mga.csv column of the p value, catalogue key of its column header).
 TESTS = (("permutation_p", "c_mga_permutation"), ("bootstrap_mga_p_one_tailed", "c_mga_bootstrap_one"),
          ("bootstrap_mga_p", "c_mga_bootstrap_two"), ("parametric_p", "c_mga_parametric"),
          ("welch_p", "c_mga_welch"))
+#: The column of the one-tailed Bootstrap MGA p (H1: first group > second), shown but never in bold nor in the text.
+ONE_TAILED = "bootstrap_mga_p_one_tailed"
 
 
 def family_records(inputs: ReportInputs, pair: Pair, family: str) -> list:
@@ -84,7 +88,7 @@ def mga_table(inputs: ReportInputs, pair: Pair, family: str, number: str) -> Tab
         cells += [Cell(fmt(record[k]), float(record[k])) for k in ("original_1", "original_2", "difference")]
         for column, _ in TESTS:
             p = float(record[column])
-            strong = p < alpha or (column == "bootstrap_mga_p_one_tailed" and p > 1 - alpha)
+            strong = p < alpha and column != ONE_TAILED
             cells.append(Cell(pvalue(p, inputs.language), p, flag="strong" if strong else None))
         rows.append(Row(cells, keys=(statistic,)))
     first, second = pair.first.label, pair.second.label
@@ -105,26 +109,27 @@ def mga_table(inputs: ReportInputs, pair: Pair, family: str, number: str) -> Tab
                  sources=inputs.source(pair.file("mga")), font="footnotesize")
 
 
-def mga_text(inputs: ReportInputs, pair: Pair) -> str:
-    """The sentences naming the path coefficients whose difference is significant, test by test.
+def mga_text(inputs: ReportInputs, pair: Pair, family: str = "paths") -> str:
+    """The sentence naming the statistics of a family whose difference is significant, two-tailed test by test.
 
     Parameters
     ----------
     inputs : ReportInputs
         Reads ``mga:<pair>``, ``micom:<pair>`` and ``bootstrap.alpha``.
     pair : Pair
+    family : {"paths", "specific_indirect"}
 
     Returns
     -------
     str
-        For each two-tailed test (permutation, Bootstrap MGA, parametric, Welch–Satterthwaite) the paths with p
-        below α, or a sentence that no path differs by any of them; then the paths where Bootstrap MGA's one-tailed
-        test supports a direction: p below α (first group larger) or above 1 − α (second group larger, the
-        one-tailed p of the opposite hypothesis being 1 − p). A path involving a construct without compositional
-        invariance is marked as not interpretable, naming the construct(s).
+        For each two-tailed test (permutation, Bootstrap MGA, parametric, Welch–Satterthwaite) the statistics with
+        p below α, or a sentence that none differs by any of them. The one-tailed Bootstrap MGA p is left out (no
+        directional group hypothesis is stated; in both directions it is a two-tailed test at 2α). A statistic
+        involving a construct without compositional invariance is marked as not interpretable, naming the
+        construct(s).
     """
     t, alpha = inputs.t, inputs.alpha
-    records = family_records(inputs, pair, "paths")
+    records = family_records(inputs, pair, family)
     failed = _not_invariant(inputs, pair)
 
     def named(statistic: str) -> str:
@@ -135,13 +140,9 @@ def mga_text(inputs: ReportInputs, pair: Pair) -> str:
     found = []
     for column, key in TESTS:
         significant = [named(str(r["statistic"])) for r in records if float(r[column]) < alpha]
-        if column != "bootstrap_mga_p_one_tailed" and significant:
+        if column != ONE_TAILED and significant:
             found.append(t("mga_significant_by", test=t(key + "_name"), paths=", ".join(significant)))
-    out = [t("mga_significant", tests="; ".join(found), **names) if found else t("mga_none_significant", **names)]
-    one_tailed = [float(r["bootstrap_mga_p_one_tailed"]) for r in records]
-    for larger, smaller, chosen in ((pair.first, pair.second, [p < alpha for p in one_tailed]),
-                                    (pair.second, pair.first, [p > 1 - alpha for p in one_tailed])):
-        paths = [named(str(r["statistic"])) for r, keep in zip(records, chosen) if keep]
-        if paths:
-            out.append(t("mga_one_tailed", larger=larger.label, smaller=smaller.label, paths=", ".join(paths)))
-    return " ".join(out)
+    suffix = "" if family == "paths" else "_indirect"
+    if found:
+        return t("mga_significant" + suffix, tests="; ".join(found), **names)
+    return t("mga_none_significant" + suffix, **names)
