@@ -53,6 +53,9 @@ def _problems(config, tmp_path) -> list[str]:
      "respondents.region.categories"),
     (lambda c: c["groups"].update(compare=[[2, 4]]),
      "config key groups.compare[0][1]: '4' is not a category of plan (config respondents.plan.categories: 1, 2, 3)"),
+    (lambda c: c["groups"].update(compare=[["Contract", "prepaid"]]),
+     "config key groups.compare[0][0]: 'Contract' is the label of category 2 of plan; groups.compare uses the codes "
+     "(config respondents.plan.categories), e.g. [[2, 1]]"),
     (lambda c: c["groups"].update(compare=[[2, 2]]),
      "config key groups.compare[0]: [2, 2] compares group 2 with itself; a pair is two different categories"),
     (lambda c: c["groups"].update(compare=[[2, 1], [1, 2]]),

@@ -120,6 +120,15 @@ def _variable_problems(config: Mapping, variable: str) -> list[str]:
     return []
 
 
+def _category_of_label(config: Mapping, variable: str, name: str) -> str | None:
+    """The code of the category of ``variable`` whose label (any language, case aside) ``name`` is, or None."""
+    from .labels import label_texts
+
+    categories = ((config.get("respondents") or {}).get(variable) or {}).get("categories") or {}
+    return next((str(code) for code, label in categories.items()
+                 if str(name).casefold() in {text.casefold() for text in label_texts(label)}), None)
+
+
 def _compare_problems(config: Mapping, variable: str) -> list[str]:
     compare = config["groups"].get("compare", GROUP_DEFAULTS["compare"])
     if compare is None:
@@ -129,7 +138,13 @@ def _compare_problems(config: Mapping, variable: str) -> list[str]:
     for i, pair in enumerate(compare):
         pair = [str(code) for code in pair]
         for j, code in enumerate(pair):
-            if code not in codes:
+            owner = None if code in codes else _category_of_label(config, variable, code)
+            if owner is not None:   # a label written for its code, as a construct's label for its name
+                meant = ", ".join(c if c in codes else _category_of_label(config, variable, c) or c for c in pair)
+                problems.append(f"config key groups.compare[{i}][{j}]: {code!r} is the label of category {owner} of "
+                                f"{variable}; groups.compare uses the codes (config respondents.{variable}."
+                                f"categories), e.g. [[{meant}]]")
+            elif code not in codes:
                 problems.append(f"config key groups.compare[{i}][{j}]: {code!r} is not a category of {variable} "
                                 f"(config respondents.{variable}.categories: {', '.join(codes)})")
         if pair[0] == pair[1]:
