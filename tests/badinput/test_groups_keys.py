@@ -138,7 +138,8 @@ def test_group_data_is_treated_within_the_group(config):
     (lambda v: v.drop(index=v.index[v["plan"] == "1"][3:]),
      "group 1 (Prepaid) of plan: 3 respondent(s), but the model needs at least 4 in each group"),
     (lambda v: v[v["plan"] != "1"],
-     "group 1 (Prepaid) of plan: 0 respondent(s), but the model needs at least 4 in each group"),
+     "group 1 (Prepaid) of plan: no respondent has this category. List the pairs to compare without it in "
+     "groups.compare, e.g. groups.compare: [[2, 3]]"),
     (lambda v: v[v["plan"] != "1"],
      "with groups.compare: null every category of respondents.plan.categories is paired, group 1 included"),
     (lambda v: v.assign(y2=np.where(v["plan"] == "1", np.nan, v["y2"])),
@@ -149,6 +150,7 @@ def test_group_data_is_treated_within_the_group(config):
 def test_a_group_the_model_cannot_be_estimated_on_is_named(config, edit, message):
     with pytest.raises(UserError) as info:
         group_survey(edit(_validated(40)).reset_index(drop=True), _spec(config), variable="plan", code="1",
-                     label="Prepaid", source="results/clean/validated.csv")
+                     label="Prepaid", source="results/clean/validated.csv",
+                     pairs=[["1", "2"], ["1", "3"], ["2", "3"]])     # compare: null, every pair
     text = str(info.value)
     assert message in text and "config key groups.variable" in text and "results/clean/validated.csv" in text, text

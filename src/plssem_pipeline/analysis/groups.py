@@ -23,7 +23,7 @@ def _group_error(error: UserError, where: str) -> UserError:
     return UserError(f"{where}: {error.message}", file=error.file, column=error.column, key="groups.variable")
 
 
-def group_survey(validated, spec, *, variable: str, code: str, label: str, source: str):
+def group_survey(validated, spec, *, variable: str, code: str, label: str, source: str, pairs=()):
     """One group's analysis data: its respondents, missing values treated over the group alone.
 
     Parameters
@@ -37,6 +37,9 @@ def group_survey(validated, spec, *, variable: str, code: str, label: str, sourc
         Config ``groups.variable``, the group's category code as text and its label (named in messages).
     source : str
         The file ``validated`` was read from, named in messages.
+    pairs : sequence of [str, str]
+        The compared pairs (``study.group_settings``' ``pairs``): a group too small to compare is named with the
+        pairs left without it, as an example of ``groups.compare``.
 
     Returns
     -------
@@ -64,8 +67,12 @@ def group_survey(validated, spec, *, variable: str, code: str, label: str, sourc
     where = f"group {code} ({label}) of {variable}"
     rows = validated[validated[variable] == code].reset_index(drop=True)
     if len(rows) < spec.min_respondents:
-        raise UserError(f"{where}: {len(rows)} respondent(s), but the model needs at least {spec.min_respondents} "
-                        f"in each group: {spec.min_reason}. List the pairs to compare in groups.compare (with "
+        why = ("no respondent has this category" if rows.empty else
+               f"{len(rows)} respondent(s), but the model needs at least {spec.min_respondents} in each group: "
+               f"{spec.min_reason}")
+        left = [f"[{first}, {second}]" for first, second in pairs if code not in (str(first), str(second))]
+        example = f", e.g. groups.compare: [{', '.join(left)}]" if left else ""
+        raise UserError(f"{where}: {why}. List the pairs to compare without it in groups.compare{example} (with "
                         f"groups.compare: null every category of respondents.{variable}.categories is paired, group "
                         f"{code} included) or collect more responses", file=source, key="groups.variable")
     values = rows[spec.indicators].to_numpy(dtype=float)

@@ -24,7 +24,7 @@ def main(smk, log):
     validated = io.read_csv(smk.input.validated, dtype={variable: str})
     label = label_for(groups["labels"][code], smk.params.language, code)
     survey, details = group_survey(validated, spec, variable=variable, code=code, label=label,
-                                   source=smk.input.validated)
+                                   source=smk.input.validated, pairs=groups["pairs"])
     io.write_csv(survey, smk.output.survey)
     details.update(code=code, label=label, variable=variable,
                    without_group=int(validated[variable].isna().sum()))
