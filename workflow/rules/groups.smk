@@ -13,8 +13,10 @@ rule group_data:
     output:
         survey="results/groups/{group}/survey.csv",
         summary="results/groups/{group}/summary.json",
-    params:
-        groups=GROUPS,  # study.group_settings: variable, codes, labels, pairs, permutations, seed, chunks
+    params:  # only the settings the group's data depend on: groups.chunks / permutations / seed re-run none of it
+        variable=lambda w: GROUPS["variable"],
+        label=lambda w: GROUPS["labels"][w.group],
+        groups=lambda w: GROUPS["groups"],  # the compared groups: a too small one is named with pairs without it
         data=config["data"],
         indicators=study.indicator_lists(config["constructs"]),
         modes={name: spec.get("mode", "A") for name, spec in config["constructs"].items()},
@@ -112,7 +114,7 @@ rule permutation_chunk:
     output:
         draws="results/mga/{pair}/chunks/permutations_{start}-{stop}.npz",
     params:
-        groups=GROUPS,
+        seed=lambda w: GROUPS["seed"],
         model=MODEL_SPEC,
         algorithm=config["algorithm"],
         engine=ENGINE,
@@ -137,7 +139,7 @@ rule mga:
         micom="results/mga/{pair}/micom.csv",
         summary="results/mga/{pair}/summary.json",
     params:
-        groups=GROUPS,
+        groups=lambda w: {key: GROUPS[key] for key in ("variable", "permutations", "seed")},
         first=lambda w: PAIRS[w.pair][0],
         second=lambda w: PAIRS[w.pair][1],
         model=MODEL_SPEC,

@@ -37,9 +37,9 @@ def group_survey(validated, spec, *, variable: str, code: str, label: str, sourc
         Config ``groups.variable``, the group's category code as text and its label (named in messages).
     source : str
         The file ``validated`` was read from, named in messages.
-    pairs : sequence of [str, str]
-        The compared pairs (``study.group_settings``' ``pairs``): a group too small to compare is named with the
-        pairs left without it, as an example of ``groups.compare``.
+    pairs : sequence of (str, str)
+        Pairs of groups to suggest for ``groups.compare`` when this group is too small to compare (those with
+        ``code`` left out); the group data step gives every pair of the other compared groups.
 
     Returns
     -------

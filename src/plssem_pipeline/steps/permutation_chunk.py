@@ -18,7 +18,7 @@ from ..analysis import mga
 
 def main(smk, log):
     start, stop = int(smk.wildcards.start), int(smk.wildcards.stop)
-    seed = int(smk.params.groups["seed"])
+    seed = int(smk.params.seed)
     model = study.model_from_spec(smk.params.model)
     pooled, n1 = mga.pooled_data([smk.input.first, smk.input.second], model)
     stream = pair_stream(str(smk.wildcards.pair))
