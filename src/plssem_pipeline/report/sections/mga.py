@@ -125,24 +125,32 @@ def mga_text(inputs: ReportInputs, pair: Pair, family: str = "paths") -> str:
         For each two-tailed test (permutation, Bootstrap MGA, parametric, Welch–Satterthwaite) the statistics with
         p below α, or a sentence that none differs by any of them. The one-tailed Bootstrap MGA p is left out (no
         directional group hypothesis is stated; in both directions it is a two-tailed test at 2α). A statistic
-        involving a construct without compositional invariance is marked as not interpretable, naming the
-        construct(s).
+        involving a construct without compositional invariance is marked as not interpretable, and a sentence
+        names those constructs.
     """
     t, alpha = inputs.t, inputs.alpha
     records = family_records(inputs, pair, family)
     failed = _not_invariant(inputs, pair)
 
+    marked: list = []           # the constructs without invariance of the statistics named, in model order
+
     def named(statistic: str) -> str:
         lacking = [c for c in constructs_of(statistic) if c in failed]
-        return t("mga_not_interpretable", path=statistic, constructs=", ".join(lacking)) if lacking else statistic
+        marked.extend(c for c in lacking if c not in marked)
+        return t("mga_not_interpretable", path=statistic) if lacking else statistic
 
     names = dict(first=pair.first.label, second=pair.second.label, alpha=prose(alpha, inputs.language))
     found = []
     for column, key in TESTS:
+        if column == ONE_TAILED:
+            continue
         significant = [named(str(r["statistic"])) for r in records if float(r[column]) < alpha]
-        if column != ONE_TAILED and significant:
+        if significant:
             found.append(t("mga_significant_by", test=t(key + "_name"), paths=", ".join(significant)))
     suffix = "" if family == "paths" else "_indirect"
-    if found:
-        return t("mga_significant" + suffix, tests="; ".join(found), **names)
-    return t("mga_none_significant" + suffix, **names)
+    if not found:
+        return t("mga_none_significant" + suffix, **names)
+    out = t("mga_significant" + suffix, tests="; ".join(found), **names)
+    if marked:
+        out += " " + t("mga_not_interpretable_why", constructs=", ".join(c for c in failed if c in marked))
+    return out
