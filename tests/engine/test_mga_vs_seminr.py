@@ -31,7 +31,7 @@ from mga_support import GROUPS, case, pooled, treated_groups
 seminr = pytest.importorskip("seminr")
 
 SEED = 20261130
-B = 100
+B = 40
 TOL = 1e-6
 
 

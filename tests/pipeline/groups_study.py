@@ -46,6 +46,9 @@ def study_config_dict(*, samples: int = SAMPLES, chunks: int = CHUNKS, permutati
     config["groups"] = {"variable": "servicetype", "compare": [[2, 1]], "permutations": permutations,
                         "chunks": permutation_chunks}
     config["ipma"] = {"target": "CUSL"}
+    # Not what this study tests (test_predict_fit.py does): PLSpredict and the exact-fit test kept small.
+    config["predict"] = {"repetitions": 2}
+    config["fit"] = {"samples": 200}
     config["report"] = {"formats": list(formats), "language": "en"}
     return config
 

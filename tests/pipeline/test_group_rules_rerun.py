@@ -43,11 +43,12 @@ def project(groups_run, tmp_path_factory):
     return copy
 
 
-@pytest.mark.parametrize("setting", [{"chunks": 3}, {"permutations": groups_study.PERMUTATIONS + 20}])
-def test_a_permutation_setting_reruns_only_the_permutations_and_the_comparison(project, setting):
+def test_the_permutation_settings_rerun_only_the_permutations_and_the_comparison(project):
+    """Both settings changed in one dry run: a group rule depending on either would re-run (Snakemake's params)."""
     before = _jobs(project)     # the copy is up to date but for its report (templates are named by absolute path)
     assert set(before) <= ALLOWED - {"permutation_chunk", "mga"}, before
-    groups = {**groups_study.study_config_dict()["groups"], **setting}
+    groups = {**groups_study.study_config_dict()["groups"], "chunks": 3,
+              "permutations": groups_study.PERMUTATIONS + 20}
     jobs = _jobs(project, "--config", f"groups={json.dumps(groups)}")
     assert {"permutation_chunk", "mga"} <= set(jobs) <= ALLOWED, jobs
     assert not GROUP_RULES & set(jobs)
