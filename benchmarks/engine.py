@@ -244,6 +244,18 @@ def plspm_pandas_compat():
             _LocIndexer.__getitem__ = original
 
 
+def load_average():
+    """The 1/5/15-minute load average (``os.getloadavg``), or None where the platform has none."""
+    return os.getloadavg() if hasattr(os, "getloadavg") else None
+
+
+def print_load(start, end) -> None:
+    """Print the load average at the start and the end of a benchmark (other work inflates wall times)."""
+    if start and end:
+        print(f"load average (1/5/15 min) at start {'/'.join(f'{x:.2f}' for x in start)}, at end "
+              f"{'/'.join(f'{x:.2f}' for x in end)}: other work on the machine inflates the timings")
+
+
 def machine() -> dict:
     info = {
         "date": _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -454,7 +466,7 @@ def main(argv=None) -> dict:
 
     items, source = load_data()
     info = machine()
-    load_start = os.getloadavg() if hasattr(os, "getloadavg") else None
+    load_start = load_average()
     print("plssem engine benchmark (issue 2, 'Speed')" + ("  [--quick]" if quick else ""))
     print(f"date      {info['date']}")
     print(f"data      {source}")
@@ -540,7 +552,7 @@ def main(argv=None) -> dict:
                  f"({slope * 1000:.0f} ms/subsample + {t_p2 - slope * b2:.1f} s fixed); processes=1"))
 
     # ---- report
-    load_end = os.getloadavg() if hasattr(os, "getloadavg") else None
+    load_end = load_average()
     info["loadavg_start"], info["loadavg_end"] = load_start, load_end
     ours = {"estimate": t_ours_est, f"bootstrap {B:,}": t_ours_boot}
     print()
@@ -552,9 +564,7 @@ def main(argv=None) -> dict:
     print(f"{'plssem':<8} {'PLSc bootstrap':<16} {plsc_timing['plsc']:>11.4f} {plsc_timing['ratio']:>8.2f}x   "
           f"{plsc_timing['how']}; ratio: median of PLSc / PLS per pair (PLS median {plsc_timing['pls']:.4f} s)")
     print("ratio = peer time / our time for the same task; seconds are wall time (time.perf_counter)")
-    if load_start and load_end:
-        print(f"load average (1/5/15 min) at start {'/'.join(f'{x:.2f}' for x in load_start)}, "
-              f"at end {'/'.join(f'{x:.2f}' for x in load_end)}: other work on the machine inflates the timings")
+    print_load(load_start, load_end)
     print(f"path coefficients, max |peer - ours|: seminr {agreement['seminr']:.1e}, plspm {agreement['plspm']:.1e}")
     seminr_sd = seminr_boot.paths_descriptives
     sd_cols = [c for c in seminr_sd.cols if c.endswith("Boot SD")]

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import time
 from pathlib import Path
 
@@ -40,7 +39,7 @@ from threadpoolctl import threadpool_limits
 
 import plssem
 from plssem.permutation import group_assignments
-from engine import BLOCKS, PATHS, SEED, build_seminr, load_data, machine, spread
+from engine import BLOCKS, PATHS, SEED, build_seminr, load_data, load_average, machine, print_load, spread
 
 PERMUTATIONS = 5_000
 #: Issue 15: 5,000 permutations with MICOM on the paper's model under this many seconds, one core.
@@ -93,7 +92,7 @@ def main(argv=None) -> dict:
     pooled_weights = plssem.estimate(items, model).core.weights[0]
     seminr, mm, sm = build_seminr()
     member = group_assignments(n1, n - n1, SEED, 0, args.seminr_permutations)
-    load_start = os.getloadavg() if hasattr(os, "getloadavg") else None
+    load_start = load_average()
     print("plssem group permutations + MICOM benchmark (issue 15)")
     print(f"date      {info['date']}")
     print(f"data      {source}; groups: rows 1-{n1} and {n1 + 1}-{n}")
@@ -118,7 +117,7 @@ def main(argv=None) -> dict:
         their_elapsed = time.perf_counter() - start
     our_diffs = draws.values["paths"][: args.seminr_permutations]
     difference = float(np.abs(our_diffs[:, 0] - our_diffs[:, 1] - their_diffs).max())
-    load_end = os.getloadavg() if hasattr(os, "getloadavg") else None
+    load_end = load_average()
     seminr_s = their_elapsed * PERMUTATIONS / args.seminr_permutations
     figures = {
         "machine": info, "data": source, "permutations": PERMUTATIONS, "blas_threads": 1,
@@ -137,9 +136,7 @@ def main(argv=None) -> dict:
     print(f"\nratio seminr / plssem: {figures['ratio']:.0f}x (seminr extrapolated, ours median); largest difference "
           f"of the permuted path differences: {difference:.1e}; failed permutations: {figures['failed_permutations']}")
     print(f"MICOM verdicts: {dict(result.table['invariance'])}")
-    if load_start and load_end:
-        print(f"load average (1/5/15 min) at start {'/'.join(f'{v:.2f}' for v in load_start)}, at end "
-              f"{'/'.join(f'{v:.2f}' for v in load_end)}")
+    print_load(load_start, load_end)
     print(f"target (issue 15): 5,000 permutations + MICOM < {TARGET_S:g} s on one core, CPU time "
           f"{figures['ours_cpu_s']:.3f} s: {'met' if figures['met'] else 'NOT MET'}")
     if args.json:

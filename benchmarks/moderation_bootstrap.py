@@ -28,14 +28,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import time
 from pathlib import Path
 
 import numpy as np
 
 import plssem
-from engine import B, BLOCKS, PATHS, SEED, load_data, machine, spread
+from engine import B, BLOCKS, PATHS, SEED, load_data, load_average, machine, print_load, spread
 
 #: Issue 13: the two-stage moderation bootstrap within this multiple of the plain bootstrap's time.
 TARGET_RATIO = 2.0
@@ -74,7 +73,7 @@ def main(argv=None) -> dict:
     plain_model, moderated_model = models()
     plain_fit = plssem.estimate(items, plain_model)
     moderated_fit = plssem.estimate(items, moderated_model)
-    load_start = os.getloadavg() if hasattr(os, "getloadavg") else None
+    load_start = load_average()
     print("plssem moderation bootstrap benchmark (issue 13)")
     print(f"date      {info['date']}")
     print(f"data      {source}")
@@ -91,7 +90,7 @@ def main(argv=None) -> dict:
     plain_cpu, moderated_cpu = [p[1] for p, _ in pairs], [m[1] for _, m in pairs]
     ratios = [m / p for p, m in zip(plain, moderated)]
     cpu_ratios = [m / p for p, m in zip(plain_cpu, moderated_cpu)]
-    load_end = os.getloadavg() if hasattr(os, "getloadavg") else None
+    load_end = load_average()
     result = {
         "machine": info, "data": source, "subsamples": B, "pairs": args.pairs,
         "plain_s": float(np.median(plain)), "moderation_s": float(np.median(moderated)),
@@ -113,9 +112,7 @@ def main(argv=None) -> dict:
     print(f"\nratio moderation / plain, wall: {result['ratio']:.2f}x (median of {args.pairs} pairs; fastest runs "
           f"{result['ratio_fastest']:.2f}x); CPU: {result['cpu_ratio']:.2f}x (fastest {result['cpu_ratio_fastest']:.2f}x)")
     print(f"failed subsamples: plain {result['failed']['plain']}, moderation {result['failed']['moderation']}")
-    if load_start and load_end:
-        print(f"load average (1/5/15 min) at start {'/'.join(f'{x:.2f}' for x in load_start)}, at end "
-              f"{'/'.join(f'{x:.2f}' for x in load_end)}: other work on the machine inflates the timings")
+    print_load(load_start, load_end)
     verdict = {True: "met", False: "NOT MET"}
     print(f"target (issue 13): two-stage moderation bootstrap <= {TARGET_RATIO:g}x the plain bootstrap: "
           f"{verdict[result['met']]} on the wall-time median, {verdict[result['met_cpu']]} on CPU time")

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import time
 from pathlib import Path
 
@@ -34,7 +33,7 @@ from threadpoolctl import threadpool_limits
 
 import plssem
 from plssem.folds import fold_table
-from engine import BLOCKS, PATHS, SEED, build_seminr, load_data, machine, spread
+from engine import BLOCKS, PATHS, SEED, build_seminr, load_data, load_average, machine, print_load, spread
 
 FOLDS = 10
 REPETITIONS = 10
@@ -85,7 +84,7 @@ def main(argv=None) -> dict:
     orders = [[int(i) for i in np.argsort(ids, kind="stable")] for ids in table]
     seminr, mm, sm = build_seminr()
     fitted = seminr.estimate_pls(items, mm, sm)
-    load_start = os.getloadavg() if hasattr(os, "getloadavg") else None
+    load_start = load_average()
     print("plssem PLSpredict benchmark (issue 14)")
     print(f"date      {info['date']}")
     print(f"data      {source}")
@@ -103,7 +102,7 @@ def main(argv=None) -> dict:
     difference = max(float(np.abs(np.array([[run.items.pls_out_of_sample.get(r, c) for c in names]
                                              for r in run.items.pls_out_of_sample.rows]) - draws.pls[rep]).max())
                      for rep, run in enumerate(runs))
-    load_end = os.getloadavg() if hasattr(os, "getloadavg") else None
+    load_end = load_average()
     result = {
         "machine": info, "data": source, "folds": FOLDS, "repetitions": REPETITIONS, "blas_threads": 1,
         "ours_s": float(np.median(our_times)), "ours_fastest_s": min(our_times),
@@ -119,9 +118,7 @@ def main(argv=None) -> dict:
     print(f"{'seminr':<8} {result['seminr_s']:>9.3f}   {spread(their_times)}")
     print(f"\nratio seminr / plssem: {result['ratio']:.1f}x (medians); largest difference of the out-of-sample "
           f"PLS predictions: {difference:.1e}; failed training sets: {result['failed_training_sets']}")
-    if load_start and load_end:
-        print(f"load average (1/5/15 min) at start {'/'.join(f'{v:.2f}' for v in load_start)}, at end "
-              f"{'/'.join(f'{v:.2f}' for v in load_end)}")
+    print_load(load_start, load_end)
     print(f"target (issue 14): PLSpredict 10 x 10 < {TARGET_S:g} s: {'met' if result['met'] else 'NOT MET'}")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2, default=str) + "\n")
