@@ -17,8 +17,9 @@ import plssem
 from engine_support import case_yaml, fixture_file, spec_from_case
 
 CASE = "cr_extended_mga_servicetype"
-#: Group 1 and group 2 of every comparison here: (name in case.yaml, servicetype code).
-GROUPS = (("Contract plan", 2), ("Prepaid plan", 1))
+#: Group 1 and group 2 of every comparison here: (name in case.yaml, servicetype code), in case.yaml's order
+#: (Contract plan, then Prepaid plan: SmartPLS's "Contract plan - Prepaid plan" differences).
+GROUPS = tuple((name, group["servicetype"]) for name, group in case_yaml(CASE, "case.yaml")["dataset"]["groups"].items())
 
 
 @functools.lru_cache(maxsize=None)

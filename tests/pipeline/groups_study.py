@@ -15,6 +15,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import yaml
+
 import run_pool_helpers
 from pipeline_helpers import ROOT, make_project, snakemake, study_config
 
@@ -22,8 +24,9 @@ from pipeline_helpers import ROOT, make_project, snakemake, study_config
 CASE = ROOT / "tests" / "fixtures" / "smartpls-reference" / "cr_extended_mga_servicetype"
 #: The survey file, relative to the project.
 SURVEY = "data/raw/corporate_reputation.csv"
-#: Category codes and labels of the group variable (case.yaml, dataset.groups).
-CATEGORIES = {1: "Prepaid plan", 2: "Contract plan"}
+#: Category codes and labels of the group variable, in code order (case.yaml, dataset.groups).
+CATEGORIES = dict(sorted((group["servicetype"], name) for name, group in
+                         yaml.safe_load((CASE / "case.yaml").read_text(encoding="utf-8"))["dataset"]["groups"].items()))
 #: Bootstrap subsamples (per group and for the pooled sample), their chunks and the permutations of the run.
 SAMPLES, CHUNKS, PERMUTATIONS = 1000, 2, 1000
 
@@ -31,8 +34,6 @@ SAMPLES, CHUNKS, PERMUTATIONS = 1000, 2, 1000
 def study_config_dict(*, samples: int = SAMPLES, chunks: int = CHUNKS, permutations: int = PERMUTATIONS,
                       permutation_chunks: int = 2, formats=("html", "pdf")) -> dict:
     """The study's config.yaml: the case's data and model (case.yaml), the groups and the IPMA target."""
-    import yaml
-
     case = yaml.safe_load((CASE / "case.yaml").read_text(encoding="utf-8"))
     config = study_config(SURVEY, samples=samples, chunks=chunks)
     for key in ("published", "hypotheses"):
