@@ -95,7 +95,7 @@ def test_composite_reliability_is_compared_with_both_and_matches_rho_a(table, de
 def test_consistency_csv_and_summary_on_the_run(default_study):
     checks = pd.read_csv(default_study / "results/audit/consistency.csv")
     assert list(checks.columns) == ["check", "table", "item", "published", "recomputed", "difference", "verdict",
-                                    "explanation"]
+                                    "explanation", "location"]
     assert checks["verdict"].iloc[0] == "fail" and checks["verdict"].iloc[-1] == "pass"
     summary = json.loads((default_study / "results/audit/summary.json").read_text())
     counts = summary["details"]["consistency"]["verdicts"]

@@ -18,14 +18,19 @@ from ..catalogue import AuditCatalogue
 from ..published import Published
 
 #: Columns of ``results/audit/consistency.csv``.
-COLUMNS = ["check", "table", "item", "published", "recomputed", "difference", "verdict", "explanation"]
+COLUMNS = ["check", "table", "item", "published", "recomputed", "difference", "verdict", "explanation", "location"]
 #: Verdicts, in the order the CSV lists them (failures first).
 VERDICTS = ("fail", "warn", "pass")
 
 
 @dataclass
 class Check:
-    """One row of ``consistency.csv``; ``difference`` = recomputed − published."""
+    """One row of ``consistency.csv``; ``difference`` = recomputed − published.
+
+    ``location`` names the places in the paper the row compares ("Tabel 5, line 297; Pembahasan,
+    line 336"), from the published file's ``location`` hints or the text extractor
+    (:mod:`plssem_pipeline.paper`); empty when the file gives none.
+    """
 
     check: str
     table: str
@@ -34,6 +39,7 @@ class Check:
     recomputed: float | None
     verdict: str
     explanation: str
+    location: str = ""
 
     @property
     def difference(self) -> float | None:
@@ -52,7 +58,7 @@ class Check:
         """
         return {"check": self.check, "table": self.table, "item": self.item, "published": self.published,
                 "recomputed": self.recomputed, "difference": self.difference, "verdict": self.verdict,
-                "explanation": self.explanation}
+                "explanation": self.explanation, "location": self.location}
 
 
 @dataclass
