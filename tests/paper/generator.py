@@ -1,0 +1,323 @@
+"""Papers written from known models, with errors planted at known places (issue 16).
+
+:func:`write_paper` writes the results of a small PLS-SEM model (simulated survey estimated and
+bootstrapped with ``plssem``: :mod:`generator_model`) as a SmartPLS user does: hypotheses, method
+(n, software, B), respondent profile, outer loadings and AVE, reliability, Fornell-Larcker and/or
+HTMT, R² and adjusted R², f², path coefficients and specific indirect effects with O, M, STDEV, T,
+P, the verdicts in the results and the discussion. In English or Indonesian (decimal commas in the
+prose, and in the tables when ``table_commas``), in one of :data:`LAYOUTS` (:mod:`generator_layout`).
+
+``PaperSpec.plant`` names one check of :data:`PLANTS`; the paper then carries exactly one error
+that check must find, and :func:`write_paper` returns its manifest entry
+``{check, item, aliases, where, snippet}``: a ``fail`` row of ``check`` whose item names ``item``
+(or one of ``aliases``) finds it. ``tails`` "one_stated" prints one-tailed p values and says so,
+"one_unstated" prints them without saying so: both are clean papers the audit must read as
+one-tailed. Deterministic: the same spec writes the same bytes.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from generator_layout import LAYOUTS, Table, locate, render
+from generator_model import Estimates, estimate_study, p_from_t
+from generator_text import ORDINALS, WORDS, cap, num
+
+#: Check ids an error can be planted for.
+PLANTS = ("prose_vs_table", "inequality_verdict", "variance_explained", "hypothesis_numbering", "decision_rule",
+          "prose_count", "t_equals_o_over_sd", "p_from_t", "ave_from_loadings", "adjusted_r2",
+          "indirect_equals_product")
+
+
+@dataclass(frozen=True)
+class PaperSpec:
+    """One paper: its model, language, layout, planted check (None: clean), tails and seed."""
+
+    study: str
+    language: str
+    layout: str
+    plant: str | None = None
+    tails: str = "two"            # "two" | "one_stated" | "one_unstated"
+    seed: int = 0
+    table_commas: bool = False    # decimal commas in the tables too (Indonesian papers)
+
+    @property
+    def stem(self) -> str:
+        parts = [self.study, self.language, self.layout, self.plant or "clean", self.tails, str(self.seed)]
+        return "-".join(parts) + ("-commas" if self.table_commas else "")
+
+
+def _printed(e: Estimates, tails: int) -> dict:
+    """Every number the tables print, rounded to 3 decimals (p one-tailed for ``tails`` 1)."""
+    rows = lambda table: {lab: {k: round(float(v), 3) for k, v in r.items()} | (  # noqa: E731
+        {"p": round(p_from_t(r["t"], e.samples, 1), 3)} if tails == 1 else {}) for lab, r in table.items()}
+    rel = e.reliability
+    return {"loadings": {k: round(v, 3) for k, v in e.loadings.items()},
+            **{col: {c: round(float(rel.loc[c, col]), 3) for c in e.constructs} for col in rel.columns},
+            "fl": e.fornell_larcker.round(3), "htmt": e.htmt.round(3),
+            "r2": {c: round(float(v), 3) for c, v in e.r2["r2"].items()},
+            "r2_adj": {c: round(float(v), 3) for c, v in e.r2["r2_adj"].items()},
+            "f2": {k: round(v, 3) for k, v in e.f2.items()}, "paths": rows(e.paths), "indirect": rows(e.indirect)}
+
+
+def _profile(e: Estimates, w: dict, rng: random.Random) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Respondent blocks: (block word, [(category, count)]) summing to n."""
+    out = []
+    for block, (word, labels) in w["blocks"].items():
+        weights = [rng.uniform(0.5, 3) for _ in labels]
+        counts = [int(e.n * x / sum(weights)) for x in weights]
+        counts[0] += e.n - sum(counts)
+        out.append((word, list(zip(labels, counts))))
+    return out
+
+
+class _Writer:
+    """Builds the blocks of one paper; ``self.planted`` records the planted error."""
+
+    def __init__(self, spec: PaperSpec):
+        self.spec, self.lang = spec, spec.language
+        self.rng = random.Random(spec.stem)
+        self.e = estimate_study(spec.study, spec.language)
+        self.w = WORDS[self.lang]
+        self.tw = self.w["table_words"]
+        self.pr = _printed(self.e, 1 if spec.tails != "two" else 2)
+        self.blocks: list = []
+        self.planted: dict | None = None
+        self.hyp = list(self.e.paths)  # H1.. in model order
+        self.tables = 0
+        self.ordinal_of = {path: k for k, path in enumerate(self.hyp)}
+        if spec.plant == "hypothesis_numbering":
+            i, j = self.rng.sample(range(len(self.hyp)), 2)
+            self.ordinal_of[self.hyp[i]], self.ordinal_of[self.hyp[j]] = j, i
+            self._plant("hypothesis_numbering", self.hyp[i], [self.hyp[j], f"H{i + 1}", f"H{j + 1}"],
+                        self._statement_snippet(self.hyp[i]))
+
+    # ------------------------------------------------------------------ helpers
+    def _plant(self, check, item, aliases, snippet):
+        self.planted = {"check": check, "item": item, "aliases": list(aliases), "snippet": snippet}
+
+    def n(self, value, decimals=3):
+        return num(value, decimals, comma=self.lang == "id")
+
+    def tn(self, value, decimals=3):
+        return num(value, decimals, comma=self.spec.table_commas)
+
+    def name(self, abbr):
+        return self.e.names[abbr]
+
+    def ends(self, path):
+        parts = [p.strip() for p in path.split("->")]
+        return [self.name(p) for p in parts]
+
+    def table(self, caption, header, rows, kind):
+        self.tables += 1
+        self.blocks.append(Table(self.tables, f"{self.tw['table']} {self.tables}. {caption}", header, rows,
+                                 self.tw["source"], kind))
+        return self.tables
+
+    def para(self, text):
+        self.blocks.append(("p", text))
+
+    def head(self, level, text):
+        self.blocks.append(("h", level, text))
+
+    def _statement_snippet(self, path):
+        k = self.ordinal_of[path]
+        return f"hipotesis {ORDINALS['id'][k]} diterima" if self.lang == "id" else f"H{k + 1} is therefore supported"
+
+    # ------------------------------------------------------------------ sections
+    def front(self):
+        e, w = self.e, self.w
+        names = ", ".join(self.name(c) for c in e.constructs)
+        self.head(1, cap(w["title"].format(a=self.name(e.constructs[0]), b=self.name(e.constructs[-1]))))
+        self.para(w["abstract"].format(names=names, n=e.n))
+        self.head(2, w["intro"])
+        self.para(w["intro_text"].format(a=self.name(e.constructs[0]), names=names))
+        self.head(2, w["hyp_section"])
+        self.para(w["defines"].format(defs=", ".join(w["define"].format(name=self.name(c), abbr=c)
+                                                     for c in e.constructs)))
+        for k, path in enumerate(self.hyp, 1):
+            src, tgt = self.ends(path)
+            self.para(w["hyp_lead"].format(src=src, tgt=tgt))
+            self.para(w["hypothesis"].format(k=k, src=src, Src=cap(src), tgt=tgt))
+
+    def method(self):
+        w = self.w
+        self.head(2, w["method"])
+        tails = {"two": w["two_tailed"], "one_stated": w["one_tailed"], "one_unstated": ""}[self.spec.tails]
+        text = w["method_text"].format(n=self.e.n, b=self.e.samples, tails=tails)
+        if self.spec.plant == "decision_rule":
+            text += " " + w["wrong_rule"]
+            self._plant("decision_rule", "", [], w["wrong_rule"][:30])
+        self.para(text)
+
+    def profile(self):
+        w, tw, e = self.w, self.tw, self.e
+        blocks = _profile(e, w, self.rng)
+        self.head(2, w["results"])
+        self.head(3, w["profile_head"])
+        rows = []
+        for word, cats in blocks:
+            rows.append([cap(word)])
+            rows += [[cap(label), str(n), self.tn(100 * n / e.n, 1)] for label, n in cats]
+            rows.append([tw["total"], str(e.n), self.tn(100.0, 1)])
+        number = self.table(tw["profile"], [tw["characteristic"], tw["count"], tw["percent"]], rows, "respondents")
+        self.para(w["profile_lead"].format(t=number, n=e.n))
+        target = self.rng.randrange(len(blocks)) if self.spec.plant == "prose_count" else None
+        for b, (word, cats) in enumerate(blocks):
+            items = []
+            for c, (label, n) in enumerate(cats):
+                if b == target and c == len(cats) - 1:
+                    n += 7
+                    self._plant("prose_count", label, [word, cap(label)], w["profile_item"].format(n=n, label=label))
+                items.append(w["profile_item"].format(n=n, label=label))
+            self.para(w["profile_block"].format(block=word, items=", ".join(items[:-1]) + f" {w['and']} "
+                                                + items[-1]))
+
+    def measurement(self):
+        w, tw, e, pr = self.w, self.tw, self.e, self.pr
+        if self.spec.plant == "ave_from_loadings":
+            c = self.rng.choice(e.constructs)
+            pr["ave"][c] = round(pr["ave"][c] + 0.061, 3)
+            self._plant("ave_from_loadings", c, [], self.tn(pr["ave"][c]))
+        self.head(3, w["measurement"])
+        rows, middle = [], self.rng.random() < 0.5
+        for c in e.constructs:
+            items = e.indicators[c]
+            at = len(items) // 2 if middle else 0
+            for i, ind in enumerate(items):
+                row = [ind, self.tn(pr["loadings"][ind]), self.tn(pr["ave"][c]) if i == at else ""]
+                rows.append(row + (["Valid"] if self.lang == "id" else []))
+        header = [tw["indicator"], tw["loading"], "AVE"] + ([tw["result"]] if self.lang == "id" else [])
+        self.para(w["loadings_text"].format(t=self.tables + 1))
+        self.table(tw["loadings"], header, rows, "convergent_validity")
+        self.para(w["reliability_text"].format(t=self.tables + 1))
+        rows = [[c, self.tn(pr["cronbach_alpha"][c]), self.tn(pr["rho_a"][c]), self.tn(pr["rho_c"][c])]
+                for c in e.constructs]
+        self.table(tw["reliability"], [tw["construct"], "Cronbach's alpha", "Composite reliability (rho_a)",
+                                       "Composite reliability (rho_c)"], rows, "reliability")
+        choice = self.rng.choice(["fl", "htmt", "both"])
+        for kind in ("fl", "htmt"):
+            if choice not in (kind, "both"):
+                continue
+            matrix = pr[kind]
+            self.para(w[f"{kind}_text"].format(t=self.tables + 1))
+            rows = [[a] + [self.tn(matrix.loc[a, b]) if j < i or (kind == "fl" and j == i) else ""
+                           for j, b in enumerate(e.constructs)] for i, a in enumerate(e.constructs)]
+            self.table(tw[kind], [""] + e.constructs, rows, kind)
+
+    def structural(self):
+        w, tw, e, pr = self.w, self.tw, self.e, self.pr
+        self.head(3, w["structural"])
+        endo = list(pr["r2"])
+        if self.spec.plant == "adjusted_r2":
+            c = self.rng.choice(endo)
+            pr["r2_adj"][c] = round(pr["r2_adj"][c] - 0.034, 3)
+            self._plant("adjusted_r2", c, [], self.tn(pr["r2_adj"][c]))
+        self.table(tw["r2"], [tw["construct"], "R-square", "R-square adjusted"],
+                   [[c, self.tn(pr["r2"][c]), self.tn(pr["r2_adj"][c])] for c in endo], "r_squared")
+        wrong = self.rng.choice(endo) if self.spec.plant == "variance_explained" else None
+        for c in endo:
+            pct = round(100 * pr["r2"][c], 1) + (12.3 if c == wrong else 0)
+            preds = [self.name(p) for p in e.predecessors[c]]
+            text = w["r2_text"].format(tgt=self.name(c), r2=self.n(pr["r2"][c]), adj=self.n(pr["r2_adj"][c]),
+                                       preds=", ".join(preds[:-1]) + f" {w['and']} " + preds[-1],
+                                       pct=self.n(pct, 1), rest=self.n(100 - pct, 1))
+            if c == wrong:
+                self._plant("variance_explained", c, [self.name(c)], f"{self.n(pct, 1)}%")
+            self.para(text)
+        self.para(w["f2_text"].format(t=self.tables + 1))
+        self.table(tw["f2"], [tw["path"], "f-square"], [[p, self.tn(v)] for p, v in pr["f2"].items()], "f_square")
+        self._effects()
+
+    def _effects(self):
+        w, tw, pr, plant = self.w, self.tw, self.pr, self.spec.plant
+        if plant in ("t_equals_o_over_sd", "p_from_t"):
+            path = self.rng.choice([p for p in self.hyp if pr["paths"][p]["t"] > 3.5])
+            row = pr["paths"][path]
+            if plant == "t_equals_o_over_sd":
+                row["sd"] = round(row["sd"] * 1.3 + 0.005, 3)
+            else:
+                row["p"] = round(row["p"] + 0.021, 3)
+            self._plant(plant, path, [], self.tn(row["sd" if plant == "t_equals_o_over_sd" else "p"]))
+        if plant == "indirect_equals_product":
+            path = self.rng.choice(list(pr["indirect"]))
+            row = pr["indirect"][path]
+            row["original"], row["mean"] = round(row["original"] * 1.5, 3), round(row["mean"] * 1.5, 3)
+            row["t"] = round(row["original"] / row["sd"], 3)
+            row["p"] = round(p_from_t(row["t"], self.e.samples, 1 if self.spec.tails != "two" else 2), 3)
+            self._plant(plant, path, [], self.tn(row["original"]))
+        header = [tw["path"], "Original sample (O)", "Sample mean (M)", "Standard deviation (STDEV)",
+                  "T statistics (|O/STDEV|)", "P values"]
+        cells = lambda r: [self.tn(r[k]) for k in ("original", "mean", "sd", "t", "p")]  # noqa: E731
+        self.para(w["paths_lead"].format(t=self.tables + 1, t2=self.tables + 2))
+        self.paths_table = self.table(tw["paths"], header, [[p] + cells(pr["paths"][p]) for p in sorted(pr["paths"])],
+                                      "path_coefficients")
+        self.table(tw["indirect"], header, [[p] + cells(pr["indirect"][p]) for p in sorted(pr["indirect"])],
+                   "specific_indirect")
+
+    def verdicts(self):
+        w, pr, plant = self.w, self.pr, self.spec.plant
+        unequal = self.rng.choice(self.hyp) if plant == "inequality_verdict" else None
+        for path in sorted(self.hyp):
+            src, tgt = self.ends(path)
+            r, k = pr["paths"][path], self.ordinal_of[path]
+            rel = ">" if path == unequal else "<"
+            self.para(w["statement"].format(Src=cap(src), tgt=tgt, b=self.n(r["original"]), t=self.n(r["t"]),
+                                            p=self.n(r["p"]), rel=rel, k=k + 1, ordinal=ORDINALS["id"][k]))
+            if path == unequal:
+                self._plant(plant, path, [f"H{self.hyp.index(path) + 1}"], f"{self.n(r['p'])} > ")
+        for path in sorted(pr["indirect"]):
+            src, med, tgt = self.ends(path)
+            r = pr["indirect"][path]
+            self.para(w["mediation"].format(src=src, med=med, tgt=tgt, b=self.n(r["original"]), t=self.n(r["t"]),
+                                            p=self.n(r["p"]), rel="<"))
+
+    def discussion(self):
+        w, pr = self.w, self.pr
+        wrong = self.rng.choice(self.hyp) if self.spec.plant == "prose_vs_table" else None
+        self.head(2, w["discussion"])
+        for path in self.hyp:
+            src, tgt = self.ends(path)
+            r, k = dict(pr["paths"][path]), self.hyp.index(path)
+            if path == wrong:
+                statistic = self.rng.choice(["p", "t"])
+                r[statistic] = round(r[statistic] + (0.012 if statistic == "p" else 1.234), 3)
+                self._plant("prose_vs_table", path, [f"H{k + 1}"], self.n(r[statistic]))
+            self.head(3, cap(w["disc_head"].format(src=src, tgt=tgt)))
+            self.para(w["disc_text"].format(t=self.paths_table, ordinal=ORDINALS[self.lang][k], tt=self.n(r["t"]),
+                                            p=self.n(r["p"]), src=src, tgt=tgt))
+        self.head(2, w["conclusion"])
+        self.para(w["conclusion_text"].format(names=cap(", ".join(self.name(c) for c in self.e.constructs))))
+
+
+def build(spec: PaperSpec) -> tuple[list, dict | None]:
+    """The blocks of ``spec``'s paper (headings, paragraphs, :class:`Table`) and its planted error."""
+    if spec.plant is not None and spec.plant not in PLANTS:
+        raise ValueError(f"unknown plant {spec.plant!r}; expected one of {PLANTS}")
+    if spec.layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {spec.layout!r}; expected one of {LAYOUTS}")
+    writer = _Writer(spec)
+    for step in (writer.front, writer.method, writer.profile, writer.measurement, writer.structural,
+                 writer.verdicts, writer.discussion):
+        step()
+    return writer.blocks, writer.planted
+
+
+def write_paper(spec: PaperSpec, directory: Path) -> tuple[Path, dict | None]:
+    """Write ``spec``'s paper into ``directory``; its path and the manifest entry of its planted error."""
+    blocks, planted = build(spec)
+    path = render(blocks, spec.layout, Path(directory) / spec.stem, random.Random(spec.stem))
+    if planted is not None:
+        planted = {**planted, "where": locate(path, planted["snippet"]), "paper": path.name}
+    return path, planted
+
+
+def corpus(specs, directory: Path) -> list[tuple[PaperSpec, Path, dict | None]]:
+    """Write every spec's paper into ``directory``."""
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    return [(spec, *write_paper(spec, directory)) for spec in specs]
+
+
+__all__ = ["PaperSpec", "PLANTS", "LAYOUTS", "build", "write_paper", "corpus", "replace"]
