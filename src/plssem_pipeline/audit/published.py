@@ -128,7 +128,8 @@ class Published:
     ``loadings[indicator] = (table, Printed)``; ``effects`` are the rows with two
     nodes (paths) and ``indirect`` those with three or more, both keyed by their
     nodes; ``verdicts`` are ``(table, item, word)``; ``interpretations`` are
-    ``(table, construct, label, thresholds)``.
+    ``(table, construct, label, thresholds)``; ``captions`` and ``locations`` are table id -> the
+    table's ``caption`` and ``location`` hint (where the paper prints it).
     """
 
     file: str
@@ -137,6 +138,7 @@ class Published:
     citation: str | None
     table_order: list[str] = field(default_factory=list)
     captions: dict[str, str] = field(default_factory=dict)
+    locations: dict[str, str] = field(default_factory=dict)
     respondents: list[Respondents] = field(default_factory=list)
     loadings: dict[str, tuple[str, Printed]] = field(default_factory=dict)
     construct_stats: dict[str, dict[str, tuple[str, Printed]]] = field(default_factory=dict)
@@ -219,6 +221,8 @@ def parse_published(data: Mapping, *, file: str = "published tables", default_de
             continue
         if table.get("caption"):
             out.captions[table_id] = str(table["caption"])
+        if table.get("location"):
+            out.locations[table_id] = str(table["location"])
         where = f"tables.{table_id}"
         if isinstance(table.get("blocks"), Mapping):
             decimals = _decimals(table, "percent", default_decimals)

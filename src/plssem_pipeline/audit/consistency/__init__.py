@@ -51,7 +51,7 @@ from .mediation import check_indirect_products
 from .reliability import (check_alpha, check_ave, check_composite_reliability_variant, check_rho_c,
                           check_verdicts)
 from .rounding import overlaps, value_range
-from .rows import COLUMNS, VERDICTS, Check, CheckFunction, ConsistencyOptions
+from .rows import COLUMNS, VERDICTS, Check, CheckFunction, ConsistencyOptions, table_location
 from .sample_size import INVERSE_SQUARE_ROOT_CONSTANT, check_respondents, check_sample_size
 from .structural import check_adjusted_r2, check_r2_labels, check_structural, implied_correlations
 from .wording import check_claims
@@ -96,10 +96,13 @@ def run_checks(pub: Published, model, options: ConsistencyOptions | None = None)
     Returns
     -------
     list of Check
-        The rows of every check in :data:`CHECKS`, sorted by :data:`VERDICTS`.
+        The rows of every check in :data:`CHECKS`, sorted by :data:`VERDICTS`; a row without a ``location``
+        gets its table's (:func:`~.rows.table_location`).
     """
     options = options or ConsistencyOptions()
     rows = [row for check in CHECKS for row in check(pub, model, options)]
+    for row in rows:   # a row that names no place itself: where the paper prints its table(s)
+        row.location = row.location or table_location(pub, row.table)
     return sorted(rows, key=lambda r: VERDICTS.index(r.verdict))
 
 

@@ -134,6 +134,31 @@ def effect_label(row) -> str:
     return " -> ".join(row.nodes)
 
 
+def table_location(pub: Published, table: str) -> str:
+    """Where the paper prints the table(s) a row names: each one's caption and ``location`` hint.
+
+    Parameters
+    ----------
+    pub : Published
+        Its ``captions`` and ``locations`` (table id -> text).
+    table : str
+        A row's ``table`` column: one table id, or several joined by ``+``
+        (``"table4_r_squared+table5_path_coefficients"``).
+
+    Returns
+    -------
+    str
+        ``"Tabel 4. R-Square, HASIL ... (markdown line 281); Tabel 5. ..."``: the tables with a caption or a
+        hint, joined by ``"; "``; empty when the file gives neither.
+    """
+    places = []
+    for name in str(table).split("+"):
+        parts = [pub.captions.get(name, ""), pub.locations.get(name, "")]
+        if any(parts):
+            places.append(", ".join(p for p in parts if p))
+    return "; ".join(places)
+
+
 # ----------------------------------------------------------------------------- the model
 def predecessors(model) -> dict[str, list[str]]:
     """Construct name → the names of the constructs with a path into it.
