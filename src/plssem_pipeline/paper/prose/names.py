@@ -1,0 +1,163 @@
+"""Construct names: the abbreviations of the tables (``KP``) and the names the text uses for them.
+
+A paper's tables name constructs by abbreviations (``KP``, ``EC``); its text by names
+("keterlibatan pelanggan", "customer engagement"). :class:`Names` links them, from three
+sources and nothing else (an unresolved phrase stays unresolved: never guessed):
+
+* definitions "Name (ABB)" (``Perceived Usefulness (PU)``);
+* initials: the phrase of ``len(ABB)`` consecutive words (or one hyphenated word, ``E-commerce``)
+  whose initials spell the abbreviation and that the text uses most often, when it is used at
+  least twice and at least twice as often as any other phrase with those initials
+  ("Kinerja UMKM" for KU, not "kinerja usaha");
+* synonyms in brackets after a known name: "keterlibatan pelanggan (customer engagement)".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from ..document import Document, plain
+
+__all__ = ["Names", "normalise", "constructs_of"]
+
+_TOKENS = re.compile(r"[^\W_]+")
+_WORDS = re.compile(r"[^\W\d_][\w-]*")
+_STATISTICS = ("ave", "cronbach_alpha", "composite_reliability", "rho_a", "rho_c", "r2", "r2_adj")
+
+
+def normalise(phrase: str) -> str:
+    """Lower case, markup and hyphens gone, one space between words: ``"*E-Commerce*"`` -> ``"e commerce"``."""
+    return " ".join(_TOKENS.findall(plain(phrase).lower()))
+
+
+def constructs_of(tables: Mapping) -> list[str]:
+    """The construct abbreviations the tables use (construct statistics' keys and path nodes), sorted."""
+    found = set()
+    for table in tables.values():
+        if not isinstance(table, Mapping):
+            continue
+        for statistic in _STATISTICS:
+            if isinstance(table.get(statistic), Mapping):
+                found.update(str(k) for k in table[statistic])
+        if isinstance(table.get("rows"), Mapping):
+            for label in table["rows"]:
+                found.update(part.strip() for part in str(label).split("->") if part.strip())
+    return sorted(found)
+
+
+class Names:
+    """Construct abbreviations and the names (aliases) the text gives them.
+
+    Parameters
+    ----------
+    aliases : mapping of str to str
+        Name as written (any case) -> abbreviation; every abbreviation is its own alias.
+
+    Examples
+    --------
+    >>> names = Names({"customer engagement": "CE", "firm performance": "FP"})
+    >>> names.resolve("Customer  engagement"), names.resolve("CE"), names.resolve("loyalty")
+    ('CE', 'CE', None)
+    """
+
+    def __init__(self, aliases: Mapping[str, str]):
+        self.constructs = sorted(set(aliases.values()))
+        self.aliases = {normalise(k): v for k, v in aliases.items() if normalise(k)}
+        for abbr in self.constructs:
+            self.aliases.setdefault(normalise(abbr), abbr)
+        parts = sorted(self.aliases, key=lambda a: (-len(a), a))
+        body = "|".join(r"[\s\-*_/]*".join(re.escape(t) for t in alias.split()) for alias in parts)
+        self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE) if parts else None
+
+    def resolve(self, phrase: str) -> str | None:
+        """The abbreviation of a construct name or abbreviation; None if unknown (never a guess)."""
+        return self.aliases.get(normalise(phrase))
+
+    def mentions(self, text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+        """Every construct named in ``text``, in order: ``(start, end, abbreviation)`` (plus ``offset``).
+
+        Names match in any case; an abbreviation only as printed in the tables (``IP``, not ``ip``).
+        """
+        if self._pattern is None:
+            return []
+        out = []
+        for match in self._pattern.finditer(text):
+            abbr = self.aliases.get(normalise(match.group()))
+            if abbr is not None and (normalise(match.group()) != normalise(abbr) or match.group() == abbr):
+                out.append((match.start() + offset, match.end() + offset, abbr))
+        return out
+
+    @classmethod
+    def from_document(cls, document: Document, tables: Mapping) -> Names:
+        """The names of the tables' constructs in a document (definitions, initials, bracketed synonyms).
+
+        Parameters
+        ----------
+        document : Document
+        tables : mapping
+            The extracted tables (``tables:`` of the published-tables YAML).
+
+        Returns
+        -------
+        Names
+        """
+        text = plain(document.text)
+        aliases: dict[str, str] = {}
+        for abbr in constructs_of(tables):
+            name = _definition(text, abbr) or _by_initials(text, abbr)
+            if name:
+                aliases[name] = abbr
+            aliases.setdefault(abbr, abbr)
+        names = cls(aliases)
+        return cls({**aliases, **_synonyms(text, names)})
+
+
+def _initials(words: Iterable[str]) -> str:
+    return "".join(w[0] for w in words).upper()
+
+
+def _split(word: str) -> list[str]:
+    return [p for p in re.split(r"[-_]", word) if p]
+
+
+def _definition(text: str, abbr: str) -> str | None:
+    """The name before "(ABB)" whose initials spell ABB, the most frequent if several."""
+    found = Counter()
+    for match in re.finditer(rf"((?:[^\W\d_][\w-]*\s+){{0,5}}[^\W\d_][\w-]*)\s*\(\s*{re.escape(abbr)}\s*\)", text):
+        words = match.group(1).split()
+        for k in range(1, len(words) + 1):
+            tail = words[-k:]
+            if _initials(tail) == abbr.upper() or (k == 1 and _initials(_split(tail[0])) == abbr.upper()):
+                found[normalise(" ".join(tail))] += 1
+                break
+    return found.most_common(1)[0][0] if found else None
+
+
+def _by_initials(text: str, abbr: str) -> str | None:
+    letters = [c for c in abbr.upper() if c.isalpha()]
+    if len(letters) < 2 or len(letters) != len(abbr):
+        return None
+    words = _WORDS.findall(text)
+    counts = Counter()
+    k = len(letters)
+    for i, word in enumerate(words):
+        if _initials(_split(word)) == abbr.upper() and len(_split(word)) == k:
+            counts[normalise(word)] += 1
+        window = words[i:i + k]
+        if len(window) == k and _initials(window) == abbr.upper() and all("-" not in w for w in window):
+            counts[normalise(" ".join(window))] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _synonyms(text: str, names: Names) -> dict[str, str]:
+    """Bracketed synonyms after a known name: "name (other name)" -> other name is an alias too."""
+    out = {}
+    for start, end, abbr in names.mentions(text):
+        match = re.match(r"\s*\(\s*([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})\s*\)", text[end:end + 80])
+        if match and names.resolve(match.group(1)) is None:
+            out.setdefault(match.group(1), abbr)
+    return out

@@ -1,0 +1,100 @@
+"""The prose of a paper as sentences: paragraphs of text lines (not tables, not headings), cut into sentences.
+
+Every sentence keeps its offsets in :attr:`Document.text`, so whatever the prose readers record
+traces back to the characters it came from. A line is prose when it is not a heading, holds no
+tab (a Markdown table row) and has more words than numbers; consecutive prose lines form a
+paragraph (a PDF text layer wraps a paragraph over many lines); a blank or non-prose line ends it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document, plain
+
+__all__ = ["Sentence", "sentences", "place", "span"]
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+#: A sentence ends at . ! ? followed by space, unless the dot ends an abbreviation or initial.
+_END = re.compile(r"(?<!\bal)(?<!\bdkk)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\b[A-Za-z])[.!?](?=\s+\S)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the prose.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets in ``Document.text`` (``text == document.text[start:end]``).
+    text : str
+        The sentence as printed (Markdown kept).
+    paragraph : int
+        Index of its paragraph (sentences of one paragraph share it).
+    section : str
+        The headings above it (:attr:`Line.section`).
+    """
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    section: str
+
+
+def _is_prose(line) -> bool:
+    text = plain(line.text).strip()
+    if not text or "\t" in line.text or line.text.lstrip().startswith("#"):
+        return False
+    if re.fullmatch(r"(?:\*\*|<b>)[^*<>]{1,80}(?:\*\*|</b>)", line.text.strip()):
+        return False
+    words = len(_WORD.findall(text))
+    return words >= 3 and words > len(_NUMBER_TOKEN.findall(text))
+
+
+def sentences(document: Document) -> list[Sentence]:
+    """Every sentence of the document's prose, in order.
+
+    Parameters
+    ----------
+    document : Document
+
+    Returns
+    -------
+    list of Sentence
+    """
+    out, paragraph, block = [], 0, []
+    for line in [*document.lines, None]:
+        if line is not None and _is_prose(line):
+            block.append(line)
+            continue
+        if block:
+            start, end = block[0].start, block[-1].end
+            text = document.text[start:end]
+            cut = 0
+            for match in _END.finditer(text):
+                out.append(_sentence(document, start + cut, start + match.end(), paragraph, block[0].section))
+                cut = match.end()
+                while cut < len(text) and text[cut].isspace():
+                    cut += 1
+            if cut < len(text):
+                out.append(_sentence(document, start + cut, end, paragraph, block[0].section))
+            paragraph += 1
+            block = []
+    return out
+
+
+def _sentence(document: Document, start: int, end: int, paragraph: int, section: str) -> Sentence:
+    return Sentence(start, end, document.text[start:end], paragraph, document.line_at(start).section or section)
+
+
+def place(document: Document, start: int) -> dict:
+    """``{location, line}`` of an offset, as every prose entry records it."""
+    return {"location": document.where(start), "line": document.line_at(start).number}
+
+
+def span(document: Document, start: int, end: int) -> dict:
+    """The provenance of the characters ``start:end``: ``{line, page, start, end, text}``."""
+    line = document.line_at(start)
+    return {"line": line.number, "page": line.page, "start": start, "end": end, "text": document.text[start:end]}

@@ -1,0 +1,81 @@
+"""Variance explained in the prose ("explains 67.8% of the variance in X", "sekitar 78% dari variasi X"),
+and the R² labels the prose gives ("R-square ... 0,678 ... moderat") with the thresholds it states.
+
+A percentage followed, within a few words, by a word for variance ("variance", "variation",
+"variasi", "varians", "keragaman") and then a construct's name is the variance of that construct
+explained; a percentage with "sisanya", "remaining", "the rest", "other variables" near it is the
+residual of the last one. Thresholds: a sentence naming R² with at least two numbers each followed by
+a label word ("0,67 ... kuat; 0,33 ... moderat"); a label: a sentence naming R² and one construct and
+a label word, not a thresholds sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from ..numbers import numbers_in
+from .context import ProseContext
+from .words import LABELS
+
+__all__ = ["read_variance_explained", "r2_labels"]
+
+_VARIANCE = re.compile(r"^[\s$)*]*(?:[^\W\d_]+\s+){0,3}?(?:variance|variation|variasi|varians|keragaman)\b",
+                       re.IGNORECASE)
+_RESIDUAL = re.compile(r"sisanya|sisa|remaining|the\s+rest|residual|lainnya|variabel\s+lain|other\s+(?:variables|"
+                       r"factors)|faktor\s+lain", re.IGNORECASE)
+_R2 = re.compile(LABELS["r2"], re.IGNORECASE)
+_BANDS = ("substantial", "strong", "kuat", "tinggi", "moderate", "moderat", "sedang", "weak", "lemah", "rendah")
+_BAND = re.compile(r"\b(" + "|".join(_BANDS) + r")\b", re.IGNORECASE)
+
+
+def read_variance_explained(ctx: ProseContext) -> list[dict]:
+    """``{construct, percent, decimals, residual_percent, location, line}`` for each one quoted."""
+    out = []
+    for s in ctx.sentences:
+        last = None
+        for number in numbers_in(s.text, s.start):
+            if not number.percent:
+                continue
+            rest = ctx.document.text[number.end:s.end]
+            variance = _VARIANCE.match(rest.lstrip("% \t"))
+            near = ctx.document.text[max(s.start, number.start - 25):min(s.end, number.end + 30)]
+            if variance:
+                offset = number.end + (len(rest) - len(rest.lstrip("% \t"))) + variance.end()
+                named = ctx.mentions(offset, min(s.end, offset + 60))
+                if not named or ctx.document.text[offset:named[0][0]].strip(" *$_") not in (
+                        "", "in", "of", "dari", "dalam", "pada", "the", "in the", "of the"):
+                    ctx.skip("variance explained", s.start, s.end, "no construct named after the variance")
+                    continue
+                last = {"construct": named[0][2], "percent": number.value, "decimals": number.decimals,
+                        "residual_percent": None, **ctx.place(number.start)}
+                ctx.record(f"prose.variance_explained[{len(out)}].percent", number.start, number.end)
+                out.append(last)
+            elif last is not None and _RESIDUAL.search(near):
+                last["residual_percent"] = number.value
+                last["residual_decimals"] = number.decimals
+                ctx.record(f"prose.variance_explained[{len(out) - 1}].residual_percent", number.start, number.end)
+    return out
+
+
+def r2_labels(ctx: ProseContext) -> tuple[dict, dict]:
+    """``(thresholds, labels)``: band word -> lower bound of R², construct -> the band word the prose gives."""
+    thresholds, labels = {}, {}
+    for s in ctx.sentences:
+        if not _R2.search(s.text):
+            continue
+        numbers = numbers_in(s.text, s.start)
+        pairs = []
+        for k, number in enumerate(numbers):
+            stop = numbers[k + 1].start if k + 1 < len(numbers) else s.end
+            band = _BAND.search(ctx.document.text, number.end, stop)
+            if band and not number.percent:
+                pairs.append((band.group(1).lower(), number))
+        if len(pairs) >= 2 and len({b for b, _ in pairs}) == len(pairs):
+            for band, number in pairs:
+                thresholds[band] = number.value
+                ctx.record(f"thresholds_stated.{band}", number.start, number.end)
+            continue
+        named = {abbr for _, _, abbr in ctx.mentions(s.start, s.end)}
+        bands = {m.group(1).lower() for m in _BAND.finditer(s.text)}
+        if len(named) == 1 and len(bands) == 1:
+            labels[named.pop()] = bands.pop()
+    return thresholds, labels
