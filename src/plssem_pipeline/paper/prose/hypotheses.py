@@ -119,15 +119,16 @@ def claims_tables(ctx: ProseContext, prose: dict) -> dict:
         clause = [m.end() for m in _CLAIM.finditer(s.text)]
         claim = plain(s.text[clause[-1]:] if clause else s.text).strip().rstrip(".").strip()
         values = {}
-        lo = min(x.start for x in ctx.sentences if x.paragraph == s.paragraph)
-        hi = max(x.end for x in ctx.sentences if x.paragraph == s.paragraph)
+        lo = ctx.document.line_at(min(x.start for x in ctx.sentences if x.paragraph == s.paragraph)).number
+        hi = ctx.document.line_at(max(x.end for x in ctx.sentences if x.paragraph == s.paragraph)).number
         for k, st in enumerate(prose["statements"]):
-            if st["path"] == path and lo <= ctx.provenance[f"prose.statements[{k}].value"]["start"] < hi:
+            if st["path"] == path and lo <= st["line"] <= hi:
                 name = "original" if st["statistic"] == "beta" else st["statistic"]
                 if name in ("p", "t", "original") and name not in values:
                     values[name] = st["value"]
-                    ctx.provenance[f"tables.mediation_claims[{len(claims)}].prose_values.{name}"] = \
-                        ctx.provenance[f"prose.statements[{k}].value"]
+                    if f"prose.statements[{k}].value" in ctx.provenance:
+                        ctx.provenance[f"tables.mediation_claims[{len(claims)}].prose_values.{name}"] = \
+                            ctx.provenance[f"prose.statements[{k}].value"]
         entry = {"path": path, "claim": claim, "verdict_published": verdict_of(s.text)}
         if values:
             entry["prose_values"] = values
