@@ -5,7 +5,8 @@ The file is a transcription of a paper's results tables. The audit reads it by
 (documented in ``docs/pipeline.md``, section "Audit"):
 
 top level
-    ``n`` (sample size), optionally ``bootstrap_samples`` (the paper's B) and
+    ``n`` (sample size), optionally ``bootstrap_samples`` (the paper's B),
+    optionally ``prose:`` (what the text says, :mod:`.published_prose`) and
     ``tables:`` — table id -> table. The table id (``table2_convergent_validity``)
     is what the audit writes in its ``table`` column.
 in a table
@@ -31,6 +32,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..errors import UserError
+from .printed import Printed
+from .published_prose import Prose, parse_prose
 
 __all__ = ["Printed", "Respondents", "EffectRow", "Claim", "Published", "load_published", "parse_published",
            "path_nodes", "NEGATIVE_VERDICTS"]
@@ -43,44 +46,6 @@ NEGATIVE_VERDICTS = {"not supported", "unsupported", "rejected", "no", "false", 
 
 CONSTRUCT_STATISTICS = ("ave", "cronbach_alpha", "composite_reliability", "rho_a", "rho_c", "r2", "r2_adj")
 EFFECT_COLUMNS = ("original", "mean", "sd", "t", "p")
-
-
-@dataclass(frozen=True)
-class Printed:
-    """A printed number and its rounding: ``decimals=None`` means exact (a count).
-
-    >>> Printed(0.662, 3).interval
-    (0.6615, 0.6625)
-    >>> Printed(0.0, 3).text
-    '0.000'
-    """
-
-    value: float
-    decimals: int | None = None
-
-    @property
-    def half(self) -> float:
-        """Half a unit of the last printed decimal (0 for an exact value)."""
-        return 0.0 if self.decimals is None else 0.5 * 10.0 ** -self.decimals
-
-    @property
-    def low(self) -> float:
-        return self.value - self.half
-
-    @property
-    def high(self) -> float:
-        return self.value + self.half
-
-    @property
-    def interval(self) -> tuple[float, float]:
-        return (round(self.low, 12), round(self.high, 12))
-
-    @property
-    def text(self) -> str:
-        """The number as the paper printed it."""
-        if self.decimals is None:
-            return f"{self.value:g}"
-        return f"{self.value:.{self.decimals}f}"
 
 
 @dataclass(frozen=True)
@@ -147,6 +112,7 @@ class Published:
     claims: list[Claim] = field(default_factory=list)
     verdicts: list[tuple[str, str, str]] = field(default_factory=list)
     interpretations: list[tuple[str, str, str, dict[str, float]]] = field(default_factory=list)
+    prose: Prose | None = None
 
     def stat(self, statistic: str) -> dict[str, tuple[str, Printed]]:
         """``construct -> (table, Printed)`` for one construct-level statistic (empty if not published)."""
@@ -272,6 +238,7 @@ def parse_published(data: Mapping, *, file: str = "published tables", default_de
         for key, entry in table.items():
             if _is_claim(entry):
                 out.claims.append(_claim(table_id, str(key), entry, file, default_decimals))
+    out.prose = parse_prose(data, file=file)
     return out
 
 
