@@ -20,6 +20,7 @@ import random
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import generator_truth
 from generator_layout import LAYOUTS, Table, locate, render
 from generator_model import Estimates, estimate_study, p_from_t
 from generator_text import ORDINALS, WORDS, cap, num
@@ -154,7 +155,7 @@ class _Writer:
 
     def profile(self):
         w, tw, e = self.w, self.tw, self.e
-        blocks = _profile(e, w, self.rng)
+        blocks = self.profile_blocks = _profile(e, w, self.rng)
         self.head(2, w["results"])
         self.head(3, w["profile_head"])
         rows = []
@@ -292,8 +293,7 @@ class _Writer:
         self.para(w["conclusion_text"].format(names=cap(", ".join(self.name(c) for c in self.e.constructs))))
 
 
-def build(spec: PaperSpec) -> tuple[list, dict | None]:
-    """The blocks of ``spec``'s paper (headings, paragraphs, :class:`Table`) and its planted error."""
+def _written(spec: PaperSpec) -> _Writer:
     if spec.plant is not None and spec.plant not in PLANTS:
         raise ValueError(f"unknown plant {spec.plant!r}; expected one of {PLANTS}")
     if spec.layout not in LAYOUTS:
@@ -302,7 +302,20 @@ def build(spec: PaperSpec) -> tuple[list, dict | None]:
     for step in (writer.front, writer.method, writer.profile, writer.measurement, writer.structural,
                  writer.verdicts, writer.discussion):
         step()
+    return writer
+
+
+def build(spec: PaperSpec) -> tuple[list, dict | None]:
+    """The blocks of ``spec``'s paper (headings, paragraphs, :class:`Table`) and its planted error."""
+    writer = _written(spec)
     return writer.blocks, writer.planted
+
+
+def expected(spec: PaperSpec) -> tuple[dict, object]:
+    """What a perfect extraction of ``spec``'s tables gives: the published-tables mapping and the model
+    (:mod:`generator_truth`)."""
+    writer = _written(spec)
+    return generator_truth.published(writer), generator_truth.model(writer)
 
 
 def write_paper(spec: PaperSpec, directory: Path) -> tuple[Path, dict | None]:
@@ -314,10 +327,16 @@ def write_paper(spec: PaperSpec, directory: Path) -> tuple[Path, dict | None]:
     return path, planted
 
 
-def corpus(specs, directory: Path) -> list[tuple[PaperSpec, Path, dict | None]]:
-    """Write every spec's paper into ``directory``."""
+def corpus(specs, directory: Path, workers: int = 2) -> list[tuple[PaperSpec, Path, dict | None]]:
+    """Write every spec's paper into ``directory`` (``workers`` at a time: LuaLaTeX runs take seconds)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     Path(directory).mkdir(parents=True, exist_ok=True)
-    return [(spec, *write_paper(spec, directory)) for spec in specs]
+    for key in sorted({(s.study, s.language) for s in specs}):
+        estimate_study(*key)  # once, before the threads
+    with ThreadPoolExecutor(workers) as pool:
+        written = list(pool.map(lambda spec: write_paper(spec, directory), specs))
+    return [(spec, *out) for spec, out in zip(specs, written)]
 
 
-__all__ = ["PaperSpec", "PLANTS", "LAYOUTS", "build", "write_paper", "corpus", "replace"]
+__all__ = ["PaperSpec", "PLANTS", "LAYOUTS", "build", "expected", "write_paper", "corpus", "replace"]

@@ -112,7 +112,7 @@ def _tex_escape(text: str) -> str:
 def _latex(blocks) -> str:
     out = [r"\documentclass[11pt]{article}", r"\usepackage{fontspec}", r"\setmainfont{DejaVu Serif}",
            r"\usepackage[margin=2cm]{geometry}", r"\usepackage{longtable}", r"\setlength{\parindent}{0pt}",
-           r"\begin{document}"]
+           r"\begin{document}", r"\raggedright\hyphenpenalty=10000\exhyphenpenalty=10000"]
     for block in blocks:
         if isinstance(block, Table):
             cols = "l" + "r" * (len(block.header) - 1)
