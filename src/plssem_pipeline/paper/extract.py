@@ -1,0 +1,126 @@
+"""A paper's published-tables mapping, read from its text: tables, sample size, prose, provenance.
+
+:func:`extract` gives an :class:`Extraction` whose ``published`` is the mapping the audit reads
+(:func:`plssem_pipeline.audit.published.parse_published`; the keys of ``data/published/*.yaml``,
+``docs/pipeline.md`` "Audit") with ``source: {file, language, extracted_by}``, the prose section
+(:func:`plssem_pipeline.paper.prose.extract_prose`) and ``provenance`` (key path -> span,
+:mod:`.provenance`).
+
+The sample size ``n`` is the respondent table's block total (the most frequent, when blocks
+differ), else a statement in the text ("n = 140", "140 respondents", "sebanyak 140 responden",
+"sample of 140").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..errors import UserError
+from .document import Document
+from .numbers import numbers_in
+from .provenance import key_path, span
+from .tables import Table, read_tables
+
+__all__ = ["Extraction", "extract", "EXTRACTED_BY"]
+
+EXTRACTED_BY = "plssem_pipeline.paper"
+_N_IN_TEXT = re.compile(
+    r"\bn\s*=\s*(?P<a>\d[\d.,]*)|(?P<b>\d[\d.,]*)\s+(?:orang\s+)?(?:respond(?:en|ents)|responden)\b"
+    r"|sample (?:size )?of\s+(?P<c>\d[\d.,]*)|sampel sebanyak\s+(?P<d>\d[\d.,]*)", re.IGNORECASE)
+
+
+@dataclass
+class Extraction:
+    """What :func:`extract` read.
+
+    Attributes
+    ----------
+    document : Document
+    published : dict
+        The published-tables mapping (``source``, ``n``, ``tables``, ``prose``, ``provenance``).
+    tables : list of Table
+        The results tables found (their regions and parsed rows).
+    provenance : dict
+        ``published["provenance"]``: key path -> ``{line, page, start, end, text}``.
+    skipped : list of tuple
+        ``(what, where, reason)`` for everything read but not used (a row that did not fit its columns,
+        a prose path that could not be resolved).
+    """
+
+    document: Document
+    published: dict
+    tables: list[Table]
+    provenance: dict = field(default_factory=dict)
+    skipped: list = field(default_factory=list)
+
+
+def _sample_size(document: Document, tables: list[Table], provenance: dict):
+    totals = [(t, keys, number) for t in tables if t.region.kind == "respondents"
+              for keys, number in t.parsed.numbers.items() if keys[-1] == "total"]
+    if totals:
+        value = Counter(t.parsed.data["blocks"][keys[1]]["total"] for t, keys, _ in totals).most_common(1)[0][0]
+        number = next(n for t, keys, n in totals if t.parsed.data["blocks"][keys[1]]["total"] == value)
+        provenance["n"] = span(document, number)
+        return value
+    for match in _N_IN_TEXT.finditer(document.text):
+        group = next(g for g in "abcd" if match.group(g))
+        start = match.start(group)
+        found = numbers_in(match.group(group), start)
+        if found and found[0].decimals is None or found and found[0].count is not None:
+            provenance["n"] = span(document, found[0])
+            return found[0].count
+    return None
+
+
+def _prose(document: Document, tables: dict, provenance: dict, skipped: list) -> dict | None:
+    """The prose section (:mod:`.prose`, which also adds the hypotheses and mediation claims to ``tables``)."""
+    try:
+        from .prose import Names, add_prose_tables, extract_prose
+    except ImportError:  # the prose reader is built alongside (issue 16); tables alone until then
+        skipped.append(("prose", document.path, "the prose reader (plssem_pipeline.paper.prose) is not installed"))
+        return None
+    names = Names.from_document(document, tables)
+    prose = extract_prose(document, tables, names, provenance=provenance, skipped=skipped)
+    add_prose_tables(document, tables, prose, names, provenance=provenance)
+    return prose
+
+
+def extract(document: Document) -> Extraction:
+    """Read a paper's results tables and prose into the published-tables mapping.
+
+    Parameters
+    ----------
+    document : Document
+        The paper (:func:`plssem_pipeline.paper.document.read_document`).
+
+    Returns
+    -------
+    Extraction
+
+    Raises
+    ------
+    UserError
+        Naming the file, when no PLS-SEM results table is found.
+    """
+    tables = read_tables(document)
+    if not tables:
+        raise UserError("no PLS-SEM results table found; expected tables captioned like 'Table 5. Path "
+                        "coefficients' / 'Tabel 2. Outer loading', or with SmartPLS headers such as 'Original "
+                        "sample (O) ... T statistics (|O/STDEV|) P values', 'Outer loadings', 'Cronbach's alpha', "
+                        "'Average variance extracted (AVE)', 'R-square'", file=document.path)
+    provenance, skipped = {}, []
+    for table in tables:
+        for keys, number in table.parsed.numbers.items():
+            provenance[key_path(("tables", table.id) + keys)] = span(document, number)
+        skipped += [("table", f"{table.id}, line {line}", reason) for line, reason in table.parsed.skipped]
+    published = {"source": {"file": document.path, "language": document.language, "extracted_by": EXTRACTED_BY}}
+    n = _sample_size(document, tables, provenance)
+    if n is not None:
+        published["n"] = n
+    published["tables"] = {table.id: table.parsed.data for table in tables}
+    prose = _prose(document, published["tables"], provenance, skipped)
+    if prose is not None:
+        published["prose"] = prose
+    published["provenance"] = provenance
+    return Extraction(document, published, tables, provenance, skipped)

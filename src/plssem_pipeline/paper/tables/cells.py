@@ -1,0 +1,171 @@
+"""A table line cut into cells, with the offset of every cell in the document.
+
+A line of a table comes in one of three layouts:
+
+* tab-separated (Markdown transcripts, copy-paste from Word): cells between tabs, empty
+  cells kept, so a value's column is its cell's position;
+* space-aligned (plain text): cells between runs of two or more spaces;
+* flattened (a PDF's text layer): one space between everything. Such a line has no cells,
+  only words; :func:`split_row` reads it as a label, then numbers, then words (a verdict).
+
+Markdown emphasis (``<b>140</b>``, ``**Total**``) is ignored when a cell is read (:func:`..document.plain`);
+every offset still indexes the original text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Line, plain
+from ..numbers import Number, numbers_in
+
+__all__ = ["Cell", "Row", "cells_of", "split_row", "is_number_cell", "is_prose"]
+
+_SEPARATOR = re.compile(r"\t| {2,}")
+_CODE = re.compile(r"^\s*(?:<b>|\*\*)?(\d{1,2})[.)](?:</b>|\*\*)?(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell: its ``text`` as printed and ``start`` in the document (``plain`` is ``text`` without markup)."""
+
+    text: str
+    start: int
+
+    @property
+    def plain(self) -> str:
+        return plain(self.text).strip()
+
+    @property
+    def number(self) -> Number | None:
+        """The cell's number when the cell is one number (a ``%`` may follow), else None."""
+        found = numbers_in(self.text, self.start)
+        if len(found) != 1:
+            return None
+        rest = plain(self.text.replace(found[0].text, "", 1)).strip()
+        return found[0] if rest in ("", "%") else None
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table line read as ``code`` (``"3"`` of ``"3. Tiktok"``), ``label``, ``values`` and trailing ``words``.
+
+    ``values`` are the numbers in column order; with cells (tab or space-aligned layout) an
+    empty cell gives None, so ``values[k]`` is the k-th column after the label.
+    """
+
+    line: Line
+    code: str | None
+    label: str
+    label_start: int
+    values: list[Number | None]
+    words: list[str]
+    cells: bool
+
+
+def cells_of(line: Line) -> list[Cell]:
+    """The line's cells (tab or 2+ spaces); a flattened line is one cell."""
+    cells, pos = [], 0
+    for match in list(_SEPARATOR.finditer(line.text)) + [None]:
+        end = match.start() if match else len(line.text)
+        text = line.text[pos:end]
+        lead = len(text) - len(text.lstrip())
+        cells.append(Cell(text.strip(), line.start + pos + lead))
+        if match:
+            pos = match.end()
+    if cells and not cells[0].text and line.text.startswith(" ") and "\t" not in line.text:
+        cells = cells[1:]  # indentation, not an empty first cell
+    return cells
+
+
+def is_number_cell(cell: Cell) -> bool:
+    return cell.number is not None
+
+
+def _code(text: str) -> tuple[str | None, int]:
+    match = _CODE.match(text)
+    return (match.group(1), match.end()) if match else (None, 0)
+
+
+def split_row(line: Line, *, trailing_numbers: bool = False) -> Row:
+    """Read a table line as label, values and trailing words.
+
+    Parameters
+    ----------
+    line : Line
+        The line.
+    trailing_numbers : bool
+        For a flattened line: the values are the numbers at the end of the line and the label is
+        everything before them (respondent categories such as ``"1. Belum 1 tahun 5"``); otherwise
+        the label is the words before the first number (``"EC -> IP 0.589 0.590 ..."``).
+
+    Returns
+    -------
+    Row
+    """
+    cells = cells_of(line)
+    code, skip = _code(line.text)
+    if len(cells) > 1:
+        if code is not None:  # "3.\tTiktok\t36" or "1. Makanan/Minuman\t100": drop the code
+            first = cells[0]
+            rest = line.text[skip:first.start - line.start + len(first.text)]
+            lead = len(rest) - len(rest.lstrip())
+            cells = ([Cell(rest.strip(), line.start + skip + lead)] if rest.strip() else []) + cells[1:]
+        label_cells, values, words = [], [], []
+        for cell in cells:
+            number = cell.number
+            if words:
+                words += [cell.plain] if cell.plain else []
+            elif not values and number is None and cell.plain:
+                label_cells.append(cell)
+            elif number is not None:
+                values.append(number)
+            elif not cell.plain:
+                values += [None] if label_cells else []
+            else:
+                words.append(cell.plain)
+        while values and values[-1] is None:
+            values.pop()
+        label = " ".join(c.plain for c in label_cells)
+        start = label_cells[0].start if label_cells else line.start
+        return Row(line, code, label, start, values, words, True)
+    text = line.text
+    numbers = [n for n in numbers_in(text[skip:], line.start + skip)]
+    if trailing_numbers:
+        tail = []
+        for n in reversed(numbers):
+            after = plain(text[n.end - line.start:]).strip().lstrip("%").strip()
+            if after and not all(re.fullmatch(r"-?[\d.,]+%?", w) for w in after.split()):
+                break
+            tail.insert(0, n)
+        label_end = (tail[0].start - line.start) if tail else len(text)
+        label_text = text[skip:label_end]
+        return Row(line, code, plain(label_text).strip(), line.start + skip + len(label_text) - len(label_text.lstrip()),
+                   tail, [], False)
+    if not numbers:
+        label_text = text[skip:]
+        return Row(line, code, plain(label_text).strip(), line.start + skip, [], [], False)
+    label_text = text[skip:numbers[0].start - line.start]
+    values, last = [], numbers[0].start - line.start
+    for n in numbers:
+        gap = plain(text[last:n.start - line.start]).strip().strip("%").strip()
+        if gap and values:
+            break
+        values.append(n)
+        last = n.end - line.start
+    words = plain(text[last:]).strip().lstrip("%").split()
+    return Row(line, code, plain(label_text).strip(),
+               line.start + skip + len(label_text) - len(label_text.lstrip()), values, words, False)
+
+
+def is_prose(text: str) -> bool:
+    """Whether a line is running text, not a table row: 25+ words, or 8+ words ending a sentence.
+
+    >>> is_prose("Dalam outer model terdapat tiga model pengukuran yang disertakan dalam model ini, yaitu:")
+    True
+    >>> is_prose("EC -> IP 0.589 0.590 0.051 11.574 0.000")
+    False
+    """
+    words = plain(text).split()
+    numeric = sum(bool(re.fullmatch(r"[-\u2212]?[\d.,]+%?", w)) for w in words)
+    return len(words) - numeric >= 25 or (len(words) - numeric >= 8 and plain(text).rstrip().endswith((".", ":")))

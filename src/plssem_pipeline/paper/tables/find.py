@@ -1,0 +1,116 @@
+"""Where the tables are: a caption ("Tabel 5.", "Table 5:") or a header row, then its header and body lines.
+
+A table starts at a caption line (``Tabel N``/``Table N``, emphasis allowed) or, without a
+caption, at a line of column names (:func:`.kinds.is_header_text`) followed by a row of
+numbers. Its header is the lines of column names before the first row of numbers (a header
+wrapped over two lines gives two); its body runs to the first source line ("Sumber:",
+"Source:", "Note:"), caption, Markdown heading or line of running text (:func:`.cells.is_prose`).
+Blank lines and stray words inside the body are kept (a page break inside a table leaves both).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import Document, Line, plain
+from .cells import is_prose, split_row
+from .kinds import classify, columns, is_header_text
+
+__all__ = ["Region", "find_regions", "CAPTION"]
+
+CAPTION = re.compile(r"^\s*(?:tabel|table)\s*(\d+)\s*(?:[.:]|\s|$)", re.IGNORECASE)
+_OTHER_CAPTION = re.compile(r"^\s*(?:gambar|figure|fig\.)\s*\d", re.IGNORECASE)
+_SOURCE = re.compile(r"^\s*(?:sumber|source|note|notes|catatan|keterangan\s*:)", re.IGNORECASE)
+_MATRICES = ("fornell_larcker", "htmt", "cross_loadings", "f_square")
+
+
+@dataclass
+class Region:
+    """A table's lines: ``caption_line`` (None without caption), ``header`` lines and ``body`` lines."""
+
+    number: int | None
+    caption: str
+    caption_line: Line | None
+    header: list[Line] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+    source_line: Line | None = None
+    kind: str | None = None
+
+    @property
+    def header_text(self) -> str:
+        return " ".join(plain(line.text).strip() for line in self.header)
+
+    @property
+    def columns(self) -> list[str]:
+        return columns(self.header_text, len(self.header))
+
+
+def _ends(line: Line) -> bool:
+    text = plain(line.text).strip()
+    return bool(CAPTION.match(text) or _OTHER_CAPTION.match(text) or line.text.lstrip().startswith("#")
+                or is_prose(line.text))
+
+
+def _has_values(line: Line) -> bool:
+    return bool([v for v in split_row(line).values if v is not None])
+
+
+def _read(lines: list[Line], i: int, region: Region) -> int:
+    """Fill ``region``'s header and body from line index ``i``; the index after the table."""
+    caption_kind = classify(region.caption, "")
+    while i < len(lines) and not lines[i].text.strip():
+        i += 1
+    while i < len(lines) and lines[i].text.strip() and not _ends(lines[i]):
+        line = lines[i]
+        text = plain(line.text)
+        header = is_header_text(text) and (not _has_values(line) or caption_kind == "respondents" and not region.header)
+        matrix = not region.header and caption_kind in _MATRICES and not _has_values(line)
+        if not (header or matrix):
+            break
+        region.header.append(line)
+        i += 1
+    while i < len(lines):
+        line = lines[i]
+        if _SOURCE.match(plain(line.text)):
+            region.source_line = line
+            return i + 1
+        if _ends(line):
+            return i
+        region.body.append(line)
+        i += 1
+    return i
+
+
+def find_regions(document: Document) -> list[Region]:
+    """Every table of the document, captioned or not, classified (``kind`` None: not a results table).
+
+    Parameters
+    ----------
+    document : Document
+        The paper.
+
+    Returns
+    -------
+    list of Region
+        In document order; blank body lines at the end are dropped.
+    """
+    lines, regions, i = document.lines, [], 0
+    while i < len(lines):
+        line = lines[i]
+        text = plain(line.text).strip()
+        caption = CAPTION.match(text)
+        if caption and not is_prose(line.text):
+            region = Region(int(caption.group(1)), text, line)
+            i = _read(lines, i + 1, region)
+        elif (is_header_text(text) and not _has_values(line) and not is_prose(line.text)
+              and len(columns(text, 1)) >= 2 and i + 1 < len(lines) and _has_values(lines[i + 1])):
+            region = Region(None, "", None)
+            i = _read(lines, i, region)
+        else:
+            i += 1
+            continue
+        while region.body and not region.body[-1].text.strip():
+            region.body.pop()
+        region.kind = classify(region.caption, region.header_text) if region.body else None
+        regions.append(region)
+    return regions

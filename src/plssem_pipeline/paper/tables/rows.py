@@ -1,0 +1,113 @@
+"""The rows of the list-shaped tables: loadings and construct statistics, R², effects, VIF and f² lists.
+
+Each parser reads a :class:`~.find.Region`'s body lines with :func:`.cells.split_row` and maps a
+row's values to the header's columns (:func:`.kinds.columns`): with cells (tabs, aligned
+spaces) by position, an empty cell being an empty column; in a flattened line in order. A row
+whose values do not fit the columns is skipped with the reason (never guessed).
+
+Keys written (those of ``data/published/*.yaml``, read by :mod:`plssem_pipeline.audit.published`
+and :mod:`plssem_pipeline.audit.published_matrices`):
+
+* ``loadings`` (indicator -> λ), ``verdict`` (item -> the printed word), and the construct
+  statistics ``ave``, ``cronbach_alpha``, ``composite_reliability``, ``rho_a``, ``rho_c``, ``r2``,
+  ``r2_adj`` (construct -> value); a construct statistic printed on an indicator's row (a merged
+  cell, as the example's AVE on EC4) belongs to the indicator's construct (:func:`.values.construct_of`);
+* ``rows`` ("A -> B" -> ``{original, mean, sd, t, p}``);
+* ``vif`` (indicator or "A -> B" -> VIF), ``f_square`` ("A -> B" -> f²).
+"""
+from __future__ import annotations
+
+import re
+
+from .cells import Row, split_row
+from .find import Region
+from .values import Parsed, construct_of, path_label
+
+__all__ = ["parse_measurement", "parse_effects", "parse_list"]
+
+_CONSTRUCT_COLUMNS = ("cronbach_alpha", "rho_a", "rho_c", "composite_reliability", "ave", "r2", "r2_adj")
+_INDICATOR = re.compile(r"^(?:.*\s)?([A-Za-z][A-Za-z_.]*[\s_.-]?\d+[a-z]?)$")
+_DEFAULT = {"convergent_validity": ["loading", "ave"], "reliability": ["cronbach_alpha", "composite_reliability", "ave"],
+            "r_squared": ["r2", "r2_adj"]}
+
+
+def _rows(region: Region, parsed: Parsed, *, trailing_numbers: bool = False) -> list[Row]:
+    rows = []
+    for line in region.body:
+        if not line.text.strip():
+            continue
+        row = split_row(line, trailing_numbers=trailing_numbers)
+        if not row.label and row.values:
+            parsed.skipped.append((line.number, "numbers without a row label"))
+        elif row.label and any(v is not None for v in row.values):
+            rows.append(row)
+    return rows
+
+
+def _fit(row: Row, columns: list[str], parsed: Parsed) -> dict | None:
+    """column -> Number for a row, or None (skipped) when the values do not fit the columns."""
+    if len(row.values) > len(columns):
+        parsed.skipped.append((row.line.number, f"{len(row.values)} values for {len(columns)} columns "
+                                                f"({', '.join(columns)})"))
+        return None
+    return {column: value for column, value in zip(columns, row.values) if value is not None}
+
+
+def parse_measurement(region: Region) -> Parsed:
+    """Loadings and construct statistics (kinds convergent_validity, reliability, r_squared)."""
+    parsed = Parsed()
+    columns = region.columns or _DEFAULT[region.kind]
+    for row in _rows(region, parsed):
+        fitted = _fit(row, columns, parsed)
+        if fitted is None:
+            continue
+        indicator = _INDICATOR.match(row.label) if "loading" in columns else None
+        item = indicator.group(1) if indicator else row.label
+        construct = construct_of(item) if indicator else row.label
+        for column, number in fitted.items():
+            if column == "loading" and indicator:
+                parsed.put(("loadings", item), number, column="loadings")
+            elif column in _CONSTRUCT_COLUMNS:
+                if construct in parsed.data.get(column, {}):
+                    parsed.skipped.append((row.line.number, f"a second {column} for {construct}"))
+                    continue
+                parsed.put((column, construct), number)
+            elif column == "vif":
+                parsed.put(("vif", item), number)
+            else:
+                parsed.skipped.append((row.line.number, f"{column} on a row that is no indicator ({row.label})"))
+        if row.words:
+            parsed.set(("verdict", item), row.words[0])
+    return parsed
+
+
+def parse_effects(region: Region) -> Parsed:
+    """Rows ``"A -> B"``/``"A -> M -> B"`` with O, M, STDEV, T, P (path, indirect and total effects tables)."""
+    parsed = Parsed()
+    columns = region.columns or ["original", "mean", "sd", "t", "p"]
+    for row in _rows(region, parsed):
+        path = path_label(row.label)
+        if path is None:
+            parsed.skipped.append((row.line.number, f"row label {row.label!r} is no path 'A -> B'"))
+            continue
+        fitted = _fit(row, columns, parsed)
+        if fitted is None:
+            continue
+        for column, number in fitted.items():
+            parsed.put(("rows", path, column), number, column=column)
+    return parsed
+
+
+def parse_list(region: Region, key: str) -> Parsed:
+    """One value per row (``vif``: indicator or path -> VIF; ``f_square``: path -> f²)."""
+    parsed = Parsed()
+    for row in _rows(region, parsed):
+        label = path_label(row.label) or row.label
+        if key == "f_square" and path_label(row.label) is None:
+            parsed.skipped.append((row.line.number, f"f² row {row.label!r} is no path 'A -> B'"))
+            continue
+        if len([v for v in row.values if v is not None]) != 1:
+            parsed.skipped.append((row.line.number, f"expected one {key} value, found {len(row.values)}"))
+            continue
+        parsed.put((key, label), next(v for v in row.values if v is not None))
+    return parsed
