@@ -34,7 +34,9 @@ source; ``docs/pipeline.md``, section "Audit", tabulates them):
   R² can hold together (implied construct correlations);
 * :mod:`.bootstrap` — t = |O|/STDEV; p from t;
 * :mod:`.mediation` — each indirect effect against the product of its paths;
-* :mod:`.wording` — each claim's verdict against its p; the prose against the tables.
+* :mod:`.wording` — each claim's verdict against its p;
+* :mod:`.prose`, :mod:`.prose_claims` — the text against the tables and the method (quoted p, t, β;
+  inequalities and their verdicts; variance explained; hypothesis numbers; decision rules; counts).
 
 The shared parts: :mod:`.rows` (the row, the settings, the check signature)
 and :mod:`.rounding` (the interval arithmetic). To add a
@@ -48,6 +50,8 @@ from collections.abc import Sequence
 from ..published import Published
 from .bootstrap import check_p_values, check_t_statistics
 from .mediation import check_indirect_products
+from .prose import check_inequalities, check_prose_vs_table, check_variance_explained
+from .prose_claims import check_decision_rules, check_hypothesis_numbering, check_prose_counts
 from .reliability import (check_alpha, check_ave, check_composite_reliability_variant, check_rho_c,
                           check_verdicts)
 from .rounding import overlaps, value_range
@@ -60,7 +64,9 @@ __all__ = ["Check", "ConsistencyOptions", "COLUMNS", "VERDICTS", "value_range", 
            "checks_table", "implied_correlations", "INVERSE_SQUARE_ROOT_CONSTANT", "CHECKS", "CheckFunction",
            "check_respondents", "check_ave", "check_rho_c", "check_composite_reliability_variant", "check_alpha",
            "check_verdicts", "check_adjusted_r2", "check_r2_labels", "check_structural", "check_t_statistics",
-           "check_p_values", "check_indirect_products", "check_claims", "check_sample_size"]
+           "check_p_values", "check_indirect_products", "check_claims", "check_sample_size",
+           "check_prose_vs_table", "check_inequalities", "check_variance_explained", "check_hypothesis_numbering",
+           "check_decision_rules", "check_prose_counts"]
 
 #: Every check, in the order the CSV lists them within a verdict.
 CHECKS: list[CheckFunction] = [
@@ -77,6 +83,12 @@ CHECKS: list[CheckFunction] = [
     check_p_values,
     check_indirect_products,
     check_claims,
+    check_prose_vs_table,
+    check_inequalities,
+    check_variance_explained,
+    check_hypothesis_numbering,
+    check_decision_rules,
+    check_prose_counts,
     check_sample_size,
 ]
 

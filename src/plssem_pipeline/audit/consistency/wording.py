@@ -7,19 +7,18 @@ Claims are the published file's entries with ``path`` and ``verdict_published``
     The paper's "supported"/"rejected" against the decision of the printed p:
     supported when p < ``audit.alpha`` (two-tailed). A ``warn`` when the
     rounding interval of p contains α.
-``prose_vs_table``
-    Each value the text quotes for a claim (``prose_values``) against the same
-    statistic in the table, within both roundings.
+(The values the text quotes for a claim, ``prose_values``, are checked with the other quoted
+values by :func:`.prose.check_prose_vs_table`.)
 """
 from __future__ import annotations
 
 from ..published import Published
-from .rounding import agreement_verdict, overlaps
+from .rounding import agreement_verdict
 from .rows import Check, ConsistencyOptions
 
 
 def check_claims(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
-    """Each claim's verdict against its printed p; the values the prose quotes against the table.
+    """Each claim's verdict against its printed p.
 
     Parameters
     ----------
@@ -30,8 +29,7 @@ def check_claims(pub: Published, model, options: ConsistencyOptions) -> list[Che
     Returns
     -------
     list of Check
-        For each claim with a printed p: its ``claim_verdict`` row (1 = supported, 0 = not), then one
-        ``prose_vs_table`` row per quoted value that the table prints.
+        For each claim with a printed p: its ``claim_verdict`` row (1 = supported, 0 = not).
     """
     rows = []
     w = options.words
@@ -54,14 +52,4 @@ def check_claims(pub: Published, model, options: ConsistencyOptions) -> list[Che
             w("claim_supported" if significant else "claim_not_supported", p=w.printed(p, probability=True),
               table=row.table, sign=sign, alpha=w.num(alpha, "g"), verdict=claim.verdict)
             + ("" if sure else "; " + w("claim_alpha_inside")) + " " + w("claim_scale")))
-        for statistic, quoted in claim.prose_values.items():
-            if statistic not in row.values:
-                continue
-            printed = row.values[statistic]
-            ok = overlaps(quoted.low, quoted.high, printed)
-            rows.append(Check(
-                "prose_vs_table", claim.table, f"{claim.id} ({claim.path}): {statistic}", printed.value, quoted.value,
-                "pass" if ok else "fail",
-                w("prose", statistic=statistic, quoted=w.text(quoted), path=claim.path, table=row.table,
-                  printed=w.text(printed)) + ": " + w("prose_same" if ok else "prose_differs")))
     return rows
