@@ -5,8 +5,10 @@ written by the paper extractor) and the claims' ``prose_values``.
 
 ``prose_vs_table``
     A p, t or β the text quotes for a path or indirect effect (or an R² for a construct) against the
-    same statistic in the table, within both roundings; a bound ("p < 0.001") holds when some value
-    in the printed rounding interval satisfies it. One row per distinct quoted value, with every
+    same statistic in the table: printed with the same decimals, a quote of the table prints the same
+    digits (0,001 is not 0.000, although their rounding intervals touch); with other decimals, the two
+    rounding intervals must overlap; a bound ("p < 0.001") holds when some value in the printed
+    rounding interval satisfies it. One row per distinct quoted value, with every
     place the text quotes it (a value quoted twice is one finding).
 ``inequality_verdict``
     An inequality the text writes ("( 0,000 > 0,05 )") must be true for its own numbers, and the
@@ -90,10 +92,14 @@ def check_prose_vs_table(pub: Published, model, options: ConsistencyOptions) -> 
             ok = printed.low < quoted.value - EPS
         elif g["bound"] == ">":
             ok = printed.high > quoted.value + EPS
+        elif quoted.decimals == printed.decimals:
+            ok = w.text(quoted) == w.text(printed)
         else:
-            ok = overlaps(quoted.low, quoted.high, printed)
+            ok = quoted.low < printed.high - EPS and quoted.high > printed.low + EPS
         text = w("prose_bound" if g["bound"] else "prose", statistic=statistic, quoted=w.text(quoted), path=path,
                  table=g["table"], printed=w.text(printed), relation=g["bound"] or "=")
+        if not g["bound"] and quoted.decimals == printed.decimals:
+            text += " " + w("prose_same_decimals", decimals=printed.decimals)
         rows.append(Check("prose_vs_table", g["table"], g["item"], printed.value, quoted.value,
                           "pass" if ok else "fail", text + ": " + w("prose_same" if ok else "prose_differs"),
                           quoted_places([table_location(pub, g["table"]), *g["places"]])))
