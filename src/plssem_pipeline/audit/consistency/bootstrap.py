@@ -7,12 +7,16 @@ section "Audit".
 ``t_equals_o_over_sd``
     t = |O| / STDEV (SmartPLS's "T statistics (|O/STDEV|)").
 ``p_from_t``
-    Two-tailed p from the printed t, under two references: Student t with
+    p from the printed t, under two references: Student t with
     B − 1 degrees of freedom, p = 2·P(T > |t|) (the engine's reference,
     :mod:`plssem.inference`; B from the published file, else
     ``audit.published_bootstrap_samples``, SmartPLS's default 5000), and the
-    normal, p = 2·(1 − Φ(|t|)). ``pass`` if both meet the printed p within
-    rounding, ``warn`` if only one does, ``fail`` if neither.
+    normal, p = 2·(1 − Φ(|t|)); one-tailed (P(T > |t|), 1 − Φ(|t|)) when the
+    paper's p values are (:func:`paper_tails`: ``audit.tails``, else what the
+    paper states, else whether its printed p values fit one-tailed p and not
+    two-tailed, the reading statcheck offers; Nuijten et al. 2016). ``pass`` if
+    both meet the printed p within rounding, ``warn`` if only one does,
+    ``fail`` if neither; the explanation says which tails and why.
 """
 from __future__ import annotations
 
@@ -52,14 +56,57 @@ def check_t_statistics(pub: Published, model, options: ConsistencyOptions) -> li
     return rows
 
 
-def _p_values(t: float, df: int) -> tuple[float, float]:
+def _p_values(t: float, df: int, tails: int = 2) -> tuple[float, float]:
     from scipy import stats
 
-    return 2 * float(stats.norm.sf(abs(t))), 2 * float(stats.t.sf(abs(t), df))
+    return tails * float(stats.norm.sf(abs(t))), tails * float(stats.t.sf(abs(t), df))
+
+
+def _fits(row, df: int, tails: int) -> tuple[bool, bool, tuple]:
+    """Whether the row's printed p meets the ``tails``-tailed p of its printed t: (normal, Student t), intervals."""
+    t, p = row.values["t"], row.values["p"]
+    # p decreases in |t|: the high end of t gives the low end of p
+    low, high = _p_values(t.high, df, tails), _p_values(max(t.low, 0.0), df, tails)
+    return overlaps(low[0], high[0], p), overlaps(low[1], high[1], p), (low, high)
+
+
+def paper_tails(pub: Published, options: ConsistencyOptions) -> tuple[int, str]:
+    """The tails of the paper's p values (1 or 2) and the reason, as the explanations write it.
+
+    ``options.tails`` "one"/"two" decides; "auto": the tails the paper states (``prose.tails``), else
+    one-tailed when at least one printed p fits the one-tailed p of its t and not the two-tailed one, and
+    none the reverse; else two-tailed.
+
+    Parameters
+    ----------
+    pub : Published
+    options : ConsistencyOptions
+
+    Returns
+    -------
+    tails : int
+    reason : str
+        The sentence (in ``options.language``) that says why.
+    """
+    w = options.words
+    if options.tails in ("one", "two"):
+        return (1 if options.tails == "one" else 2), w("tails_reason_option")
+    stated = pub.prose.tails_stated if pub.prose is not None else None
+    if stated in ("one", "two"):
+        return (1 if stated == "one" else 2), w("tails_reason_stated", location=pub.prose.tails_location)
+    df = (pub.bootstrap_samples or options.bootstrap_samples) - 1
+    one_only = two_only = 0
+    for row in _effect_rows(pub, {"t", "p"}):
+        one, two = any(_fits(row, df, 1)[:2]), any(_fits(row, df, 2)[:2])
+        one_only += one and not two
+        two_only += two and not one
+    if one_only and not two_only:
+        return 1, w("tails_reason_detected", count=w.count(one_only))
+    return 2, w("tails_reason_default")
 
 
 def check_p_values(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
-    """Each printed p against the two-tailed p of its row's printed t (Student t and normal).
+    """Each printed p against the p of its row's printed t (Student t and normal; tails from :func:`paper_tails`).
 
     Parameters
     ----------
@@ -77,13 +124,12 @@ def check_p_values(pub: Published, model, options: ConsistencyOptions) -> list[C
     w = options.words
     b = pub.bootstrap_samples or options.bootstrap_samples
     source = w("p_source_file" if pub.bootstrap_samples else "p_source_assumed")
+    tails, reason = paper_tails(pub, options)
     for row in _effect_rows(pub, {"t", "p"}):
         t, p = row.values["t"], row.values["p"]
-        point = _p_values(t.value, b - 1)  # (normal, Student t)
-        # p decreases in |t|: the high end of t gives the low end of p
-        n_low, n_high = _p_values(t.high, b - 1)[0], _p_values(max(t.low, 0.0), b - 1)[0]
-        t_low, t_high = _p_values(t.high, b - 1)[1], _p_values(max(t.low, 0.0), b - 1)[1]
-        ok_normal, ok_t = overlaps(n_low, n_high, p), overlaps(t_low, t_high, p)
+        point = _p_values(t.value, b - 1, tails)  # (normal, Student t)
+        ok_normal, ok_t, (low, high) = _fits(row, b - 1, tails)
+        n_low, n_high, t_low, t_high = low[0], high[0], low[1], high[1]
         verdict = "pass" if ok_normal and ok_t else ("warn" if ok_normal or ok_t else "fail")
         outcome = ("p_both" if ok_normal and ok_t else "p_normal_only" if ok_normal else "p_t_only" if ok_t
                    else "p_neither")
@@ -92,5 +138,6 @@ def check_p_values(pub: Published, model, options: ConsistencyOptions) -> list[C
             w("p_value", t=w.printed(t), df=w.count(b - 1), b=w.count(b), source=source, p_t=w.num(point[1], ".3g"),
               t_interval=w.interval(t_low, t_high, ".3g"), p_normal=w.num(point[0], ".3g"),
               normal_interval=w.interval(n_low, n_high, ".3g"), p=w.printed(p, probability=True),
-              outcome=w(outcome))))
+              outcome=w(outcome), tails=w(f"tails_{'one' if tails == 1 else 'two'}"),
+              factor="" if tails == 1 else "2·", reason=reason)))
     return rows

@@ -68,7 +68,7 @@ class ConsistencyOptions:
     Attributes
     ----------
     alpha : float
-        Significance level of the paper's verdicts (two-tailed).
+        Significance level of the paper's verdicts.
     bootstrap_samples : int
         B assumed for the paper's p values when the published file gives no ``bootstrap_samples``
         (SmartPLS's default, 5000): the Student t reference has B − 1 degrees of freedom.
@@ -77,6 +77,11 @@ class ConsistencyOptions:
     language : str
         Language of the explanations (the study's ``report.language``; one of
         the files in :data:`plssem_pipeline.audit.catalogue.STRINGS_DIR`). Every other column is the same in every language.
+    tails : str
+        Whether the paper's p values are two- or one-tailed: ``"two"``, ``"one"``, or ``"auto"`` (the
+        paper's stated tails, ``prose.tails``; else one-tailed when its printed p values fit the one-tailed
+        p of their t and not the two-tailed one; :func:`.bootstrap.paper_tails`). ``"two"`` in the pipeline
+        (``audit.tails``), ``"auto"`` in paper mode.
     skipped : list of tuple
         Filled by the checks: ``(check, item, reason)`` for every check that could not run (English: a
         diagnostic for ``summary.json``, like the log).
@@ -88,6 +93,7 @@ class ConsistencyOptions:
     ave_threshold: float = 0.50
     reliability_threshold: float = 0.70
     language: str = "en"
+    tails: str = "two"
     skipped: list = field(default_factory=list)
 
     @property

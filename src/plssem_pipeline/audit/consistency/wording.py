@@ -5,14 +5,16 @@ Claims are the published file's entries with ``path`` and ``verdict_published``
 
 ``claim_verdict``
     The paper's "supported"/"rejected" against the decision of the printed p:
-    supported when p < ``audit.alpha`` (two-tailed). A ``warn`` when the
-    rounding interval of p contains α.
+    supported when p < ``audit.alpha``, the p being two- or one-tailed as
+    :func:`.bootstrap.paper_tails` decides (the explanation says which and
+    why). A ``warn`` when the rounding interval of p contains α.
 (The values the text quotes for a claim, ``prose_values``, are checked with the other quoted
 values by :func:`.prose.check_prose_vs_table`.)
 """
 from __future__ import annotations
 
 from ..published import Published
+from .bootstrap import paper_tails
 from .rounding import agreement_verdict
 from .rows import Check, ConsistencyOptions
 
@@ -34,6 +36,8 @@ def check_claims(pub: Published, model, options: ConsistencyOptions) -> list[Che
     rows = []
     w = options.words
     alpha = options.alpha
+    tails, reason = paper_tails(pub, options)
+    tails = w(f"tails_{'one' if tails == 1 else 'two'}")
     for claim in pub.claims:
         source = pub.effects if len(claim.nodes) == 2 else pub.indirect
         row = source.get(claim.nodes)
@@ -50,6 +54,6 @@ def check_claims(pub: Published, model, options: ConsistencyOptions) -> list[Che
             "claim_verdict", claim.table, f"{claim.id} ({claim.path})", float(claim.supported), float(significant),
             agreement_verdict(significant == claim.supported, sure),
             w("claim_supported" if significant else "claim_not_supported", p=w.printed(p, probability=True),
-              table=row.table, sign=sign, alpha=w.num(alpha, "g"), verdict=claim.verdict)
+              table=row.table, sign=sign, alpha=w.num(alpha, "g"), verdict=claim.verdict, tails=tails, reason=reason)
             + ("" if sure else "; " + w("claim_alpha_inside")) + " " + w("claim_scale")))
     return rows
