@@ -13,10 +13,14 @@ import pandas as pd
 import pytest
 import yaml
 
+import numpy as np
+
 from plssem_pipeline.audit.compare import COLUMNS, Reproduced, Tolerances, published_vs_reproduced
+from plssem_pipeline.audit.consistency import composite_reliability_variants
 from plssem_pipeline.audit.published import parse_published
 
-from audit_helpers import PAPER, made_up_published
+import audit_helpers as made_up
+from audit_helpers import PAPER, changed, made_up_published
 
 
 def _tolerances(run) -> dict:
@@ -33,11 +37,11 @@ def test_columns_and_every_published_number(table, paper):
     assert list(table.columns) == COLUMNS
     expected = (1                                                    # n
                 + sum(len(b.categories) + 1 for b in paper.respondents)  # Table 1 counts and totals
-                + len(paper.loadings) + 4 + 4 + 2 * 4                 # loadings, AVE, alpha, CR vs rho_c and rho_a
+                + len(paper.loadings) + 4 + 4 + 4                     # loadings, AVE, alpha, CR (as rho_a)
                 + 2 + 2                                               # R², adjusted R²
                 + 5 * 5 + 2 * 5                                       # Tables 5 and 6: O, M, STDEV, T, P
                 + 5 + 2)                                              # hypotheses and mediation claims
-    assert len(table) == expected == 112
+    assert len(table) == expected == 108
     assert table["reproduced"].notna().all()
     assert (table["difference"] - (table["reproduced"] - table["published"])).abs().max() < 1e-12
     assert table["within"].dtype == bool
@@ -62,8 +66,11 @@ def test_rows_are_judged_by_the_config_tolerances(table, default_study):
     paths = rows("original", ["table5_path_coefficients"]).set_index("row")
     published_sd = rows("sd", ["table5_path_coefficients"]).set_index("row")["published"]
     assert (paths["tolerance"] == tolerances["effect_sds"] * published_sd.loc[paths.index]).all()
+    alpha = yaml.safe_load((default_study / "config.yaml").read_text(encoding="utf-8"))["audit"]["alpha"]
+    assert tolerances["p"] < alpha
     judged = table[table["reproduced"].notna()]
-    assert (judged["within"] == (judged["difference"].abs() <= judged["tolerance"] + 1e-9)).all()
+    flip = (judged["statistic"] == "p") & ((judged["published"] < alpha) != (judged["reproduced"] < alpha))
+    assert (judged["within"] == ((judged["difference"].abs() <= judged["tolerance"] + 1e-9) & ~flip)).all()
     assert rows("supported")["within"].all()          # every hypothesis the paper accepts is still accepted
 
 
@@ -80,16 +87,30 @@ def test_not_reproducible_sds_are_flagged(table, default_study):
     assert (t["reproduced"] > 0).all()                 # |t|, as SmartPLS prints it
 
 
-def test_composite_reliability_is_compared_with_both_and_matches_rho_a(table, default_study):
+def _rho_c(x):
+    x = np.asarray(x, dtype=float)
+    return x.sum() ** 2 / (x.sum() ** 2 + (1 - x ** 2).sum())
+
+
+def test_composite_reliability_is_compared_with_what_the_audit_decided_it_is(table, default_study):
+    """The paper's "composite reliability" lies between its printed α and ρ_C of its printed loadings (worked
+    out here from the YAML, in numpy) for every construct: ρ_A. It is compared with the reproduced ρ_A only."""
+    printed = yaml.safe_load(PAPER.read_text(encoding="utf-8"))["tables"]
+    loadings = printed["table2_convergent_validity"]["loadings"]
+    reliability_table = printed["table3_reliability"]
+    for construct, value in reliability_table["composite_reliability"].items():
+        rho_c = _rho_c([v for i, v in loadings.items() if i.rstrip("0123456789") == construct])
+        assert reliability_table["cronbach_alpha"][construct] <= value < rho_c - 0.005, construct
     cr = table[table["statistic"].str.startswith("composite_reliability")]
-    assert sorted(cr["statistic"].unique()) == ["composite_reliability vs rho_a", "composite_reliability vs rho_c"]
+    assert set(cr["statistic"]) == {"composite_reliability as rho_a"}
+    assert sorted(cr["row"]) == sorted(reliability_table["composite_reliability"])
     reliability = pd.read_csv(default_study / "results/outer/reliability.csv").set_index("construct")
-    rho_a = cr[cr["statistic"].str.endswith("rho_a")].set_index("row")["reproduced"]
+    rho_a = cr.set_index("row")["reproduced"]
     assert (rho_a == reliability.loc[rho_a.index, "rho_a"]).all()
     summary = json.loads((default_study / "results/audit/summary.json").read_text())
     assert summary["step"] == "audit"
-    matches = summary["details"]["published_vs_reproduced"]["composite_reliability_matches"]
-    assert matches["overall"] == "rho_a"
+    read_as = summary["details"]["published_vs_reproduced"]["composite_reliability_read_as"]
+    assert read_as == {"by_construct": {c: "rho_a" for c in rho_a.index}, "overall": "rho_a"}
 
 
 def test_consistency_csv_and_summary_on_the_run(default_study):
@@ -143,3 +164,45 @@ def test_tolerance_rules_on_a_made_up_study():
     wide = published_vs_reproduced(pub, rep, Tolerances(loading=0.05, effect_sds=3), alpha=0.05)
     wide = wide.set_index(["row", "statistic"])
     assert wide.loc[("m2", "loading"), "within"] and wide.loc[("M -> Y", "original"), "within"]
+
+
+def test_composite_reliability_read_as_the_decided_coefficient_on_a_made_up_study():
+    """A "composite reliability" printed as ρ_C of the loadings is compared with ρ_C; one printed between α and
+    ρ_C with ρ_A; the variant check's decision decides (made-up study: ρ_C printed exactly, α from the loadings)."""
+    data = made_up_published()
+    reliability = data["tables"]["reliability"]
+    reliability["composite_reliability"] = dict(reliability["rho_c"])
+    between = round((reliability["cronbach_alpha"]["M"] + reliability["rho_c"]["M"]) / 2, 3)
+    data = changed(data, "tables", "reliability", "composite_reliability", "M", value=between)
+    pub = parse_published(data)
+    variants = composite_reliability_variants(pub, made_up.model())
+    assert variants == {"A": "rho_c", "B": "rho_c", "M": "rho_a", "Y": "rho_c"}
+    rep = _frames(pub)
+    rep.reliability["rho_a"] = rep.reliability["rho_c"] - 0.01
+    out = published_vs_reproduced(pub, rep, Tolerances(), variants=variants)
+    cr = out[out["statistic"].str.startswith("composite_reliability")].set_index("row")
+    assert cr["statistic"].to_dict() == {"A": "composite_reliability as rho_c", "B": "composite_reliability as rho_c",
+                                         "M": "composite_reliability as rho_a", "Y": "composite_reliability as rho_c"}
+    assert cr.loc["M", "reproduced"] == rep.reliability.loc["M", "rho_a"]
+    assert cr.loc["A", "reproduced"] == rep.reliability.loc["A", "rho_c"]
+    undecided = published_vs_reproduced(pub, rep, Tolerances())            # no decision: rho_c, the name's meaning
+    assert set(undecided.loc[undecided["statistic"].str.startswith("composite"), "statistic"]) == {
+        "composite_reliability as rho_c"}
+
+
+@pytest.mark.parametrize("published, reproduced, tolerance, within", [
+    (0.045, 0.049, 0.01, True),      # both significant, 0.004 apart
+    (0.045, 0.052, 0.01, False),     # 0.007 apart, within the tolerance, but significance flips at 0.05
+    (0.045, 0.052, 0.5, False),      # whatever the tolerance
+    (0.052, 0.045, 0.5, False),      # the reverse flip
+    (0.060, 0.052, 0.01, True),      # both not significant
+])
+def test_a_flip_of_significance_is_never_within(published, reproduced, tolerance, within):
+    data = changed(made_up_published(), "tables", "direct_effects", "rows", "A -> Y", "p", value=published)
+    pub = parse_published(data)
+    rep = _frames(pub)
+    rep.paths.loc["A -> Y", "p"] = reproduced
+    out = published_vs_reproduced(pub, rep, Tolerances(p=tolerance), alpha=0.05).set_index(["row", "statistic"])
+    row = out.loc[("A -> Y", "p")]
+    assert row["difference"] == pytest.approx(reproduced - published)
+    assert bool(row["within"]) is within

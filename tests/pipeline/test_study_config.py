@@ -31,6 +31,7 @@ def test_default_config_is_valid(schema):
     assert list(config["respondents"]) == ["business_type", "years_established", "revenue", "ecommerce_platform"]
     assert config["respondents"]["ecommerce_platform"]["categories"][5] == "Bukalapak"
     assert config["paths"] == ["KP -> IP", "EC -> IP", "KP -> KU", "EC -> KU", "IP -> KU"]
+    assert config["audit"]["tolerances"]["p"] < config["audit"]["alpha"]     # a flip of significance is no "within"
 
 
 def test_every_schema_key_has_description_and_optional_keys_defaults(schema):
@@ -96,6 +97,8 @@ def test_schema_problems_name_keys(config, schema):
     (lambda c: c["data"].update(id_column="x1"), "config key data.id_column: 'x1' is also an indicator"),
     (lambda c: c.update(bootstrap={"samples": 10, "chunks": 11}), "config key bootstrap.chunks: 11 chunks"),
     (lambda c: c.update(published="data/published/none.yaml"), "config key published: file"),
+    (lambda c: c.update(published="data/published/none.yaml", audit={"tolerances": {"p": 0.05}}),
+     "config key audit.tolerances.p: 0.05 is not below audit.alpha (0.05)"),
 ])
 def test_semantic_errors_name_the_key(config, tmp_path, change, message):
     change(config)

@@ -13,12 +13,15 @@ respondent counts          ``results/describe/respondents.csv`` ``n``; exact
 respondent percents        ``percent``; half a unit of the printed last decimal
 loadings                   ``results/outer/loadings.csv``; ``loading`` (0.03)
 AVE, Cronbach's α          ``results/outer/reliability.csv``; ``ave`` (0.02), ``cronbach_alpha`` (0.02)
-composite reliability      the same file's ``rho_c`` *and* ``rho_a`` (two rows); ``composite_reliability`` (0.02)
+composite reliability      the same file's ``rho_a`` or ``rho_c``: the one the consistency check
+                           ``composite_reliability_variant`` decided the printed column is
+                           (``variants``); ``rho_c`` when it could not decide; ``composite_reliability`` (0.02)
 R², adjusted R²            ``results/inner/r2.csv``; ``r2`` (0.03), ``r2_adj`` (0.03)
 path / indirect O and M    ``results/bootstrap/{paths,specific_indirect}.csv``; ``effect_sds`` × published STDEV (2)
 STDEV                      ``sd``; ``sd_relative`` × published STDEV (0.5)
 T statistics               \\|t\\| (SmartPLS prints \\|O/STDEV\\|); ``t`` (2.0)
-P values                   ``p``; ``p`` (0.05)
+P values                   ``p``; ``p`` (0.01, below ``audit.alpha``); never within when the two
+                           sides of α differ (published p < α ≤ reproduced p, or the reverse)
 claims (hypotheses)        1 if supported, else 0; exact: a claim on an effect that is one of
                            the study's hypotheses (``results/hypotheses/hypotheses.csv``) takes
                            that hypothesis's test (sign, tails); any other is significant by
@@ -27,7 +30,9 @@ claims (hypotheses)        1 if supported, else 0; exact: a claim on an effect t
 =========================  ==========================================================
 
 A row is ``within`` when ``|difference| ≤ tolerance`` (with 1e-9 of slack for
-binary floating point); a published number with no reproduced counterpart has
+binary floating point), and a P value's only if published and reproduced p lie
+on the same side of ``audit.alpha`` (a flip of significance is a difference
+whatever the tolerance); a published number with no reproduced counterpart has
 an empty ``reproduced`` and is not within. A published O or M without a
 published STDEV has no tolerance: its row has an empty ``tolerance`` and is not
 within (``no_tolerance`` in the summary).
@@ -42,13 +47,15 @@ from dataclasses import dataclass, fields
 from .published import Published
 
 __all__ = ["COLUMNS", "Tolerances", "Reproduced", "read_reproduced", "published_vs_reproduced",
-           "composite_reliability_matches", "display_row"]
+           "composite_reliability_read_as", "display_row", "significance_flips"]
 
 #: Columns of ``results/audit/published_vs_reproduced.csv``.
 COLUMNS = ["table", "row", "statistic", "published", "reproduced", "difference", "tolerance", "within"]
 _SLACK = 1e-9
 #: The ``row`` of n, and the end of the ``row`` of a respondent block's total (``"gender (total)"``).
 N_ROW, TOTAL_SUFFIX = "respondents", " (total)"
+#: The ``statistic`` of a printed composite reliability ends with the coefficient it is compared with.
+CR_READ_AS = "composite_reliability as "
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,7 @@ class Tolerances:
     effect_sds: float = 2.0
     sd_relative: float = 0.5
     t: float = 2.0
-    p: float = 0.05
+    p: float = 0.01
     count: float = 0.0
 
     @classmethod
@@ -116,21 +123,50 @@ def _get(frame, key, column):
     return None if math.isnan(value) else value
 
 
-def _row(table, row, statistic, published, reproduced, tolerance):
+def significance_flips(published: float, reproduced: float | None, alpha: float) -> bool:
+    """Whether a published and a reproduced p lie on different sides of α (one significant, the other not).
+
+    Parameters
+    ----------
+    published, reproduced : float
+        The two p values (``reproduced`` None: not reproduced, no flip).
+    alpha : float
+        The significance level (``audit.alpha``); p < α is significant.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> significance_flips(0.04, 0.06, 0.05), significance_flips(0.001, 0.037, 0.05)
+    (True, False)
+    """
+    return reproduced is not None and (published < alpha) != (reproduced < alpha)
+
+
+def _row(table, row, statistic, published, reproduced, tolerance, *, flip=False):
     difference = None if reproduced is None else reproduced - published
-    within = difference is not None and abs(difference) <= tolerance + _SLACK
+    within = difference is not None and abs(difference) <= tolerance + _SLACK and not flip
     return {"table": table, "row": row, "statistic": statistic, "published": float(published),
             "reproduced": reproduced, "difference": difference, "tolerance": float(tolerance), "within": within}
 
 
 def published_vs_reproduced(pub: Published, rep: Reproduced, tolerances: Tolerances = Tolerances(), *,
-                            alpha: float = 0.05, significance: str = "p_value"):
+                            alpha: float = 0.05, significance: str = "p_value", variants: Mapping | None = None):
     """Every published number beside the pipeline's, as the ``published_vs_reproduced.csv`` DataFrame.
 
     Rows follow the published file: n, then its tables in order; within a
     table, its items in the published order. A claim's reproduced verdict is
     :func:`plssem_pipeline.analysis.mediation.is_significant` of its bootstrap row under
-    ``significance`` (``mediation.significance``) and ``alpha`` (``audit.alpha``).
+    ``significance`` (``mediation.significance``) and ``alpha`` (``audit.alpha``). A P value
+    is within only if both p lie on the same side of ``alpha`` (:func:`significance_flips`).
+
+    ``variants``: construct -> ``"rho_a"`` or ``"rho_c"``, what the consistency check decided each
+    printed "composite reliability" is
+    (:func:`plssem_pipeline.audit.consistency.composite_reliability_variants`); its row compares the
+    printed value with that reproduced coefficient only (statistic ``composite_reliability as rho_a``),
+    with ``rho_c`` for a construct the check could not decide.
     """
     import pandas as pd
 
@@ -161,12 +197,14 @@ def published_vs_reproduced(pub: Published, rep: Reproduced, tolerances: Toleran
                                     _get(rep.loadings, indicator, "loading"), tol.loading))
     reliability = {"ave": [("ave", "ave", tol.ave)],
                    "cronbach_alpha": [("cronbach_alpha", "cronbach_alpha", tol.cronbach_alpha)],
-                   "composite_reliability": [("composite_reliability vs rho_c", "rho_c", tol.composite_reliability),
-                                             ("composite_reliability vs rho_a", "rho_a", tol.composite_reliability)],
+                   "composite_reliability": [],
                    "rho_a": [("rho_a", "rho_a", tol.composite_reliability)],
                    "rho_c": [("rho_c", "rho_c", tol.composite_reliability)]}
     for statistic, targets in reliability.items():
         for construct, (table, printed) in pub.stat(statistic).items():
+            if statistic == "composite_reliability":
+                column = (variants or {}).get(construct, "rho_c")
+                targets = [(f"{CR_READ_AS}{column}", column, tol.composite_reliability)]
             for name, column, tolerance in targets:
                 by_table[table].append(_row(table, construct, name, printed.value,
                                             _get(rep.reliability, construct, column), tolerance))
@@ -194,7 +232,9 @@ def published_vs_reproduced(pub: Published, rep: Reproduced, tolerances: Toleran
                     got = None if got is None else abs(got)
                 else:
                     tolerance = tol.p
-                by_table[effect.table].append(_row(effect.table, label, statistic, printed.value, got, tolerance))
+                by_table[effect.table].append(_row(
+                    effect.table, label, statistic, printed.value, got, tolerance,
+                    flip=statistic == "p" and significance_flips(printed.value, got, alpha)))
     for claim in pub.claims:
         reproduced = _claim_verdict(rep, claim.path, len(claim.nodes), alpha=alpha, significance=significance)
         by_table[claim.table].append(_row(claim.table, f"{claim.id} ({claim.path})", "supported",
@@ -241,20 +281,22 @@ def _claim_verdict(rep: Reproduced, path: str, nodes: int, *, alpha: float, sign
     return float(is_supported(estimate, p, low, high, alpha=alpha, method=significance, **test))
 
 
-def composite_reliability_matches(table) -> dict:
-    """Which reproduced coefficient the printed composite reliability matches, per construct and overall.
+def composite_reliability_read_as(table) -> dict:
+    """Which reproduced coefficient each printed composite reliability was compared with, per construct and overall.
 
-    A construct's printed value "matches" ``rho_a`` or ``rho_c`` when that row is
-    within tolerance and is the closer of the two; ``"neither"`` otherwise.
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        ``published_vs_reproduced.csv``.
+
+    Returns
+    -------
+    dict
+        ``by_construct``: construct -> ``"rho_a"`` or ``"rho_c"`` (the statistic ``composite_reliability as
+        rho_a``); ``overall``: that value when every construct has it, ``"mixed"``, or None without one.
     """
-    rows = table[table["statistic"].isin(["composite_reliability vs rho_c", "composite_reliability vs rho_a"])]
-    out = {}
-    for construct, group in rows.groupby("row", sort=False):
-        group = group.dropna(subset=["difference"])
-        if group.empty:
-            continue
-        best = group.loc[group["difference"].abs().idxmin()]
-        out[str(construct)] = best["statistic"].rsplit(" ", 1)[-1] if bool(best["within"]) else "neither"
+    rows = table[table["statistic"].astype(str).str.startswith(CR_READ_AS)]
+    out = {str(r["row"]): str(r["statistic"])[len(CR_READ_AS):] for _, r in rows.iterrows()}
     values = set(out.values())
     overall = values.pop() if len(values) == 1 else ("mixed" if values else None)
     return {"by_construct": out, "overall": overall}
@@ -283,7 +325,7 @@ def audit_details(pub: Published, table, checks, skipped) -> dict:
             "outside": [label(r) for _, r in outside.iterrows()],
             "not_reproduced": [label(r) for _, r in table[~reproduced].iterrows()],
             "no_tolerance": [label(r) for _, r in table[~judged].iterrows()],
-            "composite_reliability_matches": composite_reliability_matches(table),
+            "composite_reliability_read_as": composite_reliability_read_as(table),
         },
         "consistency": {
             "checks": int(len(checks)),

@@ -76,7 +76,6 @@ class Table:
     sources: list = field(default_factory=list)
     comparison: "Table | None" = None
     font: str = "small"
-    marked: int = 0
     keep_groups: bool = False
 
     @property

@@ -17,14 +17,17 @@ def main(smk, log):
             clean_summary=smk.input.clean_summary, respondents=smk.input.respondents,
             loadings=smk.input.loadings, reliability=smk.input.reliability, r2=smk.input.r2,
             paths=smk.input.paths, indirect=smk.input.indirect, hypotheses=smk.input.hypotheses)
-        table = compare.published_vs_reproduced(published, reproduced, compare.Tolerances.from_config(
-            settings["tolerances"]), alpha=settings["alpha"], significance=smk.params.significance)
         criteria = settings["criteria"]
         options = consistency.ConsistencyOptions(
             alpha=settings["alpha"], bootstrap_samples=settings["published_bootstrap_samples"],
             loading_threshold=criteria["loading"], ave_threshold=criteria["ave"],
             reliability_threshold=criteria["reliability"], language=smk.params.language)
         checks = consistency.checks_table(consistency.run_checks(published, model, options))
+        # a printed "composite reliability" is compared with the coefficient the consistency check decided it is
+        table = compare.published_vs_reproduced(
+            published, reproduced, compare.Tolerances.from_config(settings["tolerances"]), alpha=settings["alpha"],
+            significance=smk.params.significance,
+            variants=consistency.composite_reliability_variants(published, model))
         details.update(compare.audit_details(published, table, checks, options.skipped))
     else:
         log.info("no published tables configured (published: null): writing empty tables")

@@ -4,7 +4,7 @@ A path naming an unknown construct, a cycle, an indicator in two constructs,
 a missing survey file, a relative path that leaves the project (``../``), an
 input file in a folder the pipeline writes (``results/``, ``report/``), a
 published-tables file that is not plain YAML data, a NaN or infinite number,
-more bootstrap chunks than subsamples, a scale (``data.scale``, ``constructs.<C>.scale``)
+more bootstrap chunks than subsamples, a P value tolerance of the audit not below its α, a scale (``data.scale``, ``constructs.<C>.scale``)
 whose min is not below its max, a reverse-coded item outside its construct, a redundancy item
 (``constructs.<C>.redundancy``) of a Mode A construct or that is an indicator of the model, a label
 given per language (``label: {en: ..., id: ...}``) in a language the report does not have, and
@@ -83,6 +83,7 @@ def check_semantics(config: Mapping, *, root: Path | str = ".", file: str | None
     problems += _file_problems(config, Path(root))
     problems += [f"config key {key}: {number_text(value)} is not a finite number" for key, value in non_finite(config)]
     problems += _bootstrap_problems(config["bootstrap"])
+    problems += _audit_problems(config)
     model = None
     if not problems:   # the study's own model, whatever its alternatives' problems (each is named once)
         try:
@@ -241,6 +242,17 @@ def _file_problems(config: Mapping, root: Path) -> list[str]:
         except UserError as error:
             problems.append(f"config key published: {error}")
     return problems
+
+
+def _audit_problems(config: Mapping) -> list[str]:
+    """A P value tolerance at or above the audit's α (with published tables): it would call p values that
+    lie a whole α apart the same."""
+    audit = config.get("audit") or {}
+    p, alpha = (audit.get("tolerances") or {}).get("p"), audit.get("alpha")
+    if not config.get("published") or p is None or alpha is None or p < alpha:
+        return []
+    return [f"config key audit.tolerances.p: {number_text(p)} is not below audit.alpha ({number_text(alpha)}); "
+            "the tolerance of the P values must be below the significance level (e.g. audit.alpha / 5)"]
 
 
 def _bootstrap_problems(boot: Mapping) -> list[str]:

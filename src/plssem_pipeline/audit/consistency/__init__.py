@@ -53,7 +53,7 @@ from .mediation import check_indirect_products
 from .prose import check_inequalities, check_prose_vs_table, check_variance_explained
 from .prose_claims import check_decision_rules, check_hypothesis_numbering, check_prose_counts
 from .reliability import (check_alpha, check_ave, check_composite_reliability_variant, check_rho_c,
-                          check_verdicts)
+                          check_verdicts, composite_reliability_variants)
 from .rounding import overlaps, value_range
 from .rows import COLUMNS, VERDICTS, Check, CheckFunction, ConsistencyOptions, table_location
 from .sample_size import INVERSE_SQUARE_ROOT_CONSTANT, check_respondents, check_sample_size
@@ -66,7 +66,8 @@ __all__ = ["Check", "ConsistencyOptions", "COLUMNS", "VERDICTS", "value_range", 
            "check_verdicts", "check_adjusted_r2", "check_r2_labels", "check_structural", "check_t_statistics",
            "check_p_values", "check_indirect_products", "check_claims", "check_sample_size",
            "check_prose_vs_table", "check_inequalities", "check_variance_explained", "check_hypothesis_numbering",
-           "check_decision_rules", "check_prose_counts"]
+           "check_decision_rules", "check_prose_counts",
+           "composite_reliability_variants"]
 
 #: Every check, in the order the CSV lists them within a verdict.
 CHECKS: list[CheckFunction] = [

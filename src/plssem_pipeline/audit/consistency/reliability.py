@@ -12,14 +12,18 @@ blocks (Hair et al. 2022, chs. 4–5). Sources as in
     AVE = Σλ² / m, the mean squared loading (Fornell & Larcker 1981; Hair et
     al. 2022, ch. 4).
 ``rho_c_from_loadings``
-    ρ_C = (Σλ)² / ((Σλ)² + Σ(1 − λ²)) (Jöreskog 1971), against the printed
-    "composite reliability" and against a printed ρ_C.
+    ρ_C = (Σλ)² / ((Σλ)² + Σ(1 − λ²)) (Jöreskog 1971), against a printed ρ_C
+    (one stated as ρ_C).
 ``composite_reliability_variant``
-    Which coefficient the printed "composite reliability" is: ``pass`` if it is
-    ρ_C of the printed loadings; ``warn`` if it is not but lies between the
-    printed Cronbach's α and that ρ_C, where Dijkstra & Henseler's (2015) ρ_A
-    lies (ρ_A needs the weights and item correlations, so a paper's numbers
-    cannot give it); ``fail`` otherwise.
+    Which coefficient a printed "composite reliability" (variant not stated) is,
+    from ρ_C of the printed loadings: ``pass`` if it is that ρ_C; ``warn`` if it
+    is not but lies between the printed Cronbach's α and that ρ_C, where
+    Dijkstra & Henseler's (2015) ρ_A lies (ρ_A needs the weights and item
+    correlations, so a paper's numbers cannot give it); ``fail`` otherwise. One
+    row per finding: a ``pass`` per construct, one ``warn`` (one ``fail``) per
+    table listing every construct so decided with its arithmetic. The decision
+    is also what the comparison with the reproduced results reads the column as
+    (:func:`composite_reliability_variants`, :data:`READ_AS`).
 ``alpha_from_loadings``
     Cronbach's (1951) α = m/(m − 1)·(1 − m/(Σλ)²): for standardised items and a
     composite with equal weights the loadings are λ_i = corr(x_i, Σx) and
@@ -142,37 +146,42 @@ def check_ave(pub: Published, model, options: ConsistencyOptions) -> list[Check]
     return rows
 
 
+def _rho_c_arithmetic(w, model, construct, loadings: list[Printed]):
+    """ρ_C of the printed loadings: ``(value, low, high, arithmetic)``, the arithmetic in ``w``'s language."""
+    x = np.array([p.value for p in loadings])
+    s, e = float(x.sum()), float((1 - x * x).sum())
+    value, low, high = value_range(_rho_c(model, construct), loadings)
+    return value, low, high, w("rho_c", loadings=_list(w, loadings), sum=w.num(s), error=w.num(e),
+                               square=w.num(s * s), value=w.num(value))
+
+
 def check_rho_c(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
-    """Each printed composite reliability, and each printed ρ_C, against ρ_C of the printed loadings.
+    """Each printed ρ_C (stated as ρ_C) against ρ_C of the printed loadings.
+
+    A "composite reliability" whose variant the paper does not state is
+    :func:`check_composite_reliability_variant`'s: which coefficient it is, ρ_C
+    of the loadings included, is one finding.
 
     Parameters
     ----------
     pub, model, options
-        As for every check (:class:`~.rows.CheckFunction`). Both ``composite_reliability`` and
-        ``rho_c`` are compared with the block's ``loadings``.
+        As for every check (:class:`~.rows.CheckFunction`); reads ``rho_c`` and the block's ``loadings``.
 
     Returns
     -------
     list of Check
-        One ``rho_c_from_loadings`` row per printed coefficient (composite reliabilities first).
+        One ``rho_c_from_loadings`` row per printed ρ_C.
     """
     rows = []
     w = options.words
-    for statistic in ("composite_reliability", "rho_c"):
-        label = w(f"rho_c_label_{statistic}")
-        note = " " + w("rho_c_not_rho_c") if statistic == "composite_reliability" else ""
-        for construct, (table, printed) in pub.stat(statistic).items():
-            loadings = _block_loadings(pub, model, construct, "rho_c_from_loadings", options)
-            if loadings is None:
-                continue
-            x = np.array([p.value for p in loadings])
-            s, e = float(x.sum()), float((1 - x * x).sum())
-            rows.append(rounding_check(
-                "rho_c_from_loadings", table, construct, printed, _rho_c(model, construct), loadings, what="ρ_C",
-                words=w, on_fail=("fail", note),
-                arithmetic=lambda value: w("rho_c", loadings=_list(w, loadings), sum=w.num(s), error=w.num(e),
-                                           square=w.num(s * s), value=w.num(value), label=label,
-                                           printed=w.text(printed))))
+    for construct, (table, printed) in pub.stat("rho_c").items():
+        loadings = _block_loadings(pub, model, construct, "rho_c_from_loadings", options)
+        if loadings is None:
+            continue
+        arithmetic = _rho_c_arithmetic(w, model, construct, loadings)[3]
+        rows.append(rounding_check(
+            "rho_c_from_loadings", table, construct, printed, _rho_c(model, construct), loadings, what="ρ_C",
+            words=w, arithmetic=lambda value: arithmetic + " " + w("rho_c_against", printed=w.text(printed))))
     return rows
 
 
@@ -205,8 +214,69 @@ def check_alpha(pub: Published, model, options: ConsistencyOptions) -> list[Chec
     return rows
 
 
+# ----------------------------------------------------------------------------- which composite reliability
+#: The coefficient the audit reads a printed "composite reliability" as, by the verdict of its decision: ρ_C
+#: when it is ρ_C of the printed loadings, ρ_A when it lies between α and ρ_C; otherwise ρ_C, the coefficient
+#: the name denotes (Jöreskog 1971; Hair et al. 2022, ch. 4).
+READ_AS = {"pass": "rho_c", "warn": "rho_a", "fail": "rho_c"}
+
+
+def _variants(pub: Published, model, options: ConsistencyOptions) -> list[tuple]:
+    """Each printed composite reliability's decision: ``(table, construct, verdict, printed, ρ_C, arithmetic)``.
+
+    ``verdict`` is ``pass`` (ρ_C of the printed loadings), ``warn`` (between the printed α and that ρ_C:
+    ρ_A) or ``fail`` (neither); ``arithmetic`` is the construct's part of the explanation.
+    """
+    w = options.words
+    alphas = pub.stat("cronbach_alpha")
+    out = []
+    for construct, (table, printed) in pub.stat("composite_reliability").items():
+        loadings = _block_loadings(pub, model, construct, "composite_reliability_variant", options)
+        if loadings is None:
+            continue
+        value, low, high, arithmetic = _rho_c_arithmetic(w, model, construct, loadings)
+        head = w("variant_item", construct=construct, printed=w.printed(printed), rho_c=arithmetic,
+                 interval=w.interval(low, high))
+        alpha = alphas.get(construct, (None, None))[1]
+        if overlaps(low, high, printed):
+            out.append((table, construct, "pass", printed, value, head))
+        elif alpha is not None and alpha.low - EPS <= printed.high and printed.low <= high + EPS:
+            out.append((table, construct, "warn", printed, value, head + ", " + w(
+                "variant_between", alpha=w.text(alpha), above=w.num(printed.value - alpha.value, 3))))
+        else:
+            where = "variant_below_alpha" if alpha is not None and printed.high < alpha.low else "variant_outside"
+            alpha_text = "" if alpha is None else ", " + w("variant_alpha", alpha=w.text(alpha))
+            out.append((table, construct, "fail", printed, value, head + alpha_text + ", " + w(where)))
+    return out
+
+
+def composite_reliability_variants(pub: Published, model, options: ConsistencyOptions | None = None) -> dict:
+    """The coefficient the audit reads each printed "composite reliability" as (:data:`READ_AS`).
+
+    Parameters
+    ----------
+    pub : Published
+        Its ``composite_reliability`` (variant not stated), ``cronbach_alpha`` and ``loadings``.
+    model : plssem.Model
+        The configured model (the blocks).
+    options : ConsistencyOptions, optional
+        The settings (defaults if None).
+
+    Returns
+    -------
+    dict of str to str
+        Construct -> ``"rho_c"`` or ``"rho_a"``, for every construct whose block the check could judge
+        (:func:`check_composite_reliability_variant`); the others are absent.
+    """
+    options = options or ConsistencyOptions()
+    return {construct: READ_AS[verdict] for _, construct, verdict, *_ in _variants(pub, model, options)}
+
+
 def check_composite_reliability_variant(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
-    """Which coefficient each printed "composite reliability" is: ρ_C, or between α and ρ_C (ρ_A).
+    """Which coefficient the printed "composite reliability" is: ρ_C, or between α and ρ_C (ρ_A).
+
+    One finding per table and decision: a column that is ρ_A for four constructs is one ``warn`` row listing
+    the four with their arithmetic, not four; a construct whose printed value is ρ_C has its own ``pass`` row.
 
     Parameters
     ----------
@@ -217,30 +287,26 @@ def check_composite_reliability_variant(pub: Published, model, options: Consiste
     Returns
     -------
     list of Check
-        One ``composite_reliability_variant`` row per printed composite reliability (``recomputed`` empty).
+        ``composite_reliability_variant`` rows: one ``pass`` per construct whose printed value is ρ_C of the
+        printed loadings; one ``warn`` per table for those between α and ρ_C (ρ_A), one ``fail`` per table for
+        the rest (``published`` and ``recomputed``: the printed value and ρ_C when the row has one construct;
+        ``item``: the constructs, joined by ``", "``).
     """
-    rows = []
     w = options.words
-    alphas = pub.stat("cronbach_alpha")
-    for construct, (table, printed) in pub.stat("composite_reliability").items():
-        loadings = _block_loadings(pub, model, construct, "composite_reliability_variant", options)
-        if loadings is None:
-            continue
-        value, low, high = value_range(_rho_c(model, construct), loadings)
-        if overlaps(low, high, printed):
-            rows.append(Check("composite_reliability_variant", table, construct, printed.value, None, "pass",
-                              w("variant_rho_c", printed=w.text(printed), interval=w.interval(low, high))))
-            continue
-        alpha = alphas.get(construct, (None, None))[1]
-        if alpha is not None and alpha.low - EPS <= printed.high and printed.low <= high + EPS:
-            rows.append(Check(
-                "composite_reliability_variant", table, construct, printed.value, None, "warn",
-                w("variant_rho_a", printed=w.text(printed), rho_c=w.num(value), alpha=w.text(alpha),
-                  above=w.num(printed.value - alpha.value, 3))))
-        else:
-            where = "variant_below_alpha" if alpha is not None and printed.high < alpha.low else "variant_outside"
-            rows.append(Check("composite_reliability_variant", table, construct, printed.value, None, "fail",
-                              w("variant_neither", printed=w.text(printed), rho_c=w.num(value), where=w(where))))
+    decided = _variants(pub, model, options)
+    rows = [Check("composite_reliability_variant", table, construct, printed.value, value, "pass",
+                  text + ": " + w("variant_rho_c"))
+            for table, construct, verdict, printed, value, text in decided if verdict == "pass"]
+    groups: dict[tuple[str, str], list] = {}
+    for entry in decided:
+        if entry[2] != "pass":
+            groups.setdefault((entry[0], entry[2]), []).append(entry)
+    for (table, verdict), entries in groups.items():
+        one = entries[0] if len(entries) == 1 else None
+        rows.append(Check(
+            "composite_reliability_variant", table, ", ".join(e[1] for e in entries),
+            one[3].value if one else None, one[4] if one else None, verdict,
+            w("variant_rho_a" if verdict == "warn" else "variant_neither", items="; ".join(e[5] for e in entries))))
     return rows
 
 

@@ -1,10 +1,11 @@
 """Published against reproduced: the audit's comparison rows beside the tables they belong to.
 
-Wherever the audit compared a published value with the reproduced one, the
-table's cell is marked when the difference is beyond the audit's tolerance
-(:func:`attach_comparison`), and a comparison table follows the table
-(:func:`comparison_table`); the rows of no numbered table are listed in the
-audit section.
+Wherever the audit compared a published value with the reproduced one, a
+comparison table follows the table (:func:`attach_comparison`,
+:func:`comparison_table`), its difference marked † when beyond the audit's
+tolerance; the reproduced table itself shows the reproduced results unmarked
+(a † there would read as a mark of the result, not of the paper). The rows of
+no numbered table are listed in the audit section.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import math
 import re
 
 from ...audit.catalogue import AuditCatalogue
-from ...audit.compare import display_row
+from ...audit.compare import CR_READ_AS, display_row
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, integer, number, number_cell, pvalue, row_key
 
@@ -108,7 +109,7 @@ def tally(rows) -> tuple:
 #: rows no column of the table names.
 STATISTIC_NAMES = {"n": "c_n", "percent": "c_percent", "loading": "c_loading", "ave": "c_ave",
                    "cronbach_alpha": "c_alpha", "rho_a": "c_rho_a", "rho_c": "c_rho_c",
-                   "composite_reliability vs rho_c": "c_cr_vs_rho_c", "composite_reliability vs rho_a": "c_cr_vs_rho_a",
+                   CR_READ_AS + "rho_c": "c_cr_as_rho_c", CR_READ_AS + "rho_a": "c_cr_as_rho_a",
                    "r2": "c_r2", "r2_adj": "c_r2_adj", "original": "c_original", "mean": "c_mean", "sd": "c_sd",
                    "t": "c_t", "p": "c_p", "supported": "c_supported_binary"}
 #: Statistics that count (respondents, supported hypotheses as 1/0): whole numbers, no decimals.
@@ -221,7 +222,8 @@ def _labelled(table: Table, r, place: tuple) -> dict:
 
     A row the audit names by an identifier (``business_type = 1``) takes the table's row header under its
     group heading (``Business type: Food and beverage``); the statistic takes its column's header
-    (``cronbach_alpha`` -> ``Cronbach's α``) unless it names two (``composite_reliability vs rho_a``).
+    (``cronbach_alpha`` -> ``Cronbach's α``) unless it is a composite reliability read as a coefficient
+    (``composite_reliability as rho_a``: the name says both).
     """
     i, column, key = place
     out = dict(r)
@@ -231,25 +233,13 @@ def _labelled(table: Table, r, place: tuple) -> dict:
     if key == 0 and row_key(header) != row_key(r["row"]):
         group = _group(table, i)
         out["label"] = f"{group}: {header}" if group else header
-    if column is not None and " vs " not in r["statistic"]:
+    if column is not None and not str(r["statistic"]).startswith(CR_READ_AS):
         out["statistic_label"] = table.columns[column].label
     return out
 
 
-def _mark(table: Table, r, place: tuple, title: str) -> None:
-    """Mark the cell of ``table`` at ``place`` (:func:`_locate`) as out of tolerance, the published value in
-    its title."""
-    i, column, _ = place
-    if i is None or column is None:
-        return
-    cell = table.rows[i].cells[column]
-    cell.flag = "out"
-    cell.title = f"{title}: {r['published']}"
-    table.marked += 1
-
-
 def attach_comparison(inputs: ReportInputs, table: Table, number: str) -> Table:
-    """Mark the cells the audit found out of tolerance and attach the comparison table.
+    """Attach the comparison table of the audit's rows of a published table (its † marks stay in it).
 
     Parameters
     ----------
@@ -263,19 +253,14 @@ def attach_comparison(inputs: ReportInputs, table: Table, number: str) -> Table:
     Returns
     -------
     Table
-        ``table``, changed in place: flagged cells, a note, ``comparison``.
+        ``table``, changed in place: its ``comparison``; its own cells are not marked.
     """
     if inputs.comparisons is None:
         return table
     rows = [r for r in inputs.comparisons if table_number(r["table"]) == number]
     if not rows:
         return table
-    places = [_locate(table, r) for r in rows]
-    for r, place in zip(rows, places):
-        if r["within"] is False:
-            _mark(table, r, place, inputs.t("c_published"))
-    if table.marked:
-        table.notes.append(inputs.t("n_marked"))
+    places = [_locate(table, r) for r in rows]   # to order and name the comparison's rows as the table does
     # in the order of the table: by row, then by column; rows the table does not show last, as the audit lists them
     order = sorted(range(len(rows)), key=lambda k: (places[k][0] is None, places[k][0] or 0,
                                                     places[k][1] is None, places[k][1] or 0, k))
