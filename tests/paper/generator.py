@@ -73,6 +73,11 @@ def _profile(e: Estimates, w: dict, rng: random.Random) -> list[tuple[str, list[
     return out
 
 
+def _listed(items: list[str], word: str) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
 class _Writer:
     """Builds the blocks of one paper; ``self.planted`` records the planted error."""
 
@@ -113,8 +118,8 @@ class _Writer:
 
     def table(self, caption, header, rows, kind):
         self.tables += 1
-        self.blocks.append(Table(self.tables, f"{self.tw['table']} {self.tables}. {caption}", header, rows,
-                                 self.tw["source"], kind))
+        note = self.tw["primary" if kind == "respondents" else "source"]
+        self.blocks.append(Table(self.tables, f"{self.tw['table']} {self.tables}. {caption}", header, rows, note, kind))
         return self.tables
 
     def para(self, text):
@@ -173,8 +178,7 @@ class _Writer:
                     n += 7
                     self._plant("prose_count", label, [word, cap(label)], w["profile_item"].format(n=n, label=label))
                 items.append(w["profile_item"].format(n=n, label=label))
-            self.para(w["profile_block"].format(block=word, items=", ".join(items[:-1]) + f" {w['and']} "
-                                                + items[-1]))
+            self.para(w["profile_block"].format(block=word, items=_listed(items, w["and"])))
 
     def measurement(self):
         w, tw, e, pr = self.w, self.tw, self.e, self.pr
@@ -223,7 +227,7 @@ class _Writer:
             pct = round(100 * pr["r2"][c], 1) + (12.3 if c == wrong else 0)
             preds = [self.name(p) for p in e.predecessors[c]]
             text = w["r2_text"].format(tgt=self.name(c), r2=self.n(pr["r2"][c]), adj=self.n(pr["r2_adj"][c]),
-                                       preds=", ".join(preds[:-1]) + f" {w['and']} " + preds[-1],
+                                       preds=_listed(preds, w["and"]),
                                        pct=self.n(pct, 1), rest=self.n(100 - pct, 1))
             if c == wrong:
                 self._plant("variance_explained", c, [self.name(c)], f"{self.n(pct, 1)}%")

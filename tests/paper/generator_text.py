@@ -64,7 +64,7 @@ WORDS = {
         "disc_text": ("Table {t} supports the {ordinal} hypothesis: with a t statistic of {tt} and a p value of {p}, "
                       "{src} increases {tgt}. Firms that invest in {src} achieve more {tgt}."),
         "conclusion_text": "All hypotheses are supported. {names} reinforce one another.",
-        "table_words": {"table": "Table", "source": "Source: SmartPLS 4 output",
+        "table_words": {"table": "Table", "source": "Source: SmartPLS 4 output", "primary": "Source: primary data (2026)",
                         "profile": "Respondent profile", "characteristic": "Characteristic", "count": "n",
                         "percent": "%", "total": "Total",
                         "loadings": "Outer loadings and average variance extracted (AVE)", "construct": "Construct",
@@ -123,7 +123,7 @@ WORDS = {
                       "T-statistik sebesar {tt} menunjukkan bahwa {src} berpengaruh positif terhadap {tgt}. Usaha yang "
                       "memperkuat {src} mencapai {tgt} yang lebih baik."),
         "conclusion_text": "Seluruh hipotesis diterima. {names} saling memperkuat.",
-        "table_words": {"table": "Tabel", "source": "Sumber: Output SmartPLS 4",
+        "table_words": {"table": "Tabel", "source": "Sumber: Output SmartPLS 4", "primary": "Sumber: Data primer diolah (2026)",
                         "profile": "Deskripsi Responden", "characteristic": "Karakteristik", "count": "Jumlah",
                         "percent": "Persentase (%)", "total": "Total",
                         "loadings": "Convergent Validity", "construct": "Variabel",

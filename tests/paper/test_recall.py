@@ -51,11 +51,15 @@ def _norm(text: str) -> str:
 
 
 def _names(row, planted: dict) -> bool:
-    """Whether a finding row names the planted item (or one of its aliases); an empty item: any row."""
+    """Whether a finding row names the planted item (or one of its aliases) in its ``item``, or, in a text
+    layout, points at the planted line in its ``location``; an empty item: any row of the check."""
     if not planted["item"]:
         return True
     where = _norm(row.item)
-    return any(_norm(name) in where for name in [planted["item"], *planted["aliases"]])
+    if any(_norm(name) in where for name in [planted["item"], *planted["aliases"]]):
+        return True
+    line = planted["where"]
+    return line.startswith("line ") and re.search(rf"\b{line}\b", str(row.location)) is not None
 
 
 # ----------------------------------------------------------------------------- the generator itself
