@@ -16,9 +16,11 @@ from ..document import Document, Line, plain
 from .cells import is_prose, split_row
 from .kinds import classify, columns, is_header_text
 
-__all__ = ["Region", "find_regions", "CAPTION"]
+__all__ = ["Region", "find_regions", "furniture", "CAPTION"]
 
-CAPTION = re.compile(r"^\s*(?:tabel|table)\s*(\d+)\s*(?:[.:]|\s|$)", re.IGNORECASE)
+CAPTION = re.compile(r"^\s*(?:tabel|table)\s*(\d+)\s*(?P<mark>[.:\-–—]|$)?", re.IGNORECASE)
+#: A caption without a mark after its number ("Table 5 Path coefficients") has at most this many words.
+_BARE_CAPTION_WORDS = 8
 _OTHER_CAPTION = re.compile(r"^\s*(?:gambar|figure|fig\.)\s*\d", re.IGNORECASE)
 _SOURCE = re.compile(r"^\s*(?:sumber|source|note|notes|catatan|keterangan\s*:)", re.IGNORECASE)
 _MATRICES = ("fornell_larcker", "htmt", "cross_loadings", "f_square")
@@ -45,9 +47,45 @@ class Region:
         return columns(self.header_text, len(self.header))
 
 
+def _caption(line: Line):
+    """The caption match of a line, or None (a sentence that starts "Table 7 supports ..." is none)."""
+    text = plain(line.text).strip()
+    match = CAPTION.match(text)
+    if not match or is_prose(line.text):
+        return None
+    if match.group("mark") is None and (len(text.split()) > _BARE_CAPTION_WORDS or text.endswith(".")):
+        return None  # "Tabel 1 menyajikan karakteristik 230 responden."
+    return match
+
+
+def furniture(lines: list[Line]) -> set[int]:
+    """Line numbers of page furniture: page-break lines, and around each break a page number or a running head.
+
+    A running head is a line next to a page break whose text (digits aside) recurs next to another break.
+    """
+    breaks = [i for i, line in enumerate(lines) if "\f" in line.text]
+    found, near = {lines[i].number for i in breaks}, []
+    for i in breaks:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and not lines[j].text.strip():
+                j += step
+            if 0 <= j < len(lines):
+                near.append(j)
+    key = lambda j: re.sub(r"\d+", "#", plain(lines[j].text).strip().strip("\f"))  # noqa: E731
+    counts = {}
+    for j in near:
+        counts[key(j)] = counts.get(key(j), 0) + 1
+    heads = {key(i) for i in breaks if key(i)}
+    for j in near:
+        if re.fullmatch(r"\d{1,4}", plain(lines[j].text).strip()) or counts[key(j)] > 1 or key(j) in heads:
+            found.add(lines[j].number)
+    return found
+
+
 def _ends(line: Line) -> bool:
     text = plain(line.text).strip()
-    return bool(CAPTION.match(text) or _OTHER_CAPTION.match(text) or line.text.lstrip().startswith("#")
+    return bool(_caption(line) or _OTHER_CAPTION.match(text) or line.text.lstrip().startswith("#")
                 or is_prose(line.text))
 
 
@@ -55,13 +93,16 @@ def _has_values(line: Line) -> bool:
     return bool([v for v in split_row(line).values if v is not None])
 
 
-def _read(lines: list[Line], i: int, region: Region) -> int:
-    """Fill ``region``'s header and body from line index ``i``; the index after the table."""
+def _read(lines: list[Line], i: int, region: Region, skip: set[int]) -> int:
+    """Fill ``region``'s header and body from line index ``i`` (page furniture ``skip`` left out); the index after."""
     caption_kind = classify(region.caption, "")
-    while i < len(lines) and not lines[i].text.strip():
+    while i < len(lines) and (not lines[i].text.strip() or lines[i].number in skip):
         i += 1
     while i < len(lines) and lines[i].text.strip() and not _ends(lines[i]):
         line = lines[i]
+        if line.number in skip:
+            i += 1
+            continue
         text = plain(line.text)
         header = is_header_text(text) and (not _has_values(line) or caption_kind == "respondents" and not region.header)
         matrix = not region.header and caption_kind in _MATRICES and not _has_values(line)
@@ -71,6 +112,9 @@ def _read(lines: list[Line], i: int, region: Region) -> int:
         i += 1
     while i < len(lines):
         line = lines[i]
+        if line.number in skip:
+            i += 1
+            continue
         if _SOURCE.match(plain(line.text)):
             region.source_line = line
             return i + 1
@@ -95,17 +139,18 @@ def find_regions(document: Document) -> list[Region]:
         In document order; blank body lines at the end are dropped.
     """
     lines, regions, i = document.lines, [], 0
+    skip = furniture(lines)
     while i < len(lines):
         line = lines[i]
         text = plain(line.text).strip()
-        caption = CAPTION.match(text)
-        if caption and not is_prose(line.text):
+        caption = _caption(line)
+        if caption:
             region = Region(int(caption.group(1)), text, line)
-            i = _read(lines, i + 1, region)
+            i = _read(lines, i + 1, region, skip)
         elif (is_header_text(text) and not _has_values(line) and not is_prose(line.text)
               and len(columns(text, 1)) >= 2 and i + 1 < len(lines) and _has_values(lines[i + 1])):
             region = Region(None, "", None)
-            i = _read(lines, i, region)
+            i = _read(lines, i, region, skip)
         else:
             i += 1
             continue

@@ -37,6 +37,9 @@ def parse_respondents(region: Region) -> Parsed:
                 continue
             parsed.put(("blocks", block, "total"), values[0], count=True)
             continue
+        if values and not row.label and not row.code:
+            parsed.skipped.append((line.number, "numbers without a category label"))
+            continue
         if not values:
             if row.label:
                 block = slug(row.label)
@@ -56,4 +59,7 @@ def parse_respondents(region: Region) -> Parsed:
         parsed.put(("blocks", block, "categories", code, "n"), values[0], count=True)
         if len(values) > 1:
             parsed.put(("blocks", block, "categories", code, "percent"), values[1], column="percent")
+    for key in [k for k, b in parsed.data.get("blocks", {}).items() if not b.get("categories")]:
+        parsed.skipped.append((0, f"block {parsed.data['blocks'][key]['label']!r} has no categories"))
+        del parsed.data["blocks"][key]  # a heading row of the table ("Characteristic  n  %"), not a block
     return parsed
