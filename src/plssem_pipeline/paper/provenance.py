@@ -7,8 +7,8 @@ count. :func:`verify` checks exactly that, for the tests and for anyone reading 
 
 Key paths join the mapping's keys with ``.`` and list positions with ``[i]``:
 ``tables.table5_path_coefficients.rows.EC -> IP.p``, ``n``, ``prose.statements[3].value``.
-Keys that hold no printed number have no entry (:data:`UNTRACED_KEYS`): ``printed_decimals`` and
-``decimals`` count the digits of numbers that have spans, ``line`` is a line number, ``ordinal``
+Keys that hold no printed number have no entry (:data:`UNTRACED_KEYS`, and any ``*_decimals``):
+``printed_decimals`` and ``decimals`` count the digits of numbers that have spans, ``line`` is a line number, ``ordinal``
 is the number of a word ("hipotesis pertama": 1); nor has ``source``.
 """
 from __future__ import annotations
@@ -41,7 +41,7 @@ def numeric_leaves(data, prefix: str = ""):
     """``(key path, value)`` of every number in ``data`` outside ``source``, ``provenance`` and :data:`UNTRACED_KEYS`."""
     if isinstance(data, Mapping):
         for key, value in data.items():
-            if not prefix and key in ("source", "provenance") or key in UNTRACED_KEYS:
+            if not prefix and key in ("source", "provenance") or key in UNTRACED_KEYS or str(key).endswith("_decimals"):
                 continue
             yield from numeric_leaves(value, f"{prefix}.{key}" if prefix else str(key))
     elif isinstance(data, list):
