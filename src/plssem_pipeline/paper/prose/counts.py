@@ -2,8 +2,9 @@
 
 For every category of the tables' respondent blocks, each place where the prose names its label
 (compared without case, spaces and punctuation; the prose's name may stop before a bracketed
-remark of the label, "Di bawah 300 jt (usaha mikro)" as "dibawah 300jt") followed, before any
-other label, by a whole number (not a percent) is a count for that category.
+remark of the label, "Di bawah 300 jt (usaha mikro)" as "dibawah 300jt") with a whole number (not a
+percent) right after it ("Shopee sebanyak 59", "female (n = 71)") or, failing that, right before it
+("71 were female") is a count for that category.
 """
 from __future__ import annotations
 
@@ -35,6 +36,32 @@ def _labels(tables: Mapping) -> list[tuple[str, str, str, str]]:
     return sorted(out, key=lambda x: -len(x[2]))
 
 
+_AFTER_GAP = re.compile(r"^(?:\s*(?:[:=(]|yaitu|adalah|sebanyak|sejumlah|berjumlah|of|with|n\s*=)\s*)*\s*$",
+                        re.IGNORECASE)
+_BEFORE_GAP = re.compile(r"^\s*(?:\(\s*[\d.,]+\s*%\s*\)\s*)?(?:(?:were|are|was|is|respondents?|orang|responden)\s*)*$",
+                         re.IGNORECASE)
+
+
+def _whole(numbers):
+    return [n for n in numbers if n.decimals is None and not n.percent]
+
+
+def _after(s, end: int, stop: int):
+    """The whole number just after a label ("Shopee sebanyak 59", "female (n = 71)"), if any."""
+    numbers = _whole(numbers_in(s.text[end:stop], s.start + end))
+    if numbers and _AFTER_GAP.match(s.text[end:numbers[0].start - s.start]):
+        return numbers[0]
+    return None
+
+
+def _before(s, start: int, begin: int):
+    """The whole number just before a label ("71 were female"), if any."""
+    numbers = _whole(numbers_in(s.text[start:begin], s.start + start))
+    if numbers and _BEFORE_GAP.match(s.text[numbers[-1].end - s.start:begin]):
+        return numbers[-1]
+    return None
+
+
 def read_counts(ctx: ProseContext) -> list[dict]:
     """``{block, category, label, n, location, line}`` for each count the prose gives a category."""
     labels = _labels(ctx.tables)
@@ -48,20 +75,18 @@ def read_counts(ctx: ProseContext) -> list[dict]:
         for block, code, key, label in labels:
             for m in re.finditer(re.escape(key), flat):
                 begin, end = chars[m.start()][0], chars[m.end() - 1][0] + 1
+                if (begin and s.text[begin - 1].isalnum()) or (end < len(s.text) and s.text[end].isalnum()):
+                    continue
                 if not any(b <= begin < e or b < end <= e for b, e, *_ in hits):
                     hits.append((begin, end, block, code, label))
         hits.sort()
         for k, (begin, end, block, code, label) in enumerate(hits):
-            stop = hits[k + 1][0] if k + 1 < len(hits) else len(s.text)
-            numbers = [n for n in numbers_in(s.text[end:stop], s.start + end) if n.decimals is None]
-            if not numbers or numbers[0].percent or (block, code, s.start) in seen:
-                continue
-            if re.search(r"[a-z]\s*$", s.text[end:numbers[0].start - s.start], re.IGNORECASE) and not re.search(
-                    r"(?:sebanyak|yaitu|adalah|of|were|was|:|=|sejumlah|berjumlah|\))\s*$",
-                    s.text[end:numbers[0].start - s.start], re.IGNORECASE) and numbers[0].start - s.start - end > 2:
+            number = _after(s, end, hits[k + 1][0] if k + 1 < len(hits) else len(s.text)) or _before(
+                s, hits[k - 1][1] if k else 0, begin)
+            if number is None or (block, code, s.start) in seen:
                 continue
             seen.add((block, code, s.start))
-            ctx.record(f"prose.counts[{len(out)}].n", numbers[0].start, numbers[0].end)
-            out.append({"block": block, "category": code, "label": label, "n": int(numbers[0].value),
-                        **ctx.place(numbers[0].start)})
+            ctx.record(f"prose.counts[{len(out)}].n", number.start, number.end)
+            out.append({"block": block, "category": code, "label": label, "n": int(number.value),
+                        **ctx.place(number.start)})
     return out

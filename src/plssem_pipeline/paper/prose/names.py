@@ -4,7 +4,9 @@ A paper's tables name constructs by abbreviations (``KP``, ``EC``); its text by 
 ("keterlibatan pelanggan", "customer engagement"). :class:`Names` links them, from three
 sources and nothing else (an unresolved phrase stays unresolved: never guessed):
 
-* definitions "Name (ABB)" (``Perceived Usefulness (PU)``);
+* definitions "Name (ABB)" (``Perceived Usefulness (PU)``; a name whose initials do not spell the
+  abbreviation is the words since the last comma, "are", "adalah", "and", ...: "The constructs are
+  perceived ease of use (PEU)");
 * initials: the phrase of ``len(ABB)`` consecutive words (or one hyphenated word, ``E-commerce``)
   whose initials spell the abbreviation and that the text uses most often, when it is used at
   least twice and at least twice as often as any other phrase with those initials
@@ -121,8 +123,13 @@ def _split(word: str) -> list[str]:
     return [p for p in re.split(r"[-_]", word) if p]
 
 
+_DELIMITER = re.compile(r"[,;:()\[\].\n#*]|\b(?:are|is|were|was|adalah|yaitu|yakni|ialah|and|dan|or|atau|namely|"
+                        r"between|antara)\b", re.IGNORECASE)
+
+
 def _definition(text: str, abbr: str) -> str | None:
-    """The name before "(ABB)" whose initials spell ABB, the most frequent if several."""
+    """The name before "(ABB)": the words whose initials spell ABB, else the words since the last delimiter
+    ("The constructs are perceived ease of use (PEU)"), at most five; the most frequent if several."""
     found = Counter()
     for match in re.finditer(rf"((?:[^\W\d_][\w-]*\s+){{0,5}}[^\W\d_][\w-]*)\s*\(\s*{re.escape(abbr)}\s*\)", text):
         words = match.group(1).split()
@@ -131,6 +138,12 @@ def _definition(text: str, abbr: str) -> str | None:
             if _initials(tail) == abbr.upper() or (k == 1 and _initials(_split(tail[0])) == abbr.upper()):
                 found[normalise(" ".join(tail))] += 1
                 break
+        else:
+            before = text[max(0, match.start(1) - 60):match.end(1)]
+            cut = [m.end() for m in _DELIMITER.finditer(before)]
+            phrase = before[cut[-1] if cut else 0:].split()
+            if 1 <= len(phrase) <= 5 and all(re.fullmatch(r"[^\W\d_][\w-]*", w) for w in phrase):
+                found[normalise(" ".join(phrase))] += 1
     return found.most_common(1)[0][0] if found else None
 
 

@@ -97,7 +97,8 @@ def read_statements(ctx: ProseContext) -> list[dict]:
                 continue
             relation, threshold = (relation_symbol(gap_relation) if gap_relation else None), None
             after = _AFTER.match(ctx.document.text, number.end, s.end)
-            if after and k + 1 < len(numbers) and numbers[k + 1].start == after.end() and gap_relation is None:
+            if (after and k + 1 < len(numbers) and numbers[k + 1].start == after.end()
+                    and relation in (None, "=")):
                 relation, threshold = relation_symbol(after.group("rel")), numbers[k + 1]
                 consumed.add(k + 1)
             start = previous_end + label_at
