@@ -1,0 +1,72 @@
+"""One-tailed papers: p values checked as one-tailed when the paper says so or when its printed p fit the
+one-tailed p of their t and not the two-tailed one; the explanation says which tails and why.
+
+The tables' p values are computed here from t (Student t, B − 1 df, one or two tails; tests/paper/prose_cases.py);
+SQ -> BL's t (about 2.3) is where one- and two-tailed p print differently at three decimals.
+"""
+from __future__ import annotations
+
+import pytest
+from scipy import stats
+
+import prose_cases as pc
+from plssem_pipeline.audit.consistency import ConsistencyOptions, check_claims, check_p_values
+from plssem_pipeline.audit.consistency.bootstrap import paper_tails
+
+
+def _pub(tails: int, sentence: str | None = None, language: str = "en"):
+    v = pc.values(tails)
+    _, pub = pc.published(pc.text(v, language=language, tails_sentence=sentence), v)
+    return v, pub
+
+
+def test_the_planted_p_values_tell_the_tails_apart():
+    one, two = pc.values(1)["rows"]["SQ -> BL"], pc.values(2)["rows"]["SQ -> BL"]
+    assert one["t"] == two["t"] and one["p"] != two["p"]
+    assert one["p"] == round(float(stats.t.sf(one["t"], pc.B - 1)), 3)
+
+
+@pytest.mark.parametrize("sentence,language", [
+    ("All hypotheses are directional, so the bootstrap p values are one-tailed.", "en"),
+    ("Pengujian hipotesis dilakukan satu arah (one-tailed) dengan bootstrapping.", "id"),
+])
+def test_stated_one_tailed(sentence, language):
+    v, pub = _pub(1, sentence, language)
+    assert pub.prose.tails_stated == "one"
+    rows = check_p_values(pub, None, ConsistencyOptions(tails="auto", language=language))
+    assert {r.verdict for r in rows} == {"pass"}
+    sq_bl = next(r for r in rows if r.item == "SQ -> BL")
+    assert sq_bl.recomputed == pytest.approx(float(stats.t.sf(v["rows"]["SQ -> BL"]["t"], pc.B - 1)))
+    assert ("one-tailed" if language == "en" else "satu sisi") in sq_bl.explanation
+    assert ("the paper says so" if language == "en" else "dinyatakan oleh artikel") in sq_bl.explanation
+    # the same paper read as two-tailed: the row where the tails differ is wrong
+    two = {r.item: r.verdict for r in check_p_values(pub, None, ConsistencyOptions(tails="two"))}
+    assert two["SQ -> BL"] == "fail"
+
+
+def test_one_tailed_detected_from_p_against_t():
+    v, pub = _pub(1)
+    assert pub.prose.tails_stated is None
+    tails, reason = paper_tails(pub, ConsistencyOptions(tails="auto"))
+    assert tails == 1 and "fit the one-tailed p" in reason
+    rows = check_p_values(pub, None, ConsistencyOptions(tails="auto"))
+    assert {r.verdict for r in rows} == {"pass"}
+    claims = check_claims(pub, None, ConsistencyOptions(tails="auto"))
+    assert claims and all("one-tailed" in r.explanation for r in claims)
+
+
+def test_a_two_tailed_paper_stays_two_tailed():
+    v, pub = _pub(2)
+    tails, reason = paper_tails(pub, ConsistencyOptions(tails="auto"))
+    assert tails == 2 and "does not say" in reason
+    rows = check_p_values(pub, None, ConsistencyOptions(tails="auto"))
+    assert {r.verdict for r in rows} == {"pass"} and all("two-tailed" in r.explanation for r in rows)
+    one = {r.item: r.verdict for r in check_p_values(pub, None, ConsistencyOptions(tails="one"))}
+    assert one["SQ -> BL"] == "fail"
+
+
+def test_stated_two_tailed_wins_over_the_numbers():
+    v, pub = _pub(1, "Significance was assessed with two-tailed tests.")
+    assert pub.prose.tails_stated == "two"
+    rows = {r.item: r.verdict for r in check_p_values(pub, None, ConsistencyOptions(tails="auto"))}
+    assert rows["SQ -> BL"] == "fail"
