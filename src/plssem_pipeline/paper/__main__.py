@@ -1,0 +1,128 @@
+"""Command line: ``python -m plssem_pipeline.paper PAPER... [--out DIR] [--jobs N] [--alpha A] [--tails T]
+[--language L] [--exit-zero]``.
+
+Audits each paper (a Markdown, plain-text or PDF file, or a folder: its ``.md``, ``.markdown``, ``.txt``,
+``.pdf`` files) with :func:`plssem_pipeline.paper.audit_paper` and writes, per paper,
+``<out>/<stem>/published.yaml``, ``findings.csv`` and ``summary.json``; for several papers also
+``<out>/findings.csv`` and ``<out>/overview.html`` (:mod:`.corpus`). Default ``--out``: ``results/papers``.
+It never writes into a folder that holds an input paper, and never modifies the papers.
+
+``--jobs N`` audits N papers at a time in N processes; the outputs are the same bytes for any N.
+
+Exit status: 0 when every paper was read and audited (whatever the findings), 1 when a paper could not
+be (unreadable, no results table, or an error of the reader: each is named on stderr and in its
+``summary.json``), 2 for a wrong command line (a missing path, an unknown suffix, two papers with one stem,
+``--out`` next to the papers). ``--exit-zero`` gives 0 also when a paper could not be read (the corpus
+workflow's per-paper jobs: an unreadable paper is recorded in the overview, not a failed job).
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sys
+import traceback
+from pathlib import Path
+
+from ..audit.catalogue import STRINGS_DIR
+from ..errors import UserError
+from ..printable import printable
+from . import corpus
+from .audit import TAILS, audit_paper
+
+DEFAULT_OUT = "results/papers"
+EXIT_UNREAD, EXIT_USAGE = 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m plssem_pipeline.paper",
+        description="Audit PLS-SEM papers from their text: extract the SmartPLS-style tables and the numbers "
+                    "quoted in the prose, and check them against each other (p against t, AVE against the "
+                    "loadings, R² against the variance explained, verdicts against their inequalities, ...).")
+    parser.add_argument("papers", nargs="+", metavar="PAPER",
+                        help="a paper (.md, .markdown, .txt, .pdf) or a folder of papers")
+    parser.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
+    parser.add_argument("--jobs", type=int, default=1, help="papers audited at a time, in processes (default 1)")
+    parser.add_argument("--alpha", type=float, default=0.05, help="significance level of the verdicts (default 0.05)")
+    parser.add_argument("--tails", choices=TAILS, default="auto",
+                        help="p values two- or one-tailed; auto: as the paper states, else as its p fit its t")
+    parser.add_argument("--language", choices=sorted(p.stem for p in STRINGS_DIR.glob("*.yaml")),
+                        help="language of the findings' explanations (default: each paper's)")
+    parser.add_argument("--exit-zero", action="store_true",
+                        help="exit 0 even when a paper could not be read (it is still recorded)")
+    return parser
+
+
+def _audit_one(task: tuple) -> tuple[dict, str | None]:
+    """Audit one paper and write its folder; ``(summary, traceback of a reader's bug or None)``."""
+    path, directory, alpha, tails, language = task
+    try:
+        return corpus.write_paper(audit_paper(path, alpha=alpha, tails=tails, language=language), directory), None
+    except UserError as error:
+        return corpus.write_unread(path, directory, printable(error)), None
+    except Exception as error:  # a bug of the reader: recorded, the other papers go on  # noqa: BLE001
+        message = f"internal error of plssem_pipeline.paper ({type(error).__name__}: {error}); please report it"
+        return corpus.write_unread(path, directory, printable(message), status="error"), traceback.format_exc()
+
+
+def _check_out(out: Path, papers: list[Path]) -> None:
+    """Refuse an output folder that is a papers' folder or one of the papers' own output folders' parent
+    within the inputs (the outputs would land next to the papers)."""
+    target = out.resolve()
+    for paper in papers:
+        if paper.resolve().parent == target:
+            raise UserError(f"--out {out} is the folder of the paper {paper}; the audit never writes next to its "
+                            "inputs: give another --out (default results/papers)")
+
+
+def _report(summary: dict, directory: Path, stream) -> None:
+    if summary["status"] == "audited":
+        v = summary["verdicts"]
+        print(f"{summary['paper']}: {v['fail']} fail, {v['warn']} warn, {v['pass']} pass "
+              f"({len(summary['tables'])} tables) -> {directory / 'findings.csv'}", file=stream)
+    else:
+        print(f"{summary['paper']}: not audited: {summary['message']}", file=sys.stderr)
+
+
+def main(argv=None) -> int:
+    """Run the command line; the exit status (see the module docstring)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.error(f"--jobs must be at least 1, got {args.jobs}")
+    if not 0 < args.alpha < 1:
+        parser.error(f"--alpha must lie between 0 and 1, got {args.alpha}")
+    out = Path(args.out)
+    try:
+        papers = corpus.papers_in(args.papers)
+        _check_out(out, papers)
+    except UserError as error:
+        print(f"Error: {printable(error)}", file=sys.stderr)
+        return EXIT_USAGE
+    directories = [out / p.stem for p in papers]
+    tasks = [(str(p), d, args.alpha, args.tails, args.language) for p, d in zip(papers, directories)]
+    if args.jobs == 1 or len(tasks) == 1:
+        results = map(_audit_one, tasks)
+        pool = None
+    else:
+        pool = multiprocessing.Pool(min(args.jobs, len(tasks)))
+        results = pool.imap(_audit_one, tasks, chunksize=max(1, min(8, len(tasks) // (4 * args.jobs))))
+    unread = 0
+    try:
+        for directory, (summary, trace) in zip(directories, results):
+            if trace:
+                print(trace, file=sys.stderr, end="")
+            unread += summary["status"] != "audited"
+            _report(summary, directory, sys.stdout)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+    if len(papers) > 1:
+        written = corpus.combine(directories, out)
+        print(f"{len(papers)} papers ({unread} not audited) -> {written['findings']}, {written['overview']}")
+    return EXIT_UNREAD if unread and not args.exit_zero else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

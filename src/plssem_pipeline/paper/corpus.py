@@ -1,0 +1,286 @@
+"""Many papers: which files are papers, each paper's outputs, and the corpus's findings and overview.
+
+Used by the command line (:mod:`plssem_pipeline.paper.__main__`) and by the corpus workflow
+(``workflow/corpus.smk``), so that both write the same bytes:
+
+* :func:`papers_in` — the papers named on the command line or in a folder (``.md``, ``.markdown``,
+  ``.txt``, ``.pdf``), refusing a missing path, another suffix, and two papers with the same stem
+  (their outputs would share a folder);
+* :func:`write_paper` / :func:`write_unread` — one paper's folder ``<stem>/``: ``published.yaml`` (the
+  extraction, readable by :func:`plssem_pipeline.audit.published.load_published`), ``findings.csv``
+  (``paper`` and the consistency checks' columns, :data:`FINDINGS_COLUMNS`) and ``summary.json`` (its
+  status, language, tables, and the count of each check's verdicts, which the overview reads);
+* :func:`combine` — ``findings.csv`` of all papers (their rows, papers in stem order) and
+  ``overview.html`` (papers × checks, the count of fail and warn rows; Jinja2 template
+  ``templates/overview.html.j2``).
+
+Nothing here depends on the order in which the papers were audited, nor on the number of processes
+or Snakemake jobs: outputs are byte-identical for any ``--jobs`` or ``--cores``.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from ..audit.consistency import COLUMNS, VERDICTS
+from ..errors import UserError
+from ..io import format_float
+
+__all__ = ["PAPER_SUFFIXES", "PAPER_FILES", "FINDINGS_COLUMNS", "papers_in", "paper_files", "write_paper",
+           "write_unread", "combine", "read_summary"]
+
+#: Suffixes read as papers (:func:`plssem_pipeline.paper.document.read_document`).
+PAPER_SUFFIXES = (".md", ".markdown", ".txt", ".pdf")
+#: The files of one paper's folder.
+PAPER_FILES = ("published.yaml", "findings.csv", "summary.json")
+#: Columns of a findings.csv: the paper's file name, then the consistency checks' columns.
+FINDINGS_COLUMNS = ["paper", *COLUMNS]
+TEMPLATE = "overview.html.j2"
+TEMPLATE_DIR = Path(__file__).with_name("templates")
+
+
+def papers_in(arguments: Iterable) -> list[Path]:
+    """The papers named by ``arguments``: files as given, folders by their papers (not recursive).
+
+    Parameters
+    ----------
+    arguments : iterable of str or Path
+        Paper files and folders.
+
+    Returns
+    -------
+    list of Path
+        In the order given, a folder's papers sorted by name.
+
+    Raises
+    ------
+    UserError
+        A path that does not exist; a file whose suffix is not one of :data:`PAPER_SUFFIXES`; a folder
+        without papers; two papers with the same stem (``a.md`` and ``a.pdf``: both would write ``a/``).
+    """
+    papers = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PAPER_SUFFIXES)
+            if not found:
+                raise UserError(f"the folder holds no paper; expected files ending in {', '.join(PAPER_SUFFIXES)}",
+                                file=str(path))
+            papers += found
+        elif not path.exists():
+            raise UserError("no such file or folder; expected a paper (.md, .markdown, .txt, .pdf) or a folder "
+                            "of papers", file=str(path))
+        elif path.suffix.lower() not in PAPER_SUFFIXES:
+            raise UserError(f"cannot read a '{path.suffix or 'suffix-less'}' file as a paper; expected "
+                            f"{', '.join(PAPER_SUFFIXES)} (a folder argument takes only those files)", file=str(path))
+        else:
+            papers.append(path)
+    seen: dict[str, Path] = {}
+    for path in papers:
+        other = seen.setdefault(path.stem, path)
+        if other != path:
+            raise UserError(f"two papers have the stem '{path.stem}' ({other} and {path}), so their outputs would "
+                            "share one folder; rename one", file=str(path))
+    return list(dict.fromkeys(papers))
+
+
+def paper_files(directory) -> dict[str, Path]:
+    """``{"published": …/published.yaml, "findings": …/findings.csv, "summary": …/summary.json}``."""
+    directory = Path(directory)
+    return {name.split(".")[0]: directory / name for name in PAPER_FILES}
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format_float(value)
+    return str(value)
+
+
+def _csv_text(rows: Iterable[Mapping], header: bool = True) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    if header:
+        writer.writerow(FINDINGS_COLUMNS)
+    for row in rows:
+        writer.writerow([_cell(float(row[c]) if c in ("published", "recomputed", "difference")
+                               and row[c] is not None else row[c]) for c in FINDINGS_COLUMNS])
+    return buffer.getvalue()
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+def _plain(value):
+    """The extraction as YAML-safe data (tuples as lists, numpy scalars as Python numbers)."""
+    if isinstance(value, Mapping):
+        return {(k if isinstance(k, (str, int, float, bool)) else str(k)): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if hasattr(value, "item"):
+        return value.item()
+    return str(value)
+
+
+def _yaml(data: Mapping, name: str) -> str:
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    head = (f"# The published tables of {name}, read from its text by plssem_pipeline.paper (issue 16).\n"
+            "# Every number's place in the text is under provenance: (key path -> line, page, start, end, text).\n")
+    return head + yaml.dump(_plain(data), Dumper=dumper, sort_keys=False, allow_unicode=True, width=120)
+
+
+def _summary(directory: Path, summary: dict) -> dict:
+    _write(paper_files(directory)["summary"], json.dumps(summary, indent=1, sort_keys=True, ensure_ascii=False)
+           + "\n")
+    return summary
+
+
+def write_paper(result, directory) -> dict:
+    """Write one audited paper's folder (:data:`PAPER_FILES`).
+
+    Parameters
+    ----------
+    result : plssem_pipeline.paper.PaperAudit
+        The paper's audit.
+    directory : str or Path
+        Its folder, ``<out>/<stem>``; created if needed.
+
+    Returns
+    -------
+    dict
+        The summary written to ``summary.json``: ``paper`` (file name), ``stem``, ``status``
+        ("audited"), ``message`` (""), ``language``, ``n``, ``tables`` (ids), ``verdicts`` (verdict ->
+        count), ``checks`` (check -> verdict -> count), ``skipped`` (count).
+    """
+    directory = Path(directory)
+    name = Path(result.path).name
+    files = paper_files(directory)
+    published = result.extraction.published
+    _write(files["published"], _yaml(published, name))
+    rows = [{"paper": name, **r.row()} for r in result.findings]
+    _write(files["findings"], _csv_text(rows))
+    checks: dict[str, Counter] = {}
+    for r in result.findings:
+        checks.setdefault(r.check, Counter())[r.verdict] += 1
+    return _summary(directory, {
+        "paper": name, "stem": Path(result.path).stem, "status": "audited", "message": "",
+        "language": result.document.language, "n": published.get("n"),
+        "tables": list((published.get("tables") or {}).keys()),
+        "verdicts": {v: sum(c[v] for c in checks.values()) for v in VERDICTS},
+        "checks": {check: dict(sorted(counts.items())) for check, counts in checks.items()},
+        "skipped": len(result.skipped)})
+
+
+def write_unread(path, directory, message: str, status: str = "unreadable") -> dict:
+    """Write the folder of a paper that could not be audited: why, and no findings.
+
+    ``published.yaml`` has the file and the reason under ``source:`` and no tables (it still loads with
+    :func:`~plssem_pipeline.audit.published.load_published`); ``findings.csv`` has its header only.
+
+    Parameters
+    ----------
+    path : str or Path
+        The paper.
+    directory : str or Path
+        Its folder.
+    message : str
+        Why it could not be audited (the :class:`~plssem_pipeline.errors.UserError`'s message).
+    status : {"unreadable", "error"}
+        "unreadable": the paper's fault (not readable, no results table); "error": a bug of the reader.
+
+    Returns
+    -------
+    dict
+        The summary (as :func:`write_paper`'s, with empty counts).
+    """
+    directory, name = Path(directory), Path(path).name
+    files = paper_files(directory)
+    _write(files["published"], _yaml({"source": {"file": name, "error": message}, "tables": {}}, name))
+    _write(files["findings"], _csv_text([]))
+    return _summary(directory, {"paper": name, "stem": Path(path).stem, "status": status, "message": message,
+                                "language": None, "n": None, "tables": [], "verdicts": {v: 0 for v in VERDICTS},
+                                "checks": {}, "skipped": 0})
+
+
+def read_summary(directory) -> dict:
+    """A paper folder's ``summary.json``."""
+    with open(paper_files(directory)["summary"], encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _link(target: Path, out: Path) -> str:
+    return Path(os.path.relpath(target, out)).as_posix()
+
+
+def combine(directories: Iterable, out) -> dict[str, Path]:
+    """Write ``<out>/findings.csv`` and ``<out>/overview.html`` from paper folders.
+
+    Parameters
+    ----------
+    directories : iterable of str or Path
+        Paper folders written by :func:`write_paper` / :func:`write_unread` (any order: papers are
+        listed by stem).
+    out : str or Path
+        Where the two files go.
+
+    Returns
+    -------
+    dict
+        ``{"findings": path, "overview": path}``.
+    """
+    out = Path(out)
+    folders = sorted((Path(d) for d in directories), key=lambda d: d.name)
+    parts = [_csv_text([], header=True)]
+    for folder in folders:
+        with open(paper_files(folder)["findings"], encoding="utf-8", newline="") as handle:
+            handle.readline()
+            parts.append(handle.read())
+    paths = {"findings": out / "findings.csv", "overview": out / "overview.html"}
+    _write(paths["findings"], "".join(parts))
+    _write(paths["overview"], overview_html([(read_summary(f), _link(paper_files(f)["findings"], out))
+                                             for f in folders]))
+    return paths
+
+
+def overview_html(papers: list[tuple[dict, str]]) -> str:
+    """The overview page: one row per paper, one column per check, the count of fail and warn rows.
+
+    Parameters
+    ----------
+    papers : list of (summary, link)
+        Each paper's :func:`read_summary` and the relative link to its findings.csv, in display order.
+
+    Returns
+    -------
+    str
+        HTML (``templates/overview.html.j2``).
+    """
+    import jinja2
+
+    checks = sorted({check for summary, _ in papers for check in summary["checks"]})
+    rows = []
+    for summary, link in papers:
+        cells = []
+        for check in checks:
+            counts = summary["checks"].get(check)
+            cells.append(None if counts is None else {v: counts.get(v, 0) for v in VERDICTS})
+        rows.append({"summary": summary, "link": link, "cells": cells})
+    totals = {check: sum(1 for s, _ in papers if s["checks"].get(check, {}).get("fail")) for check in checks}
+    status = Counter(s["status"] for s, _ in papers)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return env.get_template(TEMPLATE).render(checks=checks, rows=rows, totals=totals, status=status,
+                                             papers=len(papers))
