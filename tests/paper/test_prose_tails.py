@@ -37,7 +37,7 @@ def test_stated_one_tailed(sentence, language):
     assert {r.verdict for r in rows} == {"pass"}
     sq_bl = next(r for r in rows if r.item == "SQ -> BL")
     assert sq_bl.recomputed == pytest.approx(float(stats.t.sf(v["rows"]["SQ -> BL"]["t"], pc.B - 1)))
-    assert ("one-tailed" if language == "en" else "satu sisi") in sq_bl.explanation
+    assert ("one-tailed" if language == "en" else "satu arah") in sq_bl.explanation
     assert ("the paper says so" if language == "en" else "dinyatakan oleh artikel") in sq_bl.explanation
     # the same paper read as two-tailed: the row where the tails differ is wrong
     two = {r.item: r.verdict for r in check_p_values(pub, None, ConsistencyOptions(tails="two"))}
