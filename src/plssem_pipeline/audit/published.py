@@ -18,7 +18,9 @@ in a table
     ``{original, mean, sd, t, p}``); ``verdict`` (item -> the paper's word, e.g.
     "Valid"); ``interpretation_published`` with ``thresholds_stated`` (construct ->
     label, label -> lower bound of R²); claims: a list, or a mapping of ids, of
-    entries with ``path`` and ``verdict_published`` (and optional ``prose_values``).
+    entries with ``path`` and ``verdict_published`` (and optional ``prose_values``);
+    the discriminant-validity and collinearity tables ``fornell_larcker``, ``htmt``,
+    ``cross_loadings``, ``f_square``, ``vif`` (:mod:`.published_matrices`).
 
 Every number is kept with its printed rounding (:class:`Printed`): a value
 printed with ``d`` decimals stands for the interval ``value ± 0.5·10^-d``.
@@ -33,6 +35,7 @@ from dataclasses import dataclass, field
 
 from ..errors import UserError
 from .printed import Printed
+from .published_matrices import Matrices, parse_matrices
 from .published_prose import Prose, parse_prose
 
 __all__ = ["Printed", "Respondents", "EffectRow", "Claim", "Published", "load_published", "parse_published",
@@ -113,6 +116,7 @@ class Published:
     verdicts: list[tuple[str, str, str]] = field(default_factory=list)
     interpretations: list[tuple[str, str, str, dict[str, float]]] = field(default_factory=list)
     prose: Prose | None = None
+    matrices: Matrices = field(default_factory=Matrices)
 
     def stat(self, statistic: str) -> dict[str, tuple[str, Printed]]:
         """``construct -> (table, Printed)`` for one construct-level statistic (empty if not published)."""
@@ -239,6 +243,7 @@ def parse_published(data: Mapping, *, file: str = "published tables", default_de
             if _is_claim(entry):
                 out.claims.append(_claim(table_id, str(key), entry, file, default_decimals))
     out.prose = parse_prose(data, file=file)
+    out.matrices = parse_matrices(data, file=file, default_decimals=default_decimals)
     return out
 
 
