@@ -121,7 +121,8 @@ def test_consistency_csv_and_summary_on_the_run(default_study):
     summary = json.loads((default_study / "results/audit/summary.json").read_text())
     counts = summary["details"]["consistency"]["verdicts"]
     assert counts == checks["verdict"].value_counts().reindex(["fail", "warn", "pass"]).fillna(0).astype(int).to_dict()
-    assert "structural_r2 / table4_r_squared / KU" in summary["details"]["failures"]
+    assert ("structural_correlation_matrix / table4_r_squared+table5_path_coefficients / implied construct "
+            "correlations") in summary["details"]["failures"]
     assert summary["inputs"] and summary["config"]["audit"]["tolerances"]["loading"] == 0.03
 
 

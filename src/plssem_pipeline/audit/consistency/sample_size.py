@@ -11,10 +11,10 @@ Sources as in ``docs/pipeline.md``, section "Audit".
 ``sample_size_10_times_rule``
     n ≥ 10 × max(largest number of structural paths into a construct, largest
     formative block) (Barclay, Higgins & Thompson 1995; Hair et al. 2022, ch. 1).
-``sample_size_5_per_indicator``, ``sample_size_10_per_indicator``
+``sample_size_per_indicator``
     n ≥ 5 × and 10 × the number of indicators ("5–10 respondents per
-    indicator", the rule of thumb the paper attributes to Hair et al.); falling
-    short of 5 × is a ``fail``, of 10 × a ``warn``.
+    indicator", the rule of thumb the paper attributes to Hair et al.): one
+    rule, one row; falling short of 5 × is a ``fail``, of 10 × a ``warn``.
 ``sample_size_inverse_square_root``
     Kock & Hadaya's (2018) inverse square root method at 5 % significance and
     80 % power: n > (2.486 / |β_min|)² for the weakest published path β_min
@@ -93,9 +93,9 @@ def check_sample_size(pub: Published, model, options: ConsistencyOptions) -> lis
     Returns
     -------
     list of Check
-        The ``sample_size_10_times_rule``, ``sample_size_5_per_indicator`` and
-        ``sample_size_10_per_indicator`` rows, then ``sample_size_inverse_square_root`` if a path is
-        printed (``published``: n, ``recomputed``: the minimum n); none without n.
+        The ``sample_size_10_times_rule`` and ``sample_size_per_indicator`` rows, then
+        ``sample_size_inverse_square_root`` if a path is printed (``published``: n, ``recomputed``: the
+        minimum n, for the per-indicator rule its lower end, 5 × the indicators); none without n.
     """
     rows = []
     if pub.n is None:
@@ -115,16 +115,12 @@ def check_sample_size(pub: Published, model, options: ConsistencyOptions) -> lis
         w("ten_times", inbound=inbound, target=target, formative=formative, need=w.count(need), n=w.count(n),
           outcome=w("meets_it" if n >= need else "does_not_meet_it"))))
     m = len(model.indicator_names)
-    for factor, fail_verdict in ((5, "fail"), (10, "warn")):
-        need = factor * m
-        end = "lower" if factor == 5 else "upper"
-        outcome = w(f"per_indicator_{'meets' if n >= need else 'short'}_{end}")
-        if not (n >= need or factor == 5):
-            outcome += " " + w("per_indicator_warning")
-        rows.append(Check(
-            f"sample_size_{factor}_per_indicator", table, w("per_indicator_item", factor=factor, m=m), float(n),
-            float(need), "pass" if n >= need else fail_verdict,
-            w("per_indicator", factor=factor, m=m, need=w.count(need), n=w.count(n), outcome=outcome)))
+    low, high = 5 * m, 10 * m
+    verdict, outcome = (("pass", "per_indicator_meets_both") if n >= high else ("warn", "per_indicator_short_upper")
+                        if n >= low else ("fail", "per_indicator_short_lower"))
+    rows.append(Check(
+        "sample_size_per_indicator", table, w("per_indicator_item", m=m), float(n), float(low), verdict,
+        w("per_indicator", m=m, low=w.count(low), high=w.count(high), n=w.count(n), outcome=w(outcome))))
     paths = [(link, row.values["original"]) for link, row in pub.effects.items()
              if "original" in row.values and link in set(model.paths)]
     if paths:

@@ -29,7 +29,11 @@ Sources as in ``docs/pipeline.md``, section "Audit".
     correlation matrix; a linear programme finds the φ in [−1, 1] that misses
     the printed R² values least (the smallest largest miss): if even that
     misses, no correlation among the exogenous constructs reconciles the
-    published paths with the published R².
+    published paths with the published R². One row per finding: a predicted
+    R² above 1 (a negative residual variance) is a symptom of the matrix's
+    failure, so its arithmetic opens the matrix's row instead of a row of its
+    own; an R² row stays for a determined φ and for a prediction that misses
+    within [0, 1].
 """
 from __future__ import annotations
 
@@ -294,6 +298,7 @@ def check_structural(pub: Published, model, options: ConsistencyOptions) -> list
                 equations="; ".join(equations)) + " "
     assumption = _assumption_note(w, preds, order)
     rows = []
+    above_one = []   # the R² rows whose implied R² exceeds 1: symptoms of the matrix's finding
     for row, j in enumerate(targets):
         role, u = roles[j]
         printed = r2_printed[row]
@@ -311,12 +316,14 @@ def check_structural(pub: Published, model, options: ConsistencyOptions) -> list
         value, low, high = value_range(lambda x, j=j: output(x, lambda ph, Rx, r2x: r2x[j]), inputs)
         verdict, why = rounding_verdict(low, high, printed, what=w("structural_what_implied", construct=j), words=w)
         fixed = w.join(f"{phi_name(v)} = {w.num(phi[v])}" for v in range(len(unknowns))) or w("structural_no_unknown")
-        text = setting + w("structural_predicted_joint" if role == "joint" else "structural_predicted", fixed=fixed,
-                           construct=j, expansion=expansion, implied=w.num(r2_implied[j]), printed=w.text(printed))
+        text = w("structural_predicted_joint" if role == "joint" else "structural_predicted", fixed=fixed,
+                 construct=j, expansion=expansion, implied=w.num(r2_implied[j]), printed=w.text(printed))
         if r2_implied[j] > 1:
             text += ": " + w("structural_negative_residual", residual=w.num(1 - r2_implied[j]))
-        text += "; " + why + ". " + assumption
-        rows.append(Check("structural_r2", table_r2, j, printed.value, r2_implied[j], verdict, text))
+            above_one.append((len(rows), text + "; " + why + "."))
+        text += "; " + why + "."
+        rows.append(Check("structural_r2", table_r2, j, printed.value, r2_implied[j], verdict,
+                          setting + text + " " + assumption))
 
     # the implied correlation matrix
     value, low, high = value_range(lambda x: output(x, lambda ph, Rx, r2x: float(np.linalg.eigvalsh(Rx)[0])), inputs)
@@ -338,6 +345,11 @@ def check_structural(pub: Published, model, options: ConsistencyOptions) -> list
                 fitted=w.join(w("matrix_fitted", construct=j, value=w.num(fitted[r]), printed=w.text(r2_printed[r]))
                               for r, j in enumerate(targets)))
             text += ": " + (w("matrix_reachable") if miss <= 1e-9 else w("matrix_unreachable", miss=w.num(miss)))
+    if verdict != "pass" and above_one:
+        # an implied R² above 1 is a negative residual variance, i.e. this matrix not positive semi-definite:
+        # one finding, stated once (the R² arithmetic first, then the matrix's)
+        text = setting + " ".join(part for _, part in above_one) + " " + w("matrix_so") + " " + text + ". " + assumption
+        rows = [r for k, r in enumerate(rows) if k not in dict(above_one)]
     rows.append(Check("structural_correlation_matrix", f"{table_r2}+{table_paths}", w("matrix_item"),
                       None, smallest, verdict, text))
     return rows
