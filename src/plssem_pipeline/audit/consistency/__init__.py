@@ -34,6 +34,9 @@ source; ``docs/pipeline.md``, section "Audit", tabulates them):
   R² can hold together (implied construct correlations);
 * :mod:`.bootstrap` — t = |O|/STDEV; p from t;
 * :mod:`.mediation` — each indirect effect against the product of its paths;
+* :mod:`.discriminant` — the Fornell–Larcker diagonal against √AVE, a stated discriminant-validity
+  verdict against its own table, own cross-loadings against outer loadings, VIF ≥ 1, f² of a single
+  predictor from R²;
 * :mod:`.wording` — each claim's verdict against its p;
 * :mod:`.prose`, :mod:`.prose_claims` — the text against the tables and the method (quoted p, t, β;
   inequalities and their verdicts; variance explained; hypothesis numbers; decision rules; counts).
@@ -49,6 +52,8 @@ from collections.abc import Sequence
 
 from ..published import Published
 from .bootstrap import check_p_values, check_t_statistics
+from .discriminant import (check_cross_loadings, check_discriminant_verdict, check_f_square,
+                           check_fornell_larcker_diagonal, check_vif)
 from .mediation import check_indirect_products
 from .prose import check_inequalities, check_prose_vs_table, check_variance_explained
 from .prose_claims import check_decision_rules, check_hypothesis_numbering, check_prose_counts
@@ -66,7 +71,8 @@ __all__ = ["Check", "ConsistencyOptions", "COLUMNS", "VERDICTS", "value_range", 
            "check_verdicts", "check_adjusted_r2", "check_r2_labels", "check_structural", "check_t_statistics",
            "check_p_values", "check_indirect_products", "check_claims", "check_sample_size",
            "check_prose_vs_table", "check_inequalities", "check_variance_explained", "check_hypothesis_numbering",
-           "check_decision_rules", "check_prose_counts",
+           "check_decision_rules", "check_prose_counts", "check_fornell_larcker_diagonal",
+           "check_discriminant_verdict", "check_cross_loadings", "check_vif", "check_f_square",
            "composite_reliability_variants"]
 
 #: Every check, in the order the CSV lists them within a verdict.
@@ -77,9 +83,14 @@ CHECKS: list[CheckFunction] = [
     check_composite_reliability_variant,
     check_alpha,
     check_verdicts,
+    check_fornell_larcker_diagonal,
+    check_discriminant_verdict,
+    check_cross_loadings,
+    check_vif,
     check_adjusted_r2,
     check_r2_labels,
     check_structural,
+    check_f_square,
     check_t_statistics,
     check_p_values,
     check_indirect_products,

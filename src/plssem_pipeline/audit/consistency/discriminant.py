@@ -1,0 +1,169 @@
+"""Discriminant validity and collinearity: the printed matrices against each other and their own rules.
+
+Every check reads only printed numbers (:mod:`plssem_pipeline.audit.published_matrices`) and judges
+within their rounding (:mod:`.rounding`).
+
+``fornell_larcker_diagonal``
+    The Fornell–Larcker table's diagonal is √AVE of its construct (Fornell & Larcker 1981; Hair et
+    al. 2022, ch. 4), so it must equal √ of the printed AVE.
+``discriminant_verdict``
+    The paper's conclusion on discriminant validity against its own table: by Fornell–Larcker,
+    established iff every construct's √AVE (the diagonal) exceeds its correlations with the other
+    constructs (the off-diagonal, |r|); by HTMT, established iff every printed ratio lies below the
+    threshold the paper states (else 0.85, Henseler, Ringle & Sarstedt 2015). A ``warn`` when a
+    printed value's rounding interval contains the bound.
+``cross_loading_equals_loading``
+    An indicator's cross-loading on its own construct is its outer loading (both are corr(x, Y);
+    Hair et al. 2022, ch. 4): the two printed values must agree within rounding.
+``vif_at_least_one``
+    VIF = 1 / (1 − R²_j) ≥ 1 for every indicator or predictor (Hair et al. 2022, ch. 5): a printed VIF
+    below 1 beyond rounding cannot be a VIF.
+``f_square_single_predictor``
+    For a construct with a single predictor, excluding it leaves R² = 0, so f² = R² / (1 − R²)
+    (Cohen 1988; Hair et al. 2022, ch. 6): the printed f² against the printed R² of the model's
+    only predictor of that construct.
+"""
+from __future__ import annotations
+
+import math
+
+from ..published import Published
+from .rounding import EPS, agreement_verdict, rounding_check
+from .rows import Check, ConsistencyOptions, predecessors
+
+#: HTMT threshold when the paper states none (Henseler, Ringle & Sarstedt 2015).
+HTMT_THRESHOLD = 0.85
+
+__all__ = ["check_fornell_larcker_diagonal", "check_discriminant_verdict", "check_cross_loadings",
+           "check_vif", "check_f_square", "HTMT_THRESHOLD"]
+
+
+def check_fornell_larcker_diagonal(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
+    """Each printed Fornell–Larcker diagonal against √ of the printed AVE.
+
+    Returns
+    -------
+    list of Check
+        One ``fornell_larcker_diagonal`` row per diagonal entry whose construct's AVE is printed.
+    """
+    rows, w = [], options.words
+    ave = pub.stat("ave")
+    for (row, column), (table, printed) in pub.matrices.fornell_larcker.items():
+        if row != column:
+            continue
+        if row not in ave:
+            options.skipped.append(("fornell_larcker_diagonal", row, "AVE not published"))
+            continue
+        source = ave[row][1]
+        rows.append(rounding_check(
+            "fornell_larcker_diagonal", table, row, printed, lambda x: math.sqrt(max(x[0], 0.0)), [source],
+            what="√AVE", words=w,
+            arithmetic=lambda value: w("fl_diagonal", construct=row, ave=w.text(source), value=w.num(value),
+                                       table=ave[row][0])))
+    return rows
+
+
+def _fornell_larcker(pub: Published, w):
+    """(established, sure, explanation parts) of the Fornell–Larcker criterion on the printed matrix."""
+    fl = pub.matrices.fornell_larcker
+    ok, sure, parts = True, True, []
+    for (a, b), (_, r) in fl.items():
+        if a == b or (a, a) not in fl or (b, b) not in fl:
+            continue
+        da, db = fl[(a, a)][1], fl[(b, b)][1]
+        low = min(da, db, key=lambda p: p.value)
+        holds = low.value > abs(r.value)
+        ok &= holds
+        sure &= low.low > abs(r.value) + r.half + EPS or low.high < abs(r.value) - r.half - EPS
+        if not holds:
+            parts.append(w("fl_pair_fails", a=a, b=b, r=w.text(r), root=w.text(low)))
+    return ok, sure, parts
+
+
+def _htmt(pub: Published, threshold: float, w):
+    ok, sure, parts = True, True, []
+    for (a, b), (_, value) in pub.matrices.htmt.items():
+        if a == b:
+            continue
+        holds = value.value < threshold
+        ok &= holds
+        sure &= not (value.low - EPS <= threshold <= value.high + EPS)
+        if not holds:
+            parts.append(w("htmt_pair_fails", a=a, b=b, value=w.text(value), threshold=w.num(threshold, 2)))
+    return ok, sure, parts
+
+
+def check_discriminant_verdict(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
+    """The paper's stated discriminant-validity verdict against its own Fornell–Larcker or HTMT table.
+
+    Returns
+    -------
+    list of Check
+        One ``discriminant_verdict`` row per stated verdict (``published`` 1 = established, ``recomputed``
+        1 when the printed numbers meet the criterion).
+    """
+    rows, w = [], options.words
+    for verdict in pub.matrices.verdicts:
+        if verdict.kind == "htmt":
+            threshold = verdict.threshold.value if verdict.threshold is not None else HTMT_THRESHOLD
+            ok, sure, parts = _htmt(pub, threshold, w)
+            rule = w("htmt_rule", threshold=w.num(threshold, 2),
+                     source=w("htmt_stated") if verdict.threshold is not None else w("htmt_default"))
+        else:
+            ok, sure, parts = _fornell_larcker(pub, w)
+            rule = w("fl_rule")
+        said = w("discriminant_said_yes" if verdict.established else "discriminant_said_no", text=verdict.text)
+        found = w("discriminant_holds") if ok else w("discriminant_fails", pairs=w.join(parts))
+        check = Check("discriminant_verdict", verdict.table, w(f"discriminant_item_{verdict.kind}"),
+                      float(verdict.established), float(ok), agreement_verdict(verdict.established == ok, sure),
+                      f"{rule}; {found}; {said}", verdict.location)
+        rows.append(check)
+    return rows
+
+
+def check_cross_loadings(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
+    """Each indicator's printed cross-loading on its own construct against its printed outer loading."""
+    rows, w = [], options.words
+    owner = {i: c.name for c in model.constructs for i in c.indicators}
+    for (indicator, construct), (table, printed) in pub.matrices.cross_loadings.items():
+        if owner.get(indicator) != construct or indicator not in pub.loadings:
+            continue
+        source_table, loading = pub.loadings[indicator]
+        rows.append(rounding_check(
+            "cross_loading_equals_loading", table, indicator, printed, lambda x: float(x[0]), [loading],
+            what=w("cross_loading_what"), words=w,
+            arithmetic=lambda value: w("cross_loading", indicator=indicator, construct=construct,
+                                       loading=w.text(loading), table=source_table)))
+    return rows
+
+
+def check_vif(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
+    """Each printed VIF against its lower bound 1 (a ``fail`` only below 1 beyond rounding; no row for a pass)."""
+    rows, w = [], options.words
+    for item, (table, printed) in pub.matrices.vif.items():
+        if printed.high + EPS < 1.0:
+            rows.append(Check("vif_at_least_one", table, item, printed.value, 1.0, "fail",
+                              w("vif_below_one", value=w.text(printed))))
+    return rows
+
+
+def check_f_square(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
+    """Each printed f² of a construct's only predictor against R² / (1 − R²) of its printed R²."""
+    rows, w = [], options.words
+    preds = predecessors(model)
+    r2 = pub.stat("r2")
+    for (source, target), (table, printed) in pub.matrices.f_square.items():
+        if preds.get(target) != [source]:
+            options.skipped.append(("f_square_single_predictor", f"{source} -> {target}",
+                                    "the construct has several predictors: f² needs the R² without the path"))
+            continue
+        if target not in r2:
+            options.skipped.append(("f_square_single_predictor", f"{source} -> {target}", "R² not published"))
+            continue
+        r2_table, value_r2 = r2[target]
+        rows.append(rounding_check(
+            "f_square_single_predictor", table, f"{source} -> {target}", printed,
+            lambda x: float(x[0] / (1.0 - x[0])), [value_r2], what="f²", words=w,
+            arithmetic=lambda value: w("f_square_single", source=source, target=target, r2=w.text(value_r2),
+                                       value=w.num(value), table=r2_table)))
+    return rows
