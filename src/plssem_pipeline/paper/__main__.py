@@ -3,7 +3,7 @@
 
 Audits each paper (a Markdown, plain-text or PDF file, or a folder: its ``.md``, ``.markdown``, ``.txt``,
 ``.pdf`` files) with :func:`plssem_pipeline.paper.audit_paper` and writes, per paper,
-``<out>/<stem>/published.yaml``, ``findings.csv`` and ``summary.json``; for several papers also
+``<out>/<stem>/published.yaml``, ``findings.csv`` and ``status.json``; for several papers also
 ``<out>/findings.csv`` and ``<out>/overview.html`` (:mod:`.corpus`). Default ``--out``: ``results/papers``.
 It never writes into a folder that holds an input paper, and never modifies the papers.
 
@@ -11,7 +11,7 @@ It never writes into a folder that holds an input paper, and never modifies the 
 
 Exit status: 0 when every paper was read and audited (whatever the findings), 1 when a paper could not
 be (unreadable, no results table, or an error of the reader: each is named on stderr and in its
-``summary.json``), 2 for a wrong command line (a missing path, an unknown suffix, two papers with one stem,
+``status.json``), 2 for a wrong command line (a missing path, an unknown suffix, two papers with one stem,
 ``--out`` next to the papers). ``--exit-zero`` gives 0 also when a paper could not be read (the corpus
 workflow's per-paper jobs: an unreadable paper is recorded in the overview, not a failed job).
 """

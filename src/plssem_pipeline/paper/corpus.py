@@ -8,7 +8,7 @@ Used by the command line (:mod:`plssem_pipeline.paper.__main__`) and by the corp
   (their outputs would share a folder);
 * :func:`write_paper` / :func:`write_unread` — one paper's folder ``<stem>/``: ``published.yaml`` (the
   extraction, readable by :func:`plssem_pipeline.audit.published.load_published`), ``findings.csv``
-  (``paper`` and the consistency checks' columns, :data:`FINDINGS_COLUMNS`) and ``summary.json`` (its
+  (``paper`` and the consistency checks' columns, :data:`FINDINGS_COLUMNS`) and ``status.json`` (its
   status, language, tables, and the count of each check's verdicts, which the overview reads);
 * :func:`combine` — ``findings.csv`` of all papers (their rows, papers in stem order) and
   ``overview.html`` (papers × checks, the count of fail and warn rows; Jinja2 template
@@ -32,12 +32,12 @@ from ..errors import UserError
 from ..io import format_float
 
 __all__ = ["PAPER_SUFFIXES", "PAPER_FILES", "FINDINGS_COLUMNS", "papers_in", "paper_files", "write_paper",
-           "write_unread", "combine", "read_summary"]
+           "write_unread", "combine", "read_status"]
 
 #: Suffixes read as papers (:func:`plssem_pipeline.paper.document.read_document`).
 PAPER_SUFFIXES = (".md", ".markdown", ".txt", ".pdf")
 #: The files of one paper's folder.
-PAPER_FILES = ("published.yaml", "findings.csv", "summary.json")
+PAPER_FILES = ("published.yaml", "findings.csv", "status.json")
 #: Columns of a findings.csv: the paper's file name, then the consistency checks' columns.
 FINDINGS_COLUMNS = ["paper", *COLUMNS]
 TEMPLATE = "overview.html.j2"
@@ -90,7 +90,7 @@ def papers_in(arguments: Iterable) -> list[Path]:
 
 
 def paper_files(directory) -> dict[str, Path]:
-    """``{"published": …/published.yaml, "findings": …/findings.csv, "summary": …/summary.json}``."""
+    """``{"published": …/published.yaml, "findings": …/findings.csv, "status": …/status.json}``."""
     directory = Path(directory)
     return {name.split(".")[0]: directory / name for name in PAPER_FILES}
 
@@ -142,8 +142,8 @@ def _yaml(data: Mapping, name: str) -> str:
     return head + yaml.dump(_plain(data), Dumper=dumper, sort_keys=False, allow_unicode=True, width=120)
 
 
-def _summary(directory: Path, summary: dict) -> dict:
-    _write(paper_files(directory)["summary"], json.dumps(summary, indent=1, sort_keys=True, ensure_ascii=False)
+def _write_status(directory: Path, summary: dict) -> dict:
+    _write(paper_files(directory)["status"], json.dumps(summary, indent=1, sort_keys=True, ensure_ascii=False)
            + "\n")
     return summary
 
@@ -161,7 +161,7 @@ def write_paper(result, directory) -> dict:
     Returns
     -------
     dict
-        The summary written to ``summary.json``: ``paper`` (file name), ``stem``, ``status``
+        The status written to ``status.json``: ``paper`` (file name), ``stem``, ``status``
         ("audited"), ``message`` (""), ``language``, ``n``, ``tables`` (ids), ``verdicts`` (verdict ->
         count), ``checks`` (check -> verdict -> count), ``skipped`` (count).
     """
@@ -175,7 +175,7 @@ def write_paper(result, directory) -> dict:
     checks: dict[str, Counter] = {}
     for r in result.findings:
         checks.setdefault(r.check, Counter())[r.verdict] += 1
-    return _summary(directory, {
+    return _write_status(directory, {
         "paper": name, "stem": Path(result.path).stem, "status": "audited", "message": "",
         "language": result.document.language, "n": published.get("n"),
         "tables": list((published.get("tables") or {}).keys()),
@@ -204,20 +204,20 @@ def write_unread(path, directory, message: str, status: str = "unreadable") -> d
     Returns
     -------
     dict
-        The summary (as :func:`write_paper`'s, with empty counts).
+        The status (as :func:`write_paper`'s, with empty counts).
     """
     directory, name = Path(directory), Path(path).name
     files = paper_files(directory)
     _write(files["published"], _yaml({"source": {"file": name, "error": message}, "tables": {}}, name))
     _write(files["findings"], _csv_text([]))
-    return _summary(directory, {"paper": name, "stem": Path(path).stem, "status": status, "message": message,
+    return _write_status(directory, {"paper": name, "stem": Path(path).stem, "status": status, "message": message,
                                 "language": None, "n": None, "tables": [], "verdicts": {v: 0 for v in VERDICTS},
                                 "checks": {}, "skipped": 0})
 
 
-def read_summary(directory) -> dict:
-    """A paper folder's ``summary.json``."""
-    with open(paper_files(directory)["summary"], encoding="utf-8") as handle:
+def read_status(directory) -> dict:
+    """A paper folder's ``status.json``."""
+    with open(paper_files(directory)["status"], encoding="utf-8") as handle:
         return json.load(handle)
 
 
@@ -250,7 +250,7 @@ def combine(directories: Iterable, out) -> dict[str, Path]:
             parts.append(handle.read())
     paths = {"findings": out / "findings.csv", "overview": out / "overview.html"}
     _write(paths["findings"], "".join(parts))
-    _write(paths["overview"], overview_html([(read_summary(f), _link(paper_files(f)["findings"], out))
+    _write(paths["overview"], overview_html([(read_status(f), _link(paper_files(f)["findings"], out))
                                              for f in folders]))
     return paths
 
@@ -261,7 +261,7 @@ def overview_html(papers: list[tuple[dict, str]]) -> str:
     Parameters
     ----------
     papers : list of (summary, link)
-        Each paper's :func:`read_summary` and the relative link to its findings.csv, in display order.
+        Each paper's :func:`read_status` and the relative link to its findings.csv, in display order.
 
     Returns
     -------

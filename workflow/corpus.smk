@@ -1,0 +1,77 @@
+# The paper audit for a folder of papers (issue 16): one job per paper, then the corpus's findings and overview.
+# A workflow of its own, not part of the default DAG (workflow/Snakefile):
+#
+#   snakemake -s workflow/corpus.smk --config papers=DIR --cores 2
+#   snakemake -s workflow/corpus.smk --config papers=DIR out=results/corpus alpha=0.05 tails=auto language=en --cores 2
+#
+# DIR's papers (.md, .markdown, .txt, .pdf; not its subfolders) ->
+#   <out>/papers/<stem>/{published.yaml, findings.csv, status.json}   rule paper_audit, one job per paper
+#   <out>/findings.csv, <out>/overview.html                            rule paper_corpus
+# The same files, byte for byte, as `python -m plssem_pipeline.paper DIR --out <out>/papers` writes per paper,
+# for any --cores. A paper that cannot be read is recorded (its status.json and the overview say why) and does
+# not stop the other jobs. See docs/pipeline.md, "Auditing papers from their text".
+#
+# The per-paper job runs the command line as a shell command: of Snakemake's ways to run Python, a `script:` job
+# starts an interpreter that also imports Snakemake, and a `run:` job is spawned as a whole Snakemake process
+# (unless --force-use-threads), both dearer per paper (README, benchmark benchmarks/paper_corpus.py).
+
+import shlex
+import sys
+from pathlib import Path
+
+from plssem_pipeline.errors import UserError
+from plssem_pipeline.paper.audit import TAILS
+from plssem_pipeline.paper.corpus import PAPER_FILES, papers_in
+from plssem_pipeline.steps.runner import abort
+
+if not config.get("papers"):
+    abort(UserError("no papers given: run with --config papers=DIR (a folder of .md, .markdown, .txt or .pdf "
+                    "papers)", key="papers"))
+OUT = str(config.get("out", "results/corpus")).rstrip("/")
+ALPHA = float(config.get("alpha", 0.05))
+TAILS_SETTING = str(config.get("tails", "auto"))
+LANGUAGE = config.get("language")
+if not 0 < ALPHA < 1:
+    abort(UserError(f"expected a significance level between 0 and 1, got {ALPHA}", key="alpha"))
+if TAILS_SETTING not in TAILS:
+    abort(UserError(f"expected one of {', '.join(TAILS)}, got {TAILS_SETTING!r}", key="tails"))
+try:
+    PAPERS = {path.stem: str(path) for path in papers_in([config["papers"]])}
+except UserError as error:
+    abort(error)
+PYTHON = shlex.quote(sys.executable)
+
+
+wildcard_constraints:
+    stem="[^/]+",
+
+
+rule all:
+    input:
+        f"{OUT}/findings.csv",
+        f"{OUT}/overview.html",
+
+
+rule paper_audit:
+    input:
+        lambda wildcards: PAPERS[wildcards.stem],
+    output:
+        **{name.split(".")[0]: f"{OUT}/papers/{{stem}}/{name}" for name in PAPER_FILES},
+    params:
+        out=f"{OUT}/papers",
+        options=f"--alpha {ALPHA} --tails {TAILS_SETTING}" + (f" --language {shlex.quote(LANGUAGE)}" if LANGUAGE else ""),
+    shell:
+        PYTHON + " -m plssem_pipeline.paper {input:q} --out {params.out:q} {params.options} --exit-zero > /dev/null"
+
+
+rule paper_corpus:
+    input:
+        statuses=expand(f"{OUT}/papers/{{stem}}/status.json", stem=sorted(PAPERS)),
+        findings=expand(f"{OUT}/papers/{{stem}}/findings.csv", stem=sorted(PAPERS)),
+    output:
+        findings=f"{OUT}/findings.csv",
+        overview=f"{OUT}/overview.html",
+    log:
+        f"{OUT}/logs/paper_corpus.log",
+    script:
+        "scripts/paper_corpus.py"
