@@ -2,8 +2,10 @@
 
 Every sentence keeps its offsets in :attr:`Document.text`, so whatever the prose readers record
 traces back to the characters it came from. A line is prose when it is not a heading, holds no
-tab (a Markdown table row) and has more words than numbers; consecutive prose lines form a
-paragraph (a PDF text layer wraps a paragraph over many lines); a blank or non-prose line ends it.
+tab (a Markdown table row) nor two numbers side by side (a table row as PDF text extraction
+flattens it) and has more words than numbers or continues an unfinished prose line; consecutive
+prose lines form a paragraph (a PDF text layer wraps a paragraph over many lines); a blank or
+non-prose line ends it.
 """
 from __future__ import annotations
 
@@ -43,14 +45,27 @@ class Sentence:
     section: str
 
 
-def _is_prose(line) -> bool:
+_NUMBER_RUN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*%?\s+[-\u2212]?\d+(?:[.,]\d+)*(?![\w.,])")
+
+
+def _could_be_prose(line) -> bool:
+    """Not a heading, a Markdown table row, or a row of numbers (two numbers side by side)."""
     text = plain(line.text).strip()
-    if not text or "\t" in line.text or line.text.lstrip().startswith("#"):
+    if not text or "\t" in line.text or line.text.lstrip().startswith("#") or _NUMBER_RUN.search(text):
         return False
-    if re.fullmatch(r"(?:\*\*|<b>)[^*<>]{1,80}(?:\*\*|</b>)", line.text.strip()):
+    return not re.fullmatch(r"(?:\*\*|<b>)[^*<>]{1,80}(?:\*\*|</b>)", line.text.strip())
+
+
+def _is_prose(line, previous) -> bool:
+    """A prose line: more words than numbers, or the continuation of an unfinished prose line (a PDF wraps
+    "(β =" / "0.417, t = 7.238, ...")."""
+    if not _could_be_prose(line):
         return False
+    text = plain(line.text).strip()
     words = len(_WORD.findall(text))
-    return words >= 3 and words > len(_NUMBER_TOKEN.findall(text))
+    if words >= 3 and words > len(_NUMBER_TOKEN.findall(text)):
+        return True
+    return previous is not None and not re.search(r"[.!?:]\W*$", plain(previous.text).strip())
 
 
 def sentences(document: Document) -> list[Sentence]:
@@ -66,7 +81,7 @@ def sentences(document: Document) -> list[Sentence]:
     """
     out, paragraph, block = [], 0, []
     for line in [*document.lines, None]:
-        if line is not None and _is_prose(line):
+        if line is not None and _is_prose(line, block[-1] if block else None):
             block.append(line)
             continue
         if block:
