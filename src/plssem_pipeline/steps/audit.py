@@ -21,7 +21,8 @@ def main(smk, log):
         options = consistency.ConsistencyOptions(
             alpha=settings["alpha"], bootstrap_samples=settings["published_bootstrap_samples"],
             loading_threshold=criteria["loading"], ave_threshold=criteria["ave"],
-            reliability_threshold=criteria["reliability"], language=smk.params.language)
+            reliability_threshold=criteria["reliability"], language=smk.params.language,
+            tails=settings.get("tails", "two"))
         checks = consistency.checks_table(consistency.run_checks(published, model, options))
         # a printed "composite reliability" is compared with the coefficient the consistency check decided it is
         table = compare.published_vs_reproduced(
