@@ -3,8 +3,8 @@
 :func:`extract` gives an :class:`Extraction` whose ``published`` is the mapping the audit reads
 (:func:`plssem_pipeline.audit.published.parse_published`; the keys of ``data/published/*.yaml``,
 ``docs/pipeline.md`` "Audit") with ``source: {file, language, extracted_by}``, the prose section
-(:func:`plssem_pipeline.paper.prose.extract_prose`) and ``provenance`` (key path -> span,
-:mod:`.provenance`).
+(:func:`plssem_pipeline.paper.prose.extract_prose`), the conclusion on each discriminant-validity
+table (:mod:`.discriminant_text`) and ``provenance`` (key path -> span, :mod:`.provenance`).
 
 The sample size ``n`` is the respondent table's block total (the most frequent, when blocks
 differ), else a statement in the text ("n = 140", "140 respondents", "sebanyak 140 responden",
@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import UserError
+from .discriminant_text import discriminant_verdicts
 from .document import Document
 from .numbers import numbers_in
 from .provenance import key_path, span
@@ -110,6 +111,9 @@ def extract(document: Document) -> Extraction:
                         "sample (O) ... T statistics (|O/STDEV|) P values', 'Outer loadings', 'Cronbach's alpha', "
                         "'Average variance extracted (AVE)', 'R-square'", file=document.path)
     provenance, skipped = {}, []
+    for table, entry, numbers in discriminant_verdicts(document, tables):
+        table.parsed.data["discriminant_verdict"] = entry
+        table.parsed.numbers.update(numbers)
     for table in tables:
         for keys, number in table.parsed.numbers.items():
             provenance[key_path(("tables", table.id) + keys)] = span(document, number)

@@ -16,13 +16,13 @@ from ..document import Document, Line, plain
 from .cells import is_prose, split_row
 from .kinds import classify, columns, is_header_text
 
-__all__ = ["Region", "find_regions", "furniture", "CAPTION"]
+__all__ = ["Region", "find_regions", "furniture", "CAPTION", "SOURCE"]
 
 CAPTION = re.compile(r"^\s*(?:tabel|table)\s*(\d+)\s*(?P<mark>[.:\-–—]|$)?", re.IGNORECASE)
 #: A caption without a mark after its number ("Table 5 Path coefficients") has at most this many words.
 _BARE_CAPTION_WORDS = 8
 _OTHER_CAPTION = re.compile(r"^\s*(?:gambar|figure|fig\.)\s*\d", re.IGNORECASE)
-_SOURCE = re.compile(r"^\s*(?:sumber|source|note|notes|catatan|keterangan\s*:)", re.IGNORECASE)
+SOURCE = re.compile(r"^\s*(?:sumber|source|note|notes|catatan|keterangan\s*:)", re.IGNORECASE)
 _MATRICES = ("fornell_larcker", "htmt", "cross_loadings", "f_square")
 
 
@@ -115,7 +115,7 @@ def _read(lines: list[Line], i: int, region: Region, skip: set[int]) -> int:
         if line.number in skip:
             i += 1
             continue
-        if _SOURCE.match(plain(line.text)):
+        if SOURCE.match(plain(line.text)):
             region.source_line = line
             return i + 1
         if _ends(line):

@@ -1,0 +1,103 @@
+"""What the paper concludes from its Fornell–Larcker or HTMT table: the sentence, its verdict, its HTMT bound.
+
+For each discriminant-validity table the sentence that concludes on it is the nearest sentence
+around the table (same section, outside any table) that names discriminant validity
+("discriminant validity", "validitas diskriminan") and, when it names a criterion, names the
+table's (HTMT; Fornell-Larcker or √AVE). Its verdict is "not established" when a negation governs
+the conclusion ("is not established", "tidak terpenuhi", "fails", "lack of"), else "established";
+an HTMT bound is a number from 0.80 to 0.95 in the sentence ("below 0.90"). Written as the table's
+``discriminant_verdict: {verdict, threshold, threshold_decimals, text, location}``
+(:mod:`plssem_pipeline.audit.published_matrices`), the bound with its span.
+"""
+from __future__ import annotations
+
+import re
+
+from .document import Document, plain
+from .numbers import numbers_in
+from .tables import Table
+from .tables.find import SOURCE
+
+__all__ = ["discriminant_verdicts"]
+
+_NAMES = re.compile(r"discriminant|diskriminan", re.IGNORECASE)
+_KIND = {"htmt": re.compile(r"htmt|heterotrait", re.IGNORECASE),
+         "fornell_larcker": re.compile(r"fornell|larcker|√|square root|akar", re.IGNORECASE)}
+_NEGATIVE = re.compile(
+    r"\b(?:not|tidak|belum)\s+(?:\w+\s+){0,2}?(?:established|achieved|met|fulfilled|supported|hold|holds|valid|"
+    r"terpenuhi|tercapai|memenuhi|terbukti|valid)\b|\bfail(?:s|ed)?\b|\black(?:s|ing)? of\b|\bviolat", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?:[^.!?]|[.,](?=\d))+(?:[.!?]|$)")
+_WINDOW = 12  # lines before the caption and after the table
+
+
+def _sentences(document: Document, start: int, end: int):
+    """``(start, end)`` of the sentences in ``document.text[start:end]`` (a decimal point ends none)."""
+    text = document.text[start:end]
+    for match in _SENTENCE.finditer(text):
+        if match.group().strip():
+            yield start + match.start(), start + match.end()
+
+
+def discriminant_verdicts(document: Document, tables: list[Table]) -> list[tuple[Table, dict, dict]]:
+    """``(table, discriminant_verdict mapping, {key path suffix: Number})`` for each concluded table.
+
+    Parameters
+    ----------
+    document : Document
+    tables : list of Table
+        The extracted tables (their regions' lines are not prose).
+
+    Returns
+    -------
+    list of tuple
+        Only Fornell–Larcker and HTMT tables with a concluding sentence.
+    """
+    inside = {line.number for t in tables for line in [t.region.caption_line, *t.region.header, *t.region.body,
+                                                        t.region.source_line] if line is not None}
+    found = []
+    for table in tables:
+        kind = table.region.kind
+        if kind not in _KIND:
+            continue
+        lines = [line for line in [table.region.caption_line, *table.region.header, *table.region.body] if line]
+        first, last = lines[0].number - 1, (table.region.source_line or lines[-1]).number - 1
+        window = [line for line in document.lines[max(0, first - _WINDOW):last + _WINDOW + 1]
+                  if line.number not in inside and line.section == lines[0].section
+                  and not SOURCE.match(plain(line.text))]
+        best = None
+        for a, b in _blocks(window):
+            for start, end in _sentences(document, a, b):
+                sentence = document.text[start:end]
+                other = [k for k in _KIND if k != kind and _KIND[k].search(sentence)]
+                if not _NAMES.search(sentence) or other and not _KIND[kind].search(sentence):
+                    continue
+                distance = min(abs(document.line_at(start).number - lines[0].number),
+                               abs(document.line_at(start).number - last - 1))
+                if best is None or distance < best[0]:
+                    best = (distance, start, end)
+        if best is None:
+            continue
+        _, start, end = best
+        sentence = document.text[start:end]
+        entry = {"verdict": "not established" if _NEGATIVE.search(plain(sentence)) else "established",
+                 "text": " ".join(plain(sentence).split()), "location": document.where(start)}
+        numbers = {}
+        bounds = [n for n in numbers_in(sentence, start) if 0.80 <= n.value <= 0.95 and n.decimals] if kind == "htmt" else []
+        if bounds:
+            entry["threshold"] = bounds[0].value
+            entry["threshold_decimals"] = bounds[0].decimals
+            numbers[("discriminant_verdict", "threshold")] = bounds[0]
+        found.append((table, entry, numbers))
+    return found
+
+
+def _blocks(lines):
+    """Runs of consecutive non-blank lines as ``(start, end)`` offsets (a paragraph wrapped over lines)."""
+    run = []
+    for line in lines + [None]:
+        if line is not None and line.text.strip() and (not run or line.number == run[-1].number + 1):
+            run.append(line)
+            continue
+        if run:
+            yield run[0].start, run[-1].end
+        run = [line] if line is not None and line.text.strip() else []
