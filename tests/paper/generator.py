@@ -198,10 +198,13 @@ class _Writer:
         self.para(w["loadings_text"].format(t=self.tables + 1))
         self.table(tw["loadings"], header, rows, "convergent_validity")
         self.para(w["reliability_text"].format(t=self.tables + 1))
-        rows = [[c, self.tn(pr["cronbach_alpha"][c]), self.tn(pr["rho_a"][c]), self.tn(pr["rho_c"][c])]
-                for c in e.constructs]
-        self.table(tw["reliability"], [tw["construct"], "Cronbach's alpha", "Composite reliability (rho_a)",
-                                       "Composite reliability (rho_c)"], rows, "reliability")
+        self.reliability_columns = self.rng.choice([("rho_a", "rho_c"), ("rho_c",)])
+        names = {"rho_a": "Composite reliability (rho_a)", "rho_c": "Composite reliability (rho_c)"}
+        if len(self.reliability_columns) == 1:  # a single "composite reliability": SmartPLS's rho_c
+            names["rho_c"] = "Composite reliability"
+        rows = [[c] + [self.tn(pr[k][c]) for k in ("cronbach_alpha", *self.reliability_columns)] for c in e.constructs]
+        self.table(tw["reliability"], [tw["construct"], "Cronbach's alpha"]
+                   + [names[k] for k in self.reliability_columns], rows, "reliability")
         choice = self.rng.choice(["fl", "htmt", "both"])
         for kind in ("fl", "htmt"):
             if choice not in (kind, "both"):
@@ -265,9 +268,14 @@ class _Writer:
     def verdicts(self):
         w, pr, plant = self.w, self.pr, self.spec.plant
         unequal = self.rng.choice(self.hyp) if plant == "inequality_verdict" else None
+        self.misquoted = (self.rng.choice(self.hyp), self.rng.choice(["p", "t", "original"])) \
+            if plant == "prose_vs_table" else (None, None)
         for path in sorted(self.hyp):
             src, tgt = self.ends(path)
-            r, k = pr["paths"][path], self.ordinal_of[path]
+            r, k = dict(pr["paths"][path]), self.ordinal_of[path]
+            if self.misquoted == (path, "original"):  # β misquoted in the results
+                r["original"] = round(r["original"] + 0.1, 3)
+                self._plant("prose_vs_table", path, [f"H{self.hyp.index(path) + 1}"], self.n(r["original"]))
             rel = ">" if path == unequal else "<"
             self.para(w["statement"].format(Src=cap(src), tgt=tgt, b=self.n(r["original"]), t=self.n(r["t"]),
                                             p=self.n(r["p"]), rel=rel, k=k + 1, ordinal=ORDINALS["id"][k]))
@@ -281,13 +289,12 @@ class _Writer:
 
     def discussion(self):
         w, pr = self.w, self.pr
-        wrong = self.rng.choice(self.hyp) if self.spec.plant == "prose_vs_table" else None
+        wrong, statistic = self.misquoted
         self.head(2, w["discussion"])
         for path in self.hyp:
             src, tgt = self.ends(path)
             r, k = dict(pr["paths"][path]), self.hyp.index(path)
-            if path == wrong:
-                statistic = self.rng.choice(["p", "t"])
+            if path == wrong and statistic != "original":
                 r[statistic] = round(r[statistic] + (0.012 if statistic == "p" else 1.234), 3)
                 self._plant("prose_vs_table", path, [f"H{k + 1}"], self.n(r[statistic]))
             self.head(3, cap(w["disc_head"].format(src=src, tgt=tgt)))

@@ -27,7 +27,7 @@ WORDS = {
         "intro": "INTRODUCTION", "hyp_section": "HYPOTHESES", "method": "METHOD", "results": "RESULTS",
         "discussion": "DISCUSSION", "conclusion": "CONCLUSION",
         "intro_text": "Firms increasingly depend on {a}. This study tests how {names} are related.",
-        "hypothesis": "H{k}: {src} has a positive effect on {tgt}.",
+        "hypothesis": "H{k}: {Src} has a positive effect on {tgt}.",
         "hyp_lead": "Prior studies suggest that {src} strengthens {tgt}; hence:",
         "defines": "The constructs are {defs}.",
         "define": "{name} ({abbr})",

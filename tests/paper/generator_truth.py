@@ -23,7 +23,9 @@ def published(writer) -> dict:
             i + 1: {"label": label, "n": n, "percent": round(100 * n / e.n, 1)} for i, (label, n) in enumerate(cats)}}
             for word, cats in writer.profile_blocks}, "printed_decimals": {"percent": 1}},
         ids["convergent_validity"]: {"loadings": dict(pr["loadings"]), "ave": dict(pr["ave"])},
-        ids["reliability"]: {key: dict(pr[key]) for key in ("cronbach_alpha", "rho_a", "rho_c")},
+        ids["reliability"]: {"cronbach_alpha": dict(pr["cronbach_alpha"])} | (
+            {"rho_a": dict(pr["rho_a"]), "rho_c": dict(pr["rho_c"])} if len(writer.reliability_columns) == 2
+            else {"composite_reliability": dict(pr["rho_c"])}),
         ids["r_squared"]: {"r2": dict(pr["r2"]), "r2_adj": dict(pr["r2_adj"])},
         ids["path_coefficients"]: {"rows": {k: dict(v) for k, v in pr["paths"].items()}},
         ids["specific_indirect"]: {"rows": {k: dict(v) for k, v in pr["indirect"].items()}},

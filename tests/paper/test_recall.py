@@ -31,6 +31,7 @@ CLEAN = [
     PaperSpec("service", "id", "flat"),
     PaperSpec("service", "en", "markdown"),
     PaperSpec("service", "id", "pdf", table_commas=True),
+    PaperSpec("adoption", "en", "markdown"),
     PaperSpec("adoption", "en", "flat", tails="one_stated"),
     PaperSpec("adoption", "id", "markdown", tails="one_unstated", table_commas=True),
     PaperSpec("adoption", "en", "plain", tails="one_unstated"),
@@ -109,6 +110,7 @@ def _recall_table(audited) -> list[dict]:
                 entry["clean_papers"].append(f"{spec.stem}: {row.item}")
             elif row.check != planted["check"]:
                 entry["collateral"] += 1
+                entry.setdefault("collateral_rows", []).append(f"{spec.stem}: {row.item}")
         if planted is not None:
             entry = table[planted["check"]]
             entry["planted"] += 1
@@ -126,6 +128,7 @@ def _write_table(rows: list[dict], directory) -> str:
         lines.append(f"{r['check']:<26}{r['planted']:>8}{r['found']:>7}{recall:>8}{r['false_alarms']:>14}"
                      f"{r['collateral']:>12}")
         lines += [f"    missed: {m}" for m in r["missed"]] + [f"    false alarm: {c}" for c in r["clean_papers"]]
+        lines += [f"    in a paper planted for another check: {c}" for c in r.get("collateral_rows", [])]
     text = "\n".join(lines) + "\n"
     (directory / "recall.txt").write_text(text, encoding="utf-8")
     with open(directory / "recall.csv", "w", newline="", encoding="utf-8") as handle:
