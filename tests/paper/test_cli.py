@@ -1,0 +1,144 @@
+"""The command line ``python -m plssem_pipeline.paper`` (issue 16): outputs, messages, exit status, determinism.
+
+On a folder of four papers (:mod:`corpus_helpers`: the running example and three generated papers): every paper's
+``published.yaml`` loads with the audit's own reader and gives the same checks as the findings.csv, the corpus's
+findings.csv is the papers' rows, ``--jobs 1`` and ``--jobs 2`` write the same bytes, the inputs are left as they
+were and nothing is written next to them; a missing path, an unknown suffix, two papers with one stem and an
+output folder among the inputs are refused with a message naming them (exit 2); an unreadable paper is recorded
+and gives exit 1 (0 with ``--exit-zero``).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+from corpus_helpers import EXAMPLE, digests, write_corpus
+from plssem_pipeline.audit.consistency import COLUMNS, run_checks, ConsistencyOptions
+from plssem_pipeline.audit.published import load_published
+from plssem_pipeline.paper.__main__ import main
+from plssem_pipeline.paper.corpus import PAPER_FILES
+from plssem_pipeline.paper.model import infer_model
+from plssem_pipeline.study.safety import load_yaml
+
+
+@pytest.fixture(scope="module")
+def papers(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("papers")
+    write_corpus(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def runs(papers, tmp_path_factory):
+    """The folder audited with --jobs 1 and --jobs 2; the inputs' hashes before and after."""
+    before = digests(papers)
+    out = {jobs: tmp_path_factory.mktemp(f"jobs{jobs}") / "out" for jobs in (1, 2)}
+    codes = {jobs: main([str(papers), "--out", str(path), "--jobs", str(jobs)]) for jobs, path in out.items()}
+    return {"out": out, "codes": codes, "before": before, "after": digests(papers)}
+
+
+def _rows(path):
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_paper_gets_its_folder_and_the_corpus_its_files(papers, runs):
+    out = runs["out"][1]
+    assert runs["codes"] == {1: 0, 2: 0}
+    stems = sorted(p.stem for p in papers.iterdir())
+    assert sorted(p.name for p in out.iterdir()) == sorted(stems + ["findings.csv", "overview.html"])
+    corpus_rows = _rows(out / "findings.csv")
+    for stem in stems:
+        assert sorted(p.name for p in (out / stem).iterdir()) == sorted(PAPER_FILES)
+        rows = _rows(out / stem / "findings.csv")
+        assert rows and list(rows[0]) == ["paper", *COLUMNS]
+        assert [r for r in corpus_rows if r["paper"] == rows[0]["paper"]] == rows
+        status = json.loads((out / stem / "status.json").read_text(encoding="utf-8"))
+        assert status["status"] == "audited" and sum(status["verdicts"].values()) == len(rows)
+    assert [r["paper"] for r in corpus_rows] == sorted(r["paper"] for r in corpus_rows)  # papers by stem
+
+
+def test_published_yaml_is_what_the_audit_reads(runs):
+    """published.yaml loads with load_published, and its checks are the findings.csv's (same model, options)."""
+    folder = runs["out"][1] / EXAMPLE.stem
+    published = load_published(folder / "published.yaml")
+    data = load_yaml(folder / "published.yaml")
+    assert data["source"]["extracted_by"] == "plssem_pipeline.paper" and data["provenance"]
+    rows = run_checks(published, infer_model(data), ConsistencyOptions(tails="auto", language=data["source"]["language"]))
+    assert [(r.check, r.item, r.verdict) for r in rows] == [
+        (r["check"], r["item"], r["verdict"]) for r in _rows(folder / "findings.csv")]
+
+
+def test_any_number_of_jobs_writes_the_same_bytes(runs):
+    one, two = (digests(runs["out"][jobs]) for jobs in (1, 2))
+    assert one == two and len(one) == 4 * len(PAPER_FILES) + 2
+
+
+def test_the_inputs_are_left_as_they_were(papers, runs):
+    assert runs["after"] == runs["before"]  # no paper modified, nothing written beside them
+
+
+def test_planted_errors_are_in_the_corpus_findings(runs):
+    rows = _rows(runs["out"][2] / "findings.csv")
+    failed = {(r["paper"].split("-")[0], r["check"]) for r in rows if r["verdict"] == "fail"}
+    assert {("service", "p_from_t"), ("adoption", "variance_explained")} <= failed
+    assert not {check for paper, check in failed if paper == "msme"}  # the clean paper
+
+
+def test_overview_lists_every_paper_with_a_link(runs):
+    html = (runs["out"][1] / "overview.html").read_text(encoding="utf-8")
+    for folder in runs["out"][1].iterdir():
+        if folder.is_dir():
+            assert f'href="{folder.name}/findings.csv"' in html
+    assert str(runs["out"][1]) not in html  # no machine path: the same corpus gives the same page anywhere
+
+
+@pytest.mark.parametrize("case", ["missing", "suffix", "stem", "out"])
+def test_bad_command_lines_are_refused_with_a_message(case, papers, tmp_path, capsys):
+    (tmp_path / "notes.docx").write_text("x", encoding="utf-8")
+    (tmp_path / f"{EXAMPLE.stem}.txt").write_text("x", encoding="utf-8")
+    arguments = {"missing": [str(tmp_path / "absent.md")],
+                 "suffix": [str(tmp_path / "notes.docx")],
+                 "stem": [str(papers / EXAMPLE.name), str(tmp_path / f"{EXAMPLE.stem}.txt")],
+                 "out": [str(papers), "--out", str(papers)]}[case]
+    before = digests(tmp_path)
+    assert main([*arguments, "--out", str(tmp_path / "out")] if case != "out" else arguments) == 2
+    message = capsys.readouterr().err
+    expected = {"missing": ["absent.md", "no such file"], "suffix": ["notes.docx", "'.docx'"],
+                "stem": [EXAMPLE.name, f"{EXAMPLE.stem}.txt", "the stem"],
+                "out": ["never writes next to its inputs"]}[case]
+    assert all(word in message for word in expected), message
+    assert digests(tmp_path) == before and not (tmp_path / "out").exists()
+
+
+def test_an_unreadable_paper_is_recorded_and_sets_the_exit_status(tmp_path, capsys):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "latin1.txt").write_bytes("Tabel 1. caf\xe9".encode("latin-1"))
+    (folder / "notables.md").write_text("# A paper\n\nNo results table here.\n", encoding="utf-8")
+    (folder / EXAMPLE.name).write_bytes(EXAMPLE.read_bytes())
+    assert main([str(folder), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "latin1.txt: not audited" in err and "notables.md: not audited" in err
+    statuses = {p: json.loads((tmp_path / "out" / p / "status.json").read_text(encoding="utf-8"))
+                for p in ("latin1", "notables")}
+    assert {s["status"] for s in statuses.values()} == {"unreadable"}
+    assert "UTF-8" in statuses["latin1"]["message"] and "no PLS-SEM results table" in statuses["notables"]["message"]
+    assert load_published(tmp_path / "out" / "latin1" / "published.yaml").table_order == []
+    html = (tmp_path / "out" / "overview.html").read_text(encoding="utf-8")
+    assert "unreadable: " in html and "1 audited, 2 unreadable" in html
+    assert main([str(folder / "latin1.txt"), "--out", str(tmp_path / "out2"), "--exit-zero"]) == 0
+
+
+def test_python_dash_m_runs_it(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "plssem_pipeline.paper", str(EXAMPLE), "--out", str(tmp_path),
+                           "--language", "en"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert f"{EXAMPLE.name}: " in done.stdout and (tmp_path / EXAMPLE.stem / "findings.csv").is_file()
+    assert not (tmp_path / "overview.html").exists()  # one paper: its folder only
+    rows = _rows(tmp_path / EXAMPLE.stem / "findings.csv")
+    assert any("rounding" in r["explanation"] or "printed" in r["explanation"] for r in rows)  # English
