@@ -33,11 +33,8 @@ class Paths:
                         self.table.setdefault(nodes, str(table_id))
 
     @property
-    def direct(self) -> set[tuple[str, ...]]:
-        return {p for p in self.table if len(p) == 2}
-
-    @property
     def indirect(self) -> set[tuple[str, ...]]:
+        """The indirect effects (three or more nodes)."""
         return {p for p in self.table if len(p) > 2}
 
     def resolve(self, text: str, mentions: list[tuple[int, int, str]], *, offset: int = 0,

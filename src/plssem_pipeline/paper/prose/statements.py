@@ -26,7 +26,6 @@ _GAP_RELATION = re.compile(RELATION, re.IGNORECASE)
 _HYPOTHESIS = re.compile(rf"\b(?:hipotesis|hypothesis)\s+(?:ke-?\s*)?(?P<word>{'|'.join(ORDINALS)}|\d+)\b|"
                          rf"\bthe\s+(?P<en>{'|'.join(ORDINALS)})\s+hypothesis\b|(?<![\w-])H(?P<h>\d+)(?![\w-])",
                          re.IGNORECASE)
-_PATH_STATISTICS = ("p", "t", "beta", "f2")
 
 
 def hypothesis_reference(text: str) -> list[tuple[int, int, int, str | None]]:

@@ -72,5 +72,5 @@ LABELS = {
 #: Words allowed between a statistic's label and its number ("nilai p yang sangat signifikan (0,000").
 FILLER = {"sebesar", "senilai", "of", "is", "was", "adalah", "yaitu", "yakni", "value", "values", "nilai", "yang",
           "sangat", "signifikan", "significant", "statistic", "statistics", "statistik", "hitung", "dengan", "at",
-          "equal", "to", "sama", "dengan", "with", "a", "an", "the", "mencapai", "reached", "obtained", "diperoleh",
+          "equal", "to", "sama", "with", "a", "an", "the", "mencapai", "reached", "obtained", "diperoleh",
           "untuk", "for"}
