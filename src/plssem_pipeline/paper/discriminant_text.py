@@ -5,8 +5,8 @@ around the table (same section, outside any table) that names discriminant valid
 ("discriminant validity", "validitas diskriminan") and, when it names a criterion, names the
 table's (HTMT; Fornell-Larcker or √AVE). Its verdict is "not established" when a negation governs
 the conclusion ("is not established", "tidak terpenuhi", "fails", "lack of"), else "established";
-an HTMT bound is a number from 0.80 to 0.95 in the sentence ("below 0.90"). Written as the table's
-``discriminant_verdict: {verdict, threshold, threshold_decimals, text, location}``
+an HTMT bound is a decimal up to 1 after "below", "<", "di bawah", "threshold of" ... ("below 0.90").
+Written as the table's ``discriminant_verdict: {verdict, threshold, threshold_decimals, text, location}``
 (:mod:`plssem_pipeline.audit.published_matrices`), the bound with its span.
 """
 from __future__ import annotations
@@ -27,6 +27,8 @@ _NEGATIVE = re.compile(
     r"\b(?:not|tidak|belum)\s+(?:\w+\s+){0,2}?(?:established|achieved|met|fulfilled|supported|hold|holds|valid|"
     r"terpenuhi|tercapai|memenuhi|terbukti|valid)\b|\bfail(?:s|ed)?\b|\black(?:s|ing)? of\b|\bviolat", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?:[^.!?]|[.,](?=\d))+(?:[.!?]|$)")
+_BOUND = re.compile(r"(?:below|under|less than|lower than|<|≤|di bawah|kurang dari|tidak melebihi|"
+                    r"not exceed(?:ing)?|threshold of|ambang(?: batas)?)\s*\(?$", re.IGNORECASE)
 _WINDOW = 12  # lines before the caption and after the table
 
 
@@ -82,7 +84,8 @@ def discriminant_verdicts(document: Document, tables: list[Table]) -> list[tuple
         entry = {"verdict": "not established" if _NEGATIVE.search(plain(sentence)) else "established",
                  "text": " ".join(plain(sentence).split()), "location": document.where(start)}
         numbers = {}
-        bounds = [n for n in numbers_in(sentence, start) if 0.80 <= n.value <= 0.95 and n.decimals] if kind == "htmt" else []
+        bounds = [n for n in numbers_in(sentence, start) if 0 < n.value <= 1 and n.decimals
+                  and _BOUND.search(plain(document.text[max(start, n.start - 20):n.start]))] if kind == "htmt" else []
         if bounds:
             entry["threshold"] = bounds[0].value
             entry["threshold_decimals"] = bounds[0].decimals

@@ -8,8 +8,8 @@ count. :func:`verify` checks exactly that, for the tests and for anyone reading 
 Key paths join the mapping's keys with ``.`` and list positions with ``[i]``:
 ``tables.table5_path_coefficients.rows.EC -> IP.p``, ``n``, ``prose.statements[3].value``.
 Keys that hold no printed number have no entry (:data:`UNTRACED_KEYS`, and any ``*_decimals``):
-``printed_decimals`` and ``decimals`` count the digits of numbers that have spans, ``line`` is a line number, ``ordinal``
-is the number of a word ("hipotesis pertama": 1); nor has ``source``.
+``printed_decimals`` and ``decimals`` count the digits of numbers that have spans, ``line`` is a
+line number, ``ordinal`` is the number of a word ("hipotesis pertama": 1); nor has ``source``.
 """
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def key_path(keys) -> str:
 
 
 def numeric_leaves(data, prefix: str = ""):
-    """``(key path, value)`` of every number in ``data`` outside ``source``, ``provenance`` and :data:`UNTRACED_KEYS`."""
+    """``(key path, value)`` of every number in ``data`` but ``source``, ``provenance``, :data:`UNTRACED_KEYS`."""
     if isinstance(data, Mapping):
         for key, value in data.items():
             if not prefix and key in ("source", "provenance") or key in UNTRACED_KEYS or str(key).endswith("_decimals"):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..document import Line, plain
 from ..numbers import Number, numbers_in
 
-__all__ = ["Cell", "Row", "cells_of", "split_row", "is_number_cell", "is_prose"]
+__all__ = ["Cell", "Row", "cells_of", "split_row", "is_prose"]
 
 _SEPARATOR = re.compile(r"\t| {2,}")
 _CODE = re.compile(r"^\s*(?:<b>|\*\*)?(\d{1,2})[.)](?:</b>|\*\*)?(?=\s|$)")
@@ -78,10 +78,6 @@ def cells_of(line: Line) -> list[Cell]:
     return cells
 
 
-def is_number_cell(cell: Cell) -> bool:
-    return cell.number is not None
-
-
 def _code(text: str) -> tuple[str | None, int]:
     match = _CODE.match(text)
     return (match.group(1), match.end()) if match else (None, 0)
@@ -130,7 +126,7 @@ def split_row(line: Line, *, trailing_numbers: bool = False) -> Row:
         start = label_cells[0].start if label_cells else line.start
         return Row(line, code, label, start, values, words, True)
     text = line.text
-    numbers = [n for n in numbers_in(text[skip:], line.start + skip)]
+    numbers = numbers_in(text[skip:], line.start + skip)
     if trailing_numbers:
         tail = []
         for n in reversed(numbers):
@@ -140,8 +136,8 @@ def split_row(line: Line, *, trailing_numbers: bool = False) -> Row:
             tail.insert(0, n)
         label_end = (tail[0].start - line.start) if tail else len(text)
         label_text = text[skip:label_end]
-        return Row(line, code, plain(label_text).strip(), line.start + skip + len(label_text) - len(label_text.lstrip()),
-                   tail, [], False)
+        lead = len(label_text) - len(label_text.lstrip())
+        return Row(line, code, plain(label_text).strip(), line.start + skip + lead, tail, [], False)
     if not numbers:
         label_text = text[skip:]
         return Row(line, code, plain(label_text).strip(), line.start + skip, [], [], False)

@@ -13,7 +13,7 @@ import re
 
 from .cells import split_row
 from .find import Region
-from .values import Parsed, count_of, slug
+from .values import Parsed, slug
 
 __all__ = ["parse_respondents"]
 

@@ -27,8 +27,8 @@ __all__ = ["parse_measurement", "parse_effects", "parse_list"]
 
 _CONSTRUCT_COLUMNS = ("cronbach_alpha", "rho_a", "rho_c", "composite_reliability", "ave", "r2", "r2_adj")
 _INDICATOR = re.compile(r"^(?:.*\s)?([A-Za-z][A-Za-z_.]*[\s_.-]?\d+[a-z]?)$")
-_DEFAULT = {"convergent_validity": ["loading", "ave"], "reliability": ["cronbach_alpha", "composite_reliability", "ave"],
-            "r_squared": ["r2", "r2_adj"]}
+_DEFAULT = {"convergent_validity": ["loading", "ave"], "r_squared": ["r2", "r2_adj"],
+            "reliability": ["cronbach_alpha", "composite_reliability", "ave"]}
 
 
 def _rows(region: Region, parsed: Parsed, *, trailing_numbers: bool = False) -> list[Row]:

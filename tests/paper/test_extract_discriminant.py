@@ -1,0 +1,104 @@
+"""The discriminant-validity and collinearity checks (audit.consistency.discriminant) on extracted papers.
+
+Tables are printed from a ``plssem`` estimate of a simulated survey (the generator's "adoption" study,
+whose second construct has one predictor); a clean paper passes every row, and each planted error
+(a printed number changed, or a conclusion the numbers contradict) fails exactly its row.
+"""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from plssem_pipeline.audit.consistency import ConsistencyOptions, run_checks
+from plssem_pipeline.audit.published import parse_published
+from plssem_pipeline.paper.document import parse_text
+from plssem_pipeline.paper.extract import extract
+from plssem_pipeline.paper.model import infer_model
+from test_extract_layouts import _estimates, _f, _tables, _text
+
+CHECKS = {"fornell_larcker_diagonal", "discriminant_verdict", "cross_loading_equals_loading", "vif_at_least_one",
+          "f_square_single_predictor"}
+
+
+@pytest.fixture(scope="module")
+def study():
+    e, vif, cross = _estimates("adoption")
+    return e, vif, cross
+
+
+def _paper(study, *, fl_says="Discriminant validity is established by the Fornell-Larcker criterion (Table 4).",
+           htmt_says=None, edit=None, language="en"):
+    e, vif, cross = study
+    tables = _tables(e, vif, cross, language == "id")
+    top = max(e.htmt.where(e.htmt.values < 1).max())
+    htmt_says = htmt_says or "All HTMT values are below 0.90 (Table 5), so discriminant validity holds."
+    text = _text(tables, "tabs")
+    text = text.replace("Table 5. Heterotrait", htmt_says + "\n\nTable 5. Heterotrait")
+    text = text.replace("Table 6. Cross", fl_says + "\n\nTable 6. Cross")
+    if edit:
+        text = edit(text, e, vif)
+    return text, top
+
+
+def _rows(text, language="en"):
+    extraction = extract(parse_text(text, "paper.md"))
+    pub = parse_published(extraction.published, file="paper.md")
+    options = ConsistencyOptions(language=language)
+    rows = [r for r in run_checks(pub, infer_model(extraction.published), options) if r.check in CHECKS]
+    return rows, extraction
+
+
+def test_a_clean_paper_passes_every_row(study):
+    e, vif, cross = study
+    rows, extraction = _rows(_paper(study)[0])
+    by = {}
+    for r in rows:
+        by.setdefault(r.check, []).append(r)
+    assert {r.verdict for r in rows} == {"pass"}
+    assert len(by["fornell_larcker_diagonal"]) == len(e.constructs)
+    assert len(by["cross_loading_equals_loading"]) == len(e.loadings)
+    single = [t for t, p in e.predecessors.items() if len(p) == 1]
+    assert len(by["f_square_single_predictor"]) == len(single) >= 1
+    assert sorted(r.item for r in by["discriminant_verdict"]) == ["discriminant validity (Fornell-Larcker)",
+                                                                  "discriminant validity (HTMT)"]
+    assert "vif_at_least_one" not in by
+    table = extraction.published["tables"]["table5_htmt"]["discriminant_verdict"]
+    assert table["verdict"] == "established" and table["threshold"] == float("0.90")
+
+
+def test_planted_errors_fail_their_row(study):
+    e, vif, cross = study
+    construct = e.constructs[1]
+    diagonal = _f(e.fornell_larcker.loc[construct, construct], False)
+    moved = _f(float(diagonal) + 0.02, False)
+    item, value = next(iter(vif.items()))
+
+    def plant(text, e, vif):
+        text = text.replace(f"{construct}\t" + "\t".join(_f(e.fornell_larcker.loc[construct, b], False)
+                                                         for b in e.constructs[:1]) + f"\t{diagonal}",
+                            f"{construct}\t" + "\t".join(_f(e.fornell_larcker.loc[construct, b], False)
+                                                         for b in e.constructs[:1]) + f"\t{moved}")
+        return text.replace(f"{item}\t{_f(value, False)}", f"{item}\t{_f(1 / value, False)}")
+
+    rows, _ = _rows(_paper(study, edit=plant)[0])
+    failed = sorted((r.check, r.item) for r in rows if r.verdict == "fail")
+    assert failed == [("fornell_larcker_diagonal", construct), ("vif_at_least_one", item)]
+
+
+def test_a_conclusion_its_numbers_contradict(study):
+    top = _paper(study)[1]
+    bound = math.floor(top * 100) / 100 - 0.01  # a stated bound below the largest printed HTMT
+    text, _ = _paper(study, htmt_says=f"All HTMT values are below {bound:.2f}, so discriminant validity holds.",
+                     fl_says="The Fornell-Larcker criterion shows that discriminant validity is not established.")
+    rows, _ = _rows(text)
+    verdicts = {r.item: r.verdict for r in rows if r.check == "discriminant_verdict"}
+    assert verdicts == {"discriminant validity (Fornell-Larcker)": "fail", "discriminant validity (HTMT)": "fail"}
+
+
+def test_indonesian_paper_and_explanations(study):
+    text, _ = _paper(study, language="id", fl_says="Validitas diskriminan terpenuhi menurut kriteria Fornell-Larcker.")
+    rows, _ = _rows(text, language="id")
+    assert {r.verdict for r in rows} == {"pass"}
+    diagonal = next(r for r in rows if r.check == "fornell_larcker_diagonal")
+    assert diagonal.explanation.startswith("diagonal Fornell-Larcker adalah √AVE")
