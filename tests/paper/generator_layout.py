@@ -1,7 +1,8 @@
 """How a generated paper is laid out: the same blocks written in one of four layouts.
 
 ``markdown``
-    Markdown headings, bold captions, tables as tab-separated lines (as the shared paper's transcript).
+    Markdown headings, bold captions, tables as tab-separated lines, group and total rows in ``<b>``,
+    inequalities in ``$...$`` (as the shared paper's transcript).
 ``plain``
     Plain text, headings as lines, tables with space-aligned columns.
 ``flat``
@@ -9,10 +10,13 @@
     separated by single spaces, running heads and page numbers, the longest table broken across
     a page.
 ``pdf``
-    A real PDF typeset by LuaLaTeX (built in the paper's directory).
+    A real PDF typeset by LuaLaTeX (built in the paper's directory; fixed dates and trailer ID, so the
+    same blocks give the same bytes).
 """
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import textwrap
@@ -37,16 +41,18 @@ class Table:
 
 
 def _markdown(blocks) -> str:
+    """Markdown as converted from a journal PDF: group and total rows in ``<b>``, inequalities in ``$...$``."""
     out = []
+    bold = lambda row: [f"<b>{c}</b>" for c in row] if len(row) == 1 or row[0] == "Total" else row  # noqa: E731
     for block in blocks:
         if isinstance(block, Table):
             number, _, rest = block.caption.partition(". ")
             out += [f"**{number}.** {rest}", "", "\t".join(block.header)]
-            out += ["\t".join(row) for row in block.rows] + ["", block.note]
+            out += ["\t".join(bold(row)) for row in block.rows] + ["", block.note]
         elif block[0] == "h":
             out.append("#" * (block[1] + 0) + " " + block[2])
         else:
-            out.append(block[1])
+            out.append(re.sub(r"\((\d[.,]\d+ [<>] 0[.,]05)\)", r"( $\1$ )", block[1]))
         out.append("")
     return "\n".join(out)
 
@@ -110,7 +116,8 @@ def _tex_escape(text: str) -> str:
 
 
 def _latex(blocks) -> str:
-    out = [r"\documentclass[11pt]{article}", r"\usepackage{fontspec}", r"\setmainfont{DejaVu Serif}",
+    out = [r"\pdfvariable trailerid {[<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]}",
+           r"\documentclass[11pt]{article}", r"\usepackage{fontspec}", r"\setmainfont{DejaVu Serif}",
            r"\usepackage[margin=2cm]{geometry}", r"\usepackage{longtable}", r"\setlength{\parindent}{0pt}",
            r"\begin{document}", r"\raggedright\hyphenpenalty=10000\exhyphenpenalty=10000"]
     for block in blocks:
@@ -137,9 +144,9 @@ def render(blocks, layout: str, stem: Path, rng) -> Path:
         build = stem.parent / (stem.name + "-tex")
         build.mkdir(parents=True, exist_ok=True)
         (build / "paper.tex").write_text(_latex(blocks), encoding="utf-8")
-        for _ in range(1):
-            subprocess.run(["lualatex", "-interaction=nonstopmode", "-halt-on-error", "paper.tex"], cwd=build,
-                           check=True, capture_output=True, timeout=120)
+        subprocess.run(["lualatex", "-interaction=nonstopmode", "-halt-on-error", "paper.tex"], cwd=build,
+                       check=True, capture_output=True, timeout=120,
+                       env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "FORCE_SOURCE_DATE": "1"})
         shutil.copy(build / "paper.pdf", path)
         return path
     text = {"markdown": _markdown, "plain": _plain}.get(layout)

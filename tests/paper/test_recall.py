@@ -34,7 +34,7 @@ CLEAN = [
     PaperSpec("adoption", "en", "markdown"),
     PaperSpec("adoption", "en", "flat", tails="one_stated"),
     PaperSpec("adoption", "id", "markdown", tails="one_unstated", table_commas=True),
-    PaperSpec("adoption", "en", "plain", tails="one_unstated"),
+    PaperSpec("adoption", "id", "plain", tails="one_stated"),
 ]
 _VARIANTS = itertools.cycle([("msme", "en", "markdown", False), ("service", "id", "plain", True),
                              ("adoption", "id", "flat", False), ("service", "en", "flat", False),
