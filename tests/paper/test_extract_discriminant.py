@@ -73,17 +73,22 @@ def test_planted_errors_fail_their_row(study):
     diagonal = _f(e.fornell_larcker.loc[construct, construct], False)
     moved = _f(float(diagonal) + 0.02, False)
     item, value = next(iter(vif.items()))
+    target = next(t for t, p in e.predecessors.items() if len(p) == 1)
+    path = f"{e.predecessors[target][0]} -> {target}"
+    f2 = _f(e.f2[path], False)
 
     def plant(text, e, vif):
         text = text.replace(f"{construct}\t" + "\t".join(_f(e.fornell_larcker.loc[construct, b], False)
                                                          for b in e.constructs[:1]) + f"\t{diagonal}",
                             f"{construct}\t" + "\t".join(_f(e.fornell_larcker.loc[construct, b], False)
                                                          for b in e.constructs[:1]) + f"\t{moved}")
+        text = text.replace(f"{path}\t{f2}", f"{path}\t{_f(float(f2) + 0.05, False)}")
         return text.replace(f"{item}\t{_f(value, False)}", f"{item}\t{_f(1 / value, False)}")
 
     rows, _ = _rows(_paper(study, edit=plant)[0])
     failed = sorted((r.check, r.item) for r in rows if r.verdict == "fail")
-    assert failed == [("fornell_larcker_diagonal", construct), ("vif_at_least_one", item)]
+    assert failed == [("f_square_single_predictor", path), ("fornell_larcker_diagonal", construct),
+                      ("vif_at_least_one", item)]
 
 
 def test_a_conclusion_its_numbers_contradict(study):
