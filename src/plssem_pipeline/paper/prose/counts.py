@@ -69,6 +69,8 @@ def read_counts(ctx: ProseContext) -> list[dict]:
         return []
     out, seen = [], set()
     for s in ctx.sentences:
+        if not re.search(r"\d", s.text):
+            continue
         chars = [(i, c) for i, c in enumerate(s.text) if c.isalnum()]
         flat = "".join(c.lower() for _, c in chars)
         hits = []

@@ -106,8 +106,10 @@ class Names:
         """
         text = plain(document.text)
         aliases: dict[str, str] = {}
-        for abbr in constructs_of(tables):
-            name = _definition(text, abbr) or _by_initials(text, abbr)
+        constructs = constructs_of(tables)
+        phrases = _initial_phrases(text, sorted({a.upper() for a in constructs if a.isalpha() and 2 <= len(a) <= 5}))
+        for abbr in constructs:
+            name = _definition(text, abbr) or _by_initials(phrases, abbr)
             if name:
                 aliases[name] = abbr
             aliases.setdefault(abbr, abbr)
@@ -131,15 +133,18 @@ def _definition(text: str, abbr: str) -> str | None:
     """The name before "(ABB)": the words whose initials spell ABB, else the words since the last delimiter
     ("The constructs are perceived ease of use (PEU)"), at most five; the most frequent if several."""
     found = Counter()
-    for match in re.finditer(rf"((?:[^\W\d_][\w-]*\s+){{0,5}}[^\W\d_][\w-]*)\s*\(\s*{re.escape(abbr)}\s*\)", text):
-        words = match.group(1).split()
+    for match in re.finditer(rf"\(\s*{re.escape(abbr)}\s*\)", text):
+        before = text[max(0, match.start() - 80):match.start()]
+        run = re.search(r"((?:[^\W\d_][\w-]*\s+){0,5}[^\W\d_][\w-]*)\s*$", before)
+        if run is None:
+            continue
+        words = run.group(1).split()
         for k in range(1, len(words) + 1):
             tail = words[-k:]
             if _initials(tail) == abbr.upper() or (k == 1 and _initials(_split(tail[0])) == abbr.upper()):
                 found[normalise(" ".join(tail))] += 1
                 break
         else:
-            before = text[max(0, match.start(1) - 60):match.end(1)]
             cut = [m.end() for m in _DELIMITER.finditer(before)]
             phrase = before[cut[-1] if cut else 0:].split()
             if 1 <= len(phrase) <= 5 and all(re.fullmatch(r"[^\W\d_][\w-]*", w) for w in phrase):
@@ -147,23 +152,32 @@ def _definition(text: str, abbr: str) -> str | None:
     return found.most_common(1)[0][0] if found else None
 
 
-def _by_initials(text: str, abbr: str) -> str | None:
+def _initial_phrases(text: str, wanted) -> Counter:
+    """``(initials, phrase) -> count`` of every hyphenated word and every run of k plain words whose initials
+    spell one of the ``wanted`` abbreviations (k = its length)."""
+    words = _WORDS.findall(text)
+    firsts = "".join(w[0].upper() for w in words)
+    counts = Counter()
+    for word in words:
+        if "-" in word and _initials(_split(word)) in wanted:
+            counts[(_initials(_split(word)), normalise(word))] += 1
+    for abbr in wanted:
+        for match in re.finditer(f"(?={re.escape(abbr)})", firsts):
+            window = words[match.start():match.start() + len(abbr)]
+            if len(window) == len(abbr) and all("-" not in w for w in window):
+                counts[(abbr, " ".join(w.lower() for w in window))] += 1
+    return counts
+
+
+def _by_initials(phrases: Counter, abbr: str) -> str | None:
     letters = [c for c in abbr.upper() if c.isalpha()]
     if len(letters) < 2 or len(letters) != len(abbr):
         return None
-    words = _WORDS.findall(text)
-    counts = Counter()
-    k = len(letters)
-    for i, word in enumerate(words):
-        if _initials(_split(word)) == abbr.upper() and len(_split(word)) == k:
-            counts[normalise(word)] += 1
-        window = words[i:i + k]
-        if len(window) == k and _initials(window) == abbr.upper() and all("-" not in w for w in window):
-            counts[normalise(" ".join(window))] += 1
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+    ranked = sorted(((n, phrase) for (initials, phrase), n in phrases.items() if initials == abbr.upper()),
+                    key=lambda x: -x[0])[:2]
+    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[0][0] < 2 * ranked[1][0]):
         return None
-    return ranked[0][0]
+    return normalise(ranked[0][1])
 
 
 def _synonyms(text: str, names: Names) -> dict[str, str]:

@@ -68,6 +68,10 @@ def _is_prose(line, previous) -> bool:
     return previous is not None and not re.search(r"[.!?:]\W*$", plain(previous.text).strip())
 
 
+#: The last document cut into sentences and its sentences (the extractor reads the prose twice).
+_LAST: list = [None, None]
+
+
 def sentences(document: Document) -> list[Sentence]:
     """Every sentence of the document's prose, in order.
 
@@ -79,6 +83,14 @@ def sentences(document: Document) -> list[Sentence]:
     -------
     list of Sentence
     """
+    if _LAST[0] is document:
+        return list(_LAST[1])
+    out = _sentences(document)
+    _LAST[:] = [document, tuple(out)]
+    return out
+
+
+def _sentences(document: Document) -> list[Sentence]:
     out, paragraph, block = [], 0, []
     for line in [*document.lines, None]:
         if line is not None and _is_prose(line, block[-1] if block else None):
