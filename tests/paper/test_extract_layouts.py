@@ -179,3 +179,15 @@ def test_generated_papers_tables_equal_what_they_print(layout, language, commas,
             elif key != "printed_decimals":
                 assert got[table_id][key] == value, (table_id, key)
     assert verify(document, extraction.published) == []
+
+
+@pytest.mark.parametrize("sentence", ["The sample of {n} respondents was surveyed in 2025; 5 respondents per indicator "
+                                      "were required.", "Sampel sebanyak {n} orang pemilik UMKM (n = {n})."])
+def test_the_sample_size_from_the_method_section(estimates, sentence):
+    e = estimates[0]
+    tables = _tables(*estimates, False)
+    text = "METHOD\n\n" + sentence.format(n=f"{e.n:,}") + "\n\n" + _text(tables, "tabs")
+    document = parse_text(text, "n.md")
+    extraction = extract(document)
+    assert extraction.published["n"] == e.n
+    assert extraction.provenance["n"]["line"] == 3 and verify(document, extraction.published) == []

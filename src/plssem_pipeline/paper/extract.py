@@ -26,9 +26,13 @@ from .tables import Table, read_tables
 __all__ = ["Extraction", "extract", "EXTRACTED_BY"]
 
 EXTRACTED_BY = "plssem_pipeline.paper"
-_N_IN_TEXT = re.compile(
-    r"\bn\s*=\s*(?P<a>\d[\d.,]*)|(?P<b>\d[\d.,]*)\s+(?:orang\s+)?(?:respond(?:en|ents)|responden)\b"
-    r"|sample (?:size )?of\s+(?P<c>\d[\d.,]*)|sampel sebanyak\s+(?P<d>\d[\d.,]*)", re.IGNORECASE)
+#: Statements of the sample size, most explicit first; a number followed by "per", "x" or "×" is a rule of thumb.
+_N_IN_TEXT = [re.compile(p, re.IGNORECASE) for p in (
+    r"\bn\s*=\s*(\d[\d.,]*)",
+    r"(?:sample (?:size )?of|sampel sebanyak|sampel berjumlah|jumlah sampel(?: sebanyak| adalah)?)\s+(\d[\d.,]*)",
+    r"sebanyak\s+(\d[\d.,]*)\s+(?:orang\s+)?responden",
+    r"(\d[\d.,]*)\s+(?:orang\s+)?(?:respondents|responden)\b(?!\s*(?:per|x|×))",
+)]
 
 
 @dataclass
@@ -64,13 +68,12 @@ def _sample_size(document: Document, tables: list[Table], provenance: dict):
         number = next(n for t, keys, n in totals if t.parsed.data["blocks"][keys[1]]["total"] == value)
         provenance["n"] = span(document, number)
         return value
-    for match in _N_IN_TEXT.finditer(document.text):
-        group = next(g for g in "abcd" if match.group(g))
-        start = match.start(group)
-        found = numbers_in(match.group(group), start)
-        if found and found[0].decimals is None or found and found[0].count is not None:
-            provenance["n"] = span(document, found[0])
-            return found[0].count
+    for pattern in _N_IN_TEXT:
+        for match in pattern.finditer(document.text):
+            found = numbers_in(match.group(1), match.start(1))
+            if found and found[0].count is not None:
+                provenance["n"] = span(document, found[0])
+                return found[0].count
     return None
 
 
