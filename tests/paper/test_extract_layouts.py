@@ -1,6 +1,6 @@
 """The table extractor on tables in other layouts: SmartPLS 4's English export names, Fornell-Larcker and
-HTMT lower triangles, f², VIF, cross-loadings; tabs, aligned spaces, flattened lines, a header wrapped
-over two lines, decimal commas, and a real PDF.
+HTMT lower triangles, f², VIF, cross-loadings; tabs, aligned spaces, Markdown pipe tables, flattened lines,
+a header wrapped over two lines, decimal commas, and a real PDF.
 
 Every number is a ``plssem`` estimate of a simulated survey (``generator_model``, the generator's
 studies), printed with 3 decimals; the expected extraction is that printed text read back.
@@ -17,7 +17,7 @@ from plssem_pipeline.paper.document import parse_text, read_document
 from plssem_pipeline.paper.extract import extract
 from plssem_pipeline.paper.provenance import verify
 
-LAYOUTS = ("tabs", "aligned", "flat", "wrapped")
+LAYOUTS = ("tabs", "aligned", "flat", "wrapped", "pipes")
 EFFECT_HEADER = ["Original sample (O)", "Sample mean (M)", "Standard deviation (STDEV)", "T statistics (|O/STDEV|)",
                  "P values"]
 RELIABILITY_HEADER = ["Cronbach's alpha", "Composite reliability (rho_a)", "Composite reliability (rho_c)",
@@ -96,6 +96,8 @@ def _text(tables, layout: str) -> str:
         out.append(caption)
         if layout == "tabs":
             out += ["\t".join(header)] + ["\t".join(r) for r in rows]
+        elif layout == "pipes":  # a Markdown pipe table, its rule line after the header
+            out += ["| " + " | ".join(r) + " |" for r in [header, ["---"] * len(header)] + rows]
         elif layout == "aligned":
             out += ["  ".join(c.ljust(w) for c, w in zip(r, width)).rstrip() for r in [header] + rows]
         else:

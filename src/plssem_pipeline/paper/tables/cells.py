@@ -5,6 +5,7 @@ A line of a table comes in one of three layouts:
 * tab-separated (Markdown transcripts, copy-paste from Word): cells between tabs, empty
   cells kept, so a value's column is its cell's position;
 * space-aligned (plain text): cells between runs of two or more spaces;
+* Markdown pipe tables (``| EC -> IP | 0.589 |``): cells between pipes (the rule line ``|---|`` is no row);
 * flattened (a PDF's text layer): one space between everything. Such a line has no cells,
   only words; :func:`split_row` reads it as a label, then numbers, then words (a verdict).
 
@@ -22,6 +23,10 @@ from ..numbers import Number, numbers_in
 __all__ = ["Cell", "Row", "cells_of", "split_row", "is_prose"]
 
 _SEPARATOR = re.compile(r"\t| {2,}")
+#: A Markdown pipe table's cell border: a "|" not inside "(|O/STDEV|)" and not escaped.
+_PIPE = re.compile(r"\s*(?<![\\(])\|(?![)])\s*")
+#: A Markdown pipe table's rule line ("|---|:---:|").
+RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _CODE = re.compile(r"^\s*(?:<b>|\*\*)?(\d{1,2})[.)](?:</b>|\*\*)?(?=\s|$)")
 
 
@@ -64,16 +69,21 @@ class Row:
 
 
 def cells_of(line: Line) -> list[Cell]:
-    """The line's cells (tab or 2+ spaces); a flattened line is one cell."""
+    """The line's cells (pipes, tabs or 2+ spaces); a flattened line is one cell."""
     cells, pos = [], 0
-    for match in list(_SEPARATOR.finditer(line.text)) + [None]:
-        end = match.start() if match else len(line.text)
-        text = line.text[pos:end]
-        lead = len(text) - len(text.lstrip())
-        cells.append(Cell(text.strip(), line.start + pos + lead))
+    text = line.text
+    piped = text.strip().startswith("|") and text.strip().endswith("|") and len(text.strip()) > 1
+    if piped:  # the borders at both ends open and close the row: drop them
+        pos = text.index("|") + 1
+        text = text[:text.rindex("|")]
+    for match in list((_PIPE if piped else _SEPARATOR).finditer(text, pos)) + [None]:
+        end = match.start() if match else len(text)
+        cell = text[pos:end]
+        lead = len(cell) - len(cell.lstrip())
+        cells.append(Cell(cell.strip(), line.start + pos + lead))
         if match:
             pos = match.end()
-    if cells and not cells[0].text and line.text.startswith(" ") and "\t" not in line.text:
+    if cells and not cells[0].text and line.text.startswith(" ") and "\t" not in line.text and not piped:
         cells = cells[1:]  # indentation, not an empty first cell
     return cells
 
@@ -102,11 +112,11 @@ def split_row(line: Line, *, trailing_numbers: bool = False) -> Row:
     cells = cells_of(line)
     code, skip = _code(line.text)
     if len(cells) > 1:
+        code, skip = _code(cells[0].text)
         if code is not None:  # "3.\tTiktok\t36" or "1. Makanan/Minuman\t100": drop the code
-            first = cells[0]
-            rest = line.text[skip:first.start - line.start + len(first.text)]
+            rest = cells[0].text[skip:]
             lead = len(rest) - len(rest.lstrip())
-            cells = ([Cell(rest.strip(), line.start + skip + lead)] if rest.strip() else []) + cells[1:]
+            cells = ([Cell(rest.strip(), cells[0].start + skip + lead)] if rest.strip() else []) + cells[1:]
         label_cells, values, words = [], [], []
         for cell in cells:
             number = cell.number

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document, Line, plain
-from .cells import is_prose, split_row
+from .cells import RULE, is_prose, split_row
 from .kinds import classify, columns, is_header_text
 
 __all__ = ["Region", "find_regions", "furniture", "CAPTION", "SOURCE"]
@@ -100,7 +100,7 @@ def _read(lines: list[Line], i: int, region: Region, skip: set[int]) -> int:
         i += 1
     while i < len(lines) and lines[i].text.strip() and not _ends(lines[i]):
         line = lines[i]
-        if line.number in skip:
+        if line.number in skip or RULE.match(line.text):
             i += 1
             continue
         text = plain(line.text)
@@ -112,7 +112,7 @@ def _read(lines: list[Line], i: int, region: Region, skip: set[int]) -> int:
         i += 1
     while i < len(lines):
         line = lines[i]
-        if line.number in skip:
+        if line.number in skip or RULE.match(line.text):
             i += 1
             continue
         if SOURCE.match(plain(line.text)):
