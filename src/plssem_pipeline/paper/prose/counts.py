@@ -4,7 +4,7 @@ For every category of the tables' respondent blocks, each place where the prose 
 (compared without case, spaces and punctuation; the prose's name may stop before a bracketed
 remark of the label, "Di bawah 300 jt (usaha mikro)" as "dibawah 300jt") with a whole number (not a
 percent) right after it ("Shopee sebanyak 59", "female (n = 71)") or, failing that, right before it
-("71 were female") is a count for that category.
+("71 were female") is a count for that category. A label that two categories share is not used.
 """
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def _labels(tables: Mapping) -> list[tuple[str, str, str, str]]:
     return sorted(out, key=lambda x: -len(x[2]))
 
 
-_AFTER_GAP = re.compile(r"^(?:\s*(?:[:=(]|yaitu|adalah|sebanyak|sejumlah|berjumlah|of|with|n\s*=)\s*)*\s*$",
+_AFTER_GAP = re.compile(r"^(?:\s*(?:[:=()]|yaitu|adalah|sebanyak|sejumlah|berjumlah|of|with|n\s*=)\s*)*\s*$",
                         re.IGNORECASE)
 _BEFORE_GAP = re.compile(r"^\s*(?:\(\s*[\d.,]+\s*%\s*\)\s*)?(?:(?:were|are|was|is|respondents?|orang|responden)\s*)*$",
                          re.IGNORECASE)
@@ -68,19 +68,26 @@ def read_counts(ctx: ProseContext) -> list[dict]:
     if not labels:
         return []
     out, seen = [], set()
+    by_key, ambiguous = {}, set()
+    for block, code, key, label in labels:
+        if by_key.get(key, (block, code))[:2] != (block, code):
+            ambiguous.add(key)   # the same label in two blocks ("Lainnya"): which one is not known
+        by_key.setdefault(key, (block, code, label))
+    keys = [key for key in by_key if key not in ambiguous]   # longest first, as _labels sorts them
+    if not keys:
+        return []
+    pattern = re.compile("|".join(re.escape(key) for key in keys))
     for s in ctx.sentences:
         if not re.search(r"\d", s.text):
             continue
         chars = [(i, c) for i, c in enumerate(s.text) if c.isalnum()]
         flat = "".join(c.lower() for _, c in chars)
         hits = []
-        for block, code, key, label in labels:
-            for m in re.finditer(re.escape(key), flat):
-                begin, end = chars[m.start()][0], chars[m.end() - 1][0] + 1
-                if (begin and s.text[begin - 1].isalnum()) or (end < len(s.text) and s.text[end].isalnum()):
-                    continue
-                if not any(b <= begin < e or b < end <= e for b, e, *_ in hits):
-                    hits.append((begin, end, block, code, label))
+        for m in pattern.finditer(flat):
+            begin, end = chars[m.start()][0], chars[m.end() - 1][0] + 1
+            if (begin and s.text[begin - 1].isalnum()) or (end < len(s.text) and s.text[end].isalnum()):
+                continue
+            hits.append((begin, end, *by_key[m.group()]))
         hits.sort()
         for k, (begin, end, block, code, label) in enumerate(hits):
             number = _after(s, end, hits[k + 1][0] if k + 1 < len(hits) else len(s.text)) or _before(
