@@ -193,3 +193,17 @@ def test_the_sample_size_from_the_method_section(estimates, sentence):
     extraction = extract(document)
     assert extraction.published["n"] == e.n
     assert extraction.provenance["n"]["line"] == 3 and verify(document, extraction.published) == []
+
+
+@pytest.mark.parametrize("header", [["Hypothesis", "Path", "Std. Beta", "Std. Error", "t-value", "p-value", "Decision"],
+                                    ["Hipotesis", "Jalur", "Koefisien", "Standar Deviasi", "T-hitung", "P-value",
+                                     "Keputusan"]])
+def test_a_hypothesis_table_with_beta_se_t_p(estimates, header):
+    e = estimates[0]
+    keys = ("original", "sd", "t", "p")
+    rows = [[f"H{k + 1}", path] + [_f(r[c], False) for c in keys] + ["Supported"]
+            for k, (path, r) in enumerate(e.paths.items())]
+    text = "\n".join(["RESULTS", "", "Table 6. Hypothesis testing", "\t".join(header)] + ["\t".join(r) for r in rows])
+    extraction = extract(parse_text(text, "h.md"))
+    assert extraction.published["tables"]["table6_path_coefficients"]["rows"] == {
+        path: {c: float(_f(r[c], False)) for c in keys} for path, r in e.paths.items()}

@@ -23,9 +23,9 @@ COLUMNS = {
     "effects": [
         ("t", r"t[ -]?(?:statisti[a-z]*|values?|hitung|stat)\b\s*(?:\([^)]*\))?|\bt\b"),
         ("p", r"p[ -]?(?:values?|nilai)|\bsig(?:nifi[a-z]*|\.)|\bp\b"),
-        ("sd", r"standard deviation|standar deviasi|stdev|\bs\.?d\.?\b|\bs\.?e\.?\b|std\.?"),
+        ("original", r"original|\(o\)|sampel asli|koefisien|coefficient|(?:std\.?\s*)?\bbeta\b|β|\bo\b"),
+        ("sd", r"standard deviation|standar deviasi|stdev|std\.?\s*err(?:or)?|\bs\.?d\.?\b|\bs\.?e\.?\b|std\.?"),
         ("mean", r"sample mean|rata|\(m\)|\bmean\b"),
-        ("original", r"original|\(o\)|sampel asli|koefisien|coefficient|\bbeta\b|β|\bo\b"),
     ],
     "construct": [
         ("r2_adj", r"r[ -]?(?:square|squared|²|2)\s*(?:adjusted|adj\.?)|adjusted\s*r[ -]?(?:square|squared|²|2)"),
