@@ -23,6 +23,8 @@ from ..numbers import Number, numbers_in
 __all__ = ["Cell", "Row", "cells_of", "split_row", "is_prose"]
 
 _SEPARATOR = re.compile(r"\t| {2,}")
+#: What may follow a number in its cell: a percent sign, significance marks ("0.000***", "0.484†").
+_MARKS = re.compile(r"%?[*†‡]*")
 #: A Markdown pipe table's cell border: a "|" not inside "(|O/STDEV|)" and not escaped.
 _PIPE = re.compile(r"\s*(?<![\\(])\|(?![)])\s*")
 #: A Markdown pipe table's rule line ("|---|:---:|").
@@ -48,7 +50,7 @@ class Cell:
         if len(found) != 1:
             return None
         rest = plain(self.text.replace(found[0].text, "", 1)).strip()
-        return found[0] if rest in ("", "%") else None
+        return found[0] if _MARKS.fullmatch(rest) else None
 
 
 @dataclass(frozen=True)
@@ -154,12 +156,12 @@ def split_row(line: Line, *, trailing_numbers: bool = False) -> Row:
     label_text = text[skip:numbers[0].start - line.start]
     values, last = [], numbers[0].start - line.start
     for n in numbers:
-        gap = plain(text[last:n.start - line.start]).strip().strip("%").strip()
+        gap = _MARKS.sub("", plain(text[last:n.start - line.start])).strip()
         if gap and values:
             break
         values.append(n)
         last = n.end - line.start
-    words = plain(text[last:]).strip().lstrip("%").split()
+    words = _MARKS.sub("", plain(text[last:]), count=1).split()
     return Row(line, code, plain(label_text).strip(),
                line.start + skip + len(label_text) - len(label_text.lstrip()), values, words, False)
 
