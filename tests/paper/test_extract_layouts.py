@@ -201,8 +201,8 @@ def test_the_sample_size_from_the_method_section(estimates, sentence):
 def test_a_hypothesis_table_with_beta_se_t_p(estimates, header):
     e = estimates[0]
     keys = ("original", "sd", "t", "p")
-    rows = [[f"H{k + 1}", path] + [_f(r[c], False) for c in keys] + ["Supported"]
-            for k, (path, r) in enumerate(e.paths.items())]
+    rows = [[f"H{k + 1}", path] + [_f(r[c], False) + ("***" if c == "original" else "") for c in keys]
+            + ["Supported"] for k, (path, r) in enumerate(e.paths.items())]  # with significance marks
     text = "\n".join(["RESULTS", "", "Table 6. Hypothesis testing", "\t".join(header)] + ["\t".join(r) for r in rows])
     extraction = extract(parse_text(text, "h.md"))
     assert extraction.published["tables"]["table6_path_coefficients"]["rows"] == {
