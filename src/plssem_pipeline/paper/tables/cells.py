@@ -25,6 +25,7 @@ __all__ = ["Cell", "Row", "cells_of", "split_row", "is_prose"]
 _SEPARATOR = re.compile(r"\t| {2,}")
 #: What may follow a number in its cell: a percent sign, significance marks ("0.000***", "0.484†").
 _MARKS = re.compile(r"%?[*†‡]*")
+_NUMERIC_WORD = re.compile(r"(?<!\S)[-\u2212]?[\d.,]+%?(?!\S)")
 #: A Markdown pipe table's cell border: a "|" not inside "(|O/STDEV|)" and not escaped.
 _PIPE = re.compile(r"\s*(?<![\\(])\|(?![)])\s*")
 #: A Markdown pipe table's rule line ("|---|:---:|").
@@ -174,6 +175,9 @@ def is_prose(text: str) -> bool:
     >>> is_prose("EC -> IP 0.589 0.590 0.051 11.574 0.000")
     False
     """
-    words = plain(text).split()
-    numeric = sum(bool(re.fullmatch(r"[-\u2212]?[\d.,]+%?", w)) for w in words)
-    return len(words) - numeric >= 25 or (len(words) - numeric >= 8 and plain(text).rstrip().endswith((".", ":")))
+    text = plain(text)
+    words = len(text.split())
+    if words < 8:
+        return False
+    words -= len(_NUMERIC_WORD.findall(text))
+    return words >= 25 or (words >= 8 and text.rstrip().endswith((".", ":")))

@@ -23,6 +23,7 @@ CAPTION = re.compile(r"^\s*(?:tabel|table)\s*(\d+)\s*(?P<mark>[.:\-–—]|$)?",
 _BARE_CAPTION_WORDS = 8
 _OTHER_CAPTION = re.compile(r"^\s*(?:gambar|figure|fig\.)\s*\d", re.IGNORECASE)
 SOURCE = re.compile(r"^\s*(?:sumber|source|note|notes|catatan|keterangan\s*:)", re.IGNORECASE)
+_HEADER_CHARS = 300  # a header row of column names is no longer than this
 _MATRICES = ("fornell_larcker", "htmt", "cross_loadings", "f_square")
 
 
@@ -147,8 +148,8 @@ def find_regions(document: Document) -> list[Region]:
         if caption:
             region = Region(int(caption.group(1)), text, line)
             i = _read(lines, i + 1, region, skip)
-        elif (is_header_text(text) and not _has_values(line) and not is_prose(line.text)
-              and len(columns(text, 1)) >= 2 and i + 1 < len(lines) and _has_values(lines[i + 1])):
+        elif (len(text) <= _HEADER_CHARS and not is_prose(line.text) and len(columns(text, 1)) >= 2
+              and not _has_values(line) and i + 1 < len(lines) and _has_values(lines[i + 1])):
             region = Region(None, "", None)
             i = _read(lines, i, region, skip)
         else:

@@ -62,8 +62,8 @@ _KIND_PATTERNS = [
 ]
 
 
-def _find(pattern: str, text: str):
-    return re.search(pattern, text, re.IGNORECASE)
+_COMPILED = {family: [(name, re.compile(pattern)) for name, pattern in patterns] for family, patterns in COLUMNS.items()}
+_KINDS_COMPILED = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _KIND_PATTERNS}
 
 
 def classify(caption: str, header: str) -> str | None:
@@ -82,11 +82,11 @@ def classify(caption: str, header: str) -> str | None:
     cols = set(columns(header, 1))
     if {"t", "p"} <= cols or {"original", "t"} <= cols or {"original", "p"} <= cols:
         for kind in ("total_indirect", "specific_indirect", "total_effects"):
-            if _find(dict(_KIND_PATTERNS)[kind], caption):
+            if _KINDS_COMPILED[kind].search(caption):
                 return kind
         return "path_coefficients"
-    for kind, pattern in _KIND_PATTERNS[:6]:
-        if _find(pattern, both):
+    for kind, _ in _KIND_PATTERNS[:6]:
+        if _KINDS_COMPILED[kind].search(both):
             return kind
     if cols & {"r2", "r2_adj"}:
         return "r_squared"
@@ -122,8 +122,8 @@ def columns(header: str, header_lines: int) -> list[str]:
     for family in ("effects", "construct"):
         text = header.lower()
         hits = []
-        for name, pattern in COLUMNS[family]:
-            match = re.search(pattern, text)
+        for name, pattern in _COMPILED[family]:
+            match = pattern.search(text)
             if match and match.group(0).strip():
                 hits.append((match.start(), name))
                 text = text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():]
@@ -141,4 +141,4 @@ def columns(header: str, header_lines: int) -> list[str]:
 
 def is_header_text(text: str) -> bool:
     """Whether a line names table columns (any column name of :data:`COLUMNS`, or a kind's name)."""
-    return bool(columns(text, 1)) or any(_find(p, text) for _, p in _KIND_PATTERNS[:6])
+    return bool(columns(text, 1)) or any(_KINDS_COMPILED[k].search(text) for k, _ in _KIND_PATTERNS[:6])
