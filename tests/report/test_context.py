@@ -137,7 +137,7 @@ def test_audit_fixture_published_beside_reproduced_and_checks_failures_first(stu
     assert [r.cells[6].text for r in consistency["table"].rows] == [STRINGS["en"][f"verdict_{v}"]
                                                                     for v in ("fail", "note", "pass")]
     assert consistency["table"].rows[0].detail.startswith("R²(KU) = b'Rb")
-    assert consistency["table"].rows[0].cells[1].text == "Table 4"
+    assert consistency["table"].rows[0].cells[1].text == "Table 4 + Table 5"      # a row of two tables names both
     assert consistency["counts"] == [1, 1, 1]
 
 

@@ -53,13 +53,16 @@ def table_name(inputs: ReportInputs, text) -> str:
     inputs : ReportInputs
         For the word "Table" in the report's language.
     text : str
-        The audit's ``table`` column (``"table3_reliability"``).
+        The audit's ``table`` column (``"table3_reliability"``; several tables joined by ``+``).
 
     Returns
     -------
     str
-        ``"Table 3"``; any id not of a table unchanged.
+        ``"Table 3"`` (``"Table 4 + Table 5"`` for ``"table4_r_squared+table5_path_coefficients"``); any id not
+        of a table unchanged.
     """
+    if "+" in str(text):
+        return " + ".join(table_name(inputs, part) for part in str(text).split("+"))
     number = table_number(text)
     if number and str(text).lower().startswith("tab"):
         return f"{inputs.t('table')} {number}"
