@@ -118,3 +118,15 @@ def test_hypotheses_stated_mentioned_and_their_verdicts():
     add_prose_tables(document, tables, prose)
     assert tables["hypotheses"]["H2"]["verdict_published"] == "rejected"
     assert "verdict_published" not in tables["hypotheses"]["H1"]      # the text gives none: not guessed
+
+
+@pytest.mark.parametrize("template,sep", [
+    ("Significance was assessed by bootstrapping with {b} subsamples.", ","),
+    ("Signifikansi diuji dengan bootstrapping {b} subsampel.", "."),
+    ("The bootstrap used {b} resamples (two-tailed).", ""),
+])
+def test_bootstrap_samples_stated(template, sep):
+    b = 5 * 10 ** 3
+    text = f"{b:,}".replace(",", sep)
+    prose, _ = _prose(template.format(b=text))
+    assert prose["bootstrap_samples"]["n"] == b and prose["bootstrap_samples"]["line"] == 3

@@ -70,3 +70,16 @@ def test_stated_two_tailed_wins_over_the_numbers():
     assert pub.prose.tails_stated == "two"
     rows = {r.item: r.verdict for r in check_p_values(pub, None, ConsistencyOptions(tails="auto"))}
     assert rows["SQ -> BL"] == "fail"
+
+
+def test_the_stated_bootstrap_samples_are_the_df_of_the_t_reference():
+    v = pc.values(2)
+    data, pub = pc.published(pc.text(v, tails_sentence=f"Significance was assessed by bootstrapping with "
+                                                       f"{pc.B:,} subsamples."), v)
+    del data["bootstrap_samples"]
+    from plssem_pipeline.audit.published import parse_published
+
+    pub = parse_published(data, file="generated")
+    assert pub.bootstrap_samples is None and pub.prose.bootstrap_samples == pc.B
+    rows = check_p_values(pub, None, ConsistencyOptions(bootstrap_samples=pc.B // 10))
+    assert {r.verdict for r in rows} == {"pass"} and all("the paper states it" in r.explanation for r in rows)

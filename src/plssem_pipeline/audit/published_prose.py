@@ -1,7 +1,7 @@
 """The ``prose:`` section of a published-tables file: what the paper's text says, for the prose checks.
 
 Written by the paper extractor (:func:`plssem_pipeline.paper.prose.extract_prose`; keys in
-``docs/pipeline.md``, section "Audit"): ``tails``, ``statements``, ``hypotheses_stated``,
+``docs/pipeline.md``, section "Audit"): ``tails``, ``bootstrap_samples``, ``statements``, ``hypotheses_stated``,
 ``hypothesis_mentions``, ``variance_explained``, ``decision_rules``, ``counts``. Every number is kept
 as :class:`~.printed.Printed` with the decimals the text printed (a percent or statistic printed
 without decimals is rounded to a whole number; a count is exact). :func:`parse_prose` is called by
@@ -105,6 +105,8 @@ class Prose:
 
     tails_stated: str | None = None
     tails_location: str = ""
+    bootstrap_samples: int | None = None
+    bootstrap_location: str = ""
     statements: list[Statement] = field(default_factory=list)
     hypotheses: list[StatedHypothesis] = field(default_factory=list)
     mentions: list[HypothesisMention] = field(default_factory=list)
@@ -157,7 +159,11 @@ def parse_prose(data: Mapping, *, file: str = "published tables") -> Prose | Non
     if not isinstance(section, Mapping):
         raise UserError("prose: expected a mapping (tails, statements, ...)", file=file)
     tails = section.get("tails") or {}
-    out = Prose(tails_stated=tails.get("stated"), tails_location=str(tails.get("location") or ""))
+    boot = section.get("bootstrap_samples") or {}
+    n = boot.get("n")
+    out = Prose(tails_stated=tails.get("stated"), tails_location=str(tails.get("location") or ""),
+                bootstrap_samples=None if n is None else int(_printed(n, 0, "prose.bootstrap_samples.n", file).value),
+                bootstrap_location=str(boot.get("location") or ""))
     for i, e in enumerate(_entries(section, "statements", file)):
         where = f"prose.statements[{i}]"
         threshold = e.get("threshold")

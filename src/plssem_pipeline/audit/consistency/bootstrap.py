@@ -9,8 +9,9 @@ section "Audit".
 ``p_from_t``
     p from the printed t, under two references: Student t with
     B − 1 degrees of freedom, p = 2·P(T > |t|) (the engine's reference,
-    :mod:`plssem.inference`; B from the published file, else
-    ``audit.published_bootstrap_samples``, SmartPLS's default 5000), and the
+    :mod:`plssem.inference`; B from the published file, else the number of
+    subsamples its text states, else ``audit.published_bootstrap_samples``,
+    SmartPLS's default 5000; :func:`bootstrap_samples`), and the
     normal, p = 2·(1 − Φ(|t|)); one-tailed (P(T > |t|), 1 − Φ(|t|)) when the
     paper's p values are (:func:`paper_tails`: ``audit.tails``, else what the
     paper states, else whether its printed p values fit one-tailed p and not
@@ -70,6 +71,20 @@ def _fits(row, df: int, tails: int) -> tuple[bool, bool, tuple]:
     return overlaps(low[0], high[0], p), overlaps(low[1], high[1], p), (low, high)
 
 
+def bootstrap_samples(pub: Published, options: ConsistencyOptions) -> tuple[int, str]:
+    """B for the Student t reference and where it comes from, as the explanations write it.
+
+    The published file's ``bootstrap_samples``, else the subsamples its text states (``prose.bootstrap_samples``),
+    else ``options.bootstrap_samples`` (assumed).
+    """
+    w = options.words
+    if pub.bootstrap_samples:
+        return pub.bootstrap_samples, w("p_source_file")
+    if pub.prose is not None and pub.prose.bootstrap_samples:
+        return pub.prose.bootstrap_samples, w("p_source_text", location=pub.prose.bootstrap_location)
+    return options.bootstrap_samples, w("p_source_assumed")
+
+
 def paper_tails(pub: Published, options: ConsistencyOptions) -> tuple[int, str]:
     """The tails of the paper's p values (1 or 2) and the reason, as the explanations write it.
 
@@ -94,7 +109,7 @@ def paper_tails(pub: Published, options: ConsistencyOptions) -> tuple[int, str]:
     stated = pub.prose.tails_stated if pub.prose is not None else None
     if stated in ("one", "two"):
         return (1 if stated == "one" else 2), w("tails_reason_stated", location=pub.prose.tails_location)
-    df = (pub.bootstrap_samples or options.bootstrap_samples) - 1
+    df = bootstrap_samples(pub, options)[0] - 1
     one_only = two_only = 0
     for row in _effect_rows(pub, {"t", "p"}):
         one, two = any(_fits(row, df, 1)[:2]), any(_fits(row, df, 2)[:2])
@@ -112,7 +127,7 @@ def check_p_values(pub: Published, model, options: ConsistencyOptions) -> list[C
     ----------
     pub, model, options
         As for every check (:class:`~.rows.CheckFunction`); reads ``t`` and ``p`` of the path and
-        indirect-effect rows and ``bootstrap_samples``, else ``options.bootstrap_samples``.
+        indirect-effect rows and B (:func:`bootstrap_samples`).
 
     Returns
     -------
@@ -122,8 +137,7 @@ def check_p_values(pub: Published, model, options: ConsistencyOptions) -> list[C
     """
     rows = []
     w = options.words
-    b = pub.bootstrap_samples or options.bootstrap_samples
-    source = w("p_source_file" if pub.bootstrap_samples else "p_source_assumed")
+    b, source = bootstrap_samples(pub, options)
     tails, reason = paper_tails(pub, options)
     for row in _effect_rows(pub, {"t", "p"}):
         t, p = row.values["t"], row.values["p"]

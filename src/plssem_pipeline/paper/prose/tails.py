@@ -1,11 +1,13 @@
-"""Whether the paper says its tests are one- or two-tailed ("one-tailed", "satu arah", "two-sided")."""
+"""The test settings the text states: one- or two-tailed ("one-tailed", "satu arah", "two-sided"), and the
+bootstrap subsamples ("bootstrapping with 5,000 subsamples")."""
 from __future__ import annotations
 
 import re
 
+from ..numbers import numbers_in
 from .context import ProseContext
 
-__all__ = ["read_tails"]
+__all__ = ["read_tails", "read_bootstrap_samples"]
 
 _ONE = re.compile(r"\b(?:one[\s-]*(?:tailed|sided|tail)|satu[\s-]*(?:arah|sisi|ekor|pihak))\b", re.IGNORECASE)
 _TWO = re.compile(r"\b(?:two[\s-]*(?:tailed|sided|tail)|dua[\s-]*(?:arah|sisi|ekor|pihak))\b", re.IGNORECASE)
@@ -22,3 +24,26 @@ def read_tails(ctx: ProseContext) -> dict:
         return {"stated": None, "location": None, "line": None}
     s, m = (ones or twos)[0]
     return {"stated": "one" if ones else "two", **ctx.place(s.start + m.start())}
+
+
+_SUBSAMPLES = re.compile(r"\s*(?:bootstrap\s+)?(?:sub-?samples?|resamples?|sub-?sampel|subsampel|sampel|samples?|"
+                         r"iterations?|iterasi|replications?|replikasi|kali)\b", re.IGNORECASE)
+
+
+def read_bootstrap_samples(ctx: ProseContext) -> dict:
+    """``{n, location, line}``: the bootstrap subsamples the text states ("bootstrapping with 5,000 subsamples",
+    "bootstrapping 500 subsampel"); ``n`` None when it states none, or different numbers."""
+    found = []
+    for s in ctx.sentences:
+        if not re.search(r"bootstrap", s.text, re.IGNORECASE):
+            continue
+        for number in numbers_in(s.text, s.start):
+            whole = number.count if number.count is not None else (int(number.value) if number.decimals is None
+                                                                   else None)
+            if whole and whole >= 2 and _SUBSAMPLES.match(ctx.document.text, number.end, s.end):
+                found.append((whole, number))
+    if len({n for n, _ in found}) != 1:
+        return {"n": None, "location": None, "line": None}
+    whole, number = found[0]
+    ctx.record("prose.bootstrap_samples.n", number.start, number.end)
+    return {"n": whole, **ctx.place(number.start)}
