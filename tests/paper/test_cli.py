@@ -142,3 +142,20 @@ def test_python_dash_m_runs_it(tmp_path):
     assert not (tmp_path / "overview.html").exists()  # one paper: its folder only
     rows = _rows(tmp_path / EXAMPLE.stem / "findings.csv")
     assert any("rounding" in r["explanation"] or "printed" in r["explanation"] for r in rows)  # English
+
+
+def test_a_paper_without_a_measurement_model_gets_the_checks_that_need_none(tmp_path):
+    """No loadings table: no model to infer; t and p are still checked, the rest is recorded as skipped."""
+    from plssem_pipeline.paper import audit_paper
+
+    paper = tmp_path / "paths-only.md"
+    paper.write_text("# Results\n\nTable 5. Path coefficients\n\n"
+                     "| Path | Original sample (O) | Sample mean (M) | Standard deviation (STDEV) | "
+                     "T statistics (\\|O/STDEV\\|) | P values |\n|---|---|---|---|---|---|\n"
+                     "| EC -> IP | 0.589 | 0.590 | 0.051 | 11.574 | 0.000 |\n"
+                     "| KP -> IP | 0.484 | 0.485 | 0.054 | 8.966 | 0.030 |\n", encoding="utf-8")
+    result = audit_paper(paper)
+    verdicts = {(r.check, r.item): r.verdict for r in result.findings}
+    assert verdicts == {("t_equals_o_over_sd", "EC -> IP"): "pass", ("t_equals_o_over_sd", "KP -> IP"): "pass",
+                        ("p_from_t", "EC -> IP"): "pass", ("p_from_t", "KP -> IP"): "fail"}
+    assert any(what == "model" and "no outer loadings table" in reason for what, _, reason in result.skipped)

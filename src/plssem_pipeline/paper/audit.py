@@ -68,6 +68,10 @@ class _NoModel:
     construct_names: tuple = ()
     constructs: tuple = ()
     paths: tuple = ()
+    topological_order: tuple = ()
+    indicator_names: tuple = ()
+    observed_indicators: tuple = ()
+    blocks: tuple = ()
 
     def predecessors(self, j):  # pragma: no cover - no construct to ask about
         return []
