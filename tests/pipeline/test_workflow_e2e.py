@@ -110,7 +110,7 @@ CONTRACT = {
     "results/audit/published_vs_reproduced.csv": ["table", "row", "statistic", "published", "reproduced",
                                                   "difference", "tolerance", "within"],
     "results/audit/consistency.csv": ["check", "table", "item", "published", "recomputed", "difference",
-                                      "verdict", "explanation"],
+                                      "verdict", "explanation", "location"],
 }
 SUMMARIES = ["clean", "describe", "outer", "inner", "bootstrap", "hypotheses", "mediation", "moderation", "predict",
              "fit", "audit"]
