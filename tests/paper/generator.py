@@ -9,10 +9,12 @@ prose, and in the tables when ``table_commas``), in one of :data:`LAYOUTS` (:mod
 
 ``PaperSpec.plant`` names one check of :data:`PLANTS`; the paper then carries exactly one error
 that check must find, and :func:`write_paper` returns its manifest entry
-``{check, item, aliases, where, snippet}``: a ``fail`` row of ``check`` whose item names ``item``
-(or one of ``aliases``) finds it. ``tails`` "one_stated" prints one-tailed p values and says so,
-"one_unstated" prints them without saying so: both are clean papers the audit must read as
-one-tailed. Deterministic: the same spec writes the same bytes.
+``{check, item, aliases, where, snippet, also}``: a ``fail`` row of ``check`` whose item names ``item``
+(or one of ``aliases``; ``decision_rule`` has no item: any row) finds it; ``where`` is "line N" (text
+layouts) or "p. N" (PDF) of ``snippet`` and of each snippet in ``also`` (the error's other places).
+``tails`` "one_stated" prints one-tailed p values and says so, "one_unstated" prints them without
+saying so: both are clean papers the audit must read as one-tailed. Deterministic: the same spec
+writes the same bytes.
 """
 from __future__ import annotations
 
@@ -97,11 +99,13 @@ class _Writer:
             i, j = self.rng.sample(range(len(self.hyp)), 2)
             self.ordinal_of[self.hyp[i]], self.ordinal_of[self.hyp[j]] = j, i
             self._plant("hypothesis_numbering", self.hyp[i], [self.hyp[j], f"H{i + 1}", f"H{j + 1}"],
-                        self._statement_snippet(self.hyp[i]))
+                        self._statement_snippet(self.hyp[i]), self._statement_snippet(self.hyp[j]))
 
     # ------------------------------------------------------------------ helpers
-    def _plant(self, check, item, aliases, snippet):
-        self.planted = {"check": check, "item": item, "aliases": list(aliases), "snippet": snippet}
+    def _plant(self, check, item, aliases, snippet, *more):
+        """Record the planted error; ``more``: snippets of its other places (both halves of a swap)."""
+        self.planted = {"check": check, "item": item, "aliases": list(aliases), "snippet": snippet,
+                        "also": list(more)}
 
     def n(self, value, decimals=3):
         return num(value, decimals, comma=self.lang == "id")
@@ -334,7 +338,8 @@ def write_paper(spec: PaperSpec, directory: Path) -> tuple[Path, dict | None]:
     blocks, planted = build(spec)
     path = render(blocks, spec.layout, Path(directory) / spec.stem, random.Random(spec.stem))
     if planted is not None:
-        planted = {**planted, "where": locate(path, planted["snippet"]), "paper": path.name}
+        where = "; ".join(locate(path, snippet) for snippet in [planted["snippet"], *planted["also"]])
+        planted = {**planted, "where": where, "paper": path.name}
     return path, planted
 
 

@@ -4,7 +4,9 @@
 layouts (Markdown with tab tables, plain text with aligned columns, flattened PDF-like text, real
 PDFs by LuaLaTeX), clean or with one planted error each (its manifest names the check and the
 item). :func:`plssem_pipeline.paper.audit_paper` reads each paper; a planted error is found when a
-``fail`` row of its check names its item. Required: recall 1 for every check, no ``fail`` row on
+``fail`` row of its check names its item (or, in a text layout, locates it at the planted line). Fail rows
+of other checks in a planted paper are listed as collateral, not counted (a planted AVE also breaks the
+Fornell-Larcker diagonal). Required: recall 1 for every check, no ``fail`` row on
 any clean paper (one-tailed papers included, stated or not), and the one-tailed papers' p values
 read as one-tailed. The table of recall and false alarms is printed (``pytest -s``) and written to
 the test's temporary directory (``recall.txt``, ``recall.csv``).
@@ -59,8 +61,8 @@ def _names(row, planted: dict) -> bool:
     where = _norm(row.item)
     if any(_norm(name) in where for name in [planted["item"], *planted["aliases"]]):
         return True
-    line = planted["where"]
-    return line.startswith("line ") and re.search(rf"\b{line}\b", str(row.location)) is not None
+    lines = re.findall(r"line \d+", planted["where"])
+    return any(re.search(rf"\b{line}\b", str(row.location)) for line in lines)
 
 
 # ----------------------------------------------------------------------------- the generator itself
