@@ -27,6 +27,8 @@ __all__ = ["Number", "numbers_in", "parse_number"]
 _NUMBER = re.compile(r"(?<![\w.,])(?P<sign>[-\u2212](?=[.\d]))?(?P<body>\d+(?:[.,]\d+)*|\.\d+)")
 _AFTER_SIGN_BLOCKERS = re.compile(r"[)\]]")
 _PERCENT = re.compile(r"[ \t]*%")
+_BODY = re.compile(r"\d+(?:[.,]\d+)*|\.\d+")
+_SEPARATORS = re.compile(r"[.,]")
 
 
 @dataclass(frozen=True)
@@ -92,15 +94,15 @@ def parse_number(text: str) -> tuple[float, int | None, int | None]:
     >>> parse_number("1.234.567")
     (1234567.0, None, 1234567)
     """
-    if not re.fullmatch(r"\d+(?:[.,]\d+)*|\.\d+", text):
+    if not _BODY.fullmatch(text):
         raise ValueError(f"{text!r} is not a number")
-    groups = re.split(r"[.,]", text)
-    separators = re.findall(r"[.,]", text)
+    separators = _SEPARATORS.findall(text)
+    if not separators:
+        return float(int(text)), None, int(text)
+    groups = _SEPARATORS.split(text)
     thousands = (len(groups) > 1 and 1 <= len(groups[0]) <= 3 and not groups[0].startswith("0")
                  and all(len(g) == 3 for g in groups[1:]) and len(set(separators)) == 1)
-    count = int("".join(groups)) if thousands else (int(text) if not separators else None)
-    if not separators:
-        return float(int(text)), None, count
+    count = int("".join(groups)) if thousands else None
     if len(separators) > 1 and len(set(separators)) == 1:
         if count is None:  # "1.2.3": neither a decimal nor a grouped integer
             raise ValueError(f"{text!r} is not a number")
