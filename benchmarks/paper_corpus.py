@@ -15,7 +15,10 @@ temporary folder. Timed, each once, by wall time (``time.perf_counter``) around 
 * the command line: ``python -m plssem_pipeline.paper DIR --out OUT --jobs 2`` (one process pool of two);
 * the workflow: ``snakemake -s workflow/corpus.smk --config papers=DIR out=OUT --cores 2`` (one job per paper).
 
-Both include the interpreter's start and imports. Before them, ``--profile`` papers are audited in this process
+Both include the interpreter's start and imports. Each is given in wall time and in CPU time (user + system of the
+child and its descendants, ``getrusage(RUSAGE_CHILDREN)``), with the papers a minute that CPU time allows on two idle
+cores (120 · papers / CPU seconds): on the shared machine other work inflates the wall time, not the CPU time. Before
+them, ``--profile`` papers are audited in this process
 one by one and the time split by stage (read, extract, model, checks, write): where a paper's time goes. The
 load average is printed at the start and the end: on the shared machine other work inflates the wall times.
 It is a benchmark, not a test: it prints and never fails.
@@ -25,6 +28,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import resource
 import shutil
 import subprocess
 import sys
@@ -53,7 +57,8 @@ def write_corpus(directory: Path, count: int) -> list[Path]:
 
 
 def profile(papers: list[Path], out: Path) -> dict[str, float]:
-    """Seconds per paper in each stage of :func:`plssem_pipeline.paper.audit_paper` and the writing."""
+    """CPU seconds per paper in each stage of :func:`plssem_pipeline.paper.audit_paper` and the writing
+    (``time.process_time``: other work on the machine does not count)."""
     from plssem_pipeline.audit.consistency import ConsistencyOptions, run_checks
     from plssem_pipeline.audit.published import parse_published
     from plssem_pipeline.paper import PaperAudit, extract, read_document
@@ -62,33 +67,47 @@ def profile(papers: list[Path], out: Path) -> dict[str, float]:
 
     stages = dict.fromkeys(("read", "extract", "model", "checks", "write"), 0.0)
     for path in papers:
-        clock = time.perf_counter()
+        clock = time.process_time()
         document = read_document(path)
-        stages["read"] += time.perf_counter() - clock
-        clock = time.perf_counter()
+        stages["read"] += time.process_time() - clock
+        clock = time.process_time()
         extraction = extract(document)
-        stages["extract"] += time.perf_counter() - clock
-        clock = time.perf_counter()
+        stages["extract"] += time.process_time() - clock
+        clock = time.process_time()
         published, skipped = parse_published(extraction.published, file=str(path)), []
         model = infer_model(extraction.published, skipped)
-        stages["model"] += time.perf_counter() - clock
-        clock = time.perf_counter()
+        stages["model"] += time.process_time() - clock
+        clock = time.process_time()
         findings = run_checks(published, model, ConsistencyOptions(tails="auto", language=document.language))
-        stages["checks"] += time.perf_counter() - clock
-        clock = time.perf_counter()
+        stages["checks"] += time.process_time() - clock
+        clock = time.process_time()
         write_paper(PaperAudit(str(path), document, extraction, findings, skipped), out / path.stem)
-        stages["write"] += time.perf_counter() - clock
+        stages["write"] += time.process_time() - clock
     return {stage: seconds / len(papers) for stage, seconds in stages.items()}
 
 
-def timed_run(command: list[str]) -> float:
-    """Wall seconds of one child process (which must succeed)."""
-    clock = time.perf_counter()
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_run(command: list[str]) -> tuple[float, float]:
+    """Wall seconds of one child process (which must succeed), and the CPU seconds of it and its descendants."""
+    cpu, clock = _children_cpu(), time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - clock
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command[:4])} ... failed:\n{done.stderr[-3000:]}")
-    return seconds
+    return seconds, _children_cpu() - cpu
+
+
+def _line(name: str, papers: int, wall: float, cpu: float) -> dict:
+    """Print and return one timing: papers a minute by wall time, and on two cores given only this CPU time."""
+    figures = {"wall_s": wall, "cpu_s": cpu, "per_minute": 60 * papers / wall,
+               "per_minute_cpu_2_cores": 120 * papers / cpu}
+    print(f"{name:<24} wall {wall:8.1f} s {figures['per_minute']:7.0f} papers a minute;  CPU {cpu:8.1f} s: "
+          f"{figures['per_minute_cpu_2_cores']:7.0f} papers a minute on 2 idle cores", flush=True)
+    return figures
 
 
 def main(argv=None) -> dict:
@@ -115,26 +134,24 @@ def main(argv=None) -> dict:
         load_start = load_average()
         stages = profile(papers[:args.profile], work / "profile")
         total = sum(stages.values())
-        print(f"one paper in-process, mean of {min(args.profile, len(papers))}: {total * 1000:.0f} ms = "
+        print(f"one paper in-process, CPU time, mean of {min(args.profile, len(papers))}: {total * 1000:.0f} ms = "
               + ", ".join(f"{stage} {seconds * 1000:.0f} ms" for stage, seconds in stages.items()), flush=True)
-        result = {"machine": info, "papers": len(papers), "stage_seconds": stages, "target_per_minute": TARGET_PER_MINUTE}
-        cli = timed_run([sys.executable, "-m", "plssem_pipeline.paper", str(work / "papers"), "--out",
-                         str(work / "cli"), "--jobs", "2"])
-        result["cli_seconds"] = cli
-        result["cli_per_minute"] = 60 * len(papers) / cli
-        print(f"command line, --jobs 2:   {cli:8.1f} s   {result['cli_per_minute']:8.0f} papers a minute", flush=True)
+        result = {"machine": info, "papers": len(papers), "stage_cpu_seconds": stages,
+                  "target_per_minute": TARGET_PER_MINUTE}
+        result["cli"] = _line("command line, --jobs 2", len(papers), *timed_run(
+            [sys.executable, "-m", "plssem_pipeline.paper", str(work / "papers"), "--out", str(work / "cli"),
+             "--jobs", "2"]))
         if not args.no_snakemake:
-            smk = timed_run([str(Path(sys.executable).with_name("snakemake")), "-s", "workflow/corpus.smk",
-                             "--directory", str(work), "--config", f"papers={work / 'papers'}", "out=smk",
-                             "--cores", "2", "--quiet"])
-            result["snakemake_seconds"] = smk
-            result["snakemake_per_minute"] = 60 * len(papers) / smk
-            print(f"Snakemake, --cores 2:     {smk:8.1f} s   {result['snakemake_per_minute']:8.0f} papers a minute")
+            result["snakemake"] = _line("Snakemake, --cores 2", len(papers), *timed_run(
+                [str(Path(sys.executable).with_name("snakemake")), "-s", "workflow/corpus.smk", "--directory",
+                 str(work), "--config", f"papers={work / 'papers'}", "out=smk", "--cores", "2", "--quiet"]))
         result["loadavg_start"], result["loadavg_end"] = load_start, load_average()
         print_load(load_start, result["loadavg_end"])
-        result["met"] = result["cli_per_minute"] >= TARGET_PER_MINUTE
+        result["met_wall"] = result["cli"]["per_minute"] >= TARGET_PER_MINUTE
+        result["met_cpu"] = result["cli"]["per_minute_cpu_2_cores"] >= TARGET_PER_MINUTE
         print(f"target (issue 16): >= {TARGET_PER_MINUTE:,} text papers a minute on 2 cores (command line): "
-              f"{'met' if result['met'] else 'NOT MET'}")
+              f"{'met' if result['met_wall'] else 'NOT MET'} by wall time, "
+              f"{'met' if result['met_cpu'] else 'NOT MET'} by CPU time on 2 idle cores")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if args.json:
