@@ -45,7 +45,8 @@ PLANTED = [PaperSpec(study, language, layout, plant, table_commas=commas, seed=k
            for plant in PLANTS for k in range(2) for study, language, layout, commas in [next(_VARIANTS)]]
 PLANTED += [PaperSpec("msme", "en", "pdf", "prose_vs_table", seed=7),
             PaperSpec("adoption", "en", "markdown", "p_from_t", tails="one_stated", seed=3),
-            PaperSpec("adoption", "id", "plain", "inequality_verdict", tails="one_unstated", seed=3)]
+            PaperSpec("adoption", "id", "plain", "inequality_verdict", tails="one_unstated", seed=3),
+            PaperSpec("service", "id", "flat", "hypothesis_numbering", seed=11)]
 ONE_TAILED_WORDS = ("one-tailed", "one tailed", "satu arah", "one-sided")
 
 
@@ -66,14 +67,14 @@ def _names(row, planted: dict) -> bool:
 
 
 # ----------------------------------------------------------------------------- the generator itself
-def test_generator_is_deterministic_and_locates_every_plant(tmp_path):
-    specs = [PaperSpec(study, "id", "flat", plant) for study, plant in zip(itertools.cycle(STUDIES), PLANTS)]
+def test_generator_is_deterministic(tmp_path):
+    specs = [PaperSpec("msme", "id", "flat", "hypothesis_numbering", table_commas=True),
+             PaperSpec("service", "en", "markdown", "prose_count"), PaperSpec("adoption", "id", "plain")]
     first = corpus(specs, tmp_path / "a")
     second = corpus(specs, tmp_path / "b")
     for (spec, path, planted), (_, again, planted_again) in zip(first, second):
         assert path.read_bytes() == again.read_bytes(), spec.stem
-        assert planted == {**planted_again, "paper": planted["paper"]}
-        assert planted["check"] == spec.plant and "?" not in planted["where"], planted
+        assert planted == planted_again
 
 
 @pytest.mark.parametrize("plant", [None, *TABLE_PLANTS])
@@ -95,6 +96,8 @@ def audited(tmp_path_factory):
 
     directory = tmp_path_factory.mktemp("generated_papers")
     papers = corpus(CLEAN + PLANTED, directory)
+    for spec, _, planted in papers:  # the generator found every planted error's place in what it wrote
+        assert (planted is None) == (spec.plant is None) and "?" not in (planted or {}).get("where", ""), planted
     return directory, [(spec, planted, audit_paper(path).findings) for spec, path, planted in papers]
 
 
