@@ -5,7 +5,8 @@ caption, at a line of column names (:func:`.kinds.is_header_text`) followed by a
 numbers. Its header is the lines of column names before the first row of numbers (a header
 wrapped over two lines gives two); its body runs to the first source line ("Sumber:",
 "Source:", "Note:"), caption, Markdown heading or line of running text (:func:`.cells.is_prose`).
-Blank lines and stray words inside the body are kept (a page break inside a table leaves both).
+Blank lines and stray words inside the body are kept (a page break inside a table leaves both); page
+furniture (:func:`furniture`) and the header repeated after a page break are left out.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ CAPTION = re.compile(r"^\s*(?:tabel|table)\s*(\d+)\s*(?P<mark>[.:\-–—]|$)?",
 _BARE_CAPTION_WORDS = 8
 _OTHER_CAPTION = re.compile(r"^\s*(?:gambar|figure|fig\.)\s*\d", re.IGNORECASE)
 SOURCE = re.compile(r"^\s*(?:sumber|source|note|notes|catatan|keterangan\s*:)", re.IGNORECASE)
+_FURNITURE_LINES = 2  # lines on each side of a page break that may be running heads, feet or page numbers
 _HEADER_CHARS = 300  # a header row of column names is no longer than this
 _MATRICES = ("fornell_larcker", "htmt", "cross_loadings", "f_square")
 
@@ -60,26 +62,34 @@ def _caption(line: Line):
 
 
 def furniture(lines: list[Line]) -> set[int]:
-    """Line numbers of page furniture: page-break lines, and around each break a page number or a running head.
+    """Line numbers of page furniture: page-break lines, and around each break page numbers and running heads.
 
-    A running head is a line next to a page break whose text (digits aside) recurs next to another break.
+    Walking away from a break over at most :data:`_FURNITURE_LINES` non-blank lines on either side, a line
+    is furniture while it is a bare number (a page number) or a text that (digits aside) recurs near another
+    break (a running head or foot) and is no source line or caption; the walk stops at the first other line.
     """
     breaks = [i for i, line in enumerate(lines) if "\f" in line.text]
-    found, near = {lines[i].number for i in breaks}, []
+    sides = []
     for i in breaks:
         for step in (-1, 1):
-            j = i + step
-            while 0 <= j < len(lines) and not lines[j].text.strip():
+            side, j = [], i + step
+            while 0 <= j < len(lines) and len(side) < _FURNITURE_LINES:
+                if lines[j].text.strip():
+                    side.append(j)
                 j += step
-            if 0 <= j < len(lines):
-                near.append(j)
+            sides.append(side)
     key = lambda j: re.sub(r"\d+", "#", plain(lines[j].text).strip().strip("\f"))  # noqa: E731
     counts = {}
-    for j in near:
+    for j in {j for side in sides for j in side}:
         counts[key(j)] = counts.get(key(j), 0) + 1
     heads = {key(i) for i in breaks if key(i)}
-    for j in near:
-        if re.fullmatch(r"\d{1,4}", plain(lines[j].text).strip()) or counts[key(j)] > 1 or key(j) in heads:
+    found = {lines[i].number for i in breaks}
+    for side in sides:
+        for j in side:
+            text = plain(lines[j].text).strip()
+            if SOURCE.match(text) or CAPTION.match(text) or not (
+                    re.fullmatch(r"\d{1,4}", text) or counts[key(j)] > 1 or key(j) in heads):
+                break
             found.add(lines[j].number)
     return found
 
@@ -111,10 +121,11 @@ def _read(lines: list[Line], i: int, region: Region, skip: set[int]) -> int:
             break
         region.header.append(line)
         i += 1
+    repeated = {" ".join(plain(line.text).split()) for line in region.header}
     while i < len(lines):
         line = lines[i]
-        if line.number in skip or RULE.match(line.text):
-            i += 1
+        if line.number in skip or RULE.match(line.text) or " ".join(plain(line.text).split()) in repeated:
+            i += 1  # page furniture, a Markdown rule, the header repeated on the next page
             continue
         if SOURCE.match(plain(line.text)):
             region.source_line = line
