@@ -207,3 +207,21 @@ def test_a_hypothesis_table_with_beta_se_t_p(estimates, header):
     extraction = extract(parse_text(text, "h.md"))
     assert extraction.published["tables"]["table6_path_coefficients"]["rows"] == {
         path: {c: float(_f(r[c], False)) for c in keys} for path, r in e.paths.items()}
+
+
+def test_a_table_across_pages_with_running_heads_and_a_repeated_header(estimates):
+    from plssem_pipeline.paper.document import PAGE_BREAK
+
+    e = estimates[0]
+    rows = [f"{i} {_f(v, False)}" for i, v in e.loadings.items()]
+    head, foot = "Journal of Management Research, Vol. 5 No. 1", "Copyright (c) 2026 the authors"
+    third = len(rows) // 3
+    pages = [["RESULTS", "Table 2. Outer loadings", "Indicator Outer loadings", *rows[:third], foot, "1078"],
+             [head, "Indicator Outer loadings", *rows[third:2 * third], foot, "1079"],
+             [head, *rows[2 * third:], "Source: SmartPLS 4 output.", "", "The loadings exceed 0.70.", foot, "1080"],
+             [head, "The end of the paper is here and it says nothing more about the tables."]]
+    document = parse_text(PAGE_BREAK.join("\n".join(page) for page in pages), "pages.txt")
+    extraction = extract(document)
+    table = extraction.published["tables"]["table2_convergent_validity"]
+    assert table["loadings"] == {i: float(_f(v, False)) for i, v in e.loadings.items()}
+    assert [s for s in extraction.skipped if s[0] == "table"] == []
