@@ -19,7 +19,7 @@ writes the same bytes.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import generator_truth
@@ -336,6 +336,7 @@ def expected(spec: PaperSpec) -> tuple[dict, object]:
 def write_paper(spec: PaperSpec, directory: Path) -> tuple[Path, dict | None]:
     """Write ``spec``'s paper into ``directory``; its path and the manifest entry of its planted error."""
     blocks, planted = build(spec)
+    Path(directory).mkdir(parents=True, exist_ok=True)
     path = render(blocks, spec.layout, Path(directory) / spec.stem, random.Random(spec.stem))
     if planted is not None:
         where = "; ".join(locate(path, snippet) for snippet in [planted["snippet"], *planted["also"]])
@@ -355,4 +356,4 @@ def corpus(specs, directory: Path, workers: int = 2) -> list[tuple[PaperSpec, Pa
     return [(spec, *out) for spec, out in zip(specs, written)]
 
 
-__all__ = ["PaperSpec", "PLANTS", "LAYOUTS", "build", "expected", "write_paper", "corpus", "replace"]
+__all__ = ["PaperSpec", "PLANTS", "LAYOUTS", "build", "expected", "write_paper", "corpus"]

@@ -150,7 +150,8 @@ def estimate_study(key: str, language: str) -> Estimates:
 
 
 def p_from_t(t: float, samples: int = SAMPLES, tails: int = 2) -> float:
-    """The p value of a bootstrap t as :func:`plssem.summarize` computes it (Student t, B − 1 d.f.)."""
+    """The p value of a bootstrap t as :func:`plssem.summarize` computes it (Student t, B − 1 d.f.);
+    ``tails`` 1: the one-tailed p of a t in the hypothesised direction (:func:`plssem.inference.one_tailed_p`)."""
     from scipy import stats
 
-    return tails / 2 * 2 * float(stats.t.sf(abs(t), samples - 1))
+    return tails * float(stats.t.sf(abs(t), samples - 1))

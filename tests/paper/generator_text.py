@@ -31,10 +31,10 @@ WORDS = {
         "hyp_lead": "Prior studies suggest that {src} strengthens {tgt}; hence:",
         "defines": "The constructs are {defs}.",
         "define": "{name} ({abbr})",
-        "method_text": ("The data were collected with an online questionnaire from {n} respondents selected by purposive "
-                        "sampling, on five-point Likert scales. The model was estimated with SmartPLS 4 (PLS-SEM), and "
-                        "significance was assessed by bootstrapping with {b} subsamples{tails}. A hypothesis is "
-                        "supported when its p value is below 0.05."),
+        "method_text": ("The data were collected with an online questionnaire from {n} respondents selected by "
+                        "purposive sampling, on five-point Likert scales. The model was estimated with SmartPLS 4 "
+                        "(PLS-SEM), and significance was assessed by bootstrapping with {b} subsamples{tails}. A "
+                        "hypothesis is supported when its p value is below 0.05."),
         "one_tailed": ", with one-tailed p values because every hypothesis is directional",
         "two_tailed": " (two-tailed tests)",
         "wrong_rule": "P > 0.05 indicates a negative effect, while P < 0.05 indicates a positive effect.",
@@ -59,12 +59,14 @@ WORDS = {
         "statement": "{Src} has a positive and significant effect on {tgt} (β = {b}, t = {t}, p = {p} {rel} 0.05); "
                      "H{k} is therefore supported.",
         "mediation": ("The specific indirect effect of {src} on {tgt} through {med} is significant (β = {b}, t = {t}, "
-                      "p = {p} {rel} 0.05), so {med} mediates the effect of {src} on {tgt}; this mediation is supported."),
+                      "p = {p} {rel} 0.05), so {med} mediates the effect of {src} on {tgt}; this mediation is "
+                      "supported."),
         "disc_head": "The effect of {src} on {tgt}",
         "disc_text": ("Table {t} supports the {ordinal} hypothesis: with a t statistic of {tt} and a p value of {p}, "
                       "{src} increases {tgt}. Firms that invest in {src} achieve more {tgt}."),
         "conclusion_text": "All hypotheses are supported. {names} reinforce one another.",
-        "table_words": {"table": "Table", "source": "Source: SmartPLS 4 output", "primary": "Source: primary data (2026)",
+        "table_words": {"table": "Table", "source": "Source: SmartPLS 4 output",
+                        "primary": "Source: primary data (2026)",
                         "profile": "Respondent profile", "characteristic": "Characteristic", "count": "n",
                         "percent": "%", "total": "Total",
                         "loadings": "Outer loadings and average variance extracted (AVE)", "construct": "Construct",
@@ -123,7 +125,8 @@ WORDS = {
                       "T-statistik sebesar {tt} menunjukkan bahwa {src} berpengaruh positif terhadap {tgt}. Usaha yang "
                       "memperkuat {src} mencapai {tgt} yang lebih baik."),
         "conclusion_text": "Seluruh hipotesis diterima. {names} saling memperkuat.",
-        "table_words": {"table": "Tabel", "source": "Sumber: Output SmartPLS 4", "primary": "Sumber: Data primer diolah (2026)",
+        "table_words": {"table": "Tabel", "source": "Sumber: Output SmartPLS 4",
+                        "primary": "Sumber: Data primer diolah (2026)",
                         "profile": "Deskripsi Responden", "characteristic": "Karakteristik", "count": "Jumlah",
                         "percent": "Persentase (%)", "total": "Total",
                         "loadings": "Convergent Validity", "construct": "Variabel",

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import plssem
 
-KINDS = {"respondents": "respondents", "convergent_validity": "convergent_validity", "reliability": "reliability",
-         "r_squared": "r_squared", "path_coefficients": "path_coefficients", "specific_indirect": "specific_indirect"}
-
 
 def published(writer) -> dict:
     """The published-tables mapping of a built paper (:class:`generator._Writer` after its sections)."""
