@@ -20,7 +20,8 @@ from corpus_helpers import EXAMPLE, digests, write_corpus
 from plssem_pipeline.audit.consistency import COLUMNS, run_checks, ConsistencyOptions
 from plssem_pipeline.audit.published import load_published
 from plssem_pipeline.paper.__main__ import main
-from plssem_pipeline.paper.corpus import PAPER_FILES
+from plssem_pipeline.paper import audit_paper
+from plssem_pipeline.paper.corpus import PAPER_FILES, _plain
 from plssem_pipeline.paper.model import infer_model
 from plssem_pipeline.study.safety import load_yaml
 
@@ -68,6 +69,7 @@ def test_published_yaml_is_what_the_audit_reads(runs):
     published = load_published(folder / "published.yaml")
     data = load_yaml(folder / "published.yaml")
     assert data["source"]["extracted_by"] == "plssem_pipeline.paper" and data["provenance"]
+    assert data == _plain(audit_paper(EXAMPLE).extraction.published) | {"source": data["source"]}  # nothing lost
     rows = run_checks(published, infer_model(data), ConsistencyOptions(tails="auto", language=data["source"]["language"]))
     assert [(r.check, r.item, r.verdict) for r in rows] == [
         (r["check"], r["item"], r["verdict"]) for r in _rows(folder / "findings.csv")]
@@ -146,8 +148,6 @@ def test_python_dash_m_runs_it(tmp_path):
 
 def test_a_paper_without_a_measurement_model_gets_the_checks_that_need_none(tmp_path):
     """No loadings table: no model to infer; t and p are still checked, the rest is recorded as skipped."""
-    from plssem_pipeline.paper import audit_paper
-
     paper = tmp_path / "paths-only.md"
     paper.write_text("# Results\n\nTable 5. Path coefficients\n\n"
                      "| Path | Original sample (O) | Sample mean (M) | Standard deviation (STDEV) | "
