@@ -25,7 +25,7 @@ def parse_respondents(region: Region) -> Parsed:
     parsed = Parsed()
     if region.header:
         parsed.set(("header",), [c for c in re.split(r"\t| {2,}", region.header[0].text.strip()) if c])
-    block = None
+    block, opened = None, {}
     for line in region.body:
         if not line.text.strip():
             continue
@@ -46,6 +46,7 @@ def parse_respondents(region: Region) -> Parsed:
                 if block in parsed.data.get("blocks", {}):
                     parsed.skipped.append((line.number, f"block {row.label!r} printed twice"))
                 parsed.set(("blocks", block, "label"), row.label)
+                opened.setdefault(block, line.number)
             continue
         if block is None:
             parsed.skipped.append((line.number, "a category before any block"))
@@ -60,6 +61,6 @@ def parse_respondents(region: Region) -> Parsed:
         if len(values) > 1:
             parsed.put(("blocks", block, "categories", code, "percent"), values[1], column="percent")
     for key in [k for k, b in parsed.data.get("blocks", {}).items() if not b.get("categories")]:
-        parsed.skipped.append((0, f"block {parsed.data['blocks'][key]['label']!r} has no categories"))
+        parsed.skipped.append((opened[key], f"block {parsed.data['blocks'][key]['label']!r} has no categories"))
         del parsed.data["blocks"][key]  # a heading row of the table ("Characteristic  n  %"), not a block
     return parsed
