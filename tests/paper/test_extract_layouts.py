@@ -225,3 +225,19 @@ def test_a_table_across_pages_with_running_heads_and_a_repeated_header(estimates
     table = extraction.published["tables"]["table2_convergent_validity"]
     assert table["loadings"] == {i: float(_f(v, False)) for i, v in e.loadings.items()}
     assert [s for s in extraction.skipped if s[0] == "table"] == []
+
+
+def test_flattened_matrices_with_construct_names_and_an_htmt_without_its_first_row(estimates):
+    e = estimates[0]
+    cs, names = e.constructs, [e.names[c].capitalize() for c in e.constructs]
+    fl = [f"{names[i]} " + " ".join(_f(e.fornell_larcker.loc[a, b], False) for b in cs[:i + 1])
+          for i, a in enumerate(cs)]
+    htmt = [f"{a} " + " ".join(_f(e.htmt.loc[a, b], False) for b in cs[:i]) for i, a in enumerate(cs) if i]
+    text = "\n".join(["RESULTS", "", "Table 4. Fornell-Larcker criterion", " ".join(names), *fl, "",
+                      "Table 5. HTMT", " ".join(cs), *htmt, ""])
+    got = extract(parse_text(text, "m.txt")).published["tables"]
+    assert got["table4_fornell_larcker"]["fornell_larcker"] == {
+        names[i]: {names[j]: float(_f(e.fornell_larcker.loc[a, b], False)) for j, b in enumerate(cs[:i + 1])}
+        for i, a in enumerate(cs)}
+    assert got["table5_htmt"]["htmt"] == {a: {b: float(_f(e.htmt.loc[a, b], False)) for b in cs[:i]}
+                                          for i, a in enumerate(cs) if i}

@@ -71,11 +71,17 @@ class Row:
     cells: bool
 
 
+def _piped(text: str) -> bool:
+    """Whether a line is a row of a Markdown pipe table."""
+    text = text.strip()
+    return len(text) > 1 and text.startswith("|") and text.endswith("|")
+
+
 def cells_of(line: Line) -> list[Cell]:
     """The line's cells (pipes, tabs or 2+ spaces); a flattened line is one cell."""
     cells, pos = [], 0
     text = line.text
-    piped = text.strip().startswith("|") and text.strip().endswith("|") and len(text.strip()) > 1
+    piped = _piped(text)
     if piped:  # the borders at both ends open and close the row: drop them
         pos = text.index("|") + 1
         text = text[:text.rindex("|")]
@@ -114,7 +120,7 @@ def split_row(line: Line, *, trailing_numbers: bool = False) -> Row:
     """
     cells = cells_of(line)
     code, skip = _code(line.text)
-    if len(cells) > 1:
+    if len(cells) > 1 or _piped(line.text):
         code, skip = _code(cells[0].text)
         if code is not None:  # "3.\tTiktok\t36" or "1. Makanan/Minuman\t100": drop the code
             rest = cells[0].text[skip:]

@@ -1,8 +1,9 @@
 """Construct-by-construct and indicator-by-construct matrices: Fornell–Larcker, HTMT, f², cross-loadings.
 
-The columns are the header's names (cells, or the words of a flattened header) when they are
-as many as the widest row needs; otherwise, for a square matrix, the row labels in order (a
-Fornell–Larcker or HTMT matrix lists the same constructs down and across). Values go to columns
+A Fornell–Larcker or HTMT matrix lists the same constructs down and across, so its columns are its
+row labels in order (an HTMT matrix without the first construct's empty row: the header's names).
+The columns of cross-loadings and an f² matrix are the header's names (cells, or the words of a
+flattened header), the last as many as the widest row needs. Values go to columns
 by cell position, or in order in a flattened line (a lower triangle is left-aligned). Written as
 ``fornell_larcker``/``htmt``: row -> column -> value; ``f_square``: "row -> column" -> f²;
 ``cross_loadings``: indicator -> construct -> loading.
@@ -43,11 +44,16 @@ def parse_matrix(region: Region, key: str) -> Parsed:
     header = _header_names(region)
     width = max((len(r.values) for r in rows), default=0)
     labels = [r.label for r in rows]
-    if len(header) >= width and header:
+    columns = None
+    if key in ("fornell_larcker", "htmt"):
+        if key == "htmt" and rows and any(v is not None for v in rows[0].values):
+            # the first construct's empty row is not printed: the header names the columns
+            columns = header if len(header) == len(labels) + 1 else None
+        else:
+            columns = labels  # the same constructs down and across (a header of names with spaces is no help)
+    elif header and len(header) >= width:
         columns = header[len(header) - width:] if key == "cross_loadings" else header
-    elif key in ("fornell_larcker", "htmt"):
-        columns = labels
-    else:
+    if columns is None:
         parsed.skipped.append((region.body[0].number if region.body else 0,
                                f"{key}: cannot tell the columns (header {header!r}, rows of {width} values)"))
         return parsed
