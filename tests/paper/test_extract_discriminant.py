@@ -41,11 +41,12 @@ def _paper(study, *, fl_says="Discriminant validity is established by the Fornel
     return text, top
 
 
-def _rows(text, language="en"):
+def _rows(text, language="en", checks=CHECKS):
+    """The rows of ``checks`` on the extraction of ``text``, and the extraction."""
     extraction = extract(parse_text(text, "paper.md"))
     pub = parse_published(extraction.published, file="paper.md")
     options = ConsistencyOptions(language=language)
-    rows = [r for r in run_checks(pub, infer_model(extraction.published), options) if r.check in CHECKS]
+    rows = [r for r in run_checks(pub, infer_model(extraction.published), options) if r.check in checks]
     return rows, extraction
 
 
@@ -107,3 +108,17 @@ def test_indonesian_paper_and_explanations(study):
     assert {r.verdict for r in rows} == {"pass"}
     diagonal = next(r for r in rows if r.check == "fornell_larcker_diagonal")
     assert diagonal.explanation.startswith("diagonal Fornell-Larcker adalah √AVE")
+
+
+def test_a_wrong_ave_is_one_finding_not_two(study):
+    e = study[0]
+    construct = e.constructs[0]
+    rel = e.reliability.loc[construct]
+    printed = "\t".join([construct] + [_f(rel[k], False) for k in ("cronbach_alpha", "rho_a", "rho_c", "ave")])
+    wrong = printed.rsplit("\t", 1)[0] + "\t" + _f(rel["ave"] + 0.05, False)
+    rows, _ = _rows(_paper(study, edit=lambda text, e, vif: text.replace(printed, wrong))[0],
+                    checks={"fornell_larcker_diagonal", "ave_from_loadings"})
+    verdicts = {(r.check, r.item): r for r in rows if r.item == construct}
+    assert verdicts[("ave_from_loadings", construct)].verdict == "fail"
+    diagonal = verdicts[("fornell_larcker_diagonal", construct)]
+    assert diagonal.verdict == "pass" and "ave_from_loadings" in diagonal.explanation

@@ -5,7 +5,9 @@ within their rounding (:mod:`.rounding`).
 
 ``fornell_larcker_diagonal``
     The Fornell–Larcker table's diagonal is √AVE of its construct (Fornell & Larcker 1981; Hair et
-    al. 2022, ch. 4), so it must equal √ of the printed AVE.
+    al. 2022, ch. 4), so it must equal √ of the printed AVE. When it does not, but equals √ of the AVE
+    of the construct's printed loadings (AVE = Σλ²/m), the printed AVE is the number that disagrees:
+    ``ave_from_loadings`` reports that finding, and this row passes with a note (one row per finding).
 ``discriminant_verdict``
     The paper's conclusion on discriminant validity against its own table: by Fornell–Larcker,
     established iff every construct's √AVE (the diagonal) exceeds its correlations with the other
@@ -28,7 +30,7 @@ from __future__ import annotations
 import math
 
 from ..published import Published
-from .rounding import EPS, agreement_verdict, rounding_check
+from .rounding import EPS, agreement_verdict, overlaps, rounding_check, value_range
 from .rows import Check, ConsistencyOptions, predecessors
 
 #: HTMT threshold when the paper states none (Henseler, Ringle & Sarstedt 2015).
@@ -55,12 +57,28 @@ def check_fornell_larcker_diagonal(pub: Published, model, options: ConsistencyOp
             options.skipped.append(("fornell_larcker_diagonal", row, "AVE not published"))
             continue
         source = ave[row][1]
-        rows.append(rounding_check(
+        check = rounding_check(
             "fornell_larcker_diagonal", table, row, printed, lambda x: math.sqrt(max(x[0], 0.0)), [source],
             what="√AVE", words=w,
             arithmetic=lambda value: w("fl_diagonal", construct=row, ave=w.text(source), value=w.num(value),
-                                       table=ave[row][0])))
+                                       table=ave[row][0]))
+        loadings = _loadings(pub, model, row)
+        if check.verdict == "fail" and loadings:
+            value, low, high = value_range(lambda x: math.sqrt(float((x * x).mean())), loadings)
+            if overlaps(low, high, printed):
+                check.verdict = "pass"
+                check.explanation += "; " + w("fl_diagonal_matches_loadings", value=w.num(value),
+                                              interval=w.interval(low, high))
+        rows.append(check)
     return rows
+
+
+def _loadings(pub: Published, model, construct: str):
+    """The printed loadings of ``construct``'s block in the model's order, or None if one is missing."""
+    block = {c.name: c.indicators for c in model.constructs}.get(construct, ())
+    if not block or any(i not in pub.loadings for i in block):
+        return None
+    return [pub.loadings[i][1] for i in block]
 
 
 def _fornell_larcker(pub: Published, w):
