@@ -20,6 +20,7 @@ from ..errors import UserError
 from .discriminant_text import discriminant_verdicts
 from .document import Document
 from .numbers import numbers_in
+from .prose import Names, add_prose_tables, extract_prose
 from .provenance import key_path, span
 from .tables import Table, read_tables
 
@@ -77,13 +78,8 @@ def _sample_size(document: Document, tables: list[Table], provenance: dict):
     return None
 
 
-def _prose(document: Document, tables: dict, provenance: dict, skipped: list) -> dict | None:
+def _prose(document: Document, tables: dict, provenance: dict, skipped: list) -> dict:
     """The prose section (:mod:`.prose`, which also adds the hypotheses and mediation claims to ``tables``)."""
-    try:
-        from .prose import Names, add_prose_tables, extract_prose
-    except ImportError:  # the prose reader is built alongside (issue 16); tables alone until then
-        skipped.append(("prose", document.path, "the prose reader (plssem_pipeline.paper.prose) is not installed"))
-        return None
     names = Names.from_document(document, tables)
     prose = extract_prose(document, tables, names, provenance=provenance, skipped=skipped)
     add_prose_tables(document, tables, prose, names, provenance=provenance)
@@ -126,8 +122,6 @@ def extract(document: Document) -> Extraction:
     if n is not None:
         published["n"] = n
     published["tables"] = {table.id: table.parsed.data for table in tables}
-    prose = _prose(document, published["tables"], provenance, skipped)
-    if prose is not None:
-        published["prose"] = prose
+    published["prose"] = _prose(document, published["tables"], provenance, skipped)
     published["provenance"] = provenance
     return Extraction(document, published, tables, provenance, skipped)
