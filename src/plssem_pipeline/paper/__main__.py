@@ -66,8 +66,7 @@ def _audit_one(task: tuple) -> tuple[dict, str | None]:
 
 
 def _check_out(out: Path, papers: list[Path]) -> None:
-    """Refuse an output folder that is a papers' folder or one of the papers' own output folders' parent
-    within the inputs (the outputs would land next to the papers)."""
+    """Refuse an output folder that holds an input paper (the outputs would land next to the papers)."""
     target = out.resolve()
     for paper in papers:
         if paper.resolve().parent == target:
