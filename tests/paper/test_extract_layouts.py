@@ -241,3 +241,25 @@ def test_flattened_matrices_with_construct_names_and_an_htmt_without_its_first_r
         for i, a in enumerate(cs)}
     assert got["table5_htmt"]["htmt"] == {a: {b: float(_f(e.htmt.loc[a, b], False)) for b in cs[:i]}
                                           for i, a in enumerate(cs) if i}
+
+
+@pytest.mark.parametrize("layout", ["tabs", "flat"])
+def test_respondent_counts_with_percents_in_brackets(estimates, layout):
+    """A respondent profile printed "n (%)", the percent 100·n/N from the estimates' n."""
+    e = estimates[0]
+    counts = {"Gender": [("Male", e.n // 3), ("Female", e.n - e.n // 3)]}
+    sep = "\t" if layout == "tabs" else " "
+    lines = ["RESULTS", "", "Table 1. Respondent profile", sep.join(["Characteristic", "n (%)"])]
+    for block, cats in counts.items():
+        lines.append(block)
+        lines += [f"{k + 1}. {label}{sep}{n} ({100 * n / e.n:.1f}%)" for k, (label, n) in enumerate(cats)]
+        lines.append(f"Total{sep}{e.n}")
+    lines += ["", "Table 2. Outer loadings", "Indicator Outer loadings"] + [f"{i} {_f(v, False)}"
+                                                                          for i, v in e.loadings.items()]
+    document = parse_text("\n".join(lines), "r.txt")
+    extraction = extract(document)
+    block = extraction.published["tables"]["table1_respondents"]["blocks"]["gender"]
+    assert block["total"] == e.n == extraction.published["n"]
+    assert [(c["label"], c["n"], c["percent"]) for c in block["categories"].values()] == [
+        (label, n, float(f"{100 * n / e.n:.1f}")) for label, n in counts["Gender"]]
+    assert verify(document, extraction.published) == []

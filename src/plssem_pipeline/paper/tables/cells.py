@@ -25,6 +25,7 @@ __all__ = ["Cell", "Row", "cells_of", "split_row", "is_prose"]
 _SEPARATOR = re.compile(r"\t| {2,}")
 #: What may follow a number in its cell: a percent sign, significance marks ("0.000***", "0.484†").
 _MARKS = re.compile(r"%?[*†‡]*")
+_BRACKETS = re.compile(r"[()\[\]%*†‡]")  # around and after the numbers of "59 (42.1%)"
 _NUMERIC_WORD = re.compile(r"(?<!\S)[-\u2212]?[\d.,]+%?(?!\S)")
 #: A Markdown pipe table's cell border: a "|" not inside "(|O/STDEV|)" and not escaped.
 _PIPE = re.compile(r"\s*(?<![\\(])\|(?![)])\s*")
@@ -45,13 +46,13 @@ class Cell:
         return plain(self.text).strip()
 
     @property
-    def number(self) -> Number | None:
-        """The cell's number when the cell is one number (a ``%`` may follow), else None."""
+    def numbers(self) -> list[Number]:
+        """The cell's numbers when it holds nothing else but brackets and marks (``"59 (42.1%)"``), else []."""
         found = numbers_in(self.text, self.start)
-        if len(found) != 1:
-            return None
-        rest = plain(self.text.replace(found[0].text, "", 1)).strip()
-        return found[0] if _MARKS.fullmatch(rest) else None
+        rest = plain(self.text)
+        for n in found:
+            rest = rest.replace(n.text, " ", 1)
+        return found if found and not _BRACKETS.sub("", rest).strip() else []
 
 
 @dataclass(frozen=True)
@@ -128,13 +129,13 @@ def split_row(line: Line, *, trailing_numbers: bool = False) -> Row:
             cells = ([Cell(rest.strip(), cells[0].start + skip + lead)] if rest.strip() else []) + cells[1:]
         label_cells, values, words = [], [], []
         for cell in cells:
-            number = cell.number
+            numbers = cell.numbers
             if words:
                 words += [cell.plain] if cell.plain else []
-            elif not values and number is None and cell.plain:
+            elif not values and not numbers and cell.plain:
                 label_cells.append(cell)
-            elif number is not None:
-                values.append(number)
+            elif numbers:
+                values += numbers
             elif not cell.plain:
                 values += [None] if label_cells else []
             else:
@@ -149,8 +150,8 @@ def split_row(line: Line, *, trailing_numbers: bool = False) -> Row:
     if trailing_numbers:
         tail = []
         for n in reversed(numbers):
-            after = plain(text[n.end - line.start:]).strip().lstrip("%").strip()
-            if after and not all(re.fullmatch(r"-?[\d.,]+%?", w) for w in after.split()):
+            after = _BRACKETS.sub(" ", plain(text[n.end - line.start:])).strip()
+            if after and not all(re.fullmatch(r"-?[\d.,]+", w) for w in after.split()):
                 break
             tail.insert(0, n)
         label_end = (tail[0].start - line.start) if tail else len(text)
