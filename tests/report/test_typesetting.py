@@ -8,8 +8,6 @@ import html
 import re
 import subprocess
 import time
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -175,20 +173,21 @@ def test_a_table_near_the_foot_of_a_page_starts_with_its_caption(study_run, tmp_
     caption = re.search(r"\\caption\*\{\\textbf\{([^}]*)\}", block).group(1)
     assert block.count("\\\\\n") > 20
 
-    def typeset(offset: int) -> Path:
-        directory = tmp_path / str(offset)
-        directory.mkdir()
-        body = f"Text.\\par\\vspace*{{{offset}pt}}\nText before the table.\\par\n{block}\n"
-        (directory / "t.tex").write_text(f"{preamble}\\begin{{document}}\n{body}\\end{{document}}\n", encoding="utf-8")
-        subprocess.run(["lualatex", "-no-shell-escape", "-halt-on-error", "-interaction=nonstopmode", "t.tex"],
-                       cwd=directory, capture_output=True, check=True, timeout=300)
-        return directory / "t.pdf"
-
+    # One LuaLaTeX run: each offset starts a page of its own with "Text <offset>." (one line, as "Text." would be),
+    # and the block's group is closed after it (its small type does not reach the next copy): each copy's pages are
+    # those of a document of its own.
     offsets = range(450, 660, 45)
-    with ThreadPoolExecutor(max_workers=2) as pool:        # two LuaLaTeX runs at a time, one per core
-        pdfs = dict(zip(offsets, pool.map(typeset, offsets)))
-    for offset in offsets:
-        pages = page_lines(pdfs[offset])
+    body = "".join(f"\\clearpage\nText {offset}.\\par\\vspace*{{{offset}pt}}\nText before the table.\\par\n"
+                   f"{block}\\endgroup\n" for offset in offsets)
+    (tmp_path / "t.tex").write_text(f"{preamble}\\begin{{document}}\n{body}\\end{{document}}\n", encoding="utf-8")
+    subprocess.run(["lualatex", "-no-shell-escape", "-halt-on-error", "-interaction=nonstopmode", "t.tex"],
+                   cwd=tmp_path, capture_output=True, check=True, timeout=300)
+    document = page_lines(tmp_path / "t.pdf")
+    starts = [next(k for k, lines in enumerate(document)    # pdfplumber may drop the space
+                   if lines and lines[0]["text"].replace(" ", "") == f"Text{offset}.") for offset in offsets]
+    starts.append(len(document))
+    for offset, first, end in zip(offsets, starts, starts[1:]):
+        pages = document[first:end]                         # the pages of this offset's copy of the table
         assert misplaced_continuations(pages) == [], offset
         at = [lines for lines in pages if any(line["text"].startswith(caption) for line in lines)]
         assert len(at) == 1, offset
