@@ -78,6 +78,11 @@ def test_lines_keep_offsets_sections_and_language():
     assert parse_text("Hasil ini menunjukkan bahwa pengaruh yang ada pada model adalah signifikan").language == "id"
 
 
+def test_a_header_row_of_abbreviations_is_no_heading():
+    doc = parse_text("RESULTS\nTable 4. Fornell-Larcker criterion\nKL KPL LP\nKL 0.9\nDISCUSSION\nx")
+    assert [line.section for line in doc.lines] == ["RESULTS"] * 4 + ["DISCUSSION"] * 2
+
+
 def test_form_feeds_give_pages():
     doc = parse_text(PAGE_BREAK.join(["first page", "HASIL\nsecond page"]))
     assert [line.page for line in doc.lines] == [1, 2, 2, 2]

@@ -8,7 +8,8 @@ headings above them. :func:`read_document` reads Markdown or plain text (UTF-8) 
 
 Headings are Markdown ``#`` lines; a line that is bold and nothing else (``**Mediation
 Test**``) is a heading one level below the last ``#`` heading; in plain text and PDF text a
-short line in capitals (``HASIL DAN PEMBAHASAN``, ``4. RESULTS``) is a top-level heading.
+short line in capitals with a word of four letters or more (``HASIL DAN PEMBAHASAN``, ``4. RESULTS``;
+not a table header of abbreviations such as ``KL KPL LP``) is a top-level heading.
 Table and figure captions (``Tabel 4. R-Square``) are never headings.
 """
 from __future__ import annotations
@@ -143,7 +144,7 @@ def _heading(text: str) -> tuple[int, str] | None:
     if bold:
         return 99, bold.group(1).strip()  # one level below the current heading
     title = plain(stripped)
-    if (4 <= len(title) <= 60 and title.upper() == title and re.search(r"[A-Z]{3}", title)
+    if (4 <= len(title) <= 60 and title.upper() == title and re.search(r"[A-Z]{4}", title)
             and not re.search(r"[.:;,]$|\t|\d\.\d", title) and len(re.findall(r"[A-Z]", title)) >= 0.5 * len(
                 re.sub(r"\W", "", title))):
         return 1, re.sub(r"^\d+(?:\.\d+)*\.?\s*", "", title)
