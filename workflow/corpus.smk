@@ -37,6 +37,10 @@ if TAILS_SETTING not in TAILS:
     abort(UserError(f"expected one of {', '.join(TAILS)}, got {TAILS_SETTING!r}", key="tails"))
 try:
     PAPERS = {path.stem: str(path) for path in papers_in([config["papers"]])}
+    for _stem, _path in PAPERS.items():
+        if "{" in _stem or "}" in _stem:  # Snakemake would read the braces as a wildcard
+            raise UserError("a paper's name with '{' or '}' cannot be a Snakemake output folder; rename it or "
+                            "audit it with python -m plssem_pipeline.paper", file=_path)
 except UserError as error:
     abort(error)
 PYTHON = shlex.quote(sys.executable)
