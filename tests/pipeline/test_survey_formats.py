@@ -16,6 +16,7 @@ import openpyxl
 import pandas as pd
 import pyreadstat
 import pytest
+import yaml
 from hypothesis import given, strategies as st
 
 import run_pool_helpers
@@ -280,16 +281,16 @@ def _format_run(kind: str):
     return build
 
 
-def _profile_run(kind: str, bare: bool):
-    """The real Snakemake's respondent table from ``kind``; ``bare``: the config has no labels or categories."""
+def _bare_profile_run(kind: str):
+    """The real Snakemake's respondent table from ``kind``, the config without labels or categories (the
+    config and survey of :func:`_format_run` otherwise)."""
     def build(directory: Path):
         survey = f"data/raw/survey{EXTENSIONS[kind]}"
         config = study_config(survey, samples=40, chunks=1)
         config["published"] = None
         config["data"]["missing_codes"] = [-99, 9]
-        if bare:
-            config["respondents"] = {name: {} for name in config["respondents"]}
-            config["data"]["delimiter"] = ";"   # a CSV-only setting: not used, and said so
+        config["respondents"] = {name: {} for name in config["respondents"]}
+        config["data"]["delimiter"] = ";"   # a CSV-only setting: not used, and said so
         make_project(directory, config=config)
         write_survey(labelled_survey(), kind, directory / survey)
         snakemake(directory, "results/describe/respondents.csv", "--cores", "1")
@@ -297,11 +298,12 @@ def _profile_run(kind: str, bare: bool):
     return build
 
 
-for _kind in FORMATS:       # made in the background with the suite's other shared runs
-    run_pool_helpers.register(f"formats_{_kind}", _format_run(_kind), "format_runs")
 PROFILE_RUNS = (("csv", False), ("sav", True))
-for _kind, _bare in PROFILE_RUNS:
-    run_pool_helpers.register(f"formats_profile_{_kind}", _profile_run(_kind, _bare), "profile_runs")
+for _kind in FORMATS:       # made in the background with the suite's other shared runs
+    # the CSV run is also the profile test's CSV with labels
+    run_pool_helpers.register(f"formats_{_kind}", _format_run(_kind), "format_runs",
+                              *(["profile_runs"] if _kind == "csv" else []))
+run_pool_helpers.register("formats_profile_sav", _bare_profile_run("sav"), "profile_runs")
 
 
 @pytest.fixture(scope="module")
@@ -311,7 +313,10 @@ def format_runs(tmp_path_factory) -> dict:
 
 @pytest.fixture(scope="module")
 def profile_runs(tmp_path_factory) -> dict:
-    return {kind: run_pool_helpers.result(f"formats_profile_{kind}", tmp_path_factory) for kind, _ in PROFILE_RUNS}
+    """``{kind: (directory, config)}`` of :data:`PROFILE_RUNS`: the CSV with labels is the format test's CSV run."""
+    directory = run_pool_helpers.result("formats_csv", tmp_path_factory)[0]
+    return {"csv": (directory, yaml.safe_load((directory / "config.yaml").read_text(encoding="utf-8"))),
+            "sav": run_pool_helpers.result("formats_profile_sav", tmp_path_factory)}
 
 
 def test_same_results_from_every_format(format_runs):
