@@ -6,7 +6,8 @@ and combining accents, runs through the real Snakemake: the HTML, the .tex and t
 text (pdftotext) holds the names. The pdfLaTeX fallback builds the same .tex and shows each character it has
 no font for as its code point. A label with a character no installed font has (U+F8FF, the Apple logo of the
 Private Use Area, as a Mac types it) stops only the PDF rule: the HTML and the .tex are kept and the message
-names the character, the text and its line.
+names the character, the text and its line. The study's Table 1 categories open with ``[`` (``[1] Retail 1``):
+both engines' PDFs show that a row opening with a bracket typesets.
 """
 from __future__ import annotations
 
@@ -19,13 +20,13 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from plssem_pipeline.report import build_pdf, find_engine, render_latex
+from plssem_pipeline.report import build_pdf, find_engine
 from plssem_pipeline.report.latex_log import explain_failure
 from plssem_pipeline.report.render import latex_escape
 
 import run_pool_helpers
 from pipeline_helpers import make_project, simulate_survey, snakemake, study_config
-from report_helpers import TEMPLATES, context_for, pdftotext, resolved_config, tool
+from report_helpers import pdftotext, tool
 
 needs_lualatex = pytest.mark.skipif(find_engine() != "lualatex" or tool("pdftotext") is None,
                                     reason="needs lualatex with fontspec (texlive-luatex) and poppler-utils")
@@ -55,17 +56,24 @@ def _unicode_study(directory):
         spec["indicators"] = [renames[item] for item in spec["indicators"]]
         spec["label"] = LABELS[construct]
     config["report"] = {**config.get("report", {}), "formats": ["html", "tex", "pdf"]}
+    variable = next(iter(config["respondents"]))     # Table 1's rows open with "[" (test_text_opening_with_a_bracket)
+    config["respondents"][variable]["categories"] = {code: f"[{i}] Retail {i}" for i, code in
+                                                     enumerate(config["respondents"][variable]["categories"], 1)}
     config["published"] = None
     config.pop("audit", None)
     return make_project(directory, survey=survey.rename(columns=renames), config=config)
 
 
+#: What the tests read: the report in its three formats (no workbook or manifest).
+REPORTS = ("report/results.html", "report/results.tex", "report/results.pdf")
+
+
 def _unicode_run(directory):
-    snakemake(_unicode_study(directory), "--cores", "2")
+    snakemake(_unicode_study(directory), *REPORTS, "--cores", "2")
     return directory
 
 
-run_pool_helpers.register("unicode_study", _unicode_run, "unicode_run")
+run_pool_helpers.register("unicode_study", _unicode_run, "unicode_run", "bracket_reports")
 
 
 @pytest.fixture(scope="module")
@@ -112,10 +120,10 @@ def _no_font_run(project):
     config["constructs"]["EC"]["label"] = f"Brand {APPLE} loyalty"
     (project / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
                                          encoding="utf-8")
-    return project, snakemake(project, "--cores", "2", check=False)
+    return project, snakemake(project, *REPORTS, "--cores", "2", check=False)
 
 
-run_pool_helpers.register("unicode_study_pdflatex", _rebuilt("pdflatex"), "unicode_pdflatex")
+run_pool_helpers.register("unicode_study_pdflatex", _rebuilt("pdflatex"), "unicode_pdflatex", "bracket_reports")
 run_pool_helpers.register("unicode_study_pdf_again", _rebuilt(None), "unicode_pdf_again")
 run_pool_helpers.register("unicode_study_no_font", _no_font_run, "no_font_run")
 
@@ -164,35 +172,19 @@ def test_a_character_no_font_has_fails_the_pdf_only_and_is_named(no_font_run):
         assert f"Brand {APPLE} loyalty" in said and f"report/results.tex, line {line}" in said
 
 
-def _bracket_report(engine: str):
-    """The Unicode study's report with Table 1's categories opening with ``[``, typeset by ``engine``: its
-    directory (results.tex, results.pdf), made in the background."""
-    def build(directory):
-        run = run_pool_helpers.result("unicode_study")
-        config = resolved_config(run)        # Table 1 words each category by the config's label
-        variable = next(iter(config["respondents"]))
-        categories = config["respondents"][variable]["categories"]
-        config["respondents"][variable]["categories"] = {code: f"[{i}] Retail {i}"
-                                                         for i, code in enumerate(categories, 1)}
-        report_dir = directory / "report"
-        context = context_for(run, config=config, audit=None, report_dir=report_dir)
-        tex = report_dir / "results.tex"
-        tex.write_text(render_latex(context, TEMPLATES), encoding="utf-8")
-        build_pdf(tex, report_dir / "results.pdf", figures=sorted((report_dir / "figures").glob("*.pdf")),
-                  engine=engine)
-        return report_dir
-    return build
-
-
 BRACKET_ENGINES = ["lualatex", "pdflatex"]
-for _engine in BRACKET_ENGINES:
-    run_pool_helpers.register(f"unicode_study_bracket_{_engine}", _bracket_report(_engine), "bracket_reports")
 
 
 @pytest.fixture(scope="module")
 def bracket_reports(tmp_path_factory):
-    """``engine -> report directory`` of :func:`_bracket_report` (awaited when asked)."""
-    return lambda engine: run_pool_helpers.result(f"unicode_study_bracket_{engine}", tmp_path_factory)
+    """``engine -> (.tex, PDF)`` of the Unicode study, whose Table 1 categories open with ``[``: its report/results.tex
+    and the PDF ``engine`` typeset of it (the run's own, or the pdfLaTeX rebuild), awaited when asked."""
+    def report(engine: str):
+        run = run_pool_helpers.result("unicode_study", tmp_path_factory)
+        if engine == "pdflatex":
+            return run / "report/results.tex", run_pool_helpers.result("unicode_study_pdflatex", tmp_path_factory)[1]
+        return run / "report/results.tex", run / "report/results.pdf"
+    return report
 
 
 @pytest.mark.parametrize("engine", BRACKET_ENGINES)
@@ -201,9 +193,9 @@ def test_text_opening_with_a_bracket_after_a_row_end_typesets(bracket_reports, e
     option of the previous row's ``\\\\``: "Missing number, treated as zero"), under either engine."""
     if tool(engine) is None or tool("pdftotext") is None or (engine == "lualatex" and find_engine() != engine):
         pytest.skip(f"needs {engine} and pdftotext")
-    report_dir = bracket_reports(engine)
-    assert "\\\\\n{[}2{]} Retail 2" in (report_dir / "results.tex").read_text(encoding="utf-8")
-    text = " ".join(pdftotext(report_dir / "results.pdf").split())
+    tex, pdf = bracket_reports(engine)
+    assert "\\\\\n{[}2{]} Retail 2" in tex.read_text(encoding="utf-8")
+    text = " ".join(pdftotext(pdf).split())
     assert "[1] Retail 1" in text and "[2] Retail 2" in text
 
 
