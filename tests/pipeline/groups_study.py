@@ -8,13 +8,17 @@ compare: [[2, 1]], permutations: 1000}``, 1,000 bootstrap subsamples, ``ipma: {t
 in HTML and PDF. Missing values are replaced by the indicator's mean within each group, as SmartPLS did.
 
 Used by ``tests/pipeline/test_groups.py`` and the report tests of the group comparison and IPMA, which
-share one run per pytest session (:func:`groups_study_run`, ``--cores 2``).
+share one run per pytest session (:func:`groups_study_run`, ``--cores 2``). A second, small pair of runs of the
+study with the Prepaid plan group cut to :data:`SMALL_GROUP` respondents (:func:`small_group_runs`) serves the
+chunking test of ``test_groups.py`` and the ten-times-rule warning of ``test_group_sample_size.py``.
 """
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
+import pandas as pd
 import yaml
 
 import run_pool_helpers
@@ -73,3 +77,40 @@ run_pool_helpers.register("groups", _build, "groups_run")
 def groups_study_run(tmp_path_factory) -> Path:
     """The project directory where ``snakemake --cores 2`` built the groups study (HTML and PDF report)."""
     return run_pool_helpers.result("groups", tmp_path_factory)
+
+
+#: Respondents kept of the Prepaid plan group (category 1) in :func:`small_group_runs`: above the model's minimum,
+#: below its ten-times rule (QUAL's eight Mode B indicators: 80).
+SMALL_GROUP = 60
+#: What :func:`small_group_runs` builds (the files the chunking test compares byte for byte, and what they need).
+SMALL_GROUP_TARGETS = ["results/mga/2-vs-1/mga.csv", "results/mga/2-vs-1/micom.csv", "results/groups/1/bootstrap.csv",
+                       "results/groups/2/bootstrap.csv"]
+
+
+def make_small_group_project(directory: Path, **settings) -> Path:
+    """:func:`make_groups_project` with the Prepaid plan group cut to its first :data:`SMALL_GROUP` respondents."""
+    project = make_groups_project(directory, **settings)
+    survey = project / SURVEY
+    data = pd.read_csv(survey, sep=";", dtype=str, keep_default_na=False)
+    data.drop(index=data.index[data["servicetype"] == "1"][SMALL_GROUP:]).to_csv(survey, sep=";", index=False)
+    return project
+
+
+def _small_group_pair(directory: Path) -> dict[int, tuple[Path, subprocess.CompletedProcess]]:
+    """Two small runs of :func:`make_small_group_project` (100 subsamples, 60 permutations, HTML only) up to
+    :data:`SMALL_GROUP_TARGETS`: 1 bootstrap and permutation chunk, and 3; ``{chunks: (project, its snakemake)}``."""
+    out = {}
+    for chunks in (1, 3):
+        project = make_small_group_project(directory / f"chunks_{chunks}", samples=100, chunks=chunks,
+                                           permutations=60, permutation_chunks=chunks, formats=("html",))
+        out[chunks] = project, snakemake(project, *SMALL_GROUP_TARGETS, "--cores", "2", timeout=900)
+    return out
+
+
+run_pool_helpers.register("groups_small_group", _small_group_pair, "test_groups.py::chunked_groups",
+                          "test_group_sample_size.py::small_group_runs")
+
+
+def small_group_runs(tmp_path_factory) -> dict[int, tuple[Path, subprocess.CompletedProcess]]:
+    """The pair of small runs with the Prepaid plan group cut to :data:`SMALL_GROUP` (made once per session)."""
+    return run_pool_helpers.result("groups_small_group", tmp_path_factory)

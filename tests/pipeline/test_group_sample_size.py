@@ -1,30 +1,26 @@
 """A group below the ten-times rule of thumb gets the clean step's warning (issue 15, a user's study): in the
 group_data step's summary and log, on the terminal, and in the report's sentence on the groups.
 
-A real run of the groups study's first steps (clean, group_data) on SmartPLS's corporate-reputation case with the
-Prepaid plan group cut to 60 respondents: above the model's minimum, below its ten-times rule (QUAL's eight Mode B
-indicators: 80).
+A real run of the groups study on SmartPLS's corporate-reputation case with the Prepaid plan group cut to 60
+respondents (``groups_study.small_group_runs``, its 1-chunk run, shared with the chunking test of test_groups.py):
+above the model's minimum, below its ten-times rule (QUAL's eight Mode B indicators: 80).
 """
 from __future__ import annotations
 
 import json
 
-import pandas as pd
+import pytest
 
 import groups_study
-from pipeline_helpers import snakemake
-
-#: Respondents kept of the Prepaid plan group (category 1).
-KEPT = 60
 
 
-def test_group_below_the_ten_times_rule_is_warned_of(tmp_path):
-    project = groups_study.make_groups_project(tmp_path / "small")
-    survey = project / groups_study.SURVEY
-    data = pd.read_csv(survey, sep=";", dtype=str, keep_default_na=False)
-    first = data.index[data["servicetype"] == "1"][KEPT:]
-    data.drop(index=first).to_csv(survey, sep=";", index=False)
-    done = snakemake(project, "--cores", "1", "results/groups/1/summary.json", "results/groups/2/summary.json")
+@pytest.fixture(scope="module")
+def small_group_runs(tmp_path_factory):
+    return groups_study.small_group_runs(tmp_path_factory)
+
+
+def test_group_below_the_ten_times_rule_is_warned_of(small_group_runs):
+    project, done = small_group_runs[1]
     need = json.loads((project / "results/clean/summary.json").read_text())["details"]["recommended_respondents"]
     sizes = {}
     for code in ("1", "2"):
@@ -41,5 +37,4 @@ def test_group_below_the_ten_times_rule_is_warned_of(tmp_path):
             assert warning in log and "WARNING" in log and warning in done.stderr
         else:
             assert details["warnings"] == [] and "ten-times" not in log
-    assert sizes["1"] == KEPT < need <= sizes["2"]
-
+    assert sizes["1"] == groups_study.SMALL_GROUP < need <= sizes["2"]

@@ -14,8 +14,9 @@ The shared run ``groups`` (:mod:`groups_study`: SmartPLS's corporate-reputation 
 
 A small run of the moderation study with three groups (:func:`extended_groups`) checks every pair, the respondents
 in no group, and MICOM's and IPMA's exclusions (interaction term, higher-order construct). A second, small pair of
-runs (:func:`chunked_groups`) shows ``mga.csv``, ``micom.csv`` and the groups'
-``bootstrap.csv`` byte-identical for 1 and 3 permutation and bootstrap chunks.
+runs (:func:`chunked_groups`: ``groups_study.small_group_runs``, the Prepaid plan group cut to 60 respondents) shows
+``mga.csv``, ``micom.csv`` and the groups' ``bootstrap.csv`` byte-identical for 1 and 3 permutation and bootstrap
+chunks.
 """
 from __future__ import annotations
 
@@ -288,22 +289,13 @@ def test_a_bad_group_variable_stops_the_run_before_any_job(tmp_path):
 
 
 #: Files compared byte for byte between the two chunkings.
-COMPARED = [f"results/mga/{PAIR}/mga.csv", f"results/mga/{PAIR}/micom.csv", "results/groups/1/bootstrap.csv",
-            "results/groups/2/bootstrap.csv"]
+COMPARED = groups_study.SMALL_GROUP_TARGETS
 
 
-def _chunked(directory: Path) -> dict:
-    """Two small runs of the study (100 subsamples, 60 permutations): 1 chunk each, and 3 chunks each."""
-    out = {}
-    for chunks in (1, 3):
-        project = groups_study.make_groups_project(directory / f"chunks_{chunks}", samples=100, chunks=chunks,
-                                                   permutations=60, permutation_chunks=chunks, formats=("html",))
-        snakemake(project, *COMPARED, "--cores", "2", timeout=900)
-        out[chunks] = project
-    return out
-
-
-chunked_groups = _pooled_run("groups_chunking", _chunked, "chunked_groups")
+@pytest.fixture(scope="module")
+def chunked_groups(tmp_path_factory) -> dict[int, Path]:
+    """``{chunks: project}``: the study (100 subsamples, 60 permutations) in 1 chunk and in 3."""
+    return {chunks: project for chunks, (project, _) in groups_study.small_group_runs(tmp_path_factory).items()}
 
 
 def test_results_are_byte_identical_for_any_chunking(chunked_groups):
