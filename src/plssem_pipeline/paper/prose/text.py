@@ -5,7 +5,9 @@ traces back to the characters it came from. A line is prose when it is not a hea
 tab (a Markdown table row) nor two numbers side by side (a table row as PDF text extraction
 flattens it) and has more words than numbers or continues an unfinished prose line; consecutive
 prose lines form a paragraph (a PDF text layer wraps a paragraph over many lines); a blank or
-non-prose line ends it.
+non-prose line ends it. A stated hypothesis ("H1: ...") is a paragraph of its own: a PDF text layer
+leaves it without a blank line around and often without a final period, so it ends before the next
+line that opens with a capital letter (its wrapped words continue in lower case).
 """
 from __future__ import annotations
 
@@ -18,6 +20,9 @@ __all__ = ["Sentence", "sentences", "place", "span"]
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+#: A line that states a hypothesis ("H1: ...", "H2a. ...", "**H3)** ...").
+_HYPOTHESIS_LINE = re.compile(r"^\W*H\d+[a-z]?\W{0,3}\s*[:.)]")
+_CAPITAL = re.compile(r"^\W*[^\W\d_a-z]")
 #: A sentence ends at . ! ? followed by space, unless the dot ends an abbreviation or initial.
 _END = re.compile(r"(?<!\bal)(?<!\bdkk)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\b[A-Za-z])[.!?](?=\s+\S)")
 
@@ -90,25 +95,35 @@ def sentences(document: Document) -> list[Sentence]:
     return out
 
 
+def _opens_paragraph(line, block) -> bool:
+    """A stated hypothesis opens a paragraph; the line after one that opens with a capital letter too."""
+    if not block:
+        return False
+    text = plain(line.text)
+    return bool(_HYPOTHESIS_LINE.match(text) or (_HYPOTHESIS_LINE.match(plain(block[0].text))
+                                                 and _CAPITAL.match(text) and not text[:1].isspace()))
+
+
 def _sentences(document: Document) -> list[Sentence]:
-    out, paragraph, block = [], 0, []
-    for line in [*document.lines, None]:
-        if line is not None and _is_prose(line, block[-1] if block else None):
-            block.append(line)
-            continue
-        if block:
-            start, end = block[0].start, block[-1].end
-            text = document.text[start:end]
-            cut = 0
-            for match in _END.finditer(text):
-                out.append(_sentence(document, start + cut, start + match.end(), paragraph, block[0].section))
-                cut = match.end()
-                while cut < len(text) and text[cut].isspace():
-                    cut += 1
-            if cut < len(text):
-                out.append(_sentence(document, start + cut, end, paragraph, block[0].section))
-            paragraph += 1
+    out, blocks, block = [], [], []
+    for line in document.lines:
+        prose = _is_prose(line, block[-1] if block else None)
+        if block and (not prose or _opens_paragraph(line, block)):
+            blocks.append(block)
             block = []
+        if prose:
+            block.append(line)
+    for paragraph, block in enumerate([*blocks, block] if block else blocks):
+        start, end = block[0].start, block[-1].end
+        text = document.text[start:end]
+        cut = 0
+        for match in _END.finditer(text):
+            out.append(_sentence(document, start + cut, start + match.end(), paragraph, block[0].section))
+            cut = match.end()
+            while cut < len(text) and text[cut].isspace():
+                cut += 1
+        if cut < len(text):
+            out.append(_sentence(document, start + cut, end, paragraph, block[0].section))
     return out
 
 
