@@ -11,7 +11,8 @@ sources and nothing else (an unresolved phrase stays unresolved: never guessed):
   whose initials spell the abbreviation and that the text uses most often, when it is used at
   least twice and at least twice as often as any other phrase with those initials
   ("Kinerja UMKM" for KU, not "kinerja usaha");
-* synonyms in brackets after a known name: "keterlibatan pelanggan (customer engagement)".
+* synonyms in brackets after a known name: "keterlibatan pelanggan (customer engagement)", unless the
+  bracket holds a verdict ("kinerja usaha (diterima)").
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from ..document import Document, plain
+from .words import verdict_of
 
 __all__ = ["Names", "normalise", "constructs_of"]
 
@@ -181,10 +183,11 @@ def _by_initials(phrases: Counter, abbr: str) -> str | None:
 
 
 def _synonyms(text: str, names: Names) -> dict[str, str]:
-    """Bracketed synonyms after a known name: "name (other name)" -> other name is an alias too."""
+    """Bracketed synonyms after a known name: "name (other name)" -> other name is an alias too (not a verdict:
+    "... terhadap kinerja usaha (diterima)")."""
     out = {}
     for start, end, abbr in names.mentions(text):
         match = re.match(r"\s*\(\s*([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})\s*\)", text[end:end + 80])
-        if match and names.resolve(match.group(1)) is None:
+        if match and names.resolve(match.group(1)) is None and verdict_of(match.group(1)) is None:
             out.setdefault(match.group(1), abbr)
     return out
