@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from plssem_pipeline.audit.consistency import ConsistencyOptions
+from plssem_pipeline.audit.consistency.prose_claims import check_hypothesis_numbering
+from plssem_pipeline.audit.published import parse_published
 from plssem_pipeline.paper.document import parse_text
 from plssem_pipeline.paper.prose import Names, extract_prose
 
@@ -41,8 +44,8 @@ def _results(order, blank: str) -> str:
     return blank.join(
         f"{NAMES[a].capitalize()} berpengaruh positif dan signifikan terhadap {NAMES[b]} dengan koefisien jalur "
         f"sebesar {fmt(PATHS[(a, b)][0])}, T-statistik sebesar {fmt(PATHS[(a, b)][1])} dan P-value "
-        f"({fmt(0, 3)} < {fmt(0.05, 2)}), sehingga hipotesis {ORDINALS[list(PATHS).index((a, b))]} diterima."
-        for a, b in order)
+        f"({fmt(0, 3)} < {fmt(0.05, 2)}), sehingga hipotesis {ORDINALS[k]} diterima."
+        for k, (a, b) in enumerate(order))
 
 
 def _mediation() -> str:
@@ -75,3 +78,24 @@ def test_a_verdict_in_brackets_is_no_construct_name():
     names = Names.from_document(document, TABLES)
     assert names.resolve("diterima") is None
     assert {names.resolve(n) for n in NAMES.values()} == set(NAMES)
+
+
+@pytest.mark.parametrize("blank", ["\n", "\n\n"], ids=["flat", "markdown"])
+def test_a_renumbering_names_the_paths_and_both_places(blank):
+    """The results call H2's path "hipotesis pertama" and H1's "hipotesis kedua": one row naming both paths,
+    each with its stated number and section and its number and section in the results, and all four lines."""
+    order = [list(PATHS)[1], list(PATHS)[0], list(PATHS)[2]]
+    document = parse_text(_paper(blank, order))
+    tables = {k: dict(v) for k, v in TABLES.items()}
+    prose = extract_prose(document, tables)
+    rows = [r for r in check_hypothesis_numbering(parse_published({"tables": tables, "prose": prose}), None,
+                                                  ConsistencyOptions()) if r.verdict == "fail"]
+    assert len(rows) == 1
+    stated = {h["path"]: h for h in prose["hypotheses_stated"]}
+    swapped = [" -> ".join(p) for p in order[:2]]
+    mentions = {m["path"]: m for m in prose["hypothesis_mentions"] if m["section"].endswith("HASIL")}
+    expected = [f"{p}: {stated[p]['id']} in PERUMUSAN HIPOTESIS, 'hipotesis {ORDINALS[swapped.index(p)]}' in HASIL"
+                for p in swapped]
+    assert rows[0].item == "; ".join(expected)
+    for p in swapped:
+        assert f"line {stated[p]['line']}" in rows[0].location and f"line {mentions[p]['line']}" in rows[0].location

@@ -52,12 +52,13 @@ def _failed(checks, check):
 
 def test_every_prose_finding_of_the_notes_and_nothing_else(checks):
     failed = checks[checks["verdict"] != "pass"]
-    items = {(c, i.split(":")[0] if c in ("prose_vs_table", "inequality_verdict") else i)
+    items = {(c, i.split(":")[0] if c in ("prose_vs_table", "inequality_verdict") else
+              i.rsplit(" in ", 1)[1] if c == "hypothesis_numbering" else i)
              for c, i in zip(failed["check"], failed["item"])}
     assert items == {
         ("r2_label", "IP"),                                    # t4_thresholds: 0.678 >= 0.67 is 'kuat'
         ("variance_explained", "IP"), ("variance_explained", "KU"),          # t4_prose_percentages
-        ("hypothesis_numbering", "HASIL DAN PEMBAHASAN > Inner model (Measurement Model) > Mediation Test"),
+        ("hypothesis_numbering", "Mediation Test"),           # hypothesis_numbering_results_paragraph
         ("inequality_verdict", "KP -> KU"), ("inequality_verdict", "KP -> IP -> KU"),  # reversed_inequalities
         ("inequality_verdict", "EC -> IP -> KU"),
         ("prose_vs_table", "KP -> KU"),                        # kp_ku_p_value
@@ -97,6 +98,12 @@ def test_inequalities_numbering_rule_and_counts_at_their_places(checks, hand):
     wrong = _failed(checks, "hypothesis_numbering").iloc[0]
     assert wrong["published"] == 4 and wrong["recomputed"] == 0 and "line 316" in wrong["location"]
     assert "line 127" in wrong["location"]                     # the stated hypothesis it contradicts
+    hand_hypotheses = hand["tables"]["hypotheses"]             # each path renumbered, with its stated number
+    renumbered = [part.split(": ", 1) for part in wrong["item"].split("; ")]
+    assert len(renumbered) == wrong["published"]
+    for path, numbers in renumbered:
+        hid = next(h for h, v in hand_hypotheses.items() if v["path"] == path)
+        assert numbers.startswith(f"{hid} in Perumusan Hipotesis, 'hipotesis ") and numbers.endswith("Mediation Test")
     assert set(numbering[numbering["verdict"] == "pass"]["item"].str.split(" > ").str[0]) == {"Pembahasan"}
     assert "line 295" in _failed(checks, "decision_rule").iloc[0]["location"]
     counts = checks[checks["check"] == "prose_count"]

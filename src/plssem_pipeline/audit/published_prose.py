@@ -51,6 +51,7 @@ class StatedHypothesis:
     statement: str
     location: str
     line: int | None
+    section: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class HypothesisMention:
     section: str
     location: str
     line: int | None
+    text: str = ""           # the reference as printed: "hipotesis keempat", "H2"
 
 
 @dataclass(frozen=True)
@@ -175,10 +177,12 @@ def parse_prose(data: Mapping, *, file: str = "published tables") -> Prose | Non
             str(e.get("location") or ""), e.get("line")))
     for e in _entries(section, "hypotheses_stated", file):
         out.hypotheses.append(StatedHypothesis(str(e.get("id")), _nodes(e.get("path")), str(e.get("statement") or ""),
-                                               str(e.get("location") or ""), e.get("line")))
+                                               str(e.get("location") or ""), e.get("line"),
+                                               str(e.get("section") or "")))
     for e in _entries(section, "hypothesis_mentions", file):
         out.mentions.append(HypothesisMention(int(e.get("ordinal")), e.get("id"), _nodes(e.get("path")),
-                                              str(e.get("section") or ""), str(e.get("location") or ""), e.get("line")))
+                                              str(e.get("section") or ""), str(e.get("location") or ""), e.get("line"),
+                                              str(e.get("text") or "")))
     for i, e in enumerate(_entries(section, "variance_explained", file)):
         where = f"prose.variance_explained[{i}]"
         residual = e.get("residual_percent")

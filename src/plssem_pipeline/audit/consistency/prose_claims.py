@@ -4,7 +4,8 @@
     Every later mention of a hypothesis by number ("hipotesis pertama", "the third hypothesis", "H2")
     must be about the path of the hypothesis stated with that number ("H1: ..."); without stated
     hypotheses, the first section that numbers them is the reference. One row per section that
-    numbers hypotheses, listing every mention that points to another path.
+    numbers hypotheses, listing every mention that points to another path; its ``item`` names each path
+    renumbered with its number in both places.
 ``decision_rule``
     A decision rule the text states must be the method's: p < α means significant, p ≥ α not (the
     p value says nothing about the sign of an effect, which is the sign of the coefficient); for t,
@@ -25,6 +26,18 @@ def _path(nodes) -> str:
     return " -> ".join(nodes)
 
 
+def _heading(section: str, outer: bool = False) -> str:
+    """The innermost heading of a section ("... > Mediation Test"), or the outermost ("Perumusan Hipotesis")."""
+    return section.split(" > ", 1)[0] if outer else section.rsplit(" > ", 1)[-1]
+
+
+def _renumbered(m, reference: dict) -> str:
+    """What one wrong mention renumbers: ``"KP -> IP: H1 in Perumusan Hipotesis, 'keempat' in Hasil"``."""
+    named = next((label for nodes, _, label in reference.values() if nodes == m.nodes), None)
+    here = f"'{m.text or m.id or m.ordinal}' in {_heading(m.section)}"
+    return f"{_path(m.nodes)}: {named}, {here}" if named else f"{_path(m.nodes)}: {here}"
+
+
 def check_hypothesis_numbering(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
     """Each section's hypothesis numbers against the stated hypotheses (see the module docstring).
 
@@ -37,23 +50,27 @@ def check_hypothesis_numbering(pub: Published, model, options: ConsistencyOption
     -------
     list of Check
         One ``hypothesis_numbering`` row per section that numbers hypotheses (``published`` = mentions,
-        ``recomputed`` = mentions that agree with the reference).
+        ``recomputed`` = mentions that agree with the reference); a failing row's ``item`` names each path
+        renumbered with its number in both places ("KP -> IP: H1 in Perumusan Hipotesis, 'keempat' in
+        Hasil"), a passing row's the section.
     """
     if pub.prose is None:
         return []
     w = options.words
     mentions = [m for m in pub.prose.mentions if m.nodes is not None]
-    reference = {int(h.id[1:]) if h.id[1:].isdigit() else h.id: (h.nodes, h.location)
+    reference = {int(h.id[1:]) if h.id[1:].isdigit() else h.id:
+                 (h.nodes, h.location, f"{h.id} in {_heading(h.section, outer=True)}" if h.section else f"{h.id} ({h.location})")
                  for h in pub.prose.hypotheses if h.nodes is not None}
     by_section: dict[str, list] = {}
     for m in mentions:
         by_section.setdefault(m.section, []).append(m)
     if not reference and by_section:
         first = next(iter(by_section))
-        reference = {m.ordinal: (m.nodes, m.location) for m in by_section.pop(first)}
+        reference = {m.ordinal: (m.nodes, m.location, f"'{m.text or m.ordinal}' in {_heading(m.section)}")
+                     for m in by_section.pop(first)}
         if not by_section:
             return []
-    stated = w.join(f"H{k} = {_path(nodes)}" for k, (nodes, _) in sorted(reference.items(), key=lambda x: str(x[0]))
+    stated = w.join(f"H{k} = {_path(nodes)}" for k, (nodes, _, _) in sorted(reference.items(), key=lambda x: str(x[0]))
                     if isinstance(k, int))
     rows = []
     for section, items in by_section.items():
@@ -63,7 +80,8 @@ def check_hypothesis_numbering(pub: Published, model, options: ConsistencyOption
         text = w("numbering", section=section, count=len(items), stated=stated) + "; " + (
             w("numbering_differs", wrong=len(wrong), items=listed) if wrong else w("numbering_same"))
         places = [reference[m.ordinal][1] for m in wrong] + [m.location for m in (wrong or items)]
-        rows.append(Check("hypothesis_numbering", "prose", section, float(len(items)),
+        item = "; ".join(dict.fromkeys(_renumbered(m, reference) for m in wrong)) or section
+        rows.append(Check("hypothesis_numbering", "prose", item, float(len(items)),
                           float(len(items) - len(wrong)), "fail" if wrong else "pass", text, quoted_places(places)))
     return rows
 

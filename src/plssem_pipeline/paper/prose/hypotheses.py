@@ -25,7 +25,7 @@ _CLAIM = re.compile(r"\b(?:sehingga|artinya|menunjukkan\s+bahwa|membuktikan\s+ba
 
 
 def read_hypotheses(ctx: ProseContext) -> list[dict]:
-    """The stated hypotheses: ``{id, path, statement, location, line}`` (path None when unresolved)."""
+    """The stated hypotheses: ``{id, path, statement, section, location, line}`` (path None when unresolved)."""
     out = []
     for s in ctx.sentences:
         m = _STATED.match(s.text)
@@ -40,12 +40,13 @@ def read_hypotheses(ctx: ProseContext) -> list[dict]:
         if path is None:
             ctx.skip(f"hypothesis {m.group('id')}", s.start, s.end, "no path named")
         out.append({"id": m.group("id"), "path": None if path is None else " -> ".join(path),
-                    "statement": plain(m.group("text")).strip(), **ctx.place(s.start)})
+                    "statement": plain(m.group("text")).strip(), "section": s.section, **ctx.place(s.start)})
     return out
 
 
 def read_mentions(ctx: ProseContext) -> list[dict]:
-    """Hypotheses named after they are stated: ``{ordinal, id, path, verdict, section, location, line}``."""
+    """Hypotheses named after they are stated: ``{ordinal, id, path, verdict, text, section, location, line}``
+    (``text``: the reference as printed, "hipotesis keempat", "H2")."""
     out = []
     for index, s in enumerate(ctx.sentences):
         if _STATED.match(s.text):
@@ -54,7 +55,8 @@ def read_mentions(ctx: ProseContext) -> list[dict]:
         for start, end, ordinal, hid in refs:
             path = ctx.sentence_path(index) if len(refs) == 1 else None
             out.append({"ordinal": ordinal, "id": hid, "path": None if path is None else " -> ".join(path),
-                        "verdict": verdict_of(s.text), "section": s.section, **ctx.place(s.start + start)})
+                        "verdict": verdict_of(s.text), "text": plain(s.text[start:end]), "section": s.section,
+                        **ctx.place(s.start + start)})
     return out
 
 
