@@ -7,6 +7,7 @@ runs it once per pytest session, whichever folder asks first.
 """
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -23,6 +24,15 @@ from report_helpers import ROOT  # noqa: E402,F401
 def study_run(tmp_path_factory) -> Path:
     """A project directory where ``snakemake --cores 2`` has built everything, the report included."""
     return pipeline_helpers.default_study_run(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def snakemake_report(study_run, tmp_path_factory):
+    """``(project, process)``: a copy of :func:`study_run` where the real ``snakemake --report
+    report/snakemake.html`` ran (it runs no job), shared by the tests that read Snakemake's report."""
+    project = tmp_path_factory.mktemp("snakemake_report") / "project"
+    shutil.copytree(study_run, project, symlinks=True)
+    return project, pipeline_helpers.snakemake(project, "--report", "report/snakemake.html")
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,6 @@
 import csv
 import json
 import re
-import shutil
 import zipfile
 from html import unescape
 from pathlib import Path
@@ -12,7 +11,6 @@ import openpyxl
 from plssem_pipeline.report.catalogue import STRINGS, Catalogue
 from plssem_pipeline.report.workbook import CONTENTS, NO_TEST, SHEETS, write_workbook
 
-import pipeline_helpers
 from report_helpers import ROOT
 
 #: The export rule's inputs as the rule file names them (input name -> results CSV).
@@ -121,10 +119,8 @@ def test_workbook_is_byte_identical_for_the_same_inputs(study_run, tmp_path, mon
     assert contents[1][1] == STRINGS["id"][SHEETS[0][2]]
 
 
-def test_snakemake_report_registers_the_figures_and_the_report(study_run, tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(study_run, project, symlinks=True)
-    done = pipeline_helpers.snakemake(project, "--report", "report/snakemake.html")   # the real CLI; runs no job
+def test_snakemake_report_registers_the_figures_and_the_report(snakemake_report):
+    project, done = snakemake_report          # the real CLI on a copy of the run (conftest.py); runs no job
     html = (project / "report/snakemake.html").read_text(encoding="utf-8")
     items = json.loads(re.search(r"var results = (\{.*?\});?\n", html).group(1))   # the report's items
     shown = {Path(path).name: " ".join(unescape(re.sub(r"<[^>]+>", " ", item["caption"])).split())

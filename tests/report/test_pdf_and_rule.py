@@ -126,10 +126,8 @@ def test_without_tex_the_rule_writes_the_tex_and_says_the_pdf_was_skipped(study_
         project / "report/results.html").read_text(encoding="utf-8")
 
 
-def test_snakemake_report_lists_the_report_and_figures(study_run, tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(study_run, project, symlinks=True)
-    snakemake(project, "--report", "snakemake_report.html")
-    report = (project / "snakemake_report.html").read_text(encoding="utf-8", errors="replace")
+def test_snakemake_report_lists_the_report_and_figures(snakemake_report):
+    project, _ = snakemake_report             # a copy of the run, snakemake --report run on it (conftest.py)
+    report = (project / "report/snakemake.html").read_text(encoding="utf-8", errors="replace")
     for name in ("results.html", "results.tex", "structural_model.png"):
         assert name in report, name
