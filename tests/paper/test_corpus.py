@@ -28,7 +28,7 @@ KNOWN = {
     "t4_thresholds": ("r2_label", "fail", ["IP"]),
     "reversed_inequalities": ("inequality_verdict", "fail", ["KP -> KU", "KP -> IP -> KU", "EC -> IP -> KU"]),
     "kp_ku_p_value": ("prose_vs_table", "fail", ["KP -> KU"]),
-    "mediation_p_values_swapped": ("prose_vs_table", "fail", ["KP -> IP -> KU", "EC -> IP -> KU"]),
+    "mediation_p_values_swapped": ("prose_vs_table", "fail", ["KP -> IP -> KU / EC -> IP -> KU"]),  # one row
     "hypothesis_numbering_results_paragraph": ("hypothesis_numbering", "fail", [""]),
     "t5_placement": ("decision_rule", "fail", [""]),
     "t3_cr_is_probably_rho_a": ("composite_reliability_variant", "warn", [""]),

@@ -4,6 +4,8 @@ found once, by its check, at the path or construct where it was planted.
 """
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 import prose_cases as pc
@@ -102,3 +104,26 @@ def test_an_unresolved_path_is_skipped_not_guessed(v):
     assert "CS -> BL" not in quoted
     rows = [r for check in CHECKS for r in check(pub, None, ConsistencyOptions())]
     assert not [r for r in rows if r.verdict == "fail"]
+
+
+@pytest.mark.parametrize("language,comma", LAYOUTS)
+def test_two_values_swapped_between_two_rows_are_one_finding(v, language, comma):
+    """The text gives SQ -> CS the t of SQ -> BL and SQ -> BL that of SQ -> CS: one row naming both paths, both
+    places and the table's values; when only one quote is the other row's value, two rows (no swap)."""
+    first, second = "SQ -> CS", "SQ -> BL"
+    swapped = copy.deepcopy(v)
+    swapped["rows"][first]["t"], swapped["rows"][second]["t"] = v["rows"][second]["t"], v["rows"][first]["t"]
+    rows = [r for r in _rows(pc.text(swapped, language=language, comma=comma), v, language) if r.verdict == "fail"]
+    assert [(r.check, r.item) for r in rows] == [("prose_vs_table", f"{first} / {second}: t")]
+    row = rows[0]
+    assert (row.published, row.recomputed) == (v["rows"][first]["t"], v["rows"][second]["t"])
+    for path in (first, second):   # the explanation writes numbers as its language does
+        assert pc.fmt(v["rows"][path]["t"], 3, language == "id") in row.explanation
+    source = pc.text(swapped, language=language, comma=comma).splitlines()
+    for path in (first, second):
+        line = next(k for k, text in enumerate(source, 1) if pc.fmt(swapped["rows"][path]["t"], 3, comma) in text)
+        assert f"line {line}" in row.location
+    half = copy.deepcopy(swapped)
+    half["rows"][second]["t"] = round(v["rows"][first]["t"] + 1.234, 3)   # not the other row's value
+    rows = [r for r in _rows(pc.text(half, language=language, comma=comma), v, language) if r.verdict == "fail"]
+    assert sorted(r.item for r in rows) == sorted([f"{first}: t", f"{second}: t"])

@@ -9,7 +9,8 @@ written by the paper extractor) and the claims' ``prose_values``.
     digits (0,001 is not 0.000, although their rounding intervals touch); with other decimals, the two
     rounding intervals must overlap; a bound ("p < 0.001") holds when some value in the printed
     rounding interval satisfies it. One row per distinct quoted value, with every
-    place the text quotes it (a value quoted twice is one finding).
+    place the text quotes it (a value quoted twice is one finding); two values swapped between two
+    rows of one table (each quote is the other row's value) are one finding, one row naming both.
 ``inequality_verdict``
     An inequality the text writes ("( 0,000 > 0,05 )") must be true for its own numbers, and the
     verdict of its sentence must be what it says: p < α significant/supported, p > α not (for t,
@@ -50,8 +51,8 @@ def check_prose_vs_table(pub: Published, model, options: ConsistencyOptions) -> 
     Returns
     -------
     list of Check
-        One ``prose_vs_table`` row per distinct (path, statistic, quoted value); ``published`` = table,
-        ``recomputed`` = prose.
+        One ``prose_vs_table`` row per distinct (path, statistic, quoted value), or per pair of swapped
+        values (item ``"A -> B / C -> D: p"``); ``published`` = table, ``recomputed`` = prose.
     """
     w = options.words
     groups: dict[tuple, dict] = {}
@@ -72,7 +73,8 @@ def check_prose_vs_table(pub: Published, model, options: ConsistencyOptions) -> 
         bound = s.relation if s.threshold is None and s.relation in ("<", ">") else None
         key = (s.nodes, s.statistic, s.value, bound)
         group = groups.setdefault(key, {"item": f"{s.path}: {s.statistic}", "table": table, "printed": printed,
-                                        "quoted": s.value, "bound": bound, "places": []})
+                                        "quoted": s.value, "bound": bound, "places": [], "path": s.path,
+                                        "statistic": s.statistic})
         group["places"].append(s.location)
     covered = {(s.nodes, _COLUMN.get(s.statistic, s.statistic), s.value.value) for s in statements if s.nodes}
     for claim in pub.claims:
@@ -82,28 +84,67 @@ def check_prose_vs_table(pub: Published, model, options: ConsistencyOptions) -> 
                 continue
             groups[(claim.id, statistic)] = {"item": f"{claim.id} ({claim.path}): {statistic}", "table": row.table,
                                             "printed": row.values[statistic], "quoted": quoted, "bound": None,
-                                            "places": [], "path": claim.path}
+                                            "places": [], "path": claim.path, "statistic": statistic}
+    failing = {key: g for key, g in groups.items() if not _agrees(g, g["quoted"], w)}
+    swaps = _swaps(failing, w)
     rows = []
     for key, g in groups.items():
+        if key in swaps:
+            if swaps[key] is not None:
+                rows.append(_swap_row(pub, g, groups[swaps[key]], w))
+            continue
         printed, quoted = g["printed"], g["quoted"]
-        path = g.get("path") or g["item"].split(":")[0]
-        statistic = g["item"].rsplit(": ", 1)[1]
-        if g["bound"] == "<":
-            ok = printed.low < quoted.value - EPS
-        elif g["bound"] == ">":
-            ok = printed.high > quoted.value + EPS
-        elif quoted.decimals == printed.decimals:
-            ok = w.text(quoted) == w.text(printed)
-        else:
-            ok = quoted.low < printed.high - EPS and quoted.high > printed.low + EPS
-        text = w("prose_bound" if g["bound"] else "prose", statistic=statistic, quoted=w.text(quoted), path=path,
-                 table=g["table"], printed=w.text(printed), relation=g["bound"] or "=")
+        text = w("prose_bound" if g["bound"] else "prose", statistic=g["statistic"], quoted=w.text(quoted),
+                 path=g["path"], table=g["table"], printed=w.text(printed), relation=g["bound"] or "=")
         if not g["bound"] and quoted.decimals == printed.decimals:
             text += " " + w("prose_same_decimals", decimals=printed.decimals)
+        ok = key not in failing
         rows.append(Check("prose_vs_table", g["table"], g["item"], printed.value, quoted.value,
                           "pass" if ok else "fail", text + ": " + w("prose_same" if ok else "prose_differs"),
                           quoted_places([table_location(pub, g["table"]), *g["places"]])))
     return rows
+
+
+def _agrees(g: dict, quoted, w) -> bool:
+    """Whether ``quoted`` is a quote of the table's value of group ``g`` (see the module docstring)."""
+    printed = g["printed"]
+    if g["bound"] == "<":
+        return printed.low < quoted.value - EPS
+    if g["bound"] == ">":
+        return printed.high > quoted.value + EPS
+    if quoted.decimals == printed.decimals:
+        return w.text(quoted) == w.text(printed)
+    return quoted.low < printed.high - EPS and quoted.high > printed.low + EPS
+
+
+def _swaps(failing: dict, w) -> dict:
+    """Pairs of failing quotes of one statistic in one table whose values are each other's table values:
+    ``{first key: second key, second key: None}`` (each pair met once, in the text's order)."""
+    out: dict = {}
+    keys = list(failing)
+    for i, k1 in enumerate(keys):
+        g1 = failing[k1]
+        if k1 in out or g1["bound"]:
+            continue
+        for k2 in keys[i + 1:]:
+            g2 = failing[k2]
+            if (k2 not in out and not g2["bound"] and g2["path"] != g1["path"] and g2["table"] == g1["table"]
+                    and g2["statistic"] == g1["statistic"] and _agrees(g2, g1["quoted"], w)
+                    and _agrees(g1, g2["quoted"], w)):
+                out[k1], out[k2] = k2, None
+                break
+    return out
+
+
+def _swap_row(pub: Published, g1: dict, g2: dict, w) -> Check:
+    """One row for two values swapped between two rows of one table (published = the table's value for the
+    first path, recomputed = the text's)."""
+    text = w("prose_swapped", statistic=g1["statistic"], path1=g1["path"], quoted1=w.text(g1["quoted"]),
+             path2=g2["path"], quoted2=w.text(g2["quoted"]), table=g1["table"], printed1=w.text(g1["printed"]),
+             printed2=w.text(g2["printed"]))
+    return Check("prose_vs_table", g1["table"], f"{g1['path']} / {g2['path']}: {g1['statistic']}",
+                 g1["printed"].value, g1["quoted"].value, "fail", text,
+                 quoted_places([table_location(pub, g1["table"]), *g1["places"], *g2["places"]]))
 
 
 def _holds(value, relation: str, threshold) -> tuple[bool, bool]:
