@@ -207,9 +207,10 @@ def _extended(directory: Path) -> Path:
     import moderation_study
     from pipeline_helpers import make_project
 
-    config = moderation_study.study_config_dict(samples=50, chunks=2)
+    # one bootstrap and permutation chunk each (the chunking is the small pair's test: chunked_groups)
+    config = moderation_study.study_config_dict(samples=50, chunks=1)
     config["respondents"] = {"grp": {"label": "Group", "categories": {1: "A", 2: "B", 3: "C"}}}
-    config["groups"] = {"variable": "grp", "permutations": 40}
+    config["groups"] = {"variable": "grp", "permutations": 40, "chunks": 1}
     config["ipma"] = {"target": "M"}
     make_project(directory, config=config)
     survey = moderation_study.simulate_survey()
