@@ -12,7 +12,9 @@ sources and nothing else (an unresolved phrase stays unresolved: never guessed):
   least twice and at least twice as often as any other phrase with those initials
   ("Kinerja UMKM" for KU, not "kinerja usaha");
 * synonyms in brackets after a known name: "keterlibatan pelanggan (customer engagement)", unless the
-  bracket holds a verdict ("kinerja usaha (diterima)").
+  bracket holds a verdict ("kinerja usaha (diterima)");
+* a name misspelt by one letter ("keterlibataan pelanggan") when no other construct's name is near
+  (:mod:`.typos`).
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from ..document import Document, plain
+from .typos import closest, typo_aliases
 from .words import verdict_of
 
 __all__ = ["Names", "normalise", "constructs_of"]
@@ -74,9 +77,17 @@ class Names:
         body = "|".join(r"[\s\-*_/]*".join(re.escape(t) for t in alias.split()) for alias in parts)
         self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE) if parts else None
 
+    @property
+    def names(self) -> dict[str, str]:
+        """The aliases that are names, not abbreviations: normalised name -> abbreviation."""
+        return {k: v for k, v in self.aliases.items() if k != normalise(v)}
+
     def resolve(self, phrase: str) -> str | None:
-        """The abbreviation of a construct name or abbreviation; None if unknown (never a guess)."""
-        return self.aliases.get(normalise(phrase))
+        """The abbreviation of a construct name or abbreviation, or of a name misspelt by one letter when no
+        other construct's name is within two (:func:`.typos.closest`); None otherwise (never a guess)."""
+        key = normalise(phrase)
+        found = self.aliases.get(key)
+        return found if found is not None or not key else closest(key, self.names)
 
     def mentions(self, text: str, offset: int = 0) -> list[tuple[int, int, str]]:
         """Every construct named in ``text``, in order: ``(start, end, abbreviation)`` (plus ``offset``).
@@ -116,7 +127,9 @@ class Names:
                 aliases[name] = abbr
             aliases.setdefault(abbr, abbr)
         names = cls(aliases)
-        return cls({**aliases, **_synonyms(text, names)})
+        aliases.update(_synonyms(text, names))
+        typos = typo_aliases(_TOKENS.findall(text.lower()), cls(aliases).names)
+        return cls({**aliases, **typos})
 
 
 def _initials(words: Iterable[str]) -> str:
