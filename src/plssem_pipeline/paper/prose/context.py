@@ -8,9 +8,11 @@ but no path stays unresolved.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 
 from ..document import Document
+from ..numbers import Number, numbers_in
 from .names import Names
 from .paths import Paths
 from .text import Sentence, place, sentences, span
@@ -44,10 +46,29 @@ class ProseContext:
         self.skipped = skipped if skipped is not None else []
         self._heading_paths: dict[str, tuple[str, ...] | None] = {}
         self._sentence_paths: dict[int, tuple[str, ...] | None] = {}
+        self._starts = [s.start for s in self.sentences]
+        self._mentions: dict[int, list[tuple[int, int, str]]] = {}
+        self._numbers: dict[int, list[Number]] = {}
+
+    def numbers(self, index: int) -> list[Number]:
+        """The numbers of sentence ``index`` (:func:`~plssem_pipeline.paper.numbers.numbers_in`, read once)."""
+        if index not in self._numbers:
+            s = self.sentences[index]
+            self._numbers[index] = numbers_in(s.text, s.start)
+        return self._numbers[index]
 
     def mentions(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        """Constructs named in ``document.text[start:end]`` (document offsets)."""
-        return self.names.mentions(self.document.text[start:end], start)
+        """Constructs named in ``document.text[start:end]`` (document offsets).
+
+        Within one sentence, its names (read once) that lie inside the range; elsewhere the range read afresh.
+        """
+        index = bisect_right(self._starts, start) - 1
+        if index < 0 or end > self.sentences[index].end:
+            return self.names.mentions(self.document.text[start:end], start)
+        if index not in self._mentions:
+            s = self.sentences[index]
+            self._mentions[index] = self.names.mentions(s.text, s.start)
+        return [m for m in self._mentions[index] if m[0] >= start and m[1] <= end]
 
     def path_of(self, start: int, end: int, *, directed: bool = False) -> tuple[str, ...] | None:
         """The path named in ``document.text[start:end]`` alone (None if none or ambiguous)."""

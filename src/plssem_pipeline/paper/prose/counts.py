@@ -17,8 +17,12 @@ from .context import ProseContext
 __all__ = ["read_counts"]
 
 
+_NON_KEY = re.compile(r"[\W_]+")
+_DIGIT = re.compile(r"\d")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.lower())
+    return _NON_KEY.sub("", text.lower())
 
 
 def _labels(tables: Mapping) -> list[tuple[str, str, str, str]]:
@@ -78,8 +82,8 @@ def read_counts(ctx: ProseContext) -> list[dict]:
         return []
     pattern = re.compile("|".join(re.escape(key) for key in keys))
     for s in ctx.sentences:
-        if not re.search(r"\d", s.text):
-            continue
+        if not _DIGIT.search(s.text) or not pattern.search(_NON_KEY.sub("", s.text.lower())):
+            continue   # no number, or no label (compared as _key compares): the character map is not needed
         chars = [(i, c) for i, c in enumerate(s.text) if c.isalnum()]
         flat = "".join(c.lower() for _, c in chars)
         hits = []

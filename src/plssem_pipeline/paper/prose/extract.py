@@ -14,6 +14,7 @@ from .context import ProseContext
 from .counts import read_counts
 from .hypotheses import claims_tables, read_hypotheses, read_mentions
 from .names import Names
+from .paths import Paths
 from .rules import read_decision_rules
 from .statements import read_statements
 from .tails import read_bootstrap_samples, read_tails
@@ -22,8 +23,23 @@ from .variance import r2_labels, read_variance_explained
 __all__ = ["extract_prose", "add_prose_tables"]
 
 
+#: The last context built: :func:`add_prose_tables` reads the prose :func:`extract_prose` has just read.
+_LAST: list = [None]
+
+
 def _context(document, tables, names, provenance, skipped) -> ProseContext:
-    return ProseContext(document, tables, names or Names.from_document(document, tables), provenance, skipped)
+    """A context for the document; the last one again (its sentences' names, numbers and paths already read)
+    when it is of the same document, the same names given and the same paths."""
+    last = _LAST[0]
+    if (last is not None and names is not None and last.document is document and last.names is names
+            and Paths(tables).table == last.paths.table):
+        last.tables = tables
+        last.provenance = provenance if provenance is not None else {}
+        last.skipped = skipped if skipped is not None else []
+        return last
+    ctx = ProseContext(document, tables, names or Names.from_document(document, tables), provenance, skipped)
+    _LAST[0] = ctx
+    return ctx
 
 
 def extract_prose(document: Document, tables: Mapping, names: Names | None = None, *,

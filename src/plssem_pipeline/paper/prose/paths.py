@@ -57,6 +57,8 @@ class Paths:
         tuple of str or None
         """
         distinct = list(dict.fromkeys(abbr for _, _, abbr in mentions))
+        if len(distinct) < 2:
+            return None   # a path or indirect effect names two constructs at least
         if MEDIATION.search(text):
             for (s1, e1, a), (s2, e2, b) in zip(mentions, mentions[1:]):
                 if a != b and _BETWEEN.search(text[max(0, s1 - offset - 30):s1 - offset]) and _AND.match(

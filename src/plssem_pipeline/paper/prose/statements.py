@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-from ..numbers import numbers_in
 from .context import ProseContext
 from .words import FILLER, LABELS, ORDINALS, RELATION, relation_symbol, verdict_of
 
@@ -80,7 +79,7 @@ def read_statements(ctx: ProseContext) -> list[dict]:
     """
     out = []
     for index, s in enumerate(ctx.sentences):
-        numbers = numbers_in(s.text, s.start)
+        numbers = ctx.numbers(index)
         consumed, since = set(), s.start
         for k, number in enumerate(numbers):
             if k in consumed:
@@ -149,15 +148,15 @@ def _verdict_and_reference(ctx: ProseContext, index: int, path):
     if following < len(ctx.sentences) and ctx.sentences[following].paragraph == s.paragraph:
         nxt = ctx.sentences[following]
         other = ctx.sentence_path(following)
-        if (other is None or other == path) and not _quotes(ctx, nxt):
+        if (other is None or other == path) and not _quotes(ctx, following):
             verdict = verdict or verdict_of(nxt.text)
             refs = refs or hypothesis_reference(nxt.text)
     return verdict, (refs[0] if len(refs) == 1 else None)
 
 
-def _quotes(ctx: ProseContext, s) -> bool:
-    """Whether a sentence quotes a statistic itself (a label before one of its numbers)."""
-    numbers = numbers_in(s.text, s.start)
+def _quotes(ctx: ProseContext, index: int) -> bool:
+    """Whether sentence ``index`` quotes a statistic itself (a label before one of its numbers)."""
+    s, numbers = ctx.sentences[index], ctx.numbers(index)
     for k, number in enumerate(numbers):
         found = _label(ctx.document.text[numbers[k - 1].end if k else s.start:number.start])
         if found and _gap_ok(found[2], ctx.names)[0]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from ..numbers import numbers_in
 from .context import ProseContext
 
 __all__ = ["read_tails", "read_bootstrap_samples"]
@@ -34,10 +33,10 @@ def read_bootstrap_samples(ctx: ProseContext) -> dict:
     """``{n, location, line}``: the bootstrap subsamples the text states ("bootstrapping with 5,000 subsamples",
     "bootstrapping 500 subsampel"); ``n`` None when it states none, or different numbers."""
     found = []
-    for s in ctx.sentences:
+    for index, s in enumerate(ctx.sentences):
         if not re.search(r"bootstrap", s.text, re.IGNORECASE):
             continue
-        for number in numbers_in(s.text, s.start):
+        for number in ctx.numbers(index):
             whole = number.count if number.count is not None else (int(number.value) if number.decimals is None
                                                                    else None)
             if whole and whole >= 2 and _SUBSAMPLES.match(ctx.document.text, number.end, s.end):

@@ -19,20 +19,40 @@ MIN_WORD = 5
 def distance(a: str, b: str, limit: int = 2) -> int:
     """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` when it exceeds ``limit``.
 
+    Only the band of cells within ``limit`` of the diagonal is computed (Ukkonen 1985).
+
     >>> distance("keterlibataan", "keterlibatan"), distance("umum", "umkm"), distance("abc", "xyz", 1)
     (1, 1, 2)
     """
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
+    if a == b:
+        return 0
+    big = limit + 1
+    previous = [j if j <= limit else big for j in range(len(b) + 1)]
+    for i in range(1, len(a) + 1):
+        lo, hi = max(1, i - limit), min(len(b), i + limit)
+        current = [big] * (len(b) + 1)
+        current[0] = i if i <= limit else big
+        ca = a[i - 1]
+        for j in range(lo, hi + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != b[j - 1]), big)
+        if min(current[lo - 1:hi + 1]) > limit:
+            return big
         previous = current
-    return min(previous[-1], limit + 1)
+    return min(previous[-1], big)
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are exactly one edit apart (one letter inserted, deleted or replaced)."""
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) - len(b) > 1 or a == b:
+        return False
+    k = 0
+    while k < len(b) and a[k] == b[k]:
+        k += 1
+    return a[k + 1:] == b[k + 1:] if len(a) == len(b) else a[k + 1:] == b[k:]
 
 
 def _edited_word_is_long(phrase: str, name: str) -> bool:
@@ -68,10 +88,6 @@ def closest(phrase: str, names: Mapping[str, str]) -> str | None:
     return next(iter(near)) if len(near) == 1 and not far - near else None
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))} | {word}
-
-
 def typo_aliases(tokens: list[str], names: Mapping[str, str]) -> dict[str, str]:
     """Phrases of a text that misspell a construct's name by one letter: ``{phrase: abbreviation}``.
 
@@ -86,33 +102,34 @@ def typo_aliases(tokens: list[str], names: Mapping[str, str]) -> dict[str, str]:
     -------
     dict
         Each phrase of the text, with one word one edit from a name's word, that :func:`closest` resolves.
+        A word one edit from another keeps its first two letters or its last two (words of five letters
+        or more), so only the text's words sharing those with a name's word are compared.
     """
-    index: dict[str, set[str]] = {}
-    for name in names:
-        for word in name.split():
-            if len(word) >= MIN_WORD:
-                for key in _deletions(word):
-                    index.setdefault(key, set()).add(word)
-    if not index:
+    words = {w for name in names for w in name.split() if len(w) >= MIN_WORD}
+    if not words:
         return {}
-    known = {word for name in names for word in name.split()}
-    lengths = {len(key) for key in index}
+    ends: dict[str, set[str]] = {}
+    for w in words:
+        ends.setdefault("<" + w[:2], set()).add(w)
+        ends.setdefault(">" + w[-2:], set()).add(w)
+    known = {w for name in names for w in name.split()}
     near: dict[str, set[str]] = {}
     for token in set(tokens) - known:
-        if len(token) >= MIN_WORD and (len(token) in lengths or len(token) - 1 in lengths):
-            for key in _deletions(token):
-                for word in index.get(key, ()):
-                    near.setdefault(token, set()).add(word)
+        if len(token) >= MIN_WORD:
+            for w in ends.get("<" + token[:2], set()) | ends.get(">" + token[-2:], set()):
+                if _one_apart(token, w):
+                    near.setdefault(token, set()).add(w)
     if not near:
         return {}
     joined = f" {' '.join(tokens)} "
     out = {}
-    for token, words in near.items():
-        for word in words:
-            for name in names:
-                parts = name.split()
-                if word in parts:
-                    phrase = " ".join(token if p == word else p for p in parts)
-                    if f" {phrase} " in joined and closest(phrase, names):
-                        out[phrase] = closest(phrase, names)
+    for token, close in sorted(near.items()):
+        for name in names:
+            parts = name.split()
+            for word in close & set(parts):
+                phrase = " ".join(token if p == word else p for p in parts)
+                if f" {phrase} " in joined:
+                    found = closest(phrase, names)
+                    if found:
+                        out[phrase] = found
     return out

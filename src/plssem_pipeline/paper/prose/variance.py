@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from ..numbers import numbers_in
 from .context import ProseContext
 from .words import LABELS
 
@@ -30,9 +29,9 @@ _BAND = re.compile(r"\b(" + "|".join(_BANDS) + r")\b", re.IGNORECASE)
 def read_variance_explained(ctx: ProseContext) -> list[dict]:
     """``{construct, percent, decimals, residual_percent, location, line}`` for each one quoted."""
     out = []
-    for s in ctx.sentences:
+    for index, s in enumerate(ctx.sentences):
         last = None
-        for number in numbers_in(s.text, s.start):
+        for number in ctx.numbers(index):
             if not number.percent:
                 continue
             rest = ctx.document.text[number.end:s.end]
@@ -59,10 +58,10 @@ def read_variance_explained(ctx: ProseContext) -> list[dict]:
 def r2_labels(ctx: ProseContext) -> tuple[dict, dict]:
     """``(thresholds, labels)``: band word -> lower bound of R², construct -> the band word the prose gives."""
     thresholds, labels = {}, {}
-    for s in ctx.sentences:
+    for index, s in enumerate(ctx.sentences):
         if not _R2.search(s.text):
             continue
-        numbers = numbers_in(s.text, s.start)
+        numbers = ctx.numbers(index)
         pairs = []
         for k, number in enumerate(numbers):
             stop = numbers[k + 1].start if k + 1 < len(numbers) else s.end
