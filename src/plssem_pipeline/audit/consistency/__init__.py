@@ -62,7 +62,8 @@ from .reliability import (check_alpha, check_ave, check_composite_reliability_va
 from .rounding import overlaps, value_range
 from .rows import COLUMNS, VERDICTS, Check, CheckFunction, ConsistencyOptions, table_location
 from .sample_size import INVERSE_SQUARE_ROOT_CONSTANT, check_respondents, check_sample_size
-from .structural import check_adjusted_r2, check_r2_labels, check_structural, implied_correlations
+from .path_tracing import implied_correlations
+from .structural import check_adjusted_r2, check_r2_labels, check_structural
 from .wording import check_claims
 
 __all__ = ["Check", "ConsistencyOptions", "COLUMNS", "VERDICTS", "value_range", "overlaps", "run_checks",

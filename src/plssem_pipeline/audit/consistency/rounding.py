@@ -24,7 +24,8 @@ from .rows import Check
 EPS = 1e-9
 
 
-def value_range(function: Callable[[np.ndarray], float], printed: Sequence[Printed]) -> tuple[float, float, float]:
+def value_range(function: Callable[[np.ndarray], float], printed: Sequence[Printed], *,
+                batched: bool = False) -> tuple[float, float, float]:
     """``(value, low, high)`` of ``function`` with every input anywhere in its rounding interval.
 
     ``value`` is at the printed values. With up to 10 rounded inputs every
@@ -36,9 +37,13 @@ def value_range(function: Callable[[np.ndarray], float], printed: Sequence[Print
     Parameters
     ----------
     function : callable
-        ``x -> float`` for an array ``x`` of the inputs, in the order of ``printed``.
+        ``x -> float`` for an array ``x`` of the inputs, in the order of ``printed``; with
+        ``batched``, ``X -> values`` for an array ``X`` (points, inputs) of points, one value
+        per point (all the corners in one call, as :mod:`plssem.bootstrap` batches resamples).
     printed : sequence of Printed
         The inputs as printed (exact ones do not vary).
+    batched : bool
+        Whether ``function`` takes the points as rows of one array.
 
     Returns
     -------
@@ -47,25 +52,29 @@ def value_range(function: Callable[[np.ndarray], float], printed: Sequence[Print
     """
     x0 = np.array([p.value for p in printed], dtype=float)
     half = np.array([p.half for p in printed], dtype=float)
-    value = float(function(x0))
+
+    def evaluate(points: np.ndarray) -> list[float]:
+        if batched:
+            return [float(v) for v in function(points)]
+        return [float(function(x)) for x in points]
+
     free = np.flatnonzero(half > 0)
-    values = [value]
     if free.size == 0:
+        value = evaluate(x0[None])[0]
         return value, value, value
     if free.size <= 10:
-        for signs in itertools.product((-1.0, 1.0), repeat=free.size):
-            x = x0.copy()
-            x[free] += np.array(signs) * half[free]
-            values.append(float(function(x)))
+        signs = np.array(list(itertools.product((-1.0, 1.0), repeat=free.size)))
+        points = np.repeat(x0[None], len(signs) + 1, axis=0)
+        points[1:, free] += signs * half[free]
+        values = evaluate(points)
     else:
-        step = np.zeros_like(x0)
+        steps = np.zeros((free.size, x0.size))
+        steps[np.arange(free.size), free] = half[free]
+        first = evaluate(np.concatenate([x0[None], x0 + steps, x0 - steps]))
         slope = np.zeros_like(x0)
-        for i in free:
-            step[:] = 0
-            step[i] = half[i]
-            slope[i] = float(function(x0 + step)) - float(function(x0 - step))
-        values += [float(function(x0 + np.sign(slope) * half)), float(function(x0 - np.sign(slope) * half))]
-    return value, min(values), max(values)
+        slope[free] = np.subtract(first[1:1 + free.size], first[1 + free.size:])
+        values = [first[0], *evaluate(np.stack([x0 + np.sign(slope) * half, x0 - np.sign(slope) * half]))]
+    return values[0], min(values), max(values)
 
 
 def overlaps(low: float, high: float, printed: Printed) -> bool:

@@ -11,7 +11,7 @@ Sources as in ``docs/pipeline.md``, section "Audit".
     threshold.
 ``structural_r2``, ``structural_correlation_matrix``
     Whether the published paths and R² can come from one estimation (Wright's
-    path tracing, :func:`implied_correlations`). With standardised construct
+    path tracing, :func:`.path_tracing.implied_correlations`). With standardised construct
     scores R²_j = b_j′ R b_j, and in a recursive model the paths fix every
     construct correlation once the correlations φ among the exogenous
     constructs are known: corr(η_j, η_k) = Σ_i b_ij corr(η_i, η_k) for every k
@@ -38,11 +38,11 @@ Sources as in ``docs/pipeline.md``, section "Audit".
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
 
 import numpy as np
 
 from ..published import Published
+from .path_tracing import PathTracing, RSquareSystem
 from .rounding import EPS, agreement_verdict, rounding_check, rounding_verdict, value_range
 from .rows import Check, ConsistencyOptions, predecessors
 
@@ -121,74 +121,6 @@ def check_r2_labels(pub: Published, model, options: ConsistencyOptions) -> list[
 
 
 # ----------------------------------------------------------------------------- can the paths and R² hold together?
-def implied_correlations(names: Sequence[str], order: Sequence[str], predecessors: dict[str, list[str]],
-                         paths: dict[tuple[str, str], float], exogenous_correlations: dict[tuple[str, str], float]):
-    """Construct correlations implied by standardised path coefficients (Wright's path tracing).
-
-    For a recursive model with standardised constructs, η_j = Σ_i b_ij η_i + ζ_j
-    with ζ_j uncorrelated with the constructs before j, every correlation
-    follows from the exogenous constructs' correlations:
-    corr(η_j, η_k) = Σ_i b_ij corr(η_i, η_k) for every k before j, and
-    R²_j = b_j′ R_PP b_j. Where j's predictors are all the constructs before it
-    (as with OLS on every prior construct), this needs no assumption about ζ:
-    the normal equations give it.
-
-    The path tracing is the engine's :func:`plssem.quality.implied_construct_correlations`, on a
-    :class:`plssem.Model` of ``names`` and ``predecessors`` (one placeholder indicator per construct)
-    and arrays with a leading batch axis of 1. ``order`` must be a topological order of that model;
-    the engine takes its own (Kahn's algorithm), which gives the same correlations.
-
-    Parameters
-    ----------
-    names : sequence of str
-        The constructs; the order of ``R``.
-    order : sequence of str
-        ``names`` in a topological order of the paths.
-    predecessors : dict of str to list of str
-        Construct → the constructs with a path into it.
-    paths : dict of (str, str) to float
-        ``(source, target)`` → standardised path coefficient, for every arrow.
-    exogenous_correlations : dict of (str, str) to float
-        Correlations among the exogenous constructs (unlisted pairs are 0).
-
-    Returns
-    -------
-    R : ndarray (k, k)
-        Unit diagonal, in ``names`` order.
-    r2 : dict
-        Implied R² of every endogenous construct.
-
-    Raises
-    ------
-    ValueError
-        If ``order`` is not a topological order of the paths.
-    """
-    from plssem import Model
-    from plssem.quality import implied_construct_correlations
-
-    names = list(names)
-    index = {n: i for i, n in enumerate(names)}
-    links = [(i, j) for j in names for i in predecessors[j]]
-    position = {n: k for k, n in enumerate(order)}
-    if any(position[i] >= position[j] for i, j in links):
-        raise ValueError("order is not a topological order of the paths")
-    model = Model.from_spec({n: {"indicators": [f"{n} (score)"]} for n in names}, [f"{i} -> {j}" for i, j in links])
-    R = np.eye(len(names))
-    for (a, b), value in exogenous_correlations.items():
-        R[index[a], index[b]] = R[index[b], index[a]] = value
-    B = np.zeros((1, len(names), len(names)))
-    for (i, j) in links:
-        B[0, index[i], index[j]] = paths[(i, j)]
-    R = implied_construct_correlations(R[None], B, model)[0]
-    r2 = {}
-    for j in names:
-        preds = [index[i] for i in predecessors[j]]
-        if preds:
-            b = B[0, preds, index[j]]
-            r2[j] = float(b @ R[np.ix_(preds, preds)] @ b)
-    return R, r2
-
-
 def _expansion(w, preds: list[str], paths: dict, R: np.ndarray, index: dict, target: str) -> str:
     squares = " + ".join(f"{w.num(paths[(i, target)], 3)}²" for i in preds)
     cross = [f"{w.num(paths[(a, target)], 3)}·{w.num(paths[(b, target)], 3)}·{w.num(R[index[a], index[b]])}"
@@ -233,55 +165,19 @@ def check_structural(pub: Published, model, options: ConsistencyOptions) -> list
     table_r2 = r2_pub[targets[0]][0]
     table_paths = pub.effects[links[0]].table
 
-    def affine(path_values):
-        """R²_j = c0_j + C_j · φ for the given path values."""
-        paths = dict(zip(links, path_values))
-        base = implied_correlations(names, order, preds, paths, {u: 0.0 for u in unknowns})[1]
-        c0 = np.array([base[j] for j in targets])
-        C = np.zeros((len(targets), len(unknowns)))
-        for u, pair in enumerate(unknowns):
-            unit = {p: (1.0 if p == pair else 0.0) for p in unknowns}
-            r2 = implied_correlations(names, order, preds, paths, unit)[1]
-            C[:, u] = [r2[j] - base[j] for j in targets]
-        return paths, c0, C
-
-    def solve(path_values, r2_values):
-        """φ by sequential pinning (then least squares); returns φ, roles, implied R, implied R²."""
-        paths, c0, C = affine(path_values)
-        phi = np.zeros(len(unknowns))
-        known = np.zeros(len(unknowns), dtype=bool)
-        roles: dict[str, tuple[str, int | None]] = {}
-        deferred = []
-        for row, j in enumerate(targets):
-            free = [u for u in range(len(unknowns)) if not known[u] and abs(C[row, u]) > 1e-12]
-            if len(free) == 1:
-                u = free[0]
-                rest = c0[row] + C[row, known] @ phi[known]
-                phi[u] = (r2_values[row] - rest) / C[row, u]
-                known[u] = True
-                roles[j] = ("determines", u)
-            elif not free:
-                roles[j] = ("predicted", None)
-            else:
-                deferred.append(row)
-                roles[targets[row]] = ("joint", None)
-        if deferred and not known.all():
-            free = np.flatnonzero(~known)
-            A = C[np.ix_(deferred, free)]
-            y = np.array([r2_values[r] - c0[r] - C[r, known] @ phi[known] for r in deferred])
-            phi[free] = np.linalg.lstsq(A, y, rcond=None)[0]
-            known[free] = True
-        R, r2 = implied_correlations(names, order, preds, paths, {p: phi[u] for u, p in enumerate(unknowns)})
-        return phi, roles, R, r2, c0, C
+    tracing = PathTracing(names, order, preds, links)
+    solve = RSquareSystem(tracing, unknowns, targets)
 
     points = [p.value for p in path_printed]
     r2_points = [p.value for p in r2_printed]
-    phi, roles, R, r2_implied, c0, C = solve(points, r2_points)
+    phi, roles, R, r2_all, c0, C = solve(np.array([points]), np.array([r2_points]))
+    phi, R, c0, C = phi[0], R[0], c0[0], C[0]
+    r2_implied = {j: float(r2_all[0, e]) for e, j in enumerate(tracing.endogenous)}
     eigenvalues = np.linalg.eigvalsh(R)
     inputs = path_printed + r2_printed
 
     def output(x, what):
-        phi_x, _, R_x, r2_x, _, _ = solve(list(x[:len(links)]), list(x[len(links):]))
+        phi_x, _, R_x, r2_x, _, _ = solve(x[:, :len(links)], x[:, len(links):])
         return what(phi_x, R_x, r2_x)
 
     def phi_name(u):
@@ -313,7 +209,8 @@ def check_structural(pub: Published, model, options: ConsistencyOptions) -> list
                 + w("structural_possible" if inside else "structural_impossible", construct=j)
                 + " " + w("structural_check", expansion=expansion, implied=w.num(r2_implied[j])) + " " + assumption))
             continue
-        value, low, high = value_range(lambda x, j=j: output(x, lambda ph, Rx, r2x: r2x[j]), inputs)
+        e = tracing.endogenous.index(j)
+        value, low, high = value_range(lambda x, e=e: output(x, lambda ph, Rx, r2x: r2x[:, e]), inputs, batched=True)
         verdict, why = rounding_verdict(low, high, printed, what=w("structural_what_implied", construct=j), words=w)
         fixed = w.join(f"{phi_name(v)} = {w.num(phi[v])}" for v in range(len(unknowns))) or w("structural_no_unknown")
         text = w("structural_predicted_joint" if role == "joint" else "structural_predicted", fixed=fixed,
@@ -326,7 +223,8 @@ def check_structural(pub: Published, model, options: ConsistencyOptions) -> list
                           setting + text + " " + assumption))
 
     # the implied correlation matrix
-    value, low, high = value_range(lambda x: output(x, lambda ph, Rx, r2x: float(np.linalg.eigvalsh(Rx)[0])), inputs)
+    value, low, high = value_range(lambda x: output(x, lambda ph, Rx, r2x: np.linalg.eigvalsh(Rx)[:, 0]), inputs,
+                                   batched=True)
     smallest = float(eigenvalues[0])
     verdict = "pass" if low >= -1e-10 else ("fail" if high < -1e-10 else "warn")
     correlations = w.join(f"{a}–{b} {w.num(R[index[a], index[b]])}" for a, b in itertools.combinations(order, 2))
