@@ -75,7 +75,9 @@ class Names:
             self.aliases.setdefault(normalise(abbr), abbr)
         parts = sorted(self.aliases, key=lambda a: (-len(a), a))
         body = "|".join(r"[\s\-*_/]*".join(re.escape(t) for t in alias.split()) for alias in parts)
-        self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE) if parts else None
+        # the lookahead of first letters before the lookbehind: the scan stops only where a name can begin
+        first = "".join(sorted({re.escape(c) for alias in parts for c in (alias[0].lower(), alias[0].upper())}))
+        self._pattern = re.compile(rf"(?=[{first}])(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE) if parts else None
 
     @property
     def names(self) -> dict[str, str]:
@@ -171,7 +173,7 @@ def _initial_phrases(text: str, wanted) -> Counter:
     """``(initials, phrase) -> count`` of every hyphenated word and every run of k plain words whose initials
     spell one of the ``wanted`` abbreviations (k = its length)."""
     words = _WORDS.findall(text)
-    firsts = "".join(w[0].upper() for w in words)
+    firsts = "".join([w[0] for w in words]).upper()
     counts = Counter()
     for word in words:
         if "-" in word and _initials(_split(word)) in wanted:

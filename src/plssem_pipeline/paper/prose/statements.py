@@ -27,8 +27,14 @@ _HYPOTHESIS = re.compile(rf"\b(?:hipotesis|hypothesis)\s+(?:ke-?\s*)?(?P<word>{'
                          re.IGNORECASE)
 
 
+_H_DIGIT = re.compile(r"h\d")
+
+
 def hypothesis_reference(text: str) -> list[tuple[int, int, int, str | None]]:
     """``(start, end, ordinal, id)`` of every hypothesis named in ``text`` ("hipotesis ketiga", "H3")."""
+    lower = text.lower()
+    if "hipotesis" not in lower and "hypothesis" not in lower and not _H_DIGIT.search(lower):
+        return []   # the common case, decided without the pattern
     out = []
     for m in _HYPOTHESIS.finditer(text):
         if m.group("h"):

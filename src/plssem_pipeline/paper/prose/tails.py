@@ -17,8 +17,9 @@ _TEST = re.compile(r"\b(?:uji|pengujian|hipotesis|hypothes\w*|tests?|tested|test
 
 def read_tails(ctx: ProseContext) -> dict:
     """``{stated: "one" | "two" | None, location, line}``: the first such words in a sentence about testing (None if none or both)."""
-    ones = [(s, m) for s in ctx.sentences for m in [_ONE.search(s.text)] if m and _TEST.search(s.text)]
-    twos = [(s, m) for s in ctx.sentences for m in [_TWO.search(s.text)] if m and _TEST.search(s.text)]
+    candidates = [s for s in ctx.sentences if any(w in s.text.lower() for w in ("one", "two", "satu", "dua"))]
+    ones = [(s, m) for s in candidates for m in [_ONE.search(s.text)] if m and _TEST.search(s.text)]
+    twos = [(s, m) for s in candidates for m in [_TWO.search(s.text)] if m and _TEST.search(s.text)]
     if bool(ones) == bool(twos):
         return {"stated": None, "location": None, "line": None}
     s, m = (ones or twos)[0]

@@ -19,12 +19,13 @@ from ..document import Document, plain
 __all__ = ["Sentence", "sentences", "place", "span"]
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+_NUMBER_TOKEN = re.compile(r"(?=\d)(?<![\w.,])\d+(?:[.,]\d+)*")
 #: A line that states a hypothesis ("H1: ...", "H2a. ...", "**H3)** ...").
 _HYPOTHESIS_LINE = re.compile(r"^\W*H\d+[a-z]?\W{0,3}\s*[:.)]")
 _CAPITAL = re.compile(r"^\W*[^\W\d_a-z]")
-#: A sentence ends at . ! ? followed by space, unless the dot ends an abbreviation or initial.
-_END = re.compile(r"(?<!\bal)(?<!\bdkk)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\b[A-Za-z])[.!?](?=\s+\S)")
+#: A sentence ends at . ! ? followed by space, unless the dot ends an abbreviation or initial (the lookahead
+#: first, so that the lookbehinds are tried at the punctuation only).
+_END = re.compile(r"(?=[.!?])(?<!\bal)(?<!\bdkk)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\b[A-Za-z])[.!?](?=\s+\S)")
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,11 @@ class Sentence:
     section: str
 
 
-_NUMBER_RUN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*%?\s+[-\u2212]?\d+(?:[.,]\d+)*(?![\w.,])")
+_NUMBER_RUN = re.compile(r"(?=\d)(?<![\w.,])\d+(?:[.,]\d+)*%?\s+[-\u2212]?\d+(?:[.,]\d+)*(?![\w.,])")
+
+
+_BOLD_LINE = re.compile(r"(?:\*\*|<b>)[^*<>]{1,80}(?:\*\*|</b>)")
+_UNFINISHED = re.compile(r"[.!?:]\W*$")
 
 
 def _could_be_prose(line) -> bool:
@@ -58,7 +63,7 @@ def _could_be_prose(line) -> bool:
     text = plain(line.text).strip()
     if not text or "\t" in line.text or line.text.lstrip().startswith("#") or _NUMBER_RUN.search(text):
         return False
-    return not re.fullmatch(r"(?:\*\*|<b>)[^*<>]{1,80}(?:\*\*|</b>)", line.text.strip())
+    return not _BOLD_LINE.fullmatch(line.text.strip())
 
 
 def _is_prose(line, previous) -> bool:
@@ -70,7 +75,7 @@ def _is_prose(line, previous) -> bool:
     words = len(_WORD.findall(text))
     if words >= 3 and words > len(_NUMBER_TOKEN.findall(text)):
         return True
-    return previous is not None and not re.search(r"[.!?:]\W*$", plain(previous.text).strip())
+    return previous is not None and not _UNFINISHED.search(plain(previous.text).strip())
 
 
 #: The last document cut into sentences and its sentences (the extractor reads the prose twice).
