@@ -73,6 +73,7 @@ class Names:
         self.aliases = {normalise(k): v for k, v in aliases.items() if normalise(k)}
         for abbr in self.constructs:
             self.aliases.setdefault(normalise(abbr), abbr)
+        self._read: dict[str, str | None] = {}   # a name as printed -> its abbreviation (None: not one)
         parts = sorted(self.aliases, key=lambda a: (-len(a), a))
         body = "|".join(r"[\s\-*_/]*".join(re.escape(t) for t in alias.split()) for alias in parts)
         # the lookahead of first letters before the lookbehind: the scan stops only where a name can begin
@@ -100,9 +101,13 @@ class Names:
             return []
         out = []
         for match in self._pattern.finditer(text):
-            abbr = self.aliases.get(normalise(match.group()))
-            if abbr is not None and (normalise(match.group()) != normalise(abbr) or match.group() == abbr):
-                out.append((match.start() + offset, match.end() + offset, abbr))
+            printed = match.group()
+            if printed not in self._read:
+                abbr = self.aliases.get(normalise(printed))
+                ok = abbr is not None and (normalise(printed) != normalise(abbr) or printed == abbr)
+                self._read[printed] = abbr if ok else None
+            if self._read[printed] is not None:
+                out.append((match.start() + offset, match.end() + offset, self._read[printed]))
         return out
 
     @classmethod
@@ -197,12 +202,23 @@ def _by_initials(phrases: Counter, abbr: str) -> str | None:
     return normalise(ranked[0][1])
 
 
+_BRACKETED = re.compile(r"\(\s*([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})\s*\)")
+
+
 def _synonyms(text: str, names: Names) -> dict[str, str]:
     """Bracketed synonyms after a known name: "name (other name)" -> other name is an alias too (not a verdict:
-    "... terhadap kinerja usaha (diterima)")."""
+    "... terhadap kinerja usaha (diterima)"). Each bracketed phrase not yet a name is looked at, with the name
+    that ends right before it (in the 120 characters before, from a word's start)."""
     out = {}
-    for start, end, abbr in names.mentions(text):
-        match = re.match(r"\s*\(\s*([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})\s*\)", text[end:end + 80])
-        if match and names.resolve(match.group(1)) is None and verdict_of(match.group(1)) is None:
-            out.setdefault(match.group(1), abbr)
+    for match in _BRACKETED.finditer(text):
+        phrase = match.group(1)
+        if names.resolve(phrase) is not None or verdict_of(phrase) is not None:
+            continue
+        lo = max(0, match.start() - 120)
+        if lo:
+            lo = text.find(" ", lo, match.start()) + 1 or match.start()
+        before = text[lo:match.start()]
+        ending = [m for m in names.mentions(before) if not before[m[1]:].strip()]
+        if ending:
+            out.setdefault(phrase, ending[-1][2])
     return out
