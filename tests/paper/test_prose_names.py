@@ -66,3 +66,26 @@ def test_a_misspelt_name_near_two_names_in_a_sentence_is_skipped():
     skipped = []
     statements = extract_prose(parse_text(source), tables, skipped=skipped)["statements"]
     assert statements == [] and skipped
+
+
+def _levenshtein(a: str, b: str) -> int:
+    """The textbook dynamic programme (Wagner and Fischer 1974), the whole table."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row = row, [i]
+        for j, cb in enumerate(b, 1):
+            row.append(min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb)))
+    return row[-1]
+
+
+def test_the_banded_distance_is_levenshtein_up_to_its_limit():
+    import random
+
+    from plssem_pipeline.paper.prose.typos import _one_apart
+
+    rng = random.Random(16)
+    for _ in range(3000):
+        a, b = ("".join(rng.choice("abc") for _ in range(rng.randint(0, 7))) for _ in range(2))
+        full = _levenshtein(a, b)
+        assert [distance(a, b, limit) for limit in (1, 2)] == [min(full, limit + 1) for limit in (1, 2)], (a, b)
+        assert _one_apart(a, b) == (full == 1), (a, b)
