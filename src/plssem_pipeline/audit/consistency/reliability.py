@@ -77,20 +77,22 @@ def _not_reflective(model, construct: str) -> str | None:
 
 
 def _block_function(function, model, construct):
-    """``x -> function(loadings, model)[0, j]`` for the loadings ``x`` of ``construct``'s block (block order).
+    """``X -> function(loadings, model)[:, j]`` for rows ``X`` (points, block) of ``construct``'s loadings.
 
     ``function`` is an engine quality criterion on a ``(b, p)`` batch of loadings
     (:func:`plssem.quality.average_variance_extracted`, :func:`plssem.quality.composite_reliability`);
-    the other blocks' loadings are 0 and do not enter the block's value.
+    the other blocks' loadings are 0 and do not enter the block's value. Batched for
+    :func:`~.rounding.value_range` (``batched=True``): the engine sums each block row by row in an order
+    that does not depend on the batch, so each corner's value is the one it has alone.
     """
     j = model.index(construct)
     block = model.blocks[j]
     width = model.block_mask.shape[0]
 
-    def value(x):
-        loadings = np.zeros((1, width))
-        loadings[0, block] = x
-        return float(function(loadings, model)[0, j])
+    def value(X):
+        loadings = np.zeros((len(X), width))
+        loadings[:, block] = X
+        return function(loadings, model)[:, j]
 
     return value
 
@@ -107,9 +109,10 @@ def _rho_c(model, construct):
     return _block_function(composite_reliability, model, construct)
 
 
-def _alpha(x):
-    m = len(x)
-    s = float(np.sum(x))
+def _alpha(X):
+    """Cronbach's α of equal loadings' sum, for rows ``X`` (points, block) of loadings (batched)."""
+    m = X.shape[1]
+    s = X.sum(axis=1)
     return m / (m - 1) * (1 - m / (s * s))
 
 
@@ -141,6 +144,7 @@ def check_ave(pub: Published, model, options: ConsistencyOptions) -> list[Check]
         squares = float(np.sum(np.square([p.value for p in loadings])))
         rows.append(rounding_check(
             "ave_from_loadings", table, construct, printed, _ave(model, construct), loadings, what="AVE", words=w,
+            batched=True,
             arithmetic=lambda value: w("ave", squares=_list(w, loadings, True), m=len(loadings), sum=w.num(squares),
                                        value=w.num(value))))
     return rows
@@ -150,7 +154,7 @@ def _rho_c_arithmetic(w, model, construct, loadings: list[Printed]):
     """ρ_C of the printed loadings: ``(value, low, high, arithmetic)``, the arithmetic in ``w``'s language."""
     x = np.array([p.value for p in loadings])
     s, e = float(x.sum()), float((1 - x * x).sum())
-    value, low, high = value_range(_rho_c(model, construct), loadings)
+    value, low, high = value_range(_rho_c(model, construct), loadings, batched=True)
     return value, low, high, w("rho_c", loadings=_list(w, loadings), sum=w.num(s), error=w.num(e),
                                square=w.num(s * s), value=w.num(value))
 
@@ -181,7 +185,8 @@ def check_rho_c(pub: Published, model, options: ConsistencyOptions) -> list[Chec
         arithmetic = _rho_c_arithmetic(w, model, construct, loadings)[3]
         rows.append(rounding_check(
             "rho_c_from_loadings", table, construct, printed, _rho_c(model, construct), loadings, what="ρ_C",
-            words=w, arithmetic=lambda value: arithmetic + " " + w("rho_c_against", printed=w.text(printed))))
+            words=w, batched=True,
+            arithmetic=lambda value: arithmetic + " " + w("rho_c_against", printed=w.text(printed))))
     return rows
 
 
@@ -209,6 +214,7 @@ def check_alpha(pub: Published, model, options: ConsistencyOptions) -> list[Chec
         s = float(np.sum([p.value for p in loadings]))
         rows.append(rounding_check(
             "alpha_from_loadings", table, construct, printed, _alpha, loadings, what="α", words=w,
+            batched=True,
             arithmetic=lambda value: w("alpha", m=m, m_1=m - 1, sum=w.num(s), square=w.num(s * s), value=w.num(value)),
             on_fail=("warn", "; " + w("alpha_unequal_weights"))))
     return rows

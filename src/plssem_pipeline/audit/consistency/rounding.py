@@ -127,7 +127,7 @@ def rounding_verdict(low: float, high: float, printed: Printed, *, what: str,
 
 def rounding_check(check: str, table: str, item: str, printed: Printed, function: Callable[[np.ndarray], float],
                    inputs: Sequence[Printed], *, what: str, arithmetic: Callable[[float], str],
-                   words: AuditCatalogue, on_fail: tuple[str, str] = ("fail", "")) -> Check:
+                   words: AuditCatalogue, on_fail: tuple[str, str] = ("fail", ""), batched: bool = False) -> Check:
     """The row of a printed value recomputed from printed inputs, judged within rounding.
 
     Parameters
@@ -149,13 +149,15 @@ def rounding_check(check: str, table: str, item: str, printed: Printed, function
         The verdict instead of ``"fail"`` (a check that only approximates
         softens it to ``"warn"``), and a note to end the explanation with
         (with its leading separator), when rounding cannot explain the difference.
+    batched : bool
+        Whether ``function`` takes the points as rows of one array (:func:`value_range`).
 
     Returns
     -------
     Check
         ``recomputed`` at the printed inputs, the verdict of :func:`rounding_verdict` (or ``on_fail``).
     """
-    value, low, high = value_range(function, inputs)
+    value, low, high = value_range(function, inputs, batched=batched)
     verdict, why = rounding_verdict(low, high, printed, what=what, words=words)
     if verdict == "fail":
         verdict, note = on_fail
