@@ -1,6 +1,7 @@
 """A small corpus for the command-line and workflow tests: the running example and three generated papers.
 
-The example is the Markdown transcript in ``../shared/paper/`` (next to the repository); the others are written by
+The example is the Markdown transcript in ``tests/fixtures/paper/`` (an unchanged copy of the shared one, see its
+README); the others are written by
 :mod:`generator` (a clean English Markdown paper, an Indonesian plain-text paper with a planted p-from-t error, an
 English flattened one with a planted variance-explained error). :func:`digests` hashes every file below a folder, to
 show that the inputs were left as they were and that two runs wrote the same bytes.
@@ -14,7 +15,8 @@ from pathlib import Path
 from generator import PaperSpec, corpus
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT.parent / "shared" / "paper" / "nafia-komaryatin-2026-sentri.md"
+#: The running example (the fixture copy, so that a clone runs the tests on its own: absent is an error, not a skip).
+EXAMPLE = ROOT / "tests" / "fixtures" / "paper" / "nafia-komaryatin-2026-sentri.md"
 HAND_FILE = ROOT / "data" / "published" / "nafia-komaryatin-2026.yaml"
 SPECS = [PaperSpec("msme", "en", "markdown"),
          PaperSpec("service", "id", "plain", plant="p_from_t", table_commas=True),

@@ -1,7 +1,7 @@
 """The extractor on the running example: its tables equal the hand transcription, number for number.
 
-The paper is the project's reference Markdown transcript (``../shared/paper/``, next to the
-repository); its hand transcription is ``data/published/nafia-komaryatin-2026.yaml``. Both are read
+The paper is the project's reference Markdown transcript (``tests/fixtures/paper/``, an unchanged
+copy of the shared one); its hand transcription is ``data/published/nafia-komaryatin-2026.yaml``. Both are read
 with the audit's own reader (``parse_published``), so the comparison is of what the audit uses.
 """
 from __future__ import annotations
@@ -17,14 +17,12 @@ from plssem_pipeline.paper.provenance import numeric_leaves, verify
 from plssem_pipeline.study.safety import load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-PAPER = ROOT.parent / "shared" / "paper" / "nafia-komaryatin-2026-sentri.md"
+PAPER = ROOT / "tests" / "fixtures" / "paper" / "nafia-komaryatin-2026-sentri.md"
 HAND = ROOT / "data" / "published" / "nafia-komaryatin-2026.yaml"
 
 
 @pytest.fixture(scope="module")
 def extraction():
-    if not PAPER.is_file():
-        pytest.skip(f"the example paper's transcript is not next to the repository ({PAPER.relative_to(ROOT.parent)})")
     return extract(read_document(PAPER))
 
 

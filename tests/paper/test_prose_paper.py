@@ -1,7 +1,7 @@
 """The prose checks on the running example: every finding its hand transcription's notes list about the
 prose is found, once, at its place, and nothing else in the prose is flagged.
 
-The paper is the Markdown transcript in ``../shared/paper/``; the notes are those of
+The paper is the Markdown transcript in ``tests/fixtures/paper/``; the notes are those of
 ``data/published/nafia-komaryatin-2026.yaml`` (ids in the comments). Expected values come from the hand
 file's tables, never typed here.
 """
@@ -19,7 +19,7 @@ from plssem_pipeline.paper.extract import extract
 from plssem_pipeline.study import model_from_config
 
 ROOT = Path(__file__).resolve().parents[2]
-PAPER = ROOT.parent / "shared" / "paper" / "nafia-komaryatin-2026-sentri.md"
+PAPER = ROOT / "tests" / "fixtures" / "paper" / "nafia-komaryatin-2026-sentri.md"
 HAND = ROOT / "data" / "published" / "nafia-komaryatin-2026.yaml"
 PROSE_CHECKS = ["prose_vs_table", "inequality_verdict", "variance_explained", "hypothesis_numbering",
                 "decision_rule", "prose_count", "r2_label", "claim_verdict"]
@@ -27,8 +27,6 @@ PROSE_CHECKS = ["prose_vs_table", "inequality_verdict", "variance_explained", "h
 
 @pytest.fixture(scope="module")
 def extraction():
-    if not PAPER.is_file():
-        pytest.skip(f"the example paper's transcript is not next to the repository ({PAPER.relative_to(ROOT.parent)})")
     return extract(read_document(PAPER))
 
 
