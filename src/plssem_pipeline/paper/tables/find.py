@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document, Line, plain
-from .cells import RULE, is_prose, split_row
+from .cells import RULE, cells_of, is_prose, split_row
 from .kinds import classify, columns, is_header_text
 
 __all__ = ["Region", "find_regions", "furniture", "CAPTION", "SOURCE"]
@@ -27,6 +27,9 @@ SOURCE = re.compile(r"^\s*(?:sumber|source|note|notes|catatan|keterangan\s*:)", 
 _FURNITURE_LINES = 2  # lines on each side of a page break that may be running heads, feet or page numbers
 _HEADER_CHARS = 300  # a header row of column names is no longer than this
 _MATRICES = ("fornell_larcker", "htmt", "cross_loadings", "f_square")
+_TEXT_WORDS = 10  # a body line with this many words of letters may be running text ...
+_VERDICT_WORDS = 3  # ... when more words than this follow its numbers (a row ends with a verdict, "Tidak Signifikan")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -100,6 +103,21 @@ def _ends(line: Line) -> bool:
                 or is_prose(line.text))
 
 
+def _running_text(line: Line) -> bool:
+    """Whether a body line is a line of a paragraph after the table, not a row.
+
+    A line without cells with :data:`_TEXT_WORDS`+ words of letters whose numbers, if any, are followed by
+    more than :data:`_VERDICT_WORDS` words (a PDF's wrapped paragraph line, a paragraph in a plain-text
+    file after a blank line; "H1 Brand trust ... satisfaction 0.436 9.057 0.000 Supported" is a row).
+    """
+    if len(cells_of(line)) > 1:
+        return False
+    if len([w for w in plain(line.text).split() if _LETTER.search(w)]) < _TEXT_WORDS:
+        return False
+    row = split_row(line)
+    return not row.values or len(row.words) > _VERDICT_WORDS
+
+
 def _has_values(line: Line) -> bool:
     return bool([v for v in split_row(line).values if v is not None])
 
@@ -130,7 +148,7 @@ def _read(lines: list[Line], i: int, region: Region, skip: set[int]) -> int:
         if SOURCE.match(plain(line.text)):
             region.source_line = line
             return i + 1
-        if _ends(line):
+        if _ends(line) or _running_text(line):
             return i
         region.body.append(line)
         i += 1

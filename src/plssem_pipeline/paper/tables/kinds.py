@@ -31,10 +31,10 @@ COLUMNS = {
         ("r2_adj", r"r[ -]?(?:square|squared|²|2)\s*(?:adjusted|adj\.?)|adjusted\s*r[ -]?(?:square|squared|²|2)"),
         ("r2", r"r[ -]?(?:square|squared|²|2)\b|r²"),
         ("cronbach_alpha", r"cronbach[’'`s]*\s*(?:alpha|α)?|\balpha\b|α"),
-        ("rho_a", r"(?:composite reliability\s*)?\(?\s*(?:rho|ρ)[ _]?a\b\s*\)?"),
-        ("rho_c", r"(?:composite reliability\s*)?\(?\s*(?:rho|ρ)[ _]?c\b\s*\)?"),
+        ("rho_a", r"(?:composite\s*reliability\s*)?\(?\s*(?:rho|ρ)[ _]?a\b\s*\)?"),
+        ("rho_c", r"(?:composite\s*reliability\s*)?\(?\s*(?:rho|ρ)[ _]?c\b\s*\)?"),
         ("composite_reliability", r"compo[a-z]*\s*re(?:li)?ab[a-z]*|reliabilitas komposit|\bc\.?r\.?\b"),
-        ("ave", r"average variance extracted\s*(?:\(ave\))?|\bave\b"),
+        ("ave", r"average\s*variance\s*extracted\s*(?:\(ave\))?|\bave\b"),
         ("loading", r"(?:outer|factor|faktor)?\s*loadings?(?:\s*factor)?|muatan faktor"),
         ("vif", r"\bvif\b"),
     ],
@@ -124,8 +124,8 @@ def columns(header: str, header_lines: int) -> list[str]:
         hits = []
         for name, pattern in _COMPILED[family]:
             match = pattern.search(text)
-            if match and match.group(0).strip():
-                hits.append((match.start(), name))
+            if match and match.group(0).strip():  # its position: its first printed character, not a space before
+                hits.append((match.start() + len(match.group(0)) - len(match.group(0).lstrip()), name))
                 text = text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():]
         names = [name for _, name in hits]
         if family == "effects" and not ({"t", "p"} & set(names) or {"original", "mean"} <= set(names)):

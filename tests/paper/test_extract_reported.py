@@ -1,0 +1,80 @@
+"""The table extractor on the layouts a reviewer's trial found misread (issue 16, reviewer's findings 2-4, 8-10).
+
+Every number is a ``plssem`` estimate of a simulated survey (``generator_model``, as in
+``test_extract_layouts``), printed with 3 decimals; the expected extraction is that printed text read back.
+"""
+from __future__ import annotations
+
+import pytest
+
+from paper_pdf import latex_escape, pdf_from_latex
+from plssem_pipeline.paper.document import parse_text, read_document
+from plssem_pipeline.paper.extract import extract
+from plssem_pipeline.paper.provenance import verify
+from test_extract_layouts import RELIABILITY_HEADER, _estimates, _f
+
+RELIABILITY = ("cronbach_alpha", "rho_a", "rho_c", "ave")
+PARAGRAPH = ("Discriminant validity was examined with the Fornell-Larcker criterion (Table 4) and the heterotrait-"
+             "monotrait ratio (Table 5), and all HTMT values are below 0.85 as the rule of Henseler (2015) asks.")
+
+
+@pytest.fixture(scope="module")
+def estimates():
+    return _estimates()
+
+
+def _reliability(e, keys=RELIABILITY, comma=False):
+    rows = [[c] + [_f(e.reliability.loc[c, k], comma) for k in keys] for c in e.constructs]
+    expected = {k: {c: float(_f(e.reliability.loc[c, k], False)) for c in e.constructs} for k in keys}
+    return rows, expected
+
+
+def _only(table: dict, expected: dict) -> None:
+    """The table holds exactly the expected statistics (no row read from the paragraph after it)."""
+    assert {k: table[k] for k in expected} == expected
+    assert set(table) - set(expected) <= {"caption", "location", "columns_printed", "printed_decimals"}, table
+
+
+def test_a_pdf_gluing_smartpls_reliability_headers_keeps_every_column(estimates, tmp_path):
+    """Header cells in a small font come out of the text layer without spaces ("Compositereliability(rho_a)");
+    the columns keep their order and the wrapped paragraph after the table is no row."""
+    e = estimates[0]
+    rows, expected = _reliability(e)
+    header = " & ".join([""] + [r"{\tiny " + latex_escape(h) + "}" for h in RELIABILITY_HEADER])
+    body = ("\\noindent Table 3. Construct reliability and validity\\par\n\\begin{tabular}{lrrrr}\n" + header + r"\\"
+            + "\n" + "\n".join(" & ".join(r) + r"\\" for r in rows) + "\n\\end{tabular}\\par\n" + PARAGRAPH + "\n")
+    document = read_document(pdf_from_latex(body, tmp_path))
+    extraction = extract(document)
+    _only(extraction.published["tables"]["table3_reliability"], expected)
+    assert verify(document, extraction.published) == []
+
+
+@pytest.mark.parametrize("layout", ["flat", "aligned"])
+def test_glued_headers_and_a_paragraph_after_the_table(estimates, layout):
+    """The same as text: a flattened line with each header glued, or aligned columns and, after a blank
+    line, a paragraph whose lines hold numbers ("(Table 4)", "0.85")."""
+    e = estimates[0]
+    rows, expected = _reliability(e)
+    if layout == "flat":
+        lines = [" ".join("".join(h.split()) for h in RELIABILITY_HEADER)] + [" ".join(r) for r in rows]
+    else:
+        lines = ["    ".join(["Construct"] + RELIABILITY_HEADER)] + ["    ".join(r) for r in rows]
+    words = PARAGRAPH.split()
+    paragraph = [" ".join(words[k:k + 14]) for k in range(0, len(words), 14)]
+    text = "\n".join(["RESULTS", "", "Table 3. Construct reliability and validity", *lines, "", *paragraph])
+    _only(extract(parse_text(text, "r.txt")).published["tables"]["table3_reliability"], expected)
+
+
+def test_aligned_columns_alpha_before_rho_a(estimates):
+    """Space-aligned "Cronbach's Alpha    rho_A    Composite Reliability    AVE" (decimal commas): α is the
+    first column, not the ρ_A whose pattern also matched the spaces before it."""
+    e = estimates[0]
+    keys = ("cronbach_alpha", "rho_a", "rho_c", "ave")
+    rows, expected = _reliability(e, keys, comma=True)
+    header = ["Variabel", "Cronbach's Alpha", "rho_A", "Composite Reliability", "AVE"]
+    width = [max(len(r[k]) for r in [header] + rows) for k in range(len(header))]
+    lines = ["    ".join(c.ljust(w) for c, w in zip(r, width)).rstrip() for r in [header] + rows]
+    text = "\n".join(["HASIL", "", "Tabel 3. Reliabilitas dan Validitas Konstruk", *lines])
+    table = extract(parse_text(text, "id.txt")).published["tables"]["table3_reliability"]
+    expected["composite_reliability"] = expected.pop("rho_c")
+    _only(table, expected)
