@@ -78,3 +78,35 @@ def test_aligned_columns_alpha_before_rho_a(estimates):
     table = extract(parse_text(text, "id.txt")).published["tables"]["table3_reliability"]
     expected["composite_reliability"] = expected.pop("rho_c")
     _only(table, expected)
+
+
+@pytest.mark.parametrize("layout", ["pipes", "aligned", "tabs"])
+def test_respondent_blocks_named_in_the_first_column(estimates, layout):
+    """"Karakteristik | Kategori | Jumlah | Persentase (%)": the block is named on its first category's row,
+    the next rows leave the first cell empty; counts and percents from the estimates' n."""
+    n = estimates[0].n
+    blocks = {"Jenis Kelamin": [("Laki-laki", n // 3), ("Perempuan", n - n // 3)],
+              "Usia": [("< 30 tahun", n // 4), ("30-45 tahun", n // 2), ("> 45 tahun", n - n // 4 - n // 2)]}
+    rows = [["Karakteristik", "Kategori", "Jumlah", "Persentase (%)"]]
+    for block, cats in blocks.items():
+        rows += [[block if k == 0 else "", label, str(c), f"{100 * c / n:.1f}".replace(".", ",")]
+                 for k, (label, c) in enumerate(cats)]
+        rows.append(["", "Total", str(n), "100,0"])
+    if layout == "pipes":
+        lines = ["| " + " | ".join(r) + " |" for r in rows[:1] + [["---"] * 4] + rows[1:]]
+    elif layout == "tabs":
+        lines = ["\t".join(r) for r in rows]
+    else:
+        width = [max(len(r[k]) for r in rows) for k in range(4)]
+        lines = ["    ".join(c.ljust(w) for c, w in zip(r, width)).rstrip() for r in rows]
+    text = "\n".join(["HASIL", "", "Tabel 1. Karakteristik Responden", *lines, "", "Tabel 2. Outer Loading",
+                      "Indikator\tOuter Loading", *[f"{i}\t{_f(v, True)}" for i, v in estimates[0].loadings.items()]])
+    document = parse_text(text, "r.md")
+    extraction = extract(document)
+    table = extraction.published["tables"]["table1_respondents"]
+    assert table["header"] == rows[0]
+    assert {b["label"]: [(c["label"], c["n"], c["percent"]) for c in b["categories"].values()]
+            for b in table["blocks"].values()} == {
+        block: [(label, c, float(f"{100 * c / n:.1f}")) for label, c in cats] for block, cats in blocks.items()}
+    assert [b["total"] for b in table["blocks"].values()] == [n, n] and extraction.published["n"] == n
+    assert verify(document, extraction.published) == []
