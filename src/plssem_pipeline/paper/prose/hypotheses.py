@@ -15,7 +15,7 @@ from ..document import plain
 from .context import ProseContext
 from .paths import MEDIATION
 from .statements import hypothesis_reference
-from .words import verdict_of
+from .words import verdict_at, verdict_of
 
 __all__ = ["read_hypotheses", "read_mentions", "claims_tables"]
 
@@ -55,7 +55,7 @@ def read_mentions(ctx: ProseContext) -> list[dict]:
         for start, end, ordinal, hid in refs:
             path = ctx.sentence_path(index) if len(refs) == 1 else None
             out.append({"ordinal": ordinal, "id": hid, "path": None if path is None else " -> ".join(path),
-                        "verdict": verdict_of(s.text), "text": plain(s.text[start:end]), "section": s.section,
+                        "verdict": verdict_at(s.text, start), "text": plain(s.text[start:end]), "section": s.section,
                         **ctx.place(s.start + start)})
     return out
 

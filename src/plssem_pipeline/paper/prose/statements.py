@@ -7,15 +7,16 @@ after the number ("( 0,000 < 0,05 )", "P-value 0,002 ( <0,05 )") gives its ``rel
 (``relation`` set, ``threshold`` None). The path comes from :meth:`ProseContext.path_at`; a
 statement whose path is unresolved is kept (path None) only when it states an inequality with a
 threshold (the inequality check needs no path), otherwise it is skipped. The verdict is what the
-sentence says ("signifikan", "diterima", "not supported"), or the next sentence of the paragraph
-when it quotes nothing itself and is about the same path.
+clause of the sentence holding it says ("signifikan", "diterima", "not supported"; a sentence comparing
+two paths, "X is significant ..., whereas Y is not", gives each its own; :func:`.words.verdict_at`), or
+the next sentence of the paragraph when it quotes nothing itself and is about the same path.
 """
 from __future__ import annotations
 
 import re
 
 from .context import ProseContext
-from .words import FILLER, LABELS, ORDINALS, RELATION, relation_symbol, verdict_of
+from .words import FILLER, LABELS, ORDINALS, RELATION, relation_symbol, verdict_at, verdict_of
 
 __all__ = ["read_statements", "hypothesis_reference"]
 
@@ -112,7 +113,7 @@ def read_statements(ctx: ProseContext) -> list[dict]:
             if path is None and threshold is None:
                 ctx.skip(f"statement ({statistic})", s.start, s.end, "no path or construct named")
                 continue
-            verdict, reference = _verdict_and_reference(ctx, index, path)
+            verdict, reference = _verdict_and_reference(ctx, index, path, start)
             entry = {"path": None if path is None else " -> ".join(path),
                      "table": _table_of(ctx, statistic, path), "statistic": statistic, "value": number.value,
                      "decimals": number.decimals, "relation": relation,
@@ -146,10 +147,12 @@ def _table_of(ctx: ProseContext, statistic: str, path) -> str | None:
     return ctx.paths.table.get(tuple(path))
 
 
-def _verdict_and_reference(ctx: ProseContext, index: int, path):
-    """The sentence's verdict and hypothesis reference, else the next sentence's (same paragraph, same path)."""
+def _verdict_and_reference(ctx: ProseContext, index: int, path, start: int):
+    """The verdict of the statement's clause (:func:`.words.verdict_at`) and the sentence's hypothesis reference,
+    else the next sentence's (same paragraph, same path)."""
     s = ctx.sentences[index]
-    verdict, refs = verdict_of(s.text), hypothesis_reference(s.text)
+    verdict = verdict_at(s.text, start - s.start, lambda a, b: bool(ctx.mentions(s.start + a, s.start + b)))
+    refs = hypothesis_reference(s.text)
     following = index + 1
     if following < len(ctx.sentences) and ctx.sentences[following].paragraph == s.paragraph:
         nxt = ctx.sentences[following]

@@ -8,32 +8,48 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ORDINALS", "verdict_of", "RELATION", "relation_symbol", "LABELS", "FILLER"]
+from ...audit.verdicts import CONTRAST, verdict_of
+
+__all__ = ["ORDINALS", "verdict_of", "verdict_at", "clauses", "RELATION", "relation_symbol", "LABELS", "FILLER"]
 
 ORDINALS = {w: i for i, w in enumerate(
     ["pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan", "kesepuluh"],
     start=1)} | {w: i for i, w in enumerate(
         ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], start=1)}
 
-_NEGATIVE = re.compile(
-    r"\b(?:ditolak|menolak|tolak|tidak\s+(?:signifikan|didukung|diterima|berpengaruh|terbukti|mendukung)|"
-    r"not\s+(?:significant|supported|accepted|confirmed)|insignificant|non-?significant|rejected|reject)\b",
-    re.IGNORECASE)
-_POSITIVE = re.compile(
-    r"\b(?:diterima|menerima|terima|didukung|mendukung|dukungan|terbukti|signifikan|supported|supports|support|"
-    r"accepted|accept|confirmed|significant(?:ly)?)\b", re.IGNORECASE)
+#: A clause boundary inside a sentence: a contrast ("..., whereas", "; sedangkan", "namun").
+_CLAUSE = re.compile(rf"[,;]?\s+\b{CONTRAST}\b", re.IGNORECASE)
 
 
-def verdict_of(text: str) -> str | None:
-    """``"rejected"`` if ``text`` says not supported/significant, ``"supported"`` if it says so, else None.
+def clauses(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the clauses of a sentence: cut before a contrast word ("whereas", "sedangkan").
 
-    >>> verdict_of("H2 tidak diterima"), verdict_of("hipotesis pertama diterima"), verdict_of("the mean")
-    ('rejected', 'supported', None)
+    >>> clauses("X is significant (p = 0.000), whereas Y is not")
+    [(0, 28), (28, 46)]
     """
-    if _NEGATIVE.search(text):
-        return "rejected"
-    if _POSITIVE.search(text):
-        return "supported"
+    cuts = [0, *(m.start() for m in _CLAUSE.finditer(text) if m.start() > 0), len(text)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def verdict_at(text: str, position: int, names=None) -> str | None:
+    """The verdict of the clause of ``text`` that holds ``position`` (see :func:`clauses`).
+
+    A clause without a verdict word takes that of the clauses after it that name no construct
+    (``names(start, end)`` true when ``text[start:end]`` names one): "X affects Y (p = 0.000); therefore H1
+    is supported". A sentence comparing two paths ("X is significant (p = 0.000 < 0.05), whereas Y is not
+    significant") so gives each statement its own clause's verdict.
+
+    >>> verdict_at("X is significant (p = 0.000 < 0.05), whereas Y is not significant (p = 0.571)", 20)
+    'supported'
+    """
+    parts = clauses(text)
+    at = next((k for k, (a, b) in enumerate(parts) if a <= position < b), len(parts) - 1)
+    for k, (a, b) in enumerate(parts[at:]):
+        if k and names is not None and names(a, b):
+            return None
+        found = verdict_of(text[a:b])
+        if found is not None:
+            return found
     return None
 
 
