@@ -10,7 +10,8 @@
    measurement or structural model, the checks that need one are skipped, see below);
 5. :func:`plssem_pipeline.audit.consistency.run_checks` with ``ConsistencyOptions(alpha, tails,
    language)``: the published numbers against each other (statcheck's idea, p against t, carried to
-   PLS-SEM's tables and prose).
+   PLS-SEM's tables and prose), each check isolated (``runs=``): a check that raises on this paper is
+   recorded (``runs``, ``skipped``) and the other checks still run.
 
 Without a model (no loadings table, or no path between constructs with loadings) the checks still
 run on a model-free stand-in (:class:`_NoModel`): those that read only the published numbers give
@@ -19,6 +20,7 @@ their rows, and each check that needs the model is recorded in ``skipped`` with 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..audit.consistency import Check, ConsistencyOptions, run_checks
 from ..audit.published import parse_published
@@ -48,7 +50,11 @@ class PaperAudit:
         The consistency checks' rows, failures first (:func:`~plssem_pipeline.audit.consistency.run_checks`).
     skipped : list of tuple
         ``(what, item, reason)``: what was read but not used (the extraction's), what the model could
-        not take (the tables' left-outs), and every check that could not run.
+        not take (the tables' left-outs), and every check that could not run (places in the text, never
+        this machine's paths).
+    runs : list of CheckRun
+        One per check of :data:`~plssem_pipeline.audit.consistency.CHECKS`: its row count, its skipped
+        entries, its error if it raised.
     """
 
     path: str
@@ -56,6 +62,7 @@ class PaperAudit:
     extraction: Extraction
     findings: list[Check]
     skipped: list = field(default_factory=list)
+    runs: list = field(default_factory=list)
 
 
 class _NoModel:
@@ -117,7 +124,8 @@ def audit_paper(source, *, alpha: float = 0.05, tails: str = "auto", language: s
         model = infer_model(extraction.published, skipped)
     except ValueError as error:
         model = _NoModel()
-        skipped.append(("model", document.path, f"{error}: the checks that need the model are not run"))
+        skipped.append(("model", Path(document.path).name, f"{error}: the checks that need the model are not run"))
     options = ConsistencyOptions(alpha=alpha, tails=tails, language=language or document.language)
-    findings = run_checks(published, model, options)
-    return PaperAudit(document.path, document, extraction, findings, skipped + list(options.skipped))
+    runs: list = []
+    findings = run_checks(published, model, options, runs=runs)
+    return PaperAudit(document.path, document, extraction, findings, skipped + list(options.skipped), runs)

@@ -48,7 +48,9 @@ in :data:`CHECKS`.
 """
 from __future__ import annotations
 
+import traceback
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..published import Published
 from .bootstrap import check_p_values, check_t_statistics
@@ -66,7 +68,7 @@ from .path_tracing import implied_correlations
 from .structural import check_adjusted_r2, check_r2_labels, check_structural
 from .wording import check_claims
 
-__all__ = ["Check", "ConsistencyOptions", "COLUMNS", "VERDICTS", "value_range", "overlaps", "run_checks",
+__all__ = ["Check", "CheckRun", "ConsistencyOptions", "COLUMNS", "VERDICTS", "value_range", "overlaps", "run_checks",
            "checks_table", "implied_correlations", "INVERSE_SQUARE_ROOT_CONSTANT", "CHECKS", "CheckFunction",
            "check_respondents", "check_ave", "check_rho_c", "check_composite_reliability_variant", "check_alpha",
            "check_verdicts", "check_adjusted_r2", "check_r2_labels", "check_structural", "check_t_statistics",
@@ -106,7 +108,33 @@ CHECKS: list[CheckFunction] = [
 ]
 
 
-def run_checks(pub: Published, model, options: ConsistencyOptions | None = None) -> list[Check]:
+@dataclass
+class CheckRun:
+    """How one check of :data:`CHECKS` went in :func:`run_checks` (``runs=``).
+
+    Attributes
+    ----------
+    check : str
+        The check function's name without ``check_`` (``"sample_size"``).
+    rows : int
+        The rows it gave (0: it did not run on this paper; ``skipped`` or ``error`` says why).
+    skipped : list of tuple
+        The ``(check, item, reason)`` it appended to ``options.skipped``.
+    error : str or None
+        ``"ValueError: ..."`` when it raised (a bug: recorded, the other checks still ran), else None.
+    trace : str or None
+        The traceback of that error.
+    """
+
+    check: str
+    rows: int
+    skipped: list
+    error: str | None = None
+    trace: str | None = None
+
+
+def run_checks(pub: Published, model, options: ConsistencyOptions | None = None, *,
+               runs: list | None = None) -> list[Check]:
     """All checks, failures first (then warnings, then passes; stable within each).
 
     Parameters
@@ -117,6 +145,11 @@ def run_checks(pub: Published, model, options: ConsistencyOptions | None = None)
         The configured model.
     options : ConsistencyOptions, optional
         The settings (defaults if None); ``options.skipped`` collects what could not be checked.
+    runs : list, optional
+        When given (the paper audit, :mod:`plssem_pipeline.paper`), each check runs isolated: one
+        :class:`CheckRun` per check is appended, and a check that raises gives no rows, its error is
+        recorded there and in ``options.skipped``, and the other checks still run. Without it (the
+        pipeline) an exception propagates: a bug stops the audit.
 
     Returns
     -------
@@ -125,7 +158,20 @@ def run_checks(pub: Published, model, options: ConsistencyOptions | None = None)
         gets its table's (:func:`~.rows.table_location`).
     """
     options = options or ConsistencyOptions()
-    rows = [row for check in CHECKS for row in check(pub, model, options)]
+    rows = []
+    for check in CHECKS:
+        if runs is None:
+            rows += check(pub, model, options)
+            continue
+        name, before = check.__name__.removeprefix("check_"), len(options.skipped)
+        try:
+            found, error, trace = check(pub, model, options), None, None
+        except Exception as exc:  # noqa: BLE001 - one paper's odd tables must not stop its other checks
+            found, error, trace = [], f"{type(exc).__name__}: {exc}", traceback.format_exc()
+            options.skipped.append((name, "all", f"internal error of the check ({error}): it did not run; "
+                                                 "please report it"))
+        rows += found
+        runs.append(CheckRun(name, len(found), options.skipped[before:], error, trace))
     for row in rows:   # a row that names no place itself: where the paper prints its table(s)
         row.location = row.location or table_location(pub, row.table)
     return sorted(rows, key=lambda r: VERDICTS.index(r.verdict))

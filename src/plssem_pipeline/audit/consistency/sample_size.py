@@ -103,24 +103,32 @@ def check_sample_size(pub: Published, model, options: ConsistencyOptions) -> lis
         return rows
     n = pub.n
     table = "n"
-    preds = predecessors(model)
-    inbound = max(len(p) for p in preds.values())
-    formative = max([len(c.indicators) for c in model.constructs if c.mode == "B"], default=0)
-    need = 10 * max(inbound, formative)
-    target = max(preds, key=lambda k: len(preds[k]))
     w = options.words
-    rows.append(Check(
-        "sample_size_10_times_rule", table, w("ten_times_item"), float(n), float(need),
-        "pass" if n >= need else "fail",
-        w("ten_times", inbound=inbound, target=target, formative=formative, need=w.count(need), n=w.count(n),
-          outcome=w("meets_it" if n >= need else "does_not_meet_it"))))
+    preds = predecessors(model)
+    if preds:
+        inbound = max(len(p) for p in preds.values())
+        formative = max([len(c.indicators) for c in model.constructs if c.mode == "B"], default=0)
+        need = 10 * max(inbound, formative)
+        target = max(preds, key=lambda k: len(preds[k]))
+        rows.append(Check(
+            "sample_size_10_times_rule", table, w("ten_times_item"), float(n), float(need),
+            "pass" if n >= need else "fail",
+            w("ten_times", inbound=inbound, target=target, formative=formative, need=w.count(need), n=w.count(n),
+              outcome=w("meets_it" if n >= need else "does_not_meet_it"))))
+    else:
+        options.skipped.append(("sample_size_10_times_rule", "all", "no model: the constructs, their paths and "
+                                "formative blocks are not known (no outer loadings table)"))
     m = len(model.indicator_names)
-    low, high = 5 * m, 10 * m
-    verdict, outcome = (("pass", "per_indicator_meets_both") if n >= high else ("warn", "per_indicator_short_upper")
-                        if n >= low else ("fail", "per_indicator_short_lower"))
-    rows.append(Check(
-        "sample_size_per_indicator", table, w("per_indicator_item", m=m), float(n), float(low), verdict,
-        w("per_indicator", m=m, low=w.count(low), high=w.count(high), n=w.count(n), outcome=w(outcome))))
+    if m:
+        low, high = 5 * m, 10 * m
+        verdict, outcome = (("pass", "per_indicator_meets_both") if n >= high else
+                            ("warn", "per_indicator_short_upper") if n >= low else
+                            ("fail", "per_indicator_short_lower"))
+        rows.append(Check(
+            "sample_size_per_indicator", table, w("per_indicator_item", m=m), float(n), float(low), verdict,
+            w("per_indicator", m=m, low=w.count(low), high=w.count(high), n=w.count(n), outcome=w(outcome))))
+    else:
+        options.skipped.append(("sample_size_per_indicator", "all", "no indicator known (no outer loadings table)"))
     paths = [(link, row.values["original"]) for link, row in pub.effects.items()
              if "original" in row.values and link in set(model.paths)]
     if paths:
