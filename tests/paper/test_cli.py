@@ -146,16 +146,58 @@ def test_python_dash_m_runs_it(tmp_path):
     assert any("rounding" in r["explanation"] or "printed" in r["explanation"] for r in rows)  # English
 
 
-def test_a_paper_without_a_measurement_model_gets_the_checks_that_need_none(tmp_path):
-    """No loadings table: no model to infer; t and p are still checked, the rest is recorded as skipped."""
+PATHS_ONLY = ("# Results\n\n{n}Table 5. Path coefficients\n\n"
+              "| Path | Original sample (O) | Sample mean (M) | Standard deviation (STDEV) | "
+              "T statistics (\\|O/STDEV\\|) | P values |\n|---|---|---|---|---|---|\n"
+              "| EC -> IP | 0.589 | 0.590 | 0.051 | 11.574 | 0.000 |\n"
+              "| KP -> IP | 0.484 | 0.485 | 0.054 | 8.966 | 0.030 |\n")
+
+
+@pytest.mark.parametrize("n", ["", "The sample comprised 250 respondents.\n\n"], ids=["without n", "with n"])
+def test_a_paper_without_a_measurement_model_gets_the_checks_that_need_none(tmp_path, n):
+    """No loadings table: no model to infer; t and p are still checked, the rest is recorded as skipped (with n
+    stated too: the sample-size rules that need the model are skipped with their reason, not a crash)."""
     paper = tmp_path / "paths-only.md"
-    paper.write_text("# Results\n\nTable 5. Path coefficients\n\n"
-                     "| Path | Original sample (O) | Sample mean (M) | Standard deviation (STDEV) | "
-                     "T statistics (\\|O/STDEV\\|) | P values |\n|---|---|---|---|---|---|\n"
-                     "| EC -> IP | 0.589 | 0.590 | 0.051 | 11.574 | 0.000 |\n"
-                     "| KP -> IP | 0.484 | 0.485 | 0.054 | 8.966 | 0.030 |\n", encoding="utf-8")
+    paper.write_text(PATHS_ONLY.format(n=n), encoding="utf-8")
     result = audit_paper(paper)
     verdicts = {(r.check, r.item): r.verdict for r in result.findings}
     assert verdicts == {("t_equals_o_over_sd", "EC -> IP"): "pass", ("t_equals_o_over_sd", "KP -> IP"): "pass",
                         ("p_from_t", "EC -> IP"): "pass", ("p_from_t", "KP -> IP"): "fail"}
     assert any(what == "model" and "no outer loadings table" in reason for what, _, reason in result.skipped)
+    assert not any(run.error for run in result.runs)
+    if n:
+        assert result.extraction.published["n"] == 250
+        reasons = {what: reason for what, _, reason in result.skipped}
+        assert "no outer loadings table" in reasons["sample_size_10_times_rule"]
+        assert "no outer loadings table" in reasons["sample_size_per_indicator"]
+
+
+def test_a_check_that_raises_is_recorded_and_the_others_still_run(tmp_path, monkeypatch, capsys):
+    """A bug of one check on one paper: that check's error in skipped.csv and status.json, the overview says so,
+    every other check's rows as without it; the pipeline (no ``runs=``) still stops on it."""
+    from plssem_pipeline.audit import consistency
+
+    def check_broken(pub, model, options):
+        raise ZeroDivisionError("on purpose")
+
+    before = {(r.check, r.item, r.verdict) for r in audit_paper(EXAMPLE).findings}
+    monkeypatch.setattr(consistency, "CHECKS", [check_broken, *consistency.CHECKS])
+    result = audit_paper(EXAMPLE)
+    assert {(r.check, r.item, r.verdict) for r in result.findings} == before
+    assert [run.error for run in result.runs if run.error] == ["ZeroDivisionError: on purpose"]
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for name in ("a.md", "b.md"):
+        (folder / name).write_bytes(EXAMPLE.read_bytes())
+    assert main([str(folder), "--out", str(tmp_path / "out")]) == 0
+    assert "check broken raised ZeroDivisionError" in capsys.readouterr().err
+    status = json.loads((tmp_path / "out" / "a" / "status.json").read_text(encoding="utf-8"))
+    assert status["check_errors"] == ["broken"]
+    skipped = _rows(tmp_path / "out" / "a" / "skipped.csv")
+    assert {"check": "broken", "item": "all",
+            "reason": "internal error of the check (ZeroDivisionError: on purpose): it did not run; please report it"
+            } in skipped
+    assert "error: broken" in (tmp_path / "out" / "overview.html").read_text(encoding="utf-8")
+    with pytest.raises(ZeroDivisionError):
+        run_checks(load_published(tmp_path / "out" / "a" / "published.yaml"),
+                   infer_model(result.extraction.published), ConsistencyOptions())

@@ -18,6 +18,7 @@ import pytest
 
 from corpus_helpers import EXAMPLE, HAND_FILE, ROOT, digests, write_corpus
 from plssem_pipeline.paper.__main__ import main
+from plssem_pipeline.paper.corpus import PAPER_FILES
 from plssem_pipeline.study.safety import load_yaml
 
 SNAKEMAKE = str(Path(sys.executable).with_name("snakemake"))
@@ -66,7 +67,7 @@ def test_one_and_two_cores_write_the_same_bytes(runs):
     one.pop("logs/paper_corpus.log"), two.pop("logs/paper_corpus.log")
     assert one == two
     assert sorted(one) == sorted([f"papers/{p.stem}/{name}" for p in runs["papers"].iterdir()
-                                  for name in ("published.yaml", "findings.csv", "status.json")]
+                                  for name in PAPER_FILES]
                                  + ["findings.csv", "overview.html"])
 
 

@@ -57,7 +57,10 @@ def _audit_one(task: tuple) -> tuple[dict, str | None]:
     """Audit one paper and write its folder; ``(summary, traceback of a reader's bug or None)``."""
     path, directory, alpha, tails, language = task
     try:
-        return corpus.write_paper(audit_paper(path, alpha=alpha, tails=tails, language=language), directory), None
+        result = audit_paper(path, alpha=alpha, tails=tails, language=language)
+        traces = [f"{Path(path).name}: check {run.check} raised {run.error}; please report it\n{run.trace}"
+                  for run in result.runs if run.error]
+        return corpus.write_paper(result, directory), "".join(traces) or None
     except UserError as error:
         return corpus.write_unread(path, directory, printable(error)), None
     except Exception as error:  # a bug of the reader: recorded, the other papers go on  # noqa: BLE001

@@ -8,14 +8,16 @@ Used by the command line (:mod:`plssem_pipeline.paper.__main__`) and by the corp
   (their outputs would share a folder);
 * :func:`write_paper` / :func:`write_unread` — one paper's folder ``<stem>/``: ``published.yaml`` (the
   extraction, readable by :func:`plssem_pipeline.audit.published.load_published`), ``findings.csv``
-  (``paper`` and the consistency checks' columns, :data:`FINDINGS_COLUMNS`) and ``status.json`` (its
-  status, language, tables, and the count of each check's verdicts, which the overview reads);
+  (``paper`` and the consistency checks' columns, :data:`FINDINGS_COLUMNS`), ``skipped.csv`` (what was
+  not checked and why, :data:`SKIPPED_COLUMNS`) and ``status.json`` (its status, language, tables, the
+  count of each check's verdicts, how many checks ran, which raised: what the overview reads);
 * :func:`combine` — ``findings.csv`` of all papers (their rows, papers in stem order) and
   ``overview.html`` (papers × checks, the count of fail and warn rows; Jinja2 template
   ``templates/overview.html.j2``).
 
 Nothing here depends on the order in which the papers were audited, nor on the number of processes
-or Snakemake jobs: outputs are byte-identical for any ``--jobs`` or ``--cores``.
+or Snakemake jobs: outputs are byte-identical for any ``--jobs`` or ``--cores``. A paper is named by its
+file name, never by the path it was given as: the same papers give the same bytes wherever they are.
 """
 from __future__ import annotations
 
@@ -31,15 +33,20 @@ from ..audit.consistency import COLUMNS, VERDICTS
 from ..errors import UserError
 from ..io import format_float
 
-__all__ = ["PAPER_SUFFIXES", "PAPER_FILES", "FINDINGS_COLUMNS", "papers_in", "paper_files", "write_paper",
+__all__ = ["PAPER_SUFFIXES", "PAPER_FILES", "FINDINGS_COLUMNS", "SKIPPED_COLUMNS", "papers_in", "paper_files", "write_paper",
            "write_unread", "combine", "read_status"]
 
 #: Suffixes read as papers (:func:`plssem_pipeline.paper.document.read_document`).
 PAPER_SUFFIXES = (".md", ".markdown", ".txt", ".pdf")
 #: The files of one paper's folder.
-PAPER_FILES = ("published.yaml", "findings.csv", "status.json")
+PAPER_FILES = ("published.yaml", "findings.csv", "skipped.csv", "status.json")
 #: Columns of a findings.csv: the paper's file name, then the consistency checks' columns.
 FINDINGS_COLUMNS = ["paper", *COLUMNS]
+#: Columns of a skipped.csv: what could not be checked (a check, or what the extraction or the model left
+#: out), which item, and why.
+SKIPPED_COLUMNS = ["check", "item", "reason"]
+#: The reason of a check that gave no row and recorded none itself.
+NO_ROW = "gave no row: the paper prints none of the numbers it reads"
 TEMPLATE = "overview.html.j2"
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 
@@ -103,15 +110,32 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _csv_text(rows: Iterable[Mapping], header: bool = True) -> str:
+def _csv_text(rows: Iterable[Mapping], header: bool = True, columns: list = FINDINGS_COLUMNS) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     if header:
-        writer.writerow(FINDINGS_COLUMNS)
+        writer.writerow(columns)
     for row in rows:
         writer.writerow([_cell(float(row[c]) if c in ("published", "recomputed", "difference")
-                               and row[c] is not None else row[c]) for c in FINDINGS_COLUMNS])
+                               and row[c] is not None else row[c]) for c in columns])
     return buffer.getvalue()
+
+
+def _skipped_rows(result) -> list[dict]:
+    """What :func:`write_paper` writes to skipped.csv: every skipped entry, then each check that gave no row
+    and recorded no reason (:data:`NO_ROW`)."""
+    entries = list(result.skipped) + [(run.check, "all", NO_ROW) for run in result.runs
+                                      if not run.rows and not run.skipped]
+    return [dict(zip(SKIPPED_COLUMNS, map(str, entry))) for entry in entries]
+
+
+def _without_paths(message: str, path) -> str:
+    """``message`` with the paper's path (as given, and absolute) replaced by its file name."""
+    path = Path(path)
+    for spelling in sorted({str(path.resolve()), str(path.absolute()), str(path)}, key=len, reverse=True):
+        if spelling != path.name:
+            message = message.replace(spelling, path.name)
+    return message
 
 
 def _write(path: Path, text: str) -> None:
@@ -171,15 +195,21 @@ def write_paper(result, directory) -> dict:
     dict
         The status written to ``status.json``: ``paper`` (file name), ``stem``, ``status``
         ("audited"), ``message`` (""), ``language``, ``n``, ``tables`` (ids), ``verdicts`` (verdict ->
-        count), ``checks`` (check -> verdict -> count), ``skipped`` (count).
+        count), ``checks`` (check -> verdict -> count), ``skipped`` (rows of skipped.csv),
+        ``checks_run`` / ``checks_total`` (the checks of
+        :data:`~plssem_pipeline.audit.consistency.CHECKS` that gave a row / all of them),
+        ``check_errors`` (the checks that raised).
     """
     directory = Path(directory)
     name = Path(result.path).name
     files = paper_files(directory)
-    published = result.extraction.published
+    published = dict(result.extraction.published)
+    published["source"] = {**published.get("source", {}), "file": name}   # never the path it was given as
     _write(files["published"], _yaml(published, name))
     rows = [{"paper": name, **r.row()} for r in result.findings]
     _write(files["findings"], _csv_text(rows))
+    skipped = _skipped_rows(result)
+    _write(files["skipped"], _csv_text(skipped, columns=SKIPPED_COLUMNS))
     checks: dict[str, Counter] = {}
     for r in result.findings:
         checks.setdefault(r.check, Counter())[r.verdict] += 1
@@ -189,14 +219,16 @@ def write_paper(result, directory) -> dict:
         "tables": list((published.get("tables") or {}).keys()),
         "verdicts": {v: sum(c[v] for c in checks.values()) for v in VERDICTS},
         "checks": {check: dict(sorted(counts.items())) for check, counts in checks.items()},
-        "skipped": len(result.skipped)})
+        "skipped": len(skipped), "checks_run": sum(1 for run in result.runs if run.rows),
+        "checks_total": len(result.runs), "check_errors": [run.check for run in result.runs if run.error]})
 
 
 def write_unread(path, directory, message: str, status: str = "unreadable") -> dict:
     """Write the folder of a paper that could not be audited: why, and no findings.
 
     ``published.yaml`` has the file and the reason under ``source:`` and no tables (it still loads with
-    :func:`~plssem_pipeline.audit.published.load_published`); ``findings.csv`` has its header only.
+    :func:`~plssem_pipeline.audit.published.load_published`); ``findings.csv`` and ``skipped.csv`` have their
+    header only. The paper's path in ``message`` becomes its file name.
 
     Parameters
     ----------
@@ -215,12 +247,15 @@ def write_unread(path, directory, message: str, status: str = "unreadable") -> d
         The status (as :func:`write_paper`'s, with empty counts).
     """
     directory, name = Path(directory), Path(path).name
+    message = _without_paths(message, path)
     files = paper_files(directory)
     _write(files["published"], _yaml({"source": {"file": name, "error": message}, "tables": {}}, name))
     _write(files["findings"], _csv_text([]))
+    _write(files["skipped"], _csv_text([], columns=SKIPPED_COLUMNS))
     return _write_status(directory, {"paper": name, "stem": Path(path).stem, "status": status, "message": message,
                                 "language": None, "n": None, "tables": [], "verdicts": {v: 0 for v in VERDICTS},
-                                "checks": {}, "skipped": 0})
+                                "checks": {}, "skipped": 0, "checks_run": 0, "checks_total": 0,
+                                "check_errors": []})
 
 
 def read_status(directory) -> dict:
@@ -258,18 +293,24 @@ def combine(directories: Iterable, out) -> dict[str, Path]:
             parts.append(handle.read())
     paths = {"findings": out / "findings.csv", "overview": out / "overview.html"}
     _write(paths["findings"], "".join(parts))
-    _write(paths["overview"], overview_html([(read_status(f), _link(paper_files(f)["findings"], out))
+    _write(paths["overview"], overview_html([(read_status(f), {k: _link(paper_files(f)[k], out)
+                                                               for k in ("findings", "skipped")})
                                              for f in folders]))
     return paths
 
 
-def overview_html(papers: list[tuple[dict, str]]) -> str:
+def overview_html(papers: list[tuple[dict, dict]]) -> str:
     """The overview page: one row per paper, one column per check, the count of fail and warn rows.
+
+    Each paper also shows how many checks ran (gave a row) of all, linked to its skipped.csv; a paper on
+    which fewer than half ran is marked as mostly unchecked (it is not a clean paper), and a check that
+    raised is named.
 
     Parameters
     ----------
-    papers : list of (summary, link)
-        Each paper's :func:`read_status` and the relative link to its findings.csv, in display order.
+    papers : list of (summary, links)
+        Each paper's :func:`read_status` and the relative links to its ``findings`` and ``skipped`` CSV
+        files, in display order.
 
     Returns
     -------
@@ -285,10 +326,11 @@ def overview_html(papers: list[tuple[dict, str]]) -> str:
         for check in checks:
             counts = summary["checks"].get(check)
             cells.append(None if counts is None else {v: counts.get(v, 0) for v in VERDICTS})
-        rows.append({"summary": summary, "link": link, "cells": cells})
+        partial = summary["status"] == "audited" and 2 * summary["checks_run"] < summary["checks_total"]
+        rows.append({"summary": summary, "link": link, "cells": cells, "partial": partial})
     totals = {check: sum(1 for s, _ in papers if s["checks"].get(check, {}).get("fail")) for check in checks}
     status = Counter(s["status"] for s, _ in papers)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)), autoescape=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     return env.get_template(TEMPLATE).render(checks=checks, rows=rows, totals=totals, status=status,
-                                             papers=len(papers))
+                                             papers=len(papers), partial=sum(r["partial"] for r in rows))
