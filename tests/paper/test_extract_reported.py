@@ -110,3 +110,38 @@ def test_respondent_blocks_named_in_the_first_column(estimates, layout):
         block: [(label, c, float(f"{100 * c / n:.1f}")) for label, c in cats] for block, cats in blocks.items()}
     assert [b["total"] for b in table["blocks"].values()] == [n, n] and extraction.published["n"] == n
     assert verify(document, extraction.published) == []
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "flat"])
+def test_smartpls_outer_loadings_matrix(estimates, layout):
+    """SmartPLS 4's "Outer loadings - Matrix": indicators down, constructs across, one loading a row. With cells,
+    indicators numbered as in a questionnaire (Q1, Q2, ...) get their column's construct in the model; a
+    flattened matrix (no columns left) keeps the loadings and the indicators' prefixes."""
+    from plssem_pipeline.paper.model import infer_model
+
+    e = estimates[0]
+    cs = e.constructs
+    own = {i: next(c for c in cs if i.startswith(c)) for i in e.loadings}
+    name = {i: (f"Q{k + 1}" if layout != "flat" else i) for k, i in enumerate(e.loadings)}
+    rows = [[name[i]] + [_f(v, False) if own[i] == c else "" for c in cs] for i, v in e.loadings.items()]
+    header = [""] + cs
+    if layout == "pipes":
+        lines = ["| " + " | ".join(r) + " |" for r in [header, ["---"] * len(header)] + rows]
+    elif layout == "tabs":
+        lines = ["\t".join(r) for r in [header] + rows]
+    else:
+        lines = [" ".join(c for c in r if c) for r in [header] + rows]
+    paths = [[p] + [_f(r[k], False) for k in ("original", "mean", "sd", "t", "p")] for p, r in e.paths.items()]
+    text = "\n".join(["RESULTS", "", "Table 2. Outer loadings - Matrix", *lines, "", "Table 3. Path coefficients",
+                      "\t".join(["", "Original sample (O)", "Sample mean (M)", "Standard deviation (STDEV)",
+                                 "T statistics (|O/STDEV|)", "P values"]), *["\t".join(r) for r in paths]])
+    document = parse_text(text, "m.md")
+    extraction = extract(document)
+    table = extraction.published["tables"]["table2_convergent_validity"]
+    assert table["loadings"] == {name[i]: float(_f(v, False)) for i, v in e.loadings.items()}
+    assert table.get("indicator_constructs", {}) == ({} if layout == "flat" else {name[i]: own[i] for i in own})
+    model = infer_model(extraction.published)
+    assert {c.name: list(c.indicators) for c in model.constructs} == {
+        c: [name[i] for i in e.loadings if own[i] == c] for c in cs}
+    assert [" -> ".join(p) for p in model.paths] == list(e.paths)
+    assert verify(document, extraction.published) == []

@@ -5,7 +5,8 @@ the constructs' indicators, modes and paths. A paper gives them only through its
 :func:`infer_model` takes
 
 * indicators: the keys of every ``loadings`` table, in print order;
-* each indicator's construct: its name's prefix (``EC4`` -> ``EC``) when that prefix is a construct
+* each indicator's construct: the column it is printed in (a loadings matrix, ``indicator_constructs``), else
+  its name's prefix (``EC4`` -> ``EC``) when that prefix is a construct
   the tables name (a construct statistic, a path, a matrix row), else the column of its largest
   printed cross-loading; an indicator neither gives is left out (``skipped``);
 * modes: ``A`` (a loadings table is the reflective measurement model's report);
@@ -72,7 +73,7 @@ def infer_model(published: Mapping, skipped: list | None = None):
     skipped = skipped if skipped is not None else []
     paths = _paths(published)
     known = {node for path in paths for node in path}
-    cross = {}
+    cross, columns = {}, {}
     indicators: list[str] = []
     for _, table in _tables(published):
         for key in _CONSTRUCT_KEYS:
@@ -82,9 +83,11 @@ def infer_model(published: Mapping, skipped: list | None = None):
                 cross[str(indicator)] = max(row, key=lambda c: row[c])
                 known.update(str(c) for c in row)
         indicators += [str(i) for i in (table.get("loadings") or {}) if str(i) not in indicators]
+        columns.update({str(i): str(c) for i, c in (table.get("indicator_constructs") or {}).items()})
     blocks: dict[str, list[str]] = {}
     for indicator in indicators:
-        construct = construct_of(indicator) if construct_of(indicator) in known else cross.get(indicator)
+        construct = columns.get(indicator) or (construct_of(indicator) if construct_of(indicator) in known
+                                               else cross.get(indicator))
         if construct is None:
             skipped.append(("model", indicator, "no construct: its name's prefix is no construct of the tables "
                                                 "and no cross-loading is printed"))

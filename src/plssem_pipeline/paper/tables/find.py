@@ -134,7 +134,8 @@ def _read(lines: list[Line], i: int, region: Region, skip: set[int]) -> int:
             continue
         text = plain(line.text)
         header = is_header_text(text) and (not _has_values(line) or caption_kind == "respondents" and not region.header)
-        matrix = not region.header and caption_kind in _MATRICES and not _has_values(line)
+        matrix = (not region.header and caption_kind in _MATRICES + ("convergent_validity",)
+                  and not _has_values(line))  # a matrix's header of names (loadings: SmartPLS's "Matrix" view)
         if not (header or matrix):
             break
         region.header.append(line)

@@ -63,6 +63,7 @@ _KIND_PATTERNS = [
 
 
 _COMPILED = {family: [(name, re.compile(pattern)) for name, pattern in patterns] for family, patterns in COLUMNS.items()}
+_LOADINGS_CAPTION = re.compile(r"loading|muatan faktor", re.IGNORECASE)
 _KINDS_COMPILED = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _KIND_PATTERNS}
 
 
@@ -94,6 +95,8 @@ def classify(caption: str, header: str) -> str | None:
         return "convergent_validity"
     if cols & {"cronbach_alpha", "rho_a", "rho_c", "composite_reliability", "ave"}:
         return "reliability"
+    if not cols and _LOADINGS_CAPTION.search(caption):
+        return "convergent_validity"  # SmartPLS 4's "Outer loadings - Matrix": the header names the constructs
     return None
 
 

@@ -17,13 +17,14 @@ from .cells import cells_of, split_row
 from .find import Region
 from .values import Parsed
 
-__all__ = ["parse_matrix"]
+__all__ = ["parse_matrix", "header_names"]
 
 _CORNER = re.compile(r"^(?:indikator|indicator|item|items|variabel|variable|construct|konstruk|latent)s?$",
                      re.IGNORECASE)
 
 
-def _header_names(region: Region) -> list[str]:
+def header_names(region: Region) -> list[str]:
+    """The names of the header's last line (cells, or the words of a flattened line), a corner word left out."""
     if not region.header:
         return []
     line = region.header[-1]
@@ -41,7 +42,7 @@ def parse_matrix(region: Region, key: str) -> Parsed:
             row = split_row(line)
             if row.label:
                 rows.append(row)
-    header = _header_names(region)
+    header = header_names(region)
     width = max((len(r.values) for r in rows), default=0)
     labels = [r.label for r in rows]
     columns = None

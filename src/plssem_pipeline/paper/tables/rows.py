@@ -8,7 +8,7 @@ whose values do not fit the columns is skipped with the reason (never guessed).
 Keys written (those of ``data/published/*.yaml``, read by :mod:`plssem_pipeline.audit.published`
 and :mod:`plssem_pipeline.audit.published_matrices`):
 
-* ``loadings`` (indicator -> λ), ``verdict`` (item -> the printed word), and the construct
+* ``loadings`` (indicator -> λ; from SmartPLS's loadings matrix also ``indicator_constructs``), ``verdict`` (item -> the printed word), and the construct
   statistics ``ave``, ``cronbach_alpha``, ``composite_reliability``, ``rho_a``, ``rho_c``, ``r2``,
   ``r2_adj`` (construct -> value); a construct statistic printed on an indicator's row (a merged
   cell, as the example's AVE on EC4) belongs to the indicator's construct (:func:`.values.construct_of`);
@@ -21,6 +21,7 @@ import re
 
 from .cells import Row, split_row
 from .find import Region
+from .matrices import header_names
 from .values import Parsed, construct_of, path_label
 
 __all__ = ["parse_measurement", "parse_effects", "parse_list"]
@@ -53,8 +54,31 @@ def _fit(row: Row, columns: list[str], parsed: Parsed) -> dict | None:
     return {column: value for column, value in zip(columns, row.values) if value is not None}
 
 
+def _loadings_matrix(region: Region, names: list[str]) -> Parsed:
+    """SmartPLS 4's "Outer loadings - Matrix": indicators down, constructs across, one loading a row.
+
+    ``loadings`` (indicator -> λ) and, when cells give the column, ``indicator_constructs``
+    (indicator -> the construct of its column).
+    """
+    parsed = Parsed()
+    for row in _rows(region, parsed):
+        filled = [(k, v) for k, v in enumerate(row.values) if v is not None]
+        if not _INDICATOR.match(row.label) or len(filled) != 1 or len(row.values) > len(names):
+            parsed.skipped.append((row.line.number, f"loadings matrix row {row.label!r}: expected an indicator "
+                                                    f"and one loading under one of {', '.join(names)}"))
+            continue
+        column, number = filled[0]
+        parsed.put(("loadings", row.label), number, column="loadings")
+        if row.cells:
+            parsed.set(("indicator_constructs", row.label), names[column])
+    return parsed
+
+
 def parse_measurement(region: Region) -> Parsed:
     """Loadings and construct statistics (kinds convergent_validity, reliability, r_squared)."""
+    names = header_names(region) if region.kind == "convergent_validity" and not region.columns else []
+    if len(names) >= 2:
+        return _loadings_matrix(region, names)
     parsed = Parsed()
     columns = region.columns or _DEFAULT[region.kind]
     for row in _rows(region, parsed):
