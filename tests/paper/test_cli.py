@@ -99,21 +99,24 @@ def test_overview_lists_every_paper_with_a_link(runs):
     assert str(runs["out"][1]) not in html  # no machine path: the same corpus gives the same page anywhere
 
 
-@pytest.mark.parametrize("case", ["missing", "suffix", "stem", "out"])
+@pytest.mark.parametrize("case", ["missing", "suffix", "stem", "out", "out-file", "out-under-file"])
 def test_bad_command_lines_are_refused_with_a_message(case, papers, tmp_path, capsys):
     (tmp_path / "notes.docx").write_text("x", encoding="utf-8")
     (tmp_path / f"{EXAMPLE.stem}.txt").write_text("x", encoding="utf-8")
     arguments = {"missing": [str(tmp_path / "absent.md")],
                  "suffix": [str(tmp_path / "notes.docx")],
                  "stem": [str(papers / EXAMPLE.name), str(tmp_path / f"{EXAMPLE.stem}.txt")],
-                 "out": [str(papers), "--out", str(papers)]}[case]
+                 "out": [str(papers), "--out", str(papers)],
+                 "out-file": [str(papers / EXAMPLE.name), "--out", str(tmp_path / "notes.docx")],
+                 "out-under-file": [str(papers / EXAMPLE.name), "--out", str(tmp_path / "notes.docx" / "x")]}[case]
     before = digests(tmp_path)
-    assert main([*arguments, "--out", str(tmp_path / "out")] if case != "out" else arguments) == 2
+    assert main([*arguments, "--out", str(tmp_path / "out")] if "--out" not in arguments else arguments) == 2
     message = capsys.readouterr().err
     expected = {"missing": ["absent.md", "no such file"], "suffix": ["notes.docx", "'.docx'"],
                 "stem": [EXAMPLE.name, f"{EXAMPLE.stem}.txt", "the stem"],
-                "out": ["never writes next to its inputs"]}[case]
-    assert all(word in message for word in expected), message
+                "out": ["never writes next to its inputs"], "out-file": ["notes.docx is a file, not a folder"],
+                "out-under-file": ["notes.docx is a file, not a folder"]}[case]
+    assert all(word in message for word in expected) and "Traceback" not in message, message
     assert digests(tmp_path) == before and not (tmp_path / "out").exists()
 
 

@@ -12,7 +12,7 @@ It never writes into a folder that holds an input paper, and never modifies the 
 Exit status: 0 when every paper was read and audited (whatever the findings), 1 when a paper could not
 be (unreadable, no results table, or an error of the reader: each is named on stderr and in its
 ``status.json``), 2 for a wrong command line (a missing path, an unknown suffix, two papers with one stem,
-``--out`` next to the papers). ``--exit-zero`` gives 0 also when a paper could not be read (the corpus
+``--out`` next to the papers, ``--out`` a file or under one). ``--exit-zero`` gives 0 also when a paper could not be read (the corpus
 workflow's per-paper jobs: an unreadable paper is recorded in the overview, not a failed job).
 """
 from __future__ import annotations
@@ -69,7 +69,14 @@ def _audit_one(task: tuple) -> tuple[dict, str | None]:
 
 
 def _check_out(out: Path, papers: list[Path]) -> None:
-    """Refuse an output folder that holds an input paper (the outputs would land next to the papers)."""
+    """Refuse an output folder that is a file or lies under one, or that holds an input paper (the outputs
+    would land next to the papers)."""
+    for folder in (out, *out.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise UserError(f"--out {out}: {folder} is a file, not a folder; give a folder for the outputs "
+                                "(it is created if missing; default results/papers)")
+            break
     target = out.resolve()
     for paper in papers:
         if paper.resolve().parent == target:
