@@ -11,7 +11,7 @@ from scipy import stats
 
 import prose_cases as pc
 from plssem_pipeline.audit.consistency import ConsistencyOptions, check_claims, check_p_values
-from plssem_pipeline.audit.consistency.bootstrap import paper_tails
+from plssem_pipeline.audit.consistency.bootstrap import MIN_ONE_TAILED, paper_tails
 
 
 def _pub(tails: int, sentence: str | None = None, language: str = "en"):
@@ -44,15 +44,61 @@ def test_stated_one_tailed(sentence, language):
     assert two["SQ -> BL"] == "fail"
 
 
-def test_one_tailed_detected_from_p_against_t():
+@pytest.fixture()
+def two_discriminating(monkeypatch):
+    """CS -> BL's standard error raised so that its t (about 2.1) also prints different one- and two-tailed p."""
+    o, _ = pc.COEFFICIENTS["CS", "BL"]
+    monkeypatch.setitem(pc.COEFFICIENTS, ("CS", "BL"), (o, o / 2.1))
+    one, two = pc.values(1)["rows"], pc.values(2)["rows"]
+    assert [k for k in one if one[k]["p"] != two[k]["p"]] == ["SQ -> BL", "CS -> BL"]
+
+
+def _discriminating(pub, df: int = pc.B - 1):
+    """Rows whose printed p fits only the one-tailed p of their t, and only the two-tailed one."""
+    from plssem_pipeline.audit.consistency.bootstrap import _effect_rows, _fits
+
+    one = [r.label for r in _effect_rows(pub, {"t", "p"}) if any(_fits(r, df, 1)[:2]) and not any(_fits(r, df, 2)[:2])]
+    two = [r.label for r in _effect_rows(pub, {"t", "p"}) if any(_fits(r, df, 2)[:2]) and not any(_fits(r, df, 1)[:2])]
+    return one, two
+
+
+def test_one_tailed_detected_from_p_against_t(two_discriminating):
     v, pub = _pub(1)
     assert pub.prose.tails_stated is None
+    one, two = _discriminating(pub)
+    assert len(one) >= MIN_ONE_TAILED and not two
     tails, reason = paper_tails(pub, ConsistencyOptions(tails="auto"))
-    assert tails == 1 and "fit the one-tailed p" in reason
+    assert tails == 1 and "fit the one-tailed p" in reason and f"{len(one)} printed p" in reason
     rows = check_p_values(pub, None, ConsistencyOptions(tails="auto"))
     assert {r.verdict for r in rows} == {"pass"}
     claims = check_claims(pub, None, ConsistencyOptions(tails="auto"))
     assert claims and all("one-tailed" in r.explanation for r in claims)
+
+
+def test_a_single_p_that_fits_only_one_tailed_does_not_switch_the_paper():
+    """One misprinted p equal to the one-tailed value (the others print alike both ways): read two-tailed, and
+    that row is the one p_from_t flags."""
+    v, pub = _pub(1)
+    one, two = _discriminating(pub)
+    assert len(one) == 1 and len(one) < MIN_ONE_TAILED and not two
+    tails, reason = paper_tails(pub, ConsistencyOptions(tails="auto"))
+    assert tails == 2 and f"fewer than the {MIN_ONE_TAILED}" in reason
+    rows = {r.item: r.verdict for r in check_p_values(pub, None, ConsistencyOptions(tails="auto"))}
+    assert rows[one[0]] == "fail"
+
+
+def test_rows_that_disagree_on_the_tails_are_read_two_tailed_and_the_reason_says_so(two_discriminating):
+    """SQ -> BL printed one-tailed, CS -> BL two-tailed: the reason names both counts (not "no p fits")."""
+    mixed = pc.values(1)
+    mixed["rows"]["CS -> BL"] = pc.values(2)["rows"]["CS -> BL"]
+    _, pub = pc.published(pc.text(mixed), mixed)
+    one, two = _discriminating(pub)
+    assert one == ["SQ -> BL"] and two == ["CS -> BL"]
+    for language, words in (("en", ("1 printed p value(s) fit only the one-tailed", "1 only the two-tailed")),
+                            ("id", ("hanya sesuai dengan p satu arah", "hanya dengan p dua arah"))):
+        tails, reason = paper_tails(pub, ConsistencyOptions(tails="auto", language=language))
+        assert tails == 2 and all(w in reason for w in words), reason
+        assert "no printed p" not in reason
 
 
 def test_a_two_tailed_paper_stays_two_tailed():

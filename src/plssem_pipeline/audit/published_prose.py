@@ -1,7 +1,7 @@
 """The ``prose:`` section of a published-tables file: what the paper's text says, for the prose checks.
 
 Written by the paper extractor (:func:`plssem_pipeline.paper.prose.extract_prose`; keys in
-``docs/pipeline.md``, section "Audit"): ``tails``, ``bootstrap_samples``, ``statements``, ``hypotheses_stated``,
+``docs/pipeline.md``, section "Audit"): ``tails``, ``bootstrap_samples``, ``alpha``, ``statements``, ``hypotheses_stated``,
 ``hypothesis_mentions``, ``variance_explained``, ``decision_rules``, ``counts``. Every number is kept
 as :class:`~.printed.Printed` with the decimals the text printed (a percent or statistic printed
 without decimals is rounded to a whole number; a count is exact). :func:`parse_prose` is called by
@@ -87,6 +87,7 @@ class DecisionRule:
     text: str
     location: str
     line: int | None
+    alpha: float | None = None   # the p threshold of a rule that agrees with the method
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,8 @@ class Prose:
     tails_location: str = ""
     bootstrap_samples: int | None = None
     bootstrap_location: str = ""
+    alpha: float | None = None
+    alpha_location: str = ""
     statements: list[Statement] = field(default_factory=list)
     hypotheses: list[StatedHypothesis] = field(default_factory=list)
     mentions: list[HypothesisMention] = field(default_factory=list)
@@ -166,6 +169,12 @@ def parse_prose(data: Mapping, *, file: str = "published tables") -> Prose | Non
     out = Prose(tails_stated=tails.get("stated"), tails_location=str(tails.get("location") or ""),
                 bootstrap_samples=None if n is None else int(_printed(n, 0, "prose.bootstrap_samples.n", file).value),
                 bootstrap_location=str(boot.get("location") or ""))
+    alpha = (section.get("alpha") or {}).get("value")
+    if alpha is not None:
+        if isinstance(alpha, bool) or not isinstance(alpha, (int, float)) or not 0 < alpha < 1:
+            raise UserError(f"prose.alpha.value: expected a significance level between 0 and 1, got {alpha!r}",
+                            file=file)
+        out.alpha, out.alpha_location = float(alpha), str(section["alpha"].get("location") or "")
     for i, e in enumerate(_entries(section, "statements", file)):
         where = f"prose.statements[{i}]"
         threshold = e.get("threshold")
@@ -192,7 +201,7 @@ def parse_prose(data: Mapping, *, file: str = "published tables") -> Prose | Non
                                                    file), str(e.get("location") or ""), e.get("line")))
     for e in _entries(section, "decision_rules", file):
         out.rules.append(DecisionRule(str(e.get("rule")), bool(e.get("contradicts", True)), str(e.get("text") or ""),
-                                      str(e.get("location") or ""), e.get("line")))
+                                      str(e.get("location") or ""), e.get("line"), e.get("alpha")))
     for i, e in enumerate(_entries(section, "counts", file)):
         n = _printed(e.get("n"), 0, f"prose.counts[{i}].n", file)
         out.counts.append(ProseCount(str(e.get("block")), str(e.get("category")), str(e.get("label") or ""),

@@ -26,6 +26,10 @@ from .rounding import overlaps, rounding_check
 from .rows import Check, ConsistencyOptions, effect_label
 
 
+#: Rows that must fit only the one-tailed p (and none only the two-tailed) to read an unstated paper as one-tailed.
+MIN_ONE_TAILED = 2
+
+
 def _effect_rows(pub: Published, columns: set[str]):
     """The path rows, then the indirect-effect rows, that print every one of ``columns``."""
     return [row for row in [*pub.effects.values(), *pub.indirect.values()] if columns <= set(row.values)]
@@ -94,8 +98,10 @@ def paper_tails(pub: Published, options: ConsistencyOptions) -> tuple[int, str]:
     """The tails of the paper's p values (1 or 2) and the reason, as the explanations write it.
 
     ``options.tails`` "one"/"two" decides; "auto": the tails the paper states (``prose.tails``), else
-    one-tailed when at least one printed p fits the one-tailed p of its t and not the two-tailed one, and
-    none the reverse; else two-tailed.
+    one-tailed when at least :data:`MIN_ONE_TAILED` printed p values fit the one-tailed p of their t and
+    not the two-tailed one, and none the reverse (a single misprinted p that happens to be half the
+    two-tailed one does not switch the paper); else two-tailed, the reason saying whether no row, too few
+    rows, or rows both ways discriminate.
 
     Parameters
     ----------
@@ -120,9 +126,24 @@ def paper_tails(pub: Published, options: ConsistencyOptions) -> tuple[int, str]:
         one, two = any(_fits(row, df, 1)[:2]), any(_fits(row, df, 2)[:2])
         one_only += one and not two
         two_only += two and not one
-    if one_only and not two_only:
+    if one_only >= MIN_ONE_TAILED and not two_only:
         return 1, w("tails_reason_detected", count=w.count(one_only))
+    if one_only and two_only:
+        return 2, w("tails_reason_mixed", one=w.count(one_only), two=w.count(two_only))
+    if one_only:
+        return 2, w("tails_reason_few", count=w.count(one_only), least=w.count(MIN_ONE_TAILED))
     return 2, w("tails_reason_default")
+
+
+def paper_alpha(pub: Published, options: ConsistencyOptions) -> tuple[float, str]:
+    """The significance level of the paper's verdicts and where it comes from (``""``: ``options.alpha``).
+
+    The level the paper states (``prose.alpha``: "α = 0.10", "taraf signifikansi 10%", or a decision rule
+    that agrees with the method, "p < 0.10 means supported"), else ``options.alpha``.
+    """
+    if pub.prose is not None and pub.prose.alpha is not None:
+        return pub.prose.alpha, options.words("p_source_text", location=pub.prose.alpha_location)
+    return options.alpha, ""
 
 
 def check_p_values(pub: Published, model, options: ConsistencyOptions) -> list[Check]:

@@ -5,7 +5,8 @@ Claims are the published file's entries with ``path`` and ``verdict_published``
 
 ``claim_verdict``
     The paper's "supported"/"rejected" against the decision of the printed p:
-    supported when p < ``audit.alpha``, the p being two- or one-tailed as
+    supported when p < α (the level the paper states, else ``audit.alpha``; :func:`.bootstrap.paper_alpha`),
+    the p being two- or one-tailed as
     :func:`.bootstrap.paper_tails` decides (the explanation says which and
     why). A ``warn`` when the rounding interval of p contains α.
 (The values the text quotes for a claim, ``prose_values``, are checked with the other quoted
@@ -14,7 +15,7 @@ values by :func:`.prose.check_prose_vs_table`.)
 from __future__ import annotations
 
 from ..published import Published
-from .bootstrap import paper_tails
+from .bootstrap import paper_alpha, paper_tails
 from .rounding import agreement_verdict
 from .rows import Check, ConsistencyOptions
 
@@ -26,7 +27,7 @@ def check_claims(pub: Published, model, options: ConsistencyOptions) -> list[Che
     ----------
     pub, model, options
         As for every check (:class:`~.rows.CheckFunction`); reads the claims and the ``p`` (and
-        ``original``) of each claim's path or indirect-effect row; uses ``options.alpha``.
+        ``original``) of each claim's path or indirect-effect row; α from :func:`.bootstrap.paper_alpha`.
 
     Returns
     -------
@@ -35,7 +36,8 @@ def check_claims(pub: Published, model, options: ConsistencyOptions) -> list[Che
     """
     rows = []
     w = options.words
-    alpha = options.alpha
+    alpha, alpha_source = paper_alpha(pub, options)
+    alpha_text = w.num(alpha, "g") + (f" ({alpha_source})" if alpha_source else "")
     tails, reason = paper_tails(pub, options)
     tails = w(f"tails_{'one' if tails == 1 else 'two'}")
     for claim in pub.claims:
@@ -54,6 +56,6 @@ def check_claims(pub: Published, model, options: ConsistencyOptions) -> list[Che
             "claim_verdict", claim.table, f"{claim.id} ({claim.path})", float(claim.supported), float(significant),
             agreement_verdict(significant == claim.supported, sure),
             w("claim_supported" if significant else "claim_not_supported", p=w.printed(p, probability=True),
-              table=row.table, sign=sign, alpha=w.num(alpha, "g"), verdict=claim.verdict, tails=tails, reason=reason)
+              table=row.table, sign=sign, alpha=alpha_text, verdict=claim.verdict, tails=tails, reason=reason)
             + ("" if sure else "; " + w("claim_alpha_inside")) + " " + w("claim_scale")))
     return rows

@@ -17,7 +17,7 @@ from .names import Names
 from .paths import Paths
 from .rules import read_decision_rules
 from .statements import read_statements
-from .tails import read_bootstrap_samples, read_tails
+from .tails import read_alpha, read_bootstrap_samples, read_tails
 from .variance import r2_labels, read_variance_explained
 
 __all__ = ["extract_prose", "add_prose_tables"]
@@ -61,13 +61,15 @@ def extract_prose(document: Document, tables: Mapping, names: Names | None = Non
     Returns
     -------
     dict
-        ``tails``, ``bootstrap_samples``, ``statements``, ``hypotheses_stated``, ``hypothesis_mentions``, ``variance_explained``,
+        ``tails``, ``bootstrap_samples``, ``alpha``, ``statements``, ``hypotheses_stated``, ``hypothesis_mentions``, ``variance_explained``,
         ``decision_rules``, ``counts``.
     """
     ctx = _context(document, tables, names, provenance, skipped)
-    return {"tails": read_tails(ctx), "bootstrap_samples": read_bootstrap_samples(ctx), "statements": read_statements(ctx), "hypotheses_stated": read_hypotheses(ctx),
-            "hypothesis_mentions": read_mentions(ctx), "variance_explained": read_variance_explained(ctx),
-            "decision_rules": read_decision_rules(ctx), "counts": read_counts(ctx)}
+    rules = read_decision_rules(ctx)
+    return {"tails": read_tails(ctx), "bootstrap_samples": read_bootstrap_samples(ctx),
+            "alpha": read_alpha(ctx, rules), "statements": read_statements(ctx),
+            "hypotheses_stated": read_hypotheses(ctx), "hypothesis_mentions": read_mentions(ctx),
+            "variance_explained": read_variance_explained(ctx), "decision_rules": rules, "counts": read_counts(ctx)}
 
 
 def add_prose_tables(document: Document, tables: dict, prose: Mapping, names: Names | None = None, *,
