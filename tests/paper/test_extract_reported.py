@@ -145,3 +145,62 @@ def test_smartpls_outer_loadings_matrix(estimates, layout):
         c: [name[i] for i in e.loadings if own[i] == c] for c in cs}
     assert [" -> ".join(p) for p in model.paths] == list(e.paths)
     assert verify(document, extraction.published) == []
+
+
+def _claim_rows(document):
+    from plssem_pipeline.paper import audit_paper
+
+    return {c.item: c.verdict for c in audit_paper(document).findings if c.check == "claim_verdict"}
+
+
+@pytest.mark.parametrize("words", [("Supported", "Rejected"), ("Diterima", "Ditolak")])
+def test_a_decision_column_becomes_claims_checked_against_p(estimates, words):
+    """Each row's printed verdict is a claim of the table; the verdict the row's p gives passes, the other
+    (planted on one row) fails, on that row only."""
+    e = estimates[0]
+    planted = list(e.paths)[1]
+    rows = []
+    for k, (path, r) in enumerate(e.paths.items()):
+        right = words[0] if float(_f(r["p"], False)) < 0.05 else words[1]
+        wrong = words[1] if right == words[0] else words[0]
+        rows.append([f"H{k + 1}", path] + [_f(r[c], False) for c in ("original", "sd", "t", "p")]
+                    + [wrong if path == planted else right])
+    header = ["Hypothesis", "Path", "Original sample (O)", "Standard deviation (STDEV)", "T statistics", "P values",
+              "Decision"]
+    text = "\n".join(["RESULTS", "", "Table 2. Outer loadings", "Indicator\tOuter loadings",
+                      *[f"{i}\t{_f(v, False)}" for i, v in e.loadings.items()], "",
+                      "Table 3. Hypothesis testing", "\t".join(header), *["\t".join(r) for r in rows]])
+    document = parse_text(text, "d.md")
+    table = extract(document).published["tables"]["table3_path_coefficients"]
+    assert {r[0]: (table[r[0]]["path"], table[r[0]]["verdict_printed"]) for r in rows} == {
+        r[0]: (r[1], r[-1]) for r in rows}
+    got = _claim_rows(document)
+    assert got == {f"{r[0]} ({r[1]})": "fail" if r[1] == planted else "pass" for r in rows}
+
+
+def test_a_decision_column_repeating_the_prose_adds_no_claim(tmp_path):
+    """The generator's paper (hypotheses and mediation verdicts in its prose) with a Decision column added to its
+    path table: the verdicts the prose gives are not repeated; a row printing another verdict is a claim."""
+    from generator import PaperSpec, write_paper
+
+    path, _ = write_paper(PaperSpec("msme", "en", "markdown"), tmp_path)
+    text = path.read_text(encoding="utf-8")
+    prose = extract(parse_text(text, "g.md")).published["tables"]
+    verdict = {h["path"]: h["verdict_published"] for h in prose["hypotheses"].values()}
+    word = {"supported": "Supported", "rejected": "Rejected"}
+    flipped = next(iter(verdict))
+    lines = text.split("\n")
+    header = next(i for i, line in enumerate(lines) if line.startswith("Path\tOriginal sample (O)"))
+    lines[header] += "\tDecision"
+    k = header + 1
+    while lines[k].strip():
+        row_path = lines[k].split("\t")[0]
+        v = verdict[row_path] if row_path != flipped else ({"supported", "rejected"} - {verdict[row_path]}).pop()
+        lines[k] += "\t" + word[v]
+        k += 1
+    tables = extract(parse_text("\n".join(lines), "g.md")).published["tables"]
+    assert tables["hypotheses"] == prose["hypotheses"] and tables["mediation_claims"] == prose["mediation_claims"]
+    path_table = next(t for t in tables.values() if isinstance(t, dict) and "decisions" in t)
+    claims = {k: v for k, v in path_table.items() if isinstance(v, dict) and "verdict_published" in v}
+    assert [c["path"] for c in claims.values()] == [flipped]
+    assert claims[flipped]["verdict_published"] != verdict[flipped]

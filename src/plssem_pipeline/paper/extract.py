@@ -3,7 +3,7 @@
 :func:`extract` gives an :class:`Extraction` whose ``published`` is the mapping the audit reads
 (:func:`plssem_pipeline.audit.published.parse_published`; the keys of ``data/published/*.yaml``,
 ``docs/pipeline.md`` "Audit") with ``source: {file, language, extracted_by}``, the prose section
-(:func:`plssem_pipeline.paper.prose.extract_prose`), the conclusion on each discriminant-validity
+(:func:`plssem_pipeline.paper.prose.extract_prose`), a verdict column's claims (:mod:`.decisions`), the conclusion on each discriminant-validity
 table (:mod:`.discriminant_text`) and ``provenance`` (key path -> span, :mod:`.provenance`).
 
 The sample size ``n`` is the respondent table's block total (the most frequent, when blocks
@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import UserError
+from .decisions import add_decision_claims
 from .discriminant_text import discriminant_verdicts
 from .document import Document
 from .numbers import numbers_in
@@ -123,5 +124,6 @@ def extract(document: Document) -> Extraction:
         published["n"] = n
     published["tables"] = {table.id: table.parsed.data for table in tables}
     published["prose"] = _prose(document, published["tables"], provenance, skipped)
+    skipped += add_decision_claims(published["tables"])
     published["provenance"] = provenance
     return Extraction(document, published, tables, provenance, skipped)

@@ -12,7 +12,8 @@ and :mod:`plssem_pipeline.audit.published_matrices`):
   statistics ``ave``, ``cronbach_alpha``, ``composite_reliability``, ``rho_a``, ``rho_c``, ``r2``,
   ``r2_adj`` (construct -> value); a construct statistic printed on an indicator's row (a merged
   cell, as the example's AVE on EC4) belongs to the indicator's construct (:func:`.values.construct_of`);
-* ``rows`` ("A -> B" -> ``{original, mean, sd, t, p}``);
+* ``rows`` ("A -> B" -> ``{original, mean, sd, t, p}``) and, from a verdict column, ``decisions``
+  ("A -> B" -> ``{verdict_printed, hypothesis?}``, made claims by :mod:`plssem_pipeline.paper.decisions`);
 * ``vif`` (indicator or "A -> B" -> VIF), ``f_square`` ("A -> B" -> f²).
 """
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .values import Parsed, construct_of, path_label
 __all__ = ["parse_measurement", "parse_effects", "parse_list"]
 
 _CONSTRUCT_COLUMNS = ("cronbach_alpha", "rho_a", "rho_c", "composite_reliability", "ave", "r2", "r2_adj")
+_HYPOTHESIS = re.compile(r"^\s*(H\d+[a-z]?)\b", re.IGNORECASE)
 _INDICATOR = re.compile(r"^(?:.*\s)?([A-Za-z][A-Za-z_.]*[\s_.-]?\d+[a-z]?)$")
 _DEFAULT = {"convergent_validity": ["loading", "ave"], "r_squared": ["r2", "r2_adj"],
             "reliability": ["cronbach_alpha", "composite_reliability", "ave"]}
@@ -119,6 +121,12 @@ def parse_effects(region: Region) -> Parsed:
             continue
         for column, number in fitted.items():
             parsed.put(("rows", path, column), number, column=column)
+        if row.words:  # a "Decision"/"Keputusan" column: the verdict printed on the row, with its H number
+            decision = {"verdict_printed": " ".join(row.words)}
+            number = _HYPOTHESIS.match(row.label)
+            if number:
+                decision["hypothesis"] = number.group(1).upper()
+            parsed.set(("decisions", path), decision)
     return parsed
 
 
