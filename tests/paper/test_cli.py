@@ -204,3 +204,20 @@ def test_a_check_that_raises_is_recorded_and_the_others_still_run(tmp_path, monk
     with pytest.raises(ZeroDivisionError):
         run_checks(load_published(tmp_path / "out" / "a" / "published.yaml"),
                    infer_model(result.extraction.published), ConsistencyOptions())
+
+
+def test_no_machine_path_in_the_outputs(tmp_path, monkeypatch):
+    """The same folder given relative and absolute writes the same bytes, and no output names where it is."""
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "empty.md").write_text("", encoding="utf-8")
+    (folder / "latin1.txt").write_bytes("Tabel 1. caf\xe9".encode("latin-1"))
+    (folder / "paths-only.md").write_text(PATHS_ONLY.format(n=""), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["papers", "--out", "relative"]) == 1
+    assert main([str(folder), "--out", str(tmp_path / "absolute")]) == 1
+    assert digests(tmp_path / "relative") == digests(tmp_path / "absolute")
+    for path in (tmp_path / "absolute").rglob("*"):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            assert str(tmp_path) not in text and "papers/" not in text, path
