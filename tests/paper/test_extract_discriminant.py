@@ -122,3 +122,58 @@ def test_a_wrong_ave_is_one_finding_not_two(study):
     assert verdicts[("ave_from_loadings", construct)].verdict == "fail"
     diagonal = verdicts[("fornell_larcker_diagonal", construct)]
     assert diagonal.verdict == "pass" and "ave_from_loadings" in diagonal.explanation
+
+
+def _htmt_row(text, language="en"):
+    rows, extraction = _rows(text, language=language, checks={"discriminant_verdict"})
+    return next(r for r in rows if r.item.endswith("(HTMT)")), extraction
+
+
+@pytest.mark.parametrize("language, says", [
+    ("en", "Every HTMT ratio is below the conservative threshold value of {b} (Table 5), so discriminant validity "
+           "holds."),
+    ("en", "With the highest HTMT well under the cut-off of {b}, discriminant validity is established."),
+    ("id", "Seluruh nilai HTMT berada di bawah nilai ambang {b} sehingga validitas diskriminan terpenuhi."),
+    ("id", "Nilai HTMT tidak melewati batas {b}, sehingga validitas diskriminan terpenuhi.")])
+def test_a_stated_htmt_threshold_is_read_however_it_is_worded(study, language, says):
+    top = _paper(study)[1]
+    bound = math.ceil(top * 100) / 100 + 0.01  # a stated bound just above the largest printed HTMT
+    printed = f"{bound:.2f}".replace(".", "," if language == "id" else ".")
+    row, extraction = _htmt_row(_paper(study, language=language, htmt_says=says.format(b=printed))[0], language)
+    stated = extraction.published["tables"]["table5_htmt"]["discriminant_verdict"]
+    assert stated["threshold"] == pytest.approx(bound) and row.verdict == "pass"
+    assert f"{printed} (" in row.explanation and ("states no threshold" not in row.explanation)
+
+
+def _with_top_htmt(study, printed: str, says: str):
+    """The paper with its largest HTMT printed as ``printed`` and the sentence ``says`` before Table 5."""
+    e = study[0]
+    top = max(e.htmt.where(e.htmt.values < 1).max())
+    return _paper(study, htmt_says=says,
+                  edit=lambda text, e, vif: text.replace(f"\t{_f(top, False)}", f"\t{printed}"))[0]
+
+
+@pytest.mark.parametrize("printed, says, verdict", [
+    ("0.850", "All HTMT ratios are below 0.85, so discriminant validity is established.", "warn"),
+    ("0.850", "HTMT ratios at or above 0.85 show that discriminant validity is not established.", "warn"),
+    ("0.849", "All HTMT ratios are below 0.85, so discriminant validity is established.", "pass"),
+    ("0.851", "All HTMT ratios are below 0.85, so discriminant validity is established.", "fail"),
+    ("0.872", "Discriminant validity is established by the HTMT (Table 5).", "warn"),
+    ("0.899", "Discriminant validity is established by the HTMT (Table 5).", "warn"),
+    ("0.905", "Discriminant validity is established by the HTMT (Table 5).", "fail"),
+    ("0.872", "The HTMT shows that discriminant validity is not established (Table 5).", "warn")])
+def test_an_htmt_verdict_that_turns_on_rounding_or_the_unstated_band_is_a_warn(study, printed, says, verdict):
+    row, _ = _htmt_row(_with_top_htmt(study, printed, says))
+    assert row.verdict == verdict, row.explanation
+    assert ("the paper may be right" in row.explanation) == (verdict == "warn")
+
+
+def test_a_clear_htmt_failure_is_not_softened_by_a_borderline_pair(study):
+    e = study[0]
+    pairs = sorted({v for v in e.htmt.values.ravel() if v < 1}, reverse=True)[:2]  # NaN < 1 is False
+
+    def edit(text, e, vif):
+        return text.replace(f"\t{_f(pairs[0], False)}", "\t0.951").replace(f"\t{_f(pairs[1], False)}", "\t0.850")
+    row, _ = _htmt_row(_paper(study, htmt_says="All HTMT ratios are below 0.85, so discriminant validity holds.",
+                              edit=edit)[0])
+    assert row.verdict == "fail" and "0.951" in row.explanation and "0.850" in row.explanation

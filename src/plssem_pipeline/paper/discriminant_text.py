@@ -5,7 +5,10 @@ around the table (same section, outside any table) that names discriminant valid
 ("discriminant validity", "validitas diskriminan") and, when it names a criterion, names the
 table's (HTMT; Fornell-Larcker or √AVE). Its verdict is "not established" when a negation governs
 the conclusion ("is not established", "tidak terpenuhi", "fails", "lack of"), else "established";
-an HTMT bound is a decimal up to 1 after "below", "<", "di bawah", "threshold of" ... ("below 0.90").
+an HTMT bound is a decimal in (0, 1] of the sentence that follows a bound word ("below", "<",
+"threshold", "di bawah", "ambang", "batas" ...) with no other number nor clause break (``,;:``) between them:
+"below the conservative threshold value of 0.90", "di bawah nilai ambang 0,90", "batas 0,90"; of several, the
+one nearest its bound word.
 Written as the table's ``discriminant_verdict: {verdict, threshold, threshold_decimals, text, location}``
 (:mod:`plssem_pipeline.audit.published_matrices`), the bound with its span.
 """
@@ -27,8 +30,10 @@ _NEGATIVE = re.compile(
     r"\b(?:not|tidak|belum)\s+(?:\w+\s+){0,2}?(?:established|achieved|met|fulfilled|supported|hold|holds|valid|"
     r"terpenuhi|tercapai|memenuhi|terbukti|valid)\b|\bfail(?:s|ed)?\b|\black(?:s|ing)? of\b|\bviolat", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?:[^.!?]|[.,](?=\d))+(?:[.!?]|$)")
-_BOUND = re.compile(r"(?:below|under|less than|lower than|<|≤|di bawah|kurang dari|tidak melebihi|"
-                    r"not exceed(?:ing)?|threshold of|ambang(?: batas)?)\s*\(?$", re.IGNORECASE)
+_BOUND = re.compile(r"\b(?:below|under|less than|lower than|not exceed(?:ing)?|threshold|cut-?off|di bawah|"
+                    r"kurang dari|tidak melebihi|ambang|batas)\b|[<≤]", re.IGNORECASE)
+#: What may stand between a bound word and its number: no digit and no clause break.
+_BOUND_GAP = re.compile(r"[^\d,;:]*")
 _WINDOW = 12  # lines before the caption and after the table
 
 
@@ -84,14 +89,31 @@ def discriminant_verdicts(document: Document, tables: list[Table]) -> list[tuple
         entry = {"verdict": "not established" if _NEGATIVE.search(plain(sentence)) else "established",
                  "text": " ".join(plain(sentence).split()), "location": document.where(start)}
         numbers = {}
-        bounds = [n for n in numbers_in(sentence, start) if 0 < n.value <= 1 and n.decimals
-                  and _BOUND.search(plain(document.text[max(start, n.start - 20):n.start]))] if kind == "htmt" else []
-        if bounds:
-            entry["threshold"] = bounds[0].value
-            entry["threshold_decimals"] = bounds[0].decimals
-            numbers[("discriminant_verdict", "threshold")] = bounds[0]
+        bound = _htmt_bound(sentence, start) if kind == "htmt" else None
+        if bound is not None:
+            entry["threshold"] = bound.value
+            entry["threshold_decimals"] = bound.decimals
+            numbers[("discriminant_verdict", "threshold")] = bound
         found.append((table, entry, numbers))
     return found
+
+
+def _htmt_bound(sentence: str, start: int):
+    """The HTMT bound the sentence states (a :class:`Number` of the document), or None.
+
+    A decimal in (0, 1] preceded in the sentence by a bound word with only words between them
+    (:data:`_BOUND_GAP`); of several, the one nearest its bound word.
+    """
+    words = [m.end() for m in _BOUND.finditer(sentence)]
+    best = None
+    for n in numbers_in(sentence, start):
+        if not (0 < n.value <= 1 and n.decimals and not n.percent):
+            continue
+        at = n.start - start
+        gaps = [at - end for end in words if end <= at and _BOUND_GAP.fullmatch(sentence, end, at)]
+        if gaps and (best is None or min(gaps) < best[0]):
+            best = (min(gaps), n)
+    return None if best is None else best[1]
 
 
 def _blocks(lines):

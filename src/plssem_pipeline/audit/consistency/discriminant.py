@@ -12,8 +12,10 @@ within their rounding (:mod:`.rounding`).
     The paper's conclusion on discriminant validity against its own table: by Fornell–Larcker,
     established iff every construct's √AVE (the diagonal) exceeds its correlations with the other
     constructs (the off-diagonal, |r|); by HTMT, established iff every printed ratio lies below the
-    threshold the paper states (else 0.85, Henseler, Ringle & Sarstedt 2015). A ``warn`` when a
-    printed value's rounding interval contains the bound.
+    threshold the paper states. With none stated, a ratio below 0.85 holds and one of 0.90 or more
+    fails (Henseler, Ringle & Sarstedt 2015 give both HTMT.85 and HTMT.90), one in between is a
+    ``warn``. A ``warn`` also when a printed value's rounding interval contains the bound and the
+    verdict turns on it (no other pair decides it), whether or not the printed value agrees.
 ``cross_loading_equals_loading``
     An indicator's cross-loading on its own construct is its outer loading (both are corr(x, Y);
     Hair et al. 2022, ch. 4): the two printed values must agree within rounding.
@@ -33,8 +35,10 @@ from ..published import Published
 from .rounding import EPS, agreement_verdict, overlaps, rounding_check, value_range
 from .rows import Check, ConsistencyOptions, predecessors
 
-#: HTMT threshold when the paper states none (Henseler, Ringle & Sarstedt 2015).
+#: HTMT thresholds when the paper states none: below the first holds, at or above the second fails, between is
+#: a ``warn`` (HTMT.85 and HTMT.90, Henseler, Ringle & Sarstedt 2015).
 HTMT_THRESHOLD = 0.85
+HTMT_LIBERAL = 0.90
 
 __all__ = ["check_fornell_larcker_diagonal", "check_discriminant_verdict", "check_cross_loadings",
            "check_vif", "check_f_square", "HTMT_THRESHOLD"]
@@ -82,9 +86,14 @@ def _loadings(pub: Published, model, construct: str):
 
 
 def _fornell_larcker(pub: Published, w):
-    """(established, sure, explanation parts) of the Fornell–Larcker criterion on the printed matrix."""
+    """(holds at the printed values, surely holds, may hold, explanation parts) of the Fornell–Larcker criterion.
+
+    A pair surely holds when both diagonals exceed |r| over their rounding intervals, and surely fails when one
+    diagonal lies below |r| over them; the criterion surely holds when every pair does, and may hold when no pair
+    surely fails.
+    """
     fl = pub.matrices.fornell_larcker
-    ok, sure, parts = True, True, []
+    ok, every, some, parts = True, True, True, []
     for (a, b), (_, r) in fl.items():
         if a == b or (a, a) not in fl or (b, b) not in fl:
             continue
@@ -92,23 +101,30 @@ def _fornell_larcker(pub: Published, w):
         low = min(da, db, key=lambda p: p.value)
         holds = low.value > abs(r.value)
         ok &= holds
-        sure &= low.low > abs(r.value) + r.half + EPS or low.high < abs(r.value) - r.half - EPS
+        every &= min(da.low, db.low) > abs(r.value) + r.half + EPS
+        some &= not min(da.high, db.high) < abs(r.value) - r.half - EPS
         if not holds:
             parts.append(w("fl_pair_fails", a=a, b=b, r=w.text(r), root=w.text(low)))
-    return ok, sure, parts
+    return ok, every, some, parts
 
 
-def _htmt(pub: Published, threshold: float, w):
-    ok, sure, parts = True, True, []
+def _htmt(pub: Published, threshold: float, liberal: float, w):
+    """(holds at the printed values, surely holds, may hold, explanation parts) of the HTMT criterion.
+
+    A ratio holds below ``threshold``; it surely holds when its rounding interval lies below ``threshold``,
+    and surely fails when it lies at or above ``liberal`` (``threshold`` when the paper states it).
+    """
+    ok, every, some, parts = True, True, True, []
     for (a, b), (_, value) in pub.matrices.htmt.items():
         if a == b:
             continue
         holds = value.value < threshold
         ok &= holds
-        sure &= not (value.low - EPS <= threshold <= value.high + EPS)
+        every &= value.high + EPS < threshold
+        some &= value.low - EPS < liberal
         if not holds:
             parts.append(w("htmt_pair_fails", a=a, b=b, value=w.text(value), threshold=w.num(threshold, 2)))
-    return ok, sure, parts
+    return ok, every, some, parts
 
 
 def check_discriminant_verdict(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
@@ -123,18 +139,22 @@ def check_discriminant_verdict(pub: Published, model, options: ConsistencyOption
     rows, w = [], options.words
     for verdict in pub.matrices.verdicts:
         if verdict.kind == "htmt":
-            threshold = verdict.threshold.value if verdict.threshold is not None else HTMT_THRESHOLD
-            ok, sure, parts = _htmt(pub, threshold, w)
+            stated = verdict.threshold is not None
+            threshold = verdict.threshold.value if stated else HTMT_THRESHOLD
+            ok, every, some, parts = _htmt(pub, threshold, threshold if stated else HTMT_LIBERAL, w)
             rule = w("htmt_rule", threshold=w.num(threshold, 2),
-                     source=w("htmt_stated") if verdict.threshold is not None else w("htmt_default"))
+                     source=w("htmt_stated") if stated else w("htmt_default"))
         else:
-            ok, sure, parts = _fornell_larcker(pub, w)
+            ok, every, some, parts = _fornell_larcker(pub, w)
             rule = w("fl_rule")
         said = w("discriminant_said_yes" if verdict.established else "discriminant_said_no", text=verdict.text)
         found = w("discriminant_holds") if ok else w("discriminant_fails", pairs=w.join(parts))
+        sure = every == some  # else some ratio's interval (or the HTMT.85-.90 band) decides: a warn either way
+        unsure = "" if sure else "; " + w("discriminant_unsure")
         check = Check("discriminant_verdict", verdict.table, w(f"discriminant_item_{verdict.kind}"),
-                      float(verdict.established), float(ok), agreement_verdict(verdict.established == ok, sure),
-                      f"{rule}; {found}; {said}", verdict.location)
+                      float(verdict.established), float(ok),
+                      agreement_verdict(verdict.established == ok or not sure, sure),
+                      f"{rule}; {found}{unsure}; {said}", verdict.location)
         rows.append(check)
     return rows
 

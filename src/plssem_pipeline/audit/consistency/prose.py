@@ -148,12 +148,10 @@ def _swap_row(pub: Published, g1: dict, g2: dict, w) -> Check:
 
 
 def _holds(value, relation: str, threshold) -> tuple[bool, bool]:
-    """``(true at the printed value, true for every value in its rounding interval)``."""
+    """``(true at the printed value, true for some value in its rounding interval)``."""
     if relation == "<":
-        return value.value < threshold.value, value.high < threshold.value
-    if relation == ">":
-        return value.value > threshold.value, value.low > threshold.value
-    return abs(value.value - threshold.value) <= value.half + EPS, False
+        return value.value < threshold.value, value.low < threshold.value
+    return value.value > threshold.value, value.high > threshold.value
 
 
 def check_inequalities(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
@@ -168,27 +166,29 @@ def check_inequalities(pub: Published, model, options: ConsistencyOptions) -> li
     -------
     list of Check
         One ``inequality_verdict`` row per inequality (``published`` = the quoted value, ``recomputed`` = the
-        threshold); ``fail`` if it is false for its own numbers or the verdict says the opposite.
+        threshold); ``fail`` if it is false for its own numbers or the verdict says the opposite; ``warn``
+        if it is false at the printed value but true within its rounding (p printed 0.050 written "< 0.05").
     """
     w = options.words
     rows = []
     for s in (pub.prose.statements if pub.prose else []):
         if s.threshold is None or s.relation not in ("<", ">") or s.statistic not in ("p", "t"):
             continue
-        true, _ = _holds(s.value, s.relation, s.threshold)
+        true, possible = _holds(s.value, s.relation, s.threshold)
         significant = (s.relation == "<") == (s.statistic == "p")
         says = "supported" if significant else "rejected"
         parts = [w("inequality", statistic=s.statistic, value=w.text(s.value), relation=s.relation,
                    threshold=w.text(s.threshold), path=s.path or w("inequality_no_path"))]
-        parts.append(w("inequality_true" if true else "inequality_false", value=w.text(s.value),
-                       relation=s.relation, threshold=w.text(s.threshold)))
+        parts.append(w("inequality_true" if true else "inequality_rounding" if possible else "inequality_false",
+                       value=w.text(s.value), relation=s.relation, threshold=w.text(s.threshold)))
         contradicts = s.verdict is not None and s.verdict != says
         if s.verdict is not None:
             parts.append(w("inequality_contradicts" if contradicts else "inequality_agrees",
                            meaning=w(f"meaning_{says}"), verdict=w(f"verdict_word_{s.verdict}")))
         rows.append(Check("inequality_verdict", s.table or "prose", f"{s.path or '?'}: {s.statistic} "
                           f"{s.value.text} {s.relation} {s.threshold.text}", s.value.value, s.threshold.value,
-                          "pass" if true and not contradicts else "fail", "; ".join(parts), s.location))
+                          "fail" if contradicts or not possible else "pass" if true else "warn", "; ".join(parts),
+                          s.location))
     return rows
 
 

@@ -356,21 +356,22 @@ def check_verdicts(pub: Published, model, options: ConsistencyOptions) -> list[C
         if not stats:
             options.skipped.append(("criterion_verdict", f"{table}: {item}", "no printed statistic to judge"))
             continue
-        ok, sure, parts = True, True, []
+        ok, every, some, parts = True, True, True, []  # meets at the printed values, surely, possibly
         for name, p in stats:
             bound = options.ave_threshold if name == "ave" else options.reliability_threshold
             meets = p.value >= bound if name == "ave" else p.value > bound
-            sure &= not (p.low <= bound <= p.high)
-            ok &= meets
+            inside = p.low <= bound <= p.high
+            every, some, ok = every and meets and not inside, some and (meets or inside), ok and meets
             parts.append(t("criterion_meets" if meets else "criterion_misses", statistic=t(f"statistic_{name}"),
                            value=t.text(p), sign="≥" if name == "ave" else ">", bound=t.num(bound, 2)))
-        rows.append(_verdict_row(t, "criterion_verdict", table, item, _positive(word), ok, sure, word, parts))
+        rows.append(_verdict_row(t, "criterion_verdict", table, item, _positive(word), ok, every == some, word, parts))
     for (table, construct), entries in items.items():
         words = {w for _, w in entries}
         bound = options.loading_threshold
         meets = {i: pub.loadings[i][1].value > bound for i, _ in entries}
         sure = all(not (pub.loadings[i][1].low <= bound <= pub.loadings[i][1].high) for i, _ in entries)
         disagree = [i for i, w in entries if _positive(w) != meets[i]]
+        clear = [i for i in disagree if not pub.loadings[i][1].low <= bound <= pub.loadings[i][1].high]
         values = [pub.loadings[i][1] for i, _ in entries]
         low = min(values, key=lambda p: p.value)
         high = max(values, key=lambda p: p.value)
@@ -382,12 +383,13 @@ def check_verdicts(pub: Published, model, options: ConsistencyOptions) -> list[C
             parts.append(t("loadings_contradicts", items=", ".join(disagree)))
         rows.append(Check("criterion_verdict", table, t("loadings_item", construct=construct),
                           float(sum(_positive(w) for _, w in entries)), float(sum(meets.values())),
-                          agreement_verdict(not disagree, sure),
+                          agreement_verdict(not clear, sure),
                           "; ".join(parts) + " " + t("loadings_criterion", bound=t.num(bound, 2))))
     return rows
 
 
 def _verdict_row(t, check, table, item, said: bool, ok: bool, sure: bool, word: str, parts) -> Check:
-    return Check(check, table, item, float(said), float(ok), agreement_verdict(said == ok, sure),
+    # a verdict that turns on a rounding interval containing its bound is a warn, whichever side the printed value is
+    return Check(check, table, item, float(said), float(ok), agreement_verdict(said == ok or not sure, sure),
                  "; ".join([t("verdict_printed", word=word), *parts])
                  + ("" if sure else " " + t("rounding_contains_threshold")) + " " + t("verdict_scale"))
