@@ -5,7 +5,7 @@
 #   snakemake -s workflow/corpus.smk --config papers=DIR out=results/corpus alpha=0.05 tails=auto language=en --cores 2
 #
 # DIR's papers (.md, .markdown, .txt, .pdf; not its subfolders) ->
-#   <out>/papers/<stem>/{published.yaml, findings.csv, status.json}   rule paper_audit, one job per paper
+#   <out>/papers/<stem>/{published.yaml, findings.csv, skipped.csv, status.json}   rule paper_audit, one job per paper
 #   <out>/findings.csv, <out>/overview.html                            rule paper_corpus
 # The same files, byte for byte, as `python -m plssem_pipeline.paper DIR --out <out>/papers` writes per paper,
 # for any --cores. A paper that cannot be read is recorded (its status.json and the overview say why) and does

@@ -120,7 +120,6 @@ BREAKS = [
     (("tables", "mediation_claims", 0, "prose_values", "t"), 5.1, "prose_vs_table",
      "mediation_claims[0] (A -> M -> Y): t"),
     (("tables", "measurement", "verdict", "m1"), "invalid", "criterion_verdict", "M loadings"),
-    (("n",), 90, "sample_size_inverse_square_root", "weakest path A -> Y"),
 ]
 
 

@@ -214,6 +214,21 @@ def test_made_up_consistent_study_passes_every_check():
     assert not table["table"].str.contains("table").any() and not table["item"].str.contains("KU").any()
 
 
+@pytest.mark.parametrize("n", [60, 90, 95, 96, 250])
+def test_inverse_square_root_shortfall_is_a_warning_never_a_failure(n):
+    """Kock & Hadaya's method is a power analysis: n below its minimum for the weakest path warns (the study had
+    less than 80 % power for a path that size), it never fails (no printed number is inconsistent); above the
+    minimum over the path's whole rounding interval it passes."""
+    data = changed(made_up_published(), "n", value=n)
+    rows = data["tables"]["direct_effects"]["rows"]
+    path, beta = min(((p, abs(r["original"])) for p, r in rows.items()), key=lambda kv: kv[1])
+    n_max = (KOCK_HADAYA_CONSTANT / (beta - 0.0005)) ** 2          # printed with 3 decimals: beta ± 0.0005
+    row = checks(data).set_index("check").loc["sample_size_inverse_square_root"]
+    assert row["item"] == f"weakest path {path}"
+    assert row["verdict"] == ("pass" if n > n_max else "warn")
+    assert ("less than 80 % power" in row["explanation"]) == (n <= n_max)
+
+
 @pytest.mark.parametrize("keys, value, check, item", BREAKS, ids=[b[2] for b in BREAKS])
 def test_made_up_study_one_broken_number_fails_its_check(keys, value, check, item):
     table = checks(changed(made_up_published(), *keys, value=value))
