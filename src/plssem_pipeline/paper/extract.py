@@ -7,12 +7,11 @@
 table (:mod:`.discriminant_text`) and ``provenance`` (key path -> span, :mod:`.provenance`).
 
 The sample size ``n`` is the respondent table's block total (the most frequent, when blocks
-differ), else a statement in the text ("n = 140", "140 respondents", "sebanyak 140 responden",
-"sample of 140").
+differ), else the one the text states (:mod:`.prose.sample`: "n = 140", "a sample of 140", "230 valid
+responses", "sebanyak 140 responden"; never a population, none when statements differ).
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -20,7 +19,6 @@ from ..errors import UserError
 from .decisions import add_decision_claims
 from .discriminant_text import discriminant_verdicts
 from .document import Document
-from .numbers import numbers_in
 from .prose import Names, add_prose_tables, extract_prose
 from .provenance import key_path, span
 from .tables import Table, read_tables
@@ -28,13 +26,6 @@ from .tables import Table, read_tables
 __all__ = ["Extraction", "extract", "EXTRACTED_BY"]
 
 EXTRACTED_BY = "plssem_pipeline.paper"
-#: Statements of the sample size, most explicit first; a number followed by "per", "x" or "×" is a rule of thumb.
-_N_IN_TEXT = [re.compile(p, re.IGNORECASE) for p in (
-    r"\bn\s*=\s*(\d[\d.,]*)",
-    r"(?:sample (?:size )?of|sampel sebanyak|sampel berjumlah|jumlah sampel(?: sebanyak| adalah)?)\s+(\d[\d.,]*)",
-    r"sebanyak\s+(\d[\d.,]*)\s+(?:orang\s+)?responden",
-    r"(\d[\d.,]*)\s+(?:orang\s+)?(?:respondents|responden)\b(?!\s*(?:per|x|×))",
-)]
 
 
 @dataclass
@@ -62,7 +53,8 @@ class Extraction:
     skipped: list = field(default_factory=list)
 
 
-def _sample_size(document: Document, tables: list[Table], provenance: dict):
+def _sample_size(document: Document, tables: list[Table], provenance: dict, stated: dict):
+    """The respondent table's total, else the sample size the prose states (``prose.sample_size``)."""
     totals = [(t, keys, number) for t in tables if t.region.kind == "respondents"
               for keys, number in t.parsed.numbers.items() if keys[-1] == "total"]
     if totals:
@@ -70,13 +62,9 @@ def _sample_size(document: Document, tables: list[Table], provenance: dict):
         number = next(n for t, keys, n in totals if t.parsed.data["blocks"][keys[1]]["total"] == value)
         provenance["n"] = span(document, number)
         return value
-    for pattern in _N_IN_TEXT:
-        for match in pattern.finditer(document.text):
-            found = numbers_in(match.group(1), match.start(1))
-            if found and found[0].count is not None:
-                provenance["n"] = span(document, found[0])
-                return found[0].count
-    return None
+    if stated.get("n") is not None:
+        provenance["n"] = provenance["prose.sample_size.n"]
+    return stated.get("n")
 
 
 def _prose(document: Document, tables: dict, provenance: dict, skipped: list) -> dict:
@@ -119,11 +107,13 @@ def extract(document: Document) -> Extraction:
             provenance[key_path(("tables", table.id) + keys)] = span(document, number)
         skipped += [("table", f"{table.id}, line {line}", reason) for line, reason in table.parsed.skipped]
     published = {"source": {"file": document.path, "language": document.language, "extracted_by": EXTRACTED_BY}}
-    n = _sample_size(document, tables, provenance)
+    data = {table.id: table.parsed.data for table in tables}
+    prose = _prose(document, data, provenance, skipped)
+    n = _sample_size(document, tables, provenance, prose["sample_size"])
     if n is not None:
         published["n"] = n
-    published["tables"] = {table.id: table.parsed.data for table in tables}
-    published["prose"] = _prose(document, published["tables"], provenance, skipped)
+    published["tables"] = data
+    published["prose"] = prose
     skipped += add_decision_claims(published["tables"])
     published["provenance"] = provenance
     return Extraction(document, published, tables, provenance, skipped)

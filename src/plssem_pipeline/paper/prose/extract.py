@@ -16,6 +16,7 @@ from .hypotheses import claims_tables, read_hypotheses, read_mentions
 from .names import Names
 from .paths import Paths
 from .rules import read_decision_rules
+from .sample import read_sample_size
 from .statements import read_statements
 from .tails import read_alpha, read_bootstrap_samples, read_tails
 from .variance import r2_labels, read_variance_explained
@@ -61,13 +62,13 @@ def extract_prose(document: Document, tables: Mapping, names: Names | None = Non
     Returns
     -------
     dict
-        ``tails``, ``bootstrap_samples``, ``alpha``, ``statements``, ``hypotheses_stated``, ``hypothesis_mentions``, ``variance_explained``,
+        ``tails``, ``bootstrap_samples``, ``alpha``, ``sample_size``, ``statements``, ``hypotheses_stated``, ``hypothesis_mentions``, ``variance_explained``,
         ``decision_rules``, ``counts``.
     """
     ctx = _context(document, tables, names, provenance, skipped)
     rules = read_decision_rules(ctx)
     return {"tails": read_tails(ctx), "bootstrap_samples": read_bootstrap_samples(ctx),
-            "alpha": read_alpha(ctx, rules), "statements": read_statements(ctx),
+            "alpha": read_alpha(ctx, rules), "sample_size": read_sample_size(ctx), "statements": read_statements(ctx),
             "hypotheses_stated": read_hypotheses(ctx), "hypothesis_mentions": read_mentions(ctx),
             "variance_explained": read_variance_explained(ctx), "decision_rules": rules, "counts": read_counts(ctx)}
 
