@@ -97,7 +97,7 @@ def test_tails(sentence, stated):
 
 
 def test_names_by_definition_initials_and_synonym():
-    text = ("Perceived usefulness (PU) and behavioural intention (BI) are measured. Kinerja usaha is the outcome; "
+    text = ("Perceived usefulness (PU) and behavioural intention (BI) are measured. Kinerja Usaha is the outcome; "
             "kinerja usaha (business performance) grows, kinerja usaha again, once kualitas umum.")
     names = Names.from_document(parse_text(text), {"t": {"r2": {"PU": 1, "BI": 1, "KU": 1}}})
     assert names.resolve("perceived usefulness") == "PU" and names.resolve("Behavioural Intention") == "BI"

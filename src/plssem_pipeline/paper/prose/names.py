@@ -7,10 +7,15 @@ sources and nothing else (an unresolved phrase stays unresolved: never guessed):
 * definitions "Name (ABB)" (``Perceived Usefulness (PU)``; a name whose initials do not spell the
   abbreviation is the words since the last comma, "are", "adalah", "and", ...: "The constructs are
   perceived ease of use (PEU)");
-* initials: the phrase of ``len(ABB)`` consecutive words (or one hyphenated word, ``E-commerce``)
-  whose initials spell the abbreviation and that the text uses most often, when it is used at
-  least twice and at least twice as often as any other phrase with those initials
-  ("Kinerja UMKM" for KU, not "kinerja usaha");
+* definitions with a remark: "Brand Trust (BT, four items)"; a name written capitalised before the
+  bracket ("The model comprises Customer Satisfaction (SAT)");
+* initials, for a construct the text does not define: the phrase of ``len(ABB)`` consecutive words (or
+  one hyphenated word, ``E-commerce``) whose initials spell the abbreviation, written as a name somewhere
+  (capitalised, or in a stated hypothesis), with no small word at its ends ("pada era" is no PE), not
+  another construct's defined name ("Kepuasan Pelanggan (KS)" is never KP), used most often: at least
+  twice and twice as often as any other such phrase ("Kinerja UMKM" for KU, not "kinerja usaha");
+* English short forms: the last word of a name that no other construct's name holds ("satisfaction"
+  for "customer satisfaction");
 * synonyms in brackets after a known name: "keterlibatan pelanggan (customer engagement)", unless the
   bracket holds a verdict ("kinerja usaha (diterima)");
 * a name misspelt by one letter ("keterlibataan pelanggan") when no other construct's name is near
@@ -22,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from ...audit.published import CONSTRUCT_STATISTICS
 from ..document import Document, plain
 from .typos import closest, typo_aliases
 from .words import verdict_of
@@ -30,7 +36,6 @@ __all__ = ["Names", "normalise", "constructs_of"]
 
 _TOKENS = re.compile(r"[^\W_]+")
 _WORDS = re.compile(r"[^\W\d_][\w-]*")
-_STATISTICS = ("ave", "cronbach_alpha", "composite_reliability", "rho_a", "rho_c", "r2", "r2_adj")
 
 
 def normalise(phrase: str) -> str:
@@ -44,7 +49,7 @@ def constructs_of(tables: Mapping) -> list[str]:
     for table in tables.values():
         if not isinstance(table, Mapping):
             continue
-        for statistic in _STATISTICS:
+        for statistic in CONSTRUCT_STATISTICS:
             if isinstance(table.get(statistic), Mapping):
                 found.update(str(k) for k in table[statistic])
         if isinstance(table.get("rows"), Mapping):
@@ -127,12 +132,18 @@ class Names:
         text = plain(document.text)
         aliases: dict[str, str] = {}
         constructs = constructs_of(tables)
-        phrases = _initial_phrases(text, sorted({a.upper() for a in constructs if a.isalpha() and 2 <= len(a) <= 5}))
+        defined = {abbr: _definition(text, abbr, constructs) for abbr in constructs}
+        taken = {name: abbr for abbr, name in defined.items() if name}
+        wanted = sorted({a.upper() for a in constructs if a.isalpha() and 2 <= len(a) <= 5 and not defined[a]})
+        phrases = _initial_phrases(text, wanted) if wanted else Counter()
+        named = _named_phrases(text) if wanted else set()
         for abbr in constructs:
-            name = _definition(text, abbr) or _by_initials(phrases, abbr)
+            name = defined[abbr] or _by_initials(phrases, abbr, named, taken)
             if name:
                 aliases[name] = abbr
             aliases.setdefault(abbr, abbr)
+        if document.language == "en":
+            aliases.update(_short_forms(aliases))
         names = cls(aliases)
         aliases.update(_synonyms(text, names))
         typos = typo_aliases(_TOKENS.findall(text.lower()), cls(aliases).names)
@@ -151,11 +162,37 @@ _DELIMITER = re.compile(r"[,;:()\[\].\n#*]|\b(?:are|is|were|was|adalah|yaitu|yak
                         r"between|antara)\b", re.IGNORECASE)
 
 
-def _definition(text: str, abbr: str) -> str | None:
-    """The name before "(ABB)": the words whose initials spell ABB, else the words since the last delimiter
-    ("The constructs are perceived ease of use (PEU)"), at most five; the most frequent if several."""
+#: Small words a name may hold inside ("Nilai yang Dipersepsikan", "Perceived Ease of Use"), never at its ends.
+_FUNCTION = {"yang", "dan", "di", "ke", "dari", "pada", "untuk", "dengan", "dalam", "atas", "oleh", "ini", "itu",
+             "sebagai", "terhadap", "of", "the", "and", "in", "on", "for", "to", "a", "an", "with", "by", "at", "era"}
+
+
+def _capitalised_run(words: list[str]) -> list[str]:
+    """The words at the end of ``words`` written as a name: capitalised, small words (:data:`_FUNCTION`) inside."""
+    run: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper():
+            run.insert(0, word)
+        elif word.lower() in _FUNCTION and run:
+            run.insert(0, word)
+        else:
+            break
+    while run and run[0].lower() in _FUNCTION:
+        run.pop(0)
+    return run
+
+
+def _definition(text: str, abbr: str, constructs=()) -> str | None:
+    """The name before "(ABB)" or "(ABB, four items)": the words whose initials spell ABB, else the words written
+    as a name (capitalised: "The model comprises Customer Satisfaction (SAT)"), else the words since the last
+    delimiter ("The constructs are perceived ease of use (PEU)"), at most five; the most frequent if several.
+    A bracket that also names another construct ("(BT, PV)") defines nothing."""
     found = Counter()
-    for match in re.finditer(rf"\(\s*{re.escape(abbr)}\s*\)", text):
+    others = [re.escape(c) for c in constructs if c != abbr]
+    other = re.compile(rf"\b(?:{'|'.join(others)})\b") if others else None
+    for match in re.finditer(rf"\(\s*{re.escape(abbr)}\s*(?:\)|[,;]([^()]{{0,60}})\))", text):
+        if match.group(1) and other is not None and other.search(match.group(1)):
+            continue
         before = text[max(0, match.start() - 80):match.start()]
         run = re.search(r"((?:[^\W\d_][\w-]*\s+){0,5}[^\W\d_][\w-]*)\s*$", before)
         if run is None:
@@ -169,6 +206,9 @@ def _definition(text: str, abbr: str) -> str | None:
         else:
             cut = [m.end() for m in _DELIMITER.finditer(before)]
             phrase = before[cut[-1] if cut else 0:].split()
+            capitalised = _capitalised_run(phrase)
+            if capitalised and len(capitalised) < len(phrase):
+                phrase = capitalised
             if 1 <= len(phrase) <= 5 and all(re.fullmatch(r"[^\W\d_][\w-]*", w) for w in phrase):
                 found[normalise(" ".join(phrase))] += 1
     return found.most_common(1)[0][0] if found else None
@@ -191,15 +231,55 @@ def _initial_phrases(text: str, wanted) -> Counter:
     return counts
 
 
-def _by_initials(phrases: Counter, abbr: str) -> str | None:
+_HYPOTHESIS_LINE = re.compile(r"^\W*H\d+[a-z]?\W{0,3}\s*[:.)](.*)$", re.MULTILINE)
+_TITLE_RUN = re.compile(r"(?:\b[^\W\d_a-z][\w-]*(?:\s+(?:yang|dan|of|the|and)\b)?\s+)+[^\W\d_a-z][\w-]*")
+
+
+def _named_phrases(text: str) -> set[str]:
+    """Phrases written as a name somewhere (normalised): the runs of capitalised words ("Kepuasan Pelanggan",
+    "Kinerja UMKM") and the words of the stated hypotheses ("H1: keterlibatan pelanggan berpengaruh ...")."""
+    out = set()
+    for source in [m.group() for m in _TITLE_RUN.finditer(text)] + [m.group(1) for m in _HYPOTHESIS_LINE.finditer(text)]:
+        words = normalise(source).split()
+        out.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 5) + 1))
+    return out
+
+
+def _by_initials(phrases: Counter, abbr: str, named: set[str], taken: dict[str, str]) -> str | None:
+    """The phrase whose initials spell ``abbr``, when it is written as a name (:func:`_named_phrases`), begins and
+    ends with no small word ("pada era" is no name), is no other construct's defined name (``taken``), is used
+    at least twice and twice as often as any other such phrase; else None (never guessed)."""
     letters = [c for c in abbr.upper() if c.isalpha()]
     if len(letters) < 2 or len(letters) != len(abbr):
         return None
-    ranked = sorted(((n, phrase) for (initials, phrase), n in phrases.items() if initials == abbr.upper()),
+    ranked = sorted(((n, phrase) for (initials, phrase), n in phrases.items()
+                     if initials == abbr.upper() and normalise(phrase) in named and normalise(phrase) not in taken
+                     and phrase.split()[0] not in _FUNCTION and phrase.split()[-1] not in _FUNCTION),
                     key=lambda x: -x[0])[:2]
     if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[0][0] < 2 * ranked[1][0]):
         return None
     return normalise(ranked[0][1])
+
+
+#: Words too common in a results section to stand for a construct on their own ("the p value").
+_NOT_SHORT = {"value", "values", "effect", "effects", "model", "level", "score", "variable", "result", "results",
+              "quality", "intention", "behavior", "behaviour", "use", "usage"}
+
+
+def _short_forms(aliases: Mapping[str, str]) -> dict[str, str]:
+    """English short forms: the last word of a multi-word name ("satisfaction" for "customer satisfaction") when no
+    other construct's name holds that word, it has six letters or more and is not a common word (:data:`_NOT_SHORT`)."""
+    names = {normalise(k): v for k, v in aliases.items() if len(normalise(k).split()) > 1}
+    words: dict[str, set[str]] = {}
+    for name, abbr in names.items():
+        for word in name.split():
+            words.setdefault(word, set()).add(abbr)
+    out = {}
+    for name, abbr in names.items():
+        last = name.split()[-1]
+        if len(last) >= 6 and last not in _NOT_SHORT and words[last] == {abbr} and last not in aliases:
+            out[last] = abbr
+    return out
 
 
 _BRACKETED = re.compile(r"\(\s*([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})\s*\)")

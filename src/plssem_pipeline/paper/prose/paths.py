@@ -3,7 +3,7 @@
 A sentence names constructs (:meth:`Names.mentions`); the tables' rows say which paths exist.
 Two distinct constructs name the path between them in the direction the tables have (the text's
 order when both directions exist). A sentence about mediation ("mediasi", "mediates", "through",
-"indirect") names an indirect effect: "between A and B" / "antara A dan B" picks the only indirect
+"indirect", or two arrows "X → M → Y") names an indirect effect: "between A and B" / "antara A dan B" picks the only indirect
 row from A to B, else the constructs named must be exactly one indirect row's. Anything else is
 unresolved (None): never guessed.
 """
@@ -15,7 +15,7 @@ from collections.abc import Mapping
 __all__ = ["Paths", "MEDIATION"]
 
 MEDIATION = re.compile(r"mediasi|memediasi|dimediasi|mediat|intervening|indirect|tidak langsung|\bmelalui\b|"
-                       r"\bthrough\b|\bvia\b", re.IGNORECASE)
+                       r"\bthrough\b|\bvia\b|(?:→|->|⟶|=>)[^→>]*(?:→|->|⟶|=>)", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?:antara|between)\s+(?:variabel\s+|the\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"^\s*(?:dan|and|&)\s+(?:variabel\s+|the\s+)?$", re.IGNORECASE)
 

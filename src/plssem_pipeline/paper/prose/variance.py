@@ -6,7 +6,8 @@ A percentage followed, within a few words, by a word for variance ("variance", "
 explained; a percentage with "sisanya", "remaining", "the rest", "other variables" near it is the
 residual of the last one. Thresholds: a sentence naming R² with at least two numbers each followed by
 a label word ("0,67 ... kuat; 0,33 ... moderat"); a label: a sentence naming R² and one construct and
-a label word, not a thresholds sentence.
+a label word, not a thresholds sentence (a sentence naming several: the construct right after "R-square"
+and the one label word before the next construct named).
 """
 from __future__ import annotations
 
@@ -73,8 +74,28 @@ def r2_labels(ctx: ProseContext) -> tuple[dict, dict]:
                 thresholds[band] = number.value
                 ctx.record(f"thresholds_stated.{band}", number.start, number.end)
             continue
-        named = {abbr for _, _, abbr in ctx.mentions(s.start, s.end)}
+        mentions = ctx.mentions(s.start, s.end)
+        named = {abbr for _, _, abbr in mentions}
         bands = {m.group(1).lower() for m in _BAND.finditer(s.text)}
         if len(named) == 1 and len(bands) == 1:
             labels[named.pop()] = bands.pop()
+        elif len(named) > 1:
+            labels.update(_label_after_r2(ctx, s, mentions))
     return thresholds, labels
+
+
+def _label_after_r2(ctx: ProseContext, s, mentions) -> dict:
+    """"Nilai R-square kepuasan pelanggan sebesar 0,432 termasuk kategori kuat, artinya ... kepercayaan merek ...":
+    the construct named right after an R² label gets the one band word between it and the next construct named."""
+    out = {}
+    for r2 in _R2.finditer(s.text):
+        at = s.start + r2.end()
+        following = [m for m in mentions if m[0] >= at]
+        if not following or following[0][0] - at > 40:
+            continue
+        start, end, abbr = following[0]
+        stop = next((m[0] for m in following if m[2] != abbr), s.end)
+        bands = {m.group(1).lower() for m in _BAND.finditer(ctx.document.text, end, stop)}
+        if len(bands) == 1:
+            out[abbr] = bands.pop()
+    return out
