@@ -127,3 +127,35 @@ def test_two_values_swapped_between_two_rows_are_one_finding(v, language, comma)
     half["rows"][second]["t"] = round(v["rows"][first]["t"] + 1.234, 3)   # not the other row's value
     rows = [r for r in _rows(pc.text(half, language=language, comma=comma), v, language) if r.verdict == "fail"]
     assert sorted(r.item for r in rows) == sorted([f"{first}: t", f"{second}: t"])
+
+
+@pytest.mark.parametrize("language,comma", LAYOUTS)
+def test_a_percentage_tied_to_the_adjusted_r2_is_compared_with_it(v, language, comma):
+    """"The adjusted R-square of CS is x: ... explains 100·x % of the variance in CS" against 100·R²adj, not 100·R²."""
+    r2 = v["r2"]["CS"]
+    adjusted = round(1 - (1 - r2) * (sum(n for _, n in pc.COUNTS.values()) - 1) / (sum(n for _, n in pc.COUNTS.values()) - 2), 3)
+    assert round(100 * adjusted, 1) != round(100 * r2, 1)
+    n = pc.NAMES[language]
+    sentence = {"en": f"The adjusted R-square of {n['CS'].lower()} is {pc.fmt(adjusted, 3, comma)}: {n['SQ'].lower()} "
+                      f"explains {pc.fmt(100 * adjusted, 1, comma)}% of the variance in {n['CS'].lower()}.",
+                "id": f"Nilai R-square adjusted {n['CS'].lower()} sebesar {pc.fmt(adjusted, 3, comma)}: "
+                      f"{n['SQ'].lower()} menjelaskan {pc.fmt(100 * adjusted, 1, comma)}% variasi {n['CS'].lower()}."}
+    source = pc.text(v, language=language, comma=comma) + "\n" + sentence[language] + "\n"
+    data, pub = pc.published(source, v)
+    data["tables"]["table3_r_squared"]["r2_adj"] = {"CS": adjusted}
+    from plssem_pipeline.audit.published import parse_published
+
+    pub = parse_published(data, file="generated")
+    rows = [r for r in check_variance_explained(pub, None, ConsistencyOptions(language=language))
+            if r.published == pytest.approx(round(100 * adjusted, 1))]
+    assert len(rows) == 1 and rows[0].verdict == "pass"
+    assert rows[0].recomputed == pytest.approx(100 * adjusted)
+    # the same percentage said of the plain R² differs from 100·R²
+    plain = source.replace(sentence[language], sentence[language].replace("adjusted R-square", "R-square")
+                           .replace("R-square adjusted", "R-square"))
+    data, _ = pc.published(plain, v)
+    data["tables"]["table3_r_squared"]["r2_adj"] = {"CS": adjusted}
+    rows = [r for r in check_variance_explained(parse_published(data, file="generated"), None,
+                                                ConsistencyOptions(language=language))
+            if r.published == pytest.approx(round(100 * adjusted, 1))]
+    assert [r.verdict for r in rows] == ["fail"]

@@ -76,6 +76,7 @@ class VarianceExplained:
     residual: Printed | None
     location: str
     line: int | None
+    statistic: str = "r2"    # "r2_adj" when the text ties the percentage to the adjusted R²
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,8 @@ def parse_prose(data: Mapping, *, file: str = "published tables") -> Prose | Non
         out.variance.append(VarianceExplained(
             str(e.get("construct")), _printed(e.get("percent"), e.get("decimals"), where + ".percent", file),
             None if residual is None else _printed(residual, e.get("residual_decimals"), where + ".residual_percent",
-                                                   file), str(e.get("location") or ""), e.get("line")))
+                                                   file), str(e.get("location") or ""), e.get("line"),
+            "r2_adj" if e.get("statistic") == "r2_adj" else "r2"))
     for e in _entries(section, "decision_rules", file):
         out.rules.append(DecisionRule(str(e.get("rule")), bool(e.get("contradicts", True)), str(e.get("text") or ""),
                                       str(e.get("location") or ""), e.get("line"), e.get("alpha")))

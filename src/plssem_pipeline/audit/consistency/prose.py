@@ -193,7 +193,8 @@ def check_inequalities(pub: Published, model, options: ConsistencyOptions) -> li
 
 
 def check_variance_explained(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
-    """Each percentage of variance explained (and its residual) against 100·R² of its construct.
+    """Each percentage of variance explained (and its residual) against 100·R² of its construct (100·R²adj
+    when the text ties the percentage to the adjusted R²).
 
     Parameters
     ----------
@@ -209,15 +210,16 @@ def check_variance_explained(pub: Published, model, options: ConsistencyOptions)
     w = options.words
     rows = []
     for v in (pub.prose.variance if pub.prose else []):
-        found = pub.stat("r2").get(v.construct)
+        found = pub.stat(v.statistic).get(v.construct)
         if found is None:
-            options.skipped.append(("variance_explained", v.construct, "no published R² for this construct"))
+            options.skipped.append(("variance_explained", v.construct, f"no published {v.statistic} for this construct"))
             continue
         table, r2 = found
         low, high = 100 * r2.low, 100 * r2.high
         ok = overlaps(low, high, v.percent)
-        parts = [w("variance", percent=w.text(v.percent), construct=v.construct, r2=w.text(r2), table=table,
-                   value=w.num(100 * r2.value, 1), interval=w.interval(low, high, 2)),
+        parts = [w("variance_adjusted" if v.statistic == "r2_adj" else "variance", percent=w.text(v.percent),
+                   construct=v.construct, r2=w.text(r2), table=table, value=w.num(100 * r2.value, 1),
+                   interval=w.interval(low, high, 2)),
                  w("variance_same" if ok else "variance_differs")]
         if v.residual is not None:
             ok_residual = overlaps(100 - high, 100 - low, v.residual)

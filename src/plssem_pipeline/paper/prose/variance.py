@@ -23,15 +23,21 @@ _VARIANCE = re.compile(r"^[\s$)*]*(?:[^\W\d_]+\s+){0,3}?(?:variance|variation|va
 _RESIDUAL = re.compile(r"sisanya|sisa|remaining|the\s+rest|residual|lainnya|variabel\s+lain|other\s+(?:variables|"
                        r"factors)|faktor\s+lain", re.IGNORECASE)
 _R2 = re.compile(LABELS["r2"], re.IGNORECASE)
+_R2_ADJ = re.compile(LABELS["r2_adj"], re.IGNORECASE)
 _BANDS = ("substantial", "strong", "kuat", "tinggi", "moderate", "moderat", "sedang", "weak", "lemah", "rendah")
 _BAND = re.compile(r"\b(" + "|".join(_BANDS) + r")\b", re.IGNORECASE)
 
 
 def read_variance_explained(ctx: ProseContext) -> list[dict]:
-    """``{construct, percent, decimals, residual_percent, location, line}`` for each one quoted."""
+    """``{construct, percent, decimals, statistic, residual_percent, location, line}`` for each one quoted.
+
+    ``statistic`` is ``"r2_adj"`` when the sentence names the adjusted R² and no plain R² ("The adjusted
+    R-square of X is 0.317: ... explain 31.7% of the variance in X"), else ``"r2"``.
+    """
     out = []
     for index, s in enumerate(ctx.sentences):
         last = None
+        statistic = _statistic(s.text)
         for number in ctx.numbers(index):
             if not number.percent:
                 continue
@@ -46,7 +52,7 @@ def read_variance_explained(ctx: ProseContext) -> list[dict]:
                     ctx.skip("variance explained", s.start, s.end, "no construct named after the variance")
                     continue
                 last = {"construct": named[0][2], "percent": number.value, "decimals": number.decimals,
-                        "residual_percent": None, **ctx.place(number.start)}
+                        "statistic": statistic, "residual_percent": None, **ctx.place(number.start)}
                 ctx.record(f"prose.variance_explained[{len(out)}].percent", number.start, number.end)
                 out.append(last)
             elif last is not None and _RESIDUAL.search(near):
@@ -54,6 +60,13 @@ def read_variance_explained(ctx: ProseContext) -> list[dict]:
                 last["residual_decimals"] = number.decimals
                 ctx.record(f"prose.variance_explained[{len(out) - 1}].residual_percent", number.start, number.end)
     return out
+
+
+def _statistic(text: str) -> str:
+    """``"r2_adj"`` when ``text`` names the adjusted R² and no plain R² outside it, else ``"r2"``."""
+    adjusted = [m.span() for m in _R2_ADJ.finditer(text)]
+    plain = [m for m in _R2.finditer(text) if not any(a <= m.start() < b for a, b in adjusted)]
+    return "r2_adj" if adjusted and not plain else "r2"
 
 
 def r2_labels(ctx: ProseContext) -> tuple[dict, dict]:
