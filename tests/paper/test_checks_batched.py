@@ -3,7 +3,7 @@
 
 Corner by corner is the reference: each batched function called on one corner (a batch of one) through the
 looping path of :func:`~plssem_pipeline.audit.consistency.rounding.value_range`. Papers: the example paper's hand
-transcription with the study's model, and the generator's papers (every study, both languages, clean and with
+transcription with the study's model, and the generator's papers (every study: English clean, Indonesian with
 an AVE or adjusted R² planted wrong) as a perfect extraction would read them.
 """
 import math
