@@ -19,7 +19,7 @@ from ..errors import UserError
 from .decisions import add_decision_claims
 from .discriminant_text import discriminant_verdicts
 from .document import Document
-from .prose import Names, add_prose_tables, extract_prose
+from .prose import read_prose
 from .provenance import key_path, span
 from .tables import Table, read_tables
 
@@ -69,10 +69,7 @@ def _sample_size(document: Document, tables: list[Table], provenance: dict, stat
 
 def _prose(document: Document, tables: dict, provenance: dict, skipped: list) -> dict:
     """The prose section (:mod:`.prose`, which also adds the hypotheses and mediation claims to ``tables``)."""
-    names = Names.from_document(document, tables)
-    prose = extract_prose(document, tables, names, provenance=provenance, skipped=skipped)
-    add_prose_tables(document, tables, prose, names, provenance=provenance)
-    return prose
+    return read_prose(document, tables, provenance=provenance, skipped=skipped)
 
 
 def extract(document: Document) -> Extraction:

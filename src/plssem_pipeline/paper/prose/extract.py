@@ -14,37 +14,51 @@ from .context import ProseContext
 from .counts import read_counts
 from .hypotheses import claims_tables, read_hypotheses, read_mentions
 from .names import Names
-from .paths import Paths
 from .rules import read_decision_rules
 from .sample import read_sample_size
 from .statements import read_statements
 from .tails import read_alpha, read_bootstrap_samples, read_tails
 from .variance import r2_labels, read_variance_explained
 
-__all__ = ["extract_prose", "add_prose_tables"]
+__all__ = ["extract_prose", "add_prose_tables", "read_prose"]
 
 
-#: The last context built: :func:`add_prose_tables` reads the prose :func:`extract_prose` has just read.
-_LAST: list = [None]
+def _context(document, tables, names, provenance, skipped, context) -> ProseContext:
+    """``context`` (a context of the same document, its sentences' names, numbers and paths already read) with
+    these tables, provenance and skipped list; else a new one."""
+    if context is None:
+        return ProseContext(document, tables, names or Names.from_document(document, tables), provenance, skipped)
+    context.tables = tables
+    if provenance is not None:
+        context.provenance = provenance
+    if skipped is not None:
+        context.skipped = skipped
+    return context
 
 
-def _context(document, tables, names, provenance, skipped) -> ProseContext:
-    """A context for the document; the last one again (its sentences' names, numbers and paths already read)
-    when it is of the same document, the same names given and the same paths."""
-    last = _LAST[0]
-    if (last is not None and names is not None and last.document is document and last.names is names
-            and Paths(tables).table == last.paths.table):
-        last.tables = tables
-        last.provenance = provenance if provenance is not None else {}
-        last.skipped = skipped if skipped is not None else []
-        return last
-    ctx = ProseContext(document, tables, names or Names.from_document(document, tables), provenance, skipped)
-    _LAST[0] = ctx
-    return ctx
+def read_prose(document: Document, tables: dict, names: Names | None = None, *, provenance: dict | None = None,
+               skipped: list | None = None) -> dict:
+    """:func:`extract_prose` then :func:`add_prose_tables`, reading the prose once (one :class:`ProseContext`).
+
+    Parameters
+    ----------
+    document, tables, names, provenance, skipped
+        As for :func:`extract_prose`; ``tables`` gains the tables the prose gives (:func:`add_prose_tables`).
+
+    Returns
+    -------
+    dict
+        The ``prose:`` section.
+    """
+    context = ProseContext(document, tables, names or Names.from_document(document, tables), provenance, skipped)
+    prose = extract_prose(document, tables, context=context)
+    add_prose_tables(document, tables, prose, context=context)
+    return prose
 
 
 def extract_prose(document: Document, tables: Mapping, names: Names | None = None, *,
-                  provenance: dict | None = None, skipped: list | None = None) -> dict:
+                  provenance: dict | None = None, skipped: list | None = None,
+                  context: ProseContext | None = None) -> dict:
     """The ``prose:`` section (contract of issue 16; ``docs/pipeline.md``, "Audit").
 
     Parameters
@@ -58,6 +72,8 @@ def extract_prose(document: Document, tables: Mapping, names: Names | None = Non
         Filled with ``"prose.<list>[i].<key>" -> {line, page, start, end, text}`` for every number recorded.
     skipped : list, optional
         Filled with ``(what, where: text, reason)`` for prose not used (an unresolved path).
+    context : ProseContext, optional
+        The document's prose already read (:func:`read_prose` passes one to both steps); default a new one.
 
     Returns
     -------
@@ -65,7 +81,7 @@ def extract_prose(document: Document, tables: Mapping, names: Names | None = Non
         ``tails``, ``bootstrap_samples``, ``alpha``, ``sample_size``, ``statements``, ``hypotheses_stated``, ``hypothesis_mentions``, ``variance_explained``,
         ``decision_rules``, ``counts``.
     """
-    ctx = _context(document, tables, names, provenance, skipped)
+    ctx = _context(document, tables, names, provenance, skipped, context)
     rules = read_decision_rules(ctx)
     return {"tails": read_tails(ctx), "bootstrap_samples": read_bootstrap_samples(ctx),
             "alpha": read_alpha(ctx, rules), "sample_size": read_sample_size(ctx), "statements": read_statements(ctx),
@@ -74,7 +90,7 @@ def extract_prose(document: Document, tables: Mapping, names: Names | None = Non
 
 
 def add_prose_tables(document: Document, tables: dict, prose: Mapping, names: Names | None = None, *,
-                     provenance: dict | None = None) -> None:
+                     provenance: dict | None = None, context: ProseContext | None = None) -> None:
     """Add the tables the prose gives to ``tables`` (in place): hypotheses, mediation claims, R² labels.
 
     Parameters
@@ -88,8 +104,10 @@ def add_prose_tables(document: Document, tables: dict, prose: Mapping, names: Na
     names : Names, optional
     provenance : dict, optional
         The provenance :func:`extract_prose` filled; gains the keys of the numbers copied into the tables.
+    context : ProseContext, optional
+        The context :func:`extract_prose` used (its provenance is the one filled), default a new one.
     """
-    ctx = _context(document, tables, names, provenance, None)
+    ctx = _context(document, tables, names, provenance, None, context)
     built = claims_tables(ctx, dict(prose))
     thresholds, labels = r2_labels(ctx)
     r2_table = next((k for k, t in tables.items() if isinstance(t, Mapping) and isinstance(t.get("r2"), Mapping)), None)
