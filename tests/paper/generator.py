@@ -7,11 +7,18 @@ HTMT, R² and adjusted R², f², path coefficients and specific indirect effects
 P, the verdicts in the results and the discussion. In English or Indonesian (decimal commas in the
 prose, and in the tables when ``table_commas``), in one of :data:`LAYOUTS` (:mod:`generator_layout`).
 
+Clean papers are not all "supported": msme's e-commerce use -> business performance is not significant
+(:mod:`generator_model`), and its papers say so in negated words ("does not significantly affect",
+"tidak berpengaruh signifikan", "not supported", "ditolak").
+
 ``PaperSpec.plant`` names one check of :data:`PLANTS`; the paper then carries exactly one error
 that check must find, and :func:`write_paper` returns its manifest entry
-``{check, item, aliases, where, snippet, also}``: a ``fail`` row of ``check`` whose item names ``item``
-(or one of ``aliases``; ``decision_rule`` has no item: any row) finds it; ``where`` is "line N" (text
-layouts) or "p. N" (PDF) of ``snippet`` and of each snippet in ``also`` (the error's other places).
+``{check, item, aliases, where, snippet, places, also}``: a ``fail`` row of ``check`` whose item names
+``item`` (or one of ``aliases``; ``decision_rule`` has no item: any row) finds it; ``where`` is "line N"
+(text layouts) or "p. N" (PDF) of ``snippet`` and of each snippet in ``places`` (the error's other
+places); ``also`` lists the other checks the error rightly makes fail (its expected consequences: none
+so far), any other ``fail`` row being a false alarm. :func:`plantable` says which studies a plant fits
+(``f_square_single_predictor`` needs a construct with one predictor).
 ``tails`` "one_stated" prints one-tailed p values and says so, "one_unstated" prints them without
 saying so: both are clean papers the audit must read as one-tailed. Deterministic: the same spec
 writes the same bytes.
@@ -24,13 +31,23 @@ from pathlib import Path
 
 import generator_truth
 from generator_layout import LAYOUTS, Table, locate, render
+from generator_measurement import PLANTS as MEASUREMENT_PLANTS, measurement
 from generator_model import Estimates, estimate_study, p_from_t
 from generator_text import ORDINALS, WORDS, cap, num
 
 #: Check ids an error can be planted for.
 PLANTS = ("prose_vs_table", "inequality_verdict", "variance_explained", "hypothesis_numbering", "decision_rule",
-          "prose_count", "t_equals_o_over_sd", "p_from_t", "ave_from_loadings", "adjusted_r2",
-          "indirect_equals_product")
+          "prose_count", "t_equals_o_over_sd", "p_from_t", "adjusted_r2", "indirect_equals_product",
+          "f_square_single_predictor", *MEASUREMENT_PLANTS)
+#: Significance level of the generated papers' verdicts (their method sections state it).
+ALPHA = 0.05
+
+
+def plantable(study: str, plant: str | None) -> bool:
+    """Whether ``plant`` can be planted in ``study``'s papers (an f² error needs a single-predictor construct)."""
+    if plant != "f_square_single_predictor":
+        return True
+    return any(len(p) == 1 for p in estimate_study(study, "en").predecessors.values())
 
 
 @dataclass(frozen=True)
@@ -61,7 +78,8 @@ def _printed(e: Estimates, tails: int) -> dict:
             "fl": e.fornell_larcker.round(3), "htmt": e.htmt.round(3),
             "r2": {c: round(float(v), 3) for c, v in e.r2["r2"].items()},
             "r2_adj": {c: round(float(v), 3) for c, v in e.r2["r2_adj"].items()},
-            "f2": {k: round(v, 3) for k, v in e.f2.items()}, "paths": rows(e.paths), "indirect": rows(e.indirect)}
+            "f2": {k: round(v, 3) for k, v in e.f2.items()}, "paths": rows(e.paths), "indirect": rows(e.indirect),
+            "vif": {k: round(v, 3) for k, v in e.vif.items()}, "cross": e.cross_loadings.round(3)}
 
 
 def _profile(e: Estimates, w: dict, rng: random.Random) -> list[tuple[str, list[tuple[str, int]]]]:
@@ -102,10 +120,15 @@ class _Writer:
                         self._statement_snippet(self.hyp[i]), self._statement_snippet(self.hyp[j]))
 
     # ------------------------------------------------------------------ helpers
-    def _plant(self, check, item, aliases, snippet, *more):
-        """Record the planted error; ``more``: snippets of its other places (both halves of a swap)."""
+    def _plant(self, check, item, aliases, snippet, *more, also=()):
+        """Record the planted error; ``more``: snippets of its other places (both halves of a swap); ``also``:
+        the other checks it rightly makes fail."""
         self.planted = {"check": check, "item": item, "aliases": list(aliases), "snippet": snippet,
-                        "also": list(more)}
+                        "places": list(more), "also": list(also)}
+
+    def significant(self, row) -> bool:
+        """Whether a printed row's p is below :data:`ALPHA` (its hypothesis or mediation is supported)."""
+        return row["p"] < ALPHA
 
     def n(self, value, decimals=3):
         return num(value, decimals, comma=self.lang == "id")
@@ -133,8 +156,10 @@ class _Writer:
         self.blocks.append(("h", level, text))
 
     def _statement_snippet(self, path):
-        k = self.ordinal_of[path]
-        return f"hipotesis {ORDINALS['id'][k]} diterima" if self.lang == "id" else f"H{k + 1} is therefore supported"
+        k, yes = self.ordinal_of[path], self.significant(self.pr["paths"][path])
+        if self.lang == "id":
+            return f"hipotesis {ORDINALS['id'][k]} {'diterima' if yes else 'ditolak'}"
+        return f"H{k + 1} is therefore {'' if yes else 'not '}supported"
 
     # ------------------------------------------------------------------ sections
     def front(self):
@@ -185,39 +210,7 @@ class _Writer:
             self.para(w["profile_block"].format(block=word, items=_listed(items, w["and"])))
 
     def measurement(self):
-        w, tw, e, pr = self.w, self.tw, self.e, self.pr
-        if self.spec.plant == "ave_from_loadings":
-            c = self.rng.choice(e.constructs)
-            pr["ave"][c] = round(pr["ave"][c] + 0.061, 3)
-            self._plant("ave_from_loadings", c, [], self.tn(pr["ave"][c]))
-        self.head(3, w["measurement"])
-        rows, middle = [], self.rng.random() < 0.5
-        for c in e.constructs:
-            items = e.indicators[c]
-            at = len(items) // 2 if middle else 0
-            for i, ind in enumerate(items):
-                row = [ind, self.tn(pr["loadings"][ind]), self.tn(pr["ave"][c]) if i == at else ""]
-                rows.append(row + (["Valid"] if self.lang == "id" else []))
-        header = [tw["indicator"], tw["loading"], "AVE"] + ([tw["result"]] if self.lang == "id" else [])
-        self.para(w["loadings_text"].format(t=self.tables + 1))
-        self.table(tw["loadings"], header, rows, "convergent_validity")
-        self.para(w["reliability_text"].format(t=self.tables + 1))
-        self.reliability_columns = self.rng.choice([("rho_a", "rho_c"), ("rho_c",)])
-        names = {"rho_a": "Composite reliability (rho_a)", "rho_c": "Composite reliability (rho_c)"}
-        if len(self.reliability_columns) == 1:  # a single "composite reliability": SmartPLS's rho_c
-            names["rho_c"] = "Composite reliability"
-        rows = [[c] + [self.tn(pr[k][c]) for k in ("cronbach_alpha", *self.reliability_columns)] for c in e.constructs]
-        self.table(tw["reliability"], [tw["construct"], "Cronbach's alpha"]
-                   + [names[k] for k in self.reliability_columns], rows, "reliability")
-        choice = self.rng.choice(["fl", "htmt", "both"])
-        for kind in ("fl", "htmt"):
-            if choice not in (kind, "both"):
-                continue
-            matrix = pr[kind]
-            self.para(w[f"{kind}_text"].format(t=self.tables + 1))
-            rows = [[a] + [self.tn(matrix.loc[a, b]) if j < i or (kind == "fl" and j == i) else ""
-                           for j, b in enumerate(e.constructs)] for i, a in enumerate(e.constructs)]
-            self.table(tw[kind], [""] + e.constructs, rows, kind)
+        measurement(self)
 
     def structural(self):
         w, tw, e, pr = self.w, self.tw, self.e, self.pr
@@ -239,6 +232,13 @@ class _Writer:
             if c == wrong:
                 self._plant("variance_explained", c, [self.name(c)], f"{self.n(pct, 1)}%")
             self.para(text)
+        if self.spec.plant == "f_square_single_predictor":
+            single = sorted(f"{p[0]} -> {t}" for t, p in e.predecessors.items() if len(p) == 1)
+            if not single:
+                raise ValueError(f"study {self.spec.study!r} has no construct with one predictor for an f² error")
+            path = self.rng.choice(single)
+            pr["f2"][path] = round(pr["f2"][path] + 0.05, 3)
+            self._plant("f_square_single_predictor", path, [], self.tn(pr["f2"][path]))
         self.para(w["f2_text"].format(t=self.tables + 1))
         self.table(tw["f2"], [tw["path"], "f-square"], [[p, self.tn(v)] for p, v in pr["f2"].items()], "f_square")
         self._effects()
@@ -277,19 +277,23 @@ class _Writer:
         for path in sorted(self.hyp):
             src, tgt = self.ends(path)
             r, k = dict(pr["paths"][path]), self.ordinal_of[path]
+            yes = self.significant(r)
             if self.misquoted == (path, "original"):  # β misquoted in the results
                 r["original"] = round(r["original"] + 0.1, 3)
                 self._plant("prose_vs_table", path, [f"H{self.hyp.index(path) + 1}"], self.n(r["original"]))
-            rel = ">" if path == unequal else "<"
-            self.para(w["statement"].format(Src=cap(src), tgt=tgt, b=self.n(r["original"]), t=self.n(r["t"]),
-                                            p=self.n(r["p"]), rel=rel, k=k + 1, ordinal=ORDINALS["id"][k]))
+            rel = "<" if yes != (path == unequal) else ">"  # the planted inequality is the wrong way round
+            self.para(w["statement" if yes else "statement_not"].format(
+                Src=cap(src), tgt=tgt, b=self.n(r["original"]), t=self.n(r["t"]), p=self.n(r["p"]), rel=rel,
+                k=k + 1, ordinal=ORDINALS["id"][k]))
             if path == unequal:
-                self._plant(plant, path, [f"H{self.hyp.index(path) + 1}"], f"{self.n(r['p'])} > ")
+                self._plant(plant, path, [f"H{self.hyp.index(path) + 1}"], f"{self.n(r['p'])} {rel} ")
         for path in sorted(pr["indirect"]):
             src, med, tgt = self.ends(path)
             r = pr["indirect"][path]
-            self.para(w["mediation"].format(src=src, med=med, tgt=tgt, b=self.n(r["original"]), t=self.n(r["t"]),
-                                            p=self.n(r["p"]), rel="<"))
+            yes = self.significant(r)
+            self.para(w["mediation" if yes else "mediation_not"].format(
+                src=src, med=med, tgt=tgt, b=self.n(r["original"]), t=self.n(r["t"]), p=self.n(r["p"]),
+                rel="<" if yes else ">"))
 
     def discussion(self):
         w, pr = self.w, self.pr
@@ -302,15 +306,21 @@ class _Writer:
                 r[statistic] = round(r[statistic] + (0.012 if statistic == "p" else 1.234), 3)
                 self._plant("prose_vs_table", path, [f"H{k + 1}"], self.n(r[statistic]))
             self.head(3, cap(w["disc_head"].format(src=src, tgt=tgt)))
-            self.para(w["disc_text"].format(t=self.paths_table, ordinal=ORDINALS[self.lang][k], tt=self.n(r["t"]),
-                                            p=self.n(r["p"]), src=src, tgt=tgt))
+            text = w["disc_text" if self.significant(pr["paths"][path]) else "disc_text_not"]
+            self.para(text.format(t=self.paths_table, ordinal=ORDINALS[self.lang][k], tt=self.n(r["t"]),
+                                  p=self.n(r["p"]), src=src, tgt=tgt))
         self.head(2, w["conclusion"])
-        self.para(w["conclusion_text"].format(names=cap(", ".join(self.name(c) for c in self.e.constructs))))
+        supported = sum(self.significant(pr["paths"][path]) for path in self.hyp)
+        text = w["conclusion_text" if supported == len(self.hyp) else "conclusion_some"]
+        self.para(text.format(names=cap(", ".join(self.name(c) for c in self.e.constructs)), k=supported,
+                              m=len(self.hyp)))
 
 
 def _written(spec: PaperSpec) -> _Writer:
     if spec.plant is not None and spec.plant not in PLANTS:
         raise ValueError(f"unknown plant {spec.plant!r}; expected one of {PLANTS}")
+    if not plantable(spec.study, spec.plant):
+        raise ValueError(f"plant {spec.plant!r} does not fit study {spec.study!r} (see plantable)")
     if spec.layout not in LAYOUTS:
         raise ValueError(f"unknown layout {spec.layout!r}; expected one of {LAYOUTS}")
     writer = _Writer(spec)
@@ -339,7 +349,7 @@ def write_paper(spec: PaperSpec, directory: Path) -> tuple[Path, dict | None]:
     Path(directory).mkdir(parents=True, exist_ok=True)
     path = render(blocks, spec.layout, Path(directory) / spec.stem, random.Random(spec.stem))
     if planted is not None:
-        where = "; ".join(locate(path, snippet) for snippet in [planted["snippet"], *planted["also"]])
+        where = "; ".join(locate(path, snippet) for snippet in [planted["snippet"], *planted["places"]])
         planted = {**planted, "where": where, "paper": path.name}
     return path, planted
 
@@ -356,4 +366,4 @@ def corpus(specs, directory: Path, workers: int = 2) -> list[tuple[PaperSpec, Pa
     return [(spec, *out) for spec, out in zip(specs, written)]
 
 
-__all__ = ["PaperSpec", "PLANTS", "LAYOUTS", "build", "expected", "write_paper", "corpus"]
+__all__ = ["PaperSpec", "PLANTS", "ALPHA", "LAYOUTS", "plantable", "build", "expected", "write_paper", "corpus"]

@@ -50,7 +50,10 @@ WORDS = {
                              "(Table {t}), so the constructs are reliable."),
         "fl_text": ("The square root of each construct's AVE (diagonal) exceeds its correlations with the other "
                     "constructs (Table {t}), meeting the Fornell-Larcker criterion."),
-        "htmt_text": "Every HTMT ratio is below 0.85 (Table {t}), so discriminant validity holds.",
+        "htmt_text": "Every HTMT ratio is below {bound} (Table {t}), so discriminant validity holds.",
+        "htmt_bounds": ["0.85", "the conservative threshold value of 0.90"],
+        "cross_text": "Each indicator loads highest on its own construct (Table {t}).",
+        "vif_text": "Every outer VIF is below 5 (Table {t}), so collinearity is no concern.",
         "structural": "Structural model",
         "r2_text": ("The R-square of {tgt} is {r2} (adjusted {adj}): {preds} explain {pct}% of the variance in {tgt}, "
                     "and the remaining {rest}% is explained by variables outside the model."),
@@ -58,13 +61,21 @@ WORDS = {
         "paths_lead": "Table {t} reports the path coefficients and Table {t2} the specific indirect effects.",
         "statement": "{Src} has a positive and significant effect on {tgt} (β = {b}, t = {t}, p = {p} {rel} 0.05); "
                      "H{k} is therefore supported.",
+        "statement_not": "{Src} does not significantly affect {tgt} (β = {b}, t = {t}, p = {p} {rel} 0.05); "
+                         "H{k} is therefore not supported.",
         "mediation": ("The specific indirect effect of {src} on {tgt} through {med} is significant (β = {b}, t = {t}, "
                       "p = {p} {rel} 0.05), so {med} mediates the effect of {src} on {tgt}; this mediation is "
                       "supported."),
+        "mediation_not": ("The specific indirect effect of {src} on {tgt} through {med} is not significant (β = {b}, "
+                          "t = {t}, p = {p} {rel} 0.05), so {med} does not mediate the effect of {src} on {tgt}; this "
+                          "mediation is not supported."),
         "disc_head": "The effect of {src} on {tgt}",
         "disc_text": ("Table {t} supports the {ordinal} hypothesis: with a t statistic of {tt} and a p value of {p}, "
                       "{src} increases {tgt}. Firms that invest in {src} achieve more {tgt}."),
+        "disc_text_not": ("Table {t} does not support the {ordinal} hypothesis: with a t statistic of {tt} and a p "
+                          "value of {p}, {src} does not significantly affect {tgt}."),
         "conclusion_text": "All hypotheses are supported. {names} reinforce one another.",
+        "conclusion_some": "Of the {m} hypotheses, {k} are supported. {names} reinforce one another.",
         "table_words": {"table": "Table", "source": "Source: SmartPLS 4 output",
                         "primary": "Source: primary data (2026)",
                         "profile": "Respondent profile", "characteristic": "Characteristic", "count": "n",
@@ -74,7 +85,8 @@ WORDS = {
                         "reliability": "Construct reliability",
                         "fl": "Fornell-Larcker criterion", "htmt": "Heterotrait-monotrait ratio (HTMT)",
                         "r2": "R-square", "f2": "f-square", "path": "Path",
-                        "paths": "Path coefficients", "indirect": "Specific indirect effects", "result": "Result"},
+                        "paths": "Path coefficients", "indirect": "Specific indirect effects", "result": "Result",
+                        "cross": "Cross loadings", "vif": "Collinearity statistics (VIF)"},
         "blocks": {"gender": ("gender", ["male", "female"]),
                    "age": ("age", ["under 25 years", "25 to 34 years", "35 to 44 years", "45 years or older"]),
                    "education": ("education", ["high school", "diploma", "bachelor's degree", "master's degree"])},
@@ -108,7 +120,10 @@ WORDS = {
                              "(Tabel {t}), sehingga dinyatakan reliabel."),
         "fl_text": ("Akar AVE setiap variabel (diagonal) lebih besar dari korelasinya dengan variabel lain "
                     "(Tabel {t}), sehingga kriteria Fornell-Larcker terpenuhi."),
-        "htmt_text": "Seluruh nilai HTMT di bawah 0,85 (Tabel {t}), sehingga validitas diskriminan terpenuhi.",
+        "htmt_text": "Seluruh nilai HTMT di bawah {bound} (Tabel {t}), sehingga validitas diskriminan terpenuhi.",
+        "htmt_bounds": ["0,85", "nilai ambang 0,90"],
+        "cross_text": "Setiap indikator memiliki loading tertinggi pada variabelnya sendiri (Tabel {t}).",
+        "vif_text": "Seluruh nilai VIF di bawah 5 (Tabel {t}), sehingga tidak terjadi multikolinearitas.",
         "structural": "Model struktural (inner model)",
         "r2_text": ("Nilai R-square {tgt} sebesar {r2} dengan R-square adjusted sebesar {adj}, artinya sekitar {pct}% "
                     "variasi {tgt} dijelaskan oleh {preds}, sedangkan {rest}% sisanya dijelaskan oleh variabel lain di "
@@ -117,14 +132,24 @@ WORDS = {
         "paths_lead": "Tabel {t} menyajikan koefisien jalur dan Tabel {t2} pengaruh tidak langsung spesifik.",
         "statement": ("{Src} berpengaruh positif dan signifikan terhadap {tgt} dengan koefisien jalur sebesar {b}, "
                       "T-statistik sebesar {t} dan P-value ({p} {rel} 0,05), sehingga hipotesis {ordinal} diterima."),
+        "statement_not": ("{Src} tidak berpengaruh signifikan terhadap {tgt} dengan koefisien jalur sebesar {b}, "
+                          "T-statistik sebesar {t} dan P-value ({p} {rel} 0,05), sehingga hipotesis {ordinal} "
+                          "ditolak."),
         "mediation": ("Pengaruh tidak langsung {src} terhadap {tgt} melalui {med} signifikan dengan koefisien sebesar "
                       "{b}, T-statistik sebesar {t} dan P-value ({p} {rel} 0,05), sehingga {med} memediasi pengaruh "
                       "{src} terhadap {tgt} (diterima)."),
+        "mediation_not": ("Pengaruh tidak langsung {src} terhadap {tgt} melalui {med} tidak signifikan dengan "
+                          "koefisien sebesar {b}, T-statistik sebesar {t} dan P-value ({p} {rel} 0,05), sehingga "
+                          "{med} tidak memediasi pengaruh {src} terhadap {tgt} (ditolak)."),
         "disc_head": "Pengaruh {src} terhadap {tgt}",
         "disc_text": ("Tabel {t} menunjukkan dukungan empiris terhadap hipotesis {ordinal}. Nilai p sebesar {p} dan "
                       "T-statistik sebesar {tt} menunjukkan bahwa {src} berpengaruh positif terhadap {tgt}. Usaha yang "
                       "memperkuat {src} mencapai {tgt} yang lebih baik."),
+        "disc_text_not": ("Tabel {t} menunjukkan bahwa hipotesis {ordinal} ditolak. Nilai p sebesar {p} dan "
+                          "T-statistik sebesar {tt} menunjukkan bahwa {src} tidak berpengaruh signifikan terhadap "
+                          "{tgt}."),
         "conclusion_text": "Seluruh hipotesis diterima. {names} saling memperkuat.",
+        "conclusion_some": "Dari {m} hipotesis, {k} diterima. {names} saling memperkuat.",
         "table_words": {"table": "Tabel", "source": "Sumber: Output SmartPLS 4",
                         "primary": "Sumber: Data primer diolah (2026)",
                         "profile": "Deskripsi Responden", "characteristic": "Karakteristik", "count": "Jumlah",
@@ -134,7 +159,8 @@ WORDS = {
                         "reliability": "Composite Reliability dan Cronbach's Alpha",
                         "fl": "Fornell-Larcker Criterion", "htmt": "Heterotrait-Monotrait Ratio (HTMT)",
                         "r2": "R-Square", "f2": "F-Square", "path": "Jalur",
-                        "paths": "Path Coefficients", "indirect": "Specific Indirect Effects", "result": "Keterangan"},
+                        "paths": "Path Coefficients", "indirect": "Specific Indirect Effects", "result": "Keterangan",
+                        "cross": "Cross Loadings", "vif": "Collinearity Statistics (VIF)"},
         "blocks": {"gender": ("jenis kelamin", ["laki-laki", "perempuan"]),
                    "age": ("usia", ["di bawah 25 tahun", "25 sampai 34 tahun", "35 sampai 44 tahun",
                                     "45 tahun ke atas"]),

@@ -26,11 +26,16 @@ def published(writer) -> dict:
         ids["r_squared"]: {"r2": dict(pr["r2"]), "r2_adj": dict(pr["r2_adj"])},
         ids["path_coefficients"]: {"rows": {k: dict(v) for k, v in pr["paths"].items()}},
         ids["specific_indirect"]: {"rows": {k: dict(v) for k, v in pr["indirect"].items()}},
-        "hypotheses": {f"H{k + 1}": {"path": path, "verdict_published": "supported"}
+        "hypotheses": {f"H{k + 1}": {"path": path, "verdict_published": _verdict(writer, pr["paths"][path])}
                        for k, path in enumerate(writer.hyp)},
-        "mediation_claims": [{"path": path, "verdict_published": "supported"} for path in sorted(pr["indirect"])],
+        "mediation_claims": [{"path": path, "verdict_published": _verdict(writer, pr["indirect"][path])}
+                             for path in sorted(pr["indirect"])],
     }
     return {"n": e.n, "bootstrap_samples": e.samples, "tables": tables}
+
+
+def _verdict(writer, row) -> str:
+    return "supported" if writer.significant(row) else "rejected"
 
 
 def model(writer) -> plssem.Model:
