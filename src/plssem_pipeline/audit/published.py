@@ -35,17 +35,13 @@ from dataclasses import dataclass, field
 
 from ..errors import UserError
 from .printed import Printed
+from .verdicts import NEGATIVE_VERDICTS
 from .published_matrices import Matrices, parse_matrices
 from .published_prose import Prose, parse_prose
 
 __all__ = ["Printed", "Respondents", "EffectRow", "Claim", "Published", "load_published", "parse_published",
            "path_nodes", "NEGATIVE_VERDICTS"]
 
-#: Verdict words (lower case) that mean "not supported / not valid"; anything else printed
-#: as a verdict is read as positive ("supported", "Valid", "Reliabel", "diterima", ...).
-NEGATIVE_VERDICTS = {"not supported", "unsupported", "rejected", "no", "false", "invalid", "not valid",
-                     "not reliable", "unreliable", "ditolak", "tidak didukung", "tidak valid", "tidak reliabel",
-                     "tidak signifikan", "not significant"}
 
 CONSTRUCT_STATISTICS = ("ave", "cronbach_alpha", "composite_reliability", "rho_a", "rho_c", "r2", "r2_adj")
 EFFECT_COLUMNS = ("original", "mean", "sd", "t", "p")

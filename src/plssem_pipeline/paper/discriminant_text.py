@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 
+from ..audit.verdicts import NEGATOR
 from .document import Document, plain
 from .numbers import numbers_in
+from .prose.text import split
 from .tables import Table
 from .tables.find import SOURCE
 
@@ -27,9 +29,8 @@ _NAMES = re.compile(r"discriminant|diskriminan", re.IGNORECASE)
 _KIND = {"htmt": re.compile(r"htmt|heterotrait", re.IGNORECASE),
          "fornell_larcker": re.compile(r"fornell|larcker|√|square root|akar", re.IGNORECASE)}
 _NEGATIVE = re.compile(
-    r"\b(?:not|tidak|belum)\s+(?:\w+\s+){0,2}?(?:established|achieved|met|fulfilled|supported|hold|holds|valid|"
+    rf"\b{NEGATOR}\s+(?:\w+\s+){{0,2}}?(?:established|achieved|met|fulfilled|supported|hold|holds|valid|"
     r"terpenuhi|tercapai|memenuhi|terbukti|valid)\b|\bfail(?:s|ed)?\b|\black(?:s|ing)? of\b|\bviolat", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?:[^.!?]|[.,](?=\d))+(?:[.!?]|$)")
 _BOUND = re.compile(r"\b(?:below|under|less than|lower than|not exceed(?:ing)?|threshold|cut-?off|di bawah|"
                     r"kurang dari|tidak melebihi|ambang|batas)\b|[<≤]", re.IGNORECASE)
 #: What may stand between a bound word and its number: no digit and no clause break.
@@ -38,11 +39,10 @@ _WINDOW = 12  # lines before the caption and after the table
 
 
 def _sentences(document: Document, start: int, end: int):
-    """``(start, end)`` of the sentences in ``document.text[start:end]`` (a decimal point ends none)."""
-    text = document.text[start:end]
-    for match in _SENTENCE.finditer(text):
-        if match.group().strip():
-            yield start + match.start(), start + match.end()
+    """``(start, end)`` of the sentences in ``document.text[start:end]`` (the prose's splitter, :func:`.prose.text.split`:
+    neither a decimal point nor "et al." ends one)."""
+    for a, b in split(document.text[start:end]):
+        yield start + a, start + b
 
 
 def discriminant_verdicts(document: Document, tables: list[Table]) -> list[tuple[Table, dict, dict]]:

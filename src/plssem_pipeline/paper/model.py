@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..audit.published import CONSTRUCT_STATISTICS
 from .tables.values import construct_of
 
 __all__ = ["infer_model"]
 
-_CONSTRUCT_KEYS = ("ave", "cronbach_alpha", "composite_reliability", "rho_a", "rho_c", "r2", "r2_adj",
-                   "fornell_larcker", "htmt")
+_CONSTRUCT_KEYS = (*CONSTRUCT_STATISTICS, "fornell_larcker", "htmt")
 
 
 def _tables(published: Mapping):
