@@ -20,6 +20,7 @@ from ..audit.verdicts import NEGATOR
 from .document import Document, plain
 from .numbers import numbers_in
 from .prose.text import split
+from .prose.words import BELOW
 from .tables import Table
 from .tables.find import SOURCE
 
@@ -31,8 +32,7 @@ _KIND = {"htmt": re.compile(r"htmt|heterotrait", re.IGNORECASE),
 _NEGATIVE = re.compile(
     rf"\b{NEGATOR}\s+(?:\w+\s+){{0,2}}?(?:established|achieved|met|fulfilled|supported|hold|holds|valid|"
     r"terpenuhi|tercapai|memenuhi|terbukti|valid)\b|\bfail(?:s|ed)?\b|\black(?:s|ing)? of\b|\bviolat", re.IGNORECASE)
-_BOUND = re.compile(r"\b(?:below|under|less than|lower than|not exceed(?:ing)?|threshold|cut-?off|di bawah|"
-                    r"kurang dari|tidak melebihi|ambang|batas)\b|[<≤]", re.IGNORECASE)
+_BOUND = re.compile(rf"\b(?:{BELOW}|threshold|cut-?off|ambang|batas)\b|[<≤]", re.IGNORECASE)
 #: What may stand between a bound word and its number: no digit and no clause break.
 _BOUND_GAP = re.compile(r"[^\d,;:]*")
 _WINDOW = 12  # lines before the caption and after the table

@@ -10,7 +10,8 @@ import re
 
 from ...audit.verdicts import CONTRAST, verdict_of
 
-__all__ = ["ORDINALS", "verdict_of", "verdict_at", "clauses", "RELATION", "relation_symbol", "LABELS", "FILLER"]
+__all__ = ["ORDINALS", "verdict_of", "verdict_at", "clauses", "BELOW", "ABOVE", "RELATION", "relation_symbol",
+           "LABELS", "FILLER"]
 
 ORDINALS = {w: i for i, w in enumerate(
     ["pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan", "kesepuluh"],
@@ -53,10 +54,13 @@ def verdict_at(text: str, position: int, names=None) -> str | None:
     return None
 
 
+#: Words for "below" a number ("less than", "di bawah", "tidak melebihi").
+BELOW = (r"(?:lebih\s+kecil\s+dari(?:pada)?|kurang\s+dari|smaller\s+than|less\s+than|lower\s+than|below|under|"
+         r"di\s*bawah|tidak\s+melebihi|not\s+exceed(?:ing)?)")
+#: Words for "above" a number.
+ABOVE = r"(?:lebih\s+besar\s+dari(?:pada)?|lebih\s+dari|greater\s+than|larger\s+than|higher\s+than|above|di\s*atas)"
 #: A relation between two numbers, as printed.
-RELATION = (r"(?:<=|>=|≤|≥|<|>|=|\\leq?|\\geq?|\\lt|\\gt|lebih\s+kecil\s+dari(?:pada)?|kurang\s+dari|"
-            r"lebih\s+besar\s+dari(?:pada)?|lebih\s+dari|smaller\s+than|less\s+than|lower\s+than|below|"
-            r"greater\s+than|larger\s+than|higher\s+than|above|di\s*bawah|di\s*atas)")
+RELATION = rf"(?:<=|>=|≤|≥|<|>|=|\\leq?|\\geq?|\\lt|\\gt|{BELOW}|{ABOVE})"
 
 
 def relation_symbol(text: str) -> str:
@@ -66,7 +70,7 @@ def relation_symbol(text: str) -> str:
     ('<', '>', '=')
     """
     t = text.lower()
-    if re.search(r"<|≤|\\le|\\lt|kecil|kurang|less|smaller|lower|below|bawah", t):
+    if re.search(r"<|≤|\\le|\\lt|kecil|kurang|less|smaller|lower|below|under|bawah|melebihi|exceed", t):
         return "<"
     if re.search(r">|≥|\\ge|\\gt|besar|lebih\s+dari|greater|larger|higher|above|atas", t):
         return ">"
