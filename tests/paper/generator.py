@@ -9,7 +9,10 @@ prose, and in the tables when ``table_commas``), in one of :data:`LAYOUTS` (:mod
 
 Clean papers are not all "supported": msme's e-commerce use -> business performance is not significant
 (:mod:`generator_model`), and its papers say so in negated words ("does not significantly affect",
-"tidak berpengaruh signifikan", "not supported", "ditolak").
+"tidak berpengaruh signifikan", "not supported", "ditolak") and in one sentence that contrasts it with a
+significant path ("..., whereas ...", "..., sedangkan ..."). A supported hypothesis is worded one of two
+ways at random ("... is rejected; H2 is therefore supported" of the null hypothesis; "P-value = 0,000 < 0,05
+sehingga berpengaruh positif dan signifikan").
 
 ``PaperSpec.plant`` names one check of :data:`PLANTS`; the paper then carries exactly one error
 that check must find, and :func:`write_paper` returns its manifest entry
@@ -282,11 +285,18 @@ class _Writer:
                 r["original"] = round(r["original"] + 0.1, 3)
                 self._plant("prose_vs_table", path, [f"H{self.hyp.index(path) + 1}"], self.n(r["original"]))
             rel = "<" if yes != (path == unequal) else ">"  # the planted inequality is the wrong way round
-            self.para(w["statement" if yes else "statement_not"].format(
-                Src=cap(src), tgt=tgt, b=self.n(r["original"]), t=self.n(r["t"]), p=self.n(r["p"]), rel=rel,
+            template = "statement_not" if not yes else "statement_alt" if self.rng.random() < 0.5 else "statement"
+            self.para(w[template].format(
+                Src=cap(src), src=src, tgt=tgt, b=self.n(r["original"]), t=self.n(r["t"]), p=self.n(r["p"]), rel=rel,
                 k=k + 1, ordinal=ORDINALS["id"][k]))
             if path == unequal:
                 self._plant(plant, path, [f"H{self.hyp.index(path) + 1}"], f"{self.n(r['p'])} {rel} ")
+        rejected = [path for path in sorted(self.hyp) if not self.significant(pr["paths"][path])]
+        if rejected:  # one sentence on two paths: "A affects B (p < 0.05), whereas C's effect on D is not ..."
+            one = next(path for path in sorted(self.hyp) if self.significant(pr["paths"][path]))
+            (src, tgt), (src2, tgt2) = self.ends(one), self.ends(rejected[0])
+            self.para(w["contrast"].format(Src=cap(src), tgt=tgt, p=self.n(pr["paths"][one]["p"]), src2=src2,
+                                           tgt2=tgt2, p2=self.n(pr["paths"][rejected[0]]["p"])))
         for path in sorted(pr["indirect"]):
             src, med, tgt = self.ends(path)
             r = pr["indirect"][path]

@@ -63,6 +63,10 @@ WORDS = {
                      "H{k} is therefore supported.",
         "statement_not": "{Src} does not significantly affect {tgt} (β = {b}, t = {t}, p = {p} {rel} 0.05); "
                          "H{k} is therefore not supported.",
+        "statement_alt": ("The null hypothesis of no effect of {src} on {tgt} is rejected (β = {b}, t = {t}, "
+                          "p = {p} {rel} 0.05); H{k} is therefore supported."),
+        "contrast": ("{Src} has a significant effect on {tgt} (p = {p} < 0.05), whereas the effect of {src2} on {tgt2} "
+                     "is not significant (p = {p2} > 0.05)."),
         "mediation": ("The specific indirect effect of {src} on {tgt} through {med} is significant (β = {b}, t = {t}, "
                       "p = {p} {rel} 0.05), so {med} mediates the effect of {src} on {tgt}; this mediation is "
                       "supported."),
@@ -135,6 +139,11 @@ WORDS = {
         "statement_not": ("{Src} tidak berpengaruh signifikan terhadap {tgt} dengan koefisien jalur sebesar {b}, "
                           "T-statistik sebesar {t} dan P-value ({p} {rel} 0,05), sehingga hipotesis {ordinal} "
                           "ditolak."),
+        "statement_alt": ("Pengaruh {src} terhadap {tgt} memiliki T-statistik sebesar {t} dan P-value = {p} {rel} 0,05 "
+                          "sehingga berpengaruh positif dan signifikan (koefisien jalur {b}); hipotesis {ordinal} "
+                          "diterima."),
+        "contrast": ("{Src} berpengaruh signifikan terhadap {tgt} (p = {p} < 0,05), sedangkan pengaruh {src2} terhadap "
+                     "{tgt2} tidak signifikan (p = {p2} > 0,05)."),
         "mediation": ("Pengaruh tidak langsung {src} terhadap {tgt} melalui {med} signifikan dengan koefisien sebesar "
                       "{b}, T-statistik sebesar {t} dan P-value ({p} {rel} 0,05), sehingga {med} memediasi pengaruh "
                       "{src} terhadap {tgt} (diterima)."),
