@@ -131,9 +131,11 @@ def test_two_values_swapped_between_two_rows_are_one_finding(v, language, comma)
 
 @pytest.mark.parametrize("language,comma", LAYOUTS)
 def test_a_percentage_tied_to_the_adjusted_r2_is_compared_with_it(v, language, comma):
-    """"The adjusted R-square of CS is x: ... explains 100·x % of the variance in CS" against 100·R²adj, not 100·R²."""
+    """"The adjusted R-square of CS is x: ... explains 100·x % of the variance in CS" against 100·R²adj, not
+    100·R²."""
     r2 = v["r2"]["CS"]
-    adjusted = round(1 - (1 - r2) * (sum(n for _, n in pc.COUNTS.values()) - 1) / (sum(n for _, n in pc.COUNTS.values()) - 2), 3)
+    n_obs = sum(n for _, n in pc.COUNTS.values())
+    adjusted = round(1 - (1 - r2) * (n_obs - 1) / (n_obs - 2), 3)   # k = 1: SQ is CS's only predictor
     assert round(100 * adjusted, 1) != round(100 * r2, 1)
     n = pc.NAMES[language]
     sentence = {"en": f"The adjusted R-square of {n['CS'].lower()} is {pc.fmt(adjusted, 3, comma)}: {n['SQ'].lower()} "

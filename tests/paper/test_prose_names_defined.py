@@ -94,7 +94,8 @@ def test_an_r2_label_in_a_sentence_naming_several_constructs():
     true_band = next(band for band, low in sorted(thresholds.items(), key=lambda x: -x[1]) if r2 >= low)
     wrong_band = next(band for band in thresholds if band != true_band)
     n = pc.NAMES["id"]
-    text = (f"Menurut Chin (1998), nilai R-square {', '.join(f'{pc.fmt(x, 2, True)} {b}' for b, x in thresholds.items())}."
+    bands = ', '.join(f'{pc.fmt(x, 2, True)} {b}' for b, x in thresholds.items())
+    text = (f"Menurut Chin (1998), nilai R-square {bands}."
             f" Nilai R-square {n['CS'].lower()} sebesar {pc.fmt(r2, 3, True)} termasuk kategori {wrong_band}, "
             f"artinya {n['SQ'].lower()} menjelaskan {n['CS'].lower()}.")
     document = parse_text(f"{n['SQ']} (SQ), {n['CS']} (CS) dan {n['BL']} (BL) diukur.\n\n{text}\n")

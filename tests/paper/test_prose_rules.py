@@ -29,7 +29,8 @@ def test_a_results_sentence_with_an_equals_sign_is_no_rule(comma):
     r = v["rows"]["SQ -> CS"]
     for sentence in (f"The p value = {pc.fmt(r['p'], 3, comma)} < {pc.fmt(0.05, 2, comma)} so the effect is positive "
                      f"and significant.",
-                     f"Dengan T-statistik sebesar {pc.fmt(r['t'], 3, comma)} dan P-value = {pc.fmt(r['p'], 3, comma)} < "
+                     f"Dengan T-statistik sebesar {pc.fmt(r['t'], 3, comma)} dan "
+                     f"P-value = {pc.fmt(r['p'], 3, comma)} < "
                      f"{pc.fmt(0.05, 2, comma)} sehingga berpengaruh positif dan signifikan."):
         prose, pub = _rules(sentence, v)
         assert [x for x in prose["decision_rules"] if x["text"] == sentence] == []
@@ -37,7 +38,8 @@ def test_a_results_sentence_with_an_equals_sign_is_no_rule(comma):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Apabila P values < {a} maka hipotesis diterima, sedangkan apabila P values > {a} maka variabel berpengaruh negatif.",
+    "Apabila P values < {a} maka hipotesis diterima, sedangkan apabila P values > {a} maka variabel berpengaruh "
+    "negatif.",
     "If the p value < {a} the hypothesis is accepted, whereas if the p value > {a} the effect is negative.",
 ])
 def test_the_second_clause_of_a_compound_rule_is_read(sentence):

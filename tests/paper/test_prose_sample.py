@@ -54,7 +54,8 @@ def test_two_sample_sizes_that_differ_give_none_and_are_recorded():
 
 def test_extract_reads_n_from_the_sample_wording_without_a_respondent_table():
     v = pc.values()
-    header = "| Path | Original sample (O) | Sample mean (M) | Standard deviation (STDEV) | T statistics (|O/STDEV|) | P values |"
+    header = ("| Path | Original sample (O) | Sample mean (M) | Standard deviation (STDEV) | T statistics (|O/STDEV|) "
+              "| P values |")
     rows = [f"| {path} | {r['original']:.3f} | {r['mean']:.3f} | {r['sd']:.3f} | {r['t']:.3f} | {r['p']:.3f} |"
             for path, r in v["rows"].items()]
     text = "\n".join(["# Method", "", f"The population comprised {POPULATION:,} firms (N = {POPULATION:,}); "

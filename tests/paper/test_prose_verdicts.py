@@ -14,11 +14,19 @@ from plssem_pipeline.audit.consistency.prose import check_inequalities
 from plssem_pipeline.audit.consistency.wording import check_claims
 from plssem_pipeline.audit.verdicts import verdict_of
 
-NEGATED = {"en": ["{x} does not significantly affect {y}", "{x} has no significant effect on {y}",
-                  "{x} did not have a significant effect on {y}", "the hypothesis that {x} affects {y} cannot be accepted",
-                  "{x} is not significantly related to {y}"],
-           "id": ["{x} tidak memiliki pengaruh yang signifikan terhadap {y}", "{x} tidak berpengaruh signifikan terhadap {y}",
-                  "tidak ada pengaruh signifikan {x} terhadap {y}", "hipotesis {x} terhadap {y} tidak dapat diterima"]}
+#: (negated, affirmative) templates of a result about {x} -> {y}.
+PAIRS = {"en": [("{x} does not significantly affect {y}", "{x} significantly affects {y}"),
+                ("{x} has no significant effect on {y}", "{x} has a significant effect on {y}"),
+                ("{x} did not have a significant effect on {y}", "{x} had a significant effect on {y}"),
+                ("the hypothesis that {x} affects {y} cannot be accepted",
+                 "the hypothesis that {x} affects {y} is accepted"),
+                ("{x} is not significantly related to {y}", "{x} is significantly related to {y}")],
+         "id": [("{x} tidak memiliki pengaruh yang signifikan terhadap {y}",
+                 "{x} memiliki pengaruh yang signifikan terhadap {y}"),
+                ("{x} tidak berpengaruh signifikan terhadap {y}", "{x} berpengaruh signifikan terhadap {y}"),
+                ("tidak ada pengaruh signifikan {x} terhadap {y}", "ada pengaruh signifikan {x} terhadap {y}"),
+                ("hipotesis {x} terhadap {y} tidak dapat diterima", "hipotesis {x} terhadap {y} dapat diterima")]}
+NEGATED = {language: [negated for negated, _ in pairs] for language, pairs in PAIRS.items()}
 NULL_REJECTED = ["maka H0 ditolak dan Ha diterima", "H0 rejected, H1 accepted", "the null hypothesis is rejected",
                  "hipotesis nol ditolak", "we reject H0"]
 
@@ -26,21 +34,10 @@ NULL_REJECTED = ["maka H0 ditolak dan Ha diterima", "H0 rejected, H1 accepted", 
 @pytest.mark.parametrize("language", ["en", "id"])
 def test_a_negated_verdict_is_rejected_and_its_affirmative_supported(language):
     n = pc.NAMES[language]
-    for template in NEGATED[language]:
-        negated = template.format(x=n["SQ"], y=n["BL"])
+    for negated, affirmative in PAIRS[language]:
+        negated, affirmative = (t.format(x=n["SQ"], y=n["BL"]) for t in (negated, affirmative))
         assert verdict_of(negated) == "rejected", negated
-        affirmative = negated
-        for negation in ("does not significantly affect", "has no significant effect on", "did not have a",
-                         "cannot be accepted", "is not significantly", "tidak memiliki", "tidak berpengaruh",
-                         "tidak ada", "tidak dapat diterima"):
-            affirmative = affirmative.replace(negation, {"does not significantly affect": "significantly affects",
-                                                         "has no significant effect on": "has a significant effect on",
-                                                         "did not have a": "had a", "cannot be accepted": "is accepted",
-                                                         "is not significantly": "is significantly",
-                                                         "tidak memiliki": "memiliki",
-                                                         "tidak berpengaruh": "berpengaruh",
-                                                         "tidak ada": "ada", "tidak dapat diterima": "diterima"}[negation])
-        assert affirmative != negated and verdict_of(affirmative) == "supported", affirmative
+        assert verdict_of(affirmative) == "supported", affirmative
 
 
 def test_rejecting_the_null_hypothesis_supports_the_hypothesis():

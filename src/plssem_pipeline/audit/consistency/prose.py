@@ -212,7 +212,8 @@ def check_variance_explained(pub: Published, model, options: ConsistencyOptions)
     for v in (pub.prose.variance if pub.prose else []):
         found = pub.stat(v.statistic).get(v.construct)
         if found is None:
-            options.skipped.append(("variance_explained", v.construct, f"no published {v.statistic} for this construct"))
+            options.skipped.append(("variance_explained", v.construct,
+                                    f"no published {v.statistic} for this construct"))
             continue
         table, r2 = found
         low, high = 100 * r2.low, 100 * r2.high

@@ -78,7 +78,8 @@ def extract_prose(document: Document, tables: Mapping, names: Names | None = Non
     Returns
     -------
     dict
-        ``tails``, ``bootstrap_samples``, ``alpha``, ``sample_size``, ``statements``, ``hypotheses_stated``, ``hypothesis_mentions``, ``variance_explained``,
+        ``tails``, ``bootstrap_samples``, ``alpha``, ``sample_size``, ``statements``, ``hypotheses_stated``,
+        ``hypothesis_mentions``, ``variance_explained``,
         ``decision_rules``, ``counts``.
     """
     ctx = _context(document, tables, names, provenance, skipped, context)

@@ -239,7 +239,8 @@ def _named_phrases(text: str) -> set[str]:
     """Phrases written as a name somewhere (normalised): the runs of capitalised words ("Kepuasan Pelanggan",
     "Kinerja UMKM") and the words of the stated hypotheses ("H1: keterlibatan pelanggan berpengaruh ...")."""
     out = set()
-    for source in [m.group() for m in _TITLE_RUN.finditer(text)] + [m.group(1) for m in _HYPOTHESIS_LINE.finditer(text)]:
+    sources = [m.group() for m in _TITLE_RUN.finditer(text)] + [m.group(1) for m in _HYPOTHESIS_LINE.finditer(text)]
+    for source in sources:
         words = normalise(source).split()
         out.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 5) + 1))
     return out

@@ -3,7 +3,8 @@
 A sentence names constructs (:meth:`Names.mentions`); the tables' rows say which paths exist.
 Two distinct constructs name the path between them in the direction the tables have (the text's
 order when both directions exist). A sentence about mediation ("mediasi", "mediates", "through",
-"indirect", or two arrows "X → M → Y") names an indirect effect: "between A and B" / "antara A dan B" picks the only indirect
+"indirect", or two arrows "X → M → Y")
+names an indirect effect: "between A and B" / "antara A dan B" picks the only indirect
 row from A to B, else the constructs named must be exactly one indirect row's. Anything else is
 unresolved (None): never guessed.
 """

@@ -17,7 +17,8 @@ from .words import LABELS, RELATION, relation_symbol, verdict_of
 __all__ = ["read_decision_rules"]
 
 #: A rule's head: a statistic's label, a relation that is an inequality (never "="), and a threshold.
-_HEAD = re.compile(rf"(?P<stat>{LABELS['p']}|{LABELS['t']})[\s$()]*(?:(?:is|are|was|adalah|nya)\s+)?(?P<rel>{RELATION})[\s$]*"
+_HEAD = re.compile(rf"(?P<stat>{LABELS['p']}|{LABELS['t']})[\s$()]*(?:(?:is|are|was|adalah|nya)\s+)?"
+                   rf"(?P<rel>{RELATION})[\s$]*"
                    r"(?P<num>\d+(?:[.,]\d+)?)(?![.,]?\d)", re.IGNORECASE)
 #: Where a rule's consequent ends: the next condition or contrast ("sedangkan apabila", "while", "if").
 _STOP = re.compile(rf"[;.](?!\d)|\b(?:{CONTRAST}|apabila|jika|bila|kalau|if|when|otherwise)\b", re.IGNORECASE)

@@ -17,7 +17,8 @@ _TEST = re.compile(r"\b(?:uji|pengujian|hipotesis|hypothes\w*|tests?|tested|test
 
 
 def read_tails(ctx: ProseContext) -> dict:
-    """``{stated: "one" | "two" | None, location, line}``: the first such words in a sentence about testing (None if none or both)."""
+    """``{stated: "one" | "two" | None, location, line}``: the first such words in a sentence about testing
+    (None if none or both)."""
     candidates = [s for s in ctx.sentences if any(w in s.text.lower() for w in ("one", "two", "satu", "dua"))]
     ones = [(s, m) for s in candidates for m in [_ONE.search(s.text)] if m and _TEST.search(s.text)]
     twos = [(s, m) for s in candidates for m in [_TWO.search(s.text)] if m and _TEST.search(s.text)]
@@ -51,7 +52,8 @@ def read_bootstrap_samples(ctx: ProseContext) -> dict:
 
 
 _ALPHA = re.compile(r"(?:α|\\alpha|\balpha|(?:taraf|tingkat|level)\s+(?:of\s+)?signifi\w*|signifi\w*\s+level|"
-                    r"level\s+of\s+significance)(?:\s*(?:\(\s*[α\\\w]+\s*\))?\s*(?:=|of|sebesar|yaitu|adalah|is|:))?\s*$",
+                    r"level\s+of\s+significance)"
+                    r"(?:\s*(?:\(\s*[α\\\w]+\s*\))?\s*(?:=|of|sebesar|yaitu|adalah|is|:))?\s*$",
                     re.IGNORECASE)
 _LEVELS = (0.01, 0.05, 0.1)
 
