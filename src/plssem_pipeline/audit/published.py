@@ -91,7 +91,10 @@ class Published:
     ``construct_stats[statistic][construct] = (table, Printed)``;
     ``loadings[indicator] = (table, Printed)``; ``effects`` are the rows with two
     nodes (paths) and ``indirect`` those with three or more, both keyed by their
-    nodes; ``verdicts`` are ``(table, item, word)``; ``interpretations`` are
+    nodes, one per path: a table's other than a total-effects table's, then the row printing the most
+    columns, then the first (a summary table repeating the paths with fewer columns does not hide the
+    full table); ``effect_rows`` are every table's rows in print order, each checked on its own, a row
+    that repeats another row of its path value for value given once (the one printing more columns); ``verdicts`` are ``(table, item, word)``; ``interpretations`` are
     ``(table, construct, label, thresholds)``; ``captions`` and ``locations`` are table id -> the
     table's ``caption`` and ``location`` hint (where the paper prints it).
     """
@@ -108,6 +111,7 @@ class Published:
     construct_stats: dict[str, dict[str, tuple[str, Printed]]] = field(default_factory=dict)
     effects: dict[tuple[str, ...], EffectRow] = field(default_factory=dict)
     indirect: dict[tuple[str, ...], EffectRow] = field(default_factory=dict)
+    effect_rows: list[EffectRow] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     verdicts: list[tuple[str, str, str]] = field(default_factory=list)
     interpretations: list[tuple[str, str, str, dict[str, float]]] = field(default_factory=list)
@@ -224,8 +228,7 @@ def parse_published(data: Mapping, *, file: str = "published tables", default_de
                 values = {col: Printed(_number(row[col], f"{where}.rows.{label}.{col}", file),
                                        _decimals(table, col, default_decimals))
                           for col in EFFECT_COLUMNS if isinstance(row, Mapping) and row.get(col) is not None}
-                entry = EffectRow(table_id, str(label), nodes, values)
-                (out.effects if len(nodes) == 2 else out.indirect)[nodes] = entry
+                _add_effect(out, EffectRow(table_id, str(label), nodes, values))
         if isinstance(table.get("verdict"), Mapping):
             for item, word in table["verdict"].items():
                 out.verdicts.append((table_id, str(item), str(word)))
@@ -241,6 +244,26 @@ def parse_published(data: Mapping, *, file: str = "published tables", default_de
     out.prose = parse_prose(data, file=file)
     out.matrices = parse_matrices(data, file=file, default_decimals=default_decimals)
     return out
+
+
+def _repeats(row: EffectRow, other: EffectRow) -> bool:
+    """Whether every value ``row`` prints is printed the same in ``other``."""
+    return all(other.values.get(column) == value for column, value in row.values.items())
+
+
+def _add_effect(out: Published, entry: EffectRow) -> None:
+    """Add a printed effect row to ``effect_rows`` and, if it ranks first for its path, ``effects``/``indirect``."""
+    same = [k for k, row in enumerate(out.effect_rows) if row.nodes == entry.nodes]
+    if not any(_repeats(entry, out.effect_rows[k]) for k in same):
+        covered = [k for k in same if _repeats(out.effect_rows[k], entry)]
+        if covered:
+            out.effect_rows[covered[0]] = entry
+        else:
+            out.effect_rows.append(entry)
+    rows = out.effects if len(entry.nodes) == 2 else out.indirect
+    rank = lambda row: ("total" not in row.table, len(row.values))  # noqa: E731
+    if entry.nodes not in rows or rank(entry) > rank(rows[entry.nodes]):
+        rows[entry.nodes] = entry
 
 
 def _claim(table_id: str, claim_id: str, entry: Mapping, file: str, decimals: int) -> Claim:

@@ -33,6 +33,7 @@ source; ``docs/pipeline.md``, section "Audit", tabulates them):
 * :mod:`.structural` — adjusted R²; the paper's R² labels; whether the paths and
   R² can hold together (implied construct correlations);
 * :mod:`.bootstrap` — t = |O|/STDEV; p from t;
+* :mod:`.tables_agree` — a path printed in two tables (path coefficients, a hypothesis summary) the same in both;
 * :mod:`.mediation` — each indirect effect against the product of its paths;
 * :mod:`.discriminant` — the Fornell–Larcker diagonal against √AVE, a stated discriminant-validity
   verdict against its own table, own cross-loadings against outer loadings, VIF ≥ 1, f² of a single
@@ -66,13 +67,14 @@ from .rows import COLUMNS, VERDICTS, Check, CheckFunction, ConsistencyOptions, t
 from .sample_size import INVERSE_SQUARE_ROOT_CONSTANT, check_respondents, check_sample_size
 from .path_tracing import implied_correlations
 from .structural import check_adjusted_r2, check_r2_labels, check_structural
+from .tables_agree import check_tables_agree
 from .wording import check_claims
 
 __all__ = ["Check", "CheckRun", "ConsistencyOptions", "COLUMNS", "VERDICTS", "value_range", "overlaps", "run_checks",
            "checks_table", "implied_correlations", "INVERSE_SQUARE_ROOT_CONSTANT", "CHECKS", "CheckFunction",
            "check_respondents", "check_ave", "check_rho_c", "check_composite_reliability_variant", "check_alpha",
            "check_verdicts", "check_adjusted_r2", "check_r2_labels", "check_structural", "check_t_statistics",
-           "check_p_values", "check_indirect_products", "check_claims", "check_sample_size",
+           "check_p_values", "check_tables_agree", "check_indirect_products", "check_claims", "check_sample_size",
            "check_prose_vs_table", "check_inequalities", "check_variance_explained", "check_hypothesis_numbering",
            "check_decision_rules", "check_prose_counts", "check_fornell_larcker_diagonal",
            "check_discriminant_verdict", "check_cross_loadings", "check_vif", "check_f_square",
@@ -96,6 +98,7 @@ CHECKS: list[CheckFunction] = [
     check_f_square,
     check_t_statistics,
     check_p_values,
+    check_tables_agree,
     check_indirect_products,
     check_claims,
     check_prose_vs_table,

@@ -31,8 +31,9 @@ MIN_ONE_TAILED = 2
 
 
 def _effect_rows(pub: Published, columns: set[str]):
-    """The path rows, then the indirect-effect rows, that print every one of ``columns``."""
-    return [row for row in [*pub.effects.values(), *pub.indirect.values()] if columns <= set(row.values)]
+    """The path rows, then the indirect-effect rows, of every table (``pub.effect_rows``) that print all ``columns``."""
+    paths = [row for row in pub.effect_rows if len(row.nodes) == 2]
+    return [row for row in paths + [r for r in pub.effect_rows if len(r.nodes) > 2] if columns <= set(row.values)]
 
 
 def check_t_statistics(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
