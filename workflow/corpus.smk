@@ -36,7 +36,10 @@ if not 0 < ALPHA < 1:
 if TAILS_SETTING not in TAILS:
     abort(UserError(f"expected one of {', '.join(TAILS)}, got {TAILS_SETTING!r}", key="tails"))
 try:
-    PAPERS = {path.stem: str(path) for path in papers_in([config["papers"]])}
+    _notes = []
+    PAPERS = {path.stem: str(path) for path in papers_in([config["papers"]], _notes)}
+    for _note in _notes:  # subfolders are not searched: say so
+        print(f"Note: {_note}", file=sys.stderr)
     for _stem, _path in PAPERS.items():
         if "{" in _stem or "}" in _stem:  # Snakemake would read the braces as a wildcard
             raise UserError("a paper's name with '{' or '}' cannot be a Snakemake output folder; rename it or "

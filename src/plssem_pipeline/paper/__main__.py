@@ -12,8 +12,10 @@ It never writes into a folder that holds an input paper, and never modifies the 
 Exit status: 0 when every paper was read and audited (whatever the findings), 1 when a paper could not
 be (unreadable, no results table, or an error of the reader: each is named on stderr and in its
 ``status.json``), 2 for a wrong command line (a missing path, an unknown suffix, two papers with one stem,
-``--out`` next to the papers, ``--out`` a file or under one). ``--exit-zero`` gives 0 also when a paper could not be read (the corpus
-workflow's per-paper jobs: an unreadable paper is recorded in the overview, not a failed job).
+``--out`` next to the papers, ``--out`` a file or under one). ``--exit-zero`` gives 0 also when a paper could
+not be read (the corpus workflow's per-paper jobs: an unreadable paper is recorded in the overview, not a failed
+job). A check that raises on a paper is recorded (its skipped.csv, status.json, the overview; its traceback on
+stderr) and the paper's other checks still run. A folder's subfolders are not searched: a note names them.
 """
 from __future__ import annotations
 
@@ -102,12 +104,15 @@ def main(argv=None) -> int:
     if not 0 < args.alpha < 1:
         parser.error(f"--alpha must lie between 0 and 1, got {args.alpha}")
     out = Path(args.out)
+    notes: list[str] = []
     try:
-        papers = corpus.papers_in(args.papers)
+        papers = corpus.papers_in(args.papers, notes)
         _check_out(out, papers)
     except UserError as error:
         print(f"Error: {printable(error)}", file=sys.stderr)
         return EXIT_USAGE
+    for note in notes:
+        print(f"Note: {printable(note)}", file=sys.stderr)
     directories = [out / p.stem for p in papers]
     tasks = [(str(p), d, args.alpha, args.tails, args.language) for p, d in zip(papers, directories)]
     if args.jobs == 1 or len(tasks) == 1:

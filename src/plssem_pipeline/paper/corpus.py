@@ -33,7 +33,8 @@ from ..audit.consistency import COLUMNS, VERDICTS
 from ..errors import UserError
 from ..io import format_float
 
-__all__ = ["PAPER_SUFFIXES", "PAPER_FILES", "FINDINGS_COLUMNS", "SKIPPED_COLUMNS", "papers_in", "paper_files", "write_paper",
+__all__ = ["PAPER_SUFFIXES", "PAPER_FILES", "FINDINGS_COLUMNS", "SKIPPED_COLUMNS", "papers_in", "paper_files",
+           "write_paper",
            "write_unread", "combine", "read_status"]
 
 #: Suffixes read as papers (:func:`plssem_pipeline.paper.document.read_document`).
@@ -51,13 +52,15 @@ TEMPLATE = "overview.html.j2"
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 
 
-def papers_in(arguments: Iterable) -> list[Path]:
+def papers_in(arguments: Iterable, notes: list | None = None) -> list[Path]:
     """The papers named by ``arguments``: files as given, folders by their papers (not recursive).
 
     Parameters
     ----------
     arguments : iterable of str or Path
         Paper files and folders.
+    notes : list, optional
+        Receives one line per folder with subfolders, naming them (they are not searched).
 
     Returns
     -------
@@ -68,16 +71,22 @@ def papers_in(arguments: Iterable) -> list[Path]:
     ------
     UserError
         A path that does not exist; a file whose suffix is not one of :data:`PAPER_SUFFIXES`; a folder
-        without papers; two papers with the same stem (``a.md`` and ``a.pdf``: both would write ``a/``).
+        without papers (naming its subfolders, which are not searched); two papers with the same stem
+        (``a.md`` and ``a.pdf``: both would write ``a/``).
     """
     papers = []
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PAPER_SUFFIXES)
+            folders = sorted(p.name + "/" for p in path.iterdir() if p.is_dir())
+            unsearched = (f"{len(folders)} subfolder{'s' if len(folders) > 1 else ''} not searched: "
+                          f"{', '.join(folders)} (give {'them' if len(folders) > 1 else 'it'} as an argument)")
             if not found:
-                raise UserError(f"the folder holds no paper; expected files ending in {', '.join(PAPER_SUFFIXES)}",
-                                file=str(path))
+                raise UserError(f"the folder holds no paper; expected files ending in {', '.join(PAPER_SUFFIXES)}"
+                                + (f"; {unsearched}" if folders else ""), file=str(path))
+            if folders and notes is not None:
+                notes.append(f"{path}: {unsearched}")
             papers += found
         elif not path.exists():
             raise UserError("no such file or folder; expected a paper (.md, .markdown, .txt, .pdf) or a folder "

@@ -10,7 +10,9 @@ Headings are Markdown ``#`` lines; a line that is bold and nothing else (``**Med
 Test**``) is a heading one level below the last ``#`` heading; in plain text and PDF text a
 short line in capitals with a word of four letters or more (``HASIL DAN PEMBAHASAN``, ``4. RESULTS``;
 not a table header of abbreviations such as ``KL KPL LP``) is a top-level heading.
-Table and figure captions (``Tabel 4. R-Square``) are never headings.
+Table and figure captions (``Tabel 4. R-Square``) are never headings. The paper's title (its first
+heading, of five words or more, when every other ``#`` heading is deeper: ``# A Title of the Paper`` above
+``## 4. Results``) is no section: it would open every location.
 """
 from __future__ import annotations
 
@@ -27,6 +29,10 @@ __all__ = ["Line", "Document", "read_document", "parse_text", "plain", "TEXT_SUF
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 #: What joins the pages of a PDF's text layer (a form feed on a line of its own).
 PAGE_BREAK = "\n\f\n"
+#: Signatures of files that hold no paper's text (a file renamed .md, .txt or .pdf): magic bytes, what it is.
+_SIGNATURES = ((b"\xd0\xcf\x11\xe0", "an old Office document (Word 97-2003 .doc or similar)"),
+               (b"{\\rtf", "a Rich Text Format document (.rtf)"),
+               (b"%PDF-", "a PDF"))
 
 _MARKUP = re.compile(r"</?(?:b|strong|i|em|sup|sub|u)>|\*\*|__|\$|\\(?=[*_#])")
 _CAPTION = re.compile(r"^\W*(?:tabel|table|gambar|figure|fig\.)\s*\d", re.IGNORECASE)
@@ -182,10 +188,17 @@ def parse_text(text: str, path: str = "<text>", pages: list[int] | None = None) 
         for line in raw:
             page += line.count("\f")
             pages.append(page)
+    heads = [_heading(line) for line in raw]
+    levels = [h[0] for h in heads if h is not None and h[0] != 99]
+    title = next((i for i, h in enumerate(heads) if h is not None and h[0] != 99), None)
+    if title is not None and (not levels[1:] or min(levels[1:]) <= levels[0] or len(heads[title][1].split()) < 5):
+        title = None   # alone, with peers, or short ("# RESULTS" above "## Reliability"): a section, not the title
     lines, stack, start, top = [], [], 0, 0
     for i, line in enumerate(raw):
-        head = _heading(line)
-        if head is not None:
+        head = heads[i]
+        if head is not None and i == title:
+            top = head[0]
+        elif head is not None:
             level, title = head
             if level == 99:  # bold line: below the last '#' heading
                 level = top + 1
@@ -215,8 +228,10 @@ def read_document(path) -> Document:
     Raises
     ------
     UserError
-        Naming the file: it does not exist; its suffix is none of the above; the text is not UTF-8;
-        the PDF cannot be read or has no text layer (a scan: run OCR first).
+        Naming the file: it does not exist; its suffix is none of the above; it is empty; it is another
+        format renamed (a Word document, an RTF file, a PDF named .md, text named .pdf: named from its
+        signature); the text is not UTF-8; the PDF cannot be read or has no text layer (a scan: run OCR
+        first).
     """
     path = Path(path)
     name = str(path)
@@ -224,12 +239,24 @@ def read_document(path) -> Document:
         raise UserError("no such file; expected a paper as Markdown (.md), plain text (.txt) or PDF (.pdf)",
                         file=name)
     suffix = path.suffix.lower()
-    if suffix == ".pdf":
-        return _read_pdf(path)
-    if suffix not in TEXT_SUFFIXES:
+    if suffix not in TEXT_SUFFIXES + (".pdf",):
         raise UserError(f"cannot read a '{suffix or 'suffix-less'}' file; expected a paper as "
                         ".md, .markdown, .txt (UTF-8) or .pdf", file=name)
     data = path.read_bytes()
+    if not data.strip():
+        raise UserError("the file is empty" + (" (white space only)" if data else "") + "; expected the paper's "
+                        "text", file=name)
+    if suffix == ".pdf":
+        if b"%PDF-" not in data[:1024]:   # PDF 1.7 (ISO 32000-1, 7.5.2): the header within the first 1024 bytes
+            other = _other_format(path, data)
+            raise UserError(f"not a PDF: this is {other or 'text (it does not start with %PDF-)'}; "
+                            + ("name it .md or .txt" if other is None else "save the paper as PDF or text"),
+                            file=name)
+        return _read_pdf(path)
+    other = _other_format(path, data)
+    if other is not None:
+        raise UserError(f"this is {other}, not {suffix} text; "
+                        + ("name it .pdf" if other == "a PDF" else "save the paper as PDF or plain text"), file=name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -239,6 +266,22 @@ def read_document(path) -> Document:
         raise UserError("holds NUL bytes, so it is not a text file; expected the paper as UTF-8 text or PDF",
                         file=name)
     return parse_text(text.replace("\r\n", "\n"), name)
+
+
+def _other_format(path: Path, data: bytes) -> str | None:
+    """What a file is by its signature (:data:`_SIGNATURES`, zip containers by their content), None for text."""
+    if data.startswith(b"PK\x03\x04"):
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError):
+            names = set()
+        if "word/document.xml" in names:
+            return "a Word document (.docx)"
+        return "an OpenDocument text (.odt)" if "content.xml" in names else "a zip archive"
+    return next((what for magic, what in _SIGNATURES if data.startswith(magic)), None)
 
 
 def _read_pdf(path: Path) -> Document:
@@ -251,7 +294,8 @@ def _read_pdf(path: Path) -> Document:
         with pdfplumber.open(path) as pdf:
             texts = [page.extract_text() or "" for page in pdf.pages]
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as error:
-        raise UserError(f"not a readable PDF ({type(error).__name__}); expected a PDF with a text layer",
+        raise UserError(f"not a readable PDF ({type(error).__name__}): it may be damaged or incompletely "
+                        "copied; expected a PDF with a text layer",
                         file=name) from None
     if not any(t.strip() for t in texts):
         raise UserError(f"no text layer (scanned?) on any of its {len(texts)} pages; expected a PDF with "

@@ -8,7 +8,9 @@ Claims are the published file's entries with ``path`` and ``verdict_published``
     supported when p < α (the level the paper states, else ``audit.alpha``; :func:`.bootstrap.paper_alpha`),
     the p being two- or one-tailed as
     :func:`.bootstrap.paper_tails` decides (the explanation says which and
-    why). A ``warn`` when the rounding interval of p contains α.
+    why). A ``warn`` when the rounding interval of p contains α. ``location``: the table
+    printing the p, the hypothesis as stated, and every sentence giving a verdict on its path
+    (from ``prose:`` when the published file has it).
 (The values the text quotes for a claim, ``prose_values``, are checked with the other quoted
 values by :func:`.prose.check_prose_vs_table`.)
 """
@@ -17,7 +19,17 @@ from __future__ import annotations
 from ..published import Published
 from .bootstrap import paper_alpha, paper_tails
 from .rounding import agreement_verdict
-from .rows import Check, ConsistencyOptions
+from .rows import Check, ConsistencyOptions, table_location
+
+
+def _claim_location(pub: Published, claim, table: str) -> str:
+    """A claim's places: its own table, its p's, the hypothesis as stated, each sentence with a verdict on its path."""
+    places = [table_location(pub, claim.table), table_location(pub, table)]
+    if pub.prose is not None:
+        places += [h.location for h in pub.prose.hypotheses if h.id == claim.id]
+        places += [s.location for s in pub.prose.statements
+                   if s.verdict is not None and (s.hypothesis == claim.id or s.nodes == claim.nodes)]
+    return "; ".join(dict.fromkeys(place for place in places if place))
 
 
 def check_claims(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
@@ -57,5 +69,6 @@ def check_claims(pub: Published, model, options: ConsistencyOptions) -> list[Che
             agreement_verdict(significant == claim.supported or not sure, sure),  # α inside p's interval: a warn
             w("claim_supported" if significant else "claim_not_supported", p=w.printed(p, probability=True),
               table=row.table, sign=sign, alpha=alpha_text, verdict=claim.verdict, tails=tails, reason=reason)
-            + ("" if sure else "; " + w("claim_alpha_inside")) + " " + w("claim_scale")))
+            + ("" if sure else "; " + w("claim_alpha_inside")) + " " + w("claim_scale"),
+            _claim_location(pub, claim, row.table)))
     return rows
