@@ -11,6 +11,7 @@ import pytest
 
 import prose_cases as pc
 from plssem_pipeline.audit.consistency import ConsistencyOptions
+from plssem_pipeline.audit.consistency.prose import check_inequalities
 from plssem_pipeline.audit.consistency.prose_claims import check_decision_rules
 from plssem_pipeline.audit.consistency.wording import check_claims
 
@@ -78,3 +79,22 @@ def test_a_stated_significance_level_is_the_alpha_of_the_verdicts(marginal, stat
     assert plain.prose.alpha == pytest.approx(0.05)
     rows = {r.item.split()[0]: r for r in check_claims(plain, None, ConsistencyOptions())}
     assert rows["H2"].verdict == "fail"
+
+
+@pytest.mark.parametrize("stated,verdict", [(0.10, "pass"), (0.05, "fail")])
+def test_an_inequality_against_a_threshold_above_alpha_is_judged_at_alpha(marginal, stated, verdict):
+    """"p = 0.07 < 0.10, so H2 is supported": true, and significant only when the paper's α is 0.10."""
+    r, n = marginal["rows"]["SQ -> BL"], pc.NAMES["en"]
+    old = (f"{n['SQ']} also affects {n['BL'].lower()} (β = {pc.fmt(r['original'])}, t = {pc.fmt(r['t'])}), "
+           f"so the second hypothesis is accepted.")
+    new = (f"{n['SQ']} also affects {n['BL'].lower()} (p = {pc.fmt(r['p'])} < {pc.fmt(0.10, 2)}), so the second "
+           f"hypothesis is accepted.")
+    source = pc.text(marginal).replace(old, new).replace(
+        "A p value below 0.05 indicates a significant effect.",
+        f"A hypothesis is supported when its p value is below {pc.fmt(stated, 2)}.")
+    assert new in source
+    _, pub = pc.published(source, marginal)
+    assert pub.prose.alpha == pytest.approx(stated)
+    rows = [x for x in check_inequalities(pub, None, ConsistencyOptions()) if x.item.startswith("SQ -> BL")]
+    assert [x.verdict for x in rows] == [verdict]
+    assert ("judged at α = 0.05" in rows[0].explanation) == (stated == 0.05)

@@ -14,7 +14,9 @@ written by the paper extractor) and the claims' ``prose_values``.
 ``inequality_verdict``
     An inequality the text writes ("( 0,000 > 0,05 )") must be true for its own numbers, and the
     verdict of its sentence must be what it says: p < α significant/supported, p > α not (for t,
-    the other way round). statcheck's "decision error" (Nuijten et al. 2016), read from the words.
+    the other way round). statcheck's "decision error" (Nuijten et al. 2016), read from the words. A p
+    written below a threshold above α (the level the paper states, else ``audit.alpha``; "p = 0.071 <
+    0.10" at α = 0.05) means significant only when p < α.
 ``variance_explained``
     A percentage of a construct's variance the text says is explained equals 100·R² of that
     construct (Hair et al. 2022, ch. 6), and the residual it gives equals 100 − 100·R², each within
@@ -23,6 +25,7 @@ written by the paper extractor) and the claims' ``prose_values``.
 from __future__ import annotations
 
 from ..published import Published
+from .bootstrap import paper_alpha
 from .rounding import EPS, overlaps
 from .rows import Check, ConsistencyOptions, table_location
 
@@ -171,16 +174,23 @@ def check_inequalities(pub: Published, model, options: ConsistencyOptions) -> li
     """
     w = options.words
     rows = []
+    alpha, source = paper_alpha(pub, options)
     for s in (pub.prose.statements if pub.prose else []):
         if s.threshold is None or s.relation not in ("<", ">") or s.statistic not in ("p", "t"):
             continue
         true, possible = _holds(s.value, s.relation, s.threshold)
         significant = (s.relation == "<") == (s.statistic == "p")
+        above_alpha = s.statistic == "p" and s.relation == "<" and s.threshold.value > alpha + EPS
+        if above_alpha:   # "p = 0.071 < 0.10" says nothing of significance at alpha = 0.05
+            significant = s.value.value < alpha
         says = "supported" if significant else "rejected"
         parts = [w("inequality", statistic=s.statistic, value=w.text(s.value), relation=s.relation,
                    threshold=w.text(s.threshold), path=s.path or w("inequality_no_path"))]
         parts.append(w("inequality_true" if true else "inequality_rounding" if possible else "inequality_false",
                        value=w.text(s.value), relation=s.relation, threshold=w.text(s.threshold)))
+        if above_alpha:
+            parts.append(w("inequality_alpha", alpha=w.num(alpha, "g") + (f" ({source})" if source else ""),
+                           threshold=w.text(s.threshold)))
         contradicts = s.verdict is not None and s.verdict != says
         if s.verdict is not None:
             parts.append(w("inequality_contradicts" if contradicts else "inequality_agrees",
