@@ -42,6 +42,8 @@ def test_sample_size_and_respondent_blocks(both):
     for g, h in zip(got.respondents, hand.respondents):   # blocks in print order; e-commerce split by a page break
         assert g.table == h.table
         assert [(c[0], c[2]) for c in g.categories] == [(c[0], c[2]) for c in h.categories]
+        percents = [[None if c[3] is None else (c[3].value, c[3].decimals) for c in x.categories] for x in (g, h)]
+        assert percents[0] == percents[1]  # the percent column too (this paper prints none: none is invented)
         assert g.total == h.total
 
 
