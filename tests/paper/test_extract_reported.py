@@ -204,3 +204,17 @@ def test_a_decision_column_repeating_the_prose_adds_no_claim(tmp_path):
     claims = {k: v for k, v in path_table.items() if isinstance(v, dict) and "verdict_published" in v}
     assert [c["path"] for c in claims.values()] == [flipped]
     assert claims[flipped]["verdict_published"] != verdict[flipped]
+
+
+def test_a_flattened_matrix_ends_at_a_numbered_heading_or_a_sentence_ending_in_a_number(estimates):
+    """A PDF's HTMT lower triangle (the first construct's row empty), then "4.2 Structural model" or straight a
+    paragraph line whose only number closes a sentence: neither is a row."""
+    e = estimates[0]
+    cs = e.constructs
+    rows = [" ".join([a] + [_f(e.htmt.loc[a, b], False) for b in cs[:i]]) for i, a in enumerate(cs)]
+    expected = {a: {b: float(_f(e.htmt.loc[a, b], False)) for b in cs[:i]} for i, a in enumerate(cs) if i}
+    sentence = f"Collinearity among the predictor constructs is not a concern: all inner VIF values are below {len(cs)}"
+    for after in (["4.2 Structural model", sentence], [sentence, "and the outer VIF values are lower still."]):
+        text = "\n".join(["RESULTS", "", "Table 5. Heterotrait-monotrait ratio (HTMT) - Matrix", " ".join(cs), *rows,
+                          *after])
+        _only(extract(parse_text(text, "h.txt")).published["tables"]["table5_htmt"], {"htmt": expected})

@@ -29,7 +29,10 @@ _HEADER_CHARS = 300  # a header row of column names is no longer than this
 _MATRICES = ("fornell_larcker", "htmt", "cross_loadings", "f_square")
 _TEXT_WORDS = 10  # a body line with this many words of letters may be running text ...
 _VERDICT_WORDS = 3  # ... when more words than this follow its numbers (a row ends with a verdict, "Tidak Signifikan")
+_SENTENCE_LABEL_WORDS = 8  # ... or when its only number comes after this many words
 _LETTER = re.compile(r"[^\W\d_]")
+#: A numbered section heading of a PDF's text ("4.2 Structural model"), which ends a table.
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z][a-z]+(?:\s+[A-Za-z-]+){0,6}\s*$")
 
 
 @dataclass
@@ -100,21 +103,24 @@ def furniture(lines: list[Line]) -> set[int]:
 def _ends(line: Line) -> bool:
     text = plain(line.text).strip()
     return bool(_caption(line) or _OTHER_CAPTION.match(text) or line.text.lstrip().startswith("#")
-                or is_prose(line.text))
+                or _NUMBERED_HEADING.match(text) or is_prose(line.text))
 
 
 def _running_text(line: Line) -> bool:
     """Whether a body line is a line of a paragraph after the table, not a row.
 
     A line without cells with :data:`_TEXT_WORDS`+ words of letters whose numbers, if any, are followed by
-    more than :data:`_VERDICT_WORDS` words (a PDF's wrapped paragraph line, a paragraph in a plain-text
-    file after a blank line; "H1 Brand trust ... satisfaction 0.436 9.057 0.000 Supported" is a row).
+    more than :data:`_VERDICT_WORDS` words, or whose only number follows :data:`_SENTENCE_LABEL_WORDS`+ words
+    (a PDF's wrapped paragraph line, a paragraph in a plain-text file after a blank line; "H1 Brand trust
+    ... satisfaction 0.436 9.057 0.000 Supported" is a row).
     """
     if len(cells_of(line)) > 1:
         return False
     if len([w for w in plain(line.text).split() if _LETTER.search(w)]) < _TEXT_WORDS:
         return False
     row = split_row(line)
+    if len([v for v in row.values if v is not None]) == 1 and len(row.label.split()) >= _SENTENCE_LABEL_WORDS:
+        return True  # "... all inner VIF values are well below 3": a sentence ending in its only number
     return not row.values or len(row.words) > _VERDICT_WORDS
 
 
