@@ -107,3 +107,12 @@ def test_an_r2_label_in_a_sentence_naming_several_constructs():
     pub = parse_published({"tables": tables, "prose": prose}, file="generated")
     rows = [r for r in check_r2_labels(pub, None, ConsistencyOptions(language="id")) if r.item == "CS"]
     assert [r.verdict for r in rows] == ["fail"] and f"'{true_band}'" in rows[0].explanation
+
+
+def test_a_hyphenated_word_gives_its_first_letter_to_initials():
+    """PE is "pemanfaatan e-commerce" (written in the hypotheses, used twice), never "pada era"."""
+    tables = {"p": {"rows": {"PE -> KU": {}, "PE -> IP": {}, "IP -> KU": {}}}}
+    text = ("Pada era digital, pemanfaatan e-commerce meningkat.\n\nH1: pemanfaatan e-commerce berpengaruh terhadap "
+            "inovasi produk.\n\nPada era persaingan ini, pemanfaatan e-commerce penting.\n")
+    names = Names.from_document(parse_text(text), tables)
+    assert names.resolve("pemanfaatan e-commerce") == "PE" and names.resolve("pada era") is None

@@ -215,8 +215,9 @@ def _definition(text: str, abbr: str, constructs=()) -> str | None:
 
 
 def _initial_phrases(text: str, wanted) -> Counter:
-    """``(initials, phrase) -> count`` of every hyphenated word and every run of k plain words whose initials
-    spell one of the ``wanted`` abbreviations (k = its length)."""
+    """``(initials, phrase) -> count`` of every hyphenated word whose parts' initials, and every run of k words
+    whose initials, spell one of the ``wanted`` abbreviations (k = its length; a hyphenated word in a run gives
+    its first letter: "pemanfaatan e-commerce" for PE)."""
     words = _WORDS.findall(text)
     firsts = "".join([w[0] for w in words]).upper()
     counts = Counter()
@@ -226,7 +227,7 @@ def _initial_phrases(text: str, wanted) -> Counter:
     for abbr in wanted:
         for match in re.finditer(f"(?={re.escape(abbr)})", firsts):
             window = words[match.start():match.start() + len(abbr)]
-            if len(window) == len(abbr) and all("-" not in w for w in window):
+            if len(window) == len(abbr):   # a hyphenated word gives its first letter ("pemanfaatan e-commerce")
                 counts[(abbr, " ".join(w.lower() for w in window))] += 1
     return counts
 
