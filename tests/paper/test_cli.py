@@ -173,6 +173,7 @@ def test_a_paper_without_a_measurement_model_gets_the_checks_that_need_none(tmp_
         reasons = {what: reason for what, _, reason in result.skipped}
         assert "no outer loadings table" in reasons["sample_size_10_times_rule"]
         assert "no outer loadings table" in reasons["sample_size_per_indicator"]
+        assert "no model" in reasons["sample_size_inverse_square_root"]
 
 
 def test_a_check_that_raises_is_recorded_and_the_others_still_run(tmp_path, monkeypatch, capsys):

@@ -151,4 +151,7 @@ def check_sample_size(pub: Published, model, options: ConsistencyOptions) -> lis
             w("inverse_square_root", constant=w.num(z, "g"), beta=w.text(weakest), path=path, value=w.num(value, 2),
               interval=w.interval(low, high, 2), need=w.count(need_high), n=w.count(n),
               outcome=w("meets_it") if n > high else w("does_not_meet_it") + " " + w("inverse_square_root_power"))))
+    else:
+        options.skipped.append(("sample_size_inverse_square_root", "all", "no coefficient printed for a path of the "
+                                "model" + ("" if model.paths else " (no model: which rows are paths is not known)")))
     return rows
