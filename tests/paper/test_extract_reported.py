@@ -218,3 +218,19 @@ def test_a_flattened_matrix_ends_at_a_numbered_heading_or_a_sentence_ending_in_a
         text = "\n".join(["RESULTS", "", "Table 5. Heterotrait-monotrait ratio (HTMT) - Matrix", " ".join(cs), *rows,
                           *after])
         _only(extract(parse_text(text, "h.txt")).published["tables"]["table5_htmt"], {"htmt": expected})
+
+
+def test_a_proportion_printed_as_a_percent_traces_to_its_span():
+    """verify(): a leaf 0.05 whose span is the "5" of "5 %" / "5%" reads back; the same span without "%",
+    or another value, does not."""
+    from plssem_pipeline.paper.numbers import numbers_in
+    from plssem_pipeline.paper.provenance import span
+
+    alpha = 0.05
+    for sign in ("%", " %", ""):
+        text = f"two-tailed test at the {100 * alpha:g}{sign} significance level"
+        document = parse_text(text, "a.md")
+        number = numbers_in(text)[0]
+        for value in (alpha, 2 * alpha):
+            published = {"prose": {"alpha": {"value": value}}, "provenance": {"prose.alpha.value": span(document, number)}}
+            assert (verify(document, published) == []) == (value == alpha and sign != ""), (sign, value)

@@ -14,12 +14,15 @@ line number, ``ordinal`` is the number of a word ("hipotesis pertama": 1); nor h
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 
 from .document import Document
 from .numbers import Number, numbers_in
 
 __all__ = ["span", "key_path", "numeric_leaves", "verify", "UNTRACED_KEYS"]
+
+_PERCENT = re.compile(r"\s?%")
 
 #: Keys whose numbers are not printed numbers of the paper (so they have no span): digits counted, line
 #: numbers, an ordinal word's number.
@@ -51,12 +54,14 @@ def numeric_leaves(data, prefix: str = ""):
         yield prefix, data
 
 
-def _reads_as(text: str, value) -> bool:
+def _reads_as(text: str, value, percent: bool = False) -> bool:
+    """Whether ``text`` is one number reading as ``value`` (or, ``percent``: followed by "%", as 100·``value``)."""
     found = numbers_in(text)
     if len(found) != 1 or found[0].text != text:
         return False
     n = found[0]
-    return math.isclose(n.value, value, abs_tol=1e-12) or n.count == value
+    return (math.isclose(n.value, value, abs_tol=1e-12) or n.count == value
+            or percent and math.isclose(n.value / 100, value, abs_tol=1e-12))
 
 
 def verify(document: Document, published: Mapping) -> list[str]:
@@ -73,7 +78,8 @@ def verify(document: Document, published: Mapping) -> list[str]:
     -------
     list of str
         One sentence per leaf with no entry, an entry whose ``text`` is not ``document.text[start:end]``,
-        or a ``text`` that does not read as the value.
+        or a ``text`` that does not read as the value (a number followed by "%" reads as its percent too:
+        "5 %" as α = 0.05).
     """
     provenance = published.get("provenance") or {}
     problems = []
@@ -83,6 +89,6 @@ def verify(document: Document, published: Mapping) -> list[str]:
             problems.append(f"{path} = {value!r}: no provenance")
         elif document.text[entry["start"]:entry["end"]] != entry["text"]:
             problems.append(f"{path}: text {entry['text']!r} is not the document's {entry['start']}:{entry['end']}")
-        elif not _reads_as(entry["text"], value):
+        elif not _reads_as(entry["text"], value, _PERCENT.match(document.text, entry["end"]) is not None):
             problems.append(f"{path} = {value!r}: printed {entry['text']!r} does not read as it")
     return problems
