@@ -116,3 +116,18 @@ def test_a_hyphenated_word_gives_its_first_letter_to_initials():
             "inovasi produk.\n\nPada era persaingan ini, pemanfaatan e-commerce penting.\n")
     names = Names.from_document(parse_text(text), tables)
     assert names.resolve("pemanfaatan e-commerce") == "PE" and names.resolve("pada era") is None
+
+
+def test_a_direct_effect_bracket_in_a_mediation_sentence_keeps_its_path():
+    """"... through CS is significant (t = a), and the direct effect of SQ on BL remains significant (β = b,
+    t = c), so CS partially mediates": b and c are SQ -> BL's, not the indirect effect's."""
+    v, n = pc.values(), pc.NAMES["en"]
+    ind, direct = v["indirect"]["SQ -> CS -> BL"], v["rows"]["SQ -> BL"]
+    sentence = (f"The indirect effect of {n['SQ'].lower()} on {n['BL'].lower()} through {n['CS'].lower()} is "
+                f"significant (t = {pc.fmt(ind['t'])}), and since the direct effect of {n['SQ'].lower()} on "
+                f"{n['BL'].lower()} also remains significant (β = {pc.fmt(direct['original'])}, t = "
+                f"{pc.fmt(direct['t'])}), {n['CS'].lower()} partially mediates this relationship.")
+    document = parse_text(f"{n['SQ']} (SQ), {n['CS']} (CS) and {n['BL']} (BL) are measured.\n\n{sentence}\n")
+    found = [(s["path"], s["statistic"], s["value"]) for s in extract_prose(document, pc.tables(v))["statements"]]
+    assert found == [("SQ -> CS -> BL", "t", ind["t"]), ("SQ -> BL", "beta", direct["original"]),
+                     ("SQ -> BL", "t", direct["t"])]

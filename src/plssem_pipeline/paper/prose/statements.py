@@ -6,7 +6,9 @@ after the number ("( 0,000 < 0,05 )", "P-value 0,002 ( <0,05 )") gives its ``rel
 ``threshold``; a relation between label and number ("p < 0.001") makes the number a bound
 (``relation`` set, ``threshold`` None). The path comes from :meth:`ProseContext.path_at`; a
 statement whose path is unresolved is kept (path None) only when it states an inequality with a
-threshold (the inequality check needs no path), otherwise it is skipped. The verdict is what the
+threshold (the inequality check needs no path), otherwise it is skipped. A statistic with no construct
+named since the previous one of its sentence has that one's path ("... the direct effect of brand trust
+on loyalty (β = 0.216, t = 3.728)" in a sentence about mediation). The verdict is what the
 clause of the sentence holding it says ("signifikan", "diterima", "not supported"; a sentence comparing
 two paths, "X is significant ..., whereas Y is not", gives each its own; :func:`.words.verdict_at`), or
 the next sentence of the paragraph when it quotes nothing itself and is about the same path.
@@ -87,7 +89,7 @@ def read_statements(ctx: ProseContext) -> list[dict]:
     out = []
     for index, s in enumerate(ctx.sentences):
         numbers = ctx.numbers(index)
-        consumed, since = set(), s.start
+        consumed, since, last = set(), s.start, None
         for k, number in enumerate(numbers):
             if k in consumed:
                 continue
@@ -107,8 +109,13 @@ def read_statements(ctx: ProseContext) -> list[dict]:
                 relation, threshold = relation_symbol(after.group("rel")), numbers[k + 1]
                 consumed.add(k + 1)
             start = previous_end + label_at
-            path = (_construct(ctx, index, s, start) if statistic in ("r2", "r2_adj")
-                    else ctx.path_at(index, start, since))
+            if statistic in ("r2", "r2_adj"):
+                path = _construct(ctx, index, s, start)
+            elif last is not None and not ctx.mentions(since, start):
+                path = last   # the same bracket goes on: "(β = 0.216, t = 3.728, p < 0.001)"
+            else:
+                path = ctx.path_at(index, start, since)
+                last = path
             since = (threshold or number).end
             if path is None and threshold is None:
                 ctx.skip(f"statement ({statistic})", s.start, s.end, "no path or construct named")
