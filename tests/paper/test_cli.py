@@ -17,7 +17,7 @@ import sys
 import pytest
 
 from corpus_helpers import EXAMPLE, digests, write_corpus
-from plssem_pipeline.audit.consistency import COLUMNS, run_checks, ConsistencyOptions
+from plssem_pipeline.audit.consistency import CHECKS, COLUMNS, run_checks, ConsistencyOptions
 from plssem_pipeline.audit.published import load_published
 from plssem_pipeline.paper.__main__ import main
 from plssem_pipeline.paper import audit_paper
@@ -174,6 +174,29 @@ def test_a_paper_without_a_measurement_model_gets_the_checks_that_need_none(tmp_
         assert "no outer loadings table" in reasons["sample_size_10_times_rule"]
         assert "no outer loadings table" in reasons["sample_size_per_indicator"]
         assert "no model" in reasons["sample_size_inverse_square_root"]
+
+
+def test_a_paper_on_which_most_checks_did_not_run_is_not_shown_as_clean(tmp_path, capsys):
+    """A path table only: 0 fail and 0 warn, but the line, status.json and the overview say how little ran."""
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "paths-only.md").write_text(PATHS_ONLY.format(n=""), encoding="utf-8")
+    (folder / EXAMPLE.name).write_bytes(EXAMPLE.read_bytes())
+    assert main([str(folder), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    status = json.loads((tmp_path / "out" / "paths-only" / "status.json").read_text(encoding="utf-8"))
+    ran, total = status["checks_run"], status["checks_total"]
+    assert ran == 2 and total == len(CHECKS) and status["check_errors"] == []
+    assert f"paths-only.md: 1 fail, 0 warn, 3 pass (1 tables; 2 of {total} checks ran, mostly unchecked" in out
+    skipped = _rows(tmp_path / "out" / "paths-only" / "skipped.csv")
+    assert {r["check"] for r in skipped if r["item"] == "all"} >= {"ave", "sample_size", "claims"}
+    assert status["skipped"] == len(skipped)
+    html = (tmp_path / "out" / "overview.html").read_text(encoding="utf-8")
+    row = next(line for line in html.splitlines() if "paths-only.md</a>" in line)
+    assert 'class="partial"' in row and "mostly unchecked" in row and f"2 of {total}</a>" in row
+    assert 'href="paths-only/skipped.csv"' in row
+    example = next(line for line in html.splitlines() if f"{EXAMPLE.name}</a>" in line)
+    assert "partial" not in example and "mostly unchecked" not in example
 
 
 def test_a_check_that_raises_is_recorded_and_the_others_still_run(tmp_path, monkeypatch, capsys):

@@ -89,8 +89,11 @@ def _check_out(out: Path, papers: list[Path]) -> None:
 def _report(summary: dict, directory: Path, stream) -> None:
     if summary["status"] == "audited":
         v = summary["verdicts"]
+        ran, total = summary["checks_run"], summary["checks_total"]
         print(f"{summary['paper']}: {v['fail']} fail, {v['warn']} warn, {v['pass']} pass "
-              f"({len(summary['tables'])} tables) -> {directory / 'findings.csv'}", file=stream)
+              f"({len(summary['tables'])} tables; {ran} of {total} checks ran"
+              f"{', mostly unchecked: see skipped.csv' if 2 * ran < total else ''}) -> {directory / 'findings.csv'}",
+              file=stream)
     else:
         print(f"{summary['paper']}: not audited: {summary['message']}", file=sys.stderr)
 
