@@ -78,10 +78,11 @@ def profile(papers: list[Path], out: Path) -> dict[str, float]:
         model = infer_model(extraction.published, skipped)
         stages["model"] += time.process_time() - clock
         clock = time.process_time()
-        findings = run_checks(published, model, ConsistencyOptions(tails="auto", language=document.language))
+        runs: list = []   # each check isolated, as audit_paper runs them
+        findings = run_checks(published, model, ConsistencyOptions(tails="auto", language=document.language), runs=runs)
         stages["checks"] += time.process_time() - clock
         clock = time.process_time()
-        write_paper(PaperAudit(str(path), document, extraction, findings, skipped), out / path.stem)
+        write_paper(PaperAudit(str(path), document, extraction, findings, skipped, runs), out / path.stem)
         stages["write"] += time.process_time() - clock
     return {stage: seconds / len(papers) for stage, seconds in stages.items()}
 
