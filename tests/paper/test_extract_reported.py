@@ -234,3 +234,42 @@ def test_a_proportion_printed_as_a_percent_traces_to_its_span():
         for value in (alpha, 2 * alpha):
             published = {"prose": {"alpha": {"value": value}}, "provenance": {"prose.alpha.value": span(document, number)}}
             assert (verify(document, published) == []) == (value == alpha and sign != ""), (sign, value)
+
+
+@pytest.mark.parametrize("layout", ["pipes", "aligned", "tabs"])
+@pytest.mark.parametrize("naming", ["questionnaire", "full_names"])
+def test_loadings_listed_with_their_construct(estimates, layout, naming):
+    """"Construct | Indicator | Outer loading": the construct cell gives an indicator numbered as in a
+    questionnaire (Q1, Q2, ...) its construct; a construct cell naming it in full ("Customer engagement",
+    which no other table uses) is not taken, the indicator's prefix is."""
+    from plssem_pipeline.paper.model import infer_model
+
+    e = estimates[0]
+    cs = e.constructs
+    own = {i: next(c for c in cs if i.startswith(c)) for i in e.loadings}
+    if naming == "questionnaire":
+        name, label = {i: f"Q{k + 1}" for k, i in enumerate(e.loadings)}, {c: c for c in cs}
+    else:
+        name, label = {i: i for i in e.loadings}, {c: e.names[c].capitalize() for c in cs}
+    rows = [["Construct", "Indicator", "Outer loading"]] + [[label[own[i]], name[i], _f(v, False)]
+                                                            for i, v in e.loadings.items()]
+    if layout == "pipes":
+        lines = ["| " + " | ".join(r) + " |" for r in rows[:1] + [["---"] * 3] + rows[1:]]
+    elif layout == "tabs":
+        lines = ["\t".join(r) for r in rows]
+    else:
+        width = [max(len(r[k]) for r in rows) for k in range(3)]
+        lines = ["    ".join(c.ljust(w) for c, w in zip(r, width)).rstrip() for r in rows]
+    paths = [[p] + [_f(r[k], False) for k in ("original", "mean", "sd", "t", "p")] for p, r in e.paths.items()]
+    text = "\n".join(["RESULTS", "", "Table 2. Outer loadings", *lines, "", "Table 3. Path coefficients",
+                      "\t".join(["", "Original sample (O)", "Sample mean (M)", "Standard deviation (STDEV)",
+                                 "T statistics (|O/STDEV|)", "P values"]), *["\t".join(r) for r in paths]])
+    document = parse_text(text, "l.md")
+    extraction = extract(document)
+    table = extraction.published["tables"]["table2_convergent_validity"]
+    assert table["loadings"] == {name[i]: float(_f(v, False)) for i, v in e.loadings.items()}
+    assert table["indicator_constructs"] == {name[i]: label[own[i]] for i in own}
+    model = infer_model(extraction.published)
+    assert {c.name: list(c.indicators) for c in model.constructs} == {
+        c: [name[i] for i in e.loadings if own[i] == c] for c in cs}
+    assert verify(document, extraction.published) == []

@@ -5,10 +5,11 @@ the constructs' indicators, modes and paths. A paper gives them only through its
 :func:`infer_model` takes
 
 * indicators: the keys of every ``loadings`` table, in print order;
-* each indicator's construct: the column it is printed in (a loadings matrix, ``indicator_constructs``), else
-  its name's prefix (``EC4`` -> ``EC``) when that prefix is a construct
-  the tables name (a construct statistic, a path, a matrix row), else the column of its largest
-  printed cross-loading; an indicator neither gives is left out (``skipped``);
+* each indicator's construct: the construct it is printed under or beside (``indicator_constructs``: a
+  loadings matrix's column, a list's construct cell) when the tables name that construct elsewhere (a
+  construct statistic, a path, a matrix row), else its name's prefix (``EC4`` -> ``EC``) when that prefix is
+  such a construct, else the column of its largest printed cross-loading; an indicator none gives is left
+  out (``skipped``);
 * modes: ``A`` (a loadings table is the reflective measurement model's report);
 * paths: the two-node rows of the path-coefficient tables (else the f² list's paths); a path to or from
   a construct without indicators is left out (``skipped``), never given invented indicators.
@@ -86,8 +87,8 @@ def infer_model(published: Mapping, skipped: list | None = None):
         columns.update({str(i): str(c) for i, c in (table.get("indicator_constructs") or {}).items()})
     blocks: dict[str, list[str]] = {}
     for indicator in indicators:
-        construct = columns.get(indicator) or (construct_of(indicator) if construct_of(indicator) in known
-                                               else cross.get(indicator))
+        construct = (columns[indicator] if columns.get(indicator) in known
+                     else construct_of(indicator) if construct_of(indicator) in known else cross.get(indicator))
         if construct is None:
             skipped.append(("model", indicator, "no construct: its name's prefix is no construct of the tables "
                                                 "and no cross-loading is printed"))

@@ -8,7 +8,8 @@ whose values do not fit the columns is skipped with the reason (never guessed).
 Keys written (those of ``data/published/*.yaml``, read by :mod:`plssem_pipeline.audit.published`
 and :mod:`plssem_pipeline.audit.published_matrices`):
 
-* ``loadings`` (indicator -> λ; from SmartPLS's loadings matrix also ``indicator_constructs``), ``verdict`` (item -> the printed word), and the construct
+* ``loadings`` (indicator -> λ; ``indicator_constructs``: indicator -> the construct of its matrix column, or
+  the construct cell printed before it in a list), ``verdict`` (item -> the printed word), and the construct
   statistics ``ave``, ``cronbach_alpha``, ``composite_reliability``, ``rho_a``, ``rho_c``, ``r2``,
   ``r2_adj`` (construct -> value); a construct statistic printed on an indicator's row (a merged
   cell, as the example's AVE on EC4) belongs to the indicator's construct (:func:`.values.construct_of`);
@@ -90,9 +91,12 @@ def parse_measurement(region: Region) -> Parsed:
         indicator = _INDICATOR.match(row.label) if "loading" in columns else None
         item = indicator.group(1) if indicator else row.label
         construct = construct_of(item) if indicator else row.label
+        named = row.label[:indicator.start(1)].strip() if indicator and row.cells else ""
         for column, number in fitted.items():
             if column == "loading" and indicator:
                 parsed.put(("loadings", item), number, column="loadings")
+                if named:  # "Construct | Indicator | Outer loading": the construct printed beside its indicator
+                    parsed.set(("indicator_constructs", item), named)
             elif column in _CONSTRUCT_COLUMNS:
                 if construct in parsed.data.get(column, {}):
                     parsed.skipped.append((row.line.number, f"a second {column} for {construct}"))
