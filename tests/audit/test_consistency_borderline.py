@@ -72,3 +72,16 @@ def test_inequality_verdict_at_its_threshold(value, relation, said, verdict):
     item = f"A -> Y: p {value:.3f} {relation} {ALPHA:g}"
     got, why = _verdict(_inequality(value, relation, said), "inequality_verdict", item)
     assert got == verdict, why
+
+
+@pytest.mark.parametrize("offset, label, verdict", [
+    (0.0, "moderate", "warn"), (0.0, "substantial", "warn"),    # 0.670 may be 0.6696 or 0.6704
+    (0.001, "moderate", "fail"), (0.001, "substantial", "pass"), (-0.001, "substantial", "fail")])
+def test_r2_label_at_the_papers_own_threshold(offset, label, verdict):
+    data = made_up_published()
+    table = data["tables"]["explained_variance"]
+    bound = table["thresholds_stated"]["substantial"]
+    data = changed(data, "tables", "explained_variance", "r2", "M", value=_printed(bound + offset))
+    data = changed(data, "tables", "explained_variance", "interpretation_published", "M", value=label)
+    got, why = _verdict(data, "r2_label", "M")
+    assert got == verdict, why

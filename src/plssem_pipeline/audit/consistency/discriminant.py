@@ -153,7 +153,7 @@ def check_discriminant_verdict(pub: Published, model, options: ConsistencyOption
         unsure = "" if sure else "; " + w("discriminant_unsure")
         check = Check("discriminant_verdict", verdict.table, w(f"discriminant_item_{verdict.kind}"),
                       float(verdict.established), float(ok),
-                      agreement_verdict(verdict.established == ok or not sure, sure),
+                      agreement_verdict(verdict.established == ok, sure),
                       f"{rule}; {found}{unsure}; {said}", verdict.location)
         rows.append(check)
     return rows

@@ -383,13 +383,12 @@ def check_verdicts(pub: Published, model, options: ConsistencyOptions) -> list[C
             parts.append(t("loadings_contradicts", items=", ".join(disagree)))
         rows.append(Check("criterion_verdict", table, t("loadings_item", construct=construct),
                           float(sum(_positive(w) for _, w in entries)), float(sum(meets.values())),
-                          agreement_verdict(not clear, sure),
+                          agreement_verdict(not clear, sure or bool(clear)),  # a clear contradiction fails
                           "; ".join(parts) + " " + t("loadings_criterion", bound=t.num(bound, 2))))
     return rows
 
 
 def _verdict_row(t, check, table, item, said: bool, ok: bool, sure: bool, word: str, parts) -> Check:
-    # a verdict that turns on a rounding interval containing its bound is a warn, whichever side the printed value is
-    return Check(check, table, item, float(said), float(ok), agreement_verdict(said == ok or not sure, sure),
+    return Check(check, table, item, float(said), float(ok), agreement_verdict(said == ok, sure),
                  "; ".join([t("verdict_printed", word=word), *parts])
                  + ("" if sure else " " + t("rounding_contains_threshold")) + " " + t("verdict_scale"))

@@ -173,14 +173,16 @@ def agreement_verdict(agrees: bool, sure: bool) -> str:
     agrees : bool
         Whether the paper's classification is the one the printed values give.
     sure : bool
-        Whether every value in the printed rounding intervals gives that same classification
+        Whether every value in the printed rounding intervals gives the same classification
         (no interval contains a threshold).
 
     Returns
     -------
     str
-        ``"fail"`` if they disagree; ``"warn"`` if they agree only at the printed values; else ``"pass"``.
+        ``"warn"`` when the classification turns on a rounding interval that contains its threshold, whichever
+        side the printed value lies on (the paper may be right or wrong); else ``"pass"`` if they agree and
+        ``"fail"`` if they do not.
     """
-    if not agrees:
-        return "fail"
-    return "pass" if sure else "warn"
+    if not sure:
+        return "warn"
+    return "pass" if agrees else "fail"

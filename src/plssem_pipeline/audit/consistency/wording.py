@@ -66,7 +66,7 @@ def check_claims(pub: Published, model, options: ConsistencyOptions) -> list[Che
                                              sign=w("claim_positive" if o.value > 0 else "claim_negative"))
         rows.append(Check(
             "claim_verdict", claim.table, f"{claim.id} ({claim.path})", float(claim.supported), float(significant),
-            agreement_verdict(significant == claim.supported or not sure, sure),  # α inside p's interval: a warn
+            agreement_verdict(significant == claim.supported, sure),  # α inside p's interval: a warn
             w("claim_supported" if significant else "claim_not_supported", p=w.printed(p, probability=True),
               table=row.table, sign=sign, alpha=alpha_text, verdict=claim.verdict, tails=tails, reason=reason)
             + ("" if sure else "; " + w("claim_alpha_inside")) + " " + w("claim_scale"),
