@@ -45,7 +45,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="a paper (.md, .markdown, .txt, .pdf) or a folder of papers")
     parser.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
     parser.add_argument("--jobs", type=int, default=1, help="papers audited at a time, in processes (default 1)")
-    parser.add_argument("--alpha", type=float, default=0.05, help="significance level of the verdicts when the paper states none (a level the paper states, such as 'alpha = 0.10', is the one its verdicts are judged by; default 0.05)")
+    parser.add_argument("--alpha", type=float, default=0.05,
+                        help="significance level of the verdicts when the paper states none (a level the paper "
+                             "states, such as 'alpha = 0.10', is the one its verdicts are judged by; default 0.05)")
     parser.add_argument("--tails", choices=TAILS, default="auto",
                         help="p values two- or one-tailed; auto: as the paper states, else as its p fit its t")
     parser.add_argument("--language", choices=sorted(p.stem for p in STRINGS_DIR.glob("*.yaml")),
