@@ -7,6 +7,8 @@
   step module ``plssem_pipeline.steps.<rule>`` and its script ``workflow/scripts/<rule>.py``, and every step
   module is a rule's. (The corpus workflow's per-paper rule runs the command line ``python -m
   plssem_pipeline.paper`` as a shell command, the cheapest job per paper, so it has neither.)
+* every Python file under ``tests/`` has a name no other test folder uses (the folders are not packages: pytest
+  imports each file by its base name, and a second ``test_corpus.py`` stops the collection of the whole suite).
 """
 from __future__ import annotations
 
@@ -116,3 +118,11 @@ def test_every_rule_has_its_step_module_and_script():
     for rule in rules:
         script = (ROOT / "workflow" / "scripts" / f"{rule}.py").read_text(encoding="utf-8")
         assert f"from plssem_pipeline.steps import {rule}\n" in script and f"run({rule}.main, snakemake)" in script
+
+
+def test_test_file_names_are_unique_across_folders():
+    names: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        if path.name != "conftest.py" and "fixtures" not in path.relative_to(ROOT).parts:
+            names.setdefault(path.name, []).append(str(path.relative_to(ROOT)))
+    assert {name: where for name, where in names.items() if len(where) > 1} == {}
