@@ -5,8 +5,7 @@
 * the pipeline package has no import cycles (module-level or deferred imports alike);
 * every Snakemake rule that runs a script (the default workflow's, and those of ``workflow/corpus.smk``) has its
   step module ``plssem_pipeline.steps.<rule>`` and its script ``workflow/scripts/<rule>.py``, and every step
-  module is a rule's. (The corpus workflow's per-paper rule runs the command line ``python -m
-  plssem_pipeline.paper`` as a shell command, the cheapest job per paper, so it has neither.)
+  module is a rule's;
 * every Python file under ``tests/`` has a name no other test folder uses (the folders are not packages: pytest
   imports each file by its base name, and a second ``test_corpus.py`` stops the collection of the whole suite).
 """

@@ -11,11 +11,10 @@
 # for any --cores. A paper that cannot be read is recorded (its status.json and the overview say why) and does
 # not stop the other jobs. See docs/pipeline.md, "Auditing papers from their text".
 #
-# The per-paper job runs the command line as a shell command: of Snakemake's ways to run Python, a `script:` job
-# starts an interpreter that also imports Snakemake, and a `run:` job is spawned as a whole Snakemake process
-# (unless --force-use-threads), both dearer per paper (README, benchmark benchmarks/paper_corpus.py).
+# The per-paper job is a `script:` (step plssem_pipeline.steps.paper_audit): a `shell:` job would be a little
+# cheaper, but no shell command is built from config values (tests/badinput/test_safe_execution.py); for large
+# corpora the command line (python -m plssem_pipeline.paper DIR --jobs N) is the fast way (README).
 
-import shlex
 import sys
 from pathlib import Path
 
@@ -46,7 +45,6 @@ try:
                             "audit it with python -m plssem_pipeline.paper", file=_path)
 except UserError as error:
     abort(error)
-PYTHON = shlex.quote(sys.executable)
 
 
 wildcard_constraints:
@@ -61,14 +59,17 @@ rule all:
 
 rule paper_audit:
     input:
-        lambda wildcards: PAPERS[wildcards.stem],
+        paper=lambda wildcards: PAPERS[wildcards.stem],
     output:
         **{name.split(".")[0]: f"{OUT}/papers/{{stem}}/{name}" for name in PAPER_FILES},
     params:
-        out=f"{OUT}/papers",
-        options=f"--alpha {ALPHA} --tails {TAILS_SETTING}" + (f" --language {shlex.quote(LANGUAGE)}" if LANGUAGE else ""),
-    shell:
-        PYTHON + " -m plssem_pipeline.paper {input:q} --out {params.out:q} {params.options} --exit-zero > /dev/null"
+        alpha=ALPHA,
+        tails=TAILS_SETTING,
+        language=LANGUAGE,
+    log:
+        f"{OUT}/logs/paper_audit/{{stem}}.log",
+    script:
+        "scripts/paper_audit.py"
 
 
 rule paper_corpus:

@@ -22,14 +22,13 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import sys
-import traceback
 from pathlib import Path
 
 from ..audit.catalogue import STRINGS_DIR
 from ..errors import UserError
 from ..printable import printable
 from . import corpus
-from .audit import TAILS, audit_paper
+from .audit import TAILS
 
 DEFAULT_OUT = "results/papers"
 EXIT_UNREAD, EXIT_USAGE = 1, 2
@@ -58,18 +57,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _audit_one(task: tuple) -> tuple[dict, str | None]:
-    """Audit one paper and write its folder; ``(summary, traceback of a reader's bug or None)``."""
+    """:func:`corpus.audit_into` of one ``(path, directory, alpha, tails, language)`` task (a pool's map)."""
     path, directory, alpha, tails, language = task
-    try:
-        result = audit_paper(path, alpha=alpha, tails=tails, language=language)
-        traces = [f"{Path(path).name}: check {run.check} raised {run.error}; please report it\n{run.trace}"
-                  for run in result.runs if run.error]
-        return corpus.write_paper(result, directory), "".join(traces) or None
-    except UserError as error:
-        return corpus.write_unread(path, directory, printable(error)), None
-    except Exception as error:  # a bug of the reader: recorded, the other papers go on  # noqa: BLE001
-        message = f"internal error of plssem_pipeline.paper ({type(error).__name__}: {error}); please report it"
-        return corpus.write_unread(path, directory, printable(message), status="error"), traceback.format_exc()
+    return corpus.audit_into(path, directory, alpha=alpha, tails=tails, language=language)
 
 
 def _check_out(out: Path, papers: list[Path]) -> None:

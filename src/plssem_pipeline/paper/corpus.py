@@ -25,6 +25,7 @@ import csv
 import io
 import json
 import os
+import traceback
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -32,10 +33,11 @@ from pathlib import Path
 from ..audit.consistency import COLUMNS, VERDICTS
 from ..errors import UserError
 from ..io import format_float
+from ..printable import printable
+from .audit import audit_paper
 
 __all__ = ["PAPER_SUFFIXES", "PAPER_FILES", "FINDINGS_COLUMNS", "SKIPPED_COLUMNS", "papers_in", "paper_files",
-           "write_paper",
-           "write_unread", "combine", "read_status"]
+           "audit_into", "write_paper", "write_unread", "combine", "read_status"]
 
 #: Suffixes read as papers (:func:`plssem_pipeline.paper.document.read_document`).
 PAPER_SUFFIXES = (".md", ".markdown", ".txt", ".pdf")
@@ -230,6 +232,40 @@ def write_paper(result, directory) -> dict:
         "checks": {check: dict(sorted(counts.items())) for check, counts in checks.items()},
         "skipped": len(skipped), "checks_run": sum(1 for run in result.runs if run.rows),
         "checks_total": len(result.runs), "check_errors": [run.check for run in result.runs if run.error]})
+
+
+def audit_into(path, directory, *, alpha: float = 0.05, tails: str = "auto",
+               language: str | None = None) -> tuple[dict, str | None]:
+    """Audit one paper and write its folder (:func:`write_paper`), or record why it could not be read.
+
+    What the command line does for each paper and the corpus workflow's ``paper_audit`` job does for its one.
+
+    Parameters
+    ----------
+    path : str or Path
+        The paper.
+    directory : str or Path
+        Its output folder (``<out>/<stem>``).
+    alpha, tails, language
+        As for :func:`~plssem_pipeline.paper.audit.audit_paper`.
+
+    Returns
+    -------
+    tuple of (dict, str or None)
+        The paper's ``status.json`` summary, and the traceback of a bug (a check that raised, or the reader
+        itself) to show the user, else None. A :class:`UserError` (not a paper, no text layer, no table) is
+        recorded as ``unreadable``; any other exception as ``error``: the other papers of a corpus go on.
+    """
+    try:
+        result = audit_paper(path, alpha=alpha, tails=tails, language=language)
+        traces = [f"{Path(path).name}: check {run.check} raised {run.error}; please report it\n{run.trace}"
+                  for run in result.runs if run.error]
+        return write_paper(result, directory), "".join(traces) or None
+    except UserError as error:
+        return write_unread(path, directory, printable(error)), None
+    except Exception as error:  # a bug of the reader: recorded, the other papers go on  # noqa: BLE001
+        message = f"internal error of plssem_pipeline.paper ({type(error).__name__}: {error}); please report it"
+        return write_unread(path, directory, printable(message), status="error"), traceback.format_exc()
 
 
 def write_unread(path, directory, message: str, status: str = "unreadable") -> dict:
