@@ -67,11 +67,6 @@ def _sample_size(document: Document, tables: list[Table], provenance: dict, stat
     return stated.get("n")
 
 
-def _prose(document: Document, tables: dict, provenance: dict, skipped: list) -> dict:
-    """The prose section (:mod:`.prose`, which also adds the hypotheses and mediation claims to ``tables``)."""
-    return read_prose(document, tables, provenance=provenance, skipped=skipped)
-
-
 def extract(document: Document) -> Extraction:
     """Read a paper's results tables and prose into the published-tables mapping.
 
@@ -105,7 +100,7 @@ def extract(document: Document) -> Extraction:
         skipped += [("table", f"{table.id}, line {line}", reason) for line, reason in table.parsed.skipped]
     published = {"source": {"file": document.path, "language": document.language, "extracted_by": EXTRACTED_BY}}
     data = {table.id: table.parsed.data for table in tables}
-    prose = _prose(document, data, provenance, skipped)
+    prose = read_prose(document, data, provenance=provenance, skipped=skipped)  # also adds hypotheses, mediation
     n = _sample_size(document, tables, provenance, prose["sample_size"])
     if n is not None:
         published["n"] = n
