@@ -50,7 +50,7 @@ def read_prose(document: Document, tables: dict, names: Names | None = None, *, 
     dict
         The ``prose:`` section.
     """
-    context = ProseContext(document, tables, names or Names.from_document(document, tables), provenance, skipped)
+    context = _context(document, tables, names, provenance, skipped, None)
     prose = extract_prose(document, tables, context=context)
     add_prose_tables(document, tables, prose, context=context)
     return prose
