@@ -121,11 +121,10 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _csv_text(rows: Iterable[Mapping], header: bool = True, columns: list = FINDINGS_COLUMNS) -> str:
+def _csv_text(rows: Iterable[Mapping], columns: list = FINDINGS_COLUMNS) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    if header:
-        writer.writerow(columns)
+    writer.writerow(columns)
     for row in rows:
         writer.writerow([_cell(float(row[c]) if c in ("published", "recomputed", "difference")
                                and row[c] is not None else row[c]) for c in columns])
@@ -331,7 +330,7 @@ def combine(directories: Iterable, out) -> dict[str, Path]:
     """
     out = Path(out)
     folders = sorted((Path(d) for d in directories), key=lambda d: d.name)
-    parts = [_csv_text([], header=True)]
+    parts = [_csv_text([])]
     for folder in folders:
         with open(paper_files(folder)["findings"], encoding="utf-8", newline="") as handle:
             handle.readline()
