@@ -78,6 +78,15 @@ def _is_prose(line, previous) -> bool:
     return previous is not None and not _UNFINISHED.search(plain(previous.text).strip())
 
 
+def _opens_paragraph(line, block) -> bool:
+    """A stated hypothesis opens a paragraph; the line after one that opens with a capital letter too."""
+    if not block:
+        return False
+    text = plain(line.text)
+    return bool(_HYPOTHESIS_LINE.match(text) or (_HYPOTHESIS_LINE.match(plain(block[0].text))
+                                                 and _CAPITAL.match(text) and not text[:1].isspace()))
+
+
 def sentences(document: Document) -> list[Sentence]:
     """Every sentence of the document's prose, in order.
 
@@ -89,19 +98,6 @@ def sentences(document: Document) -> list[Sentence]:
     -------
     list of Sentence
     """
-    return _sentences(document)
-
-
-def _opens_paragraph(line, block) -> bool:
-    """A stated hypothesis opens a paragraph; the line after one that opens with a capital letter too."""
-    if not block:
-        return False
-    text = plain(line.text)
-    return bool(_HYPOTHESIS_LINE.match(text) or (_HYPOTHESIS_LINE.match(plain(block[0].text))
-                                                 and _CAPITAL.match(text) and not text[:1].isspace()))
-
-
-def _sentences(document: Document) -> list[Sentence]:
     out, blocks, block = [], [], []
     for line in document.lines:
         prose = _is_prose(line, block[-1] if block else None)
