@@ -104,17 +104,13 @@ def claims_tables(ctx: ProseContext, prose: dict) -> dict:
     if hypotheses:
         out["hypotheses"] = hypotheses
     stated = {h["path"] for h in prose["hypotheses_stated"]}
-    found = []
-    for nodes in sorted(ctx.paths.indirect):
-        path = " -> ".join(nodes)
-        if path in stated:
-            continue
-        last = None
-        for index, s in enumerate(ctx.sentences):
-            if ctx.sentence_path(index) == nodes and MEDIATION.search(s.text) and verdict_of(s.text):
-                last = index
-        if last is not None:
-            found.append((last, nodes, path))
+    unstated = {nodes for nodes in ctx.paths.indirect if " -> ".join(nodes) not in stated}
+    last_of = {}   # indirect effect -> its last sentence calling it mediating with a verdict (one pass)
+    for index, s in enumerate(ctx.sentences if unstated else []):
+        nodes = ctx.sentence_path(index)
+        if nodes in unstated and MEDIATION.search(s.text) and verdict_of(s.text):
+            last_of[nodes] = index
+    found = [(last, nodes, " -> ".join(nodes)) for nodes, last in last_of.items()]
     claims = []
     for last, nodes, path in sorted(found):
         s = ctx.sentences[last]
