@@ -24,10 +24,10 @@ from dataclasses import dataclass
 
 __all__ = ["Number", "numbers_in", "parse_number"]
 
-_NUMBER = re.compile(r"(?<![\w.,])(?P<sign>[-\u2212](?=[.\d]))?(?P<body>\d+(?:[.,]\d+)*|\.\d+)")
+_BODY = re.compile(r"\d+(?:[.,]\d+)*|\.\d+")
+_NUMBER = re.compile(rf"(?<![\w.,])(?P<sign>[-\u2212](?=[.\d]))?(?P<body>{_BODY.pattern})")
 _AFTER_SIGN_BLOCKERS = re.compile(r"[)\]]")
 _PERCENT = re.compile(r"[ \t]*%")
-_BODY = re.compile(r"\d+(?:[.,]\d+)*|\.\d+")
 _SEPARATORS = re.compile(r"[.,]")
 
 
