@@ -150,13 +150,12 @@ def check_ave(pub: Published, model, options: ConsistencyOptions) -> list[Check]
     return rows
 
 
-def _rho_c_arithmetic(w, model, construct, loadings: list[Printed]):
-    """ρ_C of the printed loadings: ``(value, low, high, arithmetic)``, the arithmetic in ``w``'s language."""
+def _rho_c_arithmetic(w, loadings: list[Printed], value: float) -> str:
+    """The arithmetic of ρ_C = ``value`` from the printed loadings, in ``w``'s language."""
     x = np.array([p.value for p in loadings])
     s, e = float(x.sum()), float((1 - x * x).sum())
-    value, low, high = value_range(_rho_c(model, construct), loadings, batched=True)
-    return value, low, high, w("rho_c", loadings=_list(w, loadings), sum=w.num(s), error=w.num(e),
-                               square=w.num(s * s), value=w.num(value))
+    return w("rho_c", loadings=_list(w, loadings), sum=w.num(s), error=w.num(e), square=w.num(s * s),
+             value=w.num(value))
 
 
 def check_rho_c(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
@@ -182,11 +181,11 @@ def check_rho_c(pub: Published, model, options: ConsistencyOptions) -> list[Chec
         loadings = _block_loadings(pub, model, construct, "rho_c_from_loadings", options)
         if loadings is None:
             continue
-        arithmetic = _rho_c_arithmetic(w, model, construct, loadings)[3]
         rows.append(rounding_check(
             "rho_c_from_loadings", table, construct, printed, _rho_c(model, construct), loadings, what="ρ_C",
             words=w, batched=True,
-            arithmetic=lambda value: arithmetic + " " + w("rho_c_against", printed=w.text(printed))))
+            arithmetic=lambda value: _rho_c_arithmetic(w, loadings, value) + " "
+            + w("rho_c_against", printed=w.text(printed))))
     return rows
 
 
@@ -240,8 +239,9 @@ def _variants(pub: Published, model, options: ConsistencyOptions) -> list[tuple]
         loadings = _block_loadings(pub, model, construct, "composite_reliability_variant", options)
         if loadings is None:
             continue
-        value, low, high, arithmetic = _rho_c_arithmetic(w, model, construct, loadings)
-        head = w("variant_item", construct=construct, printed=w.printed(printed), rho_c=arithmetic,
+        value, low, high = value_range(_rho_c(model, construct), loadings, batched=True)
+        head = w("variant_item", construct=construct, printed=w.printed(printed),
+                 rho_c=_rho_c_arithmetic(w, loadings, value),
                  interval=w.interval(low, high))
         alpha = alphas.get(construct, (None, None))[1]
         if overlaps(low, high, printed):
