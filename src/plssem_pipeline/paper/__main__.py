@@ -78,14 +78,14 @@ def _check_out(out: Path, papers: list[Path]) -> None:
                             "inputs: give another --out (default results/papers)")
 
 
-def _report(summary: dict, directory: Path, stream) -> None:
+def _report(summary: dict, directory: Path) -> None:
+    """One line per paper: its counts on stdout, or why it was not audited on stderr."""
     if summary["status"] == "audited":
         v = summary["verdicts"]
         ran, total = summary["checks_run"], summary["checks_total"]
         print(f"{summary['paper']}: {v['fail']} fail, {v['warn']} warn, {v['pass']} pass "
               f"({len(summary['tables'])} tables; {ran} of {total} checks ran"
-              f"{', mostly unchecked: see skipped.csv' if 2 * ran < total else ''}) -> {directory / 'findings.csv'}",
-              file=stream)
+              f"{', mostly unchecked: see skipped.csv' if 2 * ran < total else ''}) -> {directory / 'findings.csv'}")
     else:
         print(f"{summary['paper']}: not audited: {summary['message']}", file=sys.stderr)
 
@@ -122,7 +122,7 @@ def main(argv=None) -> int:
             if trace:
                 print(trace, file=sys.stderr, end="")
             unread += summary["status"] != "audited"
-            _report(summary, directory, sys.stdout)
+            _report(summary, directory)
     finally:
         if pool is not None:
             pool.close()
