@@ -65,6 +65,9 @@ _KIND_PATTERNS = [
 _COMPILED = {family: [(name, re.compile(pattern)) for name, pattern in patterns] for family, patterns in COLUMNS.items()}
 _LOADINGS_CAPTION = re.compile(r"loading|muatan faktor", re.IGNORECASE)
 _KINDS_COMPILED = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _KIND_PATTERNS}
+#: The kinds whose name in the caption or header decides the kind whatever the columns (matrices, VIF,
+#: respondents), in the order they are tried.
+_NAMED_KINDS = tuple(kind for kind, _ in _KIND_PATTERNS[:6])
 
 
 def classify(caption: str, header: str) -> str | None:
@@ -86,7 +89,7 @@ def classify(caption: str, header: str) -> str | None:
             if _KINDS_COMPILED[kind].search(caption):
                 return kind
         return "path_coefficients"
-    for kind, _ in _KIND_PATTERNS[:6]:
+    for kind in _NAMED_KINDS:
         if _KINDS_COMPILED[kind].search(both):
             return kind
     if cols & {"r2", "r2_adj"}:
@@ -144,4 +147,4 @@ def columns(header: str, header_lines: int) -> list[str]:
 
 def is_header_text(text: str) -> bool:
     """Whether a line names table columns (any column name of :data:`COLUMNS`, or a kind's name)."""
-    return bool(columns(text, 1)) or any(_KINDS_COMPILED[k].search(text) for k, _ in _KIND_PATTERNS[:6])
+    return bool(columns(text, 1)) or any(_KINDS_COMPILED[k].search(text) for k in _NAMED_KINDS)
