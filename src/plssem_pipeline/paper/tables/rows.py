@@ -138,8 +138,9 @@ def parse_list(region: Region, key: str) -> Parsed:
     """One value per row (``vif``: indicator or path -> VIF; ``f_square``: path -> f²)."""
     parsed = Parsed()
     for row in _rows(region, parsed):
-        label = path_label(row.label) or row.label
-        if key == "f_square" and path_label(row.label) is None:
+        path = path_label(row.label)
+        label = path or row.label
+        if key == "f_square" and path is None:
             parsed.skipped.append((row.line.number, f"f² row {row.label!r} is no path 'A -> B'"))
             continue
         if len([v for v in row.values if v is not None]) != 1:
