@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from ..published import Published
 from .rounding import EPS, agreement_verdict, overlaps, rounding_check, value_range
 from .rows import Check, ConsistencyOptions, predecessors
@@ -68,7 +70,7 @@ def check_fornell_larcker_diagonal(pub: Published, model, options: ConsistencyOp
                                        table=ave[row][0]))
         loadings = _loadings(pub, model, row)
         if check.verdict == "fail" and loadings:
-            value, low, high = value_range(lambda x: math.sqrt(float((x * x).mean())), loadings)
+            value, low, high = value_range(lambda X: np.sqrt((X * X).mean(axis=1)), loadings, batched=True)
             if overlaps(low, high, printed):
                 check.verdict = "pass"
                 check.explanation += "; " + w("fl_diagonal_matches_loadings", value=w.num(value),
