@@ -3,7 +3,7 @@
 :func:`extract` gives an :class:`Extraction` whose ``published`` is the mapping the audit reads
 (:func:`plssem_pipeline.audit.published.parse_published`; the keys of ``data/published/*.yaml``,
 ``docs/pipeline.md`` "Audit") with ``source: {file, language, extracted_by}``, the prose section
-(:func:`plssem_pipeline.paper.prose.extract_prose`), a verdict column's claims (:mod:`.decisions`), the conclusion on each discriminant-validity
+(:func:`plssem_pipeline.paper.prose.read_prose`), a verdict column's claims (:mod:`.decisions`), the conclusion on each discriminant-validity
 table (:mod:`.discriminant_text`) and ``provenance`` (key path -> span, :mod:`.provenance`).
 
 The sample size ``n`` is the respondent table's block total (the most frequent, when blocks
