@@ -26,6 +26,9 @@ Modules, one topic each:
 * :mod:`plssem.permutation` — group permutations: both groups re-estimated per random re-split, batched.
 * :mod:`plssem.mga` — multi-group tests: permutation, Bootstrap MGA, parametric, Welch–Satterthwaite.
 * :mod:`plssem.micom` — MICOM steps 2 and 3 (compositional invariance, equal means and variances).
+* :mod:`plssem.population` — population models for power analysis: estimated or given by parameters.
+* :mod:`plssem.power` — Monte Carlo power: simulate, estimate and test, chunkable and vectorised.
+* :mod:`plssem.sample_size` — Kock & Hadaya's inverse square root and gamma-exponential minimum n.
 
 Nothing here imports Snakemake, matplotlib or scipy at import time.
 """
@@ -41,6 +44,9 @@ from .ipma import IPMAResult, ipma
 from .permutation import PermutationDraws, group_assignments, permutation_estimates
 from .mga import bootstrap_mga, parametric_test, permutation_test, welch_test
 from .micom import MICOMResult, micom
+from . import population, power, sample_size
+from .population import Population
+from .power import PowerDraws
 
 __version__ = "0.1.0"
 
@@ -51,4 +57,5 @@ __all__ = [
     "PredictDraws", "plspredict", "prediction_metrics", "verdict", "IPMAResult", "ipma",
     "named_stream", "estimate_batch", "PermutationDraws", "group_assignments", "permutation_estimates",
     "permutation_test", "bootstrap_mga", "parametric_test", "welch_test", "MICOMResult", "micom",
+    "population", "power", "sample_size", "Population", "PowerDraws",
 ]
