@@ -41,8 +41,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import sample_size
-from .algorithm import solve_batched
+from . import power_tests, sample_size
 from .bootstrap import check_seed, check_tiling, estimate_batch, moments_from_sums, named_stream, resample_counts, \
     stream_uniforms
 from .population import Population
@@ -73,11 +72,6 @@ class PowerDraws:
         Whether the test rejected zero (False for failed replications).
     failed : ndarray (R,) of bool
         Estimation failed or did not converge: excluded from the power, counted.
-    true_values : ndarray (m,), optional
-        The population's effects (for :func:`summarise`).
-    alpha : float
-    tails : {1, 2}
-        The test's level and tails (for :func:`summarise`'s Kock & Hadaya columns).
     """
 
     n: int
@@ -86,9 +80,6 @@ class PowerDraws:
     estimates: np.ndarray
     significant: np.ndarray
     failed: np.ndarray
-    true_values: np.ndarray | None = None
-    alpha: float = 0.05
-    tails: int = 2
 
     def __len__(self) -> int:
         return self.failed.size
@@ -150,104 +141,6 @@ def _estimate(corr: np.ndarray, population: Population, options: dict) -> tuple[
     values = np.concatenate([collected["paths"], collected["specific_indirect"]], axis=1)
     values[core.failed | ~core.converged] = np.nan
     return values, core
-
-
-def _quantiles(draws: np.ndarray, valid: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
-    """Type-7 quantiles (``numpy.quantile``'s default, its interpolation formula) of the valid draws, ``(2, R, m)``.
-
-    ``draws`` ``(R, B, m)`` with invalid rows NaN; ``valid`` ``(R, B)``.
-    """
-    ordered = np.sort(draws, axis=1)                          # NaN last
-    count = valid.sum(axis=1)                                 # (R,)
-    out = np.full((2,) + ordered.shape[::2], np.nan)
-    for i, q in enumerate(levels):
-        h = (count - 1) * q
-        lo = np.floor(h).astype(int)
-        hi = np.minimum(lo + 1, count - 1)
-        t = (h - lo)[:, None]
-        a = np.take_along_axis(ordered, np.maximum(lo, 0)[:, None, None], axis=1)[:, 0]
-        b = np.take_along_axis(ordered, np.maximum(hi, 0)[:, None, None], axis=1)[:, 0]
-        diff = b - a
-        value = np.where(t >= 0.5, b - diff * (1 - t), a + diff * t)
-        out[i] = np.where((count > 0)[:, None], value, np.nan)
-    return out
-
-
-def _decide(p: np.ndarray, low: np.ndarray, high: np.ndarray, sign: np.ndarray, alpha: float, tails: int,
-            significance: str) -> np.ndarray:
-    """The pipeline's rule (:func:`plssem_pipeline.analysis.decision.is_significant`), vectorised; NaN: not significant."""
-    with np.errstate(invalid="ignore"):
-        if significance == "p_value":
-            return p < alpha
-        if tails == 1:
-            return sign * np.where(sign > 0, low, high) > 0
-        return (low > 0) | (high < 0)
-
-
-def _t_p(t: np.ndarray, df, sign: np.ndarray, tails: int) -> np.ndarray:
-    """p of a t statistic: two-tailed, or one-tailed in the direction ``sign``."""
-    from scipy import stats
-
-    return 2 * stats.t.sf(np.abs(t), df) if tails == 2 else stats.t.sf(sign * t, df)
-
-
-def _bootstrap_batch(data, original, population, n, seed, lo, hi, samples, options, test_options):
-    """Significance ``(R, m)`` of a batch of replications by their bootstraps (module docstring)."""
-    counts = resample_counts(n, seed, lo * samples, hi * samples, named_stream(f"power bootstrap n={n}"))
-    boot, _ = _estimate(_bootstrap_correlations(data, counts.reshape(hi - lo, samples, n).astype(float)),
-                        population, options)
-    draws = boot.reshape(hi - lo, samples, -1)
-    valid = np.isfinite(draws).all(axis=2)
-    draws[~valid] = np.nan
-    count = valid.sum(axis=1)
-    kept = np.where(valid[:, :, None], draws, 0.0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = kept.sum(axis=1) / count[:, None]
-        sd = np.sqrt(np.where(valid[:, :, None], (draws - mean[:, None]) ** 2, 0.0).sum(axis=1)
-                     / (count[:, None] - 1))
-        t = np.where(sd > 0, original / sd, np.nan)
-    alpha, tails, sign = test_options["alpha"], test_options["tails"], test_options["sign"]
-    p = _t_p(t, np.maximum(count - 1, 1)[:, None], sign, tails)
-    width = alpha / 2 if tails == 2 else alpha
-    low, high = _quantiles(draws, valid, (width, 1 - width))
-    return _decide(p, low, high, sign, alpha, tails, test_options["significance"])
-
-
-def _normal_batch(core, original, population, n, test_options):
-    """Significance ``(R, m)`` by the OLS SEs of the paths and the delta-method SEs of the indirect effects."""
-    from scipy import stats
-
-    model = population.model
-    corr = core.construct_correlations
-    index = {name: j for j, name in enumerate(model.construct_names)}
-    se = np.zeros(corr.shape)
-    df = np.zeros(corr.shape[1:])
-    for j in model.endogenous:
-        pred = model.predecessors(j)
-        block = corr[:, pred[:, None], pred]
-        inverse, _ = solve_batched(block, np.broadcast_to(np.eye(pred.size), block.shape))
-        df[pred, j] = n - pred.size - 1
-        with np.errstate(invalid="ignore"):
-            se[:, pred, j] = np.sqrt((1 - core.r2[:, j])[:, None] / df[pred, j]
-                                     * np.diagonal(inverse, axis1=1, axis2=2))
-    src = np.array([index[s] for s, _ in model.paths])
-    tgt = np.array([index[t] for _, t in model.paths])
-    alpha, tails, sign = test_options["alpha"], test_options["tails"], test_options["sign"]
-    m_paths = src.size
-    with np.errstate(invalid="ignore", divide="ignore"):
-        t_paths = original[:, :m_paths] / se[:, src, tgt]
-        p_paths = _t_p(t_paths, df[src, tgt], sign[:m_paths], tails)
-        variance = np.zeros(original[:, m_paths:].shape)
-        for r, route in enumerate(model.mediated_paths()):
-            edges = list(zip(route[:-1], route[1:]))
-            for e, (a, b) in enumerate(edges):
-                others = np.prod([core.paths[:, c, d] for f, (c, d) in enumerate(edges) if f != e], axis=0)
-                variance[:, r] += (others * se[:, a, b]) ** 2
-        z = original[:, m_paths:] / np.sqrt(variance)
-        s = sign[m_paths:]
-        p_indirect = 2 * stats.norm.sf(np.abs(z)) if tails == 2 else stats.norm.sf(s * z)
-    p = np.concatenate([p_paths, p_indirect], axis=1)
-    return _decide(p, np.nan, np.nan, sign, alpha, tails, "p_value")
 
 
 def _check_options(test, samples, alpha, tails, significance, chunk_size):
@@ -320,14 +213,17 @@ def power_chunk(population: Population, n: int, *, seed: int, start: int, stop: 
         data = simulate(population, n, seed=seed, start=lo, stop=hi)
         original, core = _estimate(_sample_correlations(data), population, options)
         if test == "bootstrap":
-            decided = _bootstrap_batch(data, original, population, n, seed, lo, hi, samples, options, test_options)
+            counts = resample_counts(n, seed, lo * samples, hi * samples, named_stream(f"power bootstrap n={n}"))
+            boot, _ = _estimate(_bootstrap_correlations(data, counts.reshape(hi - lo, samples, n).astype(float)),
+                                population, options)
+            decided = power_tests.bootstrap_significance(original, boot.reshape(hi - lo, samples, -1), **test_options)
         else:
-            decided = _normal_batch(core, original, population, n, test_options)
+            decided = power_tests.normal_significance(core, original, population.model, n, **test_options)
         bad = ~np.isfinite(original).all(axis=1)
         estimates[rows] = original
         significant[rows] = decided & ~bad[:, None]
         failed[rows] = bad
-    return PowerDraws(n, start, list(population.effects), estimates, significant, failed, true, alpha, tails)
+    return PowerDraws(n, start, list(population.effects), estimates, significant, failed)
 
 
 def merge(parts: list[PowerDraws]) -> PowerDraws:
@@ -343,8 +239,7 @@ def merge(parts: list[PowerDraws]) -> PowerDraws:
     if any(p.n != first.n or p.labels != first.labels for p in parts):
         raise ValueError("power chunks to merge must share the sample size and the effects")
     return PowerDraws(first.n, 0, list(first.labels), np.concatenate([p.estimates for p in parts]),
-                      np.concatenate([p.significant for p in parts]), np.concatenate([p.failed for p in parts]),
-                      first.true_values, first.alpha, first.tails)
+                      np.concatenate([p.significant for p in parts]), np.concatenate([p.failed for p in parts]))
 
 
 def _by_n(draws: list[PowerDraws]) -> list[PowerDraws]:
@@ -355,56 +250,67 @@ def _by_n(draws: list[PowerDraws]) -> list[PowerDraws]:
     return [merge(groups[n]) for n in sorted(groups)]
 
 
-def summarise(draws: list[PowerDraws], target: float = 0.8):
+def summarise(draws: list[PowerDraws], effects: dict[str, float], target: float = 0.8, *, alpha: float = 0.05,
+              tails: int = 2):
     """The power table and the minimum-n table of a simulation.
 
     Parameters
     ----------
     draws : list of PowerDraws
-        Chunks of one or more sample sizes (merged per ``n``).
+        Chunks of one or more sample sizes (merged per ``n``, :func:`merge`), all of the same effects.
+    effects : dict of str -> float
+        The true effects (:attr:`plssem.population.Population.effects`), keys the draws' labels.
     target : float
         The power wanted (0.8: Cohen 1988).
+    alpha : float
+    tails : {1, 2}
+        The simulation's test, for the Kock & Hadaya (2018) columns.
 
     Returns
     -------
     power : DataFrame
         One row per effect and ``n`` (effects in model order, ``n`` increasing): ``Effect, n, True value,
-        Power, MC SE, Replications, Failed``; Power ``P`` is the share of usable replications that
-        rejected, ``MC SE = sqrt(P(1 - P)/R)`` over the ``R`` usable replications.
+        Power, MC SE, Replications, Failed``; Power ``P`` is the share of the ``R`` usable replications that
+        rejected, ``MC SE = sqrt(P(1 - P)/R)``.
     minimum_n : DataFrame
         One row per effect: ``Effect, True value, Minimum n`` (the smallest simulated ``n`` whose power
         reaches ``target``; NaN if none), ``Note`` ("not reached" then, else empty), and Kock & Hadaya's
-        (2018) ``Inverse square root`` and ``Gamma-exponential`` minimum n at the simulation's alpha and
-        tails and power ``target`` (NaN for a zero effect).
+        ``Inverse square root`` and ``Gamma-exponential`` minimum n (:mod:`plssem.sample_size`) at ``alpha``,
+        ``tails`` and power ``target`` (NaN for an effect of 0 or with ``|β| >= 1``).
+
+    Raises
+    ------
+    ValueError
+        If the chunks do not tile per ``n`` (:func:`merge`), or ``effects`` lacks a label.
     """
     import pandas as pd
 
     merged = _by_n(draws)
     labels = merged[0].labels
-    true = merged[0].true_values if merged[0].true_values is not None else np.full(len(labels), np.nan)
+    missing = [label for label in labels if label not in effects]
+    if missing:
+        raise ValueError(f"no true value for effect {missing[0]!r}")
+    true = np.array([effects[label] for label in labels], dtype=float)
+    power = np.empty((len(merged), len(labels)))
     rows = []
-    for part in merged:
+    for i, part in enumerate(merged):
         usable = ~part.failed
         count = int(usable.sum())
         with np.errstate(invalid="ignore", divide="ignore"):
-            power = part.significant[usable].sum(axis=0) / count
-            se = np.sqrt(power * (1 - power) / count)
-        rows += [{"Effect": label, "n": part.n, "True value": true[j], "Power": power[j], "MC SE": se[j],
+            power[i] = part.significant[usable].sum(axis=0) / count
+            se = np.sqrt(power[i] * (1 - power[i]) / count)
+        rows += [{"Effect": label, "n": part.n, "True value": true[j], "Power": power[i, j], "MC SE": se[j],
                   "Replications": count, "Failed": int(part.failed.sum())} for j, label in enumerate(labels)]
-    table = pd.DataFrame(rows).sort_values(["Effect", "n"], key=lambda c: c.map(labels.index) if c.name == "Effect"
-                                           else c, kind="stable").reset_index(drop=True)
+    order = np.argsort(np.repeat(np.arange(len(labels))[None], len(merged), axis=0).ravel(), kind="stable")
+    table = pd.DataFrame(rows).iloc[order].reset_index(drop=True)
+    sizes = np.array([part.n for part in merged], dtype=float)
     minimum = []
-    alpha, tails = merged[0].alpha, merged[0].tails
     for j, label in enumerate(labels):
-        reached = [part.n for part in merged if table.loc[(table["Effect"] == label) & (table["n"] == part.n),
-                                                          "Power"].iloc[0] >= target]
-        known = np.isfinite(true[j]) and true[j] != 0
-        minimum.append({
-            "Effect": label, "True value": true[j], "Minimum n": float(reached[0]) if reached else np.nan,
-            "Note": "" if reached else "not reached",
-            "Inverse square root": float(sample_size.inverse_square_root(true[j], alpha=alpha, power=target,
-                                                                         tails=tails)) if known else np.nan,
-            "Gamma-exponential": float(sample_size.gamma_exponential(true[j], alpha=alpha, power=target,
-                                                                     tails=tails)) if known else np.nan,
-        })
+        reached = sizes[power[:, j] >= target]
+        known = 0 < abs(true[j]) < 1
+        methods = {name: float(method(true[j], alpha=alpha, power=target, tails=tails)) if known else np.nan
+                   for name, method in (("Inverse square root", sample_size.inverse_square_root),
+                                        ("Gamma-exponential", sample_size.gamma_exponential))}
+        minimum.append({"Effect": label, "True value": true[j], "Minimum n": reached[0] if reached.size else np.nan,
+                        "Note": "" if reached.size else "not reached", **methods})
     return table, pd.DataFrame(minimum)
