@@ -1,25 +1,22 @@
 """Nonparametric bootstrap of a PLS path model, vectorised over subsamples.
 
 Each subsample draws ``n`` respondents with replacement (Efron & Tibshirani
-1993, ch. 6; Hair et al. 2022, ch. 5). The draws come from the counter-based
-generator Philox-4x64 (Salmon et al. 2011, "Parallel random numbers: as easy as
-1, 2, 3"; ``numpy.random.Philox``) keyed by the seed: subsample ``i`` owns the
-counter values ``i·m .. (i+1)·m - 1`` (``m = ⌈n/4⌉``, four 64-bit words per
-counter value) and turns their first ``n`` words into uniform numbers ``u`` and
-row indices ``⌊u·n⌋``. Its data, and therefore its estimates, depend on
-``(seed, i)`` alone: splitting subsamples ``0 .. B-1`` into any chunks, in any
-order, across processes or machines, gives byte-identical results once the
-chunks are concatenated; and a chunk's draws come from one generator call,
-with no Python loop over subsamples.
+1993, ch. 6; Hair et al. 2022, ch. 5) from a counter-based Philox stream
+(:mod:`plssem.draws`): subsample ``i``'s rows depend on ``(seed, i)`` alone, so
+splitting subsamples ``0 .. B-1`` into any chunks, in any order, across processes
+or machines, gives byte-identical results once the chunks are concatenated.
 
 No Python loop runs per subsample in the estimation. A subsample is fully
 described by how often it draws each respondent (a count vector ``c``), and
-its indicator correlation matrix follows from two matrix products over the
-whole chunk: ``Σ c_r z_r`` and ``Σ c_r z_r z_r'`` (the standardised data ``z``
-of the full sample; correlations do not depend on the standardisation used).
+its indicator correlation matrix follows from the weighted sums ``Σ c_r z_r``
+and ``Σ c_r z_r z_r'`` of the standardised full-sample data ``z``
+(correlations do not depend on the standardisation used), accumulated by
+:mod:`plssem.moments` over blocks of rows in matrix products of fixed shape.
 The batched algorithm of :mod:`plssem.algorithm` then estimates every
-subsample of the chunk at once. Memory is bounded by ``chunk_size``
-subsamples at a time plus the ``(B, m)`` array of results.
+subsample of a batch at once. Memory is bounded by ``chunk_size`` subsamples
+at a time, a fixed byte budget of drawn counts and the ``(B, m)`` array of
+results, for any ``n`` (models with generated indicators, :mod:`plssem.staging`,
+still hold the ``(chunk_size, n)`` counts).
 
 Constructs declared common factors are estimated with consistent PLS in every
 subsample (:func:`plssem.consistent.correct`, batched like the algorithm), so the
@@ -35,21 +32,21 @@ the summary statistics, which report how many there were.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from hashlib import sha256
 
 import numpy as np
 
 from . import consistent, staging, statistics
 from .algorithm import PLSCore, fit_correlations, path_coefficients
+from .draws import MAX_SEED, check_seed, named_stream, resample_counts, resample_indices, stream_uniforms
 from .model import Model
+from .moments import (TILE, moments_from_sums, resampled_sums, weighted_correlations, weighted_moments,
+                      weighted_sums)
 
 __all__ = ["BootstrapDraws", "stream_uniforms", "named_stream", "check_seed", "resample_indices", "resample_counts",
            "weighted_moments", "moments_from_sums", "weighted_correlations", "estimate_batch", "bootstrap", "jackknife",
            "check_tiling", "merge", "MAX_SEED"]
 
 SIGN_CHANGES = ("none", "construct")
-#: The largest seed: ``numpy.random.Philox`` takes a 128-bit key (0 .. 2**128 - 1).
-MAX_SEED = 2**128 - 1
 
 
 @dataclass
@@ -89,125 +86,6 @@ class BootstrapDraws:
         return np.arange(self.start, self.start + len(self))
 
 
-def stream_uniforms(n: int, seed: int, start: int, stop: int, stream: int = 0) -> np.ndarray:
-    """Uniform numbers in [0, 1) of draws ``start .. stop - 1`` of one Philox stream, ``(stop - start, n)``.
-
-    Draw ``i`` reads the counter values ``i·m .. (i+1)·m - 1`` of
-    ``numpy.random.Philox(key=seed, counter=[0, 0, 0, stream])`` (``m = ⌈n/4⌉``) and converts
-    the first ``n`` of their 64-bit words to doubles (53 bits, as ``Generator.random``), so
-    draw ``i`` depends on ``(seed, stream, i)`` alone. ``stream`` is the top word of Philox's
-    256-bit counter: each resampling scheme keyed by the same seed takes its own, disjoint
-    region: 0 the bootstrap, 1 PLSpredict's folds (:mod:`plssem.folds`), 2 CVPAT
-    (:mod:`plssem.cvpat`), 3 the group permutations (:mod:`plssem.permutation`), and from
-    ``2**32`` on the groups' bootstraps (:func:`named_stream`). The caller checks the seed
-    (:func:`check_seed`).
-    """
-    per_draw = -(-n // 4)
-    bits = np.random.Philox(key=seed, counter=[0, 0, 0, stream])
-    bits.advance(start * per_draw)
-    return np.random.Generator(bits).random((stop - start, 4 * per_draw))[:, :n]
-
-
-def named_stream(name: str) -> int:
-    """The Philox stream of a named resampling, e.g. one group's bootstrap: ``2**32 + h``.
-
-    ``h`` is the first four bytes of the SHA-256 of ``name`` (UTF-8), read big-endian, so
-    every name has a stream of its own above the numbered ones (0 .. 3), and two groups
-    bootstrapped with the same seed read disjoint counter ranges (the counter's lower
-    192 bits hold the draw's position).
-    """
-    return 2**32 + int.from_bytes(sha256(name.encode("utf-8")).digest()[:4], "big")
-
-
-def check_seed(seed: int) -> None:
-    """Raise ``ValueError`` unless ``seed`` is an integer from 0 to ``MAX_SEED`` (Philox's 128-bit key)."""
-    if not 0 <= seed <= MAX_SEED:
-        raise ValueError(f"the bootstrap seed must be an integer from 0 to 2**128 - 1 "
-                         f"(numpy.random.Philox's 128-bit key), got {seed}")
-
-
-def resample_indices(n: int, seed: int, start: int, stop: int, stream: int = 0) -> np.ndarray:
-    """Row indices drawn by subsamples ``start .. stop - 1``, shape ``(stop - start, n)``.
-
-    Subsample ``i`` turns the uniform numbers ``u`` of draw ``i`` of the stream
-    (:func:`stream_uniforms`) into rows ``⌊u·n⌋``; the bias of this mapping is below
-    ``n·2^-53``. ``stream`` 0 is the bootstrap's; CVPAT (:mod:`plssem.cvpat`) uses 2; a
-    group's bootstrap uses :func:`named_stream` of the group's name.
-
-    Raises
-    ------
-    ValueError
-        If ``seed`` is not in ``0 .. MAX_SEED`` (Philox's key is 128 bits).
-    """
-    check_seed(seed)
-    uniform = stream_uniforms(n, seed, start, stop, stream)
-    return np.minimum((uniform * n).astype(np.int64), n - 1)
-
-
-def resample_counts(n: int, seed: int, start: int, stop: int, stream: int = 0) -> np.ndarray:
-    """How often each of ``n`` rows is drawn in subsamples ``start .. stop - 1``, ``(stop - start, n)``."""
-    draws = resample_indices(n, seed, start, stop, stream)
-    offsets = np.arange(stop - start)[:, None] * n
-    return np.bincount((draws + offsets).ravel(), minlength=(stop - start) * n).reshape(stop - start, n)
-
-
-#: Rows per matrix product in :func:`weighted_correlations`; products always have this many rows.
-TILE = 64
-
-
-def _tiled_product(counts: np.ndarray, offset: int, right: np.ndarray) -> np.ndarray:
-    """``counts @ right`` computed in products of exactly :data:`TILE` rows, aligned on global row numbers.
-
-    BLAS may round differently for a different number of rows (a single row
-    goes through ``gemv``, not ``gemm``). Padding with zero rows so that row
-    ``offset + r`` always sits at position ``(offset + r) % TILE`` of a
-    ``TILE``-row product makes each subsample's result independent of how the
-    bootstrap was chunked.
-    """
-    lead = offset % TILE
-    rows = counts.shape[0]
-    padded = np.zeros((-(-(lead + rows) // TILE) * TILE, counts.shape[1]))
-    padded[lead:lead + rows] = counts
-    product = np.matmul(padded.reshape(-1, TILE, counts.shape[1]), right)
-    return product.reshape(-1, right.shape[1])[lead:lead + rows]
-
-
-def weighted_moments(z: np.ndarray, counts: np.ndarray, offset: int = 0
-                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Means ``(b, p)``, SDs ``(b, p)`` (divisor ``N``) and correlation matrices ``(b, p, p)`` of ``z`` with rows
-    repeated ``counts`` times.
-
-    ``cov = Σ c_r z_r z_r' / N - m m'`` with ``m = Σ c_r z_r / N`` and ``N = Σ c_r``.
-    ``offset`` is the global index of the first count vector (see :func:`_tiled_product`).
-    A subsample in which an indicator is constant gives NaN correlations (and that indicator's SD 1).
-    """
-    n, p = z.shape
-    second = _tiled_product(counts, offset, (z[:, :, None] * z[:, None, :]).reshape(n, p * p)).reshape(-1, p, p)
-    return moments_from_sums(counts.sum(axis=1, dtype=float), _tiled_product(counts, offset, z), second)
-
-
-def moments_from_sums(total: np.ndarray, first: np.ndarray, second: np.ndarray
-                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`weighted_moments` from the weighted sums ``N = Σ c_r`` (b,), ``Σ c_r z_r`` (b, p), ``Σ c_r z_r z_r'`` (b, p, p)."""
-    mean = first / total[:, None]
-    second = second / total[:, None, None]
-    cov = second - mean[:, :, None] * mean[:, None, :]
-    var = np.diagonal(cov, axis1=1, axis2=2)
-    # A constant indicator's variance comes out as rounding noise of either sign, about
-    # 1e-16 of its second moment (its SD then ~1e-9, not 0), so it is judged relative to
-    # the second moment: below 1e-10 of it counts as constant.
-    constant = ~(var > 1e-10 * np.diagonal(second, axis1=1, axis2=2))
-    sd = np.sqrt(np.where(constant, 1.0, var))
-    corr = cov / (sd[:, :, None] * sd[:, None, :])
-    corr[constant.any(axis=1)] = np.nan
-    return mean, sd, corr
-
-
-def weighted_correlations(z: np.ndarray, counts: np.ndarray, offset: int = 0) -> np.ndarray:
-    """Correlation matrices of ``z`` with rows repeated ``counts`` times, ``(b, p, p)`` (:func:`weighted_moments`)."""
-    return weighted_moments(z, counts, offset)[2]
-
-
 def _construct_sign_change(core: PLSCore, original_loadings: np.ndarray, model: Model) -> None:
     """Construct-level sign change (Tenenhaus et al. 2005, sec. 2.4), in place.
 
@@ -237,8 +115,10 @@ def estimate_batch(z: np.ndarray, counts: np.ndarray, offset: int, model: Model,
     ----------
     z : ndarray (n, p)
         Standardised observed indicators (``model.observed_indicators``).
-    counts : ndarray (b, n)
-        How often each row enters each sample (bootstrap counts, jackknife or group 0/1 vectors).
+    counts : ndarray (b, n) or None
+        How often each row enters each sample (bootstrap counts, jackknife or group 0/1 vectors); only
+        read to compute ``corr`` when it is not given, and by models with generated indicators
+        (:func:`plssem.staging.needs_staging`).
     offset : int
         Global index of the first sample, for chunk-independent rounding (:func:`weighted_moments`).
     model : Model
@@ -296,7 +176,9 @@ def bootstrap(standardized: np.ndarray, model: Model, *, seed: int, start: int =
     start, stop : int
         Range of subsample indices; a complete bootstrap is ``0 .. B``.
     chunk_size : int
-        Subsamples estimated together; bounds the working memory.
+        Subsamples estimated together (rounded up to a multiple of ``TILE``, batches aligned on its
+        multiples); bounds the working memory with the counts' byte budget
+        (:func:`plssem.moments.resampled_sums`).
     scheme, max_iter, tol
         As for :func:`plssem.estimate`.
     sign_change : {"none", "construct"}
@@ -328,11 +210,15 @@ def bootstrap(standardized: np.ndarray, model: Model, *, seed: int, start: int =
     failed = np.zeros(total, dtype=bool)
     inadmissible: dict[str, np.ndarray] = {}
     options = {"scheme": scheme, "max_iter": max_iter, "tol": tol}
-    for lo in range(start, stop, chunk_size):
-        hi = min(lo + chunk_size, stop)
+    staged = staging.needs_staging(model)
+    step = -(-chunk_size // TILE) * TILE
+    edges = sorted({start, stop, *range(start - start % step + step, stop, step)})
+    for lo, hi in zip(edges[:-1], edges[1:]):
         rows = slice(lo - start, hi - start)
-        core, _, flags, collected = estimate_batch(z, resample_counts(z.shape[0], seed, lo, hi, stream), lo, model,
-                                                   options, sign_change, original_loadings)
+        counts = resample_counts(z.shape[0], seed, lo, hi, stream) if staged else None
+        corr = None if staged else moments_from_sums(*resampled_sums(z, seed, lo, hi, stream))[2]
+        core, _, flags, collected = estimate_batch(z, counts, lo, model, options, sign_change, original_loadings,
+                                                   corr=corr)
         for name, arr in flags.items():
             inadmissible.setdefault(name, np.zeros((total,) + arr.shape[1:], dtype=bool))[rows] = arr
         bad = core.failed | ~core.converged
@@ -379,18 +265,31 @@ def jackknife(
 
     Leave-one-out sample ``i`` is the count vector with a zero at row ``i`` and ones
     elsewhere, estimated in batches of ``chunk_size`` samples like bootstrap
-    subsamples, so memory is bounded by ``chunk_size``, not by ``n``. A sample whose
-    estimation fails or does not converge is NaN, as in :func:`bootstrap`.
+    subsamples. Its weighted sums are the full sample's with row ``i`` taken out
+    (``Σ z - z_i`` and ``Σ z z' - z_i z_i'``, :func:`plssem.moments.weighted_sums`):
+    O(p²) work and memory per sample, not O(n p²), and independent of the batching.
+    Models with generated indicators (:mod:`plssem.staging`) re-make them in every
+    sample from the ``(chunk_size, n)`` count vectors. A sample whose estimation
+    fails or does not converge is NaN, as in :func:`bootstrap`.
     """
     z = np.asarray(standardized, dtype=float)
     n = z.shape[0]
+    staged = staging.needs_staging(model)
+    if not staged:
+        _, first, second = weighted_sums(z, np.ones((1, n)))
     parts: dict[str, list[np.ndarray]] = {}
     for lo in range(0, n, chunk_size):
         hi = min(lo + chunk_size, n)
-        counts = np.ones((hi - lo, n), dtype=np.int64)
-        counts[np.arange(hi - lo), np.arange(lo, hi)] = 0
+        counts = corr = None
+        if staged:
+            counts = np.ones((hi - lo, n), dtype=np.int64)
+            counts[np.arange(hi - lo), np.arange(lo, hi)] = 0
+        else:
+            left = z[lo:hi]
+            corr = moments_from_sums(np.full(hi - lo, n - 1.0), first - left,
+                                     second - left[:, :, None] * left[:, None, :])[2]
         core, _, _, collected = estimate_batch(z, counts, lo, model,
-                                                {"scheme": scheme, "max_iter": max_iter, "tol": tol})
+                                                {"scheme": scheme, "max_iter": max_iter, "tol": tol}, corr=corr)
         bad = core.failed | ~core.converged
         for name, arr in collected.items():
             arr[bad] = np.nan

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .bootstrap import _tiled_product
+from .moments import _tiled_product
 from .model import Model
 from .permutation import STREAM, PermutationDraws, group_assignments
 

@@ -33,9 +33,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import statistics
-from .bootstrap import (_tiled_product, check_seed, check_tiling, estimate_batch, moments_from_sums, named_stream,
-                        stream_uniforms)
+from .bootstrap import check_seed, check_tiling, estimate_batch, moments_from_sums, named_stream, stream_uniforms
 from .model import Model
+from .moments import _tiled_product
 
 __all__ = ["STREAM", "FAMILIES", "PermutationDraws", "pair_stream", "group_assignments", "permutation_estimates",
            "merge"]

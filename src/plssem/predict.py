@@ -38,10 +38,11 @@ import numpy as np
 
 from . import consistent
 from .algorithm import solve_batched
-from .bootstrap import _tiled_product, check_tiling, weighted_moments
+from .bootstrap import check_tiling, weighted_moments
 from .effects import total_effects
 from .folds import fold_table
 from .model import Model
+from .moments import _tiled_product
 
 __all__ = ["APPROACHES", "PredictDraws", "plspredict", "refusal", "merge"]
 
