@@ -18,7 +18,8 @@ Sources as in ``docs/pipeline.md``, section "Audit".
 ``sample_size_inverse_square_root``
     Kock & Hadaya's (2018) inverse square root method at 5 % significance and
     80 % power: n > (2.486 / |β_min|)² for the weakest published path β_min
-    (:data:`INVERSE_SQUARE_ROOT_CONSTANT`), over β_min's rounding interval:
+    (:data:`INVERSE_SQUARE_ROOT_CONSTANT`, from
+    :func:`plssem.sample_size.inverse_square_root_constant`), over β_min's rounding interval:
     ``pass`` above the whole range, else ``warn``, never ``fail``. The method is a
     power analysis, a planning rule for the smallest path one wants to detect, not
     a relation the printed numbers must satisfy: a shortfall says the study had
@@ -32,13 +33,15 @@ from __future__ import annotations
 
 import math
 
+from plssem.sample_size import inverse_square_root_constant
+
 from ..published import Published
 from .rounding import EPS, rounding_verdict, value_range
 from .rows import Check, ConsistencyOptions, predecessors
 
-#: Kock & Hadaya (2018): n_min > (2.486 / |β_min|)² at 5 % significance and 80 % power
-#: (2.486 ≈ z_0.95 + z_0.80 = 1.645 + 0.842; their test is one-tailed).
-INVERSE_SQUARE_ROOT_CONSTANT = 2.486
+#: Kock & Hadaya (2018): n_min > (2.486 / |β_min|)² at 5 % significance and 80 % power, one-tailed
+#: (2.486 = z_0.95 + z_0.80 to three decimals).
+INVERSE_SQUARE_ROOT_CONSTANT = inverse_square_root_constant(alpha=0.05, power=0.8, tails=1)
 
 
 def check_respondents(pub: Published, model, options: ConsistencyOptions) -> list[Check]:
