@@ -48,6 +48,9 @@ rule export:
         **{f"{kind}:{pair}": f"results/mga/{pair}/{kind}.csv" for kind in ("micom", "mga") for pair in PAIRS},
         **({"ipma_constructs": "results/ipma/constructs.csv", "ipma_indicators": "results/ipma/indicators.csv"}
            if IPMA else {}),
+        # the Monte Carlo power analysis (issue 17), only when configured
+        **({"power_table": "results/power/power.csv", "power_minimum_n": "results/power/minimum_n.csv"}
+           if POWER else {}),
     output:
         workbook=report("report/results.xlsx", caption="../report/results_xlsx.rst", category="Report"),
     params:

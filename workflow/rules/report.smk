@@ -13,7 +13,7 @@
 
 REPORT_TEMPLATES = Path(str(workflow.current_basedir)).parent / "templates"
 REPORT_FIGURES = ["loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap_indirect", "simple_slopes",
-                  "prediction_errors"] + (["ipma"] if IPMA else [])
+                  "prediction_errors"] + (["ipma"] if IPMA else []) + (["power_curve"] if POWER else [])
 # The results files behind the report, the figures (PNG for HTML, PDF for LaTeX) and the published
 # tables; each rule adds its template, and the audit's CSVs when the workflow has an `audit` rule.
 REPORT_INPUTS = {
@@ -72,6 +72,9 @@ REPORT_INPUTS = {
     **{f"group_bootstrap:{code}": f"results/groups/{code}/bootstrap.csv" for code in (GROUPS or {}).get("groups", [])},
     **({f"ipma_{name}": f"results/ipma/{name}.{kind}" for name, kind in
         (("constructs", "csv"), ("indicators", "csv"), ("summary", "json"))} if IPMA else {}),
+    # the Monte Carlo power analysis (issue 17), only when configured
+    **({"power_table": "results/power/power.csv", "power_minimum_n": "results/power/minimum_n.csv",
+        "power_summary": "results/power/summary.json"} if POWER else {}),
     **{f"{name}_{kind}": f"report/figures/{name}.{kind}" for name in REPORT_FIGURES for kind in ("png", "pdf")},
     **({"published": config["published"]} if config["published"] else {}),
 }

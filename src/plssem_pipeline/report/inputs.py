@@ -42,7 +42,9 @@ OPTIONAL_FILES = ("interactions", "simple_slopes", "moderated_mediation", "lower
                   "predict_items", "predict_constructs", "predict_cvpat", "predict_summary",
                   "model_fit", "fit_criteria", "model_comparison", "fit_summary",
                   # issue 15: the importance-performance map (results/ipma/)
-                  "ipma_constructs", "ipma_indicators", "ipma_summary")
+                  "ipma_constructs", "ipma_indicators", "ipma_summary",
+                  # issue 17: the Monte Carlo power analysis (results/power/)
+                  "power_table", "power_minimum_n", "power_summary")
 
 #: Kinds of ``files`` given once per compared pair or group (issue 15), named ``<kind>:<pair or group code>``:
 #: ``mga:2-vs-1`` (results/mga/2-vs-1/mga.csv), ``micom:``, ``mga_summary:`` (summary.json) and

@@ -93,6 +93,8 @@ SHEETS = (
     ("mga", "MGA", "xlsx_mga"),
     ("ipma_constructs", "IPMA", "xlsx_ipma"),
     ("ipma_indicators", "IPMA - indicators", "xlsx_ipma_indicators"),
+    ("power_table", "Power", "xlsx_power"),     # issue 17: the Monte Carlo power analysis, when configured
+    ("power_minimum_n", "Power - minimum n", "xlsx_power_minimum_n"),
 )
 
 #: Sheets of reflective criteria: a formative construct's rows (and Fornell–Larcker column) are left out.

@@ -15,7 +15,7 @@ from ..report.inputs import KEYED_FILES, OPTIONAL_FILES
 from ..study.safety import load_yaml
 
 FIGURES = ("loadings", "htmt", "structural_model", "bootstrap_paths", "bootstrap_indirect", "simple_slopes",
-           "prediction_errors", "ipma")
+           "prediction_errors", "ipma", "power_curve")
 AUDIT = ("published_vs_reproduced", "consistency")
 
 

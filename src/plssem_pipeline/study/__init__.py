@@ -15,6 +15,7 @@
 * :mod:`.assessment` — the predictive-power and model-fit settings (``predict``, ``fit``), the alternative
   models (``alternatives``) and their checks;
 * :mod:`.groups` — the multi-group analysis (``groups``) and IPMA (``ipma``) settings and their checks.
+* :mod:`.power` — the Monte Carlo power analysis (``power``) settings and their checks.
 
 The names below are the study's public surface: ``from plssem_pipeline import study``, then
 ``study.check_semantics(...)``.
@@ -27,6 +28,7 @@ from .assessment import OVERALL, STUDY_MODEL, alternative_spec, fit_settings, fo
 from .model import algorithm_options, chunk_ranges, indicator_lists, model_from_config, redundancy_items
 from .scales import indicator_scales
 from .groups import group_pairs, group_settings, ipma_settings, pair_name
+from .power import power_settings
 from .schema import ConfigError, format_key, load_schema, schema_problems, typed_overrides
 from .semantics import MAX_CHUNKS, MAX_SAMPLES, check_semantics
 
@@ -35,4 +37,5 @@ __all__ = ["ROLES", "canonical_node", "control_paths", "control_targets", "is_me
            "algorithm_options", "chunk_ranges", "indicator_lists", "model_from_config", "redundancy_items",
            "ConfigError", "format_key", "load_schema", "schema_problems", "typed_overrides", "MAX_CHUNKS", "MAX_SAMPLES",
            "check_semantics", "indicator_scales", "normalize_config", "OVERALL", "STUDY_MODEL", "alternative_spec",
-           "fit_settings", "fold_count", "predict_settings", "group_pairs", "group_settings", "ipma_settings", "pair_name"]
+           "fit_settings", "fold_count", "predict_settings", "group_pairs", "group_settings", "ipma_settings", "pair_name",
+           "power_settings"]

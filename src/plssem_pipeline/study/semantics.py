@@ -10,7 +10,7 @@ whose min is not below its max, a reverse-coded item outside its construct, a re
 given per language (``label: {en: ..., id: ...}``) in a language the report does not have, and
 (:mod:`.extension_checks`) the problems of higher-order constructs, interaction terms and control variables,
 and (:mod:`.assessment`) those of the ``predict``, ``fit`` and ``alternatives`` keys, and (:mod:`.groups`)
-those of ``groups`` and ``ipma``.
+those of ``groups`` and ``ipma``, and (:mod:`.power`) those of ``power``.
 :func:`check_semantics` reports every problem at once as a
 :class:`~plssem_pipeline.study.schema.ConfigError` and otherwise returns the
 validated :class:`plssem.Model`.
@@ -25,6 +25,7 @@ from .assessment import assessment_problems
 from .extension_checks import extension_problems, path_ends, repeated_members
 from .extensions import canonical_node, model_from_spec, model_spec, roles
 from .groups import group_problems
+from .power import power_problems
 from .hypotheses import hypothesis_problems
 from .labels import label_language_problems, meant_construct, unknown_construct
 from .model import model_effects
@@ -96,6 +97,7 @@ def check_semantics(config: Mapping, *, root: Path | str = ".", file: str | None
                                     max_chunks=MAX_CHUNKS)   # predict, fit, alternatives
     problems += group_problems(config, model_spec(config) if model is not None else None,
                                max_samples=MAX_SAMPLES, max_chunks=MAX_CHUNKS)   # groups, ipma
+    problems += power_problems(config, model, max_samples=MAX_SAMPLES, max_chunks=MAX_CHUNKS)
     if problems:
         raise ConfigError(problems, file=file)
     return model
@@ -226,7 +228,8 @@ def _file_problems(config: Mapping, root: Path) -> list[str]:
     escape = input_path_problem(survey, "data.survey", root)
     if escape:
         problems.append(escape)
-    elif not _is_file(root / str(survey)):
+    elif not _is_file(root / str(survey)) and not isinstance((config.get("power") or {}).get("population"), Mapping):
+        # a study being planned (power.population given) has no survey yet: `snakemake power` needs none
         problems.append(f"config key data.survey: survey file {str(survey)!r} not found "
                         f"(relative paths are relative to the project directory {root.resolve()})")
     published = config.get("published")

@@ -16,7 +16,8 @@ bootstrapping layout of Tables 5 and 6), :mod:`.mediation` and
 """
 from __future__ import annotations
 
-from . import appendix, audit, fit, groups, ipma, measurement, methods, predictive, provenance, respondents, structural
+from . import (appendix, audit, fit, groups, ipma, measurement, methods, power, predictive, provenance, respondents,
+               structural)
 
 __all__ = ["SECTIONS"]
 
@@ -30,6 +31,7 @@ SECTIONS = (
     fit.section,            # Tables 7d, 7e, 7f: model fit, information criteria, model comparison
     groups.section,         # Tables 8a, ...: the groups' bootstrap, per compared pair MICOM and the MGA
     ipma.section,           # Tables 9a, 9b: the importance-performance map; its figure
+    power.section,          # Tables 10a, 10b: the Monte Carlo power analysis; the power curve
     audit.section,          # Table C1 and the comparison rows of no numbered table
     provenance.section,     # Tables P1, P2, P3; the configuration
     appendix.section,       # Tables A1-A6: indicator data, cross-loadings, bootstrap of loadings, weights, R², α..AVE

@@ -1,0 +1,48 @@
+"""Rule `power_chunk`: replications start .. stop-1 of sample size n simulated, estimated and tested, saved.
+
+The population is the model estimated on ``results/clean/survey.csv`` (config ``power.population: estimated``,
+:func:`plssem.population.from_estimates`) or the one the config gives (:func:`plssem.population.from_parameters`;
+no survey read). :func:`plssem.power.power_chunk` draws each replication from (seed, n, r) alone, so the chunks
+merge into the same results for any chunking. The chunk records the settings it was made with (:func:`drawn_with`)
+and the engine fingerprint, which rule `power` checks.
+"""
+from __future__ import annotations
+
+from plssem import population as populations
+from plssem.power import power_chunk
+
+from .. import io, study
+from ..analysis import numerics
+
+#: The ``power`` settings a replication's draws depend on (not the grid, the chunking or the target).
+DRAWN_WITH = ("replications", "alpha", "tails", "test", "samples", "significance", "population", "seed")
+
+
+def drawn_with(settings) -> dict:
+    """The settings of :data:`DRAWN_WITH`, as a chunk records them."""
+    return {key: settings[key] for key in DRAWN_WITH}
+
+
+def population_of(smk):
+    """The population of ``smk.params.power["population"]`` for the model of ``smk.params.model``."""
+    model = study.model_from_spec(smk.params.model)
+    given = smk.params.power["population"]
+    if given != "estimated":
+        return populations.from_parameters(model, **given)
+    result = numerics.estimate(io.read_csv(smk.input.survey), model, smk.params.algorithm, source=smk.input.survey)
+    return populations.from_estimates(result)
+
+
+def main(smk, log):
+    settings = smk.params.power
+    n, start, stop = int(smk.wildcards.n), int(smk.wildcards.start), int(smk.wildcards.stop)
+    population = population_of(smk)
+    options = study.algorithm_options(smk.params.algorithm)
+    draws = power_chunk(population, n, seed=settings["seed"], start=start, stop=stop, test=settings["test"],
+                        samples=settings["samples"], alpha=settings["alpha"], tails=settings["tails"],
+                        significance=settings["significance"], **options)
+    log.info("n = %d, replications %d..%d: %d failed", n, start, stop - 1, int(draws.failed.sum()))
+    io.save_arrays(smk.output.draws, {"estimates": draws.estimates, "significant": draws.significant,
+                                      "failed": draws.failed, "true_values": draws.true_values},
+                   n=n, start=start, labels=list(draws.labels), settings=drawn_with(settings),
+                   engine=smk.params.engine)
