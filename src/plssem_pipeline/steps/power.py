@@ -24,8 +24,8 @@ COLUMNS = {"Effect": "effect", "n": "n", "True value": "true_value", "Power": "p
            "Inverse square root": "inverse_square_root", "Gamma-exponential": "gamma_exponential", "Note": "note"}
 
 
-def merged_draws(paths, settings, engine_fingerprint: str) -> list[PowerDraws]:
-    """The chunks ``paths`` merged per sample size (:func:`plssem.power.merge`), ascending n.
+def merged_draws(paths, settings, engine_fingerprint: str) -> tuple[list[PowerDraws], dict]:
+    """The chunks ``paths`` merged per sample size (:func:`plssem.power.merge`), ascending n, and the true effects.
 
     Raises
     ------
@@ -34,31 +34,32 @@ def merged_draws(paths, settings, engine_fingerprint: str) -> list[PowerDraws]:
         whose chunks do not hold ``power.replications`` replications.
     """
     parts: dict[int, list[PowerDraws]] = {}
+    effects: dict = {}
     for path in paths:
         arrays, meta = io.load_arrays(path, what="a power chunk", rule="power_chunk")
         if meta.get("settings") != drawn_with(settings) or meta.get("engine") != engine_fingerprint:
             raise UserError("the chunk was made with other power settings or another engine; delete "
                             "results/power/chunks and rerun", file=str(path))
+        effects = meta["effects"]
         parts.setdefault(int(meta["n"]), []).append(PowerDraws(
             n=int(meta["n"]), start=int(meta["start"]), labels=list(meta["labels"]), estimates=arrays["estimates"],
-            significant=arrays["significant"], failed=arrays["failed"], true_values=arrays["true_values"],
-            alpha=settings["alpha"], tails=settings["tails"]))
+            significant=arrays["significant"], failed=arrays["failed"]))
     merged = [engine.merge(parts[n]) for n in sorted(parts)]
     for draws in merged:
         if len(draws.failed) != settings["replications"]:
             raise UserError(f"the chunks of n = {draws.n} hold {len(draws.failed)} replications, not "
                             f"{settings['replications']}", key="power.replications")
-    return merged
+    return merged, effects
 
 
 def main(smk, log):
     settings = smk.params.power
-    draws = merged_draws(smk.input.chunks, settings, smk.params.engine)
-    table, minimum = engine.summarise(draws, target=settings["target"])
+    draws, effects = merged_draws(smk.input.chunks, settings, smk.params.engine)
+    table, minimum = engine.summarise(draws, effects, target=settings["target"], alpha=settings["alpha"],
+                                      tails=settings["tails"])
     table, minimum = table.rename(columns=COLUMNS), minimum.rename(columns=COLUMNS)
     for column in ("minimum_n", "inverse_square_root", "gamma_exponential"):   # whole numbers, empty when none
         minimum[column] = minimum[column].astype("Int64")
-    effects = dict(zip(draws[0].labels, map(float, draws[0].true_values)))
     io.write_csv(table, smk.output.power)
     io.write_csv(minimum, smk.output.minimum_n)
     failed = {str(d.n): int(d.failed.sum()) for d in draws}

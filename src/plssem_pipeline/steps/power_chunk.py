@@ -4,7 +4,7 @@ The population is the model estimated on ``results/clean/survey.csv`` (config ``
 :func:`plssem.population.from_estimates`) or the one the config gives (:func:`plssem.population.from_parameters`;
 no survey read). :func:`plssem.power.power_chunk` draws each replication from (seed, n, r) alone, so the chunks
 merge into the same results for any chunking. The chunk records the settings it was made with (:func:`drawn_with`)
-and the engine fingerprint, which rule `power` checks.
+and the engine fingerprint, which rule `power` checks, and the population's true effects.
 """
 from __future__ import annotations
 
@@ -43,6 +43,6 @@ def main(smk, log):
                         significance=settings["significance"], **options)
     log.info("n = %d, replications %d..%d: %d failed", n, start, stop - 1, int(draws.failed.sum()))
     io.save_arrays(smk.output.draws, {"estimates": draws.estimates, "significant": draws.significant,
-                                      "failed": draws.failed, "true_values": draws.true_values},
-                   n=n, start=start, labels=list(draws.labels), settings=drawn_with(settings),
-                   engine=smk.params.engine)
+                                      "failed": draws.failed},
+                   n=n, start=start, labels=list(draws.labels), effects=population.effects,
+                   settings=drawn_with(settings), engine=smk.params.engine)

@@ -20,7 +20,7 @@ __all__ = ["MAX_LINES", "SIZE", "Z", "DODGE", "shown_effects", "power_chart", "p
 #: The most effects drawn as lines; the others are one band.
 MAX_LINES = 8
 #: The figure's size in inches (within the normal print box).
-SIZE = (5.6, 4.4)
+SIZE = (6.0, 4.2)
 #: Error bars: this many Monte Carlo SEs either side of the power (a 95 % normal interval).
 Z = 1.96
 #: Lines are set apart sideways by this share of the n axis' range each, so that effects of equal power (all at

@@ -1,0 +1,115 @@
+"""The power steps (issue 17): rules power_chunk and power run as Snakemake runs them (their ``main`` on real files),
+without a Snakemake run: a given population of the default model (no survey), the normal test and a tiny grid.
+
+* the results are byte-identical for two chunkings of the replications (one job, three jobs);
+* power.csv's power and MC SE are recomputed here from the chunks' decisions (share significant, √(P(1 − P)/R));
+  minimum_n.csv's minimum n from power.csv; the true values are the population's;
+* a chunk made with other settings is refused, naming the folder to delete.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+
+from plssem_pipeline import io, study
+from plssem_pipeline.errors import UserError
+from plssem_pipeline.steps import power, power_chunk
+
+from pipeline_helpers import ROOT
+from test_power_config import POPULATION
+
+LOG = logging.getLogger("test_power_steps")
+
+
+def _settings(**changes) -> dict:
+    config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    config["power"] = {"n": [40, 20], "replications": 6, "test": "normal", "population": POPULATION, **changes}
+    return config, study.power_settings(config)
+
+
+def _run(folder, chunks, **changes):
+    """power_chunk then power, with the replications split at ``chunks`` (the ranges' bounds); the output folder."""
+    config, settings = _settings(**changes)
+    spec = study.model_spec(config)
+    paths = []
+    for n in settings["n"]:
+        for start, stop in zip(chunks[:-1], chunks[1:]):
+            path = folder / f"chunks/n{n}_{start}-{stop}.npz"
+            power_chunk.main(SimpleNamespace(
+                wildcards=SimpleNamespace(n=str(n), start=str(start), stop=str(stop)), input=SimpleNamespace(),
+                output=SimpleNamespace(draws=str(path)),
+                params=SimpleNamespace(power=settings, model=spec, algorithm=config["algorithm"], engine="engine-x",
+                                       pipeline="pipeline-x")), LOG)
+            paths.append(str(path))
+    out = SimpleNamespace(power=str(folder / "power.csv"), minimum_n=str(folder / "minimum_n.csv"),
+                          summary=str(folder / "summary.json"))
+    power.main(SimpleNamespace(input=SimpleNamespace(chunks=paths), output=out,
+                               params=SimpleNamespace(power=settings, engine="engine-x", pipeline="pipeline-x")), LOG)
+    return folder, paths
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    one = _run(tmp_path_factory.mktemp("power_one_chunk"), [0, 6])
+    three = _run(tmp_path_factory.mktemp("power_three_chunks"), [0, 2, 4, 6])
+    return one, three
+
+
+def test_results_identical_for_any_chunking(runs):
+    (one, _), (three, _) = runs
+    for name in ("power.csv", "minimum_n.csv"):
+        assert (one / name).read_bytes() == (three / name).read_bytes()
+
+
+def test_power_and_mc_se_from_the_chunks_decisions(runs):
+    folder, paths = runs[1]
+    table = io.read_csv(folder / "power.csv")
+    _, settings = _settings()
+    for n in settings["n"]:
+        parts = [io.load_arrays(p, what="chunk", rule="power_chunk") for p in paths if f"/n{n}_" in p]
+        significant = np.concatenate([a["significant"] for a, _ in parts])
+        failed = np.concatenate([a["failed"] for a, _ in parts])
+        labels = parts[0][1]["labels"]
+        usable = significant[~failed]
+        share = usable.mean(axis=0)
+        rows = table[table["n"] == n].set_index("effect").loc[labels]
+        np.testing.assert_array_equal(rows["power"].to_numpy(), share)
+        np.testing.assert_allclose(rows["mc_se"].to_numpy(), np.sqrt(share * (1 - share) / usable.shape[0]),
+                                   rtol=1e-15, atol=0)
+        assert (rows["replications"] == usable.shape[0]).all() and (rows["failed"] == failed.sum()).all()
+
+
+def test_minimum_n_and_true_values(runs):
+    folder, _ = runs[1]
+    table, minimum = io.read_csv(folder / "power.csv"), io.read_csv(folder / "minimum_n.csv")
+    details = json.loads((folder / "summary.json").read_text())["details"]
+    config, _ = _settings()
+    from plssem.population import from_parameters
+
+    truth = from_parameters(study.model_from_spec(study.model_spec(config)),
+                            **study.power.population_parameters(POPULATION)).effects
+    assert details["effects"] == truth and list(minimum["effect"]) == list(truth)
+    assert details["n"] == [20, 40] and details["population"] == "given"
+    for record in minimum.to_dict("records"):
+        rows = table[table["effect"] == record["effect"]]
+        reached = rows.loc[rows["power"] >= 0.8, "n"]
+        assert record["true_value"] == truth[record["effect"]]
+        if len(reached):
+            assert record["minimum_n"] == reached.min()
+        else:
+            assert pd.isna(record["minimum_n"]) and record["effect"] in details["not_reached"]
+
+
+def test_a_chunk_of_other_settings_is_refused(runs, tmp_path):
+    _, paths = runs[1]
+    _, settings = _settings(seed=1)
+    with pytest.raises(UserError, match="delete results/power/chunks"):
+        power.merged_draws(paths, settings, "engine-x")
+    with pytest.raises(UserError, match="delete results/power/chunks"):
+        power.merged_draws(paths, _settings()[1], "engine-y")
