@@ -120,3 +120,14 @@ def test_a_planned_study_needs_no_survey():
     config["power"]["population"] = "estimated"   # the estimated population needs the survey
     with pytest.raises(study.ConfigError, match="config key data.survey: survey file"):
         study.check_semantics(config, root=ROOT)
+
+
+def test_a_model_with_an_interaction_term_is_refused():
+    config = _config({"n": [100]})
+    config["paths"] = config["paths"] + ["KP x EC -> KU"]
+    from snakemake.utils import validate
+
+    validate(config, str(ROOT / "workflow" / "schemas" / "config.schema.yaml"))
+    with pytest.raises(study.ConfigError, match="config key power: the power analysis simulates models without "
+                                                "interaction terms"):
+        study.check_semantics(config, root=ROOT)

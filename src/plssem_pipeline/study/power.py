@@ -163,7 +163,7 @@ def power_problems(config: Mapping, model, *, max_samples: int, max_chunks: int)
     list of str
         One message per problem, each naming its key: a sample size listed twice or below the respondents the
         model needs (:func:`.sample_size.minimum_respondents`), more chunks than replications or jobs than
-        ``max_chunks``, a given population whose paths, constructs, indicators or correlations are not the
+        ``max_chunks``, a model with interaction terms or higher-order constructs, a given population whose paths, constructs, indicators or correlations are not the
         model's (named) or that the engine refuses.
     """
     from .model import indicator_lists
@@ -174,6 +174,10 @@ def power_problems(config: Mapping, model, *, max_samples: int, max_chunks: int)
     power = {**POWER_DEFAULTS, **config["power"]}
     need, why = minimum_respondents(indicator_lists(config["constructs"]), config["paths"])
     problems = _grid_problems(power, need, why) + _count_problems(power, max_samples, max_chunks)
+    if model is not None and (model.interactions or model.higher_order):
+        return problems + ["config key power: the power analysis simulates models without interaction terms or "
+                           "higher-order constructs (their generated indicators have no population correlation "
+                           "matrix); leave power out of this study's config, or simulate the model without them"]
     if isinstance(power["population"], Mapping) and model is not None:
         problems += _population_problems(power["population"], model)
     return problems
