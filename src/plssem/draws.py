@@ -94,15 +94,16 @@ def resample_counts(n: int, seed: int, start: int, stop: int, stream: int = 0, *
     Parameters
     ----------
     dtype : integer dtype
-        Of the result; ``numpy.uint16`` holds a 1,000,000-row chunk of 64 subsamples in 128 MB.
+        Of the result; ``numpy.uint8`` holds 64 subsamples of 1,000,000 rows in 64 MB.
 
     Raises
     ------
     ValueError
         If ``seed`` is not in ``0 .. MAX_SEED``.
     OverflowError
-        If a count exceeds ``dtype``'s range (a row drawn more than 65,535 times for ``uint16``;
-        impossible when ``n`` is below that, and of probability under ``1e-280`` above it).
+        If a count exceeds ``dtype``'s range (a row drawn more than 255 times for ``uint8``: impossible
+        when ``n`` is below 256, and of probability below ``n · 1e-500`` above: counts are close to
+        Poisson(1)).
     """
     check_seed(seed)
     counts = np.empty((stop - start, n), dtype=dtype)
@@ -110,7 +111,6 @@ def resample_counts(n: int, seed: int, start: int, stop: int, stream: int = 0, *
     generator = _generator(n, seed, start, stream)
     uniform = np.empty((batch, 4 * -(-n // 4)))
     index = np.empty((batch, n), dtype=np.int64)
-    offsets = np.arange(batch, dtype=np.int64)[:, None] * n
     limit = np.iinfo(dtype).max
     for lo in range(0, stop - start, batch):
         b = min(batch, stop - start - lo)
@@ -118,7 +118,8 @@ def resample_counts(n: int, seed: int, start: int, stop: int, stream: int = 0, *
         np.multiply(uniform[:b, :n], n, out=uniform[:b, :n])
         np.copyto(index[:b], uniform[:b, :n], casting="unsafe")       # ⌊u·n⌋ for u·n >= 0, as astype
         np.minimum(index[:b], n - 1, out=index[:b])
-        index[:b] += offsets[:b]
+        if b > 1:                                                       # one bincount: rows offset by j·n
+            index[:b] += np.arange(b, dtype=np.int64)[:, None] * n
         hits = np.bincount(index[:b].ravel(), minlength=b * n)
         if limit < n and hits.max() > limit:
             raise OverflowError(f"a row was drawn more than {limit} times in one subsample; "

@@ -30,7 +30,7 @@ __all__ = ["TILE", "ROWS", "COUNT_BYTES", "weighted_sums", "resampled_sums", "mo
 TILE = 64
 #: Data rows per block of the accumulated products; fixed, so the order of the sums is too.
 ROWS = 2048
-#: Default byte budget of the drawn counts (``uint16``) held at once by :func:`resampled_sums`.
+#: Default byte budget of the drawn counts (``uint8``) held at once by :func:`resampled_sums`.
 COUNT_BYTES = 2**28
 
 
@@ -51,12 +51,20 @@ def _tiled_product(counts: np.ndarray, offset: int, right: np.ndarray) -> np.nda
     return product.reshape(-1, right.shape[1])[lead:lead + rows]
 
 
-def _products(block: np.ndarray, upper: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """``[z, z_i z_j for i <= j]`` of a block of rows, ``(r, p + p (p + 1) / 2)``."""
-    p = block.shape[1]
-    out = np.empty((block.shape[0], p + upper[0].size))
-    out[:, :p] = block
-    np.multiply(block[:, upper[0]], block[:, upper[1]], out=out[:, p:])
+def _products(block: np.ndarray) -> np.ndarray:
+    """``[z, z_i z_j for i <= j]`` of a block of rows, transposed: ``(p + p (p + 1) / 2, r)``, C-contiguous.
+
+    Column ``z_i z_j`` (``i <= j``) sits at row ``p + i p - i (i - 1) / 2 + j - i``: the upper triangle row by row
+    (``numpy.triu_indices`` order).
+    """
+    r, p = block.shape
+    columns = block.T.copy()
+    out = np.empty((p + p * (p + 1) // 2, r))
+    out[:p] = columns
+    at = p
+    for i in range(p):
+        np.multiply(columns[i], columns[i:], out=out[at:at + p - i])
+        at += p - i
     return out
 
 
@@ -79,7 +87,7 @@ def weighted_sums(z: np.ndarray, counts: np.ndarray, offset: int = 0
         width = min(ROWS, n - r0)
         block = padded[:, :width]
         block[lead:lead + b] = counts[:, r0:r0 + width]
-        sums += np.matmul(block.reshape(tiles, TILE, width), _products(z[r0:r0 + width], upper))
+        sums += np.matmul(block.reshape(tiles, TILE, width), _products(z[r0:r0 + width]).T)
     sums = sums.reshape(tiles * TILE, -1)[lead:lead + b]
     second = np.empty((b, p, p))
     second[:, upper[0], upper[1]] = sums[:, p:]
@@ -92,9 +100,10 @@ def resampled_sums(z: np.ndarray, seed: int, start: int, stop: int, stream: int 
                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """:func:`weighted_sums` of bootstrap subsamples ``start .. stop - 1`` of Philox ``stream``, drawn as they go.
 
-    The counts (:func:`plssem.draws.resample_counts`, ``uint16``) are drawn for groups of whole
-    tiles of ``max(1, budget // (2 · TILE · n))`` tiles at a time, so that at most about
-    ``max(budget, 128 n)`` bytes of counts and ``draw_budget`` bytes of draws are held at once.
+    The counts (:func:`plssem.draws.resample_counts`, ``uint8``) are drawn for groups of
+    ``max(1, budget // (TILE · n))`` whole tiles at a time, so that at most about
+    ``max(budget, TILE · n)`` bytes of counts and ``draw_budget`` bytes of draws are held at once;
+    the products of a block of rows (:func:`weighted_sums`) serve every tile of a group.
     Byte-identical for any ``start``/``stop`` split, ``budget`` and ``draw_budget``.
 
     Raises
@@ -103,11 +112,11 @@ def resampled_sums(z: np.ndarray, seed: int, start: int, stop: int, stream: int 
         If ``seed`` is not in ``0 .. MAX_SEED``.
     """
     n = z.shape[0]
-    group = TILE * max(1, budget // (2 * TILE * n))
+    group = TILE * max(1, budget // (TILE * n))
     parts = []
     for lo in range(start - start % TILE, stop, group):
         lo, hi = max(lo, start), min(lo + group, stop)
-        counts = resample_counts(n, seed, lo, hi, stream, dtype=np.uint16, budget=draw_budget)
+        counts = resample_counts(n, seed, lo, hi, stream, dtype=np.uint8, budget=draw_budget)
         parts.append(weighted_sums(z, counts, lo))
     return tuple(np.concatenate(arrs) for arrs in zip(*parts))
 
