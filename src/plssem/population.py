@@ -177,7 +177,7 @@ def _loadings(model: Model, loadings: Mapping[str, float | Mapping[str, float]])
 
 
 def _exogenous_correlations(model: Model, correlations: Mapping[str, float] | None) -> np.ndarray:
-    """The construct correlation matrix ``(k, k)`` with ``power.population.correlations`` between exogenous constructs."""
+    """The construct correlations ``(k, k)``: identity, with the given correlations of exogenous constructs."""
     k = len(model.constructs)
     phi = np.eye(k)
     endogenous = set(model.endogenous)

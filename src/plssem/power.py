@@ -126,11 +126,17 @@ def _sample_correlations(data: np.ndarray) -> np.ndarray:
 
 
 def _bootstrap_correlations(data: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Correlations ``(R·B, p, p)`` of every replication's subsamples; ``counts`` ``(R, B, n)``."""
+    """Correlations ``(R·B, p, p)`` of every replication's subsamples; ``counts`` ``(R, B, n)``.
+
+    ``Σ c z z'`` is formed on the upper triangle only (``p(p+1)/2`` products per row) and mirrored.
+    """
     r, n, p = data.shape
-    products = (data[:, :, :, None] * data[:, :, None, :]).reshape(r, n, p * p)
+    upper = np.triu_indices(p)
     first = np.matmul(counts, data).reshape(-1, p)
-    second = np.matmul(counts, products).reshape(-1, p, p)
+    second = np.empty((first.shape[0], p, p))
+    products = np.matmul(counts, data[:, :, upper[0]] * data[:, :, upper[1]])
+    second[:, upper[0], upper[1]] = products.reshape(-1, upper[0].size)
+    second[:, upper[1], upper[0]] = second[:, upper[0], upper[1]]
     return moments_from_sums(counts.sum(axis=2).reshape(-1), first, second)[2]
 
 

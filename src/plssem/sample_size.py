@@ -76,13 +76,13 @@ def inverse_square_root(beta: float, *, alpha: float = 0.05, power: float = 0.8,
 
 
 def _exponential_ratio(beta: float, n: int) -> float:
-    """``|β| √N · exp(e|β| / √N)``: ``|β|`` over the exponential-smoothing SE ``e^{-e|β|/√N} / √N`` (Kock 2014)."""
+    """``|β| √N exp(e|β|/√N)``: ``|β|`` over the exponential-smoothing SE ``e^{-e|β|/√N}/√N`` (eq. 7)."""
     root = math.sqrt(n)
     return beta * root * math.exp(math.e * beta / root)
 
 
 def _gamma_ratio(beta: float, n: int) -> float:
-    """``|β|`` over the gamma-corrected SE as Exhibit B.1 computes it: ``|β| √N √((N-1)/2) Γ(N/2) / Γ((N+1)/2)``."""
+    """``|β|`` over the gamma-corrected SE as Exhibit B.1 computes it: ``|β| √N √((N-1)/2) Γ(N/2)/Γ((N+1)/2)``."""
     return beta * math.sqrt(n) * math.sqrt((n - 1) / 2) * math.exp(math.lgamma(n / 2) - math.lgamma((n + 1) / 2))
 
 
