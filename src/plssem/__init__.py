@@ -28,6 +28,7 @@ Modules, one topic each:
 * :mod:`plssem.micom` — MICOM steps 2 and 3 (compositional invariance, equal means and variances).
 * :mod:`plssem.population` — population models for power analysis: estimated or given by parameters.
 * :mod:`plssem.power` — Monte Carlo power: simulate, estimate and test, chunkable and vectorised.
+* :mod:`plssem.power_tests` — a power replication's tests: its own bootstrap, or normal theory (OLS, Sobel).
 * :mod:`plssem.sample_size` — Kock & Hadaya's inverse square root and gamma-exponential minimum n.
 
 Nothing here imports Snakemake, matplotlib or scipy at import time.
