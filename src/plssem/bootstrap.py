@@ -14,9 +14,9 @@ and ``Σ c_r z_r z_r'`` of the standardised full-sample data ``z``
 :mod:`plssem.moments` over blocks of rows in matrix products of fixed shape.
 The batched algorithm of :mod:`plssem.algorithm` then estimates every
 subsample of a batch at once. Memory is bounded by ``chunk_size`` subsamples
-at a time, a fixed byte budget of drawn counts and the ``(B, m)`` array of
-results, for any ``n`` (models with generated indicators, :mod:`plssem.staging`,
-still hold the ``(chunk_size, n)`` counts).
+at a time, fixed byte budgets of drawn counts and of the generated indicators
+of models that have them (:mod:`plssem.staging`, :func:`staged_batch`) and the
+``(B, m)`` array of results, for any ``n``.
 
 Constructs declared common factors are estimated with consistent PLS in every
 subsample (:func:`plssem.consistent.correct`, batched like the algorithm), so the
@@ -44,9 +44,11 @@ from .moments import (TILE, moments_from_sums, resampled_sums, weighted_correlat
 
 __all__ = ["BootstrapDraws", "stream_uniforms", "named_stream", "check_seed", "resample_indices", "resample_counts",
            "weighted_moments", "moments_from_sums", "weighted_correlations", "estimate_batch", "bootstrap", "jackknife",
-           "check_tiling", "merge", "MAX_SEED"]
+           "check_tiling", "merge", "staged_batch", "MAX_SEED"]
 
 SIGN_CHANGES = ("none", "construct")
+#: Byte budget of the ``(b, n, ·)`` arrays of one batch of a model with generated indicators (:func:`staged_batch`).
+STAGED_BYTES = 2**28
 
 
 @dataclass
@@ -213,22 +215,38 @@ def bootstrap(standardized: np.ndarray, model: Model, *, seed: int, start: int =
     staged = staging.needs_staging(model)
     step = -(-chunk_size // TILE) * TILE
     edges = sorted({start, stop, *range(start - start % step + step, stop, step)})
+    batch = staged_batch(model, z.shape[0], step) if staged else step
     for lo, hi in zip(edges[:-1], edges[1:]):
-        rows = slice(lo - start, hi - start)
-        counts = resample_counts(z.shape[0], seed, lo, hi, stream) if staged else None
-        corr = None if staged else moments_from_sums(*resampled_sums(z, seed, lo, hi, stream))[2]
-        core, _, flags, collected = estimate_batch(z, counts, lo, model, options, sign_change, original_loadings,
-                                                   corr=corr)
-        for name, arr in flags.items():
-            inadmissible.setdefault(name, np.zeros((total,) + arr.shape[1:], dtype=bool))[rows] = arr
-        bad = core.failed | ~core.converged
-        for name, arr in collected.items():
-            arr[bad] = np.nan
-            values[name][rows] = arr
-        iterations[rows] = core.iterations
-        converged[rows] = core.converged
-        failed[rows] = bad
+        corr = moments_from_sums(*resampled_sums(z, seed, lo, hi, stream))[2]
+        for first in range(lo, hi, batch):
+            last = min(first + batch, hi)
+            rows = slice(first - start, last - start)
+            counts = resample_counts(z.shape[0], seed, first, last, stream) if staged else None
+            core, _, flags, collected = estimate_batch(z, counts, first, model, options, sign_change,
+                                                       original_loadings, corr=corr[first - lo:last - lo])
+            for name, arr in flags.items():
+                inadmissible.setdefault(name, np.zeros((total,) + arr.shape[1:], dtype=bool))[rows] = arr
+            bad = core.failed | ~core.converged
+            for name, arr in collected.items():
+                arr[bad] = np.nan
+                values[name][rows] = arr
+            iterations[rows] = core.iterations
+            converged[rows] = core.converged
+            failed[rows] = bad
     return BootstrapDraws(start, values, iterations, converged, failed, inadmissible)
+
+
+def staged_batch(model: Model, n: int, chunk_size: int) -> int:
+    """Samples estimated together by a model with generated indicators: ``chunk_size``, or fewer at large ``n``.
+
+    :func:`plssem.staging.fit_staged` holds ``(b, n, ·)`` arrays: the counts, the generated columns,
+    their weighted copies, first-stage scores and the main-effects model's data, about
+    ``w = 4 + 3 g + p + k₁`` doubles per row and sample (``g`` generated indicators, ``p`` observed,
+    ``k₁`` first-stage constructs). The batch keeps ``b · n · w · 8`` bytes under :data:`STAGED_BYTES`.
+    """
+    first = len(model.first_stage.constructs) if model.first_stage is not None else 0
+    width = 4 + 3 * len(model.generated) + len(model.observed_indicators) + first
+    return max(1, min(chunk_size, STAGED_BYTES // (8 * n * width)))
 
 
 def check_tiling(parts: list, what: str) -> list:
@@ -269,13 +287,15 @@ def jackknife(
     (``Σ z - z_i`` and ``Σ z z' - z_i z_i'``, :func:`plssem.moments.weighted_sums`):
     O(p²) work and memory per sample, not O(n p²), and independent of the batching.
     Models with generated indicators (:mod:`plssem.staging`) re-make them in every
-    sample from the ``(chunk_size, n)`` count vectors. A sample whose estimation
+    sample from its count vector, in batches of :func:`staged_batch` samples. A sample whose estimation
     fails or does not converge is NaN, as in :func:`bootstrap`.
     """
     z = np.asarray(standardized, dtype=float)
     n = z.shape[0]
     staged = staging.needs_staging(model)
-    if not staged:
+    if staged:
+        chunk_size = staged_batch(model, n, chunk_size)
+    else:
         _, first, second = weighted_sums(z, np.ones((1, n)))
     parts: dict[str, list[np.ndarray]] = {}
     for lo in range(0, n, chunk_size):

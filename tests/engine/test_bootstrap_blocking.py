@@ -9,11 +9,14 @@ blocks long (``n > 2 ROWS``, so blocks, tiles and budgets all split somewhere):
 * the counts are the bincount of :func:`plssem.draws.resample_indices` for any budget;
 * sums, correlations and bootstrap estimates are byte-identical for any chunking, chunk size,
   count budget and draw budget;
-* the jackknife's downdated sums give the estimates of the leave-one-out count vectors.
+* the jackknife's downdated sums give the estimates of the leave-one-out count vectors;
+* models with generated indicators give the same bytes in batches of any size (:func:`staged_batch`).
 
 Cost: about 2 s in all.
 """
 from __future__ import annotations
+
+import importlib
 
 import numpy as np
 import pytest
@@ -100,3 +103,23 @@ def test_jackknife_downdate_equals_the_leave_one_out_counts():
     _, _, _, by_counts = plssem.estimate_batch(z, counts, 0, MODEL, {"scheme": "path", "max_iter": 300, "tol": 1e-10})
     for name, arr in by_counts.items():
         np.testing.assert_allclose(jack[name], arr, rtol=0, atol=1e-14, err_msg=name)
+
+
+def test_staged_batches_identical_to_one_batch(monkeypatch):
+    """A model with an interaction term estimated in batches of 1 and 5 samples (:func:`staged_batch`) as in one."""
+    module = importlib.import_module("plssem.bootstrap")
+    model = plssem.Model.from_spec({"X": ["x1", "x2"], "M": ["x3"], "Y": ["y1", "y2", "y3"]},
+                                   ["X -> Y", "M -> Y", "X x M -> Y"])
+    z = _data(60)
+    whole = plssem.bootstrap(z, model, seed=SEED, stop=12)
+    jack = plssem.jackknife(z, model)
+    one = module.STAGED_BYTES // module.staged_batch(model, 60, 10**9)       # bytes of one sample's batch
+    for size in (1, 7):
+        monkeypatch.setattr(module, "STAGED_BYTES", size * one)
+        assert module.staged_batch(model, 60, 1000) == size
+        parts = plssem.bootstrap(z, model, seed=SEED, stop=12)
+        for name in whole.values:
+            assert whole.values[name].tobytes() == parts.values[name].tobytes(), name
+    again = plssem.jackknife(z, model)                                      # batches of 7
+    for name in jack:
+        assert jack[name].tobytes() == again[name].tobytes(), name
