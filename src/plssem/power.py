@@ -128,16 +128,18 @@ def _sample_correlations(data: np.ndarray) -> np.ndarray:
 def _bootstrap_correlations(data: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """Correlations ``(R·B, p, p)`` of every replication's subsamples; ``counts`` ``(R, B, n)``.
 
-    ``Σ c z z'`` is formed on the upper triangle only (``p(p+1)/2`` products per row) and mirrored.
+    ``Σ c z`` and the upper triangle of ``Σ c z z'`` (``p(p+1)/2`` products per row) come from one
+    stacked product per replication, ``counts_r @ [z_r, z_r,i z_r,j]``, whose shape does not depend on
+    the batch; the triangle is then mirrored by one gather.
     """
     r, n, p = data.shape
     upper = np.triu_indices(p)
-    first = np.matmul(counts, data).reshape(-1, p)
-    second = np.empty((first.shape[0], p, p))
-    products = np.matmul(counts, data[:, :, upper[0]] * data[:, :, upper[1]])
-    second[:, upper[0], upper[1]] = products.reshape(-1, upper[0].size)
-    second[:, upper[1], upper[0]] = second[:, upper[0], upper[1]]
-    return moments_from_sums(counts.sum(axis=2).reshape(-1), first, second)[2]
+    sums = np.matmul(counts, np.concatenate([data, data[:, :, upper[0]] * data[:, :, upper[1]]], axis=2))
+    sums = sums.reshape(-1, sums.shape[2])
+    position = np.empty((p, p), dtype=int)
+    position[upper] = position[upper[1], upper[0]] = p + np.arange(upper[0].size)
+    second = np.take(sums, position.ravel(), axis=1).reshape(-1, p, p)
+    return moments_from_sums(counts.sum(axis=2).reshape(-1), sums[:, :p], second)[2]
 
 
 def _estimate(corr: np.ndarray, population: Population, options: dict) -> tuple[np.ndarray, object]:
