@@ -113,3 +113,19 @@ def test_a_chunk_of_other_settings_is_refused(runs, tmp_path):
         power.merged_draws(paths, settings, "engine-x")
     with pytest.raises(UserError, match="delete results/power/chunks"):
         power.merged_draws(paths, _settings()[1], "engine-y")
+
+
+def test_kock_and_hadaya_for_paths_only(runs):
+    """The inverse square root method at the simulation's α (two-tailed) and target power, from scipy's normal
+    quantiles: n > ((z_{1-α/2} + z_{power}) / |β|)² (Kock & Hadaya 2018, eq. 3); none for an indirect effect."""
+    from scipy.stats import norm
+
+    minimum = io.read_csv(runs[1][0] / "minimum_n.csv")
+    _, settings = _settings()
+    c = norm.ppf(1 - settings["alpha"] / 2) + norm.ppf(settings["target"])
+    for record in minimum.to_dict("records"):
+        if record["effect"].count("->") > 1:
+            assert pd.isna(record["inverse_square_root"]) and pd.isna(record["gamma_exponential"])
+        else:
+            assert record["inverse_square_root"] == np.floor((c / abs(record["true_value"])) ** 2) + 1
+            assert record["gamma_exponential"] > 0

@@ -4,12 +4,14 @@ Writes ``results/power/power.csv`` (one row per effect and n: ``effect``, ``n``,
 ``mc_se`` = √(P(1 − P)/R), ``replications`` (those that estimated), ``failed``), ``minimum_n.csv`` (one row per
 effect: ``effect``, ``true_value``, ``minimum_n`` (the smallest n of the grid whose power reaches ``power.target``;
 empty when none does), ``note`` ("not reached" then), ``inverse_square_root`` and ``gamma_exponential`` (Kock &
-Hadaya 2018, at ``alpha``, the tails and power ``target``; empty for a zero effect)) and
+Hadaya 2018, at ``alpha``, the tails and power ``target``, for a path; empty for a zero path and for an indirect
+effect, to which the methods do not apply)) and
 ``summary.json`` (the settings, the population's true effects, the failures per n, the effects whose target power
 no n of the grid reaches). :func:`plssem.power.summarise` computes both tables.
 """
 from __future__ import annotations
 
+import pandas as pd
 from plssem import power as engine
 from plssem.power import PowerDraws
 
@@ -60,6 +62,8 @@ def main(smk, log):
     table, minimum = table.rename(columns=COLUMNS), minimum.rename(columns=COLUMNS)
     for column in ("minimum_n", "inverse_square_root", "gamma_exponential"):   # whole numbers, empty when none
         minimum[column] = minimum[column].astype("Int64")
+    # Kock & Hadaya's methods are for a path coefficient (its SE about 1/√N); an indirect effect has none
+    minimum.loc[minimum["effect"].str.count("->") > 1, ["inverse_square_root", "gamma_exponential"]] = pd.NA
     io.write_csv(table, smk.output.power)
     io.write_csv(minimum, smk.output.minimum_n)
     failed = {str(d.n): int(d.failed.sum()) for d in draws}
