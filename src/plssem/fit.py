@@ -24,8 +24,8 @@ makes the null hypothesis ``E S = Σ`` hold in the data by transforming the
 standardised data ``Z* = Z S^{-1/2} Σ^{1/2}`` (symmetric roots), one transformed
 data set per model, and estimates the model on subsamples of it drawn as in
 :func:`plssem.bootstrap.bootstrap` (the same count vectors for the same seed,
-estimated together with :func:`plssem.bootstrap.weighted_correlations`, so results
-are byte-identical for any chunk size). HI95 and HI99 are the 95 % and 99 %
+their sums accumulated by :func:`plssem.moments.resampled_sums` in bounded memory for
+any ``n``, so results are byte-identical for any chunk size). HI95 and HI99 are the 95 % and 99 %
 quantiles of SRMR, d_ULS and d_G over the subsamples; a value above HI95 rejects
 exact fit at the 5 % level.
 """
@@ -38,8 +38,8 @@ import pandas as pd
 
 from . import consistent, quality, staging
 from .algorithm import PLSCore, solve_batched
-from .bootstrap import resample_counts, weighted_correlations
 from .model import Model
+from .moments import moments_from_sums, resampled_sums
 
 __all__ = ["STATISTICS", "TESTED", "MODELS", "QUANTILES", "inner_model_saturated", "implied_correlations",
            "symmetric_power", "d_g", "chi_square", "nfi", "fit_indices", "bollen_stine", "FitDraws",
@@ -252,14 +252,12 @@ def exact_fit_draws(standardized: np.ndarray, model: Model, implied: dict[str, n
             transformed[name] = bollen_stine(standardized, sigma)
         except ValueError as error:
             untested[name] = f"the {name} model: {error}"
-    n = standardized.shape[0]
     values = {name: np.full((stop - start, len(TESTED)), np.nan) for name in implied}
     failed = {name: np.zeros(stop - start, dtype=bool) for name in implied}
     for lo in range(start, stop, chunk_size):
         hi = min(lo + chunk_size, stop)
-        counts = resample_counts(n, seed, lo, hi)
         for name, z in transformed.items():
-            corr = weighted_correlations(z, counts, offset=lo)
+            corr = moments_from_sums(*resampled_sums(z, seed, lo, hi))[2]
             core = consistent.fit(corr, model, scheme=scheme, max_iter=max_iter, tol=tol)
             sigma = implied_correlations(core, corr, model, (name,))[name]
             with np.errstate(invalid="ignore"):
