@@ -6,7 +6,7 @@ Carlo study to decide on sample size and determine power"):
 1. **Data.** ``n`` rows of ``N(0, Σ)``, ``Σ`` the population's indicator correlations:
    standard normals ``e`` times the Cholesky factor, ``x = e L'``. The normals are
    ``Φ⁻¹`` of the uniforms of draw ``r`` of the Philox stream
-   :func:`plssem.bootstrap.named_stream` ``("power n=<n>")`` (:func:`plssem.bootstrap.stream_uniforms`,
+   :func:`plssem.draws.named_stream` ``("power n=<n>")`` (:func:`plssem.draws.stream_uniforms`,
    ``n·p`` numbers ``k·2⁻⁵³``), taken at the midpoint ``(k + ½)·2⁻⁵³`` of their interval and
    mapped exactly (:func:`normal_scores`), never to ±∞. Replication ``r`` depends on
    ``(seed, n, r)`` alone, so any chunking of the replications gives byte-identical results.
@@ -42,15 +42,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import power_tests, sample_size
-from .bootstrap import check_seed, check_tiling, estimate_batch, moments_from_sums, named_stream, resample_counts, \
-    stream_uniforms
+from .bootstrap import check_tiling, estimate_batch
+from .draws import check_seed, named_stream, resample_counts, stream_uniforms
+from .moments import moments_from_sums
 from .population import Population
 
 __all__ = ["TESTS", "SIGNIFICANCE", "PowerDraws", "normal_scores", "simulate", "power_chunk", "merge", "summarise"]
 
 TESTS = ("bootstrap", "normal")
 SIGNIFICANCE = ("p_value", "interval")
-#: Half of the spacing of :func:`plssem.bootstrap.stream_uniforms`' numbers, 2⁻⁵⁴.
+#: Half of the spacing of :func:`plssem.draws.stream_uniforms`' numbers, 2⁻⁵⁴.
 _HALF_STEP = 2.0**-54
 
 
