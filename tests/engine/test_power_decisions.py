@@ -28,7 +28,7 @@ from plssem_pipeline.analysis.decision import is_significant
 MODEL = plssem.Model.from_spec({"A": ["a1", "a2", "a3"], "M": ["m1", "m2"], "Y": ["y1", "y2", "y3"]},
                                ["A -> M", "M -> Y", "A -> Y"])
 POPULATION = from_parameters(MODEL, {"A -> M": 0.35, "M -> Y": -0.3, "A -> Y": 0.12}, {"A": 0.8, "M": 0.7, "Y": 0.75})
-SEED, N, SAMPLES, REPLICATIONS = 5, 70, 60, 8
+SEED, N, SAMPLES, REPLICATIONS = 5, 70, 60, 6
 
 
 def _one_at_a_time(r):

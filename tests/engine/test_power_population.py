@@ -11,7 +11,7 @@
   their OLS coefficients. With common factors PLSc on ``Σ`` reproduces the PLSc estimates themselves.
 * ``from_parameters``: the stated loadings, correlations and paths are recovered from ``Σ`` by the
   factor model's triads (``λ_i² = σ_ij σ_ik / σ_jk`` within a block of three) and OLS.
-* Large-sample data: the correlations of 100,000 simulated rows lie within 5 standard errors
+* Large-sample data: the correlations of 50,000 simulated rows lie within 5 standard errors
   ``(1 - ρ²)/√n`` of the population's.
 * Bad parameters raise ``ModelError`` naming the key.
 Cost: about 1 s.
@@ -154,7 +154,7 @@ def test_from_parameters_has_the_stated_loadings_correlations_and_paths():
 
 def test_large_sample_correlations_are_the_population_matrix():
     population = from_parameters(MODEL, PATHS, LOADINGS, CORRELATIONS)
-    n = 100_000
+    n = 50_000
     data = simulate(population, n, seed=11, start=5, stop=6)[0]
     rho = population.correlations
     bound = 5 * (1 - rho**2) / np.sqrt(n)
