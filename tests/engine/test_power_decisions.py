@@ -10,6 +10,7 @@
 * Normal test: OLS of each endogenous construct's scores on its predictors' (with intercept, from the
   data matrix: ``σ² = RSS/(n - k - 1)``, ``Var β̂ = σ² (X'X)⁻¹``, p from t(n - k - 1)) and the Sobel
   (delta-method) SE for the indirect effect, p from the normal distribution.
+* Common factors: each replication's estimates are PLSc's, as ``plssem.estimate`` gives them.
 Cost: about 1.5 s.
 """
 from __future__ import annotations
@@ -96,3 +97,23 @@ def test_normal_verdicts_are_ols_and_sobel(single, tails):
         assert list(coef) == list(POPULATION.effects)[:3]
         assert draws.significant[r].tolist() == [bool(v < alpha) for v in [*p, p_ind]], r
     assert draws.significant.any() and not draws.significant.all()
+
+
+def test_common_factor_replications_are_plsc_estimates():
+    """With common factors each replication is PLSc (``plssem.estimate``); a PLSc breakdown is a failed one."""
+    spec = {name: {"indicators": list(c.indicators), "model": "common_factor"} for name, c in
+            zip(MODEL.construct_names, MODEL.constructs)}
+    model = plssem.Model.from_spec(spec, [f"{s} -> {t}" for s, t in MODEL.paths])
+    paths = {f"{s} -> {t}": POPULATION.effects[f"{s} -> {t}"] for s, t in MODEL.paths}
+    population = from_parameters(model, paths, {"A": 0.8, "M": 0.7, "Y": 0.75})
+    draws = power_chunk(population, N, seed=SEED, start=0, stop=REPLICATIONS, test="normal")
+    for r in range(REPLICATIONS):
+        data = pd.DataFrame(simulate(population, N, seed=SEED, start=r, stop=r + 1)[0], columns=model.indicator_names)
+        try:
+            result = plssem.estimate(data, model)
+        except plssem.ModelError:
+            assert draws.failed[r]
+            continue
+        original = np.concatenate([result.paths.to_numpy(), result.specific_indirect_effects.to_numpy()])
+        assert not draws.failed[r]
+        np.testing.assert_allclose(draws.estimates[r], original, atol=1e-10)
