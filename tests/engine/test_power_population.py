@@ -189,3 +189,10 @@ def test_bad_parameters_name_the_key(change, key):
     with pytest.raises(plssem.ModelError) as err:
         from_parameters(MODEL, **given)
     assert key in str(err.value)
+
+
+def test_a_model_with_an_interaction_term_is_refused():
+    model = plssem.Model.from_spec({"A": ["a1", "a2"], "M": ["m1", "m2"], "Y": ["y1", "y2"]},
+                                   ["A -> Y", "M -> Y", "A x M -> Y"])
+    with pytest.raises(plssem.ModelError, match="interaction terms or higher-order constructs"):
+        from_parameters(model, {"A -> Y": 0.2, "M -> Y": 0.2, "A x M -> Y": 0.1}, {"A": 0.8, "M": 0.8, "Y": 0.8})
