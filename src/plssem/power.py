@@ -51,6 +51,9 @@ __all__ = ["TESTS", "SIGNIFICANCE", "PowerDraws", "normal_scores", "simulate", "
 
 TESTS = ("bootstrap", "normal")
 SIGNIFICANCE = ("p_value", "interval")
+#: Bytes of a batch's simulated data ``(R, n, p)`` and of its bootstrap counts ``(R, B, n)``, each at most
+#: (unless one replication needs more): with ``chunk_size`` it bounds the working memory.
+BATCH_BYTES = 2**25
 #: Half of the spacing of :func:`plssem.draws.stream_uniforms`' numbers, 2⁻⁵⁴.
 _HALF_STEP = 2.0**-54
 
@@ -167,6 +170,13 @@ def _check_options(test, samples, alpha, tails, significance, chunk_size):
         raise ValueError(f"chunk_size must be positive, got {chunk_size}")
 
 
+def _replications_per_batch(test: str, n: int, p: int, samples: int, chunk_size: int) -> int:
+    """Replications per batch: at most ``chunk_size`` estimations, data and counts within :data:`BATCH_BYTES`."""
+    limits = [BATCH_BYTES // (8 * n * p)]
+    limits += [chunk_size // (samples + 1), BATCH_BYTES // (8 * n * samples)] if test == "bootstrap" else [chunk_size]
+    return max(1, min(limits))
+
+
 def power_chunk(population: Population, n: int, *, seed: int, start: int, stop: int, test: str = "bootstrap",
                 samples: int = 500, alpha: float = 0.05, tails: int = 2, significance: str = "p_value",
                 scheme: str = "path", max_iter: int = 300, tol: float = 1e-7, chunk_size: int = 4000
@@ -194,7 +204,8 @@ def power_chunk(population: Population, n: int, *, seed: int, start: int, stop: 
     scheme, max_iter, tol
         As for :func:`plssem.estimate`.
     chunk_size : int
-        Estimations per batch (a replication costs ``samples + 1``); bounds the working memory.
+        Estimations per batch (a replication costs ``samples + 1``, or 1 for the normal test); with
+        :data:`BATCH_BYTES` (the batch's data and counts) it bounds the working memory.
 
     Returns
     -------
@@ -211,7 +222,7 @@ def power_chunk(population: Population, n: int, *, seed: int, start: int, stop: 
     test_options = {"alpha": alpha, "tails": tails, "significance": significance,
                     "sign": np.where(true < 0, -1.0, 1.0)}
     options = {"scheme": scheme, "max_iter": max_iter, "tol": tol}
-    per_batch = max(1, chunk_size // (samples + 1)) if test == "bootstrap" else chunk_size
+    per_batch = _replications_per_batch(test, n, population.correlations.shape[0], samples, chunk_size)
     total = stop - start
     estimates = np.full((total, true.size), np.nan)
     significant = np.zeros((total, true.size), dtype=bool)
