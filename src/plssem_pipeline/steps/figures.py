@@ -7,7 +7,7 @@ from ..analysis.hypotheses import read_hypotheses
 from ..analysis.mediation import mediation_routes
 from ..language import number_text
 from ..report.catalogue import Catalogue
-from ..report.figures import charts as figures
+from ..report.figures import charts as figures, selection
 from ..report.figures.structural_model import legend_features
 from ..study.labels import label_for
 
@@ -26,6 +26,18 @@ def _kept(frame, mask):
     return frame[mask].reset_index(drop=True) if mask.any() else frame
 
 
+def _histograms(t, draws, summary, names, hypotheses, path, pdf, *, title: str, where: str, language: str):
+    """The bootstrap distributions of the effects :func:`.selection.drawn` keeps (all of a small model's; of a
+    large model's the hypothesised ones, at most :data:`.selection.PANELS`), the heading saying how many of how
+    many and where the rest are (``where``: their results file)."""
+    keep, why = selection.drawn(names, summary["original"], set(hypotheses["path"].astype(str)))
+    note = selection.shown_note(t, len(keep), len(names), why, where)
+    figures.bootstrap_histograms(draws[:, keep], summary.iloc[keep].reset_index(drop=True),
+                                 [names[k] for k in keep], path, pdf=pdf,
+                                 title=t(title) + (f"; {note}" if note else ""), legend=t("fig_bootstrap_legend"),
+                                 empty=t("fig_no_statistics"), language=language)
+
+
 def main(smk, log):
     language = smk.params.language
     t = Catalogue(language)
@@ -42,17 +54,16 @@ def main(smk, log):
                            axis_label=t("fig_loadings_axis"), language=language)
     paths = io.read_csv(smk.input.paths)
     draws = io.load_merged_draws(smk.input.draws)
+    hypotheses = read_hypotheses(smk.input.hypotheses)   # Table 7's tests: the drawn effects, the dashed paths
     names = [f"{s} -> {t_}" for s, t_ in zip(paths["source"], paths["target"])]
-    figures.bootstrap_histograms(draws["paths"], paths, names, out.bootstrap_paths, pdf=out.bootstrap_paths_pdf,
-                                 title=t("fig_paths_title"), legend=t("fig_bootstrap_legend"),
-                                 empty=t("fig_no_statistics"), language=language)
+    _histograms(t, draws["paths"], paths, names, hypotheses, out.bootstrap_paths, out.bootstrap_paths_pdf,
+                title="fig_paths_title", where="results/bootstrap/paths.csv", language=language)
     indirect = io.read_csv(smk.input.specific_indirect)   # the mediation routes of Table 6 only
     kept = ~indirect["path"].isin(mediation_routes(indirect, smk.params.roles)[1]).to_numpy()
     indirect = indirect[kept].reset_index(drop=True)
-    figures.bootstrap_histograms(draws["specific_indirect"][:, kept], indirect, list(indirect["path"]),
-                                 out.bootstrap_indirect, pdf=out.bootstrap_indirect_pdf,
-                                 title=t("fig_indirect_title"), legend=t("fig_bootstrap_legend"),
-                                 empty=t("fig_no_statistics"), language=language)
+    _histograms(t, draws["specific_indirect"][:, kept], indirect, list(indirect["path"]), hypotheses,
+                out.bootstrap_indirect, out.bootstrap_indirect_pdf, title="fig_indirect_title",
+                where="results/bootstrap/specific_indirect.csv", language=language)
     threshold = smk.params.htmt_threshold  # audit.criteria.htmt: one value for the bold cells and the title
     htmt = io.read_csv(smk.input.htmt)
     others = [c for c in htmt["construct"].astype(str) if c not in formative | terms | controls]   # Table 3b's
@@ -63,7 +74,6 @@ def main(smk, log):
                          title=t("fig_htmt_title", threshold=number_text(threshold, language, ".2f")))
     drawn = loadings.copy()      # SmartPLS labels a formative block's arrows with its outer weights
     drawn["loading"] = drawn["weight"].where(drawn["construct"].astype(str).isin(formative), drawn["loading"])
-    hypotheses = read_hypotheses(smk.input.hypotheses)   # Table 7's tests decide the dashed paths
     legend = t("fig_structural_legend")
     if (hypotheses["tails"] == 1).any():
         legend += "; " + t("fig_structural_legend_one_tailed")

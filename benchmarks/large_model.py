@@ -1,0 +1,160 @@
+#!/usr/bin/env python
+"""Time every step of the pipeline on a large model (issue 17: 12 constructs, 21 paths, some 940 specific
+indirect effects; the figures step under 10 s).
+
+Run from the repository root, with the project installed::
+
+    python benchmarks/large_model.py                  # n = 500, 500 subsamples, HTML + LaTeX + PDF
+    python benchmarks/large_model.py --no-pdf         # without the LuaLaTeX build
+    python benchmarks/large_model.py --keep /tmp/lm   # build in (and keep) this folder
+
+The model is the "ladder" on 12 constructs C01 ... C12: every construct has a path to the next and to the
+one after it (C01 -> C02, C01 -> C03, C02 -> C03, ...): 21 paths, and the most directed routes of two or
+more paths 21 paths among 12 constructs can make (939 specific indirect effects, the Fibonacci numbers
+summed: a search over all such models found none with more; 942, the number the issue quotes, is out of
+reach with 21 paths). The survey is simulated: each construct the sum of its predecessors' standardised
+scores times 0.4 plus noise, 3 indicators each (loading 0.8), cut into 1-7 categories, n respondents.
+The config hypothesises 6 paths and 2 specific indirect effects.
+
+The study is built in a temporary folder (a copy of ``Snakefile`` and ``workflow/``) and ``snakemake
+--cores 2`` runs it; each step's time is then read from Snakemake's benchmark files
+(``results/benchmarks/<rule>.tsv``, column ``s``). A benchmark, not a test: it prints and never fails.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CONSTRUCTS = [f"C{i:02d}" for i in range(1, 13)]
+PATHS = [f"{CONSTRUCTS[i]} -> {CONSTRUCTS[j]}" for i in range(12) for j in (i + 1, i + 2) if j < 12]
+#: Issue 17: the figures step for this model within this many seconds.
+TARGET_FIGURES = 10.0
+HYPOTHESES = {
+    **{f"H{k + 1}": {"path": PATHS[i], "sign": "positive"} for k, i in enumerate((0, 1, 5, 10, 15, 20))},
+    "H7": {"path": "C01 -> C02 -> C04", "sign": "positive"},
+    "H8": {"path": "C05 -> C06 -> C07 -> C08", "sign": "positive"},
+}
+
+
+def routes(paths=PATHS) -> int:
+    """The number of directed routes of two or more paths (specific indirect effects) of ``paths``."""
+    children: dict[str, list[str]] = {}
+    for path in paths:
+        source, target = (s.strip() for s in path.split("->"))
+        children.setdefault(source, []).append(target)
+    onward: dict[str, int] = {}            # routes of one or more paths from a construct
+
+    def from_(node: str) -> int:
+        if node not in onward:
+            onward[node] = sum(1 + from_(child) for child in children.get(node, []))
+        return onward[node]
+
+    return sum(from_(child) for source in children for child in children[source])
+
+
+def survey(n: int, seed: int = 17) -> pd.DataFrame:
+    """``n`` simulated respondents: 3 indicators (loading 0.8, 1-7 categories) per construct."""
+    rng = np.random.default_rng(seed)
+    parents = {c: [] for c in CONSTRUCTS}
+    for path in PATHS:
+        source, target = path.split(" -> ")
+        parents[target].append(source)
+    scores: dict[str, np.ndarray] = {}
+    for c in CONSTRUCTS:
+        eta = sum((0.4 * scores[p] for p in parents[c]), np.zeros(n)) + rng.standard_normal(n)
+        scores[c] = (eta - eta.mean()) / eta.std()
+    frame = pd.DataFrame({"respondent_id": [f"R{i:04d}" for i in range(1, n + 1)]})
+    for c in CONSTRUCTS:
+        for i in range(1, 4):
+            x = 0.8 * scores[c] + 0.6 * rng.standard_normal(n)
+            frame[f"{c}_{i}"] = np.digitize(x, [-1.8, -1.1, -0.4, 0.4, 1.1, 1.8]) + 1
+    return frame
+
+
+def config(samples: int, pdf: bool) -> dict:
+    """The study's config: the model, the hypotheses, a small bootstrap, no published tables."""
+    return {
+        "data": {"survey": "data/raw/survey.csv", "id_column": "respondent_id", "scale": {"min": 1, "max": 7},
+                 "synthetic": True},
+        "constructs": {c: {"indicators": [f"{c}_{i}" for i in range(1, 4)]} for c in CONSTRUCTS},
+        "paths": PATHS,
+        "hypotheses": HYPOTHESES,
+        "bootstrap": {"samples": samples, "chunks": 2, "seed": 20261130},
+        "report": {"formats": ["html", "tex", "pdf"] if pdf else ["html", "tex"]},
+    }
+
+
+def build(folder: Path, n: int, samples: int, pdf: bool) -> None:
+    """Write the project (Snakefile, workflow/, the survey and config.yaml) into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "Snakefile", folder / "Snakefile")
+    shutil.copytree(ROOT / "workflow", folder / "workflow", ignore=shutil.ignore_patterns("__pycache__"),
+                    dirs_exist_ok=True)
+    (folder / "data" / "raw").mkdir(parents=True, exist_ok=True)
+    survey(n).to_csv(folder / "data" / "raw" / "survey.csv", index=False, lineterminator="\n")
+    (folder / "config.yaml").write_text(yaml.safe_dump(config(samples, pdf), sort_keys=False), encoding="utf-8")
+
+
+def step_times(folder: Path) -> dict[str, float]:
+    """Seconds of each job from ``results/benchmarks/*.tsv`` (chunked rules: each chunk job its own row)."""
+    times = {}
+    for tsv in sorted((folder / "results" / "benchmarks").rglob("*.tsv")):
+        with tsv.open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t"))
+        if rows:
+            times[str(tsv.relative_to(folder / "results" / "benchmarks").with_suffix(""))] = float(rows[-1]["s"])
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=500)
+    parser.add_argument("--samples", type=int, default=500)
+    parser.add_argument("--cores", type=int, default=2)
+    parser.add_argument("--no-pdf", action="store_true")
+    parser.add_argument("--keep", type=Path, help="build the study in this folder and keep it")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="large_model_"))
+    build(folder, args.n, args.samples, not args.no_pdf)
+    print(f"model: {len(CONSTRUCTS)} constructs, {len(PATHS)} paths, {routes()} specific indirect effects; "
+          f"n = {args.n}, {args.samples} subsamples; study in {folder}")
+    snakemake = str(Path(sys.executable).with_name("snakemake"))
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    start = time.perf_counter()
+    done = subprocess.run([snakemake, "--cores", str(args.cores), "--directory", str(folder),
+                           "--snakefile", str(folder / "Snakefile")], capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        print(done.stderr[-4000:])
+    times = step_times(folder)
+    width = max(map(len, times), default=4)
+    print(f"{'step':<{width}}  seconds")
+    for step, seconds in sorted(times.items(), key=lambda item: -item[1]):
+        print(f"{step:<{width}}  {seconds:8.2f}")
+    print(f"whole DAG (wall, snakemake --cores {args.cores}): {wall:.1f} s; exit code {done.returncode}")
+    if "figures" in times:
+        verdict = "met" if times["figures"] < TARGET_FIGURES else "not met"
+        print(f"figures step: {times['figures']:.2f} s (target < {TARGET_FIGURES:.0f} s: {verdict}; "
+              f"ratio to target {times['figures'] / TARGET_FIGURES:.2f})")
+    pdf = folder / "report" / "report.pdf"
+    if pdf.exists():
+        pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        print("report.pdf: " + next((line for line in pages.splitlines() if line.startswith("Pages")), "?"))
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
