@@ -45,7 +45,10 @@ def test_every_schema_key_has_description_and_optional_keys_defaults(schema):
                                 # sections null by default: their keys' defaults are study.groups.GROUP_DEFAULTS and
                                 # IPMA_DEFAULTS (Snakemake's validate would write a schema default into the null)
                                 "groups.variable", "groups.compare", "groups.permutations", "groups.seed",
-                                "groups.chunks", "ipma.target", "ipma.weights"}
+                                "groups.chunks", "ipma.target", "ipma.weights",
+                                # and study.power.POWER_DEFAULTS
+                                "power.n", "power.replications", "power.alpha", "power.target", "power.test",
+                                "power.samples", "power.population", "power.seed", "power.chunks"}
 
     def walk(node, key):
         for name, sub in node.get("properties", {}).items():

@@ -29,10 +29,12 @@ def _expected(run: Path) -> list:
             for path in [RULE_INPUTS[name]] if len(_csv(run / path)) > 1]
 
 
-#: Sheets the rule has inputs for only when the study configures groups or ipma (issue 15): named in comprehensions.
+#: Sheets the rule has inputs for only when the study configures groups or ipma (issue 15), or power (issue 17):
+#: named in comprehensions.
 CONDITIONAL = {"group_bootstrap": "results/groups/{code}/bootstrap.csv", "micom": "results/mga/{pair}/{kind}.csv",
                "mga": "results/mga/{pair}/{kind}.csv", "ipma_constructs": "results/ipma/constructs.csv",
-               "ipma_indicators": "results/ipma/indicators.csv"}
+               "ipma_indicators": "results/ipma/indicators.csv", "power_table": "results/power/power.csv",
+               "power_minimum_n": "results/power/minimum_n.csv"}
 
 
 def test_the_rule_exports_every_sheet_it_names():
