@@ -15,7 +15,9 @@ rule power_chunk:
     output:
         draws="results/power/chunks/n{n}_{start}-{stop}.npz",
     params:
-        power=POWER,  # study.power_settings: n sorted, alpha, seed and the population resolved
+        # only the settings the draws depend on (study.power.drawn_with): a changed grid, chunking, target or set of
+        # hypotheses re-runs no chunk
+        power=study.power.drawn_with(POWER) if POWER else None,
         model=MODEL_SPEC,
         algorithm=config["algorithm"],
         engine=ENGINE,

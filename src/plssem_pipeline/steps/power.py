@@ -18,7 +18,7 @@ from plssem.power import PowerDraws
 from .. import io
 from ..audit import provenance
 from ..errors import UserError
-from .power_chunk import drawn_with
+from ..study.power import drawn_with
 
 #: The engine's columns (:func:`plssem.power.summarise`) -> the results files' (snake_case, as every results CSV).
 COLUMNS = {"Effect": "effect", "n": "n", "True value": "true_value", "Power": "power", "MC SE": "mc_se",

@@ -3,8 +3,9 @@
 The population is the model estimated on ``results/clean/survey.csv`` (config ``power.population: estimated``,
 :func:`plssem.population.from_estimates`) or the one the config gives (:func:`plssem.population.from_parameters`;
 no survey read). :func:`plssem.power.power_chunk` draws each replication from (seed, n, r) alone, so the chunks
-merge into the same results for any chunking. The chunk records the settings it was made with (:func:`drawn_with`)
-and the engine fingerprint, which rule `power` checks, and the population's true effects.
+merge into the same results for any chunking. The chunk records the settings it was made with (its params,
+:func:`plssem_pipeline.study.power.drawn_with`) and the engine fingerprint, which rule `power` checks, and the
+population's true effects.
 """
 from __future__ import annotations
 
@@ -13,14 +14,7 @@ from plssem.power import power_chunk
 
 from .. import io, study
 from ..analysis import numerics
-
-#: The ``power`` settings a replication's draws depend on (not the grid, the chunking or the target).
-DRAWN_WITH = ("replications", "alpha", "tails", "test", "samples", "significance", "population", "seed")
-
-
-def drawn_with(settings) -> dict:
-    """The settings of :data:`DRAWN_WITH`, as a chunk records them."""
-    return {key: settings[key] for key in DRAWN_WITH}
+from ..study.power import drawn_with
 
 
 def population_of(smk):

@@ -13,12 +13,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["POWER_DEFAULTS", "power_settings", "power_problems", "population_parameters"]
+__all__ = ["POWER_DEFAULTS", "DRAWN_WITH", "power_settings", "drawn_with", "power_problems", "population_parameters"]
 
 #: Defaults of the keys of config ``power`` (the schema cannot fill them in: its defaults would be written into
 #: the section left null, its default). ``alpha`` and ``seed`` null take ``bootstrap.alpha`` / ``bootstrap.seed``.
 POWER_DEFAULTS = {"n": [50, 100, 150, 200, 300], "replications": 1000, "alpha": None, "target": 0.8,
                   "test": "bootstrap", "samples": 500, "population": "estimated", "seed": None, "chunks": 10}
+
+
+#: The settings a replication's draws depend on: rule power_chunk's (not the grid, the chunking, the target or the
+#: hypotheses, so that changing those re-runs no chunk).
+DRAWN_WITH = ("replications", "alpha", "tails", "test", "samples", "significance", "population", "seed")
+
+
+def drawn_with(settings: Mapping) -> dict:
+    """The :func:`power_settings` of :data:`DRAWN_WITH`, as rule power_chunk gets them and a chunk records them."""
+    return {key: settings[key] for key in DRAWN_WITH}
 
 
 def _canonical_path(text) -> str:
