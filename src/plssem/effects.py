@@ -35,14 +35,25 @@ def total_effects(paths: np.ndarray) -> np.ndarray:
 def specific_indirect_effects(paths: np.ndarray, routes: Sequence[Sequence[int]]) -> np.ndarray:
     """Product of the path coefficients along each route, shape ``(b, len(routes))``.
 
+    Vectorised over the routes: step ``s`` multiplies every route by its ``s``-th path coefficient at once
+    (a route shorter than the longest by 1.0, which is exact), in the order of the route, so each product is
+    the same number as multiplying along the route one path at a time.
+
     Parameters
     ----------
     paths : ndarray (b, k, k)
     routes : sequence of construct-index tuples ``(a, m1, ..., b)``, each of length >= 3
         (see :meth:`plssem.model.Model.mediated_paths`).
     """
-    out = np.ones((paths.shape[0], len(routes)))
+    b, k = paths.shape[0], paths.shape[-1]
+    out = np.ones((b, len(routes)))
+    if not routes:
+        return out
+    steps = max(len(route) for route in routes) - 1
+    index = np.full((len(routes), steps), k * k)          # k * k: the column of ones
     for r, route in enumerate(routes):
-        for source, target in zip(route[:-1], route[1:]):
-            out[:, r] *= paths[:, source, target]
+        index[r, :len(route) - 1] = np.asarray(route[:-1]) * k + np.asarray(route[1:])
+    flat = np.concatenate([paths.reshape(b, k * k), np.ones((b, 1))], axis=1)
+    for step in range(steps):
+        out *= flat[:, index[:, step]]
     return out

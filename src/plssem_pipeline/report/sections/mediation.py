@@ -14,6 +14,7 @@ from ..blocks import figure, heading, table
 from ..inputs import ReportInputs
 from ..tables import Cell, Column, Row, Table, fmt, number
 from .comparison import attach_comparison
+from .long_tables import main_rows, summary_note
 from .smartpls import bootstrap_cells, bootstrap_columns
 from .total_effects import blocks as total_effects
 
@@ -45,6 +46,11 @@ def _row(inputs, record) -> Row:
                + [Cell(label), Cell(fmt(vaf) or "—", vaf), _vaf_reading(t, record)], keys=(path,))
 
 
+def _hypothesised(record) -> bool:
+    """Whether the specific indirect effect of ``record`` is one of the config's hypotheses."""
+    return isinstance(record.get("hypothesis"), str) and bool(record["hypothesis"])
+
+
 def table6(inputs: ReportInputs) -> Table:
     """Table 6: each specific indirect effect in the bootstrapping layout, its mediation type, VAF and VAF reading.
 
@@ -56,16 +62,20 @@ def table6(inputs: ReportInputs) -> Table:
     Returns
     -------
     Table
-        Without rows when the model has no indirect effects; with the audit's comparison attached. Its
-        note states the significance rule; a further note explains the ‡ of a VAF reading that differs from
+        Without rows when the model has no indirect effects; with the audit's comparison attached. More
+        than :data:`.long_tables.ROWS` effects (a large model) are cut to the hypothesised ones and the largest
+        others (:func:`.long_tables.main_rows`), a note counting them all. Its note states the significance rule; a further note explains the ‡ of a VAF reading that differs from
         the type, when a row has one.
     """
     t = inputs.t
     columns = [replace(column, width=width) for column, width in zip(bootstrap_columns(inputs, t("c_path")), WIDTHS)]
     columns += [Column(t("c_mediation_type"), "l", width=2.1), Column(t("c_vaf"), width=0.75),
                 Column(t("c_vaf_reading"), "l", width=1.95)]
-    records = inputs.records("mediation")
+    records, cut = main_rows(inputs.records("mediation"), _hypothesised, inputs.significant)
     notes = [t("n_t6", rule=t("med_rule_" + inputs.significance))]
+    if cut:   # a large model: the hypothesised effects and the largest others; every one in the CSV and workbook
+        notes.append(summary_note(t, cut, effects=t("t6").lower(), rule=t("med_rule_" + inputs.significance),
+                                  where="results/mediation/indirect.csv", sheet="Mediation"))
     if any(r.get("vaf_note") == "differs" for r in records):
         notes.append(t("n_t6_differs", mark=DIFFERS))
     if int(inputs.config["bootstrap"].get("tails", 2)) == 1 and any(

@@ -17,6 +17,7 @@ from __future__ import annotations
 from ..blocks import heading, table
 from ..inputs import ReportInputs
 from ..tables import Cell, Row, Table
+from .long_tables import main_rows, summary_note
 from .smartpls import bootstrap_cells, bootstrap_columns
 
 __all__ = ["table6a", "table6b", "blocks"]
@@ -28,10 +29,17 @@ def _in_path_order(inputs: ReportInputs, records) -> list:
     return sorted(records, key=lambda r: order.get((str(r["source"]), str(r["target"])), len(order)))
 
 
+#: The results file and workbook sheet of each table's rows (the note of a table cut to its largest rows).
+_WHERE = {"boot_total_effects": ("results/bootstrap/total_effects.csv", "Total effects"),
+          "boot_total_indirect": ("results/bootstrap/total_indirect.csv", "Total indirect effects")}
+
+
 def _table(inputs: ReportInputs, name: str, number: str) -> Table:
     t = inputs.t
     rows = []
-    for record in _in_path_order(inputs, inputs.records(name)):
+    records, cut = main_rows(_in_path_order(inputs, inputs.records(name)), lambda record: False,
+                           inputs.significant)
+    for record in records:
         path = f"{record['source']} -> {record['target']}"
         rows.append(Row([Cell(path)] + bootstrap_cells(inputs, record), keys=(path,)))
     notes = [t("n_t" + number, ci=inputs.ci_method, samples=inputs.subsamples_neutral)]
@@ -39,6 +47,10 @@ def _table(inputs: ReportInputs, name: str, number: str) -> Table:
              and any(str(r["source"]) == term for r in inputs.records(name))]
     if terms:   # kept, as SmartPLS lists them; their effect is the moderation of Table 6c
         notes.append(t("n_total_terms", terms=", ".join(terms)))
+    if cut:     # a large model: the largest by |O|, every one in the CSV and the workbook
+        where, sheet = _WHERE[name]
+        notes.append(summary_note(t, cut, effects=t("t" + number).lower(), rule=t("med_rule_" + inputs.significance),
+                                  where=where, sheet=sheet))
     return Table("table-" + number, number, t("t" + number), bootstrap_columns(inputs, t("c_path")), rows,
                  notes=notes, sources=inputs.source(name))
 
