@@ -31,7 +31,7 @@ TILE = 64
 #: Data rows per block of the accumulated products; fixed, so the order of the sums is too.
 ROWS = 2048
 #: Default byte budget of the drawn counts (``uint8``) held at once by :func:`resampled_sums`.
-COUNT_BYTES = 2**28
+COUNT_BYTES = 2**29
 
 
 def _tiled_product(counts: np.ndarray, offset: int, right: np.ndarray) -> np.ndarray:
