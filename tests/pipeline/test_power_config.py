@@ -6,6 +6,7 @@ and through the schema's messages (study.schema_problems): no Snakemake run.
 from __future__ import annotations
 
 import copy
+from functools import cache
 
 import pytest
 import yaml
@@ -19,8 +20,22 @@ POPULATION = {"paths": {"KP -> IP": 0.3, "EC -> IP": 0.3, "KP -> KU": 0.2, "EC -
               "loadings": {"KP": 0.8, "EC": 0.8, "IP": 0.75, "KU": {f"KU{i}": 0.7 for i in range(1, 7)}}}
 
 
-def _config(power) -> dict:
+SCHEMA = ROOT / "workflow" / "schemas" / "config.schema.yaml"
+
+
+@cache
+def _default_study() -> dict:
+    """config.yaml with the schema's defaults filled in (Snakemake's validate, as the workflow does), once."""
+    from snakemake.utils import validate
+
     config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    validate(config, str(SCHEMA))
+    return config
+
+
+def _config(power) -> dict:
+    """The default study with config ``power`` (the schema fills in nothing under it: its defaults are the study's)."""
+    config = copy.deepcopy(_default_study())
     config["power"] = copy.deepcopy(power)
     return config
 
@@ -28,13 +43,9 @@ def _config(power) -> dict:
 def _problems(power) -> list[str]:
     """Every problem the workflow reports for the default study with config ``power``: schema first, as it does."""
     config = _config(power)
-    schema = study.load_schema(ROOT / "workflow" / "schemas" / "config.schema.yaml")
-    problems = study.schema_problems(config, schema)
+    problems = study.schema_problems(config, study.load_schema(SCHEMA))
     if problems:
         return problems
-    from snakemake.utils import validate
-
-    validate(config, str(ROOT / "workflow" / "schemas" / "config.schema.yaml"))
     try:
         study.check_semantics(config, root=ROOT)
     except study.ConfigError as error:
@@ -112,10 +123,6 @@ def test_the_engine_refusal_of_a_population_names_the_key():
 def test_a_planned_study_needs_no_survey():
     config = _config({"population": POPULATION})
     config["data"]["survey"] = "data/raw/not_collected_yet.csv"
-    schema = str(ROOT / "workflow" / "schemas" / "config.schema.yaml")
-    from snakemake.utils import validate
-
-    validate(config, schema)
     study.check_semantics(config, root=ROOT)      # no "survey file not found"
     config["power"]["population"] = "estimated"   # the estimated population needs the survey
     with pytest.raises(study.ConfigError, match="config key data.survey: survey file"):
@@ -125,9 +132,6 @@ def test_a_planned_study_needs_no_survey():
 def test_a_model_with_an_interaction_term_is_refused():
     config = _config({"n": [100]})
     config["paths"] = config["paths"] + ["KP x EC -> KU"]
-    from snakemake.utils import validate
-
-    validate(config, str(ROOT / "workflow" / "schemas" / "config.schema.yaml"))
     with pytest.raises(study.ConfigError, match="config key power: the power analysis simulates models without "
                                                 "interaction terms"):
         study.check_semantics(config, root=ROOT)

@@ -54,11 +54,21 @@ def _run(folder, chunks, **changes):
     return folder, paths
 
 
+_RUNS: list = []
+
+
+def chunked_runs(tmp_path_factory) -> list:
+    """``[(folder, chunk paths)]`` of the steps run with one chunk and with three, made once per session (the report's
+    tests, tests/report/test_power_report.py, read the second)."""
+    if not _RUNS:
+        _RUNS.append(_run(tmp_path_factory.mktemp("power_one_chunk"), [0, 6]))
+        _RUNS.append(_run(tmp_path_factory.mktemp("power_three_chunks"), [0, 2, 4, 6]))
+    return _RUNS
+
+
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
-    one = _run(tmp_path_factory.mktemp("power_one_chunk"), [0, 6])
-    three = _run(tmp_path_factory.mktemp("power_three_chunks"), [0, 2, 4, 6])
-    return one, three
+    return chunked_runs(tmp_path_factory)
 
 
 def test_results_identical_for_any_chunking(runs):

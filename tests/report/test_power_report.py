@@ -1,5 +1,5 @@
 """The report's "Statistical power" section and the power curve (issue 17), from the power steps' own files
-(tests/pipeline/test_power_steps.py: a given population of the default model, the normal test, n 20 and 40) and,
+(tests/pipeline/test_power_steps.py's run: a given population of the default model, the normal test, n 20 and 40) and,
 for a model of many effects, a power table made here. No Snakemake run.
 
 The section reads only the power files; :class:`ReportInputs` also wants the study's three summaries, for which the
@@ -32,9 +32,9 @@ from report_helpers import ROOT, csv_rows
 @pytest.fixture(scope="module")
 def power_run(tmp_path_factory):
     """The power step's files of a small simulation, and the power curve drawn from them."""
-    from test_power_steps import _run
+    from test_power_steps import chunked_runs
 
-    folder, _ = _run(tmp_path_factory.mktemp("power_report"), [0, 3, 6])
+    folder, _ = chunked_runs(tmp_path_factory)[1]
     details = json.loads((folder / "summary.json").read_text())["details"]
     power_chart(pd.read_csv(folder / "power.csv"), folder / "power_curve.png", pdf=folder / "power_curve.pdf",
                 target=details["target"], hypothesised=details["hypothesised"])
