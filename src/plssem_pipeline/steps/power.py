@@ -68,10 +68,10 @@ def main(smk, log):
     io.write_csv(minimum, smk.output.minimum_n)
     failed = {str(d.n): int(d.failed.sum()) for d in draws}
     unreached = minimum.loc[minimum["minimum_n"].isna(), "effect"].tolist()
-    for n, count in failed.items():
-        if count:
-            log.warning(f"n = {n}: {count} of {settings['replications']} replications failed to estimate "
-                        "(left out of the power)")
+    warnings = [f"n = {n}: {count} of {settings['replications']} replications failed to estimate (left out of the "
+                "power)" for n, count in failed.items() if count]
+    for warning in warnings:
+        log.warning(warning)
     log.info("power of %d effects at n = %s; %d effects do not reach %.2f", len(effects), settings["n"],
              len(unreached), settings["target"])
     provenance.write_json(provenance.step_summary(
@@ -83,5 +83,5 @@ def main(smk, log):
                  "tails": settings["tails"], "significance": settings["significance"], "target": settings["target"],
                  "population": "estimated" if settings["population"] == "estimated" else "given",
                  "effects": effects, "hypothesised": [e for e in settings["hypothesised"] if e in effects],
-                 "failed": failed, "not_reached": unreached},
+                 "failed": failed, "not_reached": unreached, "warnings": warnings},
     ), smk.output.summary)
