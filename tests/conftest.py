@@ -23,6 +23,11 @@ settings.register_profile("suite", deadline=None)
 settings.load_profile("suite")
 
 
+def pytest_collection_modifyitems(items):
+    """The tests of a run that waits on a scheduler go last (in their order): the run is made meanwhile."""
+    items.sort(key=run_pool_helpers.waits_for)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _shared_runs(request, tmp_path_factory):
     """Start the shared runs the session's tests use; at the end, wait for the ones under way."""

@@ -113,6 +113,36 @@ def _default_study(directory: Path) -> Path:
 run_pool_helpers.register("default_study", _default_study, "default_study", "study_run")
 
 
+#: The steps that write results/ (each step's summary.json a target): what the chunked run is compared on.
+RESULT_STEPS = ("clean", "describe", "outer", "inner", "bootstrap", "hypotheses", "mediation", "moderation", "predict",
+                "fit", "audit")
+#: The chunked run's bootstrap chunks and PLSpredict jobs.
+CHUNKS = 3
+#: The targets of the chunked run: results/ only (no figures, report, export or manifest).
+RESULT_TARGETS = tuple(f"results/{step}/summary.json" for step in RESULT_STEPS)
+
+
+def chunked_project(directory: Path, chunks: int = CHUNKS) -> Path:
+    """A project on the simulated survey with ``chunks`` bootstrap chunks and as many PLSpredict jobs
+    (``predict.chunks``): the chunked run's unless given."""
+    return make_project(directory, survey=simulate_survey(),
+                        config=study_config("data/raw/survey.csv", chunks=chunks, predict={"chunks": chunks}))
+
+
+def _run(chunks: int, cores: int, targets: tuple[str, ...] = ()):
+    """The DAG of :func:`chunked_project` in a fresh directory: ``targets``, or the whole DAG."""
+    def build(directory: Path) -> Path:
+        snakemake(chunked_project(directory, chunks), *targets, "--cores", str(cores))
+        return directory
+    return build
+
+
+# The default run and the chunked run: tests/pipeline's fixtures default_run and chunked_run, tests/cluster's
+# chunked_run (registered here, where every folder's tests reach them).
+run_pool_helpers.register("default_run", _run(chunks=1, cores=1), "default_run")
+run_pool_helpers.register("chunked_run", _run(chunks=CHUNKS, cores=2, targets=RESULT_TARGETS), "chunked_run")
+
+
 def default_study_run(tmp_path_factory) -> Path:
     """The default study, unchanged (embedded survey, config.yaml: 5,000 subsamples in 4 chunks), on 2 cores.
 

@@ -13,6 +13,10 @@ A run's ``build`` gets a fresh directory and returns what the fixture returns (u
 directory). It must not depend on the state of the test that first asks for it: the environment
 and the working directory are not the test's (``pipeline_helpers.snakemake`` passes the
 environment the session started with).
+
+A run registered with ``waits=True`` spends its time waiting on something else (the cluster test's
+run, whose jobs a SLURM scheduler runs): it gets a thread of its own when the session starts, and
+takes no worker from the runs that use the cores; the tests that use it run last (``tests/conftest.py``).
 """
 from __future__ import annotations
 
@@ -31,6 +35,7 @@ WORKERS = int(os.environ.get("PLSSEM_TEST_RUN_WORKERS", "2"))
 class _Run:
     build: Callable[[Path], object]
     fixtures: tuple[str, ...]
+    waits: bool = False
     state: str = "pending"                  # pending -> running -> done
     result: object = None
     error: BaseException | None = None
@@ -44,13 +49,15 @@ _THREADS: list[threading.Thread] = []
 _FACTORY = []                               # the session's tmp_path_factory, once known
 
 
-def register(name: str, build: Callable[[Path], object], *fixtures: str) -> None:
+def register(name: str, build: Callable[[Path], object], *fixtures: str, waits: bool = False) -> None:
     """Register the run ``name`` made by ``build``, used through the fixtures ``fixtures``.
 
-    The first registration of a name counts (a module may be imported by several folders' tests).
+    ``waits``: the run mostly waits (on a batch scheduler), so it is made on a thread of its own from
+    the session's start instead of by a worker. The first registration of a name counts (a module may
+    be imported by several folders' tests).
     """
     with _LOCK:
-        _RUNS.setdefault(name, _Run(build, fixtures))
+        _RUNS.setdefault(name, _Run(build, fixtures, waits))
 
 
 def needed(items) -> list[str]:
@@ -67,14 +74,25 @@ def needed(items) -> list[str]:
     return order
 
 
+def waits_for(item) -> bool:
+    """Whether the test ``item`` uses a run registered with ``waits=True`` (the session runs such tests last)."""
+    names = set(item.fixturenames) | {f"{item.path.name}::{name}" for name in item.fixturenames}
+    return any(run.waits and names.intersection(run.fixtures) for run in _RUNS.values())
+
+
 def start(tmp_path_factory, order: list[str], workers: int = WORKERS) -> None:
     """Start making the runs ``order`` (registered names) on ``workers`` background threads."""
     tmp_path_factory.getbasetemp()          # the session's temporary directory, made once, here
     with _LOCK:
         _FACTORY[:] = [tmp_path_factory]
+        waiting = [name for name in order if workers and _RUNS[name].waits and _RUNS[name].state == "pending"]
+        for name in waiting:
+            _RUNS[name].state = "running"
         _QUEUE[:] = [name for name in order if _RUNS[name].state == "pending"]
-    for _ in range(workers):
-        thread = threading.Thread(target=_work, name="snakemake-runs", daemon=True)
+    threads = [threading.Thread(target=_make, args=(name,), name=f"waiting-run-{name}", daemon=True)
+               for name in waiting]
+    threads += [threading.Thread(target=_work, name="snakemake-runs", daemon=True) for _ in range(workers)]
+    for thread in threads:
         thread.start()
         _THREADS.append(thread)
 
