@@ -19,6 +19,11 @@ __all__ = ["Evaluator", "LABEL_FRACTIONS"]
 LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75)
 
 
+def _around(rects) -> tuple[float, float, float, float]:
+    """The rectangle around ``rects``."""
+    return (min(r[0] for r in rects), min(r[1] for r in rects), max(r[2] for r in rects), max(r[3] for r in rects))
+
+
 class Evaluator:
     """The cost of a placement (lower is better), and what it counts; also places the path labels.
 
@@ -36,7 +41,7 @@ class Evaluator:
         # the drawing's footprints may take the landscape page's height less the legend and labels' slack
         self.max_height = print_size.box(wide=True)[1] - 0.6
 
-    def evaluate(self, x, y, side, detail=False):
+    def evaluate(self, x, y, side, detail=False, bound: float | None = None):
         """Cost of placing the circles at ``x, y`` with the indicator blocks on ``side``.
 
         Parameters
@@ -45,6 +50,11 @@ class Evaluator:
             Construct -> centre coordinates and side of its indicator block.
         detail : bool
             Also return what the cost counts.
+        bound : float, optional
+            The cost the caller must beat: once the terms counted so far (every term is >= 0, and the
+            rounded sum of the cost's formula cannot fall when a term grows) reach it, their cost is returned
+            at once, a value >= ``bound`` as the whole cost would be. The layout's descent passes its best cost
+            so far: a placement that cannot win is not finished, and the descent ends where it did.
 
         Returns
         -------
@@ -56,8 +66,11 @@ class Evaluator:
         fps = {c: m.footprint(c, x[c], y[c], side[c]) for c in cs}
         overlaps = 0
         overlap_area = 0.0
+        boxes = {c: _around(fps[c]) for c in cs}
         for i, a in enumerate(cs):
             for b in cs[i + 1:]:
+                if overlap(boxes[a], boxes[b]) == 0.0:
+                    continue                      # apart as wholes: no two of their rectangles overlap
                 area = sum(overlap(ra, rb) for ra in fps[a] for rb in fps[b])
                 if area > 0:
                     overlaps += 1
@@ -73,9 +86,17 @@ class Evaluator:
                 gap = max(b0 - a1, a0 - b1)
                 if gap < g.node_gap:
                     gap_violation += g.node_gap - gap
+        ys = [r[1] for c in cs for r in fps[c]] + [r[3] for c in cs for r in fps[c]]
+        height = max(ys) - min(ys)
+        counts = {"overlaps": overlaps, "overlap_area": overlap_area, "gap_violation": gap_violation,
+                  "height": height}
+        if bound is not None and self._cost(counts) >= bound:
+            return self._cost(counts)
         ends = {e: edge_points(x, y, e[0], e[1], g.radius) for e in m.edges}
         through_nodes = through_blocks = through_labels = 0
+        near = g.radius + 0.18
         for e, (p, q) in ends.items():
+            reach = (min(p[0], q[0]) - near, min(p[1], q[1]) - near, max(p[0], q[0]) + near, max(p[1], q[1]) + near)
             for c in cs:
                 if c in e:
                     # its own indicator block and label (not the circle) must not be crossed either
@@ -85,10 +106,14 @@ class Evaluator:
                     if label is not None and segment_hits_rect(p, q, label, shrink=-0.03):
                         through_labels += 1     # the label can often move aside (structural_model)
                     continue
-                if point_segment_distance((x[c], y[c]), p, q) < g.radius + 0.18:
+                if (reach[0] < x[c] < reach[2] and reach[1] < y[c] < reach[3]   # else farther than `near`
+                        and point_segment_distance((x[c], y[c]), p, q) < near):
                     through_nodes += 1
                 elif any(segment_hits_rect(p, q, r, shrink=-0.01) for r in fps[c]):
                     through_blocks += 1
+        counts.update(through_nodes=through_nodes, through_blocks=through_blocks, through_labels=through_labels)
+        if bound is not None and self._cost(counts) >= bound:
+            return self._cost(counts)
         crossings = 0
         edges = m.edges
         for i, e in enumerate(edges):
@@ -97,6 +122,9 @@ class Evaluator:
                     continue
                 if segments_cross(*ends[e], *ends[f]):
                     crossings += 1
+        counts["crossings"] = crossings
+        if bound is not None and self._cost(counts) >= bound:
+            return self._cost(counts)
         # Path labels (an estimate for the cost; structural_model places them): per path, the position along
         # it that collides least.
         placed = []
@@ -119,13 +147,19 @@ class Evaluator:
                     break
             collisions += best[0]
             placed.append(best[1])
-        ys = [r[1] for c in cs for r in fps[c]] + [r[3] for c in cs for r in fps[c]]
-        height = max(ys) - min(ys)
-        cost = (1000.0 * overlaps + 2000.0 * overlap_area + 400.0 * gap_violation + 600.0 * through_nodes
-                + 300.0 * through_blocks + 200.0 * through_labels + 25.0 * crossings + 6.0 * collisions + 1.0 * height
-                + 50.0 * max(0.0, height - self.max_height))
+        counts["collisions"] = collisions
+        cost = self._cost(counts)
         if not detail:
             return cost
         return cost, {"overlaps": overlaps, "paths_through_constructs": through_nodes,
                       "paths_through_blocks": through_blocks, "paths_through_own_labels": through_labels,
                       "crossings": crossings, "label_collisions": collisions}, fps
+
+    def _cost(self, counts: dict) -> float:
+        """The weighted sum of what :meth:`evaluate` counts; a term not yet counted is 0."""
+        get = counts.get
+        height = get("height", 0.0)
+        return (1000.0 * get("overlaps", 0) + 2000.0 * get("overlap_area", 0.0) + 400.0 * get("gap_violation", 0.0)
+                + 600.0 * get("through_nodes", 0) + 300.0 * get("through_blocks", 0)
+                + 200.0 * get("through_labels", 0) + 25.0 * get("crossings", 0) + 6.0 * get("collisions", 0)
+                + 1.0 * height + 50.0 * max(0.0, height - self.max_height))

@@ -155,7 +155,7 @@ def _descend(evaluator: Evaluator, model: _Model, order, x, y, side, passes: int
                     if s == original[1] and step == 0.0:
                         continue
                     y[c], side[c] = original[0] + step, s
-                    trial = evaluator.evaluate(x, y, side)
+                    trial = evaluator.evaluate(x, y, side, bound=best[0] - 1e-9)   # cannot win: cut short
                     if trial < best[0] - 1e-9:
                         best = (trial, y[c], s)
             y[c], side[c] = best[1], best[2]
