@@ -37,10 +37,15 @@ def format_float(value: float) -> str:
 
 def write_csv(frame, path, *, index: bool = False) -> None:
     """Write ``frame`` as a results-contract CSV (full precision, empty cells for NaN)."""
+    from .csv_writer import write_frame
+
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     with naming(path):          # a full disk names this file
-        frame.to_csv(path, index=index, float_format=format_float, na_rep="", lineterminator="\n",
-                     encoding="utf-8")
+        if index:
+            frame.to_csv(path, index=True, float_format=format_float, na_rep="", lineterminator="\n",
+                         encoding="utf-8")
+        else:
+            write_frame(frame, path, float_format=format_float, na_rep="")   # the same bytes, faster for large frames
 
 
 def read_csv(path, **kwargs):

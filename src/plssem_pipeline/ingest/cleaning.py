@@ -114,16 +114,24 @@ def _check_columns(raw: RawSurvey, spec: SurveySpec) -> None:
                         file=raw.path, row=1)
 
 
-def _check_ids(raw: RawSurvey, spec: SurveySpec) -> list[str]:
+def _check_ids(raw: RawSurvey, spec: SurveySpec):
     """The respondent ids, one per record (``""`` if no id column); refuse blank or duplicate ids."""
+    import numpy as np
+    import pandas as pd
+
     if not spec.id_column:
-        return [""] * len(raw.rows)
-    ids = [c.strip() for c in raw.column(spec.id_column)]
-    blank = [raw.lines[i] for i, v in enumerate(ids) if not v]
+        return [""] * len(raw.lines)
+    codes, texts = raw.distinct(spec.id_column)
+    stripped = np.empty(len(texts), dtype=object)
+    stripped[:] = [t.strip() for t in texts]
+    ids = stripped[codes]
+    blank = [raw.lines[i] for i in np.flatnonzero(ids == "").tolist()]
     if blank:
         rows = ", ".join(map(str, blank[:MAX_LISTED])) + (f" and {len(blank) - MAX_LISTED} more" if len(blank) > MAX_LISTED else "")
         raise UserError(f"blank respondent id in row(s) {rows}; every respondent needs an id (data.id_column)",
                         file=raw.path, column=spec.id_column)
+    if not pd.Series(ids, dtype=object).duplicated().any():
+        return ids
     where = defaultdict(list)
     for i, v in enumerate(ids):
         where[v].append(raw.lines[i])
@@ -186,7 +194,7 @@ def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
     reasons = Counter(e.reason_code for e in events)
     details = {
         "decimal": decimal,
-        "rows_read": len(raw.rows),
+        "rows_read": len(raw.lines),
         "respondents_kept": int(keep.sum()),
         "respondents_excluded": int((~keep).sum()),
         "missing_indicator_values": int(missing_mask.sum()),
@@ -210,7 +218,7 @@ def clean_survey(raw: RawSurvey, spec: SurveySpec) -> CleanedSurvey:
     return CleanedSurvey(survey, validated, exclusions, details)
 
 
-def _respondent_columns(raw: RawSurvey, spec: SurveySpec, ids: list[str], profile: dict, keep):
+def _respondent_columns(raw: RawSurvey, spec: SurveySpec, ids, profile: dict, keep):
     """``source_row``, the id column (if any) and the profile variables of the respondents kept.
 
     A profile variable whose codes are all integers (or missing) is a nullable ``Int64`` column.
@@ -220,10 +228,11 @@ def _respondent_columns(raw: RawSurvey, spec: SurveySpec, ids: list[str], profil
 
     columns = {SOURCE_ROW: np.asarray(raw.lines)}
     if spec.id_column:
-        columns[spec.id_column] = np.asarray(ids, dtype=object)
+        columns[spec.id_column] = ids
     for name, codes in profile.items():
-        integer = all(c is None or (isinstance(c, int) and not isinstance(c, bool) and -2**63 <= c < 2**63)
-                      for c in codes)
+        distinct = set(codes)   # 1 and True are one element, but then both types are in `types`
+        types = set(map(type, codes))
+        integer = types <= {int, type(None)} and all(c is None or -2**63 <= c < 2**63 for c in distinct)
         columns[name] = pd.array(codes, dtype="Int64") if integer else np.asarray(codes, dtype=object)
     return pd.DataFrame(columns).loc[keep].reset_index(drop=True)
 
@@ -232,15 +241,17 @@ def _with_indicators(base, spec: SurveySpec, matrix, keep):
     """``base`` with the indicator columns of ``matrix`` (respondents kept), as integers where all are whole."""
     import numpy as np
 
-    frame = base.copy()
+    import pandas as pd
+
+    kept = np.asfortranarray(matrix[keep])    # column by column below
+    integral = (kept == np.round(kept)).all(axis=0)     # False for a column with NaN
+    columns = {name: base[name] for name in base.columns}   # an indicator that is a base column replaces it there
     for j, name in enumerate(spec.indicators):
-        col = matrix[keep, j]
-        integral = not np.isnan(col).any() and np.all(col == np.round(col))
-        frame[name] = col.astype(np.int64) if integral else col
-    return frame
+        columns[name] = kept[:, j].astype(np.int64) if integral[j] else kept[:, j]
+    return pd.DataFrame(columns, index=base.index)
 
 
-def _exclusions_log(raw: RawSurvey, ids: list[str], events: list[Event]):
+def _exclusions_log(raw: RawSurvey, ids, events: list[Event]):
     """The exclusions log: one row per event (:data:`EXCLUSION_COLUMNS`), by file line, then column order.
 
     ``row`` is a nullable integer: blank for an event of a whole column (a reverse-coded item),

@@ -51,22 +51,20 @@ def flag_straight_lining(values, spec: SurveySpec):
     import numpy as np
 
     n = values.shape[0]
-    keep = np.ones(n, dtype=bool)
-    straight = []
-    events = []
     items = values[:, spec.item_columns]
-    for i in range(n):
-        row = items[i][~np.isnan(items[i])]
-        if row.size >= 2 and np.all(row == row[0]):
-            straight.append(i)
-            excluded = spec.straight_lining == "exclude"
-            action = ("respondent excluded (data.straight_lining: exclude)" if excluded
-                      else "flagged, respondent kept (data.straight_lining: flag)")
-            events.append(Event(i, "", format_number(row[0]), f"straight-lining: the same answer "
-                                f"({format_number(row[0])}) to all {row.size} answered items", "straight_lining",
-                                action))
-            if excluded:
-                keep[i] = False
+    answered = ~np.isnan(items)
+    counts = answered.sum(axis=1)
+    first = items[np.arange(n), answered.argmax(axis=1)] if items.shape[1] else np.full(n, np.nan)
+    same = ((items == first[:, None]) | ~answered).all(axis=1)
+    straight = np.flatnonzero((counts >= 2) & same).tolist()
+    excluded = spec.straight_lining == "exclude"
+    action = ("respondent excluded (data.straight_lining: exclude)" if excluded
+              else "flagged, respondent kept (data.straight_lining: flag)")
+    events = [Event(i, "", format_number(first[i]), f"straight-lining: the same answer ({format_number(first[i])}) "
+                    f"to all {counts[i]} answered items", "straight_lining", action) for i in straight]
+    keep = np.ones(n, dtype=bool)
+    if excluded:
+        keep[straight] = False
     return keep, straight, events
 
 

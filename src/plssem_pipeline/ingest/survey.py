@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
+from .csv_columns import columns_of_rows, plain_csv_columns
 from .csv_text import decode, excel_sep_line, numbered_records
 from .formats import FORMAT_NAMES, number_text, survey_format
 
@@ -54,9 +55,11 @@ class RawSurvey:
     path : str
     header : list of str
         Column names, surrounding whitespace removed.
-    rows : list of list of str
-        Data records, each padded or trimmed to the header's width (only
-        empty trailing fields are ever trimmed).
+    columns : list of (ndarray, ndarray)
+        The data records' cells column by column, each padded or trimmed to the header's width (only
+        empty trailing fields are ever trimmed): one ``(codes, texts)`` pair per header column
+        (:func:`plssem_pipeline.ingest.csv_columns.factorized`; :meth:`column` gives the cells,
+        :attr:`rows` the records).
     lines : list of int
         The row of each record as a spreadsheet shows it (the header is row 1; a record whose
         quoted cell holds a line break is one row; Excel's ``sep=`` line is not a row).
@@ -89,7 +92,7 @@ class RawSurvey:
 
     path: str
     header: list[str]
-    rows: list[list[str]]
+    columns: list
     lines: list[int]
     delimiter: str
     encoding: str
@@ -104,10 +107,19 @@ class RawSurvey:
     missing_source: str = ""
     text_notes: dict = field(default_factory=dict)
 
+    def distinct(self, name: str):
+        """Column ``name`` as ``(codes, texts)``: its distinct cell texts and, per record, the index of its text."""
+        return self.columns[self.header.index(name)]
+
     def column(self, name: str) -> list[str]:
         """The cells of column ``name``, in row order."""
-        j = self.header.index(name)
-        return [row[j] for row in self.rows]
+        codes, texts = self.distinct(name)
+        return texts[codes].tolist()
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """The data records, each a list of cells as wide as the header."""
+        return [list(record) for record in zip(*(texts[codes].tolist() for codes, texts in self.columns))]
 
     def declared_missing(self, column: str, text: str) -> str | None:
         """Why cell ``text`` of ``column`` is one of the file's own missing values, or None if it is not.
@@ -134,7 +146,7 @@ class RawSurvey:
     def format(self) -> dict:
         """What was detected, for the step summary."""
         common = {"file_format": self.file_format, "file_type": FORMAT_NAMES[self.file_format],
-                  "columns": len(self.header), "records": len(self.rows),
+                  "columns": len(self.header), "records": len(self.lines),
                   "blank_lines_skipped": len(self.blank_lines)}
         if self.file_format == "csv":
             return {"delimiter": self.delimiter, "delimiter_name": _DELIMITER_NAMES.get(self.delimiter, self.delimiter),
@@ -227,27 +239,32 @@ def read_survey(path, *, delimiter: str = "auto", encoding: str = "utf-8", sheet
         raise UserError("file not found", file=path)
     kind = survey_format(path)
     if kind == "csv":
-        records, delimiter, used, bom, notes = _csv_records(path, delimiter, encoding)
-        header, rows, lines, blank = _table(path, records, "the file", delimiter)
-        return RawSurvey(path, header, rows, lines, delimiter, used, bom, blank, text_notes=notes)
+        text, delimiter, used, bom, notes = _csv_text(path, delimiter, encoding)
+        plain = plain_csv_columns(text, delimiter)
+        if plain is not None:
+            header, columns, lines, blank = _plain_table(path, *plain)
+        else:
+            header, columns, lines, blank = _table(path, numbered_records(text, delimiter, path), "the file",
+                                                   delimiter)
+        return RawSurvey(path, header, columns, lines, delimiter, used, bom, blank, text_notes=notes)
     if kind in ("xlsx", "xlsm"):
         from .workbook import read_sheet
 
         records, name, names = read_sheet(path, sheet)
-        header, rows, lines, blank = _table(path, records, f"sheet {name!r}", None)
-        return RawSurvey(path, header, rows, lines, "", "", None, blank, kind, name, names)
+        header, columns, lines, blank = _table(path, records, f"sheet {name!r}", None)
+        return RawSurvey(path, header, columns, lines, "", "", None, blank, kind, name, names)
     from .spss_stata import read_data_file
 
     records, meta = read_data_file(path, kind)
-    header, rows, lines, blank = _table(path, records, "the file", None)
+    header, columns, lines, blank = _table(path, records, "the file", None)
     by_name = {name: {unicodedata.normalize("NFC", k): v for k, v in meta[name].items()}  # keyed as the header
                for name in ("value_labels", "variable_labels", "missing")}
-    return RawSurvey(path, header, rows, lines, "", "", None, blank, kind, **by_name,
+    return RawSurvey(path, header, columns, lines, "", "", None, blank, kind, **by_name,
                      missing_source=meta["missing_source"])
 
 
-def _csv_records(path: str, delimiter: str, encoding: str):
-    """Every record of a delimited text file with its spreadsheet row; the delimiter, codec, BOM and notes."""
+def _csv_text(path: str, delimiter: str, encoding: str):
+    """The text of a delimited text file after Excel's ``sep=`` line; the delimiter, codec, BOM and notes."""
     text, used, bom, source = decode(Path(path).read_bytes(), encoding, path)
     if "\x00" in text:
         raise UserError("the file contains NUL characters: it is binary, not a CSV text file", file=path)
@@ -257,12 +274,21 @@ def _csv_records(path: str, delimiter: str, encoding: str):
     first = text.lstrip("\r\n").splitlines()[0]
     if delimiter == "auto":
         delimiter = detect_delimiter(first)
-    records = numbered_records(text, delimiter, path)
-    return records, delimiter, used, bom, {"encoding_from": source, "excel_sep_line": sep_line}
+    return text, delimiter, used, bom, {"encoding_from": source, "excel_sep_line": sep_line}
+
+
+def _plain_table(path: str, written: list[str], columns: list):
+    """Header, columns, line numbers and blank lines of a plain CSV (:func:`.csv_columns.plain_csv_columns`)."""
+    import numpy as np
+
+    header = [unicodedata.normalize("NFC", c.strip()) for c in written]
+    holds = [any(t.strip() for t in texts) for _, texts in columns]
+    _check_header(path, [c.strip() for c in written], header, 1, holds)
+    return header, columns, np.arange(2, len(columns[0][0]) + 2).tolist(), []
 
 
 def _table(path: str, records, what: str, delimiter: str | None):
-    """Header, rows (as wide as the header), their line numbers and the blank lines of ``records``.
+    """Header, columns (:func:`.csv_columns.columns_of_rows`), line numbers and blank lines of ``records``.
 
     ``delimiter`` is None for a sheet or data file, whose rows may be shorter than
     the header (trailing empty cells are not stored) but never hold a value beyond it.
@@ -294,8 +320,17 @@ def _table(path: str, records, what: str, delimiter: str | None):
         lines.append(line)
     if header is None:
         raise UserError(f"{what} is empty; expected a header row and one row per respondent", file=path)
+    _check_header(path, written, header, header_line,
+                  [bool(not name and any(row[j].strip() for row in rows)) for j, name in enumerate(header)])
+    if not rows:
+        raise UserError(f"{what} has a header but no data rows (expected one row per respondent)", file=path)
+    return header, columns_of_rows(rows, len(header)), lines, blank
+
+
+def _check_header(path: str, written: list[str], header: list[str], header_line: int, holds: list[bool]) -> None:
+    """Refuse a header with a blank name over a column that holds values (``holds[j]``), or a name twice."""
     blanks = [j + 1 for j, name in enumerate(header) if not name]
-    if blanks and any(any(row[j - 1].strip() for row in rows) for j in blanks):
+    if blanks and any(holds[j - 1] for j in blanks):
         raise UserError(f"column(s) {', '.join(map(str, blanks))} of the header have no name but hold values; "
                         "give every column a name", file=path, row=header_line)
     duplicates = [name for name, count in Counter(h for h in header if h).items() if count > 1]
@@ -306,9 +341,6 @@ def _table(path: str, records, what: str, delimiter: str | None):
             else ""
         raise UserError(f"duplicate column name(s) in the header: {where}{alike}; every column needs a unique name",
                         file=path, row=header_line)
-    if not rows:
-        raise UserError(f"{what} has a header but no data rows (expected one row per respondent)", file=path)
-    return header, rows, lines, blank
 
 
 def _too_wide(record: list[str], width: int, header_line: int, delimiter: str | None) -> str:

@@ -81,7 +81,7 @@ def decimal_mark(raw: RawSurvey, spec: SurveySpec) -> str:
     """The decimal mark of the numeric columns: ``data.decimal``, or detected if it is ``auto``; ``.`` but in a CSV."""
     if raw.file_format != "csv":
         return "."  # a workbook or data file stores numbers, not text: cell_text writes them with '.'
-    numeric_cells = [c for name in spec.indicators + list(spec.respondents) for c in raw.column(name)]
+    numeric_cells = [c for name in spec.indicators + list(spec.respondents) for c in raw.distinct(name)[1]]
     return spec.decimal if spec.decimal != "auto" else detect_decimal(numeric_cells, raw.delimiter)
 
 
@@ -170,7 +170,8 @@ def read_indicators(raw: RawSurvey, spec: SurveySpec, decimal: str):
 
     events: list[Event] = []
     invalid: list[Event] = []
-    values = np.full((len(raw.rows), len(spec.indicators)), np.nan)
+    values = np.full((len(raw.lines), len(spec.indicators)), np.nan)
+    nan = float("nan")
     for j, name in enumerate(spec.indicators):
         if name in spec.controls and name in spec.respondents:
             continue  # a profile variable too: its category codes are the values (profile_controls)
@@ -180,34 +181,60 @@ def read_indicators(raw: RawSurvey, spec: SurveySpec, decimal: str):
         else:
             range_text = f"a number from {format_number(lo)} to {format_number(hi)}, {key}"
         scale_text = f"{format_number(lo)}–{format_number(hi)}"
-        for i, text in enumerate(raw.column(name)):
+
+        def read(text, name=name, lo=lo, hi=hi, key=key, range_text=range_text, scale_text=scale_text):
             stripped = text.strip()
             if not stripped:
-                events.append(Event(i, name, text, "blank cell", "missing", code="blank_cell"))
-                continue
+                return nan, (events, "blank cell", "missing", "", "blank_cell")
             code = _missing_code(text, spec.missing_codes, decimal)
             if code is not None:
-                events.append(Event(i, name, text, f"missing-value code {code!r} (data.missing_codes)", "missing",
-                                    code="missing_code"))
-                continue
+                return nan, (events, f"missing-value code {code!r} (data.missing_codes)", "missing", "", "missing_code")
             declared = raw.declared_missing(name, text)
             if declared:
-                events.append(Event(i, name, text, declared, "missing", code="declared_missing"))
-                continue
+                return nan, (events, declared, "missing", "", "declared_missing")
             number = parse_number(stripped, decimal)
             if number is None:
-                invalid.append(Event(i, name, text, f"not a number (expected {range_text}"
-                                     + (", decimal mark ','" if decimal == "," else "") + ")", "missing",
-                                     code="not_a_number"))
-                continue
+                return nan, (invalid, f"not a number (expected {range_text}" + (", decimal mark ','" if decimal == ","
+                                                                                else "") + ")", "missing", "",
+                             "not_a_number")
             if not lo <= number <= hi:
-                invalid.append(Event(i, name, text, f"off the scale {scale_text} ({key})", "missing", code="off_scale"))
-                continue
-            values[i, j] = number
+                return nan, (invalid, f"off the scale {scale_text} ({key})", "missing", "", "off_scale")
             if stripped != text:
-                events.append(Event(i, name, text, "surrounding whitespace", "trimmed",
-                                    f"read as {format_number(number)}"))
+                return number, (events, "surrounding whitespace", "trimmed", f"read as {format_number(number)}", "")
+            return number, None
+
+        read_values, codes = _read_column(raw, name, read)
+        values[:, j] = np.asarray(read_values, dtype=float)[codes]
     return values, events, invalid
+
+
+def _read_column(raw: RawSurvey, name: str, read):
+    """Read column ``name`` once per distinct text: the results, each record's index into them, and its events.
+
+    Parameters
+    ----------
+    raw : RawSurvey
+    name : str
+    read : callable
+        ``read(text) -> (result, event)``; ``event`` is None or ``(target, reason, kind, action, code)``:
+        an :class:`Event` of each record holding ``text`` is appended to the list ``target``, in row order.
+
+    Returns
+    -------
+    results : list
+        One per distinct text (:meth:`RawSurvey.distinct`).
+    codes : ndarray of int, shape (n_records,)
+    """
+    import numpy as np
+
+    codes, texts = raw.distinct(name)
+    decided = [read(text) for text in texts]
+    flagged = [k for k, (_, event) in enumerate(decided) if event is not None]
+    if flagged:
+        for i in np.flatnonzero(np.isin(codes, flagged)).tolist():
+            target, reason, kind, action, code = decided[codes[i]][1]
+            target.append(Event(i, name, texts[codes[i]], reason, kind, action, code=code))
+    return [result for result, _ in decided], codes
 
 
 def profile_controls(raw: RawSurvey, spec: SurveySpec, values, profile: Mapping[str, list]):
@@ -266,41 +293,45 @@ def read_profile(raw: RawSurvey, spec: SurveySpec, decimal: str):
     Returns
     -------
     profile : dict
-        Variable -> list of category codes, one per record (None where missing or invalid).
+        Variable -> object ndarray of category codes, one per record (None where missing or invalid).
     events : list of Event
         Blank cells, missing-value codes and trimmed whitespace.
     invalid : list of Event
         Values that are not a category of their variable.
     """
+    import numpy as np
+
     events: list[Event] = []
     invalid: list[Event] = []
-    profile: dict[str, list] = {}
+    profile: dict = {}
     for name, variable in spec.respondents.items():
         by_text, by_number = _category_lookup(variable["categories"])
         expected = ", ".join(str(c) for c in variable["categories"])
-        column = []
-        for i, text in enumerate(raw.column(name)):
+
+        def read(text, name=name, by_text=by_text, by_number=by_number, expected=expected):
             stripped = text.strip()
-            code = None
             if not stripped:
-                events.append(Event(i, name, text, "blank cell", "missing", code="blank_cell"))
-            elif _missing_code(text, spec.missing_codes, decimal) is not None:
-                events.append(Event(i, name, text, "missing-value code (data.missing_codes)", "missing",
-                                    code="missing_code"))
-            elif raw.declared_missing(name, text):
-                events.append(Event(i, name, text, raw.declared_missing(name, text), "missing",
-                                    code="declared_missing"))
-            else:
-                code = by_text.get(stripped.casefold())
-                if code is None:
-                    number = parse_number(stripped, decimal)
-                    code = by_number.get(number) if number is not None else None
-                if code is None:
-                    invalid.append(Event(i, name, text, f"not a category of {name} (expected one of {expected}; "
-                                         f"respondents.{name}.categories)", "missing", code="not_a_category"))
-                elif stripped != text:
-                    events.append(Event(i, name, text, "surrounding whitespace", "trimmed", f"read as {code}"))
-            column.append(code)
+                return None, (events, "blank cell", "missing", "", "blank_cell")
+            if _missing_code(text, spec.missing_codes, decimal) is not None:
+                return None, (events, "missing-value code (data.missing_codes)", "missing", "", "missing_code")
+            declared = raw.declared_missing(name, text)
+            if declared:
+                return None, (events, declared, "missing", "", "declared_missing")
+            code = by_text.get(stripped.casefold())
+            if code is None:
+                number = parse_number(stripped, decimal)
+                code = by_number.get(number) if number is not None else None
+            if code is None:
+                return None, (invalid, f"not a category of {name} (expected one of {expected}; "
+                                       f"respondents.{name}.categories)", "missing", "", "not_a_category")
+            if stripped != text:
+                return code, (events, "surrounding whitespace", "trimmed", f"read as {code}", "")
+            return code, None
+
+        read_codes, codes = _read_column(raw, name, read)
+        column = np.empty(len(read_codes), dtype=object)
+        column[:] = read_codes
+        column = column[codes]
         profile[name] = column
     return profile, events, invalid
 
