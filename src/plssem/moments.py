@@ -116,8 +116,9 @@ def resampled_sums(z: np.ndarray, seed: int, start: int, stop: int, stream: int 
     parts = []
     for lo in range(start - start % TILE, stop, group):
         lo, hi = max(lo, start), min(lo + group, stop)
-        counts = resample_counts(n, seed, lo, hi, stream, dtype=np.uint8, budget=draw_budget)
-        parts.append(weighted_sums(z, counts, lo))
+        # no name holds the counts: one group's are alive at a time, not the next one's beside them
+        parts.append(weighted_sums(z, resample_counts(n, seed, lo, hi, stream, dtype=np.uint8,
+                                                      budget=draw_budget), lo))
     return tuple(np.concatenate(arrs) for arrs in zip(*parts))
 
 
