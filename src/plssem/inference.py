@@ -116,10 +116,15 @@ def summarize(
         levels = np.broadcast_to(np.array([alpha / 2, 1 - alpha / 2])[:, None], (2, original.size))
     else:
         levels = _bca_levels(usable, original, np.asarray(jackknife, dtype=float), alpha)
-    bounds = np.array([
-        [np.quantile(usable[:, j], levels[r, j]) if b else np.nan for j in range(original.size)]
-        for r in range(2)
-    ]) if original.size else np.empty((2, 0))
+    if not original.size:
+        bounds = np.empty((2, 0))
+    elif not b:
+        bounds = np.full((2, original.size), np.nan)
+    elif ci == "percentile":      # one level for every statistic: all columns at once (the same numbers)
+        bounds = np.quantile(usable, levels[:, 0], axis=0)
+    else:                         # BCa: each statistic its own levels
+        bounds = np.array([[np.quantile(usable[:, j], levels[r, j]) for j in range(original.size)]
+                           for r in range(2)])
     return pd.DataFrame({
         "original": original, "mean": mean, "sd": sd, "t": t, "p": p,
         "ci_low": bounds[0], "ci_high": bounds[1], "n_valid": b,
