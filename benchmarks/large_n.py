@@ -6,12 +6,15 @@ Run from the repository root, with plssem installed::
     python benchmarks/large_n.py                  # n = 1,000,000, B = 5,000 (several minutes on 2 cores)
     python benchmarks/large_n.py --quick          # n = 100,000, B = 256: a smoke run of about a minute
     python benchmarks/large_n.py --json out.json  # also write the figures as JSON
+    python benchmarks/large_n.py --section clean  # only the clean step on 10^6 rows (benchmarks/large_n_clean.py)
 
 It is a benchmark, not a test: it prints figures and target met / not met, and never fails.
 Every measured part runs in a child interpreter started with one BLAS thread
 (``OPENBLAS_NUM_THREADS=1`` etc. set before NumPy is imported), as the pipeline's chunk jobs
 run (rule ``bootstrap_chunk``, ``threads: 1``); the parent only starts them and reads their
 figures, so its own size never enters a child's peak RSS.
+
+Section "clean": the clean step on n rows, see ``benchmarks/large_n_clean.py``.
 
 Section "bootstrap" (memory bounded by the chunk, time within 2x of the matrix products)
 -------------------------------------------------------------------------------------------
@@ -46,6 +49,8 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from large_n_clean import clean_section, print_clean
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20260130
@@ -195,13 +200,19 @@ def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="n = 100,000, B = 256: a smoke run")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--section", choices=["all", "bootstrap", "clean"], default="all",
+                        help="run one section only (clean: benchmarks/large_n_clean.py)")
     args = parser.parse_args(argv)
     n, samples = (100_000, 256) if args.quick else (1_000_000, 5000)
     print(f"load average before: {load_average()}")
     figures = {}
     with tempfile.TemporaryDirectory() as folder:
-        figures["bootstrap"] = bootstrap_section(n, samples, 4, 2, Path(folder))
-    print_bootstrap(figures["bootstrap"])
+        if args.section in ("all", "bootstrap"):
+            figures["bootstrap"] = bootstrap_section(n, samples, 4, 2, Path(folder))
+            print_bootstrap(figures["bootstrap"])
+        if args.section in ("all", "clean"):
+            figures["clean"] = clean_section(n, Path(folder), _child)
+            print_clean(figures["clean"])
     print(f"load average after: {load_average()}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
