@@ -18,13 +18,16 @@ The config hypothesises 6 paths and 2 specific indirect effects.
 
 The study is built in a temporary folder (a copy of ``Snakefile`` and ``workflow/``) and ``snakemake
 --cores 2`` runs it; each step's time is then read from Snakemake's benchmark files
-(``results/benchmarks/<rule>.tsv``, column ``s``). A benchmark, not a test: it prints and never fails.
+(``results/benchmarks/<rule>.tsv``, columns ``s`` and ``cpu_time``, the latter sampled by Snakemake and short of
+the truth); the figures step is then run again on its own and its CPU time measured exactly
+(:func:`figures_again`). A benchmark, not a test: it prints and never fails.
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -120,6 +123,27 @@ def step_times(folder: Path) -> dict[str, tuple[float, float]]:
     return times
 
 
+def figures_again(snakemake: str, folder: Path, env: dict, runs: int = 2) -> dict[str, float]:
+    """The figures step on its own: Snakemake runs it once more keeping the job's script
+    (``--skip-script-cleanup``), then that script (the step itself, without Snakemake) runs ``runs`` times.
+    Returns the fastest run's wall time and its CPU time (user + system, which a busy shared machine
+    disturbs less than the wall time)."""
+    subprocess.run([snakemake, "--cores", "1", "--directory", str(folder), "--snakefile", str(folder / "Snakefile"),
+                    "--forcerun", "figures", "--until", "figures", "--skip-script-cleanup"],
+                   capture_output=True, text=True, env=env, check=True)
+    script = max((folder / ".snakemake" / "scripts").glob("*figures.py"), key=lambda path: path.stat().st_mtime)
+    best = {"wall": float("inf"), "cpu": float("inf")}
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, str(script)], cwd=folder, capture_output=True, env=env, check=True)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        best = min(best, {"wall": wall, "cpu": cpu}, key=lambda run: run["cpu"])
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=500)
@@ -142,16 +166,19 @@ def main() -> None:
         print(done.stderr[-4000:])
     times = step_times(folder)
     width = max(map(len, times), default=4)
-    print(f"{'step':<{width}}  wall (s)  CPU (s)")
+    print(f"{'step':<{width}}  wall (s)  CPU (s; Snakemake samples it, an underestimate)")
     for step, (wall_s, cpu_s) in sorted(times.items(), key=lambda item: -item[1][0]):
         print(f"{step:<{width}}  {wall_s:8.2f}  {cpu_s:7.2f}")
     print(f"whole DAG (wall, snakemake --cores {args.cores}): {wall:.1f} s; exit code {done.returncode}")
     if "figures" in times:
-        wall_s, cpu_s = times["figures"]
-        verdict = "met" if wall_s < TARGET_FIGURES else "not met"
-        print(f"figures step: {wall_s:.2f} s wall, {cpu_s:.2f} s CPU (target < {TARGET_FIGURES:.0f} s: {verdict}; "
-              f"ratio to target {wall_s / TARGET_FIGURES:.2f})")
-    pdf = folder / "report" / "report.pdf"
+        print(f"figures step in the DAG: {times['figures'][0]:.2f} s wall")
+    if done.returncode == 0:
+        again = figures_again(snakemake, folder, env)
+        verdict = "met" if again["wall"] < TARGET_FIGURES else "not met"
+        print(f"figures step alone (its script, fastest of 2): {again['wall']:.2f} s wall, {again['cpu']:.2f} s CPU "
+              f"(target < {TARGET_FIGURES:.0f} s: {verdict} by wall time, "
+              f"{'met' if again['cpu'] < TARGET_FIGURES else 'not met'} by CPU time)")
+    pdf = folder / "report" / "results.pdf"
     if pdf.exists():
         pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
         print("report.pdf: " + next((line for line in pages.splitlines() if line.startswith("Pages")), "?"))
