@@ -80,6 +80,8 @@ def test_every_specific_indirect_effect_is_the_product_along_its_route(estimated
         products = np.prod([boot[s] for s in steps], axis=0)
         assert row["mean"] == pytest.approx(products.mean(), rel=1e-12, abs=1e-15)
         assert row["sd"] == pytest.approx(products.std(ddof=1), rel=1e-10, abs=1e-15)
+        assert [row["ci_low"], row["ci_high"]] == pytest.approx(np.percentile(products, [2.5, 97.5]),
+                                                                rel=1e-12, abs=1e-15)   # percentile interval
     assert coefficient[("C01", "C02")] == pytest.approx(result.paths.loc["C01", "C02"], abs=1e-15)
 
 
