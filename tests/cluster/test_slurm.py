@@ -4,7 +4,7 @@ The SLURM run is the chunked run's study (``pipeline_helpers.chunked_project``: 
 chunks) up to the bootstrap (:data:`TARGETS`: clean, 3 chunk jobs, the merge: 5 SLURM jobs). Each job is
 submitted with ``sbatch`` by the executor plugin and followed with ``squeue``; every file it writes under
 results/ must equal the local chunked run's byte for byte (the pool's ``chunked_run``, which the pipeline tests
-use as well). Only the benchmarks' timings differ. Every SLURM job costs some 6.5 s of CPU more than the same
+use as well). Only the benchmarks' timings differ. Every SLURM job costs 6.5-7 s of CPU more than the same
 job run locally (the plugin's job step and the job each start Snakemake and parse the workflow), hence the
 bootstrap only, not all of results/: the other chunk rules run the same way (one thread, rule ``threads``).
 
