@@ -176,9 +176,9 @@ def replace_missing(source: str, spec: SurveySpec, values, keep):
     import numpy as np
 
     means = np.full(len(spec.indicators), np.nan)
+    kept = np.ascontiguousarray(values[keep].T)   # one row per indicator
     for j, name in enumerate(spec.indicators):
-        column = values[keep, j]
-        valid = column[~np.isnan(column)]
+        valid = kept[j][~np.isnan(kept[j])]
         if valid.size == 0:
             raise UserError(f"indicator {name} has no valid value among the respondents kept; it cannot be "
                             f"estimated: remove it from constructs.{spec.owners[name]}.indicators or fix the data",
@@ -232,7 +232,8 @@ def check_indicators(source: str, spec: SurveySpec, kept) -> None:
     """
     import numpy as np
 
-    constant = [name for j, name in enumerate(spec.indicators) if np.all(kept[:, j] == kept[0, j])]
+    same = (kept == kept[0]).all(axis=0)
+    constant = [name for j, name in enumerate(spec.indicators) if same[j]]
     if constant:
         listed = ", ".join(f"{c} (always {format_number(kept[0, spec.indicators.index(c)])}, construct "
                            f"{spec.owners[c]})" for c in constant)
