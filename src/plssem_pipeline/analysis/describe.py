@@ -133,6 +133,7 @@ def respondent_profile(frame, respondents: Mapping):
     DataFrame
         Columns :data:`PROFILE_COLUMNS`.
     """
+    import numpy as np
     import pandas as pd
 
     from ..ingest.survey import parse_number
@@ -142,17 +143,22 @@ def respondent_profile(frame, respondents: Mapping):
     for variable, spec in respondents.items():
         label = spec.get("label") or str(variable)
         cells = frame[variable]
-        present = cells.notna()
-        text = cells[present].astype(str).str.strip()
-        numbers = text.map(lambda t: parse_number(t))
+        values = cells[cells.notna()]
+        # each distinct value read once (floats told apart by their bits, as -0.0 and 0.0 are written apart)
+        by_bits = values.dtype.kind == "f" and isinstance(values.dtype, np.dtype)
+        which, distinct = pd.factorize(values.to_numpy().view(np.int64) if by_bits else values)
+        distinct = pd.Series(distinct.view(values.dtype) if by_bits else distinct, dtype=values.dtype)
+        text = distinct.astype(str).str.strip()
+        folded = text.str.casefold().to_numpy(dtype=object)
+        numbers = text.map(lambda t: parse_number(t)).to_numpy(dtype=object)
         counted = 0
-        taken = pd.Series(False, index=text.index)  # each respondent counted once, under the first code it matches
+        taken = np.zeros(len(values), dtype=bool)  # each respondent counted once, under the first code it matches
         for code, category in spec["categories"].items():
             number = parse_number(str(code))
-            hit = (text.str.casefold() == str(code).strip().casefold())
+            hit = folded == str(code).strip().casefold()
             if number is not None:
                 hit |= numbers == number
-            hit &= ~taken
+            hit = hit[which] & ~taken
             taken |= hit
             n = int(hit.sum())
             counted += n
