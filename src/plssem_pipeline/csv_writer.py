@@ -15,6 +15,11 @@ __all__ = ["write_frame"]
 
 #: Rows put together at a time (bounds the working memory to this many rows x the widest record).
 BLOCK_ROWS = 100_000
+#: A column's rarer texts longer than most (a mean among whole numbers) may hold up to this share of its rows;
+#: they go in after the padding is dropped, so that the block is as wide as the common texts.
+LONG_SHARE = 0.05
+#: Stands for a long text in the block (a byte no text of the frame may hold, else nothing is narrowed).
+_MARK = 1
 
 
 def write_frame(frame, path, *, float_format, na_rep: str = "", min_rows: int = 10_000) -> None:
@@ -36,6 +41,8 @@ def write_frame(frame, path, *, float_format, na_rep: str = "", min_rows: int = 
     Comma-separated, ``"\\n"`` line ends, UTF-8, header row, no index: the options of
     :func:`plssem_pipeline.io.write_csv`.
     """
+    import numpy as np
+
     options = {"index": False, "float_format": float_format, "na_rep": na_rep, "lineterminator": "\n",
                "encoding": "utf-8"}
     pieces = None
@@ -47,6 +54,8 @@ def write_frame(frame, path, *, float_format, na_rep: str = "", min_rows: int = 
     header = frame.iloc[:0].to_csv(**{k: v for k, v in options.items() if k != "encoding"}).encode("utf-8")
     with open(path, "wb") as handle:
         handle.write(header)
+        marks = any((texts.view(np.uint8) == _MARK).any() for _, texts in pieces)   # then no text is narrowed
+        pieces = [(codes, texts, None) if marks else _narrowed(codes, texts, len(frame)) for codes, texts in pieces]
         for start in range(0, len(frame), BLOCK_ROWS):
             handle.write(_block(pieces, start, min(start + BLOCK_ROWS, len(frame))))
 
@@ -113,17 +122,46 @@ def _plain_texts(uniques, na_rep: str):
     return np.array(lines, dtype=f"S{max(1, max(map(len, lines)))}")
 
 
-def _block(pieces: list, start: int, stop: int) -> bytes:
-    """Records ``start`` to ``stop - 1``: the cells' bytes padded with NULs side by side, the NULs then dropped."""
+def _narrowed(codes, texts, n: int):
+    """``(codes, texts, long)``: ``texts`` cut to the width of all but at most :data:`LONG_SHARE` of the rows,
+    each longer text replaced by the mark, and ``long`` the full bytes of each replaced text (or None)."""
     import numpy as np
 
-    widths = [texts.itemsize for _, texts in pieces]
+    if codes is None:
+        return codes, texts, None
+    lengths = np.char.str_len(texts)
+    rows = np.bincount(codes, minlength=len(texts))
+    widths = np.unique(lengths)
+    beyond = np.array([rows[lengths > w].sum() for w in widths])
+    width = max(1, int(widths[np.argmax(beyond <= LONG_SHARE * n)]))
+    if width >= texts.itemsize:
+        return codes, texts, None
+    is_long = lengths > width
+    narrow = np.where(is_long, bytes([_MARK]), texts).astype(f"S{width}")
+    return codes, narrow, {int(u): bytes(texts[u]) for u in np.flatnonzero(is_long)}
+
+
+def _block(pieces: list, start: int, stop: int) -> bytes:
+    """Records ``start`` to ``stop - 1``: the cells' bytes padded with NULs side by side, the NULs then dropped,
+    then each mark replaced by its long text (:func:`_narrowed`), in row order."""
+    import numpy as np
+
+    widths = [texts.itemsize for _, texts, _ in pieces]
     block = np.zeros((stop - start, sum(widths) + len(widths)), dtype=np.uint8)
+    marked = []
     at = 0
-    for (codes, texts), width in zip(pieces, widths):
-        cells = texts[start:stop] if codes is None else texts[codes[start:stop]]
-        block[:, at:at + width] = cells.view(np.uint8).reshape(-1, width)
+    for (codes, texts, long), width in zip(pieces, widths):
+        which = slice(start, stop) if codes is None else codes[start:stop]
+        block[:, at:at + width] = texts[which].view(np.uint8).reshape(-1, width)
         block[:, at + width] = ord(",")
         at += width + 1
+        if long:
+            marked.append((np.isin(which, list(long)), which, long))
     block[:, -1] = ord("\n")
-    return block[block != 0].tobytes()
+    data = block[block != 0].tobytes()
+    if not marked:
+        return data
+    rows, columns = np.nonzero(np.column_stack([mask for mask, _, _ in marked]))   # in the order of the marks
+    texts = [marked[c][2][int(marked[c][1][r])] for r, c in zip(rows.tolist(), columns.tolist())]
+    parts = data.split(bytes([_MARK]))
+    return b"".join(part for pair in zip(parts, texts + [b""]) for part in pair)

@@ -30,6 +30,10 @@ def _frame(ids, n=600, seed=1):
         "str": pd.Series(rng.choice(["a", "b"], n)), "flag": rng.random(n) > 0.5, "empty": "",
         "uniform": rng.random(n), "extremes": rng.choice([2**63 - 1, -2**63], n),
         "nan_text": pd.Series(rng.choice(["x", np.nan], n), dtype=object),
+        # mostly short texts, a few long ones (written after the padding is dropped), one with the mark byte
+        "replaced": np.where(rng.random(n) < 0.02, 3.8793103448275863, rng.integers(1, 6, n).astype(float)),
+        "rare_long": np.where(rng.random(n) < 0.02, "a much longer text", "s").astype(object),
+        "marked": np.where(np.arange(n) == 7, "x\x01y", "s").astype(object),
     })
 
 
@@ -41,8 +45,9 @@ def _frame(ids, n=600, seed=1):
     [f"R{i}\n" if i % 9 == 0 else f"R{i}" for i in range(600)],      # a line break: to_csv itself
     [1 if i % 2 else "1" for i in range(600)],                       # numbers among text: to_csv itself
 ])
-def test_write_frame_is_to_csv(tmp_path, ids):
-    frame = _frame(ids)
+@pytest.mark.parametrize("mark", [False, True])   # a text holding the mark byte: no text is written late
+def test_write_frame_is_to_csv(tmp_path, ids, mark):
+    frame = _frame(ids) if mark else _frame(ids).drop(columns="marked")
     frame.to_csv(tmp_path / "pandas.csv", **OPTIONS)
     write_frame(frame, tmp_path / "ours.csv", float_format=format_float, min_rows=1)
     assert (tmp_path / "ours.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
