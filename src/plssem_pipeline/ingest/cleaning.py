@@ -233,7 +233,12 @@ def _respondent_columns(raw: RawSurvey, spec: SurveySpec, ids, profile: dict, ke
         distinct = set(codes)   # 1 and True are one element, but then both types are in `types`
         types = set(map(type, codes))
         integer = types <= {int, type(None)} and all(c is None or -2**63 <= c < 2**63 for c in distinct)
-        columns[name] = pd.array(codes, dtype="Int64") if integer else np.asarray(codes, dtype=object)
+        if integer:     # Python ints and None only: one Int64 array from the distinct codes
+            which, known = pd.factorize(codes)
+            numbers = np.asarray(known, dtype=np.int64)[which] if len(known) else np.zeros(len(codes), np.int64)
+            columns[name] = pd.arrays.IntegerArray(np.where(which < 0, 0, numbers), which < 0)
+        else:
+            columns[name] = np.asarray(codes, dtype=object)
     return pd.DataFrame(columns).loc[keep].reset_index(drop=True)
 
 

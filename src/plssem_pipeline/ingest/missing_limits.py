@@ -61,7 +61,7 @@ def exclude_unanswered(spec: SurveySpec, values, keep, events: list[Event]):
     """
     import numpy as np
 
-    items = values[:, spec.item_columns]
+    items = np.take(values, spec.item_columns, axis=1)
     empty = np.isnan(items).all(axis=1) if items.shape[1] else np.zeros(len(keep), dtype=bool)
     unanswered = np.flatnonzero(empty).tolist()
     chosen = set(unanswered)

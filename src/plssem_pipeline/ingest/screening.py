@@ -51,12 +51,13 @@ def flag_straight_lining(values, spec: SurveySpec):
     import numpy as np
 
     n = values.shape[0]
-    items = values[:, spec.item_columns]
+    items = np.take(values, spec.item_columns, axis=1)
     answered = ~np.isnan(items)
     counts = answered.sum(axis=1)
-    first = items[np.arange(n), answered.argmax(axis=1)] if items.shape[1] else np.full(n, np.nan)
-    same = ((items == first[:, None]) | ~answered).all(axis=1)
-    straight = np.flatnonzero((counts >= 2) & same).tolist()
+    same = (np.fmin.reduce(items, axis=1) == np.fmax.reduce(items, axis=1)) if items.shape[1] else counts > n
+    straight = np.flatnonzero((counts >= 2) & same).tolist()     # the smallest answer is the largest: all alike
+    first = np.full(n, np.nan)
+    first[straight] = items[straight, answered[straight].argmax(axis=1)]    # the first answer, as written
     excluded = spec.straight_lining == "exclude"
     action = ("respondent excluded (data.straight_lining: exclude)" if excluded
               else "flagged, respondent kept (data.straight_lining: flag)")
