@@ -31,9 +31,8 @@ def factorized(cells):
 
     Returns
     -------
-    codes : ndarray of int, shape (n,)
-        Index of each cell's text in ``texts`` (-1 for a missing cell of a short record, from
-        :func:`plain_csv_columns` only).
+    codes : ndarray of signed int, shape (n,)
+        Index of each cell's text in ``texts``, in the smallest integer type that holds them.
     texts : ndarray of object
         The distinct texts, in order of first appearance.
     """
@@ -41,7 +40,7 @@ def factorized(cells):
     import pandas as pd
 
     codes, texts = pd.factorize(np.asarray(cells, dtype=object))
-    return codes, np.asarray(texts, dtype=object)
+    return codes.astype(np.min_scalar_type(-len(texts)), copy=False), np.asarray(texts, dtype=object)
 
 
 def columns_of_rows(rows: list[list[str]], width: int) -> list:
