@@ -6,7 +6,9 @@ owns the counter values ``i·m .. (i+1)·m - 1`` (``m = ⌈n/4⌉``, four 64-bit
 value) and turns their first ``n`` words into uniform numbers ``u`` and row indices ``⌊u·n⌋``.
 Draw ``i`` therefore depends on ``(seed, stream, i)`` alone, whatever range of draws one call
 makes. :func:`resample_counts` makes the count vectors of a range in sub-batches whose
-``(b, n)`` arrays stay under a byte budget, with the same counts for any budget.
+``(b, n)`` arrays stay under a byte budget, with the same counts for any budget; it reads the
+stream's raw words in cache-sized pieces and turns them into rows itself, with the numbers
+``Generator.random`` gives (``u = (w >> 11) · 2^-53``).
 """
 from __future__ import annotations
 
@@ -19,9 +21,11 @@ __all__ = ["MAX_SEED", "DRAW_BYTES", "stream_uniforms", "named_stream", "check_s
 
 #: The largest seed: ``numpy.random.Philox`` takes a 128-bit key (0 .. 2**128 - 1).
 MAX_SEED = 2**128 - 1
-#: Default byte budget of one sub-batch of draws in :func:`resample_counts` (uniforms, indices, counts). Small:
+#: Default byte budget of one sub-batch of draws in :func:`resample_counts` (indices, counts). Small:
 #: the counting's random writes are fastest when their array stays in the cache (one subsample at n = 10⁶).
 DRAW_BYTES = 2**24
+#: Raw 64-bit words turned into row indices at a time by :func:`resample_counts` (256 KB: in the core's cache).
+PIECE = 2**15
 
 
 def stream_uniforms(n: int, seed: int, start: int, stop: int, stream: int = 0) -> np.ndarray:
@@ -83,14 +87,34 @@ def resample_indices(n: int, seed: int, start: int, stop: int, stream: int = 0) 
     return np.minimum((uniform * n).astype(np.int64), n - 1)
 
 
+def _fill_indices(bits: np.random.Philox, index: np.ndarray, n: int) -> None:
+    """Fill ``index`` (b, n) with the rows ``⌊u·n⌋`` of the next ``b`` draws of ``bits`` (4⌈n/4⌉ words each).
+
+    The words are read in pieces of at most :data:`PIECE` (whole draws when they fit) and turned into
+    ``⌊(w >> 11) · (n · 2^-53)⌋``: ``Generator.random`` gives ``u = (w >> 11) · 2^-53`` exactly, and scaling by
+    a power of two is exact, so the product ``u·n`` is rounded once either way and the rows are those of
+    :func:`resample_indices` (``⌊u·n⌋ = n`` is left for the caller to fold into row ``n - 1``).
+    """
+    words = 4 * -(-n // 4)
+    scale = n * 2.0**-53
+    rows = max(1, PIECE // words)
+    for r0 in range(0, index.shape[0], rows):
+        r1 = min(r0 + rows, index.shape[0])
+        for c0 in range(0, words, PIECE):               # one piece per draw unless a draw exceeds PIECE words
+            c1 = min(c0 + PIECE, words)
+            raw = bits.random_raw((r1 - r0) * (c1 - c0)).reshape(r1 - r0, c1 - c0)[:, :min(c1, n) - c0]
+            np.right_shift(raw, 11, out=raw)
+            np.copyto(index[r0:r1, c0:c0 + raw.shape[1]], raw.view(np.int64) * scale, casting="unsafe")
+
+
 def resample_counts(n: int, seed: int, start: int, stop: int, stream: int = 0, *,
                     dtype=np.int64, budget: int = DRAW_BYTES) -> np.ndarray:
     """How often each of ``n`` rows is drawn in subsamples ``start .. stop - 1``, ``(stop - start, n)``.
 
     The rows of :func:`resample_indices`, counted. The subsamples are drawn ``b`` at a time, with
-    ``b = max(1, budget // (24 n))`` (a double, an index and a count per draw), from one generator
-    that runs through the stream in order, so the working memory beyond the result is about
-    ``budget`` bytes and the counts do not depend on ``budget``.
+    ``b = max(1, budget // (16 n))`` (an index and a count per draw), from one Philox stream read in
+    order (:func:`_fill_indices`, in pieces of :data:`PIECE` words), so the working memory beyond the
+    result is about ``budget`` bytes and the counts do not depend on ``budget``.
 
     Parameters
     ----------
@@ -108,17 +132,14 @@ def resample_counts(n: int, seed: int, start: int, stop: int, stream: int = 0, *
     """
     check_seed(seed)
     counts = np.empty((stop - start, n), dtype=dtype)
-    batch = max(1, min(stop - start, budget // (24 * n)))
-    generator = _generator(n, seed, start, stream)
-    uniform = np.empty((batch, 4 * -(-n // 4)))
+    batch = max(1, min(stop - start, budget // (16 * n)))
+    bits = _generator(n, seed, start, stream).bit_generator
     index = np.empty((batch, n), dtype=np.int64)
     width = n + 1               # ⌊u·n⌋ is n where u·n rounds up to n: counted apart, then added to row n - 1
     limit = np.iinfo(dtype).max
     for lo in range(0, stop - start, batch):
         b = min(batch, stop - start - lo)
-        generator.random(out=uniform[:b])
-        np.multiply(uniform[:b, :n], n, out=uniform[:b, :n])
-        np.copyto(index[:b], uniform[:b, :n], casting="unsafe")       # ⌊u·n⌋ for u·n >= 0, as astype
+        _fill_indices(bits, index[:b], n)
         if b > 1:                                                       # one bincount: sample j's rows from j·(n+1)
             index[:b] += np.arange(b, dtype=np.int64)[:, None] * width
         hits = np.bincount(index[:b].ravel(), minlength=b * width).reshape(b, width)

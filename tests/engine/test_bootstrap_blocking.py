@@ -6,7 +6,8 @@ blocks long (``n > 2 ROWS``, so blocks, tiles and budgets all split somewhere):
 
 * the sums equal their definition (the resampled rows themselves, summed by numpy) and, for
   ``n <= ROWS``, the full-``p²`` products the bootstrap used before the blocking;
-* the counts are the bincount of :func:`plssem.draws.resample_indices` for any budget;
+* the counts are the bincount of :func:`plssem.draws.resample_indices` for any budget, also for draws
+  longer than a piece of raw words (:data:`plssem.draws.PIECE`);
 * sums, correlations and bootstrap estimates are byte-identical for any chunking, chunk size,
   count budget and draw budget;
 * the jackknife's downdated sums give the estimates of the leave-one-out count vectors;
@@ -46,6 +47,14 @@ def test_counts_are_the_drawn_rows_for_any_budget():
     for budget in (1, 24 * N * 3, 2**26):
         counts = draws.resample_counts(N, SEED, 5, 12, budget=budget, dtype=np.uint8)
         np.testing.assert_array_equal(counts, by_definition)
+
+
+@pytest.mark.parametrize("n", [draws.PIECE + 3, 3 * draws.PIECE])
+def test_counts_read_in_pieces_are_the_drawn_rows(n):
+    """A draw longer than a piece of raw words (the last piece ends in the draw's 1-3 unused words, or exactly)."""
+    rows = draws.resample_indices(n, SEED, 2, 5, stream=draws.named_stream("g"))
+    counts = draws.resample_counts(n, SEED, 2, 5, stream=draws.named_stream("g"), dtype=np.uint8)
+    np.testing.assert_array_equal(counts, np.stack([np.bincount(r, minlength=n) for r in rows]))
 
 
 def test_sums_match_the_resampled_rows():
