@@ -39,8 +39,10 @@ __all__ = ["construct_losses", "cvpat", "TESTS", "STREAM"]
 TESTS = ("two_sided", "one_sided")
 #: Top word of the Philox counter of CVPAT's resamples (bootstrap 0, folds 1).
 STREAM = 2
-#: Resamples per matrix product: bounds memory by ``BLOCK × n`` counts.
+#: Resamples per matrix product at most: bounds memory by ``BLOCK × n`` counts.
 BLOCK = 512
+#: ...and at most this many bytes of counts and their float copy (16 bytes a count): 16 resamples at n = 10^6.
+BLOCK_BYTES = 1 << 28
 
 
 def construct_losses(errors: np.ndarray, item_construct: np.ndarray, k: int) -> np.ndarray:
@@ -144,9 +146,10 @@ def cvpat(loss_pls: np.ndarray, loss_benchmark: np.ndarray, *, samples: int = 20
     degenerate = np.ptp(d, axis=0) == 0
     with np.errstate(divide="ignore", invalid="ignore"):
         t = np.where(degenerate, np.nan, d_bar / (d.std(axis=0, ddof=1) / np.sqrt(n)))
+        block = max(1, min(BLOCK, BLOCK_BYTES // (16 * n)))           # depends on n alone: deterministic
         boot_means = np.concatenate([
-            resample_counts(n, seed, start, min(start + BLOCK, samples), STREAM) @ (d - d_bar) / n
-            for start in range(0, samples, BLOCK)
+            resample_counts(n, seed, start, min(start + block, samples), STREAM) @ (d - d_bar) / n
+            for start in range(0, samples, block)
         ])                                                            # (B, k + 1)
         boot_t = np.where(degenerate, np.nan, d_bar / boot_means.std(axis=0, ddof=1))
     return {
