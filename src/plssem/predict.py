@@ -40,7 +40,7 @@ from . import consistent
 from .algorithm import solve_batched
 from .bootstrap import check_tiling, weighted_moments
 from .effects import total_effects
-from .folds import fold_table
+from .folds import cut_positions, fold_table
 from .model import Model
 from .moments import _tiled_product
 
@@ -48,6 +48,10 @@ __all__ = ["APPROACHES", "PredictDraws", "plspredict", "refusal", "merge"]
 
 #: Prediction approaches: seminr's ``predict_DA`` ("direct") and ``predict_EA`` ("earliest").
 APPROACHES = ("direct", "earliest")
+#: Test rows per product (with the training sets batched, about ``ROWS·p`` doubles a product).
+ROWS = 1 << 16
+#: Training sets estimated together hold at most this many bytes of counts (32 sets at n = 10^6).
+COUNT_BYTES = 1 << 28
 
 
 @dataclass
@@ -122,9 +126,21 @@ def _refuse_staged(model: Model) -> None:
         raise ValueError(reason)
 
 
-def _gather_matmul(rows: np.ndarray, matrices: np.ndarray) -> np.ndarray:
-    """``rows[i] @ matrices[i]`` for ``(P, a)`` and ``(P, a, c)``: ``(P, c)`` (stacked, batch-size independent)."""
-    return (rows[:, None, :] @ matrices)[:, 0]
+def _test_rows(counts: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Test rows of each training set, padded: ``(G, m)`` row indices (row 0 as filler) and ``(G, m)`` mask.
+
+    ``m`` is the largest test fold rounded up to a multiple of ``width``, so every product of
+    :func:`plspredict` has the shape ``(width, ·)`` whatever the chunk.
+    """
+    which, row = np.nonzero(counts == 0)                                        # sorted by set, then row
+    sizes = np.bincount(which, minlength=counts.shape[0])
+    m = -(-max(int(sizes.max()), 1) // width) * width
+    position = np.arange(which.size) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    rows = np.zeros((counts.shape[0], m), dtype=np.int64)
+    rows[which, position] = row
+    valid = np.zeros(rows.shape, dtype=bool)
+    valid[which, position] = True
+    return rows, valid
 
 
 def _lm_design(model: Model, endo: np.ndarray, approach: str) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -137,20 +153,13 @@ def _lm_design(model: Model, endo: np.ndarray, approach: str) -> list[tuple[np.n
     return out
 
 
-def _lm_predictions(corr: np.ndarray, z_test: np.ndarray, which: np.ndarray,
-                    design: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-    """LM benchmark in training-standardised units, ``(P, q)``: ``ŷ = z_X (R_XX⁻¹ R_XY)`` per endogenous block.
+def _lm_coefficients(corr: np.ndarray, design: list[tuple[np.ndarray, np.ndarray]]) -> list[np.ndarray]:
+    """LM benchmark's coefficients per endogenous block, ``(G, |X|, |Y|)`` each: ``β = R_XX⁻¹ R_XY``.
 
     OLS with intercept on the training rows is the regression of the training-standardised
     indicators, whose coefficients follow from the training correlations ``corr`` ``(G, p, p)``.
     """
-    out = np.empty((which.size, sum(ys.size for _, ys in design)))
-    at = 0
-    for xs, ys in design:
-        beta, _ = solve_batched(corr[:, xs[:, None], xs], corr[:, xs[:, None], ys])
-        out[:, at:at + ys.size] = _gather_matmul(z_test[:, xs], beta[which])
-        at += ys.size
-    return out
+    return [solve_batched(corr[:, xs[:, None], xs], corr[:, xs[:, None], ys])[0] for xs, ys in design]
 
 
 def plspredict(
@@ -191,7 +200,10 @@ def plspredict(
     scheme, max_iter, tol
         As for :func:`plssem.estimate`.
     chunk_size : int
-        Training sets estimated together; memory is about ``chunk_size · n/folds · p · k`` doubles.
+        Training sets estimated together (fewer when their 0/1 counts would exceed
+        :data:`COUNT_BYTES`). The test rows are predicted :data:`ROWS` at a time, grouped by training
+        set (one product per set, no per-row weight matrices): working memory is bounded by
+        ``COUNT_BYTES`` plus ``ROWS · p`` doubles, besides the returned ``(r, n, q)`` predictions.
     orders : ndarray (stop - start, n), optional
         Explicit row orders per repetition instead of the seeded ones (seminr's ``ordering``).
 
@@ -237,8 +249,11 @@ def plspredict(
     pls, lm, ia = (np.full((reps, n, items.size), np.nan) for _ in range(3))
     scores, naive = (np.full((reps, n, endo.size), np.nan) for _ in range(2))
     failed = np.zeros((reps, folds), dtype=bool)
-    for lo in range(start * folds, stop * folds, chunk_size):
-        hi = min(lo + chunk_size, stop * folds)
+    # products of `width` test rows each, whatever the chunk: a row's prediction cannot depend on the chunking
+    width = min(ROWS, int(np.bincount(cut_positions(n, folds)).max()))
+    batch = max(1, min(chunk_size, COUNT_BYTES // (8 * n)))
+    for lo in range(start * folds, stop * folds, batch):
+        hi = min(lo + batch, stop * folds)
         sets = np.arange(lo, hi)
         rep, fold = sets // folds - start, sets % folds
         counts = (table[rep] != fold[:, None]).astype(np.int64)
@@ -250,26 +265,30 @@ def plspredict(
         core = consistent.fit(corr, model, **options)
         bad = core.failed | ~core.converged
         failed[rep, fold] = bad
-        which, row = np.nonzero(counts == 0)                                    # test pairs (set, row)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            z_test = (z[row] - train_mean[which]) / train_sd[which]             # (P, p)
-        given = _gather_matmul(z_test, core.weights[which])                     # (P, k)
-        if approach == "direct":
-            predicted = _gather_matmul(given, core.paths[which])
-        else:
-            predicted = _gather_matmul(given * exogenous, total_effects(core.paths)[which])
-        loading = core.cross_loadings[:, own][which][:, items]                  # (P, q)
-        lm_std = _lm_predictions(corr, z_test, which, design)
+        paths = core.paths if approach == "direct" else total_effects(core.paths)
+        sources = 1.0 if approach == "direct" else exogenous
+        loading = core.cross_loadings[:, own][:, items][:, None]                 # (G, 1, q)
+        beta = _lm_coefficients(corr, design)
         # training-standardised -> raw units: x = mean + sd · (training mean + training SD · std), z units inside
-        centre = mean[items] + sd[items] * train_mean[which][:, items]
-        scale = sd[items] * train_sd[which][:, items]
-        keep = ~bad[which]
-        put = (rep[which][keep], row[keep])
-        pls[put] = (centre + scale * (predicted[:, endo][:, item_construct] * loading))[keep]
-        lm[put] = (centre + scale * lm_std)[keep]
-        ia[put] = centre[keep]
-        scores[put] = predicted[:, endo][keep]
-        naive[put] = ref_mean[which][keep]
+        centre = (mean[items] + sd[items] * train_mean[:, items])[:, None]      # (G, 1, q)
+        scale = (sd[items] * train_sd[:, items])[:, None]
+        rows, valid = _test_rows(counts, width)
+        valid &= ~bad[:, None]
+        group = max(1, ROWS // width)
+        for g in range(0, sets.size, group):
+            gs = slice(g, g + group)
+            for t in range(0, rows.shape[1], width):
+                at, keep = rows[gs, t:t + width], valid[gs, t:t + width]        # (g, width)
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    z_test = (z[at] - train_mean[gs, None]) / train_sd[gs, None]   # (g, width, p)
+                predicted = ((z_test @ core.weights[gs]) * sources) @ paths[gs]
+                lm_std = np.concatenate([z_test[..., xs] @ b[gs] for (xs, _), b in zip(design, beta)], axis=-1)
+                put = (np.broadcast_to(rep[gs, None], at.shape)[keep], at[keep])
+                pls[put] = (centre[gs] + scale[gs] * (predicted[..., endo][..., item_construct] * loading[gs]))[keep]
+                lm[put] = (centre[gs] + scale[gs] * lm_std)[keep]
+                ia[put] = np.broadcast_to(centre[gs], lm_std.shape)[keep]
+                scores[put] = predicted[..., endo][keep]
+                naive[put] = np.broadcast_to(ref_mean[gs, None], predicted[..., endo].shape)[keep]
     return PredictDraws(start, folds, endo, items, item_construct, pls, lm, ia, scores, naive,
                         x[:, items], reference, failed)
 
