@@ -64,14 +64,14 @@ def cvpat_decision(t: float, p: float, alpha: float) -> str:
     return "PLS-SEM better" if t > 0 else "benchmark better"
 
 
-def _cvpat_table(metrics: dict, draws, constructs: list[str], settings: dict) -> pd.DataFrame:
+def _cvpat_table(metrics: dict, item_construct, constructs: list[str], settings: dict) -> pd.DataFrame:
     from plssem.cvpat import construct_losses, cvpat
 
     k = len(constructs)
-    pls = construct_losses(metrics["pls_errors"], draws.item_construct, k)
+    pls = construct_losses(metrics["pls_errors"], item_construct, k)
     frames = []
     for benchmark, errors in BENCHMARKS.items():
-        test = cvpat(pls, construct_losses(metrics[errors], draws.item_construct, k),
+        test = cvpat(pls, construct_losses(metrics[errors], item_construct, k),
                      samples=settings["cvpat"]["samples"], seed=settings["seed"], test=settings["cvpat"]["test"])
         frame = pd.DataFrame({"benchmark": benchmark, "construct": [*constructs, OVERALL],
                               **{column: test[column] for column in CVPAT_COLUMNS[2:-1]}})
@@ -81,12 +81,13 @@ def _cvpat_table(metrics: dict, draws, constructs: list[str], settings: dict) ->
 
 
 def prediction_tables(draws, model, settings: dict) -> tuple[dict[str, pd.DataFrame], dict]:
-    """The four tables of merged PLSpredict draws, and the facts for ``summary.json``.
+    """The four tables of PLSpredict draws, and the facts for ``summary.json``.
 
     Parameters
     ----------
-    draws : plssem.predict.PredictDraws
-        Every repetition, merged.
+    draws : plssem.predict.PredictDraws, or an iterable of them
+        Every repetition: merged, or the chunks in repetition order (read one at a time,
+        :func:`plssem.predict_metrics.prediction_metrics`).
     model : plssem.Model
     settings : dict
         :func:`plssem_pipeline.study.predict_settings`.
@@ -102,24 +103,26 @@ def prediction_tables(draws, model, settings: dict) -> tuple[dict[str, pd.DataFr
     from plssem.predict_metrics import prediction_metrics, verdict
 
     metrics = prediction_metrics(draws, model)
-    constructs = [model.construct_names[j] for j in draws.constructs]
-    indicators = [model.indicator_names[i] for i in draws.indicators]
+    endogenous = sorted(model.endogenous)
+    constructs = [model.construct_names[j] for j in endogenous]
+    indicators = [model.indicator_names[i] for j in endogenous for i in model.blocks[j]]
+    item_construct = np.repeat(np.arange(len(endogenous)), [model.blocks[j].size for j in endogenous])
     metric = settings["metric"]
-    items = pd.DataFrame({"construct": [constructs[c] for c in draws.item_construct], "indicator": indicators,
+    items = pd.DataFrame({"construct": [constructs[c] for c in item_construct], "indicator": indicators,
                           **{column: metrics[column] for column in ITEM_COLUMNS[2:-1]}})
     items["lower_than_lm"] = metrics[f"pls_{metric}"] < metrics[f"lm_{metric}"]
     rows = []
     for c, name in enumerate(constructs):
-        own = draws.item_construct == c
+        own = item_construct == c
         judged = verdict(metrics[f"pls_{metric}"][own], metrics[f"lm_{metric}"][own], metrics["q2_predict"][own])
         rows.append({"construct": name, "q2_predict": metrics["construct_q2_predict"][c],
                      "rmse": metrics["construct_rmse"][c], "mae": metrics["construct_mae"][c],
                      "indicators": judged["indicators"], "q2_positive": judged["q2_positive"],
                      "lower_than_lm": judged["lower_than_lm"], "metric": metric, "verdict": judged["verdict"]})
     tables = {"items": items[ITEM_COLUMNS], "constructs": pd.DataFrame(rows, columns=CONSTRUCT_COLUMNS),
-              "cvpat": _cvpat_table(metrics, draws, constructs, settings),
+              "cvpat": _cvpat_table(metrics, item_construct, constructs, settings),
               "errors": pd.DataFrame(metrics["pls_errors"], columns=indicators)}
     details = {"verdicts": dict(zip(constructs, tables["constructs"]["verdict"])),
                "q2_not_positive": [name for name, q2 in zip(indicators, metrics["q2_predict"]) if not q2 > 0],
-               "failed_training_sets": int(draws.failed.sum())}
+               "failed_training_sets": int(metrics["failed"].sum())}
     return tables, details

@@ -13,37 +13,45 @@ from ..errors import UserError
 OUTPUTS = {"items": "indicators", "constructs": "constructs", "cvpat": "cvpat", "errors": "errors"}
 
 
-def _chunks(smk) -> tuple[list, dict]:
-    """The chunks' arrays and the first chunk's metadata; a chunk of another seed or engine is refused."""
-    settings, parts, first = smk.params.predict, [], None
+def _chunk(smk, path):
+    """One chunk's arrays as PLSpredict draws, and its metadata; a chunk of another seed or engine is refused."""
+    from plssem.predict import PredictDraws
+
+    settings = smk.params.predict
+    arrays, meta = io.load_arrays(path, what="a PLSpredict chunk", rule="predict_chunk")
+    if meta.get("seed") != settings["seed"] or meta.get("engine") != smk.params.engine:
+        raise UserError(f"chunk {path} was made with seed {meta.get('seed')} / engine {meta.get('engine')}, "
+                        f"not seed {settings['seed']} / engine {smk.params.engine}; delete results/predict/chunks")
+    if not meta["applicable"]:
+        return None, meta
+    # the scalars (start, folds) were saved as 0-d arrays
+    return PredictDraws(**{name: int(v) if v.ndim == 0 else v for name, v in arrays.items()}), meta
+
+
+def _chunks(smk, seen: dict):
+    """The chunks one at a time, in repetition order (memory: one chunk); ``seen`` counts their repetitions."""
     for path in smk.input.chunks:
-        arrays, meta = io.load_arrays(path, what="a PLSpredict chunk", rule="predict_chunk")
-        if meta.get("seed") != settings["seed"] or meta.get("engine") != smk.params.engine:
-            raise UserError(f"chunk {path} was made with seed {meta.get('seed')} / engine {meta.get('engine')}, "
-                            f"not seed {settings['seed']} / engine {smk.params.engine}; delete results/predict/chunks")
-        parts.append(arrays)
-        first = first or meta
-    return parts, first
+        draws, _ = _chunk(smk, path)
+        seen.update(repetitions=seen.get("repetitions", 0) + len(draws), folds=draws.folds,
+                    n=int(draws.actual.shape[0]))
+        yield draws
 
 
 def main(smk, log):
-    from plssem.predict import PredictDraws, merge
-
     settings = smk.params.predict
     model = study.model_from_spec(smk.params.model)
-    parts, meta = _chunks(smk)
+    _, meta = _chunk(smk, smk.input.chunks[0])
     details = {"applicable": bool(meta["applicable"]), "reason": meta.get("reason")}
     if meta["applicable"]:
-        draws = merge([PredictDraws(**{name: int(v) if v.ndim == 0 else v for name, v in arrays.items()})
-                       for arrays in parts])   # the scalars (start, folds) were saved as 0-d arrays
-        if len(draws) != settings["repetitions"]:
-            raise UserError(f"the chunks hold {len(draws)} repetitions, not {settings['repetitions']}; delete "
-                            "results/predict/chunks", key="predict.repetitions")
-        tables, found = prediction.prediction_tables(draws, model, settings)
-        details.update(folds=draws.folds, repetitions=len(draws), n=int(draws.actual.shape[0]), **found)
+        seen = {}
+        tables, found = prediction.prediction_tables(_chunks(smk, seen), model, settings)
+        if seen["repetitions"] != settings["repetitions"]:
+            raise UserError(f"the chunks hold {seen['repetitions']} repetitions, not {settings['repetitions']}; "
+                            "delete results/predict/chunks", key="predict.repetitions")
+        details.update(folds=seen["folds"], repetitions=seen["repetitions"], n=seen["n"], **found)
         if found["failed_training_sets"]:
             log.warning("%d of %d training sets failed (not converged or singular); their test rows are left out "
-                        "of the metrics", found["failed_training_sets"], draws.failed.size)
+                        "of the metrics", found["failed_training_sets"], seen["repetitions"] * seen["folds"])
     else:
         log.info("PLSpredict not applicable: %s", meta["reason"])
         tables = prediction.empty_tables(model)
