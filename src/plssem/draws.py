@@ -87,34 +87,42 @@ def resample_indices(n: int, seed: int, start: int, stop: int, stream: int = 0) 
     return np.minimum((uniform * n).astype(np.int64), n - 1)
 
 
-def _fill_indices(bits: np.random.Philox, index: np.ndarray, n: int) -> None:
-    """Fill ``index`` (b, n) with the rows ``⌊u·n⌋`` of the next ``b`` draws of ``bits`` (4⌈n/4⌉ words each).
+def _row_pieces(bits: np.random.Philox, b: int, n: int):
+    """The rows ``⌊u·n⌋`` of the next ``b`` draws of ``bits`` (4⌈n/4⌉ words each), in pieces.
 
-    The words are read in pieces of at most :data:`PIECE` (whole draws when they fit) and turned into
-    ``⌊(w >> 11) · (n · 2^-53)⌋``: ``Generator.random`` gives ``u = (w >> 11) · 2^-53`` exactly, and scaling by
-    a power of two is exact, so the product ``u·n`` is rounded once either way and the rows are those of
-    :func:`resample_indices` (``⌊u·n⌋ = n`` is left for the caller to fold into row ``n - 1``).
+    Yields ``(r0, c0, rows)``: ``rows`` (int64, ``(r, k)``) are the rows of draws ``r0 .. r0 + r - 1`` at
+    positions ``c0 .. c0 + k - 1``, from at most :data:`PIECE` words (whole draws when they fit). Each word
+    ``w`` becomes ``⌊(w >> 11) · (n · 2^-53)⌋``: ``Generator.random`` gives ``u = (w >> 11) · 2^-53``
+    exactly and scaling by a power of two is exact, so ``u·n`` is rounded once either way and the rows are
+    those of :func:`resample_indices`, whose ``⌊u·n⌋ = n`` (``u·n`` rounded up) is row ``n - 1`` here too.
+    The array is reused by the next piece.
     """
     words = 4 * -(-n // 4)
     scale = n * 2.0**-53
-    rows = max(1, PIECE // words)
-    for r0 in range(0, index.shape[0], rows):
-        r1 = min(r0 + rows, index.shape[0])
+    per = max(1, PIECE // words)
+    buffer = np.empty(min(b * words, PIECE), dtype=np.int64)
+    for r0 in range(0, b, per):
+        r = min(per, b - r0)
         for c0 in range(0, words, PIECE):               # one piece per draw unless a draw exceeds PIECE words
             c1 = min(c0 + PIECE, words)
-            raw = bits.random_raw((r1 - r0) * (c1 - c0)).reshape(r1 - r0, c1 - c0)[:, :min(c1, n) - c0]
+            raw = bits.random_raw(r * (c1 - c0)).reshape(r, c1 - c0)[:, :min(c1, n) - c0]
             np.right_shift(raw, 11, out=raw)
-            np.copyto(index[r0:r1, c0:c0 + raw.shape[1]], raw.view(np.int64) * scale, casting="unsafe")
+            rows = buffer[:raw.size].reshape(raw.shape)
+            np.copyto(rows, raw.view(np.int64) * scale, casting="unsafe")
+            np.minimum(rows, n - 1, out=rows)
+            yield r0, c0, rows
 
 
 def resample_counts(n: int, seed: int, start: int, stop: int, stream: int = 0, *,
                     dtype=np.int64, budget: int = DRAW_BYTES) -> np.ndarray:
     """How often each of ``n`` rows is drawn in subsamples ``start .. stop - 1``, ``(stop - start, n)``.
 
-    The rows of :func:`resample_indices`, counted. The subsamples are drawn ``b`` at a time, with
-    ``b = max(1, budget // (16 n))`` (an index and a count per draw), from one Philox stream read in
-    order (:func:`_fill_indices`, in pieces of :data:`PIECE` words), so the working memory beyond the
-    result is about ``budget`` bytes and the counts do not depend on ``budget``.
+    The rows of :func:`resample_indices`, counted, from one Philox stream read in order in pieces of
+    :data:`PIECE` words (:func:`_row_pieces`). ``uint8`` counts are added piece by piece into the result
+    (``numpy.add.at``: a one-byte array of ``n`` stays in the cache, unlike a bincount's eight-byte one);
+    wider ones by a bincount of sub-batches of ``b = max(1, budget // (16 n))`` subsamples (an index and a
+    count per draw). The working memory beyond the result is at most about ``budget`` bytes and the counts
+    do not depend on ``budget``.
 
     Parameters
     ----------
@@ -131,21 +139,32 @@ def resample_counts(n: int, seed: int, start: int, stop: int, stream: int = 0, *
         Poisson(1)).
     """
     check_seed(seed)
-    counts = np.empty((stop - start, n), dtype=dtype)
-    batch = max(1, min(stop - start, budget // (16 * n)))
+    total = stop - start
     bits = _generator(n, seed, start, stream).bit_generator
-    index = np.empty((batch, n), dtype=np.int64)
-    width = n + 1               # ⌊u·n⌋ is n where u·n rounds up to n: counted apart, then added to row n - 1
     limit = np.iinfo(dtype).max
-    for lo in range(0, stop - start, batch):
-        b = min(batch, stop - start - lo)
-        _fill_indices(bits, index[:b], n)
-        if b > 1:                                                       # one bincount: sample j's rows from j·(n+1)
-            index[:b] += np.arange(b, dtype=np.int64)[:, None] * width
-        hits = np.bincount(index[:b].ravel(), minlength=b * width).reshape(b, width)
-        hits[:, n - 1] += hits[:, n]
+    if np.dtype(dtype).itemsize == 1:
+        counts = np.zeros((total, n), dtype=dtype)
+        flat, one = counts.reshape(-1), np.dtype(dtype).type(1)
+        for r0, _, rows in _row_pieces(bits, total, n):
+            if total > 1:                                               # draw j's rows sit at j·n + row in counts
+                rows += np.arange(r0 * n, (r0 + rows.shape[0]) * n, n)[:, None]
+            np.add.at(flat, rows, one)
+        if limit < n and (counts.sum(axis=1, dtype=np.int64) != n).any():  # a count past 255 wrapped round
+            raise OverflowError(f"a row was drawn more than {limit} times in one subsample; "
+                                f"resample_counts needs a wider dtype than {np.dtype(dtype)}")
+        return counts
+    counts = np.empty((total, n), dtype=dtype)
+    batch = max(1, min(total, budget // (16 * n)))
+    index = np.empty((batch, n), dtype=np.int64)
+    for lo in range(0, total, batch):
+        b = min(batch, total - lo)
+        for r0, c0, rows in _row_pieces(bits, b, n):
+            index[r0:r0 + rows.shape[0], c0:c0 + rows.shape[1]] = rows
+        if b > 1:                                                       # one bincount: sample j's rows from j·n
+            index[:b] += np.arange(b, dtype=np.int64)[:, None] * n
+        hits = np.bincount(index[:b].ravel(), minlength=b * n).reshape(b, n)
         if limit < n and hits.max() > limit:
             raise OverflowError(f"a row was drawn more than {limit} times in one subsample; "
                                 f"resample_counts needs a wider dtype than {np.dtype(dtype)}")
-        counts[lo:lo + b] = hits[:, :n]
+        counts[lo:lo + b] = hits
     return counts
