@@ -37,8 +37,8 @@ Section "bootstrap" (memory bounded by the chunk, time within 2x of the matrix p
 * Ratios: CPU time / GEMM time (CPU-time rate, one core), and elapsed / (GEMM time by the wall-time
   rate / 2) (two cores). Target < 2.
 * Parts: one child times the stages on 512 subsamples (one group of counts at n = 10^6, CPU time): the
-  Philox words turned into rows ⌊u n⌋ alone (``plssem.draws._fill_indices``), the counts
-  (``plssem.draws.resample_counts``: those rows and their bincount), the products
+  Philox words turned into rows ⌊u n⌋ alone (``plssem.draws._row_pieces``), the counts
+  (``plssem.draws.resample_counts``: those rows, counted), the products
   (``plssem.moments.weighted_sums``) and the estimation from the correlations; each scaled to B, in ns a
   draw and as a multiple of the GEMM time.
 """
@@ -143,9 +143,9 @@ model = plssem.Model.from_spec(model["spec"], model["paths"])
 z = np.load(sys.argv[2]); n = z.shape[0]; b = int(sys.argv[3]); out = {}
 def timed(name, f):
     t = time.process_time(); r = f(); out[name] = time.process_time() - t; return r
-bits = draws._generator(n, %d, 0, 0).bit_generator; index = np.empty((1, n), dtype=np.int64)
-timed("Philox words to rows", lambda: [draws._fill_indices(bits, index, n) for _ in range(b)])
-counts = timed("counts (rows and bincount)", lambda: draws.resample_counts(n, %d, 0, b, dtype=np.uint8))
+bits = draws._generator(n, %d, 0, 0).bit_generator
+timed("Philox words to rows", lambda: [None for _ in draws._row_pieces(bits, b, n)])
+counts = timed("counts (rows, counted)", lambda: draws.resample_counts(n, %d, 0, b, dtype=np.uint8))
 sums = timed("products", lambda: moments.weighted_sums(z, counts, 0))
 corr = moments.moments_from_sums(*sums)[2]
 timed("estimation", lambda: plssem.estimate_batch(z, None, 0, model, {"scheme": "path", "max_iter": 300,
