@@ -56,6 +56,8 @@ def write_frame(frame, path, *, float_format, na_rep: str = "", min_rows: int = 
         handle.write(header)
         marks = any((texts.view(np.uint8) == _MARK).any() for _, texts in pieces)   # then no text is narrowed
         pieces = [(codes, texts, None) if marks else _narrowed(codes, texts, len(frame)) for codes, texts in pieces]
+        pieces = [(codes, _with_separator(texts, "\n" if j == len(pieces) - 1 else ","), long)
+                  for j, (codes, texts, long) in enumerate(pieces)]
         for start in range(0, len(frame), BLOCK_ROWS):
             handle.write(_block(pieces, start, min(start + BLOCK_ROWS, len(frame))))
 
@@ -63,15 +65,22 @@ def write_frame(frame, path, *, float_format, na_rep: str = "", min_rows: int = 
 def _distinct_texts(column, options: dict):
     """``(codes, texts)``: each distinct value's CSV bytes (``S`` array) and each row's index into them; or None.
 
-    An integer column is ``(None, texts)``: its rows' texts themselves.
+    An integer column's texts are its decimals, whatever the options: those of each integer from its
+    smallest to its largest value when they are at most as many as its rows (codes: value - smallest),
+    else ``(None, texts)``, its rows' texts themselves.
     """
     import numpy as np
     import pandas as pd
 
     values = column.to_numpy() if isinstance(column.dtype, np.dtype) else column.array
     if isinstance(column.dtype, np.dtype) and column.dtype.kind in "iu":
-        width = max(len(str(values.min())), len(str(values.max()))) if len(values) else 1
-        return None, values.astype(f"S{width}")     # an integer's text is its decimals, whatever the options
+        lo, hi = (int(values.min()), int(values.max())) if len(values) else (0, 0)
+        width = max(len(str(lo)), len(str(hi)))
+        if hi - lo < max(1, len(values)):
+            start = values.dtype.type(lo)
+            texts = (np.arange(hi - lo + 1, dtype=values.dtype) + start).astype(f"S{width}")
+            return (values - start).astype(np.intp), texts
+        return None, values.astype(f"S{width}")
     if isinstance(column.dtype, np.dtype) and column.dtype.kind == "f":
         codes, keys = pd.factorize(values.view(f"i{values.itemsize}"))  # by bits: -0.0 and 0.0 are written apart
         uniques = pd.Series(keys.view(values.dtype))
@@ -80,8 +89,11 @@ def _distinct_texts(column, options: dict):
         uniques = pd.Series(uniques)
     elif column.dtype == object or isinstance(column.dtype, pd.StringDtype) or \
             isinstance(column.dtype, pd.api.extensions.ExtensionDtype) and column.dtype.kind in "iuf":
-        codes, uniques = pd.factorize(values, use_na_sentinel=False)
-        uniques = pd.Series(uniques, dtype=column.dtype)
+        if column.dtype == object and _mostly_distinct(values):   # each row its own value: no hashing
+            codes, uniques = np.arange(len(values)), pd.Series(values, dtype=object)
+        else:
+            codes, uniques = pd.factorize(values, use_na_sentinel=False)
+            uniques = pd.Series(uniques, dtype=column.dtype)
         if column.dtype.kind == "O" and pd.api.types.infer_dtype(uniques, skipna=True) not in ("string", "empty"):
             return None  # numbers among text: 1, 1.0 and True are one value to factorize, three texts to to_csv
     else:
@@ -141,23 +153,39 @@ def _narrowed(codes, texts, n: int):
     return codes, narrow, {int(u): bytes(texts[u]) for u in np.flatnonzero(is_long)}
 
 
+def _mostly_distinct(values, sample: int = 1000) -> bool:
+    """Whether most of the first ``sample`` objects differ (an id column), so that factorizing gains nothing."""
+    try:
+        return 2 * len(set(values[:sample].tolist())) > min(sample, len(values))
+    except TypeError:   # an unhashable object: pd.factorize decides
+        return False
+
+
+def _with_separator(texts, separator: str):
+    """Each text's bytes (NUL-padded) followed by ``separator``, as one ``void`` item per text."""
+    import numpy as np
+
+    cells = np.zeros((len(texts), texts.itemsize + 1), dtype=np.uint8)
+    cells[:, :-1] = texts.view(np.uint8).reshape(len(texts), -1)
+    cells[:, -1] = ord(separator)
+    return cells.view(np.dtype((np.void, cells.shape[1]))).ravel()
+
+
 def _block(pieces: list, start: int, stop: int) -> bytes:
     """Records ``start`` to ``stop - 1``: the cells' bytes padded with NULs side by side, the NULs then dropped,
     then each mark replaced by its long text (:func:`_narrowed`), in row order."""
     import numpy as np
 
-    widths = [texts.itemsize for _, texts, _ in pieces]
-    block = np.zeros((stop - start, sum(widths) + len(widths)), dtype=np.uint8)
+    widths = [cells.itemsize for _, cells, _ in pieces]
+    block = np.empty((stop - start, sum(widths)), dtype=np.uint8)
     marked = []
     at = 0
-    for (codes, texts, long), width in zip(pieces, widths):
+    for (codes, cells, long), width in zip(pieces, widths):
         which = slice(start, stop) if codes is None else codes[start:stop]
-        block[:, at:at + width] = texts[which].view(np.uint8).reshape(-1, width)
-        block[:, at + width] = ord(",")
-        at += width + 1
+        block[:, at:at + width] = cells[which].view(np.uint8).reshape(-1, width)
+        at += width
         if long:
             marked.append((np.isin(which, list(long)), which, long))
-    block[:, -1] = ord("\n")
     data = block[block != 0].tobytes()
     if not marked:
         return data

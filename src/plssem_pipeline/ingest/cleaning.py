@@ -230,11 +230,10 @@ def _respondent_columns(raw: RawSurvey, spec: SurveySpec, ids, profile: dict, ke
     if spec.id_column:
         columns[spec.id_column] = ids
     for name, codes in profile.items():
-        distinct = set(codes)   # 1 and True are one element, but then both types are in `types`
-        types = set(map(type, codes))
-        integer = types <= {int, type(None)} and all(c is None or -2**63 <= c < 2**63 for c in distinct)
+        which, known = pd.factorize(codes)    # the category keys present (no two equal: keys of one mapping)
+        types = set(map(type, known)) | set(map(type, codes[which < 0]))
+        integer = types <= {int, type(None)} and all(-2**63 <= c < 2**63 for c in known)
         if integer:     # Python ints and None only: one Int64 array from the distinct codes
-            which, known = pd.factorize(codes)
             numbers = np.asarray(known, dtype=np.int64)[which] if len(known) else np.zeros(len(codes), np.int64)
             columns[name] = pd.arrays.IntegerArray(np.where(which < 0, 0, numbers), which < 0)
         else:
@@ -248,11 +247,11 @@ def _with_indicators(base, spec: SurveySpec, matrix, keep):
 
     import pandas as pd
 
-    kept = np.asfortranarray(matrix[keep])    # column by column below
-    integral = (kept == np.round(kept)).all(axis=0)     # False for a column with NaN
+    kept = np.compress(keep, matrix.T, axis=1)    # one row per indicator, in one copy
+    integral = (kept == np.round(kept)).all(axis=1)     # False for a column with NaN
     columns = {name: base[name] for name in base.columns}   # an indicator that is a base column replaces it there
     for j, name in enumerate(spec.indicators):
-        columns[name] = kept[:, j].astype(np.int64) if integral[j] else kept[:, j]
+        columns[name] = kept[j].astype(np.int64) if integral[j] else kept[j]
     return pd.DataFrame(columns, index=base.index)
 
 

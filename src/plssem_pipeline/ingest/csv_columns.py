@@ -21,6 +21,9 @@ import io
 
 __all__ = ["factorized", "columns_of_rows", "plain_csv_columns"]
 
+#: The start of the file that decides how each column is read (:func:`_column_types`).
+_SAMPLE_CHARS = 65536
+
 
 def factorized(cells):
     """``(codes, texts)`` of a column: ``texts[codes]`` gives back ``cells``.
@@ -79,9 +82,9 @@ def plain_csv_columns(text: str, delimiter: str):
     if body.startswith("\n") or body.endswith("\n"):
         return None     # a blank first or last line (any other is a row pandas makes, caught by the count below)
     try:
-        frame = pd.read_csv(io.StringIO(body), sep=delimiter, header=None, dtype=object, na_filter=True,
-                            keep_default_na=False, quoting=csv.QUOTE_NONE, skip_blank_lines=False, engine="c",
-                            doublequote=False, comment=None, escapechar=None)
+        frame = pd.read_csv(io.StringIO(body), sep=delimiter, header=None, dtype=_column_types(body, delimiter),
+                            na_filter=True, keep_default_na=False, quoting=csv.QUOTE_NONE, skip_blank_lines=False,
+                            engine="c", doublequote=False, comment=None, escapechar=None)
     except (pd.errors.ParserError, ValueError):
         return None     # a line wider than the header's: the csv reader names it
     if frame.shape[1] < 2 or frame.shape[0] < 2 or body.count(delimiter) != len(frame) * (frame.shape[1] - 1):
@@ -89,22 +92,52 @@ def plain_csv_columns(text: str, delimiter: str):
     written = frame.iloc[0].tolist()
     if not all(isinstance(c, str) for c in written) or all(not c.strip() for c in written):
         return None
-    columns = [factorized(frame.iloc[1:, j].to_numpy()) for j in range(frame.shape[1])]
+    columns = [_data_column(frame.iloc[:, j]) for j in range(frame.shape[1])]
     del frame
+    if any(c is None for c in columns):
+        return None
     limit = csv.field_size_limit()
-    blank = None
-    for codes, texts in columns:
-        if max(map(len, texts)) > limit:
-            return None  # a field the csv reader refuses
-        empty = _blank_texts(texts)[codes]
-        blank = empty if blank is None else blank & empty
-    if blank.any():
+    if any(max(map(len, texts)) > limit for _, texts in columns):
+        return None  # a field the csv reader refuses
+    if _blank_row(columns):
         return None  # a row of blank cells is a blank row to the csv reader: its numbering is done there
     return written, columns
 
 
-def _blank_texts(texts):
-    """True for each text that is empty once stripped."""
+def _column_types(body: str, delimiter: str) -> dict:
+    """The pandas dtype to read each column with: ``category`` (the C parser hands over each cell's code and
+    each distinct text once, no text per cell), but ``object`` for a column whose first lines hold mostly
+    distinct texts (an id: its categories would be sorted). Either gives the same :func:`_data_column`."""
+    rows = [line.split(delimiter) for line in body[:_SAMPLE_CHARS].split("\n")]
+    sample = rows[1:] or rows
+    return {j: object if 2 * len({row[j] for row in sample if j < len(row)}) > len(sample) else "category"
+            for j in range(len(rows[0]))}
+
+
+def _data_column(column):
+    """:func:`factorized` of a column read by pandas without its first cell (the header), or None if a cell is NA."""
+    import numpy as np
+    import pandas as pd
+
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        return factorized(column.to_numpy()[1:])
+    codes = column.cat.codes.to_numpy()[1:]
+    if (codes < 0).any():
+        return None
+    which, order = pd.factorize(codes)     # the texts in order of first appearance, as factorized's
+    texts = np.asarray(column.cat.categories, dtype=object)[order]
+    return which.astype(np.min_scalar_type(-len(texts)), copy=False), texts
+
+
+def _blank_row(columns) -> bool:
+    """Whether some record's cells are all blank (empty once stripped); the columns with fewer texts first,
+    and none after one without a blank text (the id column's texts are then never stripped)."""
     import numpy as np
 
-    return np.fromiter((not t.strip() for t in texts), dtype=bool, count=len(texts))
+    blank = True
+    for codes, texts in sorted(columns, key=lambda column: len(column[1])):
+        empty = np.fromiter((not t.strip() for t in texts), dtype=bool, count=len(texts))
+        if not empty.any():
+            return False
+        blank = blank & empty[codes]
+    return bool(np.any(blank))

@@ -61,7 +61,7 @@ def exclude_unanswered(spec: SurveySpec, values, keep, events: list[Event]):
     """
     import numpy as np
 
-    items = np.take(values, spec.item_columns, axis=1)
+    items = values[:, spec.item_columns]    # a Fortran-order copy of the item columns
     empty = np.isnan(items).all(axis=1) if items.shape[1] else np.zeros(len(keep), dtype=bool)
     unanswered = np.flatnonzero(empty).tolist()
     chosen = set(unanswered)

@@ -51,7 +51,7 @@ def flag_straight_lining(values, spec: SurveySpec):
     import numpy as np
 
     n = values.shape[0]
-    items = np.take(values, spec.item_columns, axis=1)
+    items = values[:, spec.item_columns]    # a Fortran-order copy of the item columns
     answered = ~np.isnan(items)
     counts = answered.sum(axis=1)
     same = (np.fmin.reduce(items, axis=1) == np.fmax.reduce(items, axis=1)) if items.shape[1] else counts > n
@@ -177,7 +177,7 @@ def replace_missing(source: str, spec: SurveySpec, values, keep):
     import numpy as np
 
     means = np.full(len(spec.indicators), np.nan)
-    kept = np.ascontiguousarray(values[keep].T)   # one row per indicator
+    kept = np.compress(keep, values.T, axis=1)   # one row per indicator, in one copy
     for j, name in enumerate(spec.indicators):
         valid = kept[j][~np.isnan(kept[j])]
         if valid.size == 0:
@@ -185,7 +185,7 @@ def replace_missing(source: str, spec: SurveySpec, values, keep):
                             f"estimated: remove it from constructs.{spec.owners[name]}.indicators or fix the data",
                             file=source, column=name)
         means[j] = valid.mean()
-    treated = values.copy()
+    treated = values.copy(order="K")
     if spec.missing_treatment == "mean_replacement":
         rows, cols = np.nonzero(np.isnan(values))
         treated[rows, cols] = means[cols]
@@ -241,7 +241,7 @@ def check_indicators(source: str, spec: SurveySpec, kept) -> None:
         raise UserError(f"indicator(s) with the same value for every respondent kept: {listed}. A constant "
                         "indicator has no variance and cannot be standardised; remove it from its construct's "
                         "indicators in the config", file=source)
-    _check_collinear_pairs(source, spec, kept)
+    _check_collinear_pairs(source, spec, np.ascontiguousarray(kept))   # the sums below rounded as in C order
 
 
 def _check_collinear_pairs(source: str, spec: SurveySpec, kept) -> None:

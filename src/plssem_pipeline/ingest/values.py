@@ -160,7 +160,7 @@ def read_indicators(raw: RawSurvey, spec: SurveySpec, decimal: str):
     Returns
     -------
     values : ndarray
-        Respondents x indicators; NaN where missing or invalid.
+        Respondents x indicators (Fortran order: one column after another); NaN where missing or invalid.
     events : list of Event
         Blank cells, missing-value codes and trimmed whitespace.
     invalid : list of Event
@@ -170,7 +170,7 @@ def read_indicators(raw: RawSurvey, spec: SurveySpec, decimal: str):
 
     events: list[Event] = []
     invalid: list[Event] = []
-    values = np.full((len(raw.lines), len(spec.indicators)), np.nan)
+    values = np.full((len(raw.lines), len(spec.indicators)), np.nan, order="F")    # filled, and read, by column
     nan = float("nan")
     for j, name in enumerate(spec.indicators):
         if name in spec.controls and name in spec.respondents:
