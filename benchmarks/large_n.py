@@ -7,6 +7,7 @@ Run from the repository root, with plssem installed::
     python benchmarks/large_n.py --quick          # n = 100,000, B = 256: a smoke run of about a minute
     python benchmarks/large_n.py --json out.json  # also write the figures as JSON
     python benchmarks/large_n.py --section clean  # only the clean step on 10^6 rows (benchmarks/large_n_clean.py)
+    python benchmarks/large_n.py --section predict  # only PLSpredict's rules on 10^6 rows (benchmarks/large_n_predict.py)
 
 It is a benchmark, not a test: it prints figures and target met / not met, and never fails.
 Every measured part runs in a child interpreter started with one BLAS thread
@@ -15,6 +16,7 @@ run (rule ``bootstrap_chunk``, ``threads: 1``); the parent only starts them and 
 figures, so its own size never enters a child's peak RSS.
 
 Section "clean": the clean step on n rows, see ``benchmarks/large_n_clean.py``.
+Section "predict": rules ``predict_chunk`` and ``predict`` on n rows, see ``benchmarks/large_n_predict.py``.
 
 Section "bootstrap" (memory bounded by the chunk, time within 2x of the matrix products)
 -------------------------------------------------------------------------------------------
@@ -55,6 +57,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from large_n_clean import clean_section, print_clean
+from large_n_predict import predict_section, print_predict
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20260130
@@ -217,8 +220,8 @@ def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="n = 100,000, B = 256: a smoke run")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
-    parser.add_argument("--section", choices=["all", "bootstrap", "clean"], default="all",
-                        help="run one section only (clean: benchmarks/large_n_clean.py)")
+    parser.add_argument("--section", choices=["all", "bootstrap", "clean", "predict"], default="all",
+                        help="run one section only (clean: benchmarks/large_n_clean.py, predict: large_n_predict.py)")
     args = parser.parse_args(argv)
     n, samples = (100_000, 256) if args.quick else (1_000_000, 5000)
     print(f"load average before: {load_average()}")
@@ -230,6 +233,9 @@ def main(argv=None) -> dict:
         if args.section in ("all", "clean"):
             figures["clean"] = clean_section(n, Path(folder), _child)
             print_clean(figures["clean"])
+        if args.section in ("all", "predict"):
+            figures["predict"] = predict_section(n, Path(folder), _child)
+            print_predict(figures["predict"])
     print(f"load average after: {load_average()}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
