@@ -122,6 +122,7 @@ def prediction_metrics(draws, model: Model) -> dict[str, np.ndarray]:
             sums[f"{name}_sse"].add(err ** 2)
             sums[f"{name}_abs"].add(np.abs(err))
         sums["construct_count"].add(np.isfinite(part.reference_scores[None] - part.scores).astype(float))
+        del part, err                                 # before the next chunk is read: one chunk in memory
     total = {key: s.total for key, s in sums.items()}
     out: dict[str, np.ndarray] = {"failed": np.concatenate(failed)}
     for name in names:

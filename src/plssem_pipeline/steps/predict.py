@@ -35,6 +35,7 @@ def _chunks(smk, seen: dict):
         seen.update(repetitions=seen.get("repetitions", 0) + len(draws), folds=draws.folds,
                     n=int(draws.actual.shape[0]))
         yield draws
+        del draws                                     # before the next chunk is read
 
 
 def main(smk, log):

@@ -26,6 +26,7 @@ def main(smk, log):
     survey = io.read_csv(smk.input.survey)
     result = numerics.estimate(survey, model, smk.params.algorithm, source=smk.input.survey)
     data = prediction.observed_matrix(survey, result)
+    del survey, result                                # n x p each: not held while the predictions are made
     folds = study.fold_count(settings["folds"], data.shape[0], settings["repetitions"])
     draws = plspredict(data, model, folds=folds, repetitions=settings["repetitions"], seed=settings["seed"],
                        start=start, stop=stop, approach=settings["approach"],
