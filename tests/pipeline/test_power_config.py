@@ -88,6 +88,30 @@ def test_bad_settings_name_their_key(power, expected):
     assert any(problem.startswith(expected) for problem in _problems(power)), _problems(power)
 
 
+@pytest.mark.parametrize(("population", "expected"), [
+    ({"paths": POPULATION["paths"], "loading": POPULATION["loadings"]},
+     "config key power.population.loading: unknown key (did you mean 'loadings'?)"),
+    ({**POPULATION, "correlation": {"KP <-> EC": 0.3}},
+     "config key power.population.correlation: unknown key (did you mean 'correlations'?)"),
+    ({**POPULATION, "loadings": {**POPULATION["loadings"], "KP": "0.8"}},
+     "config key power.population.loadings.KP: expected number or object, got '0.8' (text, not a number"),
+    ("estimate", "config key power.population: expected one of 'estimated', got 'estimate' (did you mean "
+                 "'estimated'?)"),
+])
+def test_a_typo_inside_the_population_is_named(population, expected):
+    assert any(problem.startswith(expected) for problem in _problems({"population": population})), \
+        _problems({"population": population})
+
+
+def test_a_one_tailed_power_alpha_of_one_half_or_more_names_power_alpha():
+    config = _config({"alpha": 0.6})
+    config["bootstrap"]["tails"] = 1
+    config["hypotheses"] = {f"H{i}": {"path": path, "sign": "positive"} for i, path in enumerate(config["paths"])}
+    with pytest.raises(study.ConfigError, match=r"config key power.alpha: a one-tailed test \(bootstrap.tails: 1\) "
+                                                r"needs alpha below 0.5, got 0.6"):
+        study.check_semantics(config, root=ROOT)
+
+
 def test_a_sample_size_below_what_the_model_needs():
     config = _config({})
     need, _ = minimum_respondents(study.indicator_lists(config["constructs"]), config["paths"])

@@ -108,6 +108,15 @@ def _count_problems(power: Mapping, max_samples: int, max_chunks: int) -> list[s
     return problems
 
 
+def _alpha_problems(power: Mapping, boot: Mapping) -> list[str]:
+    """A one-tailed test (``bootstrap.tails: 1``) decides on the ``1 - 2α`` interval, so needs α < 0.5
+    (:func:`plssem.power.power_chunk` raises a bare ValueError otherwise)."""
+    if power["alpha"] is not None and int(boot.get("tails", 2)) == 1 and not power["alpha"] < 0.5:
+        return [f"config key power.alpha: a one-tailed test (bootstrap.tails: 1) needs alpha below 0.5, got "
+                f"{power['alpha']}"]
+    return []      # a null power.alpha takes bootstrap.alpha, which its own check holds below 0.5 one-tailed
+
+
 def _named_problems(kind: str, given, known, key: str, what: str) -> list[str]:
     return [f"config key {key}: {kind} {name!r} is not {what} (known: {', '.join(known) or 'none'})"
             for name in given if name not in known]
@@ -184,6 +193,7 @@ def power_problems(config: Mapping, model, *, max_samples: int, max_chunks: int)
     power = {**POWER_DEFAULTS, **config["power"]}
     need, why = minimum_respondents(indicator_lists(config["constructs"]), config["paths"])
     problems = _grid_problems(power, need, why) + _count_problems(power, max_samples, max_chunks)
+    problems += _alpha_problems(power, config["bootstrap"])
     if model is not None and (model.interactions or model.higher_order):
         return problems + ["config key power: the power analysis simulates models without interaction terms or "
                            "higher-order constructs (their generated indicators have no population correlation "

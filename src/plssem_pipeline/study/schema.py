@@ -87,7 +87,7 @@ def _problem(error) -> str:
             expected = [kind for kind in expected if kind != "object"]
         expected = " or ".join(expected) if isinstance(expected, list) else expected
         message = f"expected {expected}, got {_describe(error.instance)}"
-        if isinstance(error.instance, str) and expected in ("number", "integer", "number or null") \
+        if isinstance(error.instance, str) and {"number", "integer"} & set(expected.split(" or ")) \
                 and as_number(error.instance) is not None:
             message += " (text, not a number: YAML reads 1e-7 as text, write 1.0e-7; remove quotes)"
         elif isinstance(error.instance, bool) and "string" in expected:
