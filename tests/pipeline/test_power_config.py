@@ -153,6 +153,20 @@ def test_a_planned_study_needs_no_survey():
         study.check_semantics(config, root=ROOT)
 
 
+def test_an_estimated_population_needs_a_named_survey():
+    """Not data.survey's default (the example paper's survey) for a study that left it out; a given population
+    needs none."""
+    config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    del config["data"]["survey"]
+    schema = study.load_schema(SCHEMA)
+    assert study.schema_problems(config, schema) == []     # no power analysis: the default survey, as before
+    config["power"] = {"n": [100]}
+    assert [p.split(" — ")[0] for p in study.schema_problems(config, schema)] == \
+        ["config key data.survey: required but missing"]
+    config["power"]["population"] = POPULATION
+    assert study.schema_problems(config, schema) == []
+
+
 def test_a_model_with_an_interaction_term_is_refused():
     config = _config({"n": [100]})
     config["paths"] = config["paths"] + ["KP x EC -> KU"]
