@@ -70,6 +70,9 @@ def test_defaults_sorted_grid_and_settings_taken_from_bootstrap():
     assert settings["hypothesised"] == config["paths"]  # no config hypotheses: one per path
     assert study.power_settings(_config({}))["n"] == [50, 100, 150, 200, 300]  # power: {} runs with the defaults
     assert study.power_settings(_config({"replications": 3, "chunks": 10}))["chunks"] == 3
+    per_chunk = study.power.REPLICATIONS_PER_CHUNK          # chunks null: one job per that many replications
+    assert [study.power_settings(_config({"replications": r}))["chunks"]
+            for r in (1, per_chunk, per_chunk + 1, 4 * per_chunk)] == [1, 1, 2, 4]
 
 
 def test_a_valid_given_population_passes():

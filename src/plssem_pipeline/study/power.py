@@ -13,17 +13,31 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["POWER_DEFAULTS", "DRAWN_WITH", "power_settings", "drawn_with", "power_problems", "population_parameters"]
+__all__ = ["POWER_DEFAULTS", "REPLICATIONS_PER_CHUNK", "DRAWN_WITH", "chunk_count", "power_settings", "drawn_with", "power_problems", "population_parameters"]
 
 #: Defaults of the keys of config ``power`` (the schema cannot fill them in: its defaults would be written into
 #: the section left null, its default). ``alpha`` and ``seed`` null take ``bootstrap.alpha`` / ``bootstrap.seed``.
 POWER_DEFAULTS = {"n": [50, 100, 150, 200, 300], "replications": 1000, "alpha": None, "target": 0.8,
-                  "test": "bootstrap", "samples": 500, "population": "estimated", "seed": None, "chunks": 10}
+                  "test": "bootstrap", "samples": 500, "population": "estimated", "seed": None, "chunks": None}
+
+#: ``power.chunks: null`` (the default) gives one job per this many replications of a sample size, rounded up: the
+#: issue's 5 × 1000 replications are 20 jobs (enough to keep a node's cores or a few nodes busy), each about 250 ×
+#: 501 estimations (some 10 CPU seconds on the example model at n = 200, benchmarks/README.md: a job's start-up of a
+#: second or two is then small), and a small local run (up to 250 replications) one job per sample size.
+REPLICATIONS_PER_CHUNK = 250
 
 
 #: The settings a replication's draws depend on: rule power_chunk's (not the grid, the chunking, the target or the
 #: hypotheses, so that changing those re-runs no chunk).
 DRAWN_WITH = ("replications", "alpha", "tails", "test", "samples", "significance", "population", "seed")
+
+
+def chunk_count(power: Mapping) -> int:
+    """Jobs per sample size: ``power.chunks``, or one per :data:`REPLICATIONS_PER_CHUNK` replications when null."""
+    replications = int(power["replications"])
+    if power["chunks"] is None:
+        return -(-replications // REPLICATIONS_PER_CHUNK)
+    return int(power["chunks"])
 
 
 def drawn_with(settings: Mapping) -> dict:
@@ -58,7 +72,7 @@ def power_settings(config: Mapping) -> dict | None:
         ``n`` (sorted ascending), ``replications``, ``alpha`` (``bootstrap.alpha`` when null), ``tails``
         (``bootstrap.tails``), ``target``, ``test``, ``samples``, ``significance`` (``"interval"`` or
         ``"p_value"``, from ``mediation.significance``), ``population`` (``"estimated"`` or
-        :func:`population_parameters`), ``seed`` (``bootstrap.seed`` when null), ``chunks`` (at most
+        :func:`population_parameters`), ``seed`` (``bootstrap.seed`` when null), ``chunks`` (:func:`chunk_count`; at most
         ``replications``) and ``hypothesised`` (the effects of the study's hypotheses, ``"A -> B"``).
     """
     from .hypotheses import hypotheses_from_config
@@ -77,7 +91,7 @@ def power_settings(config: Mapping) -> dict | None:
             "significance": "p_value" if significance == "p_value" else "interval",
             "population": population_parameters(population) if isinstance(population, Mapping) else "estimated",
             "seed": int(power["seed"] if power["seed"] is not None else boot["seed"]),
-            "chunks": max(1, min(int(power["chunks"]), replications)),
+            "chunks": max(1, min(chunk_count(power), replications)),
             "hypothesised": [h.path for h in hypotheses_from_config(config)]}
 
 
@@ -95,10 +109,10 @@ def _grid_problems(power: Mapping, need: int, why: str) -> list[str]:
 
 def _count_problems(power: Mapping, max_samples: int, max_chunks: int) -> list[str]:
     problems = []
-    if power["chunks"] > power["replications"]:
+    if power["chunks"] is not None and power["chunks"] > power["replications"]:
         problems.append(f"config key power.chunks: {power['chunks']} chunks for {power['replications']} replications "
                         "(power.replications); use at most one chunk per replication")
-    jobs = power["chunks"] * len(power["n"])
+    jobs = chunk_count(power) * len(power["n"])
     if jobs > max_chunks:
         problems.append(f"config key power.chunks: {power['chunks']} chunks for each of {len(power['n'])} sample "
                         f"sizes are {jobs} jobs; at most {max_chunks} in all")
