@@ -10,14 +10,23 @@ state the population:
   with the outer loadings ``λ`` (PLSc's consistent loadings for common factors) and
   the construct correlations ``φ`` implied by the structural model; within a Mode B
   block the observed correlations (a composite leaves them free; Henseler et al.
-  2014; Dijkstra & Henseler 2015). The true effects are the estimated paths and
+  2014; Dijkstra & Henseler 2015). The stated effects are the estimated paths and
   specific indirect effects.
 * :func:`from_parameters`, a model *given* (a study being planned): a common-factor
   population ``x_i = λ_i η_c + ε_i`` with unit-variance constructs and indicators,
   ``Σ = Λ Φ Λ' + Θ``, ``Θ = diag(1 - λ_i²)``; exogenous constructs correlate as
   stated, each endogenous construct is ``η_j = Σ_i β_ij η_i + ζ_j`` with
   ``Var ζ_j = 1 - R²_j`` (Bollen 1989, ch. 8), so ``Φ`` follows from the paths as in
-  :func:`plssem.quality.implied_construct_correlations`.
+  :func:`plssem.quality.implied_construct_correlations`. The stated effects are the
+  given paths and their products along each route.
+
+The **true** effects (:attr:`Population.effects`) are what the estimator targets in that
+population: the model estimated on ``Σ`` itself (PLS, PLSc for common factors; one
+estimation, :func:`population_values`), the probability limit of every replication's
+estimate. They differ from the stated ones wherever PLS is not consistent for them: a
+composite estimated on a common-factor ``Σ`` gives attenuated paths (Dijkstra & Henseler
+2015), and PLS on the SRMR-implied ``Σ`` of a composite model does not give its estimates
+back. The stated values are kept in :attr:`Population.stated`.
 
 Models with interaction terms or higher-order constructs (generated indicators,
 :mod:`plssem.staging`) are not simulated: their population is not a correlation
@@ -31,9 +40,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import effects, fit, quality, statistics
+from .bootstrap import estimate_batch
 from .model import Model, ModelError, parse_path
 
-__all__ = ["Population", "effect_labels", "from_estimates", "from_parameters"]
+__all__ = ["Population", "effect_labels", "population_values", "from_estimates", "from_parameters"]
+
+#: Convergence of the population's own estimation (:func:`population_values`): far below any Monte Carlo error.
+POPULATION_OPTIONS = {"max_iter": 1000, "tol": 1e-13}
+#: Added to every between-block correlation of ``Σ`` when PLS has no inner proxy on ``Σ`` itself (:func:`_population`).
+NUDGE = 1e-9
+#: A true effect closer to 0 than this is a zero effect up to the estimation's rounding (3e-17 for a stated 0 under
+#: PLSc) or :data:`NUDGE`, and is set to 0, so that its one-tailed direction is the positive one, as for a stated 0.
+ZERO = 1e-6
 
 
 @dataclass(frozen=True)
@@ -46,13 +64,18 @@ class Population:
     correlations : ndarray (p, p)
         Population correlations of ``model.observed_indicators``, positive definite.
     effects : dict of str -> float
-        True value of every tested effect: each path ``"A -> B"``, then each specific
-        indirect effect ``"A -> M -> B"`` (labels as :func:`plssem.statistics.labels`).
+        True value of every tested effect, the estimator's value in the population (module
+        docstring): each path ``"A -> B"``, then each specific indirect effect ``"A -> M -> B"``
+        (labels as :func:`plssem.statistics.labels`).
+    stated : dict of str -> float
+        The same effects as stated: the given parameters (:func:`from_parameters`) or the
+        estimates on the survey (:func:`from_estimates`).
     """
 
     model: Model
     correlations: np.ndarray
     effects: dict[str, float]
+    stated: dict[str, float]
 
 
 def effect_labels(model: Model) -> list[str]:
@@ -85,6 +108,55 @@ def _effects(paths: np.ndarray, model: Model) -> dict[str, float]:
     return dict(zip(effect_labels(model), (float(v) for v in [*direct, *indirect])))
 
 
+def population_values(corr: np.ndarray, model: Model, options: dict) -> tuple[np.ndarray, object]:
+    """The tested effects estimated on a stack of indicator correlation matrices, and the core.
+
+    Parameters
+    ----------
+    corr : ndarray (b, p, p)
+        Correlations of ``model.observed_indicators``.
+    model : Model
+    options : dict
+        ``scheme``, ``max_iter``, ``tol`` as for :func:`plssem.estimate`.
+
+    Returns
+    -------
+    values : ndarray (b, m)
+        Paths then specific indirect effects (:func:`effect_labels` order), PLSc for common factors
+        (:func:`plssem.bootstrap.estimate_batch`); NaN rows where the estimation failed or did not converge.
+    core : PLSCore
+    """
+    core, _, _, collected = estimate_batch(None, None, 0, model, options, families=("paths", "specific_indirect"),
+                                           corr=corr)
+    values = np.concatenate([collected["paths"], collected["specific_indirect"]], axis=1)
+    values[core.failed | ~core.converged] = np.nan
+    return values, core
+
+
+def _population(model: Model, sigma: np.ndarray, stated: dict[str, float], scheme: str, what: str) -> Population:
+    """The population of ``sigma``, its true effects estimated on it (:func:`population_values`).
+
+    A construct whose indicators are uncorrelated with all its neighbours' (a stated zero path from an
+    exogenous construct correlated with nothing) has a zero inner proxy on ``Σ`` itself, so PLS has no
+    weights for it, although every weighting gives the same effects in the limit (its correlations are
+    all 0). The effects are then that limit, estimated on ``Σ`` with :data:`NUDGE` added to every
+    between-block correlation (the effects move by about as much; :data:`ZERO` then snaps the zeros).
+    """
+    sigma = _positive_definite(sigma, what)
+    options = {"scheme": scheme, **POPULATION_OPTIONS}
+    with np.errstate(invalid="ignore", divide="ignore"):          # a zero inner proxy: NaN weights
+        values = population_values(sigma[None], model, options)[0][0]
+    if not np.isfinite(values).all():
+        owner = model.indicator_construct
+        nudged = sigma + NUDGE * (owner[:, None] != owner[None, :])
+        values = population_values(nudged[None], model, options)[0][0]
+    if not np.isfinite(values).all():
+        raise ModelError(f"{what}: the model estimated on the population correlation matrix does not converge "
+                         "(PLSc breaks down on it), so the effects have no population value")
+    values[np.abs(values) < ZERO] = 0.0
+    return Population(model, sigma, dict(zip(stated, (float(v) for v in values))), stated)
+
+
 def from_estimates(result) -> Population:
     """The estimated model as the population (module docstring).
 
@@ -97,19 +169,20 @@ def from_estimates(result) -> Population:
     -------
     Population
         ``correlations`` the estimated model's implied indicator correlations (those of SRMR's
-        "estimated model"), ``effects`` the estimated paths and specific indirect effects.
+        "estimated model"), ``effects`` the model estimated on them with ``result.scheme``
+        (module docstring), ``stated`` the estimated paths and specific indirect effects.
 
     Raises
     ------
     ModelError
-        For a model with interaction terms or higher-order constructs, or if the implied
-        matrix is not positive definite.
+        For a model with interaction terms or higher-order constructs, if the implied
+        matrix is not positive definite, or if the estimation on it does not converge.
     """
     model = result.model
     _check_simulable(model)
     corr = np.asarray(result.correlations, dtype=float)[None]
     sigma = fit.implied_correlations(result.core, corr, model, ("estimated",))["estimated"][0]
-    return Population(model, _positive_definite(sigma, "population: estimated"), _effects(result.core.paths, model))
+    return _population(model, sigma, _effects(result.core.paths, model), result.scheme, "population: estimated")
 
 
 def _number(value, key: str) -> float:
@@ -205,7 +278,7 @@ def _exogenous_correlations(model: Model, correlations: Mapping[str, float] | No
 
 
 def from_parameters(model: Model, paths: Mapping[str, float], loadings: Mapping[str, float | Mapping[str, float]],
-                    correlations: Mapping[str, float] | None = None) -> Population:
+                    correlations: Mapping[str, float] | None = None, *, scheme: str = "path") -> Population:
     """A common-factor population given by its parameters (module docstring).
 
     Parameters
@@ -218,11 +291,14 @@ def from_parameters(model: Model, paths: Mapping[str, float], loadings: Mapping[
         ``|loading| < 1``.
     correlations : mapping of str -> float, optional
         ``"A <-> B"``: the correlation of two exogenous constructs (default 0).
+    scheme : {"path", "centroid", "factorial"}
+        The inner weighting scheme the replications are estimated with.
 
     Returns
     -------
     Population
-        ``Σ = ΛΦΛ' + Θ`` (unit diagonal) and the effects: the paths and their products along each route.
+        ``Σ = ΛΦΛ' + Θ`` (unit diagonal); ``effects`` the model (PLS, PLSc for common factors) estimated
+        on ``Σ``, ``stated`` the given paths and their products along each route.
 
     Raises
     ------
@@ -230,7 +306,7 @@ def from_parameters(model: Model, paths: Mapping[str, float], loadings: Mapping[
         Naming the key (``population paths[...]``, ``loadings[...]``, ``correlations[...]``): an unknown or
         missing path, construct or indicator, ``|loading| >= 1``, ``|r| >= 1``, an endogenous construct's
         ``R² >= 1``, or construct or indicator correlations that are not positive definite; also for a
-        model with interaction terms or higher-order constructs.
+        model with interaction terms or higher-order constructs, or if the estimation on ``Σ`` does not converge.
     """
     _check_simulable(model)
     beta = _path_matrix(model, paths)
@@ -252,4 +328,4 @@ def from_parameters(model: Model, paths: Mapping[str, float], loadings: Mapping[
     owner = model.indicator_construct
     sigma = lam[:, None] * lam[None, :] * phi[owner[:, None], owner]
     np.fill_diagonal(sigma, 1.0)
-    return Population(model, _positive_definite(sigma, "population"), _effects(beta[None], model))
+    return _population(model, sigma, _effects(beta[None], model), scheme, "population")

@@ -24,16 +24,22 @@ Carlo study to decide on sample size and determine power"):
      subsamples: each replication's weighted sums ``Σ c z`` and ``Σ c z z'`` come from one
      stacked matrix product, and one call of the batched algorithm estimates every
      subsample of every replication of a batch (:func:`plssem.bootstrap.estimate_batch`).
-   * ``test="normal"``: the classical OLS standard error of each standardised path on the
-     construct scores' correlations, ``SE(β_i) = sqrt((1 - R²)/(n - k - 1) · [R_PP⁻¹]_ii)``
-     (``k`` predictors), p from Student's t with ``n - k - 1`` degrees of freedom; the
-     specific indirect effect ``Π β`` has the delta-method (Sobel 1982) SE
-     ``sqrt(Σ_i (Π_{j≠i} β_j)² SE_i²)`` and a normal p. Its interval is symmetric, so
-     ``interval`` and ``p_value`` decide alike.
+   * ``test="normal"``: the Wald test with the Monte Carlo sampling error of the estimate over all
+     replications at that ``n`` in place of an estimated SE (:func:`plssem.power_tests.shift_significance`). It needs every
+     replication of an ``n``, so chunks store only the estimates and :func:`summarise` decides
+     after merging them (the merged estimates, and so the decisions, are the same bytes for
+     any chunking).
+
+The true effects are the estimator's values in the population
+(:attr:`plssem.population.Population.effects`): the one-tailed direction follows them.
+
+Rounding does not depend on the chunking: every matrix product is one fixed-shape product per
+replication, both operands stacked per replication (the Cholesky factor repeated), so numpy cannot
+fold a batch into one GEMM whose row count, and so BLAS's blocking, would depend on the batch.
 
 A replication whose estimation fails or does not converge is counted in ``failed`` and left
-out of the power. Power ``P`` is the share of usable replications that reject, with the Monte
-Carlo SE ``sqrt(P(1 - P)/R)``.
+out of the power: the power is conditional on the estimation converging. Power ``P`` is the
+share of usable replications that reject, with the Monte Carlo SE ``sqrt(P(1 - P)/R)``.
 """
 from __future__ import annotations
 
@@ -42,12 +48,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import power_tests, sample_size
-from .bootstrap import check_tiling, estimate_batch
+from .bootstrap import check_tiling
 from .draws import check_seed, named_stream, resample_counts, stream_uniforms
 from .moments import moments_from_sums
-from .population import Population
+from .population import Population, population_values
 
-__all__ = ["TESTS", "SIGNIFICANCE", "PowerDraws", "normal_scores", "simulate", "power_chunk", "merge", "summarise"]
+__all__ = ["TESTS", "SIGNIFICANCE", "NOT_REACHED", "AT_SMALLEST", "PowerDraws", "normal_scores", "simulate", "power_chunk", "merge", "summarise"]
 
 TESTS = ("bootstrap", "normal")
 SIGNIFICANCE = ("p_value", "interval")
@@ -73,7 +79,8 @@ class PowerDraws:
     estimates : ndarray (R, m)
         Each replication's estimates; NaN rows for failed replications.
     significant : ndarray (R, m) of bool
-        Whether the test rejected zero (False for failed replications).
+        Whether the bootstrap test rejected zero (False for failed replications); all False for
+        ``test="normal"``, which :func:`summarise` decides after merging.
     failed : ndarray (R,) of bool
         Estimation failed or did not converge: excluded from the power, counted.
     """
@@ -117,8 +124,8 @@ def simulate(population: Population, n: int, *, seed: int, start: int, stop: int
         raise ValueError(f"need 0 <= start <= stop, got start={start}, stop={stop}")
     p = population.correlations.shape[0]
     uniform = stream_uniforms(n * p, seed, start, stop, named_stream(f"power n={n}"))
-    factor = np.linalg.cholesky(population.correlations)
-    return np.matmul(normal_scores(uniform).reshape(stop - start, n, p), factor.T)
+    factor = np.repeat(np.linalg.cholesky(population.correlations).T[None], stop - start, axis=0)
+    return np.matmul(normal_scores(uniform).reshape(stop - start, n, p), factor)
 
 
 def _sample_correlations(data: np.ndarray) -> np.ndarray:
@@ -146,13 +153,9 @@ def _bootstrap_correlations(data: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return moments_from_sums(counts.sum(axis=2).reshape(-1), sums[:, :p], second)[2]
 
 
-def _estimate(corr: np.ndarray, population: Population, options: dict) -> tuple[np.ndarray, object]:
-    """The effects ``(b, m)`` of a stack of correlation matrices (NaN rows where estimation failed), and the core."""
-    core, _, _, collected = estimate_batch(None, None, 0, population.model, options,
-                                           families=("paths", "specific_indirect"), corr=corr)
-    values = np.concatenate([collected["paths"], collected["specific_indirect"]], axis=1)
-    values[core.failed | ~core.converged] = np.nan
-    return values, core
+def _directions(true: np.ndarray) -> np.ndarray:
+    """The hypothesised direction of each effect for one-tailed tests: the true value's sign, + for 0."""
+    return np.where(true < 0, -1.0, 1.0)
 
 
 def _check_options(test, samples, alpha, tails, significance, chunk_size):
@@ -210,6 +213,7 @@ def power_chunk(population: Population, n: int, *, seed: int, start: int, stop: 
     Returns
     -------
     PowerDraws
+        ``significant`` all False for ``test="normal"`` (decided by :func:`summarise`).
 
     Raises
     ------
@@ -219,8 +223,7 @@ def power_chunk(population: Population, n: int, *, seed: int, start: int, stop: 
     """
     _check_options(test, samples, alpha, tails, significance, chunk_size)
     true = np.array(list(population.effects.values()), dtype=float)
-    test_options = {"alpha": alpha, "tails": tails, "significance": significance,
-                    "sign": np.where(true < 0, -1.0, 1.0)}
+    test_options = {"alpha": alpha, "tails": tails, "significance": significance, "sign": _directions(true)}
     options = {"scheme": scheme, "max_iter": max_iter, "tol": tol}
     per_batch = _replications_per_batch(test, n, population.correlations.shape[0], samples, chunk_size)
     total = stop - start
@@ -231,14 +234,13 @@ def power_chunk(population: Population, n: int, *, seed: int, start: int, stop: 
         hi = min(lo + per_batch, stop)
         rows = slice(lo - start, hi - start)
         data = simulate(population, n, seed=seed, start=lo, stop=hi)
-        original, core = _estimate(_sample_correlations(data), population, options)
+        original, _ = population_values(_sample_correlations(data), population.model, options)
+        decided = False
         if test == "bootstrap":
             counts = resample_counts(n, seed, lo * samples, hi * samples, named_stream(f"power bootstrap n={n}"))
-            boot, _ = _estimate(_bootstrap_correlations(data, counts.reshape(hi - lo, samples, n).astype(float)),
-                                population, options)
+            boot, _ = population_values(_bootstrap_correlations(data, counts.reshape(hi - lo, samples, n).astype(float)),
+                                        population.model, options)
             decided = power_tests.bootstrap_significance(original, boot.reshape(hi - lo, samples, -1), **test_options)
-        else:
-            decided = power_tests.normal_significance(core, original, population.model, n, **test_options)
         bad = ~np.isfinite(original).all(axis=1)
         estimates[rows] = original
         significant[rows] = decided & ~bad[:, None]
@@ -270,8 +272,20 @@ def _by_n(draws: list[PowerDraws]) -> list[PowerDraws]:
     return [merge(groups[n]) for n in sorted(groups)]
 
 
+#: ``Note`` of the minimum-n table: no simulated ``n`` reaches the target / the smallest one already does.
+NOT_REACHED, AT_SMALLEST = "not reached", "smallest n simulated"
+
+
+def _minimum_n(sizes: np.ndarray, power: np.ndarray, target: float) -> tuple[float, str]:
+    """The first ``n`` of the grid whose power reaches ``target``, and its ``Note``."""
+    reached = sizes[power >= target]
+    if not reached.size:
+        return np.nan, NOT_REACHED
+    return float(reached[0]), AT_SMALLEST if reached[0] == sizes[0] else ""
+
+
 def summarise(draws: list[PowerDraws], effects: dict[str, float], target: float = 0.8, *, alpha: float = 0.05,
-              tails: int = 2):
+              tails: int = 2, test: str = "bootstrap", stated: dict[str, float] | None = None):
     """The power table and the minimum-n table of a simulation.
 
     Parameters
@@ -284,53 +298,68 @@ def summarise(draws: list[PowerDraws], effects: dict[str, float], target: float 
         The power wanted (0.8: Cohen 1988).
     alpha : float
     tails : {1, 2}
-        The simulation's test, for the Kock & Hadaya (2018) columns.
+        The simulation's test: for ``test="normal"``'s decisions and the Kock & Hadaya (2018) columns.
+    test : {"bootstrap", "normal"}
+        The chunks' test: ``"normal"`` is decided here, on each ``n``'s merged estimates
+        (:func:`plssem.power_tests.shift_significance`); ``"bootstrap"`` reads the chunks' decisions.
+    stated : dict of str -> float, optional
+        The stated effects (:attr:`plssem.population.Population.stated`); NaN when not given.
 
     Returns
     -------
     power : DataFrame
         One row per effect and ``n`` (effects in model order, ``n`` increasing): ``Effect, n, True value,
-        Power, MC SE, Replications, Failed``; Power ``P`` is the share of the ``R`` usable replications that
-        rejected, ``MC SE = sqrt(P(1 - P)/R)``.
+        Stated value, Power, MC SE, Replications, Failed``; Power ``P`` is the share of the ``R`` usable
+        replications that rejected, ``MC SE = sqrt(P(1 - P)/R)`` (0 at ``P`` of 0 or 1, where the
+        binomial error is below ``1/R`` rather than none: a reader should be shown "< 1/R").
     minimum_n : DataFrame
-        One row per effect: ``Effect, True value, Minimum n`` (the smallest simulated ``n`` whose power
-        reaches ``target``; NaN if none), ``Note`` ("not reached" then, else empty), and Kock & Hadaya's
-        ``Inverse square root`` and ``Gamma-exponential`` minimum n (:mod:`plssem.sample_size`) at ``alpha``,
-        ``tails`` and power ``target`` (NaN for an effect of 0 or with ``|β| >= 1``).
+        One row per effect: ``Effect, True value, Stated value, Minimum n`` (the first ``n`` of the grid
+        whose estimated power reaches ``target``, without regard to its MC SE), ``Note``
+        (:data:`NOT_REACHED`, ``Minimum n`` NaN; :data:`AT_SMALLEST`, the smallest ``n`` simulated
+        already reaches it, so the minimum is that ``n`` or fewer; else empty), and Kock & Hadaya's
+        ``Inverse square root`` and ``Gamma-exponential`` minimum n (:mod:`plssem.sample_size`) of each
+        path's true value at ``alpha``, ``tails`` and power ``target``: NaN for specific indirect
+        effects (the methods are for path coefficients), a path of 0 or one with ``|β| >= 1``.
 
     Raises
     ------
     ValueError
-        If the chunks do not tile per ``n`` (:func:`merge`), or ``effects`` lacks a label.
+        If the chunks do not tile per ``n`` (:func:`merge`), ``effects`` lacks a label, or ``test`` is unknown.
     """
     import pandas as pd
 
+    if test not in TESTS:
+        raise ValueError(f"unknown power test {test!r}; expected one of {TESTS}")
     merged = _by_n(draws)
     labels = merged[0].labels
     missing = [label for label in labels if label not in effects]
     if missing:
         raise ValueError(f"no true value for effect {missing[0]!r}")
     true = np.array([effects[label] for label in labels], dtype=float)
+    given = np.array([(stated or {}).get(label, np.nan) for label in labels], dtype=float)
     power = np.empty((len(merged), len(labels)))
     rows = []
     for i, part in enumerate(merged):
         usable = ~part.failed
         count = int(usable.sum())
+        significant = part.significant if test == "bootstrap" else power_tests.shift_significance(
+            part.estimates, true, alpha=alpha, tails=tails, sign=_directions(true))
         with np.errstate(invalid="ignore", divide="ignore"):
-            power[i] = part.significant[usable].sum(axis=0) / count
+            power[i] = significant[usable].sum(axis=0) / count
             se = np.sqrt(power[i] * (1 - power[i]) / count)
-        rows += [{"Effect": label, "n": part.n, "True value": true[j], "Power": power[i, j], "MC SE": se[j],
-                  "Replications": count, "Failed": int(part.failed.sum())} for j, label in enumerate(labels)]
+        rows += [{"Effect": label, "n": part.n, "True value": true[j], "Stated value": given[j], "Power": power[i, j],
+                  "MC SE": se[j], "Replications": count, "Failed": int(part.failed.sum())}
+                 for j, label in enumerate(labels)]
     order = np.argsort(np.repeat(np.arange(len(labels))[None], len(merged), axis=0).ravel(), kind="stable")
     table = pd.DataFrame(rows).iloc[order].reset_index(drop=True)
     sizes = np.array([part.n for part in merged], dtype=float)
     minimum = []
     for j, label in enumerate(labels):
-        reached = sizes[power[:, j] >= target]
-        known = 0 < abs(true[j]) < 1
+        known = label.count("->") == 1 and 0 < abs(true[j]) < 1
         methods = {name: float(method(true[j], alpha=alpha, power=target, tails=tails)) if known else np.nan
                    for name, method in (("Inverse square root", sample_size.inverse_square_root),
                                         ("Gamma-exponential", sample_size.gamma_exponential))}
-        minimum.append({"Effect": label, "True value": true[j], "Minimum n": reached[0] if reached.size else np.nan,
-                        "Note": "" if reached.size else "not reached", **methods})
+        least, note = _minimum_n(sizes, power[:, j], target)
+        minimum.append({"Effect": label, "True value": true[j], "Stated value": given[j], "Minimum n": least,
+                        "Note": note, **methods})
     return table, pd.DataFrame(minimum)

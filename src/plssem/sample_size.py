@@ -13,6 +13,15 @@ detected with power ``1 - β_II`` at significance ``α`` when ``|β|·√n > z_{
   ``1/√n`` at small ``n``, ``n_min`` the smallest ``n`` that meets the inequality.
 
 Both return the smallest integer ``n`` that satisfies the strict inequality.
+
+Sources of the two rounding choices, which differ from Kock & Hadaya's spreadsheet (Appendix B):
+
+* ``c`` is rounded to three decimals as eq. 5 prints it (2.486); the spreadsheet carries the
+  ``NORMSINV`` cells unrounded (2.48647...). The two give different ``n`` only when an integer
+  lies between ``(2.486/|β|)²`` and ``(2.48647/|β|)²``; the rounded one reproduces the paper's
+  Tables 3-5 (tests/fixtures/kock-hadaya-2018).
+* ``n = ⌊(c/|β|)²⌋ + 1`` follows eq. 5's strict inequality ``n_min > (c/|β_min|)²``; the
+  spreadsheet's ``ROUNDUP((c/β)²)`` differs from it only when ``(c/β)²`` is an integer.
 """
 from __future__ import annotations
 
@@ -105,6 +114,15 @@ def gamma_exponential(beta: float, *, alpha: float = 0.05, power: float = 0.8, t
     The exponential ratio decreases up to ``N = (e|β|)² < 8`` and increases after, so the
     search scans ``N = 1 .. 8`` and bisects above, up to the inverse square root ``N`` (where
     the ratio, at least ``|β| √N``, exceeds ``c``).
+
+    **Not monotone in |β| above about 0.5**, as Exhibit B.1's ``Calc_N_EXPSnGAMM`` itself is
+    (Kock & Hadaya 2018, Appendix B): the factor ``exp(e|β|/√N)`` makes the exponential loop stop
+    at ``N <= 10`` for a large ``|β|`` (at ``N = 1`` once ``e²β² > c``), and the gamma loop then
+    restarts at ``N = 1`` and ends near, or above, the inverse square root ``n``. One-tailed at
+    α = .05 and power .8, β = .50 gives 11 but β = .55 gives 21; from about ``|β| >= .6`` the
+    result exceeds the inverse square root's, although the method is meant to refine it
+    downwards. This is the published method, kept as published (pinned by
+    tests/engine/test_power_sample_size.py).
 
     Parameters, returns and errors as :func:`inverse_square_root`.
     """

@@ -3,7 +3,9 @@
 Replication ``r`` at sample size ``n`` depends on ``(seed, n, r)`` alone (its data: draw ``r`` of the
 stream "power n=<n>"; its bootstrap: draws ``r·B .. (r+1)·B - 1`` of "power bootstrap n=<n>"), so
 replications 0..6 computed in one call, in two chunks, or with any number of replications per batch
-(``chunk_size``) give the same bytes, for both tests. Cost: about 1 s.
+(``chunk_size``) give the same bytes, for both tests; the normal test, decided on the merged estimates by
+``summarise``, then gives the same tables. Every product is one per replication (the Cholesky factor
+repeated per replication), so a chunk of one replication and a batch of seven round alike. Cost: about 1 s.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import pytest
 
 import plssem
 from plssem.population import from_parameters
-from plssem.power import merge, power_chunk, simulate
+from plssem.power import merge, power_chunk, simulate, summarise
 
 MODEL = plssem.Model.from_spec({"A": ["a1", "a2", "a3"], "M": ["m1", "m2"], "Y": ["y1", "y2", "y3"]},
                                ["A -> M", "M -> Y", "A -> Y"])
@@ -39,4 +41,9 @@ def test_power_draws_do_not_depend_on_the_chunking(test):
                    power_chunk(POPULATION, N, seed=SEED, start=0, stop=2, test=test, samples=SAMPLES, chunk_size=1)])
     assert len(whole) == len(split) == 7 and whole.labels == split.labels
     assert _bytes(whole) == _bytes(split)
-    assert whole.significant.any() and not whole.significant.all()     # the comparison is not of constants
+    assert np.unique(whole.estimates[:, 0]).size == 7
+    tables = [summarise([draws], POPULATION.effects, test=test, alpha=0.5) for draws in (whole, split)]
+    for left, right in zip(*tables):
+        assert left.to_csv() == right.to_csv()
+    power = tables[0][0]["Power"]
+    assert (power > 0).any() and (power < 1).any()                     # the comparison is not of constants

@@ -7,9 +7,10 @@
   ``plssem_pipeline.analysis.decision.is_significant``, exactly as the hypotheses step does (p value or
   interval, one- or two-tailed in the true effect's direction): the vectorised engine must agree on
   every effect of every replication, and its estimates must be the single estimations'.
-* Normal test: OLS of each endogenous construct's scores on its predictors' (with intercept, from the
-  data matrix: ``σ² = RSS/(n - k - 1)``, ``Var β̂ = σ² (X'X)⁻¹``, p from t(n - k - 1)) and the Sobel
-  (delta-method) SE for the indirect effect, p from the normal distribution.
+* Normal test, decided by ``summarise`` on all replications of an n: the power is the share of replications
+  whose estimate lies beyond the critical value, the type-7 quantile (``scipy.stats.mstats.mquantiles`` with
+  ``alphap = betap = 1``) of the absolute errors ``|θ̂ - θ|`` at ``1 - α`` (``1 - 2α`` one-tailed, on the true
+  effect's side), for composites and for PLSc.
 * Common factors: each replication's estimates are PLSc's, as ``plssem.estimate`` gives them.
 Cost: about 1.5 s.
 """
@@ -18,12 +19,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from scipy import stats
+from scipy.stats.mstats import mquantiles
 
 import plssem
 from plssem.inference import summarize_directional
 from plssem.population import from_parameters
-from plssem.power import power_chunk, simulate
+from plssem.power import power_chunk, simulate, summarise
 from plssem_pipeline.analysis.decision import is_significant
 
 MODEL = plssem.Model.from_spec({"A": ["a1", "a2", "a3"], "M": ["m1", "m2"], "Y": ["y1", "y2", "y3"]},
@@ -68,35 +69,27 @@ def test_bootstrap_verdicts_are_the_pipelines(single, significance, method, tail
     assert draws.significant.any() and not draws.significant.all()
 
 
+def _normal_power(estimates, true, alpha, tails):
+    """Each effect's rejection rate by the critical value of the absolute errors (module docstring)."""
+    usable = estimates[np.isfinite(estimates).all(axis=1)]
+    level = 1 - alpha if tails == 2 else 1 - 2 * alpha
+    rates = []
+    for j, theta in enumerate(true):
+        critical = mquantiles(np.abs(usable[:, j] - theta), [level], alphap=1, betap=1)[0]
+        side = usable[:, j] if theta >= 0 else -usable[:, j]
+        rates.append(np.mean((np.abs(usable[:, j]) if tails == 2 else side) > critical))
+    return np.array(rates)
+
+
 @pytest.mark.parametrize("tails", [2, 1])
-def test_normal_verdicts_are_ols_and_sobel(single, tails):
+def test_normal_verdicts_are_the_monte_carlo_critical_values(tails):
     alpha = 0.1
-    draws = power_chunk(POPULATION, N, seed=SEED, start=0, stop=REPLICATIONS, test="normal", alpha=alpha,
-                        tails=tails)
-    true = np.array(list(POPULATION.effects.values()))
-    signs = np.where(true < 0, -1, 1)
-    for r, (result, _) in enumerate(single):
-        scores = result.scores
-        coef, se, df = {}, {}, {}
-        for target in ("M", "Y"):
-            preds = [s for s, t in MODEL.paths if t == target]
-            x = np.column_stack([np.ones(N), scores[preds].to_numpy()])
-            y = scores[target].to_numpy()
-            beta, rss, *_ = np.linalg.lstsq(x, y, rcond=None)
-            sigma2 = rss[0] / (N - len(preds) - 1)
-            cov = sigma2 * np.linalg.inv(x.T @ x)
-            for i, s in enumerate(preds, start=1):
-                coef[f"{s} -> {target}"], se[f"{s} -> {target}"] = beta[i], np.sqrt(cov[i, i])
-                df[f"{s} -> {target}"] = N - len(preds) - 1
-        t = np.array([coef[k] / se[k] for k in coef])
-        dfs = np.array([df[k] for k in coef])
-        p = 2 * stats.t.sf(np.abs(t), dfs) if tails == 2 else stats.t.sf(signs[:3] * t, dfs)
-        a, b = coef["A -> M"], coef["M -> Y"]
-        z = a * b / np.sqrt(a**2 * se["M -> Y"] ** 2 + b**2 * se["A -> M"] ** 2)
-        p_ind = 2 * stats.norm.sf(abs(z)) if tails == 2 else stats.norm.sf(signs[3] * z)
-        assert list(coef) == list(POPULATION.effects)[:3]
-        assert draws.significant[r].tolist() == [bool(v < alpha) for v in [*p, p_ind]], r
-    assert draws.significant.any() and not draws.significant.all()
+    draws = power_chunk(POPULATION, N, seed=SEED, start=0, stop=60, test="normal", alpha=alpha, tails=tails)
+    assert not draws.significant.any()                                   # decided after merging, not per chunk
+    table, _ = summarise([draws], POPULATION.effects, alpha=alpha, tails=tails, test="normal")
+    expected = _normal_power(draws.estimates, list(POPULATION.effects.values()), alpha, tails)
+    np.testing.assert_array_equal(table["Power"].to_numpy(), expected)
+    assert (expected > 0).any() and (expected < 1).any()
 
 
 def test_common_factor_replications_are_plsc_estimates():
@@ -104,9 +97,10 @@ def test_common_factor_replications_are_plsc_estimates():
     spec = {name: {"indicators": list(c.indicators), "model": "common_factor"} for name, c in
             zip(MODEL.construct_names, MODEL.constructs)}
     model = plssem.Model.from_spec(spec, [f"{s} -> {t}" for s, t in MODEL.paths])
-    paths = {f"{s} -> {t}": POPULATION.effects[f"{s} -> {t}"] for s, t in MODEL.paths}
+    paths = {f"{s} -> {t}": POPULATION.stated[f"{s} -> {t}"] for s, t in MODEL.paths}
     population = from_parameters(model, paths, {"A": 0.8, "M": 0.7, "Y": 0.75})
     draws = power_chunk(population, N, seed=SEED, start=0, stop=REPLICATIONS, test="normal")
+    assert not draws.failed.all()                                        # else the loop below checks nothing
     for r in range(REPLICATIONS):
         data = pd.DataFrame(simulate(population, N, seed=SEED, start=r, stop=r + 1)[0], columns=model.indicator_names)
         try:
@@ -117,3 +111,17 @@ def test_common_factor_replications_are_plsc_estimates():
         original = np.concatenate([result.paths.to_numpy(), result.specific_indirect_effects.to_numpy()])
         assert not draws.failed[r]
         np.testing.assert_allclose(draws.estimates[r], original, atol=1e-10)
+
+
+def test_common_factor_normal_verdicts_are_the_monte_carlo_critical_values():
+    spec = {name: {"indicators": list(c.indicators), "model": "common_factor"} for name, c in
+            zip(MODEL.construct_names, MODEL.constructs)}
+    model = plssem.Model.from_spec(spec, [f"{s} -> {t}" for s, t in MODEL.paths])
+    population = from_parameters(model, {f"{s} -> {t}": POPULATION.stated[f"{s} -> {t}"] for s, t in MODEL.paths},
+                                 {"A": 0.8, "M": 0.7, "Y": 0.75})
+    draws = power_chunk(population, N, seed=SEED, start=0, stop=60, test="normal")
+    assert 0 < draws.failed.sum() < 30
+    table, _ = summarise([draws], population.effects, alpha=0.1, test="normal")
+    expected = _normal_power(draws.estimates, list(population.effects.values()), 0.1, 2)
+    np.testing.assert_array_equal(table["Power"].to_numpy(), expected)
+    assert (expected > 0).any() and (expected < 1).any()

@@ -1,24 +1,26 @@
-"""Monte Carlo power of ``plssem.power`` against the exact power of the test of a correlation.
+"""Monte Carlo power of ``plssem.power``'s normal test against its exact power for a correlation.
 
 A model of two single-indicator constructs, ``A -> B``, estimates the path as the sample correlation
-``r`` of the two indicators, and the normal test (``test="normal"``) is then the classical t test of a
-correlation, ``t = r √(n - 2) / √(1 - r²)`` against Student's t with ``n - 2`` degrees of freedom. Its
-exact power for bivariate normal data with correlation ``ρ`` is the probability that ``r`` falls beyond
-the critical correlation ``r_c = t_c / √(n - 2 + t_c²)``, integrated here (``scipy.integrate.quad``)
-over the exact density of ``r`` (Hotelling 1953, eq. 21; Fisher 1915):
+``r`` of the two indicators. The normal test (``test="normal"``, :func:`plssem.power_tests.shift_significance`)
+rejects when ``|r| > c`` (one-tailed for ``ρ >= 0``: ``r > c``), ``c`` the ``1 - α`` (one-tailed ``1 - 2α``)
+quantile of ``|r - ρ|``. Its exact power for bivariate normal data with correlation ``ρ`` takes ``c`` from the
+exact distribution of ``r``, ``F(ρ + c) - F(ρ - c) = 1 - α``, and integrates (``scipy.integrate.quad``) the
+exact density of ``r`` (Hotelling 1953, eq. 21; Fisher 1915) beyond ``±c``:
 
     f(r) = (n - 2) Γ(n - 1) (1 - ρ²)^((n-1)/2) (1 - r²)^((n-4)/2)
            / (√(2π) Γ(n - ½) (1 - ρr)^(n - 3/2)) · ₂F₁(½, ½; n - ½; (1 + ρr)/2).
 
-The simulated power must lie within 4 Monte Carlo SEs, ``4 √(P(1 - P)/R)`` with the exact ``P``, of the
-exact power (a deterministic seed; 4 SEs leave a false alarm probability of 6e-5 for a correct engine).
-``ρ = 0`` checks the size of the test (exact power = α). Cost: about 1 s.
+The simulated power must lie within 4 Monte Carlo SEs of the exact power (a deterministic seed; 4 SEs leave a
+false alarm probability of 6e-5 for a correct engine). The SE adds to the binomial ``√(P(1 - P)/R)`` that of
+the estimated ``c``, ``|dP/dc|·√(q(1 - q)/R)/g(c)`` (the sample quantile's asymptotic SD, ``g`` the density of
+``|r - ρ|``), the sum of the SDs bounding the SD of the sum whatever their correlation.
+``ρ = 0`` checks the size of the test (exact power = α). Cost: about 2 s.
 """
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from scipy import integrate, special, stats
+from scipy import integrate, optimize, special
 
 import plssem
 from plssem.population import Population
@@ -38,13 +40,20 @@ def density_of_r(r, rho, n):
             * special.hyp2f1(0.5, 0.5, n - 0.5, (1 + rho * r) / 2))
 
 
+def cdf_of_r(x, rho, n):
+    return integrate.quad(density_of_r, -1, x, args=(rho, n), epsabs=1e-13)[0]
+
+
 def exact_power(rho, n, alpha, tails):
-    """P(reject) of the t test of a correlation: two-tailed, or one-tailed for a positive correlation."""
-    t_crit = stats.t.isf(alpha / tails, n - 2)
-    r_crit = t_crit / np.sqrt(n - 2 + t_crit**2)
-    upper = integrate.quad(density_of_r, r_crit, 1, args=(rho, n), epsabs=1e-13)[0]
-    lower = integrate.quad(density_of_r, -1, -r_crit, args=(rho, n), epsabs=1e-13)[0] if tails == 2 else 0.0
-    return upper + lower
+    """P(reject) of the normal test of a correlation and its Monte Carlo SE bound for ``REPLICATIONS`` replications."""
+    level = 1 - alpha if tails == 2 else 1 - 2 * alpha
+    critical = optimize.brentq(lambda c: cdf_of_r(min(rho + c, 1), rho, n) - cdf_of_r(max(rho - c, -1), rho, n) - level,
+                               1e-9, 1 + abs(rho), xtol=1e-14)
+    power = 1 - cdf_of_r(critical, rho, n) + (cdf_of_r(-critical, rho, n) if tails == 2 else 0.0)
+    slope = density_of_r(critical, rho, n) + (density_of_r(-critical, rho, n) if tails == 2 else 0.0)
+    spread = density_of_r(rho + critical, rho, n) + density_of_r(rho - critical, rho, n)
+    quantile_se = slope * np.sqrt(level * (1 - level) / REPLICATIONS) / spread
+    return power, quantile_se + np.sqrt(power * (1 - power) / REPLICATIONS)
 
 
 @pytest.mark.parametrize("rho", [0.3, 0.0])
@@ -54,14 +63,13 @@ def test_density_of_r_integrates_to_one(rho):
 
 @pytest.mark.parametrize("tails", [2, 1])
 @pytest.mark.parametrize("rho", [0.0, 0.35])
-def test_normal_test_power_is_the_exact_power_of_the_correlation_test(rho, tails):
-    population = Population(MODEL, np.array([[1.0, rho], [rho, 1.0]]), {"A -> B": rho})
+def test_normal_test_power_is_its_exact_power_for_a_correlation(rho, tails):
+    population = Population(MODEL, np.array([[1.0, rho], [rho, 1.0]]), {"A -> B": rho}, {"A -> B": rho})
     draws = power_chunk(population, N, seed=2026, start=0, stop=REPLICATIONS, test="normal", alpha=ALPHA,
                         tails=tails)
-    table, _ = summarise([draws], population.effects, alpha=ALPHA, tails=tails)
-    expected = exact_power(rho, N, ALPHA, tails)
+    table, _ = summarise([draws], population.effects, alpha=ALPHA, tails=tails, test="normal")
+    expected, mc_se = exact_power(rho, N, ALPHA, tails)
     row = table.iloc[0]
     assert row["Replications"] == REPLICATIONS and row["Failed"] == 0
-    mc_se = np.sqrt(expected * (1 - expected) / REPLICATIONS)
     assert abs(row["Power"] - expected) < 4 * mc_se, (row["Power"], expected, mc_se)
     assert row["MC SE"] == pytest.approx(np.sqrt(row["Power"] * (1 - row["Power"]) / REPLICATIONS), rel=1e-12)

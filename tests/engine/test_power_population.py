@@ -4,13 +4,15 @@
   rebuilt here from the result's loadings and the structural model in matrix form,
   ``Φ = (I - B')⁻¹ Ψ (I - B)⁻¹`` (Bollen 1989, ch. 8; exogenous block of ``Ψ`` the estimated
   correlations, endogenous residual variances ``1 - R²``). PLS run on ``Σ`` does not give the
-  estimates back in general; what it gives follows exactly from ``Σ``: since ``Σ_ab = λ_a φ_ab λ_b'``
+  estimates back in general (they are ``Population.stated``); what it gives, ``Population.effects``,
+  follows exactly from ``Σ``: since ``Σ_ab = λ_a φ_ab λ_b'``
   between blocks, every inner proxy of block ``a`` covaries with its indicators as ``λ_a``, so the
   converged weights are ``w_a ∝ λ_a`` (Mode A) or ``Σ_aa⁻¹ λ_a`` (Mode B), scaled to unit variance;
   the loadings are ``Σ_aa w_a`` and the construct correlations ``φ_ab (w_a'λ_a)(λ_b'w_b)``; the paths
   their OLS coefficients. With common factors PLSc on ``Σ`` reproduces the PLSc estimates themselves.
 * ``from_parameters``: the stated loadings, correlations and paths are recovered from ``Σ`` by the
-  factor model's triads (``λ_i² = σ_ij σ_ik / σ_jk`` within a block of three) and OLS.
+  factor model's triads (``λ_i² = σ_ij σ_ik / σ_jk`` within a block of three) and OLS; they are
+  ``Population.stated``, and ``Population.effects`` are the composites' attenuated values derived as above.
 * Large-sample data: the correlations of 50,000 simulated rows lie within 5 standard errors
   ``(1 - ρ²)/√n`` of the population's.
 * Bad parameters raise ``ModelError`` naming the key.
@@ -77,9 +79,14 @@ def test_from_estimates_is_the_estimated_models_implied_matrix_and_its_pls_expec
     np.testing.assert_allclose(population.correlations, sigma, rtol=0, atol=1e-12)
     expected_effects = {f"{s} -> {t}": v for (s, t), v in result.paths.items()}
     expected_effects.update(result.specific_indirect_effects.to_dict())
-    assert list(population.effects) == list(expected_effects)
-    np.testing.assert_allclose(list(population.effects.values()), list(expected_effects.values()), atol=1e-15)
-
+    assert list(population.stated) == list(population.effects) == list(expected_effects)
+    np.testing.assert_allclose(list(population.stated.values()), list(expected_effects.values()), atol=1e-15)
+    paths = pls_expectation(sigma, phi, lam, model)
+    # the population's own fit stops at tol 1e-13 (sum of absolute weight changes): its paths are within
+    # about tol/(1 - rate) of the fixed point, far inside 1e-10 for this model's contraction rate
+    np.testing.assert_allclose([population.effects[f"{s} -> {t}"] for s, t in model.paths],
+                               [paths[model.index(s), model.index(t)] for s, t in model.paths], atol=1e-10)
+    # fit_correlations' default tol 1e-7 leaves errors of the same order: atol 1e-6 below
     core = fit_correlations(sigma, model)
     k = len(model.constructs)
     weights, loadings, scale = np.zeros(sigma.shape[0]), np.zeros(sigma.shape[0]), np.zeros(k)
@@ -102,6 +109,25 @@ def test_from_estimates_is_the_estimated_models_implied_matrix_and_its_pls_expec
         np.testing.assert_allclose(core.paths[0][pred, j], beta, atol=1e-6)
 
 
+def pls_expectation(sigma, phi, lam, model):
+    """PLS's paths ``(k, k)`` on a ``Σ`` with ``Σ_ab = λ_a φ_ab λ_b'`` between blocks (module docstring)."""
+    k = len(model.constructs)
+    scale = np.zeros(k)
+    for j, c in enumerate(model.constructs):
+        block = model.blocks[j]
+        s_aa = sigma[np.ix_(block, block)]
+        w = lam[block] if c.mode == "A" else np.linalg.solve(s_aa, lam[block])
+        w = w / np.sqrt(w @ s_aa @ w)
+        scale[j] = w @ lam[block]
+    corr = phi * np.outer(scale, scale)
+    np.fill_diagonal(corr, 1.0)
+    paths = np.zeros((k, k))
+    for j in model.endogenous:
+        pred = model.predecessors(j)
+        paths[pred, j] = np.linalg.solve(corr[np.ix_(pred, pred)], corr[pred, j])
+    return paths
+
+
 def test_plsc_on_the_population_of_a_plsc_estimate_gives_the_estimate_back(mobi):
     spec = {name: {**c, "model": "common_factor"} for name, c in all_mode(MOBI_ECSI_SPEC, "A").items()
             if len(c["indicators"]) > 1}
@@ -112,7 +138,9 @@ def test_plsc_on_the_population_of_a_plsc_estimate_gives_the_estimate_back(mobi)
     sigma, _, _ = expected_from_result(result)
     np.testing.assert_allclose(population.correlations, sigma, rtol=0, atol=1e-12)
     core = consistent.fit(population.correlations[None], model)
+    # consistent.fit's default tol 1e-7 (sum of absolute weight changes) bounds the error near 1e-7: atol 1e-6
     np.testing.assert_allclose(core.paths[0], result.path_matrix.to_numpy(), atol=1e-6)
+    np.testing.assert_allclose(list(population.effects.values()), list(population.stated.values()), atol=1e-6)
     np.testing.assert_allclose(core.cross_loadings[0][model.block_mask], result.outer_loadings.to_numpy(), atol=1e-6)
 
 
@@ -148,8 +176,12 @@ def test_from_parameters_has_the_stated_loadings_correlations_and_paths():
         pred = [names.index(s) for s, t in MODEL.paths if t == target]
         beta = np.linalg.solve(phi[np.ix_(pred, pred)], phi[pred, names.index(target)])
         np.testing.assert_allclose(beta, [PATHS[f"{names[p]} -> {target}"] for p in pred], atol=1e-12)
-    assert population.effects == {**PATHS, "A -> M -> Y": PATHS["A -> M"] * PATHS["M -> Y"],
-                                  "C -> M -> Y": PATHS["C -> M"] * PATHS["M -> Y"]}
+    assert population.stated == {**PATHS, "A -> M -> Y": PATHS["A -> M"] * PATHS["M -> Y"],
+                                 "C -> M -> Y": PATHS["C -> M"] * PATHS["M -> Y"]}
+    # composites on a common-factor Σ: the attenuated paths PLS converges to (tol 1e-13: see above)
+    expected = pls_expectation(sigma, phi, lam * np.sign(stated[[b[0] for b in blocks for _ in b]]), MODEL)
+    np.testing.assert_allclose([population.effects[f"{s} -> {t}"] for s, t in MODEL.paths],
+                               [expected[names.index(s), names.index(t)] for s, t in MODEL.paths], atol=1e-10)
 
 
 def test_large_sample_correlations_are_the_population_matrix():

@@ -68,3 +68,15 @@ def test_bad_arguments_raise(kwargs):
     for method in (inverse_square_root, gamma_exponential):
         with pytest.raises(ValueError):
             method(**kwargs)
+
+
+@pytest.mark.parametrize("tails", [1, 2])
+def test_gamma_exponential_keeps_exhibit_b1s_jump(tails):
+    """Above |β| ≈ .5 Exhibit B.1 switches to its gamma loop and its n rises with |β| (sample_size docstring):
+    the published method, not to be "fixed" silently. The first β of a .01 grid where n rises is pinned."""
+    c = _constant(0.05, 0.8, tails)
+    betas = np.round(np.arange(0.40, 0.80, 0.01), 2)
+    published = [_exhibit_b1(b, c) for b in betas]
+    rise = next(i for i in range(1, betas.size) if published[i] > published[i - 1])
+    assert [gamma_exponential(b, tails=tails) for b in betas[rise - 1:rise + 1]] == published[rise - 1:rise + 1]
+    assert published[rise] > published[rise - 1]
