@@ -40,6 +40,7 @@ class Evaluator:
         self.label_w = {e: model.g.path_label_width_per_char * label_chars.get(e, 14) + 0.08 for e in model.edges}
         # the drawing's footprints may take the landscape page's height less the legend and labels' slack
         self.max_height = print_size.box(wide=True)[1] - 0.6
+        self._pieces = {}                         # (construct, x, y, side) -> (footprint, rectangle around it)
 
     def evaluate(self, x, y, side, detail=False, bound: float | None = None):
         """Cost of placing the circles at ``x, y`` with the indicator blocks on ``side``.
@@ -63,10 +64,15 @@ class Evaluator:
         """
         m, g = self.m, self.m.g
         cs = m.constructs
-        fps = {c: m.footprint(c, x[c], y[c], side[c]) for c in cs}
+        fps, boxes = {}, {}
+        for c in cs:
+            key = (c, x[c], y[c], side[c])
+            if key not in self._pieces:          # the descent moves one construct at a time: the others' are known
+                rects = m.footprint(c, x[c], y[c], side[c])
+                self._pieces[key] = (rects, _around(rects))
+            fps[c], boxes[c] = self._pieces[key]
         overlaps = 0
         overlap_area = 0.0
-        boxes = {c: _around(fps[c]) for c in cs}
         for i, a in enumerate(cs):
             for b in cs[i + 1:]:
                 if overlap(boxes[a], boxes[b]) == 0.0:
@@ -109,7 +115,9 @@ class Evaluator:
                 if (reach[0] < x[c] < reach[2] and reach[1] < y[c] < reach[3]   # else farther than `near`
                         and point_segment_distance((x[c], y[c]), p, q) < near):
                     through_nodes += 1
-                elif any(segment_hits_rect(p, q, r, shrink=-0.01) for r in fps[c]):
+                elif (boxes[c][0] - 0.01 <= reach[2] and reach[0] <= boxes[c][2] + 0.01    # else apart as wholes
+                      and boxes[c][1] - 0.01 <= reach[3] and reach[1] <= boxes[c][3] + 0.01
+                      and any(segment_hits_rect(p, q, r, shrink=-0.01) for r in fps[c])):
                     through_blocks += 1
         counts.update(through_nodes=through_nodes, through_blocks=through_blocks, through_labels=through_labels)
         if bound is not None and self._cost(counts) >= bound:

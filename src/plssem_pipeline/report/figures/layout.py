@@ -13,7 +13,10 @@ Neighbouring columns are far enough apart for the widest path label and for
 half of each one's above/below indicator blocks; when a drawing with these
 gaps would be too wide for the landscape page to print its fonts at
 :data:`.print_size.MIN_FONT`, the columns are set *tight*, only as far apart as
-the path labels need, and the descent puts the blocks at different heights.
+the path labels need, and the descent puts the blocks at different heights. When even the tight columns are too wide, the
+layers are wrapped onto rows (two, or more when two are still too wide), every second row running leftwards
+(a serpentine: the paths from the end of one row to the start of the next stay short), if that prints the
+fonts larger than one row would (:func:`_wrapped`).
 
 Within a column the constructs are first ordered by the barycentre of their
 neighbours (Sugiyama, Tagawa & Toda 1981, the usual layered-graph heuristic)
@@ -98,14 +101,16 @@ class _Model(Pieces):
         self.edges = [tuple(e) for e in edges]
         self.depth = dict(columns) if columns is not None else depths(self.constructs, self.edges)
         self.n_columns = max(self.depth.values()) + 1
+        self.per_row = self.n_columns          # columns per row (fewer when the layers are wrapped: :func:`_places`)
 
     def sides(self, c):
-        """Where ``c``'s indicator block may go: left in the first column, right in the last, else above or below."""
+        """Where ``c``'s indicator block may go: left in the first column, at the end of the last row (right,
+        or left when that row runs leftwards), else above or below."""
         d = self.depth[c]
         if d == 0:
             return ("left",)
         if d == self.n_columns - 1:
-            return ("right",)
+            return ("left",) if (d // self.per_row) % 2 else ("right",)
         return ("above", "below")
 
 
@@ -167,18 +172,56 @@ def _descend(evaluator: Evaluator, model: _Model, order, x, y, side, passes: int
     return cost
 
 
+def _places(model: _Model, gaps, pitch: float = 0.0) -> tuple[list, list]:
+    """``(x, dy)`` of each column: its centre and its row's vertical offset (inches).
+
+    With ``model.per_row`` columns per row the layers are wrapped: row ``r`` holds the columns
+    ``r * per_row ...``, the rows ``pitch`` apart, every second row running leftwards (a serpentine), so the
+    paths from one row to the next stay short. Within a row the columns are ``max(gaps)`` apart.
+    """
+    if model.per_row >= model.n_columns:
+        x = [0.0]
+        for gap in gaps:
+            x.append(x[-1] + gap)
+        return x, [0.0] * len(x)
+    step = max(gaps, default=0.0)
+    rows = [divmod(d, model.per_row) for d in range(model.n_columns)]
+    return ([step * (q if r % 2 == 0 else model.per_row - 1 - q) for r, q in rows], [-pitch * r for r, _ in rows])
+
+
+def _close_rows(evaluator: Evaluator, model: _Model, x, y, side, cost: float) -> float:
+    """Move each wrapped row, with the rows under it, up (towards the row above) while the cost falls.
+
+    ``y`` is updated in place; returns the final cost.
+    """
+    for row in range(1, -(-model.n_columns // model.per_row)):
+        below = [c for c in model.constructs if model.depth[c] // model.per_row >= row]
+        for step in (0.5, 0.25, 0.1):
+            while True:
+                for c in below:
+                    y[c] += step
+                trial = evaluator.evaluate(x, y, side, bound=cost - 1e-9)
+                if trial >= cost - 1e-9:
+                    for c in below:
+                        y[c] -= step
+                    break
+                cost = trial
+    return cost
+
+
 def _width(model: _Model, columns, gaps) -> float:
     """Estimated width (inches) of the drawing's footprints with the columns ``gaps`` apart."""
-    lo = hi = at = 0.0
+    lo = hi = 0.0
+    xs, _ = _places(model, gaps)
     for k, column in enumerate(columns):
-        at += gaps[k - 1] if k else 0.0
         for c in column:
-            rects = model.footprint(c, at, 0.0, model.sides(c)[0])
+            rects = model.footprint(c, xs[k], 0.0, model.sides(c)[0])
             lo, hi = min([lo] + [r[0] for r in rects]), max([hi] + [r[2] for r in rects])
     return hi - lo
 
 
-def _arrange(evaluator: Evaluator, model: _Model, columns, gaps, allowed: float, passes: int, restarts: int):
+def _arrange(evaluator: Evaluator, model: _Model, columns, gaps, allowed: float, passes: int, restarts: int,
+             pitch: float = 0.0):
     """Place the constructs with the columns ``gaps`` apart: ``(cost, x, y, side, clean)``.
 
     The first descent without overlaps or paths through constructs and blocks wins, else the cheapest;
@@ -193,17 +236,17 @@ def _arrange(evaluator: Evaluator, model: _Model, columns, gaps, allowed: float,
         flips = random.Random(seed)
         starts.append({c: flips.choice(model.sides(c)) for c in order})
     best, width = None, _width(model, columns, gaps)
-    for spread in (1.0, 1.3, 1.6):
+    for spread in (1.0, 1.3, 1.6) if model.per_row == model.n_columns else (1.0,):   # wrapped rows fill the width
         if spread > 1 and _width(model, columns, [spread * gap for gap in gaps]) > max(allowed, width):
             break                                 # wider would print the fonts smaller
-        column_x = [0.0]
-        for gap in gaps:
-            column_x.append(column_x[-1] + spread * gap)
+        column_x, dy = _places(model, [spread * gap for gap in gaps], pitch)
         x = {c: column_x[model.depth[c]] for c in model.constructs}
         for start in starts:
             side = dict(start)
-            y = _stack(model, columns, side)
+            y = {c: v + dy[model.depth[c]] for c, v in _stack(model, columns, side).items()}
             cost = _descend(evaluator, model, order, x, y, side, passes)
+            if model.per_row < model.n_columns and _close_rows(evaluator, model, x, y, side, cost) < cost:
+                cost = _descend(evaluator, model, order, x, y, side, passes)      # the rows closed up: again
             problems = evaluator.evaluate(x, y, side, detail=True)[1]
             clean = not (problems["overlaps"] or problems["paths_through_constructs"]
                          or problems["paths_through_blocks"])
@@ -212,6 +255,48 @@ def _arrange(evaluator: Evaluator, model: _Model, columns, gaps, allowed: float,
             if clean:
                 return best
     return best
+
+
+def _printed(evaluator: Evaluator, arranged) -> float:
+    """The factor the landscape page prints an arrangement's footprints at (its labels' and legend's slack
+    included)."""
+    _, x, y, side, _ = arranged
+    x0, y0, x1, y1 = Layout(x, y, side, {}, {}, evaluator.evaluate(x, y, side, detail=True)[2]).bounds()
+    return print_size.scale(x1 - x0, y1 - y0 + 0.3, wide=True)
+
+
+#: Distances tried between wrapped rows, in heights of the tallest column's stack.
+PITCHES = (1.25,)
+
+
+def _wrapped(evaluator: Evaluator, model: _Model, columns, gaps, allowed: float, passes: int, restarts: int):
+    """The layers wrapped onto as few rows as fit the page's width (:func:`_places`): ``(printed, arranged)``.
+
+    The columns are as far apart as ``gaps`` ask, or less (never under the geometry's ``column_gap``) when
+    the rows would not fit the page's width otherwise; the rows are tried :data:`PITCHES` apart (the starts
+    of :func:`_arrange` each), the first clean arrangement kept (else the cheapest). ``printed`` is the smallest font's printed size (points,
+    from the footprints' size; :func:`_printed`).
+    """
+    g = model.g
+    for rows in range(2, model.n_columns):
+        model.per_row = -(-model.n_columns // rows)
+        step = max(gaps)
+        room = allowed - (_width(model, columns, [step] * len(gaps)) - step * (model.per_row - 1))
+        step = max(g.column_gap, min(step, room / max(1, model.per_row - 1)))
+        if room >= g.column_gap * (model.per_row - 1) or model.per_row <= 2:
+            break
+    side = {c: model.sides(c)[0] for c in model.constructs}
+    tallest = max(sum(hi - lo + g.node_gap * 1.5 for lo, hi in (model.footprint_height(c, side[c]) for c in col))
+                  for col in columns)
+    chosen = None
+    for factor in PITCHES:
+        arranged = _arrange(evaluator, model, columns, [step] * len(gaps), allowed, passes, restarts,
+                            pitch=factor * tallest)
+        if chosen is None or arranged[-1] or arranged[0] < chosen[0]:
+            chosen = arranged
+        if arranged[-1]:
+            break
+    return _printed(evaluator, chosen) * g.smallest_font(), chosen
 
 
 def max_width(geometry: Geometry) -> float:
@@ -268,7 +353,16 @@ def layout_model(constructs, edges, indicators, *, labels=None, path_label_chars
     evaluator = Evaluator(model, path_label_chars or {})
     allowed = max_width(g)
     best = None
-    for tight in (False, True):
+    tight = [spacing * max(g.column_gap, label_room) for _ in columns[1:]]
+    one_row = _width(model, columns, tight)
+    if one_row > allowed and model.n_columns > 3:
+        # too wide even tight: the layers wrapped onto rows, unless one row prints the fonts larger
+        printed, arranged = _wrapped(evaluator, model, columns, tight, allowed, passes, restarts)
+        if printed * one_row >= print_size.MIN_FONT * allowed:
+            best = (arranged, tight, _width(model, columns, tight))
+        else:
+            model.per_row = model.n_columns
+    for tight in (False, True) if best is None else ():
         gaps = [spacing * max(g.column_gap, label_room, 0.0 if tight else half_block(columns[k - 1])
                               + half_block(columns[k]) + 0.3) for k in range(1, len(columns))]
         width = _width(model, columns, gaps)

@@ -296,8 +296,10 @@ def draw(loadings, paths, r2, *, labels=None, modes=None, alpha: float = 0.05, s
         _fit(fig, ax, scene)
         return fig, ax, scene
 
-    fig, ax, scene = render(lay_out(1.0))
-    if scene.unresolved:               # a label found no free place: columns further apart, if the page allows
+    fig_layout = lay_out(1.0)
+    fig, ax, scene = render(fig_layout)
+    wrapped = fig_layout.pieces.per_row < fig_layout.pieces.n_columns    # its rows already fill the page's width
+    if scene.unresolved and not wrapped:   # a label found no free place: columns further apart, if the page allows
         wider = lay_out(1.3)
         x0, _, x1, _ = wider.bounds(margin=0.0)
         if x1 - x0 <= max_width(g):
