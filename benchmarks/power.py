@@ -19,11 +19,12 @@ For each test, in the same run:
 * **plain loop**: one replication at a time, its data from :func:`plssem.power.simulate`, then
   ``plssem.estimate`` and, for the bootstrap test, ``plssem.bootstrap`` on the replication's own
   subsamples and :func:`plssem.inference.summarize_directional` (the pipeline's summary) on the paths and
-  specific indirect effects; for the normal test the normal-theory verdict of
-  :func:`plssem.power_tests.normal_significance` on that one estimation.
+  specific indirect effects; for the normal test that one estimation (the test itself,
+  :func:`plssem.power_tests.shift_significance`, needs every replication of an n and runs once in
+  :func:`plssem.power.summarise`, timed with the engine).
 
-It prints replications per second of both, the ratio engine / loop and how many verdicts of the
-replications both computed agree (they must all agree). Timing: wall time (``time.perf_counter``) of
+It prints replications per second of both, the ratio engine / loop and how many verdicts (bootstrap) or
+estimates (normal, to 1e-10) of the replications both computed agree (they must all agree). Timing: wall time (``time.perf_counter``) of
 one run each after an uncounted warm-up of a few replications, and CPU time (``time.process_time``, all
 threads of the process), whose ratio other work on the machine distorts less; BLAS threads as configured. It is a
 benchmark, not a test: it prints and never fails.
@@ -39,10 +40,9 @@ import numpy as np
 import pandas as pd
 
 import plssem
-from plssem import power_tests
 from plssem.inference import summarize_directional
 from plssem.population import from_estimates
-from plssem.power import power_chunk, simulate
+from plssem.power import power_chunk, simulate, summarise
 from engine import BLOCKS, PATHS, SEED, load_average, load_data, machine, print_load
 
 N = 200
@@ -72,17 +72,21 @@ def loop_bootstrap(population, start: int, stop: int) -> np.ndarray:
 
 
 def loop_normal(population, start: int, stop: int) -> np.ndarray:
-    """Verdicts ``(R, m)`` of replications ``start .. stop - 1``, one ``estimate`` and normal-theory test each."""
+    """Estimates ``(R, m)`` of replications ``start .. stop - 1``, one ``estimate`` each."""
     model = population.model
-    sign = np.where(np.array(list(population.effects.values())) < 0, -1.0, 1.0)
     out = []
     for r in range(start, stop):
         data = pd.DataFrame(simulate(population, N, seed=SEED, start=r, stop=r + 1)[0], columns=model.indicator_names)
         result = plssem.estimate(data, model)
-        original = np.concatenate([result.paths.to_numpy(), result.specific_indirect_effects.to_numpy()])[None]
-        out.append(power_tests.normal_significance(result.core, original, model, N, alpha=ALPHA, tails=2,
-                                                   significance="p_value", sign=sign)[0])
+        out.append(np.concatenate([result.paths.to_numpy(), result.specific_indirect_effects.to_numpy()]))
     return np.array(out)
+
+
+def engine_normal(population, stop: int):
+    """:func:`power_chunk` with the normal test, then :func:`summarise`, which decides it."""
+    draws = power_chunk(population, N, seed=SEED, start=0, stop=stop, test="normal", alpha=ALPHA)
+    summarise([draws], population.effects, alpha=ALPHA, test="normal")
+    return draws
 
 
 def timed(fn) -> tuple[float, float, object]:
@@ -94,13 +98,15 @@ def timed(fn) -> tuple[float, float, object]:
 
 def run_test(population, test: str, engine_reps: int, loop_reps: int) -> dict:
     """Time the engine and the plain loop on one test; compare their verdicts on the loop's replications."""
-    engine = lambda stop: power_chunk(population, N, seed=SEED, start=0, stop=stop, test=test,  # noqa: E731
-                                      samples=SAMPLES, alpha=ALPHA)
+    engine = (lambda stop: power_chunk(population, N, seed=SEED, start=0, stop=stop, samples=SAMPLES,  # noqa: E731
+                                       alpha=ALPHA)) if test == "bootstrap" else (
+        lambda stop: engine_normal(population, stop))
     loop = loop_bootstrap if test == "bootstrap" else loop_normal
     engine(2), loop(population, 0, 1)                                    # warm-up (imports, caches)
     engine_s, engine_cpu, draws = timed(lambda: engine(engine_reps))
     loop_s, loop_cpu, verdicts = timed(lambda: loop(population, 0, loop_reps))
-    agree = int((draws.significant[:loop_reps] == verdicts).sum())
+    mine = draws.significant[:loop_reps] if test == "bootstrap" else draws.estimates[:loop_reps]
+    agree = int((mine == verdicts).sum() if test == "bootstrap" else (np.abs(mine - verdicts) < 1e-10).sum())
     return {"test": test, "engine_replications": engine_reps, "engine_s": engine_s, "engine_cpu_s": engine_cpu,
             "engine_per_s": engine_reps / engine_s, "loop_replications": loop_reps, "loop_s": loop_s,
             "loop_cpu_s": loop_cpu, "loop_per_s": loop_reps / loop_s,
