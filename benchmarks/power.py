@@ -24,8 +24,8 @@ For each test, in the same run:
   :func:`plssem.power.summarise`, timed with the engine).
 
 It prints replications per second of both, the ratio engine / loop and how many verdicts (bootstrap) or
-estimates (normal, to 1e-10) of the replications both computed agree (they must all agree). Timing: wall time (``time.perf_counter``) of
-one run each after an uncounted warm-up of a few replications, and CPU time (``time.process_time``, all
+estimates (normal, to 1e-10) of the replications both computed agree (they must all agree). Timing: wall time
+(``time.perf_counter``) of one run each after an uncounted warm-up of a few replications, and CPU time (``time.process_time``, all
 threads of the process), whose ratio other work on the machine distorts less; BLAS threads as configured. It is a
 benchmark, not a test: it prints and never fails.
 """

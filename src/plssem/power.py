@@ -25,10 +25,10 @@ Carlo study to decide on sample size and determine power"):
      stacked matrix product, and one call of the batched algorithm estimates every
      subsample of every replication of a batch (:func:`plssem.bootstrap.estimate_batch`).
    * ``test="normal"``: the Wald test with the Monte Carlo sampling error of the estimate over all
-     replications at that ``n`` in place of an estimated SE (:func:`plssem.power_tests.shift_significance`). It needs every
-     replication of an ``n``, so chunks store only the estimates and :func:`summarise` decides
-     after merging them (the merged estimates, and so the decisions, are the same bytes for
-     any chunking).
+     replications at that ``n`` in place of an estimated SE (critical value: the ``1 - α`` quantile
+     of ``|θ̂ - θ|``; :func:`plssem.power_tests.shift_significance`). It needs every replication of
+     an ``n``, so chunks store only the estimates and :func:`summarise` decides after merging them
+     (the merged estimates, and so the decisions, are the same bytes for any chunking).
 
 The true effects are the estimator's values in the population
 (:attr:`plssem.population.Population.effects`): the one-tailed direction follows them.
@@ -53,7 +53,8 @@ from .draws import check_seed, named_stream, resample_counts, stream_uniforms
 from .moments import moments_from_sums
 from .population import Population, population_values
 
-__all__ = ["TESTS", "SIGNIFICANCE", "NOT_REACHED", "AT_SMALLEST", "PowerDraws", "normal_scores", "simulate", "power_chunk", "merge", "summarise"]
+__all__ = ["TESTS", "SIGNIFICANCE", "NOT_REACHED", "AT_SMALLEST", "PowerDraws", "normal_scores", "simulate",
+           "power_chunk", "merge", "summarise"]
 
 TESTS = ("bootstrap", "normal")
 SIGNIFICANCE = ("p_value", "interval")
@@ -238,8 +239,8 @@ def power_chunk(population: Population, n: int, *, seed: int, start: int, stop: 
         decided = False
         if test == "bootstrap":
             counts = resample_counts(n, seed, lo * samples, hi * samples, named_stream(f"power bootstrap n={n}"))
-            boot, _ = population_values(_bootstrap_correlations(data, counts.reshape(hi - lo, samples, n).astype(float)),
-                                        population.model, options)
+            corr = _bootstrap_correlations(data, counts.reshape(hi - lo, samples, n).astype(float))
+            boot, _ = population_values(corr, population.model, options)
             decided = power_tests.bootstrap_significance(original, boot.reshape(hi - lo, samples, -1), **test_options)
         bad = ~np.isfinite(original).all(axis=1)
         estimates[rows] = original

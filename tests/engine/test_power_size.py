@@ -6,8 +6,9 @@
   ``4 √(α(1 - α)/R)`` (a false alarm probability of 6e-5 for a correct test), of α. The textbook OLS SE on the
   scores that ``test="normal"`` used before rejected 0.18 (composites) and 0.39 (PLSc) here; a Wald z with the
   replications' SD rejected 0.017 (composites) and about 0.005 (PLSc). The Monte Carlo critical value that
-  ``test="normal"`` uses now has size α by construction for a zero effect: this checks that it is wired so. The bootstrap test is checked for composites only (its PLSc
-  replications cost 3x as much); R = 300 with 60 subsamples keeps it to about 2 s.
+  ``test="normal"`` uses now has size α by construction for a zero effect: this checks that it is wired so.
+  The bootstrap test is checked for composites only (its PLSc replications cost 3x as much); R = 300 with 60
+  subsamples keeps it to about 2 s.
 * Estimand: :attr:`plssem.population.Population.effects` is what the estimator converges to. For composites
   on a common-factor population (stated A -> M .5, M -> Y .5, A -> Y 0) those are attenuated; at n = 2000 the
   mean of 300 replications' estimates lies within 4 Monte Carlo SEs (SD/√R) of them, and not of the stated ones.
