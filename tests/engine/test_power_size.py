@@ -7,7 +7,7 @@
   scores that ``test="normal"`` used before rejected 0.18 (composites) and 0.39 (PLSc) here; a Wald z with the
   replications' SD rejected 0.017 (composites) and about 0.005 (PLSc). The Monte Carlo critical value that
   ``test="normal"`` uses now has size α by construction for a zero effect: this checks that it is wired so.
-  The bootstrap test is checked for composites only (its PLSc replications cost 3x as much); R = 300 with 60
+  The bootstrap test is checked for composites only (its PLSc replications cost 3x as much); R = 300 with 40
   subsamples keeps it to about 2 s.
 * Estimand: :attr:`plssem.population.Population.effects` is what the estimator converges to. For composites
   on a common-factor population (stated A -> M .5, M -> Y .5, A -> Y 0) those are attenuated; at n = 2000 the
@@ -39,7 +39,7 @@ def _model(measurement):
 def test_a_zero_effect_is_rejected_at_the_nominal_rate(measurement, test, replications):
     population = from_parameters(_model(measurement), PATHS, {"A": 0.7, "C": 0.7, "Y": 0.7})
     assert population.effects["C -> Y"] == 0.0
-    draws = power_chunk(population, N, seed=17, start=0, stop=replications, test=test, samples=60, alpha=ALPHA)
+    draws = power_chunk(population, N, seed=17, start=0, stop=replications, test=test, samples=40, alpha=ALPHA)
     table, _ = summarise([draws], population.effects, alpha=ALPHA, test=test)
     row = table.set_index("Effect").loc["C -> Y"]
     assert row["Replications"] > replications / 2                      # PLSc fails on about 30 % at this n
