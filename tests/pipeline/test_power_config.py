@@ -75,6 +75,12 @@ def test_defaults_sorted_grid_and_settings_taken_from_bootstrap():
             for r in (1, per_chunk, per_chunk + 1, 4 * per_chunk)] == [1, 1, 2, 4]
 
 
+def test_normal_test_chunks_do_not_depend_on_the_bootstrap_settings():
+    normal, boot = (study.power.drawn_with(study.power_settings(_config({"test": test})))
+                    for test in ("normal", "bootstrap"))
+    assert set(boot) - set(normal) == {"samples", "significance"}
+
+
 def test_a_valid_given_population_passes():
     assert _problems({"population": POPULATION, "n": [50, 100]}) == []
 

@@ -56,27 +56,32 @@ def test_power_table_per_effect_and_n_with_mc_se(power_run):
     table = section.power_table(_inputs(power_run))
     assert table.number == "10a" and [c.label for c in table.columns] == ["n", "Power", "MC SE", "Failed replications"]
     groups = [r.group for r in table.rows if r.group is not None]
-    assert groups == [f"{e} (true value {fmt(float(v))})" for e, v in
-                      dict.fromkeys((r["effect"], r["true_value"]) for r in records)]
+    assert groups == [f"{e} (true value {fmt(float(v))}; the value stated in the config {fmt(float(s))})"
+                      for e, v, s in dict.fromkeys((r["effect"], r["true_value"], r["stated_value"]) for r in records)]
     rows = [r for r in table.rows if r.group is None]
     assert [r.keys[0] for r in rows] == [f"{r['effect']} n={r['n']}" for r in records]
     for row, record in zip(rows, records):
         power = float(record["power"])
-        assert [c.text for c in row.cells] == [record["n"], fmt(power), fmt(float(record["mc_se"])), record["failed"]]
+        se = f"< {fmt(1 / int(record['replications']))}" if power in (0, 1) else fmt(float(record["mc_se"]))
+        assert [c.text for c in row.cells] == [record["n"], fmt(power), se, record["failed"]]
         assert (row.cells[1].flag == "strong") == (power >= 0.8)
 
 
 def test_minimum_n_beside_kock_and_hadaya(power_run):
     records = csv_rows(power_run / "minimum_n.csv")
     table = section.minimum_n_table(_inputs(power_run))
-    assert [c.label for c in table.columns] == ["Effect", "True value", "Minimum n", "Inverse square root",
-                                                "Gamma-exponential"]
+    assert [c.label for c in table.columns] == ["Effect", "True value", "Stated value", "Minimum n",
+                                                "Inverse square root", "Gamma-exponential"]
     for row, record in zip(table.rows, records):
         assert row.cells[0].text == record["effect"] and row.cells[1].text == fmt(float(record["true_value"]))
+        assert row.cells[2].text == fmt(float(record["stated_value"]))
         expected = record["minimum_n"] or STRINGS["en"]["power_not_reached"]
-        assert row.cells[2].text == expected
-        assert [c.text for c in row.cells[3:]] == [record["inverse_square_root"] or "–",
+        assert row.cells[3].text == (f"≤ {expected}" if record["note"] == "smallest n simulated" else expected)
+        assert [c.text for c in row.cells[4:]] == [record["inverse_square_root"] or "–",
                                                    record["gamma_exponential"] or "–"]
+    details = json.loads((power_run / "summary.json").read_text())["details"]
+    note = table.notes[0]
+    assert "two-tailed" in note and f"= {fmt(details['kock_hadaya']['constant'])}" in note and "2.486" in note
 
 
 def test_section_says_what_was_simulated_and_shows_the_curve(power_run):
@@ -85,8 +90,9 @@ def test_section_says_what_was_simulated_and_shows_the_curve(power_run):
     first = blocks["blocks"][0]["text"]
     details = json.loads((power_run / "summary.json").read_text())
     for part in ("6 data sets of each sample size n = 20, 40", "the population model given in the config",
-                 "the normal approximation", "α = 0.05", "two-tailed", f"seed {details['seed']}"):
+                 "the fast Monte Carlo test", "α = 0.05", "two-tailed", f"seed {details['seed']}"):
         assert part in first
+    assert "post-hoc" not in first                           # the caution is for population: estimated only
     kinds = [b["kind"] for b in blocks["blocks"]]
     assert kinds == ["text", "table", "figure", "text", "table"]
     unreached = details["details"]["not_reached"]
@@ -125,5 +131,7 @@ def test_many_effects_at_most_max_lines_the_rest_one_band():
     assert np.isclose(polygon[:, 1].max(), band.max().max()) and np.isclose(polygon[:, 1].min(), band.min().min())
     first = power[power["effect"] == "A3 -> B"]
     bars = [c for c in ax.collections[1:] if len(c.get_segments()) == len(grid)][0].get_segments()
-    np.testing.assert_allclose([s[1, 1] - s[0, 1] for s in bars], 2 * Z * first["mc_se"].to_numpy())
+    ends = first["power"].to_numpy()[:, None] + np.array([-1, 1]) * Z * first["mc_se"].to_numpy()[:, None]
+    np.testing.assert_allclose([s[:, 1] for s in bars], np.clip(ends, 0, 1))       # ±1.96 MC SEs within [0, 1]
+    assert (np.clip(ends, 0, 1) != ends).any()                                     # one bar is clipped here
     plt.close(fig)

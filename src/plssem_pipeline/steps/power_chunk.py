@@ -5,7 +5,7 @@ The population is the model estimated on ``results/clean/survey.csv`` (config ``
 no survey read). :func:`plssem.power.power_chunk` draws each replication from (seed, n, r) alone, so the chunks
 merge into the same results for any chunking. The chunk records the settings it was made with (its params,
 :func:`plssem_pipeline.study.power.drawn_with`) and the engine fingerprint, which rule `power` checks, and the
-population's true effects.
+population's true effects (the estimator's values in the population) and its stated ones.
 """
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ def population_of(smk):
     model = study.model_from_spec(smk.params.model)
     given = smk.params.power["population"]
     if given != "estimated":
-        return populations.from_parameters(model, **given)
+        scheme = study.algorithm_options(smk.params.algorithm)["scheme"]
+        return populations.from_parameters(model, **given, scheme=scheme)
     result = numerics.estimate(io.read_csv(smk.input.survey), model, smk.params.algorithm, source=smk.input.survey)
     return populations.from_estimates(result)
 
@@ -33,10 +34,10 @@ def main(smk, log):
     population = population_of(smk)
     options = study.algorithm_options(smk.params.algorithm)
     draws = power_chunk(population, n, seed=settings["seed"], start=start, stop=stop, test=settings["test"],
-                        samples=settings["samples"], alpha=settings["alpha"], tails=settings["tails"],
-                        significance=settings["significance"], **options)
+                        alpha=settings["alpha"], tails=settings["tails"], **options,
+                        **{key: settings[key] for key in ("samples", "significance") if key in settings})
     log.info("n = %d, replications %d..%d: %d failed", n, start, stop - 1, int(draws.failed.sum()))
     io.save_arrays(smk.output.draws, {"estimates": draws.estimates, "significant": draws.significant,
                                       "failed": draws.failed},
-                   n=n, start=start, labels=list(draws.labels), effects=population.effects,
+                   n=n, start=start, labels=list(draws.labels), effects=population.effects, stated=population.stated,
                    settings=drawn_with(settings), engine=smk.params.engine)

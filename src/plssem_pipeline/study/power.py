@@ -28,8 +28,10 @@ REPLICATIONS_PER_CHUNK = 250
 
 
 #: The settings a replication's draws depend on: rule power_chunk's (not the grid, the chunking, the target or the
-#: hypotheses, so that changing those re-runs no chunk).
+#: hypotheses, so that changing those re-runs no chunk). The bootstrap's ``samples`` and ``significance`` only for
+#: ``test: bootstrap``.
 DRAWN_WITH = ("replications", "alpha", "tails", "test", "samples", "significance", "population", "seed")
+BOOTSTRAP_ONLY = ("samples", "significance")
 
 
 def chunk_count(power: Mapping) -> int:
@@ -41,8 +43,10 @@ def chunk_count(power: Mapping) -> int:
 
 
 def drawn_with(settings: Mapping) -> dict:
-    """The :func:`power_settings` of :data:`DRAWN_WITH`, as rule power_chunk gets them and a chunk records them."""
-    return {key: settings[key] for key in DRAWN_WITH}
+    """The :func:`power_settings` of :data:`DRAWN_WITH`, as rule power_chunk gets them and a chunk records them
+    (without :data:`BOOTSTRAP_ONLY` for ``test: normal``, so that changing them re-runs no normal-test chunk)."""
+    return {key: settings[key] for key in DRAWN_WITH
+            if settings["test"] == "bootstrap" or key not in BOOTSTRAP_ONLY}
 
 
 def _canonical_path(text) -> str:
@@ -73,7 +77,10 @@ def power_settings(config: Mapping) -> dict | None:
         (``bootstrap.tails``), ``target``, ``test``, ``samples``, ``significance`` (``"interval"`` or
         ``"p_value"``, from ``mediation.significance``), ``population`` (``"estimated"`` or
         :func:`population_parameters`), ``seed`` (``bootstrap.seed`` when null), ``chunks`` (:func:`chunk_count`; at most
-        ``replications``) and ``hypothesised`` (the effects of the study's hypotheses, ``"A -> B"``).
+        ``replications``), ``hypothesised`` (the effects of the study's hypotheses, ``"A -> B"``), ``study_ci``
+        and ``study_sign_change`` (``bootstrap.ci``/``sign_change``: the power analysis decides by the percentile
+        interval with no sign change whatever they are) and ``survey`` (``data.survey`` for an estimated
+        population, else None).
     """
     from .hypotheses import hypotheses_from_config
 
@@ -92,7 +99,11 @@ def power_settings(config: Mapping) -> dict | None:
             "population": population_parameters(population) if isinstance(population, Mapping) else "estimated",
             "seed": int(power["seed"] if power["seed"] is not None else boot["seed"]),
             "chunks": max(1, min(chunk_count(power), replications)),
-            "hypothesised": [h.path for h in hypotheses_from_config(config)]}
+            "hypothesised": [h.path for h in hypotheses_from_config(config)],
+            # what the study's own bootstrap decides with, beside the power analysis' percentile interval and no
+            # sign change (a BCa interval would need each replication's jackknife): stated, not simulated
+            "study_ci": str(boot.get("ci", "percentile")), "study_sign_change": str(boot.get("sign_change", "none")),
+            "survey": str(config["data"]["survey"]) if not isinstance(population, Mapping) else None}
 
 
 def _grid_problems(power: Mapping, need: int, why: str) -> list[str]:
@@ -136,12 +147,14 @@ def _named_problems(kind: str, given, known, key: str, what: str) -> list[str]:
             for name in given if name not in known]
 
 
-def _population_problems(population: Mapping, model) -> list[str]:
+def _population_problems(population: Mapping, model, algorithm: Mapping) -> list[str]:
     """Paths, loadings and correlations of a given population that do not match ``model``; then the engine's
     refusals (:func:`plssem.population.from_parameters`: a loading of 1 or more, an R² of 1 or more, a population
     that is not positive definite) under ``power.population``."""
     from plssem import ModelError
     from plssem.population import from_parameters
+
+    from .model import algorithm_options
 
     given = population_parameters(population)
     paths = [f"{s} -> {t}" for s, t in model.paths]
@@ -173,7 +186,7 @@ def _population_problems(population: Mapping, model) -> list[str]:
     if problems:
         return problems
     try:
-        from_parameters(model, **given)
+        from_parameters(model, **given, scheme=algorithm_options(algorithm)["scheme"])
     except ModelError as error:
         return [f"config key power.population: {error}"]
     return []
@@ -213,5 +226,5 @@ def power_problems(config: Mapping, model, *, max_samples: int, max_chunks: int)
                            "higher-order constructs (their generated indicators have no population correlation "
                            "matrix); leave power out of this study's config, or simulate the model without them"]
     if isinstance(power["population"], Mapping) and model is not None:
-        problems += _population_problems(power["population"], model)
+        problems += _population_problems(power["population"], model, config["algorithm"])
     return problems

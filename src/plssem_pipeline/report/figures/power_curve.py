@@ -2,7 +2,7 @@
 
 Each line joins an effect's power at the simulated sample sizes (the lines set apart sideways by a little, :data:`DODGE`,
 so that equal powers stay visible), with error bars of ±1.96 Monte Carlo SEs
-(√(P(1 − P)/R)); a dashed horizontal line marks the target power. A model may have hundreds of effects (a model
+(√(P(1 − P)/R)) clipped to [0, 1]; a dashed horizontal line marks the target power. A model may have hundreds of effects (a model
 of 12 constructs has 942 specific indirect effects), so at most :data:`MAX_LINES` are drawn (:func:`shown_effects`:
 the hypothesised effects first, solid, then the others, dotted) and the rest are summarised as a grey band from
 their least to their greatest power at each n.
@@ -11,6 +11,8 @@ Drawn at print size (within the normal figure box of :mod:`.print_size`), every 
 :data:`.print_size.MIN_FONT` points, numbers in the report's language, like the other charts.
 """
 from __future__ import annotations
+
+import numpy as np
 
 from ..tables import prose
 from .drawing import localize_axes, plain_text, pyplot, save
@@ -106,7 +108,10 @@ def power_figure(power, *, target: float = 0.8, hypothesised=(), title: str = "P
     for k, effect in enumerate(shown):
         rows = power[power["effect"].astype(str) == effect].sort_values("n")
         truth = float(rows["true_value"].iloc[0])
-        ax.errorbar(rows["n"] + (k - (len(shown) - 1) / 2) * step, rows["power"], yerr=Z * rows["mc_se"], color=colours[k % len(colours)],
+        half = Z * rows["mc_se"].to_numpy()       # clipped to [0, 1]: a power is a share
+        bars = [np.minimum(half, rows["power"]), np.minimum(half, 1 - rows["power"])]
+        ax.errorbar(rows["n"] + (k - (len(shown) - 1) / 2) * step, rows["power"], yerr=bars,
+                    color=colours[k % len(colours)],
                     linestyle="-" if effect in hypothesised else ":", marker="o", markersize=3.5, linewidth=1.2,
                     capsize=2, zorder=3, label=f"{effect} ({prose(truth, language, 2)})")
     ax.axhline(target, color="0.3", linestyle="--", linewidth=0.9, zorder=2, label=f"{target_label} {prose(target, language)}")

@@ -13,6 +13,8 @@ Only when the study configures ``power``; from the power step's files (``results
 """
 from __future__ import annotations
 
+from plssem.power import AT_SMALLEST
+
 from ..blocks import figure, section as make_section, table, text
 from ..figures.power_curve import shown_effects
 from ..inputs import ReportInputs
@@ -40,6 +42,19 @@ def _left_out_note(inputs: ReportInputs, rest: list, name: str) -> list[str]:
     return [inputs.t("n_power_left_out", count=len(rest), file=str(inputs.files[name]))] if rest else []
 
 
+def _stated_key(inputs: ReportInputs) -> str:
+    """``estimated`` or ``given``: what the stated values are (the survey's estimates or the config's values)."""
+    return _details(inputs)["population"]
+
+
+def _mc_se(record) -> Cell:
+    """The Monte Carlo SE; "< 1/R" when the power is 0 or 1, where √(P(1 − P)/R) is 0 but the error is not."""
+    power, se = float(record["power"]), float(record["mc_se"])
+    if power in (0.0, 1.0):
+        return Cell(f"< {fmt(1 / int(record['replications']))}", se)
+    return Cell(fmt(se), se)
+
+
 def _whole(value, missing: str = "–") -> Cell:
     """A whole number's cell; ``missing`` for an empty one (NaN)."""
     return Cell(str(int(value)), int(value)) if value == value else Cell(missing)
@@ -62,16 +77,18 @@ def power_table(inputs: ReportInputs) -> Table:
     rows = []
     for effect in shown:
         records = by_effect[effect]
-        rows.append(Row(group=t("power_group", effect=effect, value=fmt(records[0]["true_value"]))))
+        rows.append(Row(group=t("power_group", effect=effect, value=fmt(records[0]["true_value"]),
+                                stated=t("power_stated_" + _stated_key(inputs)), given=fmt(records[0]["stated_value"]))))
         for record in records:
             power = float(record["power"])
             strong = "strong" if power >= details["target"] else None
             rows.append(Row([Cell(str(int(record["n"])), int(record["n"])), Cell(fmt(power), power, flag=strong),
-                             Cell(fmt(record["mc_se"]), float(record["mc_se"])),
+                             _mc_se(record),
                              Cell(str(int(record["failed"])), int(record["failed"]))],
                             keys=(f"{effect} n={int(record['n'])}",)))
     columns = [Column("n", "l"), Column(t("c_power")), Column(t("c_mc_se")), Column(t("c_power_failed"))]
-    notes = [t("n_power", target=fmt(details["target"], 2), replications=integer(details["replications"], "en"))]
+    notes = [t("n_power", target=fmt(details["target"], 2), replications=integer(details["replications"], "en"),
+               bound=fmt(1 / details["replications"]))]
     return Table("table-power", NUMBER + "a", t("t_power"), columns, rows,
                  notes=notes + _left_out_note(inputs, rest, "power_table"), sources=inputs.source("power_table"))
 
@@ -85,18 +102,29 @@ def minimum_n_table(inputs: ReportInputs) -> Table:
     rows = []
     for effect in shown:
         record = records[effect]
-        reached = record["minimum_n"] == record["minimum_n"]      # NaN when no n of the grid reaches the target
         cells = [Cell(effect), Cell(fmt(record["true_value"]), float(record["true_value"])),
-                 _whole(record["minimum_n"]) if reached else Cell(t("power_not_reached"), flag="warn")]
+                 Cell(fmt(record["stated_value"]), float(record["stated_value"])), _minimum(record, t)]
         cells += [_whole(record[k]) for k in ("inverse_square_root", "gamma_exponential")]   # none for a zero effect
         rows.append(Row(cells, keys=(effect,)))
-    columns = [Column(t("c_effect"), "l", nowrap=True), Column(t("c_true_value")), Column(t("c_minimum_n")),
+    columns = [Column(t("c_effect"), "l", nowrap=True), Column(t("c_true_value")),
+               Column(t("c_stated_" + _stated_key(inputs))), Column(t("c_minimum_n")),
                Column(t("c_inverse_square_root")), Column(t("c_gamma_exponential"))]
+    methods = details["kock_hadaya"]
     notes = [t("n_power_minimum_n", target=fmt(details["target"], 2), largest=str(max(details["n"])),
-               alpha=fmt(details["alpha"], 2))]
+               smallest=str(min(details["n"])), alpha=fmt(details["alpha"], 2),
+               tails=t(f"power_tails_{methods['tails']}"), tails_count=str(methods["tails"]),
+               constant=fmt(methods["constant"]), constant_one_tailed=fmt(methods["constant_one_tailed"]))]
     return Table("table-power-minimum-n", NUMBER + "b", t("t_power_minimum_n", target=fmt(details["target"], 2)),
                  columns, rows, notes=notes + _left_out_note(inputs, rest, "power_minimum_n"),
                  sources=inputs.source("power_minimum_n"))
+
+
+def _minimum(record, t) -> Cell:
+    """The simulated minimum n: "≤ n" when the smallest n simulated reaches the target, "not reached" when none."""
+    if record["minimum_n"] != record["minimum_n"]:                  # NaN: no n of the grid reaches the target
+        return Cell(t("power_not_reached"), flag="warn")
+    least = int(record["minimum_n"])
+    return Cell(f"≤ {least}" if record["note"] == AT_SMALLEST else str(least), least)
 
 
 def settings_text(inputs: ReportInputs) -> str:
@@ -106,8 +134,11 @@ def settings_text(inputs: ReportInputs) -> str:
               rule=t("power_rule_" + details["significance"]))
             if details["test"] == "bootstrap" else t("power_test_normal"))
     grid = ", ".join(integer(n, language) for n in details["n"])
+    estimated = details["population"] == "estimated"
     return t("power_settings", replications=integer(details["replications"], language), grid=grid,
-             population=t("power_population_" + details["population"]), test=test,
+             population=t("power_population_" + details["population"], survey=details.get("survey") or ""),
+             test=test, stated=t("power_stated_" + details["population"]),
+             caution=t("power_posthoc", space=" ") if estimated else "",
              alpha=prose(details["alpha"], language), tails=t(f"power_tails_{details['tails']}"),
              seed=str(inputs.optional_json("power_summary")["seed"]))
 
