@@ -274,7 +274,8 @@ def _wrapped(evaluator: Evaluator, model: _Model, columns, gaps, allowed: float,
 
     The columns are as far apart as ``gaps`` ask, or less (never under the geometry's ``column_gap``) when
     the rows would not fit the page's width otherwise; the rows are tried :data:`PITCHES` apart (the starts
-    of :func:`_arrange` each), the first clean arrangement kept (else the cheapest). ``printed`` is the smallest font's printed size (points,
+    of :func:`_arrange`, at most two pseudo-random, and three rounds of descent: a wrapped model is a large
+    one, each round of its descent costly), the first clean arrangement kept (else the cheapest). ``printed`` is the smallest font's printed size (points,
     from the footprints' size; :func:`_printed`).
     """
     g = model.g
@@ -290,7 +291,7 @@ def _wrapped(evaluator: Evaluator, model: _Model, columns, gaps, allowed: float,
                   for col in columns)
     chosen = None
     for factor in PITCHES:
-        arranged = _arrange(evaluator, model, columns, [step] * len(gaps), allowed, passes, restarts,
+        arranged = _arrange(evaluator, model, columns, [step] * len(gaps), allowed, min(passes, 3), min(restarts, 2),
                             pitch=factor * tallest)
         if chosen is None or arranged[-1] or arranged[0] < chosen[0]:
             chosen = arranged
