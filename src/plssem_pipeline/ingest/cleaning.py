@@ -122,15 +122,17 @@ def _check_ids(raw: RawSurvey, spec: SurveySpec):
     if not spec.id_column:
         return [""] * len(raw.lines)
     codes, texts = raw.distinct(spec.id_column)
+    written = texts.tolist()
     stripped = np.empty(len(texts), dtype=object)
-    stripped[:] = [t.strip() for t in texts]
+    stripped[:] = [t.strip() for t in written]
     ids = stripped[codes]
     blank = [raw.lines[i] for i in np.flatnonzero(ids == "").tolist()]
     if blank:
         rows = ", ".join(map(str, blank[:MAX_LISTED])) + (f" and {len(blank) - MAX_LISTED} more" if len(blank) > MAX_LISTED else "")
         raise UserError(f"blank respondent id in row(s) {rows}; every respondent needs an id (data.id_column)",
                         file=raw.path, column=spec.id_column)
-    if not pd.Series(ids, dtype=object).duplicated().any():
+    distinct = len(texts) == len(codes) and stripped.tolist() == written   # each record's own text, none stripped
+    if distinct or not pd.Series(ids, dtype=object).duplicated().any():
         return ids
     where = defaultdict(list)
     for i, v in enumerate(ids):
