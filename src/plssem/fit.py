@@ -256,8 +256,10 @@ def exact_fit_draws(standardized: np.ndarray, model: Model, implied: dict[str, n
     failed = {name: np.zeros(stop - start, dtype=bool) for name in implied}
     for lo in range(start, stop, chunk_size):
         hi = min(lo + chunk_size, stop)
-        for name, z in transformed.items():
-            corr = moments_from_sums(*resampled_sums(z, seed, lo, hi))[2]
+        # one draw of the subsamples' counts serves every tested model's Bollen–Stine data
+        sums = resampled_sums(list(transformed.values()), seed, lo, hi)
+        for name, part in zip(transformed, sums):
+            corr = moments_from_sums(*part)[2]
             core = consistent.fit(corr, model, scheme=scheme, max_iter=max_iter, tol=tol)
             sigma = implied_correlations(core, corr, model, (name,))[name]
             with np.errstate(invalid="ignore"):

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .moments import _tiled_product
+from .moments import tiled_product
 from .model import Model
 from .permutation import STREAM, PermutationDraws, group_assignments
 
@@ -168,7 +168,7 @@ def micom(pooled: np.ndarray, n1: int, model: Model, permutations: PermutationDr
     for lo in range(start, stop, chunk_size):                            # tiled on the permutation index
         hi = min(lo + chunk_size, stop)
         member = group_assignments(n1, n - n1, seed, lo, hi, stream).astype(float)
-        sums[1 + lo - start:1 + hi - start] = _tiled_product(member, lo, right)
+        sums[1 + lo - start:1 + hi - start] = tiled_product(member, lo, right)
     total, total_sq = scores.sum(axis=0), (scores**2).sum(axis=0)
     sum1, sq1 = sums[:, :k], sums[:, k:]
     n2 = n - n1

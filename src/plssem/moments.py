@@ -19,12 +19,14 @@ chunking, sub-batching or budget.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from .draws import DRAW_BYTES, resample_counts
 
-__all__ = ["TILE", "ROWS", "COUNT_BYTES", "weighted_sums", "resampled_sums", "moments_from_sums",
-           "weighted_moments", "weighted_correlations"]
+__all__ = ["TILE", "ROWS", "COUNT_BYTES", "tiled_product", "weighted_sums", "resampled_sums",
+           "moments_from_sums", "weighted_moments", "weighted_correlations"]
 
 #: Rows (count vectors) of every matrix product.
 TILE = 64
@@ -34,7 +36,7 @@ ROWS = 2048
 COUNT_BYTES = 2**29
 
 
-def _tiled_product(counts: np.ndarray, offset: int, right: np.ndarray) -> np.ndarray:
+def tiled_product(counts: np.ndarray, offset: int, right: np.ndarray) -> np.ndarray:
     """``counts @ right`` computed in products of exactly :data:`TILE` rows, aligned on global row numbers.
 
     BLAS may round differently for a different number of rows (a single row
@@ -42,6 +44,19 @@ def _tiled_product(counts: np.ndarray, offset: int, right: np.ndarray) -> np.nda
     ``offset + r`` always sits at position ``(offset + r) % TILE`` of a
     ``TILE``-row product makes each row's result independent of how the
     batch was chunked.
+
+    Parameters
+    ----------
+    counts : ndarray (b, n)
+        Count (or weight) vectors; row ``r`` has the global index ``offset + r``.
+    offset : int
+        Global index of the first row of ``counts``.
+    right : ndarray (n, k)
+
+    Returns
+    -------
+    ndarray (b, k)
+        ``counts @ right``, each row byte-identical whatever ``offset`` and ``b`` it came with.
     """
     lead = offset % TILE
     rows = counts.shape[0]
@@ -49,6 +64,11 @@ def _tiled_product(counts: np.ndarray, offset: int, right: np.ndarray) -> np.nda
     padded[lead:lead + rows] = counts
     product = np.matmul(padded.reshape(-1, TILE, counts.shape[1]), right)
     return product.reshape(-1, right.shape[1])[lead:lead + rows]
+
+
+# The old private name, still imported by plssem.predict (being edited at the time of this change):
+# drop it once that import reads tiled_product.
+_tiled_product = tiled_product
 
 
 def _products(block: np.ndarray) -> np.ndarray:
@@ -72,7 +92,7 @@ def weighted_sums(z: np.ndarray, counts: np.ndarray, offset: int = 0
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``N = Σ c_r`` (b,), ``Σ c_r z_r`` (b, p) and ``Σ c_r z_r z_r'`` (b, p, p) of count vectors ``counts`` (b, n).
 
-    ``offset`` is the global index of the first count vector (see :func:`_tiled_product`). The products
+    ``offset`` is the global index of the first count vector (see :func:`tiled_product`). The products
     are accumulated over blocks of :data:`ROWS` rows; the working memory is
     ``b · min(n, ROWS)`` doubles plus one block's products, whatever ``n``.
     """
@@ -95,9 +115,8 @@ def weighted_sums(z: np.ndarray, counts: np.ndarray, offset: int = 0
     return counts.sum(axis=1, dtype=float), sums[:, :p], second
 
 
-def resampled_sums(z: np.ndarray, seed: int, start: int, stop: int, stream: int = 0, *,
-                   budget: int = COUNT_BYTES, draw_budget: int = DRAW_BYTES
-                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def resampled_sums(z: np.ndarray | Sequence[np.ndarray], seed: int, start: int, stop: int, stream: int = 0, *,
+                   budget: int = COUNT_BYTES, draw_budget: int = DRAW_BYTES):
     """:func:`weighted_sums` of bootstrap subsamples ``start .. stop - 1`` of Philox ``stream``, drawn as they go.
 
     The counts (:func:`plssem.draws.resample_counts`, ``uint8``) are drawn for groups of
@@ -106,20 +125,35 @@ def resampled_sums(z: np.ndarray, seed: int, start: int, stop: int, stream: int 
     the products of a block of rows (:func:`weighted_sums`) serve every tile of a group.
     Byte-identical for any ``start``/``stop`` split, ``budget`` and ``draw_budget``.
 
+    Parameters
+    ----------
+    z : ndarray (n, p), or a sequence of them (the same ``n``)
+        The data the subsamples are drawn from. Several data sets of one sample (the Bollen–Stine data
+        of two models) share each group's counts: they are drawn once, not once per data set.
+
+    Returns
+    -------
+    tuple of ndarray (b,), (b, p), (b, p, p), or a list of them, one per data set of a sequence ``z``
+        ``N``, ``Σ c_r z_r`` and ``Σ c_r z_r z_r'`` of the ``b = stop - start`` subsamples.
+
     Raises
     ------
     ValueError
         If ``seed`` is not in ``0 .. MAX_SEED``.
     """
-    n = z.shape[0]
+    several = not isinstance(z, np.ndarray)
+    data = list(z) if several else [z]
+    n = data[0].shape[0]
     group = TILE * max(1, budget // (TILE * n))
-    parts = []
+    parts = [[] for _ in data]
     for lo in range(start - start % TILE, stop, group):
         lo, hi = max(lo, start), min(lo + group, stop)
-        # no name holds the counts: one group's are alive at a time, not the next one's beside them
-        parts.append(weighted_sums(z, resample_counts(n, seed, lo, hi, stream, dtype=np.uint8,
-                                                      budget=draw_budget), lo))
-    return tuple(np.concatenate(arrs) for arrs in zip(*parts))
+        counts = resample_counts(n, seed, lo, hi, stream, dtype=np.uint8, budget=draw_budget)
+        for out, one in zip(parts, data):
+            out.append(weighted_sums(one, counts, lo))
+        del counts  # one group's counts alive at a time, not the next one's beside them
+    sums = [tuple(np.concatenate(arrs) for arrs in zip(*part)) for part in parts]
+    return sums if several else sums[0]
 
 
 def moments_from_sums(total: np.ndarray, first: np.ndarray, second: np.ndarray
@@ -145,7 +179,7 @@ def weighted_moments(z: np.ndarray, counts: np.ndarray, offset: int = 0
     repeated ``counts`` times.
 
     ``cov = Σ c_r z_r z_r' / N - m m'`` with ``m = Σ c_r z_r / N`` and ``N = Σ c_r`` (:func:`weighted_sums`).
-    ``offset`` is the global index of the first count vector (see :func:`_tiled_product`).
+    ``offset`` is the global index of the first count vector (see :func:`tiled_product`).
     A sample in which an indicator is constant gives NaN correlations (and that indicator's SD 1).
     """
     return moments_from_sums(*weighted_sums(z, counts, offset))

@@ -35,7 +35,7 @@ import numpy as np
 from . import statistics
 from .bootstrap import check_seed, check_tiling, estimate_batch, moments_from_sums, named_stream, stream_uniforms
 from .model import Model
-from .moments import _tiled_product
+from .moments import tiled_product
 
 __all__ = ["STREAM", "FAMILIES", "PermutationDraws", "pair_stream", "group_assignments", "permutation_estimates",
            "merge"]
@@ -182,7 +182,7 @@ def permutation_estimates(
         counts = np.stack([member, ~member], axis=1).reshape(2 * (hi - lo), n).astype(np.int64)
         sums = []
         for right, pooled_sum in zip((z, products), pooled_sums):     # group 2's sums = pooled - group 1's
-            first = _tiled_product(member.astype(float), lo, right)
+            first = tiled_product(member.astype(float), lo, right)
             sums.append(np.stack([first, pooled_sum - first], axis=1).reshape(2 * (hi - lo), -1))
         corr = moments_from_sums(sizes[:2 * (hi - lo)], sums[0], sums[1].reshape(-1, p, p))[2]
         core, _, _, collected = estimate_batch(z, counts, 2 * lo, model, options, families=FAMILIES, corr=corr)

@@ -24,7 +24,7 @@ import pytest
 
 import plssem
 from plssem import draws, moments
-from plssem.moments import ROWS, TILE, _tiled_product
+from plssem.moments import ROWS, TILE, tiled_product
 
 N = 2 * ROWS + 37
 SEED = 17
@@ -63,6 +63,10 @@ def test_sums_match_the_resampled_rows():
     z = _data(N)
     rows = draws.resample_indices(N, SEED, 60, 70)
     total, first, second = moments.resampled_sums(z, SEED, 60, 70)
+    # The two sides add the same N terms in different orders, so they differ by at most about
+    # N·ε·max|z| ≈ 4e-12 (first sums; atol 1e-10) and N·ε·max z² ≈ 1.5e-11 (second sums; max|z| ≈ 4.1
+    # here), which is below 2e-14 of the smallest |Σ z_i z_j| (about 970): rtol 1e-13. The correlations
+    # then differ by about ε·max z² ≈ 4e-15 (atol 1e-13).
     for i, r in enumerate(rows):
         picked = z[r]
         assert total[i] == N
@@ -76,10 +80,10 @@ def test_small_n_sums_unchanged_from_the_full_products():
     """For ``n <= ROWS`` one block: the sums of the products the bootstrap formed whole before (p² columns)."""
     z = _data(300)
     counts = draws.resample_counts(300, SEED, 30, 130)
-    before = _tiled_product(counts, 30, (z[:, :, None] * z[:, None, :]).reshape(300, -1)).reshape(-1, 6, 6)
+    before = tiled_product(counts, 30, (z[:, :, None] * z[:, None, :]).reshape(300, -1)).reshape(-1, 6, 6)
     _, first, second = moments.weighted_sums(z, counts, 30)
     np.testing.assert_allclose(second, before, rtol=1e-15, atol=0)
-    np.testing.assert_allclose(first, _tiled_product(counts, 30, z), rtol=1e-15, atol=0)
+    np.testing.assert_allclose(first, tiled_product(counts, 30, z), rtol=1e-15, atol=0)
 
 
 @pytest.mark.parametrize("budget, draw_budget", [(1, 1), (TILE * N, 24 * N * 5), (2**28, 2**26)])
@@ -112,6 +116,9 @@ def test_jackknife_downdate_equals_the_leave_one_out_counts():
     counts = np.ones((120, 120), dtype=np.int64)
     np.fill_diagonal(counts, 0)
     _, _, _, by_counts = plssem.estimate_batch(z, counts, 0, MODEL, {"scheme": "path", "max_iter": 300, "tol": 1e-10})
+    # Σz − z_i and Σzz' − z_i z_i' differ from the sums over the other rows by about ε·max z² ≈ 2e-15
+    # (max|z| ≈ 2.8 at n = 120), and the estimates of this well-conditioned two-block model by a small
+    # multiple of that: atol 1e-14.
     for name, arr in by_counts.items():
         np.testing.assert_allclose(jack[name], arr, rtol=0, atol=1e-14, err_msg=name)
 
