@@ -9,7 +9,7 @@ blocks long (``n > 2 ROWS``, so blocks, tiles and budgets all split somewhere):
 * the counts are the bincount of :func:`plssem.draws.resample_indices` for any budget, also for draws
   longer than a piece of raw words (:data:`plssem.draws.PIECE`);
 * sums, correlations and bootstrap estimates are byte-identical for any chunking, chunk size,
-  count budget and draw budget;
+  count budget and draw budget, and for data sets sharing one draw of the counts;
 * the jackknife's downdated sums give the estimates of the leave-one-out count vectors;
 * models with generated indicators give the same bytes in batches of any size (:func:`staged_batch`).
 
@@ -97,6 +97,15 @@ def test_sums_identical_for_any_split_and_budget(budget, draw_budget):
     counts = draws.resample_counts(N, SEED, 0, 3 * TILE + 5)
     for k, arr in enumerate(moments.weighted_sums(z, counts, 0)):
         assert arr.tobytes() == whole[k].tobytes()
+
+
+def test_several_data_sets_share_the_counts_and_get_their_own_sums():
+    """``resampled_sums`` of a list (the fit test's two Bollen–Stine data sets): each one's own sums, byte for byte."""
+    z, other = _data(N), _data(N)[:, ::-1].copy()
+    both = moments.resampled_sums([z, other], SEED, 3, TILE + 9, budget=TILE * N)
+    for data, sums in zip((z, other), both):
+        for got, alone in zip(sums, moments.resampled_sums(data, SEED, 3, TILE + 9)):
+            assert got.tobytes() == alone.tobytes()
 
 
 def test_bootstrap_identical_for_any_chunking_at_several_blocks():
