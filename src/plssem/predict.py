@@ -42,7 +42,7 @@ from .bootstrap import check_tiling, weighted_moments
 from .effects import total_effects
 from .folds import cut_positions, fold_table
 from .model import Model
-from .moments import _tiled_product
+from .moments import tiled_product
 
 __all__ = ["APPROACHES", "PredictDraws", "plspredict", "refusal", "merge"]
 
@@ -261,7 +261,7 @@ def plspredict(
         train_mean, train_sd, corr = weighted_moments(z, counts, offset=lo)
         size = counts.sum(axis=1, dtype=float)[:, None]
         train_sd = train_sd * np.sqrt(size / (size - 1))                       # divisor n - 1, as seminr
-        ref_mean = _tiled_product(counts, lo, reference) / size
+        ref_mean = tiled_product(counts, lo, reference) / size
         core = consistent.fit(corr, model, **options)
         bad = core.failed | ~core.converged
         failed[rep, fold] = bad
