@@ -66,11 +66,6 @@ def tiled_product(counts: np.ndarray, offset: int, right: np.ndarray) -> np.ndar
     return product.reshape(-1, right.shape[1])[lead:lead + rows]
 
 
-# The old private name, still imported by plssem.predict (being edited at the time of this change):
-# drop it once that import reads tiled_product.
-_tiled_product = tiled_product
-
-
 def _products(block: np.ndarray) -> np.ndarray:
     """``[z, z_i z_j for i <= j]`` of a block of rows, transposed: ``(p + p (p + 1) / 2, r)``, C-contiguous.
 
