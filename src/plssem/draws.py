@@ -47,7 +47,7 @@ def stream_uniforms(n: int, seed: int, start: int, stop: int, stream: int = 0) -
 def _generator(n: int, seed: int, start: int, stream: int) -> np.random.Generator:
     """A generator positioned at draw ``start`` of the stream (:func:`stream_uniforms`)."""
     bits = np.random.Philox(key=seed, counter=[0, 0, 0, stream])
-    bits.advance(start * -(-n // 4))
+    bits.advance(int(start) * -(-int(n) // 4))          # Python ints: Philox.advance refuses numpy.int64
     return np.random.Generator(bits)
 
 
