@@ -105,7 +105,7 @@ def test_every_step_builds_the_one_model_spec_of_the_snakefile():
     assert not [p.name for p in steps.glob("*.py") if "model_from_config(smk." in p.read_text()]
     # the rule file of each step (rules/fit.smk: rule `alternative` builds study.alternative_spec, `fit` MODEL_SPEC)
     rules_of_steps = {"estimation_step": {"outer", "inner"}, "bootstrap_chunk": {"bootstrap"},
-                      "predict_chunk": {"predict"}, "alternative": {"fit"},
+                      "predict_chunk": {"predict"}, "power_chunk": {"power"}, "alternative": {"fit"},
                       **dict.fromkeys(("group_estimate", "group_bootstrap", "permutation_chunk", "mga"), {"groups"})}
     needing = set().union(*(rules_of_steps.get(step, {step}) for step in building))
     assert needing and needing <= _rules_with(r"\n\s+model=MODEL_SPEC,")
