@@ -112,6 +112,17 @@ def test_respondent_blocks_named_in_the_first_column(estimates, layout):
     assert verify(document, extraction.published) == []
 
 
+def _loadings_and_paths(e, title: str, lines: list[str], name: str):
+    """A results section of a loadings table (``title``, ``lines``) and SmartPLS's path table of ``e``: the
+    parsed document and its extraction."""
+    paths = [[p] + [_f(r[k], False) for k in ("original", "mean", "sd", "t", "p")] for p, r in e.paths.items()]
+    text = "\n".join(["RESULTS", "", title, *lines, "", "Table 3. Path coefficients",
+                      "\t".join(["", "Original sample (O)", "Sample mean (M)", "Standard deviation (STDEV)",
+                                 "T statistics (|O/STDEV|)", "P values"]), *["\t".join(r) for r in paths]])
+    document = parse_text(text, name)
+    return document, extract(document)
+
+
 @pytest.mark.parametrize("layout", ["pipes", "tabs", "flat"])
 def test_smartpls_outer_loadings_matrix(estimates, layout):
     """SmartPLS 4's "Outer loadings - Matrix": indicators down, constructs across, one loading a row. With cells,
@@ -131,12 +142,7 @@ def test_smartpls_outer_loadings_matrix(estimates, layout):
         lines = ["\t".join(r) for r in [header] + rows]
     else:
         lines = [" ".join(c for c in r if c) for r in [header] + rows]
-    paths = [[p] + [_f(r[k], False) for k in ("original", "mean", "sd", "t", "p")] for p, r in e.paths.items()]
-    text = "\n".join(["RESULTS", "", "Table 2. Outer loadings - Matrix", *lines, "", "Table 3. Path coefficients",
-                      "\t".join(["", "Original sample (O)", "Sample mean (M)", "Standard deviation (STDEV)",
-                                 "T statistics (|O/STDEV|)", "P values"]), *["\t".join(r) for r in paths]])
-    document = parse_text(text, "m.md")
-    extraction = extract(document)
+    document, extraction = _loadings_and_paths(e, "Table 2. Outer loadings - Matrix", lines, "m.md")
     table = extraction.published["tables"]["table2_convergent_validity"]
     assert table["loadings"] == {name[i]: float(_f(v, False)) for i, v in e.loadings.items()}
     assert table.get("indicator_constructs", {}) == ({} if layout == "flat" else {name[i]: own[i] for i in own})
@@ -260,12 +266,7 @@ def test_loadings_listed_with_their_construct(estimates, layout, naming):
     else:
         width = [max(len(r[k]) for r in rows) for k in range(3)]
         lines = ["    ".join(c.ljust(w) for c, w in zip(r, width)).rstrip() for r in rows]
-    paths = [[p] + [_f(r[k], False) for k in ("original", "mean", "sd", "t", "p")] for p, r in e.paths.items()]
-    text = "\n".join(["RESULTS", "", "Table 2. Outer loadings", *lines, "", "Table 3. Path coefficients",
-                      "\t".join(["", "Original sample (O)", "Sample mean (M)", "Standard deviation (STDEV)",
-                                 "T statistics (|O/STDEV|)", "P values"]), *["\t".join(r) for r in paths]])
-    document = parse_text(text, "l.md")
-    extraction = extract(document)
+    document, extraction = _loadings_and_paths(e, "Table 2. Outer loadings", lines, "l.md")
     table = extraction.published["tables"]["table2_convergent_validity"]
     assert table["loadings"] == {name[i]: float(_f(v, False)) for i, v in e.loadings.items()}
     assert table["indicator_constructs"] == {name[i]: label[own[i]] for i in own}
