@@ -18,6 +18,7 @@ from plssem.power import AT_SMALLEST
 from ..blocks import figure, section as make_section, table, text
 from ..figures.power_curve import shown_effects
 from ..inputs import ReportInputs
+from ..localize import localized
 from ..tables import Cell, Column, Row, Table, fmt, integer, prose
 
 __all__ = ["MAX_EFFECTS", "NUMBER", "power_table", "minimum_n_table", "settings_text", "reading_text", "section"]
@@ -77,8 +78,11 @@ def power_table(inputs: ReportInputs) -> Table:
     rows = []
     for effect in shown:
         records = by_effect[effect]
-        rows.append(Row(group=t("power_group", effect=effect, value=fmt(records[0]["true_value"]),
-                                stated=t("power_stated_" + _stated_key(inputs)), given=fmt(records[0]["stated_value"]))))
+        # a row-group heading is not localised with the cells (localize.localize_tables): its numbers are, here
+        values = {key: localized(fmt(records[0][column]), inputs.language)
+                  for key, column in (("value", "true_value"), ("given", "stated_value"))}
+        rows.append(Row(group=t("power_group", effect=effect, stated=t("power_stated_" + _stated_key(inputs)),
+                                **values)))
         for record in records:
             power = float(record["power"])
             strong = "strong" if power >= details["target"] else None
