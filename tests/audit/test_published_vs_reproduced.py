@@ -37,11 +37,11 @@ def test_columns_and_every_published_number(table, paper):
     assert list(table.columns) == COLUMNS
     expected = (1                                                    # n
                 + sum(len(b.categories) + 1 for b in paper.respondents)  # Table 1 counts and totals
-                + len(paper.loadings) + 4 + 4 + 4                     # loadings, AVE, alpha, CR (as rho_a)
-                + 2 + 2                                               # R², adjusted R²
-                + 5 * 5 + 2 * 5                                       # Tables 5 and 6: O, M, STDEV, T, P
-                + 5 + 2)                                              # hypotheses and mediation claims
-    assert len(table) == expected == 108
+                + len(paper.loadings)                                 # loadings
+                + sum(map(len, paper.construct_stats.values()))       # AVE, alpha, CR (as rho_a), R², adjusted R²
+                + sum(len(row.values) for row in paper.effect_rows)   # Tables 5 and 6: O, M, STDEV, T, P
+                + len(paper.claims))                                  # hypotheses and mediation claims
+    assert len(table) == expected
     assert table["reproduced"].notna().all()
     assert (table["difference"] - (table["reproduced"] - table["published"])).abs().max() < 1e-12
     assert table["within"].dtype == bool
